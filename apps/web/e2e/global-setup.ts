@@ -1,0 +1,127 @@
+/**
+ * Browser-test global setup: start the BUILT portal (apps/api/dist/main.js, which also serves apps/web/dist)
+ * on a free port with its own database, wait for /api/health, and hand the base URL to the tests.
+ * Teardown stops the server and drops the database.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { fileURLToPath } from 'node:url';
+import pg from 'pg';
+import type { TestProject } from 'vitest/node';
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    baseUrl: string;
+  }
+}
+
+const webDir = fileURLToPath(new URL('..', import.meta.url));
+const apiMain = fileURLToPath(new URL('../../api/dist/main.js', import.meta.url));
+const webIndex = fileURLToPath(new URL('../dist/index.html', import.meta.url));
+const PG_ADMIN_URL = 'postgres://postgres@127.0.0.1:5432/postgres';
+const STARTUP_TIMEOUT_MS = 60_000;
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.unref();
+    server.on('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      const port = typeof address === 'object' && address ? address.port : 0;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+async function waitForHealth(baseUrl: string, server: ChildProcess, stderr: () => string): Promise<void> {
+  const deadline = Date.now() + STARTUP_TIMEOUT_MS;
+  let last = 'no answer yet';
+  while (Date.now() < deadline) {
+    if (server.exitCode !== null) {
+      throw new Error(`The portal exited with code ${server.exitCode} before it was healthy.\n--- server stderr ---\n${stderr()}`);
+    }
+    try {
+      const response = await fetch(`${baseUrl}/api/health`);
+      if (response.status === 200) return;
+      last = `HTTP ${response.status}: ${(await response.text()).slice(0, 500)}`;
+    } catch (error) {
+      last = error instanceof Error ? error.message : String(error);
+    }
+    await new Promise((r) => setTimeout(r, 500));
+  }
+  throw new Error(
+    `The portal did not answer GET /api/health with 200 within ${STARTUP_TIMEOUT_MS / 1000} s (last: ${last}).\n--- server stderr ---\n${stderr()}`,
+  );
+}
+
+async function stop(server: ChildProcess): Promise<void> {
+  if (server.exitCode !== null || server.signalCode !== null) return;
+  const exited = new Promise<void>((resolve) => server.once('exit', () => resolve()));
+  server.kill('SIGTERM');
+  const timer = setTimeout(() => server.kill('SIGKILL'), 10_000);
+  await exited;
+  clearTimeout(timer);
+}
+
+async function dropDatabase(name: string): Promise<void> {
+  const client = new pg.Client({ connectionString: PG_ADMIN_URL });
+  await client.connect();
+  try {
+    // The name is generated below from hex digits only; identifiers cannot be bound as parameters.
+    await client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+  } finally {
+    await client.end();
+  }
+}
+
+export default async function setup(project: TestProject): Promise<() => Promise<void>> {
+  if (!existsSync(apiMain)) {
+    throw new Error(`${apiMain} is missing. Build first: npx turbo run build --filter=@huanxin/api --filter=@huanxin/web`);
+  }
+  if (!existsSync(webIndex)) {
+    throw new Error(`${webIndex} is missing. Build the web first: npm run build -w @huanxin/web`);
+  }
+
+  const runId = randomBytes(5).toString('hex');
+  const database = `huanxin_e2e_${runId}`;
+  const port = await freePort();
+  const baseUrl = `http://127.0.0.1:${port}`;
+
+  let stderrText = '';
+  const server = spawn(process.execPath, [apiMain], {
+    cwd: webDir,
+    env: {
+      ...process.env,
+      NODE_ENV: 'test',
+      PORT: String(port),
+      DATABASE_URL: `postgres://postgres@127.0.0.1:5432/${database}`,
+      // The API accepts letters, digits, _ . - in the prefix (no ':').
+      REDIS_PREFIX: `huanxin-e2e-${runId}`,
+      PUBLIC_ORIGIN: baseUrl,
+      LOG_LEVEL: 'warn',
+    },
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
+  server.stderr?.setEncoding('utf8');
+  server.stderr?.on('data', (chunk: string) => {
+    stderrText = (stderrText + chunk).slice(-20_000);
+  });
+
+  const teardown = async (): Promise<void> => {
+    await stop(server);
+    await dropDatabase(database);
+  };
+
+  try {
+    await waitForHealth(baseUrl, server, () => stderrText);
+  } catch (error) {
+    await teardown().catch(() => undefined);
+    throw error;
+  }
+
+  project.provide('baseUrl', baseUrl);
+  return teardown;
+}

@@ -1,0 +1,35 @@
+import type { ThemeConfig } from 'antd';
+
+/**
+ * A restrained government-portal palette: official red for identity (top bar), a deep official blue for
+ * actions and links. Both pass WCAG AA against white (red #9f1d20 ≈ 7.9:1, blue #1a4f8b ≈ 8.1:1).
+ */
+export const palette = {
+  red: '#9f1d20',
+  blue: '#1a4f8b',
+  gold: '#c9a45c',
+  ink: '#1f2329',
+  muted: '#4e5969',
+  page: '#f4f5f7',
+} as const;
+
+export const theme: ThemeConfig = {
+  cssVar: { key: 'hx' },
+  token: {
+    colorPrimary: palette.blue,
+    colorLink: palette.blue,
+    colorError: '#b42318',
+    colorSuccess: '#237a3b',
+    colorWarning: '#b25e09',
+    colorInfo: palette.blue,
+    colorText: palette.ink,
+    colorTextSecondary: palette.muted,
+    colorBgLayout: palette.page,
+    borderRadius: 6,
+    fontFamily:
+      '-apple-system, BlinkMacSystemFont, "PingFang SC", "Hiragino Sans GB", "Microsoft YaHei", "Noto Sans CJK SC", "Source Han Sans SC", "WenQuanYi Micro Hei", "Helvetica Neue", Arial, sans-serif',
+  },
+  components: {
+    Layout: { headerBg: palette.red, siderBg: '#ffffff', bodyBg: palette.page },
+  },
+};

@@ -1,0 +1,44 @@
+import { fileURLToPath } from 'node:url';
+import react from '@vitejs/plugin-react';
+import { defineConfig } from 'vite';
+
+const here = (p: string): string => fileURLToPath(new URL(p, import.meta.url));
+
+// The API (apps/api) serves /api and, in production, this build from apps/web/dist on the same origin.
+export default defineConfig({
+  plugins: [react()],
+  resolve: {
+    // Use the shared package's TypeScript source so the browser runs exactly the code the server runs,
+    // with hot reload while the domain engine changes.
+    alias: {
+      '@huanxin/shared': here('../../packages/shared/src/index.ts'),
+      '@/': here('./src/'),
+    },
+  },
+  server: {
+    port: 5173,
+    proxy: { '/api': { target: 'http://127.0.0.1:3000', changeOrigin: false } },
+  },
+  preview: {
+    proxy: { '/api': { target: 'http://127.0.0.1:3000', changeOrigin: false } },
+  },
+  build: {
+    outDir: here('./dist'),
+    emptyOutDir: true,
+    sourcemap: true,
+    // antd is one ~520 kB (170 kB gzip) vendor chunk, cached across releases; warn above that.
+    chunkSizeWarningLimit: 600,
+    rolldownOptions: {
+      output: {
+        // Long-lived vendor chunks: a portal release then re-downloads only our own code.
+        codeSplitting: {
+          groups: [
+            { name: 'react', test: /node_modules[\\/](react|react-dom|react-router|scheduler)[\\/]/, priority: 3 },
+            { name: 'antd', test: /node_modules[\\/](antd|@ant-design|@rc-component|rc-[^\\/]+)[\\/]/, priority: 2 },
+            { name: 'vendor', test: /node_modules/, priority: 1 },
+          ],
+        },
+      },
+    },
+  },
+});
