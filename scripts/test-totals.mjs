@@ -5,6 +5,7 @@ import path from 'node:path';
 
 const dir = process.argv[2];
 const expected = (process.argv[3] ?? '').split(',').filter(Boolean);
+const otherFailures = Number(process.argv[4] ?? 0);
 let passed = 0;
 let failed = 0;
 let skipped = 0;
@@ -31,5 +32,6 @@ for (const name of expected) {
     failed += 1;
   }
 }
+failed += otherFailures;
 console.log(`${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}`);
 process.exit(failed > 0 ? 1 : 0);

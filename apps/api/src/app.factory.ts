@@ -1,0 +1,123 @@
+import 'reflect-metadata';
+import fs from 'node:fs';
+import path from 'node:path';
+import { randomUUID } from 'node:crypto';
+import type { IncomingMessage } from 'node:http';
+import helmet from '@fastify/helmet';
+import fastifyStatic from '@fastify/static';
+import { NestFactory } from '@nestjs/core';
+import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { ErrorCode } from '@huanxin/shared';
+import type { FastifyInstance } from 'fastify';
+import { AppModule } from './app.module';
+import { errorBody } from './common/errors/error-body';
+import { HttpExceptionFilter, sendError } from './common/errors/http-exception.filter';
+import type { Logger } from './common/logging/logger';
+import { PinoNestLogger } from './common/logging/nest-logger';
+import { createValidationPipe } from './common/validation/validation.pipe';
+import type { AppConfig } from './config/config';
+
+const REQUEST_ID = /^[A-Za-z0-9._-]{8,64}$/;
+
+/**
+ * Builds the HTTP application exactly as production runs it: the Fastify adapter with limits and
+ * request ids, security headers, one error model, validation, OpenAPI, and the built web app.
+ * Tests call this too, so they exercise the real pipeline.
+ */
+export async function createHttpApp(config: AppConfig, logger: Logger): Promise<NestFastifyApplication> {
+  const adapter = new FastifyAdapter({
+    loggerInstance: logger,
+    bodyLimit: config.http.bodyLimitBytes,
+    // Trust X-Forwarded-For only from the configured number of proxy hops in front of the app.
+    trustProxy: (_address: string, hop: number) => hop < config.http.trustProxy,
+    requestIdHeader: false,
+    genReqId: (req: IncomingMessage) => {
+      const incoming = req.headers['x-request-id'];
+      return typeof incoming === 'string' && REQUEST_ID.test(incoming) ? incoming : randomUUID();
+    },
+    routerOptions: { maxParamLength: 200 },
+  });
+  const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config), adapter, {
+    logger: new PinoNestLogger(logger.child({ component: 'nest' })),
+    bufferLogs: false,
+  });
+  const fastify = app.getHttpAdapter().getInstance() as unknown as FastifyInstance;
+
+  fastify.addHook('onSend', async (request, reply) => {
+    void reply.header('x-request-id', request.id);
+  });
+  // Errors raised by Fastify itself (body parsing, size limits) before a Nest handler runs.
+  fastify.setErrorHandler((error, request, reply) => sendError(reply, request, error, logger));
+
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        // Ant Design injects its generated CSS as <style> elements.
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:', 'blob:'],
+        fontSrc: ["'self'"],
+        connectSrc: ["'self'"],
+        objectSrc: ["'none'"],
+        frameAncestors: ["'none'"],
+        baseUri: ["'self'"],
+        formAction: ["'self'"],
+        upgradeInsecureRequests: null,
+      },
+    },
+    frameguard: { action: 'deny' },
+    crossOriginEmbedderPolicy: false,
+    hsts: config.isProduction ? { maxAge: 31_536_000, includeSubDomains: true } : false,
+  });
+
+  app.setGlobalPrefix('api');
+  app.useGlobalFilters(new HttpExceptionFilter(logger));
+  app.useGlobalPipes(createValidationPipe());
+  app.enableShutdownHooks();
+
+  const document = SwaggerModule.createDocument(
+    app,
+    new DocumentBuilder()
+      .setTitle('Huanxin (换新) trade-in subsidy portal API')
+      .setDescription('Money is integer fen; dates YYYY-MM-DD (Asia/Shanghai). Errors: { error: { code, message, fields } }.')
+      .setVersion('1')
+      .addCookieAuth('__Host-sid')
+      .build(),
+  );
+  SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json', useGlobalPrefix: false });
+
+  await serveWeb(fastify, config, logger);
+  return app;
+}
+
+/** Serves the built web app at `/`, with the SPA's index.html for every non-API GET. */
+async function serveWeb(fastify: FastifyInstance, config: AppConfig, logger: Logger): Promise<void> {
+  const indexFile = path.join(config.web.distDir, 'index.html');
+  if (!fs.existsSync(indexFile)) {
+    logger.warn({ distDir: config.web.distDir }, 'web app not built: serving the API only (run `npm run build`)');
+    return;
+  }
+  await fastify.register(fastifyStatic, {
+    root: config.web.distDir,
+    prefix: '/',
+    wildcard: false,
+    index: false,
+    setHeaders: (res, filePath) => {
+      // Vite fingerprints everything under assets/; the rest must be revalidated.
+      res.header('cache-control', filePath.includes(`${path.sep}assets${path.sep}`) ? 'public, max-age=31536000, immutable' : 'no-cache');
+    },
+  });
+  const sendIndex = (reply: { header: (k: string, v: string) => unknown; sendFile: (f: string) => unknown }) => {
+    reply.header('cache-control', 'no-cache');
+    return reply.sendFile('index.html');
+  };
+  fastify.get('/', (_request, reply) => sendIndex(reply));
+  fastify.get('/*', (request, reply) => {
+    if (request.url === '/api' || request.url.startsWith('/api/')) {
+      return reply.status(404).send(errorBody(ErrorCode.ROUTE_NOT_FOUND, 'No such route'));
+    }
+    return sendIndex(reply);
+  });
+}

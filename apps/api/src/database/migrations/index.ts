@@ -1,0 +1,5 @@
+// Every migration, in order. Generate with `npm run migration:generate -w @huanxin/api -- <Name>`
+// (after `npm run build`), review, add here; never edit one once it has landed.
+import { Init1795889895000 } from './1795889895000-Init';
+
+export const MIGRATIONS = [Init1795889895000];

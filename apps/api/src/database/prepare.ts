@@ -1,0 +1,33 @@
+import type { AppConfig } from '../config/config';
+import type { Logger } from '../common/logging/logger';
+import { createDataSource } from './data-source';
+import { ensureDatabase } from './ensure-database';
+import { seedPrograms } from './seeds/programs.seed';
+
+/** Serialises migrations and seeds across processes (API replicas and workers start together). */
+const PREPARE_LOCK = 7_406_011_002;
+
+/**
+ * Everything the database needs before the app serves: created if missing (outside production),
+ * migrations applied, the program catalogue seeded. Safe to run from several processes at once.
+ */
+export async function prepareDatabase(config: AppConfig, logger: Logger): Promise<void> {
+  if (config.database.createIfMissing && (await ensureDatabase(config.database.url))) {
+    logger.info('database created');
+  }
+  const dataSource = createDataSource({ ...config, database: { ...config.database, poolSize: 1 } });
+  await dataSource.initialize();
+  try {
+    await dataSource.query('SELECT pg_advisory_lock($1)', [PREPARE_LOCK]);
+    try {
+      const applied = await dataSource.runMigrations({ transaction: 'each' });
+      if (applied.length) logger.info({ migrations: applied.map((m) => m.name) }, 'migrations applied');
+      const seeded = await seedPrograms(dataSource);
+      if (seeded.length) logger.info({ programs: seeded }, 'program catalogue seeded');
+    } finally {
+      await dataSource.query('SELECT pg_advisory_unlock($1)', [PREPARE_LOCK]);
+    }
+  } finally {
+    await dataSource.destroy();
+  }
+}

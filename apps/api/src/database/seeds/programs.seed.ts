@@ -1,0 +1,43 @@
+import { programCatalogue, type ProgramDefinition } from '@huanxin/shared';
+import type { DataSource } from 'typeorm';
+import { budgetSnapshotJob } from '../../budget/budget.jobs';
+import { BudgetEntity } from '../../budget/budget.entity';
+import { writeOutbox } from '../../queue/outbox.service';
+import { ProgramEntity } from '../../programs/program.entity';
+import { ProgramVersionEntity } from '../../programs/program-version.entity';
+
+/**
+ * Loads the program catalogue: a program whose code is not in the database yet is inserted with
+ * its version, its budget and a budget-snapshot job (one transaction). Existing programs are never
+ * overwritten: after the first start, programs change only through published versions.
+ */
+export async function seedPrograms(dataSource: DataSource, catalogue: readonly ProgramDefinition[] = programCatalogue): Promise<string[]> {
+  const created: string[] = [];
+  for (const definition of catalogue) {
+    await dataSource.transaction(async (manager) => {
+      const inserted = await manager
+        .createQueryBuilder()
+        .insert()
+        .into(ProgramEntity)
+        .values({ code: definition.code, kind: definition.kind, titleZh: definition.title.zh, titleEn: definition.title.en })
+        .orIgnore()
+        .returning(['id'])
+        .execute();
+      const programId = (inserted.raw as { id: string }[])[0]?.id;
+      if (!programId) return;
+      const version = await manager.insert(ProgramVersionEntity, {
+        programId,
+        version: definition.version,
+        definition,
+        opensOn: definition.opensOn,
+        closesOn: definition.closesOn,
+      });
+      await manager.update(ProgramEntity, { id: programId }, { currentVersionId: (version.identifiers[0] as { id: string }).id });
+      const totalFen = definition.budget.totalFen;
+      await manager.insert(BudgetEntity, { programId, totalFen, remainingFen: totalFen, reservedFen: 0, committedFen: 0, paidFen: 0 });
+      await writeOutbox(manager, budgetSnapshotJob(programId, 'created', `${programId}-created`));
+      created.push(definition.code);
+    });
+  }
+  return created;
+}

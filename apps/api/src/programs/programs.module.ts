@@ -1,0 +1,13 @@
+import { Module } from '@nestjs/common';
+import { BudgetModule } from '../budget/budget.module';
+import { ProgramsController } from './programs.controller';
+import { ProgramsRepository } from './programs.repository';
+import { ProgramsService } from './programs.service';
+
+@Module({
+  imports: [BudgetModule],
+  controllers: [ProgramsController],
+  providers: [ProgramsRepository, ProgramsService],
+  exports: [ProgramsRepository, ProgramsService],
+})
+export class ProgramsModule {}

@@ -1,0 +1,61 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { ProgramDefinition } from '@huanxin/shared';
+import type { DataSource, EntityManager } from 'typeorm';
+import { ProgramEntity } from './program.entity';
+import { ProgramVersionEntity } from './program-version.entity';
+
+export interface CurrentProgram {
+  id: string;
+  code: string;
+  versionId: string;
+  version: number;
+  definition: ProgramDefinition;
+}
+
+/** Named program queries; query builders stay in here. */
+@Injectable()
+export class ProgramsRepository {
+  /**
+   * Versions are immutable, so one definition object per version id is kept: the eligibility
+   * engine compiles a definition once per object, and this keeps that cache warm across requests.
+   */
+  private readonly definitions = new Map<string, ProgramDefinition>();
+
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  /** Every program with its published version, ordered by window then code. */
+  async listCurrent(): Promise<CurrentProgram[]> {
+    const rows = await this.currentQuery(this.dataSource.manager).orderBy('v.opens_on', 'DESC').addOrderBy('p.code', 'ASC').getRawMany<RawCurrent>();
+    return rows.map((row) => this.fromRaw(row));
+  }
+
+  async findCurrentByCode(code: string): Promise<CurrentProgram | null> {
+    const row = await this.currentQuery(this.dataSource.manager).where('p.code = :code', { code }).getRawOne<RawCurrent>();
+    return row ? this.fromRaw(row) : null;
+  }
+
+  private fromRaw(row: RawCurrent): CurrentProgram {
+    let definition = this.definitions.get(row.version_id);
+    if (!definition) {
+      definition = row.definition;
+      this.definitions.set(row.version_id, definition);
+    }
+    return { id: row.id, code: row.code, versionId: row.version_id, version: row.version, definition };
+  }
+
+  private currentQuery(manager: EntityManager) {
+    return manager
+      .createQueryBuilder(ProgramEntity, 'p')
+      .innerJoin(ProgramVersionEntity, 'v', 'v.id = p.current_version_id')
+      .select(['p.id AS id', 'p.code AS code', 'v.id AS version_id', 'v.version AS version', 'v.definition AS definition']);
+  }
+}
+
+interface RawCurrent {
+  id: string;
+  code: string;
+  version_id: string;
+  version: number;
+  definition: ProgramDefinition;
+}

@@ -1,0 +1,94 @@
+import { Injectable } from '@nestjs/common';
+import {
+  ErrorCode,
+  evaluateEligibility,
+  programStatus,
+  validateFacts,
+  type EligibilityResult,
+  type ProgramDefinition,
+} from '@huanxin/shared';
+import { Clock } from '../common/clock';
+import { DomainError, validationFailed } from '../common/errors/domain-error';
+import { BudgetRepository, type BudgetFigures } from '../budget/budget.repository';
+import { ProgramsRepository, type CurrentProgram } from './programs.repository';
+
+export interface ProgramSummary {
+  code: string;
+  title: { zh: string; en: string };
+  kind: string;
+  status: 'upcoming' | 'open' | 'closed' | 'exhausted';
+  opensOn: string;
+  closesOn: string;
+  budget: BudgetFigures;
+}
+
+export interface ProgramDetail extends ProgramSummary {
+  version: number;
+  clauses: { id: string; title: { zh: string; en: string }; citation: string; provenance: string }[];
+  documents: ProgramDefinition['documents'];
+  factFields: ProgramDefinition['factFields'];
+  /** The full rules, so the browser evaluates with the same engine the server uses. */
+  definition: ProgramDefinition;
+}
+
+const EMPTY_BUDGET: BudgetFigures = { totalFen: 0, reservedFen: 0, committedFen: 0, paidFen: 0, remainingFen: 0 };
+
+@Injectable()
+export class ProgramsService {
+  constructor(
+    private readonly programs: ProgramsRepository,
+    private readonly budgets: BudgetRepository,
+    private readonly clock: Clock,
+  ) {}
+
+  async list(): Promise<ProgramSummary[]> {
+    const current = await this.programs.listCurrent();
+    const budgets = await this.budgets.figuresByProgram(current.map((program) => program.id));
+    const today = this.clock.today();
+    return current.map((program) => this.summary(program, budgets.get(program.id) ?? EMPTY_BUDGET, today));
+  }
+
+  async detail(code: string): Promise<ProgramDetail> {
+    const program = await this.current(code);
+    const budgets = await this.budgets.figuresByProgram([program.id]);
+    const { definition } = program;
+    return {
+      ...this.summary(program, budgets.get(program.id) ?? EMPTY_BUDGET, this.clock.today()),
+      version: program.version,
+      clauses: definition.clauses.map(({ id, title, citation, provenance }) => ({ id, title, citation, provenance })),
+      documents: definition.documents,
+      factFields: definition.factFields,
+      definition,
+    };
+  }
+
+  /** Anonymous pre-check: history-based clauses stay `unknown` until the resident signs in. */
+  async checkEligibility(code: string, facts: Record<string, unknown>, asOf: string | undefined): Promise<EligibilityResult> {
+    const { definition } = await this.current(code);
+    const checked = validateFacts(definition, facts);
+    if (!checked.ok) {
+      throw validationFailed(Object.fromEntries(Object.entries(checked.fields).map(([path, fieldCode]) => [`facts.${path}`, fieldCode])));
+    }
+    if (asOf !== undefined && Number.isNaN(Date.parse(`${asOf}T00:00:00Z`))) throw validationFailed({ asOf: 'INVALID_DATE' });
+    return evaluateEligibility(definition, facts, { asOf: asOf ?? this.clock.today() });
+  }
+
+  private async current(code: string): Promise<CurrentProgram> {
+    const program = await this.programs.findCurrentByCode(code);
+    if (!program) throw new DomainError(404, ErrorCode.PROGRAM_NOT_FOUND, `No program ${code}`);
+    return program;
+  }
+
+  private summary(program: CurrentProgram, budget: BudgetFigures, today: string): ProgramSummary {
+    const { definition } = program;
+    return {
+      code: program.code,
+      title: definition.title,
+      kind: definition.kind,
+      status: programStatus(definition, budget, today),
+      opensOn: definition.opensOn,
+      closesOn: definition.closesOn,
+      budget,
+    };
+  }
+}

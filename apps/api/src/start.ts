@@ -1,0 +1,34 @@
+/**
+ * `npm start`: runs the HTTP API and the queue worker as two processes (as production does with
+ * separate containers) and stops both when either stops or on SIGINT/SIGTERM.
+ */
+import { fork, type ChildProcess } from 'node:child_process';
+import path from 'node:path';
+
+const children: ChildProcess[] = [];
+let stopping = false;
+
+function stopAll(code: number): void {
+  if (stopping) return;
+  stopping = true;
+  for (const child of children) if (child.exitCode === null) child.kill('SIGTERM');
+  setTimeout(() => process.exit(code), 10_000).unref();
+  Promise.all(children.map((child) => (child.exitCode === null ? new Promise((r) => child.once('exit', r)) : null))).then(
+    () => process.exit(code),
+    () => process.exit(code),
+  );
+}
+
+for (const entry of ['main.js', 'main.worker.js']) {
+  const child = fork(path.join(__dirname, entry), { stdio: 'inherit' });
+  child.on('exit', (code, signal) => {
+    if (!stopping) {
+      console.error(`${entry} exited (${signal ?? code}); stopping the portal`);
+      stopAll(code ?? 1);
+    }
+  });
+  children.push(child);
+}
+
+process.on('SIGINT', () => stopAll(0));
+process.on('SIGTERM', () => stopAll(0));

@@ -1,0 +1,29 @@
+import { type DynamicModule, Module } from '@nestjs/common';
+import { coreImports } from './app.module';
+import { BudgetModule } from './budget/budget.module';
+import { BudgetProcessor } from './budget/budget.processor';
+import type { AppConfig } from './config/config';
+import { OutboxRelay } from './queue/outbox.relay';
+import { QUEUE_PROCESSORS, type QueueProcessor } from './queue/processor';
+import { WorkerHostService } from './queue/worker-host.service';
+
+/** The queue worker: the outbox relay plus one processor per queue. No HTTP. */
+@Module({})
+export class WorkerModule {
+  static forRoot(config: AppConfig): DynamicModule {
+    return {
+      module: WorkerModule,
+      imports: [...coreImports(config), BudgetModule],
+      providers: [
+        OutboxRelay,
+        BudgetProcessor,
+        {
+          provide: QUEUE_PROCESSORS,
+          useFactory: (...processors: QueueProcessor[]) => processors,
+          inject: [BudgetProcessor],
+        },
+        WorkerHostService,
+      ],
+    };
+  }
+}

@@ -1,0 +1,20 @@
+import { randomBytes } from 'node:crypto';
+import { createLogger } from '../src/common/logging/logger';
+import { loadConfig } from '../src/config/config';
+import { prepareDatabase } from '../src/database/prepare';
+
+/**
+ * One database and one Redis prefix per test run, so runs on one machine never collide. Workers
+ * inherit the environment set here; the teardown drops both.
+ */
+export default async function globalSetup(): Promise<void> {
+  const run = `${Date.now().toString(36)}_${randomBytes(3).toString('hex')}`;
+  const base = new URL(process.env.TEST_DATABASE_URL ?? process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/huanxin');
+  base.pathname = `/huanxin_test_${run}`;
+  process.env.NODE_ENV = 'test';
+  process.env.DATABASE_URL = base.toString();
+  process.env.REDIS_PREFIX = `huanxin-test-${run}`;
+  process.env.LOG_LEVEL = process.env.LOG_LEVEL ?? 'silent';
+  const config = loadConfig();
+  await prepareDatabase(config, createLogger({ level: 'warn', name: 'test-setup' }));
+}
