@@ -1,5 +1,8 @@
 // @huanxin/shared: pure TypeScript used by the API and the web. No Nest, no React, no I/O.
 export * from './errors';
+export * from './permissions';
+export * from './regions';
+export * from './consent';
 export * from './validators';
 export * from './money';
 export * from './eligibility';

@@ -1,0 +1,53 @@
+/**
+ * Roles and what each may do. The API's global guard enforces this map on every route; the web
+ * reads the same map to show only what a user may do. Denied by default: a permission not listed
+ * for a role is refused.
+ *
+ * Separation of duties (等保 三员, GB/T 35273 §7.1): `admin` manages users and programs but reads no
+ * resident personal data; `auditor` reads only the audit log; nobody can change the audit log.
+ */
+export const ROLES = ['resident', 'dealer', 'reviewer', 'approver', 'finance', 'admin', 'auditor'] as const;
+export type Role = (typeof ROLES)[number];
+
+/** Roles that sign in with username and password (and TOTP when required). */
+export const STAFF_ROLES = ['reviewer', 'approver', 'finance', 'admin', 'auditor'] as const satisfies readonly Role[];
+export const PASSWORD_ROLES = ['dealer', ...STAFF_ROLES] as const satisfies readonly Role[];
+
+export const Permission = {
+  /** Own profile (real-name details) and own applications. */
+  ProfileReadOwn: 'profile.read.own',
+  ProfileWriteOwn: 'profile.write.own',
+  ApplicationsOwn: 'applications.own',
+  VouchersOwn: 'vouchers.own',
+  /** Dealer organisation's own proofs, sales, reimbursements. */
+  DealerOwn: 'dealer.own',
+  /** Review queue, claim detail, decisions. */
+  ReviewRead: 'review.read',
+  ReviewDecide: 'review.decide',
+  ReviewApproveHighValue: 'review.approve_high_value',
+  /** Full personal data through the audited reveal action. */
+  PersonalDataReveal: 'pii.reveal',
+  PaymentsManage: 'payments.manage',
+  ProgramsManage: 'programs.manage',
+  UsersManage: 'users.manage',
+  AuditRead: 'audit.read',
+} as const;
+export type Permission = (typeof Permission)[keyof typeof Permission];
+
+export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
+  resident: [Permission.ProfileReadOwn, Permission.ProfileWriteOwn, Permission.ApplicationsOwn, Permission.VouchersOwn],
+  dealer: [Permission.DealerOwn],
+  reviewer: [Permission.ReviewRead, Permission.ReviewDecide, Permission.PersonalDataReveal],
+  approver: [Permission.ReviewRead, Permission.ReviewDecide, Permission.ReviewApproveHighValue, Permission.PersonalDataReveal],
+  finance: [Permission.PaymentsManage],
+  admin: [Permission.ProgramsManage, Permission.UsersManage],
+  auditor: [Permission.AuditRead],
+};
+
+export function can(role: Role | undefined | null, permission: Permission): boolean {
+  return role != null && ROLE_PERMISSIONS[role].includes(permission);
+}
+
+export function isStaffRole(role: Role): boolean {
+  return (STAFF_ROLES as readonly Role[]).includes(role);
+}
