@@ -3,6 +3,8 @@ import { ResidentLayout } from './layouts/resident-layout';
 import { ConsoleLayout } from './layouts/console-layout';
 import { HomePage } from './routes/home';
 import { ProgramsPage } from './routes/programs';
+import { ProgramDetailPage } from './routes/program-detail';
+import { ProgramCheckPage } from './routes/program-check';
 import { ConsoleSignInRequired } from './routes/console';
 import { NotFoundPage } from './routes/not-found';
 
@@ -13,6 +15,8 @@ export const routes: RouteObject[] = [
     children: [
       { index: true, element: <HomePage /> },
       { path: 'programs', element: <ProgramsPage /> },
+      { path: 'programs/:code', element: <ProgramDetailPage /> },
+      { path: 'programs/:code/check', element: <ProgramCheckPage /> },
       { path: '*', element: <NotFoundPage /> },
     ],
   },

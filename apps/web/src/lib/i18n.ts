@@ -54,3 +54,14 @@ export function createI18n(language: Language = readStoredLanguage()): I18n {
   applyLanguage(instance.language);
   return instance;
 }
+
+/** Pick the zh or en text of a `{ zh, en }` pair for the current language. */
+export function localized(text: { zh: string; en: string } | undefined, language: string): string {
+  if (!text) return '';
+  return language === 'en' ? text.en || text.zh : text.zh || text.en;
+}
+
+/** The `formatFen` / Intl locale for an i18next language. */
+export function moneyLocale(language: string): 'zh-CN' | 'en' {
+  return language === 'en' ? 'en' : 'zh-CN';
+}

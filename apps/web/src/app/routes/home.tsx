@@ -11,6 +11,8 @@ import { useTranslation } from 'react-i18next';
 import { LinkButton } from '@/components/ui/link-button';
 import { PageTitle } from '@/components/ui/page-title';
 import { SystemStatus } from '@/features/health/components/system-status';
+import { ProgramList } from '@/features/programs/components/program-list';
+import { Link } from 'react-router';
 
 const steps = [
   { key: 'choose', icon: <AppstoreOutlined aria-hidden /> },
@@ -47,6 +49,18 @@ export function HomePage() {
         <LinkButton to="/programs" size="large" icon={<RightOutlined aria-hidden />}>
           {t('hero.cta')}
         </LinkButton>
+      </section>
+
+      <section className="hx-section" aria-labelledby="programs-title">
+        <div className="hx-section__head">
+          <h2 id="programs-title" className="hx-section__title">
+            {t('programs.title')}
+          </h2>
+          <Link to="/programs" className="hx-more">
+            {t('programs.more')} <RightOutlined aria-hidden />
+          </Link>
+        </div>
+        <ProgramList limit={4} headingLevel={3} onlyOpen />
       </section>
 
       <section className="hx-section" aria-labelledby="steps-title">

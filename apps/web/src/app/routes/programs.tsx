@@ -1,15 +1,15 @@
-import { Result } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { PageTitle } from '@/components/ui/page-title';
+import { ProgramList } from '@/features/programs/components/program-list';
 
-/** Placeholder until the programs API (issue 3) lands. */
 export function ProgramsPage() {
-  const { t } = useTranslation();
+  const { t } = useTranslation('programs');
   return (
     <div className="hx-page">
-      <PageTitle title={t('nav.programs')} />
-      <h1 className="hx-page__title">{t('nav.programs')}</h1>
-      <Result status="info" title={t('comingSoon.title')} subTitle={t('comingSoon.description')} />
+      <PageTitle title={t('title')} />
+      <h1 className="hx-page__title">{t('title')}</h1>
+      <p className="hx-lead">{t('lead')}</p>
+      <ProgramList />
     </div>
   );
 }

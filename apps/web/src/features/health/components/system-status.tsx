@@ -49,7 +49,7 @@ export function SystemStatus() {
   }
 
   return (
-    <Card title={<h2 className="hx-card-title">{t('status.title')}</h2>} className="hx-card" aria-live="polite">
+    <Card title={<h2 className="hx-card-title">{t('status.title')}</h2>} className="hx-card" data-testid="status-card">
       {body}
     </Card>
   );

@@ -1,0 +1,185 @@
+/**
+ * The one form wrapper (react-hook-form). Every form in the portal goes through it, so they all:
+ * - validate as you type (mode onChange) with validators shared with the server,
+ * - disable submit while a request is pending,
+ * - show the server's 422 `fields` on the right inputs.
+ */
+import { createContext, useContext, useEffect, useId, type ReactNode } from 'react';
+import { Button, type ButtonProps } from 'antd';
+import {
+  Controller,
+  FormProvider,
+  useFormContext,
+  type ControllerFieldState,
+  type ControllerRenderProps,
+  type FieldPath,
+  type FieldValues,
+  type RegisterOptions,
+  type SubmitHandler,
+  type UseFormReturn,
+} from 'react-hook-form';
+import { useTranslation } from 'react-i18next';
+import { isApiError } from '@/lib/api-client';
+
+interface FormMeta {
+  pending: boolean;
+}
+const FormMetaContext = createContext<FormMeta>({ pending: false });
+
+export interface FormProps<T extends FieldValues> {
+  form: UseFormReturn<T>;
+  onSubmit: SubmitHandler<T>;
+  children: ReactNode;
+  /** A request started by this form is in flight: submit buttons are disabled. */
+  pending?: boolean;
+  /** The last server error; its `fields` are put on the matching inputs. */
+  serverError?: unknown;
+  /** Map a server field key (e.g. `facts.oldVehicle.vin`) to a form field name; undefined = not a form field. */
+  serverFieldName?: (serverKey: string) => FieldPath<T> | undefined;
+  className?: string;
+  'aria-label'?: string;
+  'aria-labelledby'?: string;
+}
+
+export function Form<T extends FieldValues>({
+  form,
+  onSubmit,
+  children,
+  pending = false,
+  serverError,
+  serverFieldName = (key) => key as FieldPath<T>,
+  className,
+  ...aria
+}: FormProps<T>) {
+  const { setError } = form;
+  useEffect(() => {
+    if (!isApiError(serverError)) return;
+    for (const [key, code] of Object.entries(serverError.fields)) {
+      const name = serverFieldName(key);
+      if (name) setError(name, { type: 'server', message: code });
+    }
+    // serverFieldName is usually an inline function; the error object is what changes.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [serverError, setError]);
+
+  return (
+    <FormProvider {...form}>
+      <FormMetaContext.Provider value={{ pending }}>
+        <form className={className} noValidate onSubmit={(event) => void form.handleSubmit(onSubmit)(event)} {...aria}>
+          {children}
+        </form>
+      </FormMetaContext.Provider>
+    </FormProvider>
+  );
+}
+
+/** Turns an error code (or a code with a field-specific override) into a message. */
+export type ErrorMessageFor = (code: string) => string;
+
+export interface FormFieldProps<T extends FieldValues, N extends FieldPath<T>> {
+  name: N;
+  label: ReactNode;
+  help?: ReactNode;
+  /** Marks the field as needed for a claim (not for submitting this form). */
+  requiredMark?: boolean;
+  rules?: Omit<RegisterOptions<T, N>, 'valueAsNumber' | 'valueAsDate' | 'setValueAs' | 'disabled'>;
+  /** Translate a validation code; defaults to `errors:field.<CODE>`. */
+  errorMessage?: ErrorMessageFor;
+  /** Non-blocking notice under the field (e.g. a warning code from a validator). */
+  warning?: ReactNode;
+  children: (props: {
+    field: ControllerRenderProps<T, N>;
+    fieldState: ControllerFieldState;
+    /** Spread onto the input: id, aria-invalid, aria-describedby. */
+    inputProps: { id: string; 'aria-invalid': boolean; 'aria-describedby'?: string; 'aria-required'?: boolean };
+    labelId: string;
+  }) => ReactNode;
+}
+
+/** A labelled field bound to the surrounding Form, with its error and help linked for screen readers. */
+export function FormField<T extends FieldValues, N extends FieldPath<T>>({
+  name,
+  label,
+  help,
+  requiredMark,
+  rules,
+  errorMessage,
+  warning,
+  children,
+}: FormFieldProps<T, N>) {
+  const { control } = useFormContext<T>();
+  const { t } = useTranslation();
+  const id = `f-${useId().replace(/[^a-zA-Z0-9_-]/g, '')}`;
+  const labelId = `${id}-label`;
+  const translate: ErrorMessageFor =
+    errorMessage ?? ((code) => t([`errors:field.${code}`, 'errors:field.INVALID_FORMAT']));
+  return (
+    <Controller
+      control={control}
+      name={name}
+      {...(rules ? { rules } : {})}
+      render={({ field, fieldState }) => {
+        const errorCode = fieldState.error?.message;
+        const describedBy = [errorCode ? `${id}-error` : null, warning ? `${id}-warning` : null, help ? `${id}-help` : null]
+          .filter(Boolean)
+          .join(' ');
+        return (
+          <div className={`hx-field${errorCode ? ' has-error' : ''}`} data-field={name}>
+            <label className="hx-field__label" htmlFor={id} id={labelId}>
+              {label}
+              {requiredMark ? <span className="hx-field__required">{t('form.requiredForClaim')}</span> : null}
+            </label>
+            {children({
+              field,
+              fieldState,
+              labelId,
+              inputProps: {
+                id,
+                'aria-invalid': Boolean(errorCode),
+                ...(describedBy ? { 'aria-describedby': describedBy } : {}),
+              },
+            })}
+            {errorCode ? (
+              <p className="hx-field__error" id={`${id}-error`} role="alert">
+                {translate(errorCode)}
+              </p>
+            ) : null}
+            {warning ? (
+              <p className="hx-field__warning" id={`${id}-warning`}>
+                {warning}
+              </p>
+            ) : null}
+            {help ? (
+              <p className="hx-field__help" id={`${id}-help`}>
+                {help}
+              </p>
+            ) : null}
+          </div>
+        );
+      }}
+    />
+  );
+}
+
+/** Submit button: disabled while the form's request is pending or the form is submitting. */
+export function SubmitButton({ children, ...props }: Omit<ButtonProps, 'htmlType'>) {
+  const { pending } = useContext(FormMetaContext);
+  const { formState } = useFormContext();
+  const busy = pending || formState.isSubmitting;
+  return (
+    <Button type="primary" {...props} htmlType="submit" loading={busy} disabled={busy || props.disabled}>
+      {children}
+    </Button>
+  );
+}
+
+/** A titled group of fields (fieldset + legend). */
+export function FormSection({ title, children, description }: { title: ReactNode; description?: ReactNode; children: ReactNode }) {
+  return (
+    <fieldset className="hx-fieldset">
+      <legend className="hx-fieldset__legend">{title}</legend>
+      {description ? <p className="hx-fieldset__description">{description}</p> : null}
+      <div className="hx-fieldset__fields">{children}</div>
+    </fieldset>
+  );
+}
