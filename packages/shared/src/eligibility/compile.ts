@@ -213,6 +213,8 @@ export interface CompiledClause {
   applicability: CompiledRule | null;
   test: CompiledRule;
   usesHistory: boolean;
+  /** Reported on fail: the facts the test reads (and `history` for a history clause). */
+  failFacts: readonly string[];
 }
 
 export interface CompiledDefinition {
@@ -244,6 +246,10 @@ export function compileDefinition(def: ProgramDefinition): CompiledDefinition {
       applicability: cl.applicability === undefined ? null : compileRule(cl.applicability, program),
       test: compileRule(cl.test, program),
       usesHistory: cl.usesHistory === true,
+      failFacts: Object.freeze([
+        ...collectVarPaths(cl.test).filter((n) => !n.startsWith('program.')),
+        ...(cl.usesHistory === true ? ['history'] : []),
+      ]),
     })),
     amount: compileFormula(def.amount),
   };

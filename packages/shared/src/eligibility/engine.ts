@@ -125,7 +125,7 @@ export function evaluateEligibility(
       clauses[i] = { id: def.id, result: 'pass', reason: PASSED, citation: def.citation, provenance: def.provenance };
     } else {
       failed = true;
-      clauses[i] = { id: def.id, result: 'fail', reason: def.reason, citation: def.citation, provenance: def.provenance, facts: c.test.names };
+      clauses[i] = { id: def.id, result: 'fail', reason: def.reason, citation: def.citation, provenance: def.provenance, facts: c.failFacts };
     }
   }
 
