@@ -29,7 +29,8 @@ describe('home page in Chromium', () => {
     expect(await page.locator('html').getAttribute('lang')).toBe('zh-CN');
     expect(await page.title()).toBe('章丘区以旧换新补贴服务平台');
     await page.getByText('系统运行正常').waitFor();
-    await page.screenshot({ path: screenshotPath('home-phone-zh'), fullPage: true });
+    await page.screenshot({ path: screenshotPath('home-phone-zh'), fullPage: false });
+    await page.screenshot({ path: screenshotPath('home-phone-zh-full'), fullPage: true });
     expect(errors).toEqual([]);
     await context.close();
   });

@@ -3,8 +3,6 @@ import { useTranslation } from 'react-i18next';
 
 export type ProvenanceValue = 'sourced' | 'unverified' | 'sample';
 
-const COLORS: Record<ProvenanceValue, string> = { sourced: 'green', unverified: 'orange', sample: 'purple' };
-
 /** Where a rule or figure comes from, with the meaning in a tooltip (also read out to screen readers). */
 export function ProvenanceBadge({ provenance }: { provenance: string }) {
   const { t } = useTranslation('programs');
@@ -14,8 +12,7 @@ export function ProvenanceBadge({ provenance }: { provenance: string }) {
   return (
     <Tooltip title={explanation || undefined}>
       <Tag
-        color={known ? COLORS[provenance] : 'default'}
-        className="hx-provenance"
+        className={`hx-provenance is-${known ? provenance : 'other'}`}
         tabIndex={0}
         aria-label={explanation ? `${label}：${explanation}` : label}
         data-provenance={provenance}

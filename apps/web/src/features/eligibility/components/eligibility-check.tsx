@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'react';
+import { useMemo, useRef, useState } from 'react';
 import { Alert, Button, Tag } from 'antd';
 import { CloudServerOutlined, UndoOutlined, CheckOutlined, WarningOutlined } from '@ant-design/icons';
 import { useForm } from 'react-hook-form';
@@ -10,6 +10,7 @@ import { isApiError } from '@/lib/api-client';
 import { localized, moneyLocale } from '@/lib/i18n';
 import { useCheckEligibility } from '../api/check-eligibility';
 import { compareResults } from '../hooks/compare-results';
+import { useInView } from '../hooks/use-in-view';
 import {
   defaultFactValues,
   fieldLabel,
@@ -45,6 +46,8 @@ export function EligibilityCheck({ program }: { program: EligibilityProgram }) {
   const evaluation = useFactEvaluation(form.control, definition, def);
   const server = useCheckEligibility();
   const [submittedKey, setSubmittedKey] = useState<string | null>(null);
+  const resultRef = useRef<HTMLElement>(null);
+  const resultInView = useInView(resultRef);
   const currentKey = JSON.stringify({ facts: evaluation.facts, asOf: evaluation.asOf });
 
   const fieldByPath = useMemo(() => new Map(factFields.map((f) => [f.path, f])), [factFields]);
@@ -117,7 +120,7 @@ export function EligibilityCheck({ program }: { program: EligibilityProgram }) {
         </Form>
       </div>
 
-      <aside className="hx-check__result" aria-labelledby="result-title" id="result">
+      <aside className="hx-check__result" aria-labelledby="result-title" id="result" ref={resultRef}>
         <h2 id="result-title" className="hx-section__title">
           {t('result.title')}
         </h2>
@@ -149,7 +152,7 @@ export function EligibilityCheck({ program }: { program: EligibilityProgram }) {
               <ResultSummary result={serverData} testId="server-summary" />
               {!stale && evaluation.result ? (
                 differences.length === 0 ? (
-                  <Tag color="success" icon={<CheckOutlined aria-hidden />} className="hx-match" data-testid="server-match">
+                  <Tag icon={<CheckOutlined aria-hidden />} className="hx-match" data-testid="server-match">
                     {t('server.match')}
                   </Tag>
                 ) : (
@@ -170,7 +173,7 @@ export function EligibilityCheck({ program }: { program: EligibilityProgram }) {
         </section>
       </aside>
 
-      {evaluation.result ? (
+      {evaluation.result && !resultInView ? (
         <a className="hx-check__bar" href="#result">
           <span>
             {t(`verdict.short.${verdictOf(evaluation.result)}`)}

@@ -88,7 +88,7 @@ export function ProgramDetailView({ program }: { program: ProgramDetail }) {
             {program.documents.map((doc) => (
               <li key={doc.kind}>
                 <FileTextOutlined aria-hidden />
-                <span>{localized(doc.title, lang)}</span>
+                <span className="hx-documents__title">{localized(doc.title, lang)}</span>
                 <Tag color={doc.required ? 'red' : 'default'}>{doc.required ? t('documents.required') : t('documents.optional')}</Tag>
               </li>
             ))}
