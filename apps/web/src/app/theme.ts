@@ -24,6 +24,9 @@ export const theme: ThemeConfig = {
     colorInfo: palette.blue,
     colorText: palette.ink,
     colorTextSecondary: palette.muted,
+    // antd's default description/tertiary greys are below 4.5:1 on white; these are ≈ 6:1.
+    colorTextDescription: '#5c6573',
+    colorTextTertiary: '#5c6573',
     colorBgLayout: palette.page,
     borderRadius: 6,
     fontFamily:
@@ -31,5 +34,6 @@ export const theme: ThemeConfig = {
   },
   components: {
     Layout: { headerBg: palette.red, siderBg: '#ffffff', bodyBg: palette.page },
+    Menu: { itemSelectedBg: '#e8f0fa', itemSelectedColor: palette.blue, itemActiveBg: '#f0f4fa' },
   },
 };

@@ -36,7 +36,7 @@ export function SystemStatus() {
             return (
               <li key={name}>
                 <span>{t(`status.checks.${name}`, { defaultValue: name })}</span>
-                <Tag color={good ? 'success' : 'error'} icon={good ? <CheckCircleFilled aria-hidden /> : <CloseCircleFilled aria-hidden />}>
+                <Tag className={`hx-check-tag ${good ? 'is-ok' : 'is-down'}`} icon={good ? <CheckCircleFilled aria-hidden /> : <CloseCircleFilled aria-hidden />}>
                   {t(`status.checkState.${state}`, { defaultValue: state })}
                 </Tag>
               </li>
