@@ -29,6 +29,11 @@ function assertAgree(name: string, cases: Case[], engine: Fn, hand: Fn): void {
 }
 
 let sink = 0;
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)]!;
+}
+
 function measure(fn: Fn, cases: Case[], ms: number): number {
   let evals = 0;
   const start = performance.now();
@@ -46,14 +51,19 @@ function bench(code: string, cases: Case[], hand: (facts: Case['facts'], ctx: Ca
   const engine: Fn = (c) => evaluateEligibility(def, c.facts, c.context);
   const byHand: Fn = (c) => hand(c.facts, c.context);
   assertAgree(code, cases, engine, byHand);
-  // warm up both, then take the best of several alternating rounds
+  // Warm up both, then alternate short rounds and take medians: the ratio of each round pairs measurements
+  // taken under the same machine load, so a busy neighbour does not skew the comparison.
   measure(engine, cases, 300);
   measure(byHand, cases, 300);
-  let e = 0;
-  let h = 0;
-  for (let round = 0; round < 5; round++) {
-    e = Math.max(e, measure(engine, cases, 400));
-    h = Math.max(h, measure(byHand, cases, 400));
+  const es: number[] = [];
+  const hs: number[] = [];
+  const ratios: number[] = [];
+  for (let round = 0; round < 9; round++) {
+    const e = measure(engine, cases, 250);
+    const h = measure(byHand, cases, 250);
+    es.push(e);
+    hs.push(h);
+    ratios.push(h / e);
   }
   const counts = { eligible: 0, ineligible: 0, unknown: 0 };
   for (const c of cases) {
@@ -62,12 +72,12 @@ function bench(code: string, cases: Case[], hand: (facts: Case['facts'], ctx: Ca
     else if (r.clauses.some((x) => x.result === 'fail')) counts.ineligible++;
     else counts.unknown++;
   }
-  return { code, cases: cases.length, ...counts, engine: e, hand: h, ratio: h / e };
+  return { code, cases: cases.length, ...counts, engine: median(es), hand: median(hs), ratio: median(ratios) };
 }
 
 const rows = [bench('car-scrap-2026', carScrapCases(), carScrap2026ByHand), bench('appliance-2026', applianceCases(), appliance2026ByHand)];
 const fmt = (n: number): string => Math.round(n).toLocaleString('en-US');
-console.log('\nEligibility engine benchmark (one core, mixed inputs; engine and hand-written agree on every input)\n');
+console.log('\nEligibility engine benchmark (one core, mixed inputs; engine and hand-written agree on every input; medians of 9 paired rounds)\n');
 console.log('| program | inputs (eligible/ineligible/unknown) | engine evals/s | hand-written evals/s | hand/engine | ≥100k/s | ≤3× |');
 console.log('|---|---|---:|---:|---:|:-:|:-:|');
 let ok = true;

@@ -12,6 +12,7 @@ import {
 } from './types';
 
 const HISTORY_FACTS: readonly string[] = Object.freeze(['history']);
+const NO_APPLICANT: RuleData['applicant'] = Object.freeze({});
 const COUNTED = COUNTED_HISTORY_STATUSES;
 function isReserved(key: string): boolean {
   // Same names as RESERVED_ROOTS (rules.ts); spelled out because a Set/dictionary lookup is slower here.
@@ -59,7 +60,7 @@ export function evaluateEligibility(
   // literal + loop: `{ ...facts, more }` is pathologically slow in V8 when followed by more properties.
   const data: RuleData = {
     asOf: context.asOf,
-    applicant: birthDate ? (age === null ? { birthDate } : { birthDate, age }) : {},
+    applicant: birthDate ? (age === null ? { birthDate } : { birthDate, age }) : NO_APPLICANT,
     program: compiled.program,
     participatingDealers: context.participatingDealers,
     history: context.history ? countedEntries(context.history) : undefined,

@@ -146,7 +146,7 @@ export function scanHistory(filterSpec: unknown, data: RuleData, sum: boolean, e
     for (let i = 0; i < n; i++) {
       const v = fns[i]!(data);
       if (isMissingValue(v)) return null;
-      wanted[i] = String(v);
+      wanted[i] = typeof v === 'string' ? v : String(v);
     }
   }
   let total = 0;
@@ -165,7 +165,7 @@ export function scanHistory(filterSpec: unknown, data: RuleData, sum: boolean, e
     let ok = true;
     for (let i = 0; i < n; i++) {
       const ev = entryValue(e, f.whereKinds[i]!, f.whereKeys[i]!);
-      if (ev === undefined || ev === null || String(ev) !== wanted![i]) {
+      if (ev === undefined || ev === null || (typeof ev === 'string' ? ev : String(ev)) !== wanted![i]) {
         ok = false;
         break;
       }
