@@ -1,4 +1,4 @@
-import { describeProgram, entry, type AmountCase, type ClauseCase, type ProgramFixture } from './harness';
+import { describeProgram, entry, type ClauseCase, type ProgramFixture } from './harness';
 
 const OLD_VIN = 'LSJA24U62JG269225';
 const NEW_VIN = 'LDC613P23A1305189';
