@@ -14,6 +14,11 @@ const ESM_ONLY = [
   '@tokenizer',
   '@borewit',
   'uid',
+  'content-disposition',
+  '@scure',
+  '@otplib',
+  'otplib',
+  '@noble',
 ];
 
 /** @type {import('jest').Config} */

@@ -1,3 +1,4 @@
+import 'reflect-metadata';
 import { randomBytes } from 'node:crypto';
 import { createLogger } from '../src/common/logging/logger';
 import { loadConfig } from '../src/config/config';

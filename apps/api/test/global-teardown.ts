@@ -1,3 +1,4 @@
+import 'reflect-metadata';
 import { Redis } from 'ioredis';
 import { loadConfig } from '../src/config/config';
 import { dropDatabase } from '../src/database/ensure-database';

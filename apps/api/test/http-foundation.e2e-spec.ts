@@ -21,8 +21,8 @@ describe('HTTP foundation (real app, real Postgres and Redis)', () => {
   it('echoes a well-formed incoming request id and replaces a malformed one', async () => {
     const good = await request(t.server).get('/api/health').set('x-request-id', 'trace-abc-12345');
     expect(good.headers['x-request-id']).toBe('trace-abc-12345');
-    const bad = await request(t.server).get('/api/health').set('x-request-id', 'x\ny');
-    expect(bad.headers['x-request-id']).not.toBe('x\ny');
+    const bad = await request(t.server).get('/api/health').set('x-request-id', 'bad id!');
+    expect(bad.headers['x-request-id']).not.toBe('bad id!');
   });
 
   it('sends security headers: CSP self only, nosniff, frame denial', async () => {

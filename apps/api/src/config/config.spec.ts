@@ -40,13 +40,41 @@ describe('loadConfig', () => {
     }
   });
 
-  it('stops a production start without a strong secret, with a clear message', () => {
-    expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(/APP_SECRET: required in production/);
-    expect(() => loadConfig({ NODE_ENV: 'production', APP_SECRET: 'short' })).toThrow(/APP_SECRET: too weak/);
-    expect(() => loadConfig({ NODE_ENV: 'production', APP_SECRET: DEV_APP_SECRET })).toThrow(/too weak/);
-    const config = loadConfig({ NODE_ENV: 'production', APP_SECRET: 'x'.repeat(16) + 'Y'.repeat(16) + 'z' });
+  const production = {
+    NODE_ENV: 'production',
+    APP_SECRET: 'k3Jd9s0Qm2Lx7Vb4Nc8Zr1Tf6Hy5Wg0Pa',
+    PII_ENCRYPTION_KEYS: `k1:${Buffer.alloc(32, 7).toString('base64')}`,
+    PII_INDEX_KEY: 'Qw8Er4Ty2Ui6Op0As3Df7Gh1Jk5Lz9Xc',
+    SMS_TRANSPORT: 'http',
+    SMS_HTTP_URL: 'https://sms-gateway.internal/send',
+  };
+
+  it('starts in production with strong secrets, no database creation, no demo password, TOTP for staff', () => {
+    const config = loadConfig(production);
     expect(config.isProduction).toBe(true);
     expect(config.database.createIfMissing).toBe(false);
+    expect(config.auth.demoPassword).toBeUndefined();
+    expect(config.auth.staffMfa).toBe('totp');
+    expect(config.pii.keys.map((key) => key.id)).toEqual(['k1']);
+  });
+
+  it.each([
+    ['APP_SECRET', { APP_SECRET: undefined }, /APP_SECRET: required in production/],
+    ['APP_SECRET', { APP_SECRET: 'short' }, /APP_SECRET: too weak/],
+    ['APP_SECRET', { APP_SECRET: DEV_APP_SECRET }, /APP_SECRET: too weak/],
+    ['PII_ENCRYPTION_KEYS', { PII_ENCRYPTION_KEYS: undefined }, /PII_ENCRYPTION_KEYS: required in production/],
+    ['PII_ENCRYPTION_KEYS', { PII_ENCRYPTION_KEYS: 'k1:tooshort' }, /PII_ENCRYPTION_KEYS must be/],
+    ['PII_INDEX_KEY', { PII_INDEX_KEY: 'weak' }, /PII_INDEX_KEY: required in production/],
+    ['SMS_TRANSPORT', { SMS_TRANSPORT: 'dev-outbox' }, /dev-outbox does not exist in production/],
+  ])('stops a production start on a missing or weak %s, with a clear message', (_name, change, message) => {
+    expect(() => loadConfig({ ...production, ...change })).toThrow(message);
+  });
+
+  it('keeps demo accounts and the dev SMS outbox outside production only', () => {
+    const config = loadConfig({});
+    expect(config.auth.demoPassword).toBe('demo-password-2026');
+    expect(config.sms.transport).toBe('dev-outbox');
+    expect(config.auth.staffMfa).toBe('off');
   });
 
   it('declares every variable to turbo, which drops undeclared ones inside tasks', () => {

@@ -9,7 +9,13 @@ export class DomainError extends Error {
     readonly status: number,
     readonly code: string,
     message: string,
-    readonly details: { fields?: Record<string, string>; clauses?: unknown[]; headers?: Record<string, string> } = {},
+    readonly details: {
+      fields?: Record<string, string>;
+      clauses?: unknown[];
+      headers?: Record<string, string>;
+      /** Extra members of the error object (e.g. an MFA enrolment token). */
+      extra?: Record<string, unknown>;
+    } = {},
   ) {
     super(message);
     this.name = 'DomainError';

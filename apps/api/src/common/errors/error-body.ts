@@ -3,7 +3,15 @@ import type { ApiErrorBody } from '@huanxin/shared';
 export function errorBody(
   code: string,
   message: string,
-  extra: { fields?: Record<string, string>; clauses?: unknown[] } = {},
+  details: { fields?: Record<string, string>; clauses?: unknown[]; extra?: Record<string, unknown> } = {},
 ): ApiErrorBody {
-  return { error: { code, message, ...(extra.fields && { fields: extra.fields }), ...(extra.clauses && { clauses: extra.clauses }) } };
+  return {
+    error: {
+      ...details.extra,
+      code,
+      message,
+      ...(details.fields && { fields: details.fields }),
+      ...(details.clauses && { clauses: details.clauses }),
+    },
+  };
 }

@@ -12,6 +12,7 @@ interface Mapped {
   fields?: Record<string, string>;
   clauses?: unknown[];
   headers?: Record<string, string>;
+  extra?: Record<string, unknown>;
 }
 
 const STATUS_CODES: Record<number, string> = {
@@ -59,6 +60,9 @@ export function mapError(exception: unknown): Mapped | undefined {
     return { status: exception.status, code: exception.code, message: exception.message, ...exception.details };
   }
   if (exception instanceof HttpException) {
+    // Nest wraps Fastify's own request errors (body parsing, limits) and keeps them as the cause.
+    const fromFastify = typeof exception.cause === 'object' && exception.cause !== null ? mapFastifyError(exception.cause) : undefined;
+    if (fromFastify) return fromFastify;
     const status = exception.getStatus();
     const response = exception.getResponse();
     const message =
