@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
+import fastifyCookie from '@fastify/cookie';
 import helmet from '@fastify/helmet';
 import fastifyStatic from '@fastify/static';
 import { NestFactory } from '@nestjs/core';
@@ -11,8 +12,10 @@ import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { ErrorCode } from '@huanxin/shared';
 import type { FastifyInstance } from 'fastify';
 import { AppModule } from './app.module';
+import { csrfOriginCheck } from './auth/csrf';
 import { errorBody } from './common/errors/error-body';
 import { HttpExceptionFilter, sendError } from './common/errors/http-exception.filter';
+import { requestContext } from './common/http/request-context';
 import type { Logger } from './common/logging/logger';
 import { PinoNestLogger } from './common/logging/nest-logger';
 import { createValidationPipe } from './common/validation/validation.pipe';
@@ -44,12 +47,20 @@ export async function createHttpApp(config: AppConfig, logger: Logger): Promise<
   });
   const fastify = app.getHttpAdapter().getInstance() as unknown as FastifyInstance;
 
+  // Who and where, for audit rows and limits, without passing the request through every service.
+  fastify.addHook('onRequest', (request, _reply, done) => {
+    requestContext.run({ requestId: request.id, ip: request.ip }, done);
+  });
+  fastify.addHook('onRequest', csrfOriginCheck(config));
   fastify.addHook('onSend', async (request, reply) => {
     void reply.header('x-request-id', request.id);
+    // API answers may hold personal data: never stored by browsers or proxies unless a route says so.
+    if (request.url.startsWith('/api/') && !reply.hasHeader('cache-control')) void reply.header('cache-control', 'no-store');
   });
   // Errors raised by Fastify itself (body parsing, size limits) before a Nest handler runs.
   fastify.setErrorHandler((error, request, reply) => sendError(reply, request, error, logger));
 
+  await app.register(fastifyCookie);
   await app.register(helmet, {
     contentSecurityPolicy: {
       directives: {

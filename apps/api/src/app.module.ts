@@ -1,16 +1,24 @@
 import { type DynamicModule, Module } from '@nestjs/common';
+import { APP_GUARD } from '@nestjs/core';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { AdminModule } from './admin/admin.module';
+import { AuditCoreModule, AuditModule } from './audit/audit.module';
+import { AuthCoreModule, AuthModule } from './auth/auth.module';
+import { AuthGuard } from './auth/auth.guard';
 import { BudgetModule } from './budget/budget.module';
 import { CommonModule } from './common/common.module';
 import type { AppConfig } from './config/config';
 import { ConfigModule } from './config/config.module';
 import { dataSourceOptions } from './database/data-source';
+import { DevModule } from './dev/dev.module';
 import { HealthModule } from './health/health.module';
+import { ProfileModule } from './profile/profile.module';
 import { ProgramsModule } from './programs/programs.module';
 import { QueueModule } from './queue/queue.module';
 import { RedisModule } from './redis/redis.module';
+import { UsersModule } from './users/users.module';
 
-/** Infrastructure both processes share: config, database, Redis, queues. */
+/** Infrastructure both processes share: config, database, Redis, queues, audit, accounts. */
 export function coreImports(config: AppConfig) {
   return [
     ConfigModule.forRoot(config),
@@ -18,13 +26,31 @@ export function coreImports(config: AppConfig) {
     RedisModule,
     QueueModule,
     CommonModule,
+    AuditCoreModule,
+    UsersModule,
+    AuthCoreModule,
   ];
 }
 
-/** The HTTP API. */
+/** The HTTP API. Every route passes the global AuthGuard (denied by default). */
 @Module({})
 export class AppModule {
   static forRoot(config: AppConfig): DynamicModule {
-    return { module: AppModule, imports: [...coreImports(config), HealthModule, BudgetModule, ProgramsModule] };
+    return {
+      module: AppModule,
+      imports: [
+        ...coreImports(config),
+        AuthModule,
+        HealthModule,
+        BudgetModule,
+        ProgramsModule,
+        ProfileModule,
+        AdminModule,
+        AuditModule,
+        // The SMS outbox route does not exist in production.
+        ...(config.isProduction ? [] : [DevModule]),
+      ],
+      providers: [{ provide: APP_GUARD, useExisting: AuthGuard }],
+    };
   }
 }

@@ -1,4 +1,5 @@
 import { type DynamicModule, Module } from '@nestjs/common';
+import { AccountsProcessor } from './accounts/accounts.processor';
 import { coreImports } from './app.module';
 import { BudgetModule } from './budget/budget.module';
 import { BudgetProcessor } from './budget/budget.processor';
@@ -17,10 +18,11 @@ export class WorkerModule {
       providers: [
         OutboxRelay,
         BudgetProcessor,
+        AccountsProcessor,
         {
           provide: QUEUE_PROCESSORS,
           useFactory: (...processors: QueueProcessor[]) => processors,
-          inject: [BudgetProcessor],
+          inject: [BudgetProcessor, AccountsProcessor],
         },
         WorkerHostService,
       ],

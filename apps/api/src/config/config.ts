@@ -1,6 +1,8 @@
+import { createHash } from 'node:crypto';
 import path from 'node:path';
 import { plainToInstance } from 'class-transformer';
 import { validateSync } from 'class-validator';
+import 'reflect-metadata';
 import { ENV_KEYS, EnvironmentVariables, type NodeEnv } from './env.schema';
 
 /** Development-only secret; production refuses to start with it (or with anything short). */
@@ -17,6 +19,17 @@ export interface AppConfig {
   web: { distDir: string };
   log: { level: string };
   secrets: { appSecret: string };
+  pii: { keys: { id: string; key: Buffer }[]; indexKey: Buffer };
+  sms: { transport: 'dev-outbox' | 'console' | 'http'; httpUrl: string | undefined; httpToken: string | undefined };
+  auth: {
+    staffMfa: 'totp' | 'off';
+    otpIpLimitPerHour: number;
+    authIpLimitPerHour: number;
+    writeLimitPerMinute: number;
+    demoPassword: string | undefined;
+    passwordBlocklistFile: string | undefined;
+    secureCookies: boolean;
+  };
 }
 
 export class ConfigError extends Error {
@@ -24,6 +37,11 @@ export class ConfigError extends Error {
     super(`Invalid configuration:\n  - ${problems.join('\n  - ')}`);
     this.name = 'ConfigError';
   }
+}
+
+/** Development-only keys, derived from a public constant: never valid in production. */
+function devKey(purpose: string): Buffer {
+  return createHash('sha256').update(`huanxin-dev-only:${purpose}`).digest();
 }
 
 /** Parses and validates the environment. Throws ConfigError listing every problem at once. */
@@ -45,6 +63,19 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       problems.push(`APP_SECRET: too weak for production (at least ${MIN_SECRET_LENGTH} random characters, not the development default)`);
   }
   appSecret ??= DEV_APP_SECRET;
+
+  if (isProduction) {
+    if (!vars.PII_ENCRYPTION_KEYS) problems.push('PII_ENCRYPTION_KEYS: required in production (keyId:base64 of 32 random bytes)');
+    if (!vars.PII_INDEX_KEY || vars.PII_INDEX_KEY.length < MIN_SECRET_LENGTH)
+      problems.push(`PII_INDEX_KEY: required in production (at least ${MIN_SECRET_LENGTH} random characters)`);
+    if (vars.SMS_TRANSPORT === 'dev-outbox') problems.push('SMS_TRANSPORT: dev-outbox does not exist in production (use http)');
+  }
+  if (vars.SMS_TRANSPORT === 'http' && !vars.SMS_HTTP_URL) problems.push('SMS_HTTP_URL: required when SMS_TRANSPORT=http');
+  const piiKeys = (vars.PII_ENCRYPTION_KEYS ?? `dev:${devKey('pii-encryption').toString('base64')}`).split(',').map((pair) => {
+    const [id, key] = pair.split(':') as [string, string];
+    return { id, key: Buffer.from(key, 'base64') };
+  });
+  if (new Set(piiKeys.map((k) => k.id)).size !== piiKeys.length) problems.push('PII_ENCRYPTION_KEYS: key ids must be unique');
   if (problems.length > 0) throw new ConfigError(problems);
 
   return {
@@ -62,5 +93,19 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     web: { distDir: path.resolve(vars.WEB_DIST_DIR ?? path.join(__dirname, '..', '..', '..', 'web', 'dist')) },
     log: { level: vars.LOG_LEVEL },
     secrets: { appSecret },
+    pii: {
+      keys: piiKeys,
+      indexKey: vars.PII_INDEX_KEY ? Buffer.from(vars.PII_INDEX_KEY, 'utf8') : devKey('pii-blind-index'),
+    },
+    sms: { transport: vars.SMS_TRANSPORT, httpUrl: vars.SMS_HTTP_URL, httpToken: vars.SMS_HTTP_TOKEN },
+    auth: {
+      staffMfa: vars.STAFF_MFA ?? (isProduction ? 'totp' : 'off'),
+      otpIpLimitPerHour: vars.OTP_IP_LIMIT_PER_HOUR,
+      authIpLimitPerHour: vars.AUTH_IP_LIMIT_PER_HOUR,
+      writeLimitPerMinute: vars.WRITE_LIMIT_PER_MINUTE,
+      demoPassword: isProduction ? undefined : vars.DEMO_PASSWORD,
+      passwordBlocklistFile: vars.PASSWORD_BLOCKLIST_FILE,
+      secureCookies: (vars.PUBLIC_ORIGIN ?? '').startsWith('https:'),
+    },
   };
 }

@@ -19,6 +19,17 @@ export const ENV_KEYS = [
   'LOG_LEVEL',
   'BODY_LIMIT_BYTES',
   'APP_SECRET',
+  'PII_ENCRYPTION_KEYS',
+  'PII_INDEX_KEY',
+  'SMS_TRANSPORT',
+  'SMS_HTTP_URL',
+  'SMS_HTTP_TOKEN',
+  'OTP_IP_LIMIT_PER_HOUR',
+  'AUTH_IP_LIMIT_PER_HOUR',
+  'WRITE_LIMIT_PER_MINUTE',
+  'STAFF_MFA',
+  'DEMO_PASSWORD',
+  'PASSWORD_BLOCKLIST_FILE',
 ] as const satisfies readonly (keyof EnvironmentVariables)[];
 
 /**
@@ -88,4 +99,63 @@ export class EnvironmentVariables {
   @IsOptional()
   @IsString()
   APP_SECRET?: string;
+
+  /**
+   * Keys for field encryption of personal data (AES-256-GCM): `keyId:base64(32 bytes)` pairs,
+   * comma-separated, the first one encrypts; the others still decrypt (rotation). Required in production.
+   */
+  @IsOptional()
+  @Matches(/^[A-Za-z0-9_-]{1,16}:[A-Za-z0-9+/]{43}=(,[A-Za-z0-9_-]{1,16}:[A-Za-z0-9+/]{43}=)*$/, {
+    message: 'PII_ENCRYPTION_KEYS must be keyId:base64(32 bytes)[,keyId:base64…]',
+  })
+  PII_ENCRYPTION_KEYS?: string;
+
+  /** Key of the HMAC blind index used to look up and de-duplicate ID, phone and card numbers. */
+  @IsOptional()
+  @IsString()
+  PII_INDEX_KEY?: string;
+
+  /** How SMS leaves the system: `dev-outbox` (stored, readable via /api/dev/sms-outbox), `console`, or `http`. */
+  @IsIn(['dev-outbox', 'console', 'http'])
+  SMS_TRANSPORT: 'dev-outbox' | 'console' | 'http' = 'dev-outbox';
+
+  @IsOptional()
+  @IsUrl({ require_tld: false, require_protocol: true, protocols: ['http', 'https'] })
+  SMS_HTTP_URL?: string;
+
+  @IsOptional()
+  @IsString()
+  SMS_HTTP_TOKEN?: string;
+
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  OTP_IP_LIMIT_PER_HOUR = 20;
+
+  /** Password sign-in attempts per client address per hour (per-account lockout is separate). */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  AUTH_IP_LIMIT_PER_HOUR = 100;
+
+  /** Writes (POST/PUT/PATCH/DELETE) per signed-in user per minute; per user, not per IP (carrier NAT). */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  WRITE_LIMIT_PER_MINUTE = 120;
+
+  /** Second factor for staff: `totp` (production default) or `off`. */
+  @IsOptional()
+  @IsIn(['totp', 'off'])
+  STAFF_MFA?: 'totp' | 'off';
+
+  /** Password of the demo accounts seeded outside production. */
+  @IsString()
+  @MinLength(12)
+  DEMO_PASSWORD = 'demo-password-2026';
+
+  /** Extra breached/common passwords, one per line (e.g. an offline breach corpus extract). */
+  @IsOptional()
+  @IsString()
+  PASSWORD_BLOCKLIST_FILE?: string;
 }

@@ -2,6 +2,7 @@ import type { AppConfig } from '../config/config';
 import type { Logger } from '../common/logging/logger';
 import { createDataSource } from './data-source';
 import { ensureDatabase } from './ensure-database';
+import { seedDemoAccounts } from './seeds/demo-accounts.seed';
 import { seedPrograms } from './seeds/programs.seed';
 
 /** Serialises migrations and seeds across processes (API replicas and workers start together). */
@@ -9,7 +10,7 @@ const PREPARE_LOCK = 7_406_011_002;
 
 /**
  * Everything the database needs before the app serves: created if missing (outside production),
- * migrations applied, the program catalogue seeded. Safe to run from several processes at once.
+ * migrations applied, the program catalogue seeded, and outside production the demo accounts. Safe to run from several processes at once.
  */
 export async function prepareDatabase(config: AppConfig, logger: Logger): Promise<void> {
   if (config.database.createIfMissing && (await ensureDatabase(config.database.url))) {
@@ -24,6 +25,11 @@ export async function prepareDatabase(config: AppConfig, logger: Logger): Promis
       if (applied.length) logger.info({ migrations: applied.map((m) => m.name) }, 'migrations applied');
       const seeded = await seedPrograms(dataSource);
       if (seeded.length) logger.info({ programs: seeded }, 'program catalogue seeded');
+      // Demo accounts exist only outside production (config leaves no demo password there).
+      if (!config.isProduction && config.auth.demoPassword) {
+        const demo = await seedDemoAccounts(dataSource, config.auth.demoPassword);
+        if (demo.length) logger.info({ accounts: demo }, 'demo accounts created (not in production)');
+      }
     } finally {
       await dataSource.query('SELECT pg_advisory_unlock($1)', [PREPARE_LOCK]);
     }

@@ -1,10 +1,12 @@
 import { Body, Controller, Get, HttpCode, Param, Post, UseGuards } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Public } from '../auth/auth.decorators';
 import { RateLimit, RateLimitGuard } from '../common/http/rate-limit';
 import { EligibilityRequestDto, ProgramCodeParams } from './programs.dto';
 import { ProgramsService } from './programs.service';
 
 @ApiTags('programs')
+@Public()
 @Controller('programs')
 @UseGuards(RateLimitGuard)
 @RateLimit({ name: 'programs-public', limit: 120, windowSeconds: 60, onStoreDown: 'open' })

@@ -8,13 +8,16 @@ export interface JobCatalogue {
   budget: {
     'budget.snapshot': { programId: string; reason: string };
   };
+  accounts: {
+    'accounts.disable-stale': Record<string, never>;
+  };
 }
 
 export type QueueName = keyof JobCatalogue;
 export type JobName<Q extends QueueName> = keyof JobCatalogue[Q] & string;
 export type JobPayload<Q extends QueueName, N extends JobName<Q>> = JobCatalogue[Q][N];
 
-export const QUEUE_NAMES: readonly QueueName[] = ['budget'];
+export const QUEUE_NAMES: readonly QueueName[] = ['budget', 'accounts'];
 
 /** A job to run once: `jobId` is its business key (no `:`; BullMQ reserves it). */
 export interface OutboxJob<Q extends QueueName = QueueName, N extends JobName<Q> = JobName<Q>> {

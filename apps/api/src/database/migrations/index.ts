@@ -1,5 +1,6 @@
 // Every migration, in order. Generate with `npm run migration:generate -w @huanxin/api -- <Name>`
 // (after `npm run build`), review, add here; never edit one once it has landed.
 import { Init1795889895000 } from './1795889895000-Init';
+import { Identity1795890316888 } from './1795890316888-Identity';
 
-export const MIGRATIONS = [Init1795889895000];
+export const MIGRATIONS = [Init1795889895000, Identity1795890316888];

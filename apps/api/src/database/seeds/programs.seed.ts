@@ -4,7 +4,6 @@ import { budgetSnapshotJob } from '../../budget/budget.jobs';
 import { BudgetEntity } from '../../budget/budget.entity';
 import { writeOutbox } from '../../queue/outbox.service';
 import { ProgramEntity } from '../../programs/program.entity';
-import { ProgramVersionEntity } from '../../programs/program-version.entity';
 
 /**
  * Loads the program catalogue: a program whose code is not in the database yet is inserted with
@@ -25,14 +24,11 @@ export async function seedPrograms(dataSource: DataSource, catalogue: readonly P
         .execute();
       const programId = (inserted.raw as { id: string }[])[0]?.id;
       if (!programId) return;
-      const version = await manager.insert(ProgramVersionEntity, {
-        programId,
-        version: definition.version,
-        definition,
-        opensOn: definition.opensOn,
-        closesOn: definition.closesOn,
-      });
-      await manager.update(ProgramEntity, { id: programId }, { currentVersionId: (version.identifiers[0] as { id: string }).id });
+      const [version] = (await manager.query(
+        `INSERT INTO program_version (program_id, version, definition, opens_on, closes_on) VALUES ($1, $2, $3::jsonb, $4, $5) RETURNING id`,
+        [programId, definition.version, JSON.stringify(definition), definition.opensOn, definition.closesOn],
+      )) as { id: string }[];
+      await manager.update(ProgramEntity, { id: programId }, { currentVersionId: version!.id });
       const totalFen = definition.budget.totalFen;
       await manager.insert(BudgetEntity, { programId, totalFen, remainingFen: totalFen, reservedFen: 0, committedFen: 0, paidFen: 0 });
       await writeOutbox(manager, budgetSnapshotJob(programId, 'created', `${programId}-created`));

@@ -1,0 +1,55 @@
+import { Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { Job } from 'bullmq';
+import type { DataSource } from 'typeorm';
+import { AuditService } from '../audit/audit.service';
+import { SessionService } from '../auth/session.service';
+import { Clock } from '../common/clock';
+import type { QueueProcessor } from '../queue/processor';
+import { QueuesService } from '../queue/queues.service';
+import { UsersRepository } from '../users/users.repository';
+import { ACCOUNTS_QUEUE, DISABLE_STALE_ACCOUNTS, STALE_ACCOUNT_DAYS } from './accounts.jobs';
+
+/** Daily: disables staff accounts unused for 90 days and ends their sessions. Idempotent. */
+@Injectable()
+export class AccountsProcessor implements QueueProcessor, OnApplicationBootstrap {
+  readonly queue = ACCOUNTS_QUEUE;
+  readonly concurrency = 1;
+  private readonly logger = new Logger(AccountsProcessor.name);
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly users: UsersRepository,
+    private readonly sessions: SessionService,
+    private readonly audit: AuditService,
+    private readonly queues: QueuesService,
+    private readonly clock: Clock,
+  ) {}
+
+  async onApplicationBootstrap(): Promise<void> {
+    await this.queues
+      .get(ACCOUNTS_QUEUE)
+      .upsertJobScheduler('accounts-disable-stale-daily', { pattern: '30 3 * * *', tz: 'Asia/Shanghai' }, { name: DISABLE_STALE_ACCOUNTS, data: {} });
+  }
+
+  async process(job: Job): Promise<unknown> {
+    if (job.name !== DISABLE_STALE_ACCOUNTS) throw new Error(`unknown job ${job.name} on queue ${this.queue}`);
+    return { disabled: await this.disableStale() };
+  }
+
+  /** Public for tests (with a moved clock). */
+  async disableStale(): Promise<number> {
+    const now = this.clock.now();
+    const before = new Date(now.getTime() - STALE_ACCOUNT_DAYS * 24 * 3600_000);
+    const disabled = await this.dataSource.transaction(async (manager) => {
+      const ids = await this.users.disableStaffIdleSince(before, now, manager);
+      for (const id of ids) {
+        await this.audit.record({ action: 'user.disabled', result: 'success', actor: null, objectType: 'user', objectId: id, detail: { reason: 'unused_90_days' } }, manager);
+      }
+      return ids;
+    });
+    for (const id of disabled) await this.sessions.destroyAllForUser(id);
+    if (disabled.length) this.logger.log({ count: disabled.length }, 'disabled stale staff accounts');
+    return disabled.length;
+  }
+}

@@ -1,0 +1,151 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { ErrorCode, FieldErrorCode, validateUscc } from '@huanxin/shared';
+import type { DataSource } from 'typeorm';
+import { AuditService } from '../audit/audit.service';
+import { checkPassword } from '../auth/password-policy';
+import { PasswordService } from '../auth/password.service';
+import { SessionService } from '../auth/session.service';
+import { DomainError, validationFailed } from '../common/errors/domain-error';
+import { OrganizationEntity } from '../users/organization.entity';
+import { UserEntity } from '../users/user.entity';
+import { UsersRepository } from '../users/users.repository';
+import type { CreateOrganizationDto, CreateUserDto, UpdateUserDto } from './admin-users.dto';
+
+export interface AccountView {
+  id: string;
+  username: string | null;
+  displayName: string;
+  role: string;
+  organizationId: string | null;
+  disabled: boolean;
+  locked: boolean;
+  mfaEnrolled: boolean;
+  lastLoginAt: string | null;
+  createdAt: string;
+}
+
+function view(user: UserEntity, now: Date): AccountView {
+  return {
+    id: user.id,
+    username: user.username,
+    displayName: user.displayName,
+    role: user.role,
+    organizationId: user.organizationId,
+    disabled: user.disabledAt !== null,
+    locked: user.lockedUntil !== null && user.lockedUntil > now,
+    mfaEnrolled: user.totpSecretEnc !== null,
+    lastLoginAt: user.lastLoginAt?.toISOString() ?? null,
+    createdAt: user.createdAt.toISOString(),
+  };
+}
+
+/** Staff and dealer accounts, managed by `admin` (who sees no resident personal data). */
+@Injectable()
+export class AdminUsersService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly users: UsersRepository,
+    private readonly passwords: PasswordService,
+    private readonly sessions: SessionService,
+    private readonly audit: AuditService,
+  ) {}
+
+  async list(): Promise<AccountView[]> {
+    const now = new Date();
+    return (await this.users.listAccounts()).map((user) => view(user, now));
+  }
+
+  async create(input: CreateUserDto): Promise<AccountView> {
+    const weak = checkPassword(input.password, { username: input.username, displayName: input.displayName });
+    if (weak) throw validationFailed({ password: weak });
+    if (input.role === 'dealer') {
+      if (!input.organizationId) throw validationFailed({ organizationId: FieldErrorCode.REQUIRED });
+      if (!(await this.users.findOrganization(input.organizationId))) {
+        throw new DomainError(404, ErrorCode.ORGANIZATION_NOT_FOUND, 'No such organisation');
+      }
+    }
+    const passwordHash = await this.passwords.hash(input.password);
+    const created = await this.dataSource.transaction(async (manager) => {
+      const inserted = await manager
+        .createQueryBuilder()
+        .insert()
+        .into(UserEntity)
+        .values({
+          role: input.role,
+          username: input.username,
+          displayName: input.displayName,
+          passwordHash,
+          organizationId: input.role === 'dealer' ? (input.organizationId ?? null) : null,
+        })
+        .orIgnore()
+        .returning(['id'])
+        .execute();
+      const id = (inserted.raw as { id: string }[])[0]?.id;
+      if (!id) throw new DomainError(409, ErrorCode.USERNAME_TAKEN, 'This username is taken', { fields: { username: ErrorCode.USERNAME_TAKEN } });
+      await this.audit.record({ action: 'user.created', result: 'success', objectType: 'user', objectId: id, detail: { role: input.role } }, manager);
+      return manager.getRepository(UserEntity).findOneByOrFail({ id });
+    });
+    return view(created, new Date());
+  }
+
+  async update(id: string, input: UpdateUserDto): Promise<AccountView> {
+    const user = await this.users.findById(id);
+    if (!user || user.role === 'resident') throw new DomainError(404, ErrorCode.USER_NOT_FOUND, 'No such account');
+    const changes: Partial<UserEntity> = {};
+    const changed: string[] = [];
+    if (input.displayName !== undefined) {
+      changes.displayName = input.displayName;
+      changed.push('displayName');
+    }
+    if (input.disabled !== undefined) {
+      changes.disabledAt = input.disabled ? new Date() : null;
+      changed.push(input.disabled ? 'disabled' : 'enabled');
+    }
+    if (input.unlock) {
+      changes.lockedUntil = null;
+      changes.failedLogins = 0;
+      changed.push('unlocked');
+    }
+    if (input.password !== undefined) {
+      const weak = checkPassword(input.password, { username: user.username ?? undefined, displayName: user.displayName });
+      if (weak) throw validationFailed({ password: weak });
+      changes.passwordHash = await this.passwords.hash(input.password);
+      changed.push('password');
+    }
+    if (input.resetMfa) {
+      changes.totpSecretEnc = null;
+      changes.totpLastStep = null;
+      changed.push('mfaReset');
+    }
+    await this.dataSource.transaction(async (manager) => {
+      if (Object.keys(changes).length) await manager.getRepository(UserEntity).update({ id }, changes);
+      await this.audit.record({ action: 'user.updated', result: 'success', objectType: 'user', objectId: id, detail: { changed } }, manager);
+    });
+    // Disabling, a new password or a reset factor ends every session of the account at once.
+    if (input.disabled || input.password !== undefined || input.resetMfa) await this.sessions.destroyAllForUser(id);
+    return view((await this.users.findById(id))!, new Date());
+  }
+
+  listOrganizations(): Promise<OrganizationEntity[]> {
+    return this.users.listOrganizations();
+  }
+
+  async createOrganization(input: CreateOrganizationDto): Promise<OrganizationEntity> {
+    const uscc = validateUscc(input.uscc).value;
+    return this.dataSource.transaction(async (manager) => {
+      const inserted = await manager
+        .createQueryBuilder()
+        .insert()
+        .into(OrganizationEntity)
+        .values({ name: input.name.trim(), uscc, kind: input.kind })
+        .orIgnore()
+        .returning(['id'])
+        .execute();
+      const id = (inserted.raw as { id: string }[])[0]?.id;
+      if (!id) throw new DomainError(409, ErrorCode.USCC_TAKEN, 'An organisation with this credit code exists', { fields: { uscc: ErrorCode.USCC_TAKEN } });
+      await this.audit.record({ action: 'organization.created', result: 'success', objectType: 'organization', objectId: id }, manager);
+      return manager.getRepository(OrganizationEntity).findOneByOrFail({ id });
+    });
+  }
+}

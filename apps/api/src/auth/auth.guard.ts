@@ -1,0 +1,73 @@
+import { type CanActivate, type ExecutionContext, Injectable, Logger } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
+import { can, ErrorCode, type Permission } from '@huanxin/shared';
+import type { FastifyRequest } from 'fastify';
+import type { Redis } from 'ioredis';
+import { AuditService } from '../audit/audit.service';
+import { DomainError } from '../common/errors/domain-error';
+import { hit } from '../common/http/rate-limit';
+import { requestContext } from '../common/http/request-context';
+import type { AppConfig } from '../config/config';
+import { InjectConfig } from '../config/config.module';
+import { InjectRedis } from '../redis/redis.module';
+import { PUBLIC_ROUTE, ROUTE_PERMISSION, SIGNED_IN } from './auth.decorators';
+import { readSessionCookie } from './session-cookie';
+import { SessionService } from './session.service';
+
+const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+
+/**
+ * The global guard: denied by default. It resolves the session cookie, lets `@Public()` routes
+ * through, refuses anonymous callers (401) and callers whose role lacks the route's permission
+ * (403, audited), and limits writes per signed-in user (not per IP: many residents share one
+ * carrier NAT address). A route that declares nothing is refused and logged as a defect.
+ */
+@Injectable()
+export class AuthGuard implements CanActivate {
+  private readonly logger = new Logger(AuthGuard.name);
+
+  constructor(
+    private readonly reflector: Reflector,
+    private readonly sessions: SessionService,
+    private readonly audit: AuditService,
+    @InjectRedis() private readonly redis: Redis,
+    @InjectConfig() private readonly config: AppConfig,
+  ) {}
+
+  async canActivate(context: ExecutionContext): Promise<boolean> {
+    const request = context.switchToHttp().getRequest<FastifyRequest>();
+    const targets = [context.getHandler(), context.getClass()];
+    const isPublic = this.reflector.getAllAndOverride<boolean | undefined>(PUBLIC_ROUTE, targets) === true;
+    const permission = this.reflector.getAllAndOverride<Permission | typeof SIGNED_IN | undefined>(ROUTE_PERMISSION, targets);
+
+    const sessionId = readSessionCookie(this.config, request);
+    const user = sessionId ? await this.sessions.resolve(sessionId) : null;
+    if (user) {
+      request.user = user;
+      const store = requestContext.get();
+      if (store) store.user = user;
+    }
+    if (isPublic) return true;
+    if (!user) throw new DomainError(401, ErrorCode.UNAUTHENTICATED, 'Please sign in');
+    if (permission === undefined) {
+      this.logger.error({ route: request.routeOptions?.url }, 'route declares no permission: refused');
+      throw new DomainError(403, ErrorCode.FORBIDDEN, 'Not allowed');
+    }
+    if (permission !== SIGNED_IN && !can(user.role, permission)) {
+      await this.audit.record({
+        action: 'access.denied',
+        result: 'denied',
+        detail: { permission, method: request.method, route: request.routeOptions?.url ?? null },
+      });
+      throw new DomainError(403, ErrorCode.FORBIDDEN, 'Not allowed');
+    }
+    if (UNSAFE.has(request.method)) {
+      await hit(
+        this.redis,
+        { name: 'writes', limit: this.config.auth.writeLimitPerMinute, windowSeconds: 60, onStoreDown: 'open' },
+        `user:${user.id}`,
+      );
+    }
+    return true;
+  }
+}

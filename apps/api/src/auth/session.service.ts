@@ -1,0 +1,124 @@
+import { createHash, randomBytes } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
+import type { Role } from '@huanxin/shared';
+import type { Redis } from 'ioredis';
+import { Clock } from '../common/clock';
+import type { AuthUser } from '../common/http/request-context';
+import { InjectRedis } from '../redis/redis.module';
+
+const MINUTE = 60_000;
+/** Idle timeouts (ASVS 7.3.1; 等保 登录连接超时自动退出): residents 30 min, staff and dealers 15 min. */
+export const IDLE_TIMEOUT_MS: Record<'resident' | 'staff', number> = { resident: 30 * MINUTE, staff: 15 * MINUTE };
+/** Absolute lifetime whatever the activity (ASVS 7.3.2). */
+export const ABSOLUTE_TIMEOUT_MS = 8 * 60 * MINUTE;
+
+interface StoredSession {
+  userId: string;
+  role: Role;
+  displayName: string;
+  organizationId: string | null;
+  createdAt: number;
+  lastSeenAt: number;
+}
+
+export interface SessionUser {
+  id: string;
+  role: Role;
+  displayName: string;
+  organizationId: string | null;
+}
+
+function idleTimeout(role: Role): number {
+  return role === 'resident' ? IDLE_TIMEOUT_MS.resident : IDLE_TIMEOUT_MS.staff;
+}
+
+/**
+ * Server-side sessions in Redis. The cookie holds an opaque 256-bit random id; Redis holds only its
+ * SHA-256, so a copy of Redis gives no usable cookie. A user's sessions are indexed so that
+ * disabling the account ends them all.
+ */
+@Injectable()
+export class SessionService {
+  constructor(
+    @InjectRedis() private readonly redis: Redis,
+    private readonly clock: Clock,
+  ) {}
+
+  async create(user: SessionUser): Promise<string> {
+    const id = randomBytes(32).toString('base64url');
+    const now = this.clock.now().getTime();
+    const session: StoredSession = {
+      userId: user.id,
+      role: user.role,
+      displayName: user.displayName,
+      organizationId: user.organizationId,
+      createdAt: now,
+      lastSeenAt: now,
+    };
+    const key = sessionKey(id);
+    await this.redis
+      .multi()
+      .set(key, JSON.stringify(session), 'PX', idleTimeout(user.role))
+      .sadd(userIndexKey(user.id), key)
+      .pexpire(userIndexKey(user.id), ABSOLUTE_TIMEOUT_MS)
+      .exec();
+    return id;
+  }
+
+  /** The session's user, sliding the idle timeout; null when absent, idle too long or too old. */
+  async resolve(id: string): Promise<AuthUser | null> {
+    if (!/^[A-Za-z0-9_-]{43}$/.test(id)) return null;
+    const key = sessionKey(id);
+    const raw = await this.redis.get(key);
+    if (!raw) return null;
+    const session = JSON.parse(raw) as StoredSession;
+    const now = this.clock.now().getTime();
+    const idle = idleTimeout(session.role);
+    const absoluteLeft = session.createdAt + ABSOLUTE_TIMEOUT_MS - now;
+    if (now - session.lastSeenAt > idle || absoluteLeft <= 0) {
+      await this.destroyKey(key, session.userId);
+      return null;
+    }
+    session.lastSeenAt = now;
+    await this.redis.set(key, JSON.stringify(session), 'PX', Math.min(idle, absoluteLeft), 'XX');
+    return {
+      id: session.userId,
+      role: session.role,
+      displayName: session.displayName,
+      organizationId: session.organizationId,
+      sessionId: id,
+    };
+  }
+
+  async destroy(id: string): Promise<void> {
+    const key = sessionKey(id);
+    const raw = await this.redis.get(key);
+    const userId = raw ? (JSON.parse(raw) as StoredSession).userId : undefined;
+    await this.destroyKey(key, userId);
+  }
+
+  /** Ends every session of a user (account disabled, role changed, password reset). */
+  async destroyAllForUser(userId: string): Promise<number> {
+    // Members are the session keys as this client names them (the key prefix applies on use).
+    const keys = await this.redis.smembers(userIndexKey(userId));
+    const pipeline = this.redis.multi();
+    if (keys.length) pipeline.del(...keys);
+    pipeline.del(userIndexKey(userId));
+    await pipeline.exec();
+    return keys.length;
+  }
+
+  private async destroyKey(key: string, userId: string | undefined): Promise<void> {
+    const pipeline = this.redis.multi().del(key);
+    if (userId) pipeline.srem(userIndexKey(userId), key);
+    await pipeline.exec();
+  }
+}
+
+function sessionKey(id: string): string {
+  return `sess:${createHash('sha256').update(id).digest('base64url')}`;
+}
+
+function userIndexKey(userId: string): string {
+  return `usess:${userId}`;
+}

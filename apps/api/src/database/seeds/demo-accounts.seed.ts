@@ -1,0 +1,55 @@
+import type { Role } from '@huanxin/shared';
+import type { DataSource } from 'typeorm';
+import { hashPassword } from '../../auth/password.service';
+import { OrganizationEntity, type OrganizationKind } from '../../users/organization.entity';
+import { UserEntity } from '../../users/user.entity';
+
+const DEMO_ORGANIZATIONS: { key: string; name: string; uscc: string; kind: OrganizationKind }[] = [
+  { key: 'appliance', name: '章丘示例家电商城', uscc: '91370114MA3C5T8X1Q', kind: 'appliance_retailer' },
+  { key: 'car', name: '章丘示例汽车销售服务有限公司', uscc: '91370114MA3D2HQ704', kind: 'car_dealer_dismantler' },
+];
+
+const DEMO_USERS: { username: string; role: Role; displayName: string; organization?: string }[] = [
+  { username: 'reviewer1', role: 'reviewer', displayName: '审核员一' },
+  { username: 'approver1', role: 'approver', displayName: '复核员一' },
+  { username: 'finance1', role: 'finance', displayName: '财务一' },
+  { username: 'admin1', role: 'admin', displayName: '系统管理员一' },
+  { username: 'auditor1', role: 'auditor', displayName: '审计员一' },
+  { username: 'dealer1', role: 'dealer', displayName: '家电商城经办人', organization: 'appliance' },
+  { username: 'dealer2', role: 'dealer', displayName: '汽车销售经办人', organization: 'car' },
+];
+
+/**
+ * Demo staff and dealer accounts of the contract, for development and tests only: prepareDatabase
+ * never calls this in production (which starts with no accounts; see `create-admin`). Existing
+ * accounts are left as they are.
+ */
+export async function seedDemoAccounts(dataSource: DataSource, password: string): Promise<string[]> {
+  const existing = new Set((await dataSource.getRepository(UserEntity).find({ select: { username: true } })).map((u) => u.username));
+  const missing = DEMO_USERS.filter((user) => !existing.has(user.username));
+  if (missing.length === 0) return [];
+  const passwordHash = await hashPassword(password);
+  return dataSource.transaction(async (manager) => {
+    const organizationIds = new Map<string, string>();
+    for (const org of DEMO_ORGANIZATIONS) {
+      await manager.createQueryBuilder().insert().into(OrganizationEntity).values({ name: org.name, uscc: org.uscc, kind: org.kind }).orIgnore().execute();
+      organizationIds.set(org.key, (await manager.findOneByOrFail(OrganizationEntity, { uscc: org.uscc })).id);
+    }
+    for (const user of missing) {
+      await manager
+        .createQueryBuilder()
+        .insert()
+        .into(UserEntity)
+        .values({
+          role: user.role,
+          username: user.username,
+          displayName: user.displayName,
+          passwordHash,
+          organizationId: user.organization ? organizationIds.get(user.organization)! : null,
+        })
+        .orIgnore()
+        .execute();
+    }
+    return missing.map((user) => user.username);
+  });
+}

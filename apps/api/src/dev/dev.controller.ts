@@ -1,0 +1,22 @@
+import { Controller, Get, Query } from '@nestjs/common';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { validateMobile } from '@huanxin/shared';
+import { Public } from '../auth/auth.decorators';
+import { validationFailed } from '../common/errors/domain-error';
+import { SmsService } from '../notifications/sms.service';
+
+/** Development helpers. This module is not even registered when NODE_ENV=production. */
+@ApiTags('dev')
+@Controller('dev')
+export class DevController {
+  constructor(private readonly sms: SmsService) {}
+
+  @Get('sms-outbox')
+  @Public()
+  @ApiOperation({ summary: 'Development only: SMS sent to a phone through the dev-outbox transport' })
+  outbox(@Query('phone') phone: string | undefined) {
+    const checked = validateMobile(phone ?? '');
+    if (!checked.ok) throw validationFailed({ phone: checked.errors[0] ?? 'INVALID_FORMAT' });
+    return this.sms.devOutbox(checked.value);
+  }
+}

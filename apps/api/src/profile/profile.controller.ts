@@ -1,0 +1,35 @@
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Put } from '@nestjs/common';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Permission } from '@huanxin/shared';
+import { CurrentUser, RequirePermission } from '../auth/auth.decorators';
+import type { AuthUser } from '../common/http/request-context';
+import { RevealDto, UpdateProfileDto } from './profile.dto';
+import { ProfileService } from './profile.service';
+
+@ApiTags('profile')
+@Controller()
+export class ProfileController {
+  constructor(private readonly profiles: ProfileService) {}
+
+  @Get('me/profile')
+  @RequirePermission(Permission.ProfileReadOwn)
+  @ApiOperation({ summary: "The resident's real-name details, masked" })
+  get(@CurrentUser() user: AuthUser) {
+    return this.profiles.get(user.id);
+  }
+
+  @Put('me/profile')
+  @RequirePermission(Permission.ProfileWriteOwn)
+  @ApiOperation({ summary: 'Save real-name details (with the separate consent); answers masked' })
+  save(@CurrentUser() user: AuthUser, @Body() body: UpdateProfileDto) {
+    return this.profiles.save(user.id, body);
+  }
+
+  @Post('residents/:id/reveal')
+  @RequirePermission(Permission.PersonalDataReveal)
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Reveal one full personal-data value of a resident (audited, purpose required)' })
+  reveal(@Param('id', new ParseUUIDPipe({ version: '4' })) id: string, @Body() body: RevealDto) {
+    return this.profiles.reveal(id, body);
+  }
+}

@@ -1,0 +1,52 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { Equals, IsIn, IsString, MaxLength, MinLength } from 'class-validator';
+import { ZHANGQIU_STREET_CODES } from '@huanxin/shared';
+import { IsBankCard, IsResidentId } from '../common/validation/identifiers';
+
+export class UpdateProfileDto {
+  @ApiProperty({ example: '张三' })
+  @IsString()
+  @MinLength(2)
+  @MaxLength(40)
+  name: string;
+
+  @ApiProperty({ example: '11010519491231002X' })
+  @IsResidentId()
+  idNumber: string;
+
+  @ApiProperty({ enum: ZHANGQIU_STREET_CODES, example: 'mingshui' })
+  @IsIn(ZHANGQIU_STREET_CODES)
+  street: string;
+
+  @ApiProperty({ example: '明水街道汇泉路 100 号' })
+  @IsString()
+  @MinLength(2)
+  @MaxLength(200)
+  address: string;
+
+  @ApiProperty({ example: '中国农业银行章丘支行' })
+  @IsString()
+  @MinLength(2)
+  @MaxLength(60)
+  bankName: string;
+
+  @ApiProperty({ example: '6230514630000424473' })
+  @IsBankCard()
+  bankAccount: string;
+
+  @ApiProperty({ description: 'Separate consent to processing the ID number and bank account (PIPL Art. 29)', example: true })
+  @Equals(true, { message: 'CONSENT_REQUIRED' })
+  consent: boolean;
+}
+
+export class RevealDto {
+  @ApiProperty({ enum: ['name', 'idNumber', 'phone', 'bankAccount', 'address'] })
+  @IsIn(['name', 'idNumber', 'phone', 'bankAccount', 'address'])
+  field: 'name' | 'idNumber' | 'phone' | 'bankAccount' | 'address';
+
+  @ApiProperty({ description: 'Why the full value is needed (kept in the audit log)', example: 'match against the ID card photo of claim ZQ-2026-000123' })
+  @IsString()
+  @MinLength(4)
+  @MaxLength(200)
+  purpose: string;
+}
