@@ -1,6 +1,7 @@
 import { Body, Controller, Get, HttpCode, Param, Post, UseGuards } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Public } from '../auth/auth.decorators';
+import { CurrentUser, Public } from '../auth/auth.decorators';
+import type { AuthUser } from '../common/http/request-context';
 import { RateLimit, RateLimitGuard } from '../common/http/rate-limit';
 import { EligibilityRequestDto, ProgramCodeParams } from './programs.dto';
 import { ProgramsService } from './programs.service';
@@ -29,7 +30,7 @@ export class ProgramsController {
   @HttpCode(200)
   @RateLimit({ name: 'eligibility', limit: 60, windowSeconds: 60, onStoreDown: 'open' })
   @ApiOperation({ summary: 'Evaluate facts against the current rules (history clauses unknown when anonymous)' })
-  eligibility(@Param() params: ProgramCodeParams, @Body() body: EligibilityRequestDto) {
-    return this.programs.checkEligibility(params.code, body.facts, body.asOf);
+  eligibility(@Param() params: ProgramCodeParams, @Body() body: EligibilityRequestDto, @CurrentUser() caller: AuthUser | undefined) {
+    return this.programs.checkEligibility(params.code, body.facts, body.asOf, caller);
   }
 }

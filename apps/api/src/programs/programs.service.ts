@@ -2,12 +2,18 @@ import { Injectable } from '@nestjs/common';
 import {
   ErrorCode,
   evaluateEligibility,
+  FieldErrorCode,
+  isIsoDate,
+  type EligibilityContext,
   programStatus,
   validateFacts,
   type EligibilityResult,
   type ProgramDefinition,
 } from '@huanxin/shared';
 import { Clock } from '../common/clock';
+import type { AuthUser } from '../common/http/request-context';
+import { ApplicantFactsService } from '../profile/applicant-facts.service';
+import { UsersRepository } from '../users/users.repository';
 import { DomainError, validationFailed } from '../common/errors/domain-error';
 import { BudgetRepository, type BudgetFigures } from '../budget/budget.repository';
 import { ProgramsRepository, type CurrentProgram } from './programs.repository';
@@ -39,6 +45,8 @@ export class ProgramsService {
     private readonly programs: ProgramsRepository,
     private readonly budgets: BudgetRepository,
     private readonly clock: Clock,
+    private readonly organizations: UsersRepository,
+    private readonly applicants: ApplicantFactsService,
   ) {}
 
   async list(): Promise<ProgramSummary[]> {
@@ -62,15 +70,33 @@ export class ProgramsService {
     };
   }
 
-  /** Anonymous pre-check: history-based clauses stay `unknown` until the resident signs in. */
-  async checkEligibility(code: string, facts: Record<string, unknown>, asOf: string | undefined): Promise<EligibilityResult> {
+  /**
+   * Evaluates facts against the current rules. For an anonymous caller history-based clauses stay
+   * `unknown`; for a signed-in resident the server adds their birth date (from the verified ID
+   * number) and their claim history.
+   */
+  async checkEligibility(
+    code: string,
+    facts: Record<string, unknown>,
+    asOf: string | undefined,
+    caller: AuthUser | undefined,
+  ): Promise<EligibilityResult> {
     const { definition } = await this.current(code);
+    if (asOf !== undefined && !isIsoDate(asOf)) throw validationFailed({ asOf: FieldErrorCode.INVALID_DATE });
     const checked = validateFacts(definition, facts);
     if (!checked.ok) {
       throw validationFailed(Object.fromEntries(Object.entries(checked.fields).map(([path, fieldCode]) => [`facts.${path}`, fieldCode])));
     }
-    if (asOf !== undefined && Number.isNaN(Date.parse(`${asOf}T00:00:00Z`))) throw validationFailed({ asOf: 'INVALID_DATE' });
-    return evaluateEligibility(definition, facts, { asOf: asOf ?? this.clock.today() });
+    const context: EligibilityContext = {
+      asOf: asOf ?? this.clock.today(),
+      participatingDealers: await this.organizations.participatingUsccs(),
+    };
+    if (caller?.role === 'resident') {
+      context.applicant = await this.applicants.applicantFacts(caller.id);
+      // Claims arrive with the applications module; until then a resident has none.
+      context.history = [];
+    }
+    return evaluateEligibility(definition, checked.normalized, context);
   }
 
   private async current(code: string): Promise<CurrentProgram> {

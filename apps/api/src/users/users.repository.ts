@@ -89,6 +89,12 @@ export class UsersRepository {
     return this.dataSource.getRepository(OrganizationEntity).findOneBy({ id });
   }
 
+  /** Credit codes of the registered dealer organisations (the `participatingDealers` of the rules). */
+  async participatingUsccs(): Promise<string[]> {
+    const rows = await this.dataSource.getRepository(OrganizationEntity).find({ select: { uscc: true } });
+    return rows.map((row) => row.uscc);
+  }
+
   listOrganizations(): Promise<OrganizationEntity[]> {
     return this.dataSource.getRepository(OrganizationEntity).find({ order: { name: 'ASC' } });
   }
