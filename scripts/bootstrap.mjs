@@ -58,10 +58,10 @@ if (mode === 'test') {
   if (!fs.existsSync(chromium)) {
     const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
     if (!isRoot) fail(`Chromium is needed for the browser tests. Install it with:
-    sudo apt-get update && sudo apt-get install -y --no-install-recommends chromium`);
-    console.log('› installing Chromium for the browser tests (apt-get)…');
+    sudo apt-get update && sudo apt-get install -y --no-install-recommends chromium fonts-noto-cjk`);
+    console.log('› installing Chromium and CJK fonts for the browser tests (apt-get)…');
     try {
-      execSync('apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends chromium', {
+      execSync('apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends chromium fonts-noto-cjk', {
         stdio: 'inherit',
       });
     } catch {
