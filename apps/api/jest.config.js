@@ -46,6 +46,8 @@ module.exports = {
   globalSetup: '<rootDir>/test/global-setup.ts',
   globalTeardown: '<rootDir>/test/global-teardown.ts',
   setupFiles: ['reflect-metadata'],
+  // The PII-leak suite must run last (it scans what every other suite left in the database and logs).
+  testSequencer: '<rootDir>/test/utils/sequencer.js',
   testTimeout: 30000,
   reporters: process.env.HUANXIN_TEST_REPORT_DIR
     ? ['default', ['<rootDir>/../../scripts/jest-totals-reporter.js', { name: 'api' }]]

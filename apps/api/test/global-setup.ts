@@ -1,5 +1,8 @@
 import 'reflect-metadata';
 import { randomBytes } from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { createLogger } from '../src/common/logging/logger';
 import { loadConfig } from '../src/config/config';
 import { prepareDatabase } from '../src/database/prepare';
@@ -16,6 +19,9 @@ export default async function globalSetup(): Promise<void> {
   process.env.DATABASE_URL = base.toString();
   process.env.REDIS_PREFIX = `huanxin-test-${run}`;
   process.env.LOG_LEVEL = process.env.LOG_LEVEL ?? 'silent';
+  // Test apps log at trace level into this one file; the PII-leak suite scans it (test-app.ts).
+  process.env.HUANXIN_TEST_LOG_FILE = path.join(os.tmpdir(), `huanxin-test-${run}.log`);
+  fs.writeFileSync(process.env.HUANXIN_TEST_LOG_FILE, '');
   const config = loadConfig();
   await prepareDatabase(config, createLogger({ level: 'warn', name: 'test-setup' }));
 }

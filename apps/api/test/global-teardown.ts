@@ -1,4 +1,5 @@
 import 'reflect-metadata';
+import fs from 'node:fs';
 import { Redis } from 'ioredis';
 import { loadConfig } from '../src/config/config';
 import { dropDatabase } from '../src/database/ensure-database';
@@ -17,4 +18,5 @@ export default async function globalTeardown(): Promise<void> {
   } finally {
     redis.disconnect();
   }
+  if (process.env.HUANXIN_TEST_LOG_FILE) fs.rmSync(process.env.HUANXIN_TEST_LOG_FILE, { force: true });
 }

@@ -1,4 +1,5 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import pino from 'pino';
 import { createHttpApp } from '../../src/app.factory';
 import { createLogger, type Logger } from '../../src/common/logging/logger';
 import { loadConfig, type AppConfig } from '../../src/config/config';
@@ -15,9 +16,17 @@ export interface TestApp {
 /** The real HTTP app (same factory as production) on the run's database and Redis prefix. */
 export async function createTestApp(overrides: Partial<Record<string, string>> = {}): Promise<TestApp> {
   const config = loadConfig({ ...process.env, ...overrides });
-  const logger = createLogger({ level: process.env.LOG_LEVEL ?? 'silent', name: 'test-api' });
+  // The run's log file (set by global-setup): every app logs at trace level into it, and the
+  // PII-leak suite scans it at the end for ID, phone and card numbers.
+  const logFile = process.env.HUANXIN_TEST_LOG_FILE;
+  const destination = logFile ? pino.destination({ dest: logFile, sync: true, append: true }) : undefined;
+  const logger = createLogger({ level: logFile ? 'trace' : (process.env.LOG_LEVEL ?? 'silent'), name: 'test-api', destination });
   const app = await createHttpApp(config, logger);
   await app.init();
   await app.getHttpAdapter().getInstance().ready();
-  return { app, config, logger, server: app.getHttpServer(), close: () => app.close() };
+  const close = async () => {
+    await app.close();
+    destination?.end();
+  };
+  return { app, config, logger, server: app.getHttpServer(), close };
 }
