@@ -13,7 +13,8 @@ function stopAll(code: number): void {
   stopping = true;
   for (const child of children) if (child.exitCode === null) child.kill('SIGTERM');
   setTimeout(() => process.exit(code), 10_000).unref();
-  Promise.all(children.map((child) => (child.exitCode === null ? new Promise((r) => child.once('exit', r)) : null))).then(
+  const running = children.filter((child) => child.exitCode === null);
+  Promise.all(running.map((child) => new Promise((resolve) => child.once('exit', resolve)))).then(
     () => process.exit(code),
     () => process.exit(code),
   );

@@ -44,7 +44,7 @@ describe('programs (public routes, real database)', () => {
   it('lists every catalogue program with status, window and live budget figures', async () => {
     const res = await request(t.server).get('/api/programs').expect(200);
     expect(res.body).toHaveLength(programCatalogue.length);
-    const byCode = new Map((res.body as { code: string }[]).map((p) => [p.code, p]));
+    const byCode = new Map((res.body as { code: string; status: string }[]).map((p) => [p.code, p]));
     expect(byCode.get('car-scrap-2026')).toEqual({
       code: 'car-scrap-2026',
       title: { zh: expect.any(String), en: expect.any(String) },
@@ -54,7 +54,7 @@ describe('programs (public routes, real database)', () => {
       closesOn: '2026-12-31',
       budget: { totalFen: 5_000_000_000, reservedFen: 0, committedFen: 0, paidFen: 0, remainingFen: 5_000_000_000 },
     });
-    expect((byCode.get('car-scrap-2025') as { status: string }).status).toBe('closed');
+    expect(byCode.get('car-scrap-2025')?.status).toBe('closed');
   });
 
   it('derives the status from the date: upcoming before the window, closed after it', async () => {
@@ -172,7 +172,7 @@ describe('programs (public routes, real database)', () => {
       .send({ challengeId: sent.body.challengeId, code: outbox.body[0].code })
       .expect(200);
     const cookie = verified.headers['set-cookie'] as unknown as string[];
-    const res = await request(t.server).post('/api/programs/car-scrap-2026/eligibility').set('cookie', cookie).send({ facts: eligibleCarScrap }).expect(200);
+    const res = await request(t.server).post('/api/programs/car-scrap-2026/eligibility').set('Cookie', cookie).send({ facts: eligibleCarScrap }).expect(200);
     expect(res.body.clauses.find((c: { id: string }) => c.id === 'once-per-year').result).toBe('pass');
     expect(res.body.eligible).toBe(true);
     expect(res.body.amountFen).toBe(1_800_000);

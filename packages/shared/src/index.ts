@@ -7,3 +7,4 @@ export * from './validators';
 export * from './money';
 export * from './eligibility';
 export * from './programs';
+export * from './dto';

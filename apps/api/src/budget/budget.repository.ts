@@ -1,15 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+import type { BudgetFigures } from '@huanxin/shared';
 import type { DataSource } from 'typeorm';
 import { BudgetEntity } from './budget.entity';
-
-export interface BudgetFigures {
-  totalFen: number;
-  reservedFen: number;
-  committedFen: number;
-  paidFen: number;
-  remainingFen: number;
-}
 
 /** Named budget queries; query builders stay in here. */
 @Injectable()

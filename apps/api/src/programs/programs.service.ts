@@ -7,35 +7,18 @@ import {
   type EligibilityContext,
   programStatus,
   validateFacts,
+  type BudgetFigures,
   type EligibilityResult,
-  type ProgramDefinition,
+  type ProgramDetail,
+  type ProgramSummary,
 } from '@huanxin/shared';
 import { Clock } from '../common/clock';
 import type { AuthUser } from '../common/http/request-context';
 import { ApplicantFactsService } from '../profile/applicant-facts.service';
 import { UsersRepository } from '../users/users.repository';
 import { DomainError, validationFailed } from '../common/errors/domain-error';
-import { BudgetRepository, type BudgetFigures } from '../budget/budget.repository';
+import { BudgetRepository } from '../budget/budget.repository';
 import { ProgramsRepository, type CurrentProgram } from './programs.repository';
-
-export interface ProgramSummary {
-  code: string;
-  title: { zh: string; en: string };
-  kind: string;
-  status: 'upcoming' | 'open' | 'closed' | 'exhausted';
-  opensOn: string;
-  closesOn: string;
-  budget: BudgetFigures;
-}
-
-export interface ProgramDetail extends ProgramSummary {
-  version: number;
-  clauses: { id: string; title: { zh: string; en: string }; citation: string; provenance: string }[];
-  documents: ProgramDefinition['documents'];
-  factFields: ProgramDefinition['factFields'];
-  /** The full rules, so the browser evaluates with the same engine the server uses. */
-  definition: ProgramDefinition;
-}
 
 const EMPTY_BUDGET: BudgetFigures = { totalFen: 0, reservedFen: 0, committedFen: 0, paidFen: 0, remainingFen: 0 };
 

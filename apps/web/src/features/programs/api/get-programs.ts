@@ -1,26 +1,8 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
+import type { ProgramSummary } from '@huanxin/shared';
 import { api } from '@/lib/api-client';
 
-export type ProgramStatus = 'upcoming' | 'open' | 'closed' | 'exhausted';
-
-export interface BudgetFigures {
-  totalFen: number;
-  reservedFen: number;
-  committedFen: number;
-  paidFen: number;
-  remainingFen: number;
-}
-
-/** One entry of `GET /api/programs` (api-contract.md, Programs). */
-export interface ProgramSummary {
-  code: string;
-  title: { zh: string; en: string };
-  kind: string;
-  status: ProgramStatus;
-  opensOn: string;
-  closesOn: string;
-  budget: BudgetFigures;
-}
+export type { BudgetFigures, ProgramStatus, ProgramSummary } from '@huanxin/shared';
 
 export const programsQueryKey = ['programs'] as const;
 
