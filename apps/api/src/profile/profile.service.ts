@@ -10,11 +10,12 @@ import {
   validateBankCard,
   validateResidentId,
 } from '@huanxin/shared';
-import type { DataSource } from 'typeorm';
+import { type DataSource, QueryFailedError } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { Clock } from '../common/clock';
 import { PiiCipher } from '../common/crypto/pii-cipher';
 import { DomainError } from '../common/errors/domain-error';
+import { maskText } from '../common/logging/redact';
 import { UsersRepository } from '../users/users.repository';
 import { ConsentRecordEntity } from './consent-record.entity';
 import type { RevealDto, UpdateProfileDto } from './profile.dto';
@@ -54,13 +55,13 @@ export class ProfileService {
     const bankAccount = validateBankCard(input.bankAccount).value;
     const idNumberBidx = this.cipher.blindIndex(idNumber, 'id_number');
     const now = this.clock.now();
+    const idNumberInUse = () =>
+      new DomainError(409, ErrorCode.ID_NUMBER_IN_USE, 'This ID number is already registered to another account', {
+        fields: { idNumber: ErrorCode.ID_NUMBER_IN_USE },
+      });
     const saved = await this.dataSource.transaction(async (manager) => {
       const owner = await manager.getRepository(ResidentProfileEntity).findOne({ where: { idNumberBidx }, select: { userId: true } });
-      if (owner && owner.userId !== userId) {
-        throw new DomainError(409, ErrorCode.ID_NUMBER_IN_USE, 'This ID number is already registered to another account', {
-          fields: { idNumber: ErrorCode.ID_NUMBER_IN_USE },
-        });
-      }
+      if (owner && owner.userId !== userId) throw idNumberInUse();
       await manager.insert(ConsentRecordEntity, { userId, purpose: 'sensitive-personal-information', version: PRIVACY_CONSENT_VERSION, grantedAt: now });
       const row: Partial<ResidentProfileEntity> = {
         userId,
@@ -78,6 +79,11 @@ export class ProfileService {
       await manager.upsert(ResidentProfileEntity, row, ['userId']);
       await this.audit.record({ action: 'profile.updated', result: 'success', objectType: 'resident', objectId: userId, detail: { consentVersion: PRIVACY_CONSENT_VERSION } }, manager);
       return manager.getRepository(ResidentProfileEntity).findOneByOrFail({ userId });
+    }).catch((error: unknown) => {
+      // Two residents saving one ID number at once: the unique blind index refuses the second
+      // (the only unique key the upsert does not resolve), which is the same conflict as above.
+      if (error instanceof QueryFailedError && (error.driverError as { code?: string }).code === '23505') throw idNumberInUse();
+      throw error;
     });
     return this.masked(saved, await this.phone(userId));
   }
@@ -101,7 +107,7 @@ export class ProfileService {
       const [stored, field] = sources[input.field];
       value = this.cipher.decrypt(stored, field);
     }
-    await this.audit.record({ action: 'pii.reveal', result: 'success', objectType: 'resident', objectId: residentId, detail: { field: input.field, purpose: input.purpose } });
+    await this.audit.record({ action: 'pii.reveal', result: 'success', objectType: 'resident', objectId: residentId, detail: { field: input.field, purpose: maskText(input.purpose) } });
     return { field: input.field, value };
   }
 
