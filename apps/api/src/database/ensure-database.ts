@@ -19,8 +19,10 @@ export async function ensureDatabase(url: string): Promise<boolean> {
     await client.query(`CREATE DATABASE "${name.replace(/"/g, '""')}"`);
     return true;
   } catch (error) {
-    // Two processes (API and worker) may race to create it.
-    if ((error as { code?: string }).code === '42P04') return false;
+    // The API and the worker start together and may race to create it: the loser sees either
+    // "database exists" (42P04) or a unique violation on pg_database (23505).
+    const code = (error as { code?: string }).code;
+    if (code === '42P04' || code === '23505') return false;
     throw error;
   } finally {
     await client.end();
