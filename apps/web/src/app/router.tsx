@@ -1,35 +1,71 @@
-import { createBrowserRouter, type RouteObject } from 'react-router';
+import { Outlet, createBrowserRouter, type RouteObject } from 'react-router';
+import { Permission } from '@huanxin/shared';
+import { RequireSession } from '@/features/auth/components/require-session';
+import { SessionProvider } from '@/features/auth/hooks/use-session';
 import { ResidentLayout } from './layouts/resident-layout';
 import { ConsoleLayout } from './layouts/console-layout';
+import { consoleSections } from './console-sections';
 import { HomePage } from './routes/home';
 import { ProgramsPage } from './routes/programs';
 import { ProgramDetailPage } from './routes/program-detail';
 import { ProgramCheckPage } from './routes/program-check';
-import { ConsoleSignInRequired } from './routes/console';
+import { ConsoleHome, ConsoleNotYetAvailable } from './routes/console';
+import { ResidentSignInPage, StaffSignInPage } from './routes/sign-in';
+import { ProfilePage } from './routes/profile';
+import { MyApplicationsPage } from './routes/coming-soon';
 import { NotFoundPage } from './routes/not-found';
+
+/** Inside the router, so the session can send the browser to a sign-in page when the server ends it. */
+function SessionRoot() {
+  return (
+    <SessionProvider>
+      <Outlet />
+    </SessionProvider>
+  );
+}
 
 export const routes: RouteObject[] = [
   {
-    path: '/',
-    element: <ResidentLayout />,
+    element: <SessionRoot />,
     children: [
-      { index: true, element: <HomePage /> },
-      { path: 'programs', element: <ProgramsPage /> },
-      { path: 'programs/:code', element: <ProgramDetailPage /> },
-      { path: 'programs/:code/check', element: <ProgramCheckPage /> },
-      { path: '*', element: <NotFoundPage /> },
-    ],
-  },
-  {
-    path: '/console',
-    element: <ConsoleLayout />,
-    children: [
-      { index: true, element: <ConsoleSignInRequired section="dashboard" /> },
-      { path: 'review', element: <ConsoleSignInRequired section="review" /> },
-      { path: 'payments', element: <ConsoleSignInRequired section="payments" /> },
-      { path: 'programs', element: <ConsoleSignInRequired section="programs" /> },
-      { path: 'audit', element: <ConsoleSignInRequired section="audit" /> },
-      { path: '*', element: <NotFoundPage /> },
+      {
+        path: '/',
+        element: <ResidentLayout />,
+        children: [
+          { index: true, element: <HomePage /> },
+          { path: 'programs', element: <ProgramsPage /> },
+          { path: 'programs/:code', element: <ProgramDetailPage /> },
+          { path: 'programs/:code/check', element: <ProgramCheckPage /> },
+          { path: 'login', element: <ResidentSignInPage /> },
+          {
+            path: 'me/profile',
+            element: <RequireSession area="resident" permission={Permission.ProfileReadOwn} />,
+            children: [{ index: true, element: <ProfilePage /> }],
+          },
+          {
+            path: 'me/applications',
+            element: <RequireSession area="resident" permission={Permission.ApplicationsOwn} />,
+            children: [{ index: true, element: <MyApplicationsPage /> }],
+          },
+          { path: '*', element: <NotFoundPage /> },
+        ],
+      },
+      {
+        path: '/console',
+        element: <ConsoleLayout />,
+        children: [
+          { path: 'login', element: <StaffSignInPage /> },
+          { index: true, element: <ConsoleHome /> },
+          ...consoleSections
+            .filter((s) => s.section !== 'dashboard')
+            .map((s) => ({
+              path: s.path.replace('/console/', ''),
+              element: <RequireSession area="console" {...(s.permission ? { permission: s.permission } : {})} />,
+              children: [{ index: true, element: <ConsoleNotYetAvailable section={s.section} /> }],
+            })),
+          { path: '*', element: <NotFoundPage /> },
+        ],
+      },
     ],
   },
 ];

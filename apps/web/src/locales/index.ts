@@ -4,14 +4,18 @@ import zhErrors from './zh-CN/errors.json';
 import zhConsole from './zh-CN/console.json';
 import zhPrograms from './zh-CN/programs.json';
 import zhEligibility from './zh-CN/eligibility.json';
+import zhAuth from './zh-CN/auth.json';
+import zhProfile from './zh-CN/profile.json';
 import enCommon from './en/common.json';
 import enHome from './en/home.json';
 import enErrors from './en/errors.json';
 import enConsole from './en/console.json';
 import enPrograms from './en/programs.json';
 import enEligibility from './en/eligibility.json';
+import enAuth from './en/auth.json';
+import enProfile from './en/profile.json';
 
-export const namespaces = ['common', 'home', 'errors', 'console', 'programs', 'eligibility'] as const;
+export const namespaces = ['common', 'home', 'errors', 'console', 'programs', 'eligibility', 'auth', 'profile'] as const;
 
 export const resources = {
   'zh-CN': {
@@ -21,6 +25,8 @@ export const resources = {
     console: zhConsole,
     programs: zhPrograms,
     eligibility: zhEligibility,
+    auth: zhAuth,
+    profile: zhProfile,
   },
   en: {
     common: enCommon,
@@ -29,5 +35,7 @@ export const resources = {
     console: enConsole,
     programs: enPrograms,
     eligibility: enEligibility,
+    auth: enAuth,
+    profile: enProfile,
   },
 } as const;

@@ -1,63 +1,76 @@
-import {
-  AuditOutlined,
-  DashboardOutlined,
-  FileSearchOutlined,
-  PayCircleOutlined,
-  SettingOutlined,
-  ArrowLeftOutlined,
-} from '@ant-design/icons';
+import { ArrowLeftOutlined } from '@ant-design/icons';
 import { Layout, Menu } from 'antd';
 import { Link, Outlet, useLocation } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { Brand } from '@/components/ui/brand';
 import { LanguageSwitch } from '@/components/ui/language-switch';
 import { SkipLink } from '@/components/ui/skip-link';
+import { RequireSession } from '@/features/auth/components/require-session';
+import { UserMenu } from '@/features/auth/components/user-menu';
+import { useSession } from '@/features/auth/hooks/use-session';
+import { consoleSections } from '../console-sections';
 
-const sections = [
-  { key: '/console', icon: <DashboardOutlined aria-hidden />, label: 'menu.dashboard' },
-  { key: '/console/review', icon: <FileSearchOutlined aria-hidden />, label: 'menu.review' },
-  { key: '/console/payments', icon: <PayCircleOutlined aria-hidden />, label: 'menu.payments' },
-  { key: '/console/programs', icon: <SettingOutlined aria-hidden />, label: 'menu.programs' },
-  { key: '/console/audit', icon: <AuditOutlined aria-hidden />, label: 'menu.audit' },
-] as const;
-
-/** Wider layout for staff: header, a side menu (collapses below lg), content. */
-export function ConsoleLayout() {
+function ConsoleHeader() {
   const { t } = useTranslation(['console', 'common']);
+  return (
+    <Layout.Header className="hx-topbar hx-topbar--console">
+      <div className="hx-topbar__inner hx-topbar__inner--wide">
+        <Brand to="/console" subtitle={t('console:title')} />
+        <nav className="hx-topnav" aria-label={t('common:nav.main')}>
+          <Link to="/">
+            <ArrowLeftOutlined aria-hidden /> {t('common:nav.backToPortal')}
+          </Link>
+        </nav>
+        <LanguageSwitch className="hx-topbar__lang" />
+        <UserMenu className="hx-topbar__user" />
+      </div>
+    </Layout.Header>
+  );
+}
+
+/** The side menu: only what the signed-in role may use (the shared role → permission map). */
+function ConsoleMenu() {
+  const { t } = useTranslation('console');
   const { pathname } = useLocation();
-  const selected = sections.find((s) => s.key === pathname.replace(/\/+$/, ''))?.key ?? '/console';
+  const { can } = useSession();
+  const visible = consoleSections.filter((s) => !s.permission || can(s.permission));
+  const current = pathname.replace(/\/+$/, '') || '/console';
+  const selected = visible.find((s) => s.path === current)?.path ?? '/console';
+  return (
+    <nav aria-label={t('menuLabel')}>
+      <Menu
+        mode="inline"
+        selectedKeys={[selected]}
+        items={visible.map((s) => ({ key: s.path, icon: s.icon, label: <Link to={s.path}>{t(`menu.${s.section}`)}</Link> }))}
+      />
+    </nav>
+  );
+}
+
+/** Wider layout for staff: header with the user menu, a side menu by permission (collapses below lg), content. */
+export function ConsoleLayout() {
+  const { pathname } = useLocation();
+  const signingIn = pathname.replace(/\/+$/, '') === '/console/login';
   return (
     <Layout className="hx-shell hx-shell--console">
       <SkipLink />
-      <Layout.Header className="hx-topbar hx-topbar--console">
-        <div className="hx-topbar__inner hx-topbar__inner--wide">
-          <Brand to="/console" subtitle={t('console:title')} />
-          <nav className="hx-topnav" aria-label={t('common:nav.main')}>
-            <Link to="/">
-              <ArrowLeftOutlined aria-hidden /> {t('common:nav.backToPortal')}
-            </Link>
-          </nav>
-          <LanguageSwitch className="hx-topbar__lang" />
-        </div>
-      </Layout.Header>
-      <Layout>
-        <Layout.Sider breakpoint="lg" collapsedWidth={0} width={220} theme="light" className="hx-sider">
-          <nav aria-label={t('console:menuLabel')}>
-            <Menu
-              mode="inline"
-              selectedKeys={[selected]}
-              items={sections.map((s) => ({
-                key: s.key,
-                icon: s.icon,
-                label: <Link to={s.key}>{t(`console:${s.label}`)}</Link>,
-              }))}
-            />
-          </nav>
-        </Layout.Sider>
-        <Layout.Content id="main" className="hx-console-main" tabIndex={-1}>
+      <ConsoleHeader />
+      {signingIn ? (
+        <Layout.Content id="main" className="hx-console-main hx-console-main--centered" tabIndex={-1}>
           <Outlet />
         </Layout.Content>
-      </Layout>
+      ) : (
+        <RequireSession area="console">
+          <Layout>
+            <Layout.Sider breakpoint="lg" collapsedWidth={0} width={220} theme="light" className="hx-sider">
+              <ConsoleMenu />
+            </Layout.Sider>
+            <Layout.Content id="main" className="hx-console-main" tabIndex={-1}>
+              <Outlet />
+            </Layout.Content>
+          </Layout>
+        </RequireSession>
+      )}
     </Layout>
   );
 }

@@ -1,13 +1,27 @@
-import { HomeOutlined, AppstoreOutlined } from '@ant-design/icons';
-import { NavLink, Outlet } from 'react-router';
+import { AppstoreOutlined, FileTextOutlined, HomeOutlined, LoginOutlined, UserOutlined } from '@ant-design/icons';
+import { NavLink, Outlet, useLocation } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { Brand } from '@/components/ui/brand';
 import { LanguageSwitch } from '@/components/ui/language-switch';
 import { SkipLink } from '@/components/ui/skip-link';
+import { UserMenu } from '@/features/auth/components/user-menu';
+import { signInPath } from '@/features/auth/hooks/sign-in-paths';
+import { useSession } from '@/features/auth/hooks/use-session';
+
+/** "即将开放" next to a link to a page that is not built yet. */
+function Soon() {
+  const { t } = useTranslation();
+  return <span className="hx-soon-mark">{t('comingSoon.tag')}</span>;
+}
 
 /** Phone-first layout for residents: top bar, one column of content, footer, and a bottom tab bar on phones. */
 export function ResidentLayout() {
   const { t } = useTranslation();
+  const { user, status } = useSession();
+  const location = useLocation();
+  const resident = user?.role === 'resident';
+  const onSignIn = location.pathname === '/login';
+  const signIn = signInPath('resident', onSignIn ? undefined : `${location.pathname}${location.search}`);
   const navClass = ({ isActive }: { isActive: boolean }) => (isActive ? 'is-active' : undefined);
   return (
     <div className="hx-shell hx-shell--resident">
@@ -22,11 +36,26 @@ export function ResidentLayout() {
             <NavLink to="/programs" className={navClass}>
               {t('nav.programs')}
             </NavLink>
+            <NavLink to="/me/applications" className={navClass}>
+              {t('nav.applications')} <Soon />
+            </NavLink>
+            {resident ? (
+              <NavLink to="/me/profile" className={navClass}>
+                {t('nav.profile')}
+              </NavLink>
+            ) : null}
             <NavLink to="/console" className={navClass}>
               {t('nav.console')}
             </NavLink>
           </nav>
           <LanguageSwitch className="hx-topbar__lang" />
+          {user ? (
+            <UserMenu className="hx-topbar__user" />
+          ) : status !== 'loading' && !onSignIn ? (
+            <NavLink to={signIn} className="hx-topbar__signin">
+              <LoginOutlined aria-hidden /> {t('nav.signIn')}
+            </NavLink>
+          ) : null}
         </div>
       </header>
       <main id="main" className="hx-main" tabIndex={-1}>
@@ -49,6 +78,16 @@ export function ResidentLayout() {
         <NavLink to="/programs" className={navClass}>
           <AppstoreOutlined aria-hidden />
           <span>{t('nav.programs')}</span>
+        </NavLink>
+        <NavLink to="/me/applications" className={navClass}>
+          <FileTextOutlined aria-hidden />
+          <span>
+            {t('nav.applicationsShort')} <Soon />
+          </span>
+        </NavLink>
+        <NavLink to={resident ? '/me/profile' : signIn} className={navClass}>
+          <UserOutlined aria-hidden />
+          <span>{t('nav.me')}</span>
         </NavLink>
       </nav>
     </div>

@@ -2,10 +2,11 @@
  * The one form wrapper (react-hook-form). Every form in the portal goes through it, so they all:
  * - validate as you type (mode onChange) with validators shared with the server,
  * - disable submit while a request is pending,
- * - show the server's 422 `fields` on the right inputs.
+ * - show the server's 422 `fields` on the right inputs, put codes without fields (e.g. 401 OTP_INVALID)
+ *   on the input they are about (`serverCodeField`), and announce anything else in <FormAlert />.
  */
 import { createContext, useContext, useEffect, useId, type ReactNode } from 'react';
-import { Button, type ButtonProps } from 'antd';
+import { Alert, Button, type ButtonProps } from 'antd';
 import {
   Controller,
   FormProvider,
@@ -20,11 +21,14 @@ import {
 } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { isApiError } from '@/lib/api-client';
+import { errorMessage as translateError } from '@/lib/error-message';
 
 interface FormMeta {
   pending: boolean;
+  /** The server error when it was not put on any input (shown by <FormAlert />). */
+  formError: unknown;
 }
-const FormMetaContext = createContext<FormMeta>({ pending: false });
+const FormMetaContext = createContext<FormMeta>({ pending: false, formError: undefined });
 
 export interface FormProps<T extends FieldValues> {
   form: UseFormReturn<T>;
@@ -36,6 +40,8 @@ export interface FormProps<T extends FieldValues> {
   serverError?: unknown;
   /** Map a server field key (e.g. `facts.oldVehicle.vin`) to a form field name; undefined = not a form field. */
   serverFieldName?: (serverKey: string) => FieldPath<T> | undefined;
+  /** Error codes that carry no `fields` but are about one input, e.g. `{ OTP_INVALID: 'code' }`. */
+  serverCodeField?: Partial<Record<string, FieldPath<T>>>;
   className?: string;
   'aria-label'?: string;
   'aria-labelledby'?: string;
@@ -48,28 +54,63 @@ export function Form<T extends FieldValues>({
   pending = false,
   serverError,
   serverFieldName = (key) => key as FieldPath<T>,
+  serverCodeField,
   className,
   ...aria
 }: FormProps<T>) {
   const { setError } = form;
+  const placements = serverPlacements(serverError, serverFieldName, serverCodeField);
   useEffect(() => {
-    if (!isApiError(serverError)) return;
-    for (const [key, code] of Object.entries(serverError.fields)) {
-      const name = serverFieldName(key);
-      if (name) setError(name, { type: 'server', message: code });
-    }
-    // serverFieldName is usually an inline function; the error object is what changes.
+    for (const [name, code] of placements) setError(name, { type: 'server', message: code }, { shouldFocus: true });
+    // serverFieldName / serverCodeField are usually inline; the error object is what changes.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [serverError, setError]);
+  const formError = serverError != null && placements.length === 0 ? serverError : undefined;
 
   return (
     <FormProvider {...form}>
-      <FormMetaContext.Provider value={{ pending }}>
+      <FormMetaContext.Provider value={{ pending, formError }}>
         <form className={className} noValidate onSubmit={(event) => void form.handleSubmit(onSubmit)(event)} {...aria}>
           {children}
         </form>
       </FormMetaContext.Provider>
     </FormProvider>
+  );
+}
+
+/** Where a server error goes: [form field, code] pairs (none when it is not about any input). */
+function serverPlacements<T extends FieldValues>(
+  error: unknown,
+  fieldName: (serverKey: string) => FieldPath<T> | undefined,
+  codeField: Partial<Record<string, FieldPath<T>>> | undefined,
+): Array<[FieldPath<T>, string]> {
+  if (!isApiError(error)) return [];
+  const out: Array<[FieldPath<T>, string]> = [];
+  for (const [key, code] of Object.entries(error.fields)) {
+    const name = fieldName(key);
+    if (name) out.push([name, code]);
+  }
+  const byCode = codeField?.[error.code];
+  if (out.length === 0 && byCode) out.push([byCode, error.code]);
+  return out;
+}
+
+/**
+ * The server error that is not about one input (e.g. 503 SMS_UNAVAILABLE, 401 INVALID_CREDENTIALS),
+ * translated and announced. `message` may override the text for a code (e.g. to add a countdown).
+ */
+export function FormAlert({ message }: { message?: (error: unknown) => string | undefined }) {
+  const { formError } = useContext(FormMetaContext);
+  const { t } = useTranslation();
+  if (formError == null) return null;
+  return (
+    <Alert
+      className="hx-form-alert"
+      type="error"
+      showIcon
+      role="alert"
+      title={message?.(formError) ?? translateError(t, formError)}
+    />
   );
 }
 
@@ -112,7 +153,7 @@ export function FormField<T extends FieldValues, N extends FieldPath<T>>({
   const id = `f-${useId().replace(/[^a-zA-Z0-9_-]/g, '')}`;
   const labelId = `${id}-label`;
   const translate: ErrorMessageFor =
-    errorMessage ?? ((code) => t([`errors:field.${code}`, 'errors:field.INVALID_FORMAT']));
+    errorMessage ?? ((code) => t([`errors:field.${code}`, `errors:${code}`, 'errors:field.INVALID_FORMAT']));
   return (
     <Controller
       control={control}

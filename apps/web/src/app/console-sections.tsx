@@ -1,0 +1,32 @@
+import type { ReactNode } from 'react';
+import {
+  AuditOutlined,
+  DashboardOutlined,
+  FileSearchOutlined,
+  PayCircleOutlined,
+  SettingOutlined,
+  ShopOutlined,
+  TeamOutlined,
+} from '@ant-design/icons';
+import { Permission } from '@huanxin/shared';
+
+export type ConsoleSection = 'dashboard' | 'review' | 'payments' | 'programs' | 'users' | 'audit' | 'dealer';
+
+export interface ConsoleSectionDef {
+  section: ConsoleSection;
+  path: string;
+  icon: ReactNode;
+  /** Who sees the menu item and may open the page: the same map the API's guard enforces. */
+  permission?: Permission;
+}
+
+/** The console's pages, in menu order. The dashboard is for every console user. */
+export const consoleSections: readonly ConsoleSectionDef[] = [
+  { section: 'dashboard', path: '/console', icon: <DashboardOutlined aria-hidden /> },
+  { section: 'review', path: '/console/review', icon: <FileSearchOutlined aria-hidden />, permission: Permission.ReviewRead },
+  { section: 'payments', path: '/console/payments', icon: <PayCircleOutlined aria-hidden />, permission: Permission.PaymentsManage },
+  { section: 'programs', path: '/console/programs', icon: <SettingOutlined aria-hidden />, permission: Permission.ProgramsManage },
+  { section: 'users', path: '/console/users', icon: <TeamOutlined aria-hidden />, permission: Permission.UsersManage },
+  { section: 'audit', path: '/console/audit', icon: <AuditOutlined aria-hidden />, permission: Permission.AuditRead },
+  { section: 'dealer', path: '/console/dealer', icon: <ShopOutlined aria-hidden />, permission: Permission.DealerOwn },
+];

@@ -1,0 +1,36 @@
+import { queryOptions, useQuery } from '@tanstack/react-query';
+import type { Role } from '@huanxin/shared';
+import { api, isApiError } from '@/lib/api-client';
+
+/** The signed-in user as `GET /api/auth/me` and the sign-in routes return it (api-contract.md, Auth). */
+export interface SessionUser {
+  id: string;
+  role: Role;
+  displayName: string;
+  phoneMasked?: string;
+  organizationId?: string;
+}
+
+export const meQueryKey = ['auth', 'me'] as const;
+
+/** The current user, or null when nobody is signed in (the API answers 401). */
+export async function getMe({ signal }: { signal?: AbortSignal } = {}): Promise<SessionUser | null> {
+  try {
+    const { user } = await api.get<{ user: SessionUser }>('/api/auth/me', signal ? { signal } : {});
+    return user;
+  } catch (error) {
+    if (isApiError(error) && error.status === 401) return null;
+    throw error;
+  }
+}
+
+/**
+ * Fetched once per page load: the session changes only through our own sign-in/sign-out (which write
+ * this cache) or when the server ends it (a 401 elsewhere, handled by the session provider).
+ */
+export const meQueryOptions = () =>
+  queryOptions({ queryKey: meQueryKey, queryFn: ({ signal }) => getMe({ signal }), staleTime: Infinity });
+
+export function useMe() {
+  return useQuery(meQueryOptions());
+}

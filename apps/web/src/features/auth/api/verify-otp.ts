@@ -1,0 +1,24 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { api } from '@/lib/api-client';
+import { meQueryKey, type SessionUser } from './get-me';
+
+export const verifyOtpMutationKey = ['auth', 'otp', 'verify'] as const;
+
+/** `POST /api/auth/otp/verify`: sign a resident in (sets the session cookie). 401 OTP_INVALID / OTP_EXPIRED. */
+export async function verifyOtp(input: { challengeId: string; code: string }): Promise<SessionUser> {
+  const { user } = await api.post<{ user: SessionUser }>('/api/auth/otp/verify', input);
+  return user;
+}
+
+export function useVerifyOtp() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationKey: verifyOtpMutationKey,
+    mutationFn: verifyOtp,
+    onSuccess: (user) => {
+      // A new session: nothing cached for a previous user survives.
+      queryClient.removeQueries({ predicate: (q) => q.queryKey[0] === 'me' });
+      queryClient.setQueryData(meQueryKey, user);
+    },
+  });
+}

@@ -1,0 +1,100 @@
+import { createContext, useCallback, useContext, useEffect, useMemo, useRef, type ReactNode } from 'react';
+import { useQueryClient } from '@tanstack/react-query';
+import { can as roleCan, type Permission } from '@huanxin/shared';
+import { useLocation, useNavigate } from 'react-router';
+import { isApiError } from '@/lib/api-client';
+import { meQueryKey, useMe, type SessionUser } from '../api/get-me';
+import { useLogout } from '../api/logout';
+import { areaForRole, signInPath } from './sign-in-paths';
+
+export interface Session {
+  status: 'loading' | 'signed-in' | 'signed-out' | 'error';
+  user: SessionUser | null;
+  /** Why `/api/auth/me` could not be read (status `error`). */
+  error: unknown;
+  retry: () => void;
+  /** The shared role → permission map: the API enforces the same one. */
+  can: (permission: Permission) => boolean;
+  signOut: () => Promise<void>;
+  signingOut: boolean;
+}
+
+const SessionContext = createContext<Session | null>(null);
+
+/** The API's answer when a session is missing or ended (not a wrong password or code: those have their own codes). */
+function isSessionEnded(error: unknown): boolean {
+  return isApiError(error) && error.status === 401 && error.code === 'UNAUTHENTICATED';
+}
+
+/**
+ * The signed-in user for the whole app, and the one place that reacts to a session the server ended:
+ * any 401 UNAUTHENTICATED while signed in clears the cached user and everything personal, then goes to the
+ * right sign-in page with `?next=<where the user was>&reason=expired`.
+ */
+export function SessionProvider({ children }: { children: ReactNode }) {
+  const queryClient = useQueryClient();
+  const navigate = useNavigate();
+  const location = useLocation();
+  const me = useMe();
+  const logout = useLogout();
+
+  const here = useRef('');
+  useEffect(() => {
+    here.current = `${location.pathname}${location.search}`;
+  }, [location.pathname, location.search]);
+
+  useEffect(() => {
+    const onError = (error: unknown) => {
+      if (!isSessionEnded(error)) return;
+      const user = queryClient.getQueryData<SessionUser | null>(meQueryKey);
+      if (!user) return;
+      queryClient.removeQueries({ predicate: (q) => q.queryKey[0] === 'me' });
+      queryClient.setQueryData(meQueryKey, null);
+      void navigate(signInPath(areaForRole(user.role), here.current, 'expired'), { replace: true });
+    };
+    const unsubscribeQueries = queryClient.getQueryCache().subscribe((event) => {
+      if (event.type !== 'updated' || event.action.type !== 'error') return;
+      const { error } = event.action;
+      queueMicrotask(() => onError(error));
+    });
+    const unsubscribeMutations = queryClient.getMutationCache().subscribe((event) => {
+      if (event?.type !== 'updated' || event.action.type !== 'error') return;
+      const { error } = event.action;
+      queueMicrotask(() => onError(error));
+    });
+    return () => {
+      unsubscribeQueries();
+      unsubscribeMutations();
+    };
+  }, [queryClient, navigate]);
+
+  const { mutateAsync: logoutAsync, isPending: signingOut } = logout;
+  const user = me.data ?? null;
+  const signOut = useCallback(async () => {
+    const area = user ? areaForRole(user.role) : 'resident';
+    await logoutAsync();
+    void navigate(area === 'console' ? '/console/login' : '/', { replace: true });
+  }, [logoutAsync, navigate, user]);
+
+  const { refetch } = me;
+  const status: Session['status'] = me.isPending ? 'loading' : me.isError && me.data === undefined ? 'error' : user ? 'signed-in' : 'signed-out';
+  const value = useMemo<Session>(
+    () => ({
+      status,
+      user,
+      error: me.error,
+      retry: () => void refetch(),
+      can: (permission) => roleCan(user?.role, permission),
+      signOut,
+      signingOut,
+    }),
+    [status, user, me.error, refetch, signOut, signingOut],
+  );
+  return <SessionContext.Provider value={value}>{children}</SessionContext.Provider>;
+}
+
+export function useSession(): Session {
+  const session = useContext(SessionContext);
+  if (!session) throw new Error('useSession must be used inside <SessionProvider>');
+  return session;
+}

@@ -1,0 +1,34 @@
+import { queryOptions, useQuery } from '@tanstack/react-query';
+import { api, isApiError } from '@/lib/api-client';
+
+/** `GET /api/me/profile`: the resident's real-name details, masked by the server (identifiers.md). */
+export interface MaskedProfile {
+  name: string;
+  idNumberMasked: string;
+  phoneMasked: string;
+  street: string;
+  address: string;
+  bankName: string;
+  bankAccountMasked: string;
+  consentAt: string;
+}
+
+/** Under `me`: dropped from the cache at sign-out and when the session ends. */
+export const profileQueryKey = ['me', 'profile'] as const;
+
+/** The profile, or null when the resident has not saved one yet (404 PROFILE_NOT_FOUND). */
+export async function getProfile({ signal }: { signal?: AbortSignal } = {}): Promise<MaskedProfile | null> {
+  try {
+    return await api.get<MaskedProfile>('/api/me/profile', signal ? { signal } : {});
+  } catch (error) {
+    if (isApiError(error) && error.code === 'PROFILE_NOT_FOUND') return null;
+    throw error;
+  }
+}
+
+export const profileQueryOptions = () =>
+  queryOptions({ queryKey: profileQueryKey, queryFn: ({ signal }) => getProfile({ signal }) });
+
+export function useProfile() {
+  return useQuery(profileQueryOptions());
+}

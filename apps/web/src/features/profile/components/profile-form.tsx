@@ -1,0 +1,249 @@
+import { useState } from 'react';
+import { Button, Checkbox, Input, Select } from 'antd';
+import { SafetyCertificateOutlined } from '@ant-design/icons';
+import {
+  PRIVACY_CONSENT_VERSION,
+  ZHANGQIU_STREETS,
+  ZHANGQIU_STREET_CODES,
+  validateBankCard,
+  validateResidentId,
+} from '@huanxin/shared';
+import { useForm, useWatch, type FieldPath } from 'react-hook-form';
+import { useTranslation } from 'react-i18next';
+import { Form, FormAlert, FormField, FormSection, SubmitButton, type ErrorMessageFor } from '@/components/ui/form';
+import { localized } from '@/lib/i18n';
+import type { MaskedProfile } from '../api/get-profile';
+import { useSaveProfile } from '../api/save-profile';
+
+export interface ProfileFormValues {
+  name: string;
+  idNumber: string;
+  street: string;
+  address: string;
+  bankName: string;
+  bankAccount: string;
+  consent: boolean;
+}
+
+const PROFILE_FIELDS: ReadonlyArray<FieldPath<ProfileFormValues>> = ['name', 'idNumber', 'street', 'address', 'bankName', 'bankAccount', 'consent'];
+
+const text =
+  (min: number, max: number) =>
+  (value: string): true | string => {
+    const length = Array.from(value.trim()).length;
+    if (length === 0) return 'REQUIRED';
+    if (length < min) return 'TOO_SHORT';
+    return length > max ? 'TOO_LONG' : true;
+  };
+
+/** Rules shared with the API's DTO (same lengths, same identifier validators). */
+export const profileRules = {
+  name: text(2, 40),
+  address: text(2, 200),
+  bankName: text(2, 60),
+  idNumber: (value: string): true | string => {
+    const checked = validateResidentId(value);
+    return checked.ok || (checked.errors[0] ?? 'INVALID_FORMAT');
+  },
+  bankAccount: (value: string): true | string => {
+    const checked = validateBankCard(value);
+    return checked.ok || (checked.errors[0] ?? 'INVALID_FORMAT');
+  },
+  street: (value: string): true | string => (value === '' ? 'REQUIRED' : ZHANGQIU_STREET_CODES.includes(value) || 'NOT_IN_OPTIONS'),
+  consent: (value: boolean): true | string => value === true || 'CONSENT_REQUIRED',
+};
+
+const blank: ProfileFormValues = { name: '', idNumber: '', street: '', address: '', bankName: '', bankAccount: '', consent: false };
+
+/**
+ * The real-name form. Full ID and card numbers exist only in this form's state and the PUT request: the
+ * form is cleared after a save, and the mutation leaves the cache at once (no web storage, ever).
+ * The separate consent (PIPL Art. 29) is its own block, unticked, with its version shown.
+ */
+export function ProfileForm({
+  current,
+  onSaved,
+  onCancel,
+}: {
+  /** The saved (masked) profile, when editing: street and bank name come back unmasked and are prefilled. */
+  current?: MaskedProfile | null;
+  onSaved?: (profile: MaskedProfile) => void;
+  onCancel?: () => void;
+}) {
+  const { t, i18n } = useTranslation('profile');
+  const save = useSaveProfile();
+  const [serverError, setServerError] = useState<unknown>(null);
+  const form = useForm<ProfileFormValues>({
+    mode: 'onChange',
+    defaultValues: { ...blank, street: current?.street ?? '', bankName: current?.bankName ?? '' },
+  });
+  const [idNumber, bankAccount] = useWatch({ control: form.control, name: ['idNumber', 'bankAccount'] });
+  const idWarning = idNumber ? validateResidentId(idNumber).warnings[0] : undefined;
+  const cardWarning = bankAccount && validateBankCard(bankAccount).ok ? validateBankCard(bankAccount).warnings[0] : undefined;
+
+  const fieldMessage =
+    (field: string): ErrorMessageFor =>
+    (code) =>
+      t([`profile:errors.${field}.${code}`, `errors:field.${code}`, `errors:${code}`, 'errors:field.INVALID_FORMAT']);
+
+  const onSubmit = async (values: ProfileFormValues) => {
+    setServerError(null);
+    try {
+      const saved = await save.mutateAsync({
+        name: values.name.trim(),
+        idNumber: validateResidentId(values.idNumber).value,
+        street: values.street,
+        address: values.address.trim(),
+        bankName: values.bankName.trim(),
+        bankAccount: validateBankCard(values.bankAccount).value,
+        consent: true,
+      });
+      form.reset(blank);
+      onSaved?.(saved);
+    } catch (error) {
+      setServerError(error);
+    } finally {
+      save.reset();
+    }
+  };
+
+  const streetOptions = ZHANGQIU_STREETS.map((s) => ({ value: s.code, label: localized(s, i18n.language) }));
+
+  return (
+    <Form
+      form={form}
+      onSubmit={onSubmit}
+      pending={save.isPending}
+      serverError={serverError}
+      serverFieldName={(key) => PROFILE_FIELDS.find((f) => f === key)}
+      aria-labelledby="profile-form-title"
+      className="hx-profile-form"
+    >
+      <h2 id="profile-form-title" className="hx-section__title">
+        {t('form.title')}
+      </h2>
+      <p className="hx-note">{t('form.intro')}</p>
+      <FormSection title={t('form.identity')}>
+        <FormField<ProfileFormValues, 'name'> name="name" label={t('fields.name')} rules={{ validate: profileRules.name }} errorMessage={fieldMessage('name')}>
+          {({ field, inputProps }) => (
+            <Input {...inputProps} ref={field.ref} name={field.name} value={field.value} onBlur={field.onBlur} onChange={(e) => field.onChange(e.target.value)} autoComplete="name" maxLength={40} />
+          )}
+        </FormField>
+        <FormField<ProfileFormValues, 'idNumber'>
+          name="idNumber"
+          label={t('fields.idNumber')}
+          help={t('help.idNumber')}
+          rules={{ validate: profileRules.idNumber }}
+          errorMessage={fieldMessage('idNumber')}
+          warning={idWarning ? t(`warnings.idNumber.${idWarning}`, { defaultValue: t('warnings.generic') }) : undefined}
+        >
+          {({ field, inputProps }) => (
+            <Input
+              {...inputProps}
+              ref={field.ref}
+              name={field.name}
+              value={field.value}
+              onBlur={field.onBlur}
+              onChange={(e) => field.onChange(e.target.value)}
+              autoComplete="off"
+              autoCapitalize="characters"
+              spellCheck={false}
+              maxLength={22}
+            />
+          )}
+        </FormField>
+      </FormSection>
+      <FormSection title={t('form.address')}>
+        <FormField<ProfileFormValues, 'street'> name="street" label={t('fields.street')} rules={{ validate: profileRules.street }} errorMessage={fieldMessage('street')}>
+          {({ field, inputProps, labelId }) => (
+            <Select
+              id={inputProps.id}
+              aria-labelledby={labelId}
+              {...(inputProps['aria-describedby'] ? { 'aria-describedby': inputProps['aria-describedby'] } : {})}
+              status={inputProps['aria-invalid'] ? 'error' : ''}
+              ref={field.ref}
+              value={field.value === '' ? undefined : field.value}
+              placeholder={t('placeholder.street')}
+              options={streetOptions}
+              onChange={(value: string) => field.onChange(value)}
+              onBlur={field.onBlur}
+              className="hx-select"
+              data-testid="street-select"
+            />
+          )}
+        </FormField>
+        <FormField<ProfileFormValues, 'address'> name="address" label={t('fields.address')} help={t('help.address')} rules={{ validate: profileRules.address }} errorMessage={fieldMessage('address')}>
+          {({ field, inputProps }) => (
+            <Input {...inputProps} ref={field.ref} name={field.name} value={field.value} onBlur={field.onBlur} onChange={(e) => field.onChange(e.target.value)} autoComplete="street-address" maxLength={200} />
+          )}
+        </FormField>
+      </FormSection>
+      <FormSection title={t('form.bank')} description={t('form.bankIntro')}>
+        <FormField<ProfileFormValues, 'bankName'> name="bankName" label={t('fields.bankName')} rules={{ validate: profileRules.bankName }} errorMessage={fieldMessage('bankName')}>
+          {({ field, inputProps }) => (
+            <Input {...inputProps} ref={field.ref} name={field.name} value={field.value} onBlur={field.onBlur} onChange={(e) => field.onChange(e.target.value)} autoComplete="off" maxLength={60} placeholder={t('placeholder.bankName')} />
+          )}
+        </FormField>
+        <FormField<ProfileFormValues, 'bankAccount'>
+          name="bankAccount"
+          label={t('fields.bankAccount')}
+          rules={{ validate: profileRules.bankAccount }}
+          errorMessage={fieldMessage('bankAccount')}
+          warning={cardWarning ? t(`warnings.bankAccount.${cardWarning}`, { defaultValue: t('warnings.generic') }) : undefined}
+        >
+          {({ field, inputProps }) => (
+            <Input
+              {...inputProps}
+              ref={field.ref}
+              name={field.name}
+              value={field.value}
+              onBlur={field.onBlur}
+              onChange={(e) => field.onChange(e.target.value)}
+              inputMode="numeric"
+              autoComplete="off"
+              maxLength={24}
+            />
+          )}
+        </FormField>
+      </FormSection>
+
+      <section className="hx-consent" aria-labelledby="consent-title" data-testid="consent-block">
+        <h3 id="consent-title" className="hx-consent__title">
+          <SafetyCertificateOutlined aria-hidden /> {t('consent.title')}
+        </h3>
+        <div className="hx-consent__body">
+          <p>{t('consent.why')}</p>
+          <p>{t('consent.protection')}</p>
+          <p>{t('consent.scope')}</p>
+          <p>{t('consent.rights')}</p>
+        </div>
+        <p className="hx-consent__version">{t('consent.version', { version: PRIVACY_CONSENT_VERSION })}</p>
+        <FormField<ProfileFormValues, 'consent'> name="consent" label={t('consent.label')} rules={{ validate: profileRules.consent }}>
+          {({ field, inputProps }) => (
+            <Checkbox
+              {...inputProps}
+              ref={field.ref}
+              name={field.name}
+              checked={field.value}
+              onBlur={field.onBlur}
+              onChange={(e) => field.onChange(e.target.checked)}
+              className="hx-consent__check"
+            >
+              {t('consent.agree')}
+            </Checkbox>
+          )}
+        </FormField>
+      </section>
+
+      <FormAlert />
+      <div className="hx-form-actions">
+        <SubmitButton size="large">{t('form.save')}</SubmitButton>
+        {onCancel ? (
+          <Button size="large" onClick={onCancel}>
+            {t('form.cancel')}
+          </Button>
+        ) : null}
+      </div>
+    </Form>
+  );
+}
