@@ -7,4 +7,5 @@ export * from './validators';
 export * from './money';
 export * from './eligibility';
 export * from './programs';
+export * from './applications';
 export * from './dto';
