@@ -6,6 +6,7 @@ import { AuditService } from '../audit/audit.service';
 import { Clock } from '../common/clock';
 import { PiiCipher } from '../common/crypto/pii-cipher';
 import { DomainError } from '../common/errors/domain-error';
+import { maskText } from '../common/logging/redact';
 import { hit } from '../common/http/rate-limit';
 import type { AuthUser } from '../common/http/request-context';
 import type { AppConfig } from '../config/config';
@@ -87,7 +88,8 @@ export class AuthService {
         actor: user ? { id: user.id, role: user.role } : null,
         objectType: 'user',
         objectId: user?.id,
-        detail: { method: 'password', reason, ...(user ? {} : { username: username.slice(0, 64) }) },
+        // An unknown username is kept to spot guessing, masked: residents type their phone number here.
+        detail: { method: 'password', reason, ...(user ? {} : { username: maskText(username.slice(0, 64)) }) },
       });
       return new DomainError(401, code, message);
     };
