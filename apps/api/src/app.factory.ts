@@ -5,11 +5,12 @@ import { randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import fastifyCookie from '@fastify/cookie';
 import helmet from '@fastify/helmet';
+import fastifyMultipart from '@fastify/multipart';
 import fastifyStatic from '@fastify/static';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
-import { ErrorCode } from '@huanxin/shared';
+import { ErrorCode, MAX_DOCUMENT_BYTES } from '@huanxin/shared';
 import type { FastifyInstance } from 'fastify';
 import { AppModule } from './app.module';
 import { csrfOriginCheck } from './auth/csrf';
@@ -61,6 +62,8 @@ export async function createHttpApp(config: AppConfig, logger: Logger): Promise<
   fastify.setErrorHandler((error, request, reply) => sendError(reply, request, error, logger));
 
   await app.register(fastifyCookie);
+  // Uploads stream through; one file of at most 10 MB and a few small fields per request.
+  await app.register(fastifyMultipart, { limits: { fileSize: MAX_DOCUMENT_BYTES, files: 1, fields: 5, fieldSize: 1024, parts: 6 } });
   await app.register(helmet, {
     contentSecurityPolicy: {
       directives: {

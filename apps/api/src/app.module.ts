@@ -2,6 +2,7 @@ import { type DynamicModule, Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AdminModule } from './admin/admin.module';
+import { ApplicationsModule } from './applications/applications.module';
 import { AuditCoreModule, AuditModule } from './audit/audit.module';
 import { AuthCoreModule, AuthModule } from './auth/auth.module';
 import { AuthGuard } from './auth/auth.guard';
@@ -45,6 +46,7 @@ export class AppModule {
         BudgetModule,
         ProgramsModule,
         ProfileModule,
+        ApplicationsModule,
         AdminModule,
         AuditModule,
         // The SMS outbox route does not exist in production.

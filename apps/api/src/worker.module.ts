@@ -1,5 +1,9 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { AccountsProcessor } from './accounts/accounts.processor';
+import { ApplicationsModule } from './applications/applications.module';
+import { ChecksProcessor } from './applications/checks.processor';
+import { NotificationsModule } from './notifications/notifications.module';
+import { NotificationsProcessor } from './notifications/notifications.processor';
 import { coreImports } from './app.module';
 import { BudgetModule } from './budget/budget.module';
 import { BudgetProcessor } from './budget/budget.processor';
@@ -14,15 +18,17 @@ export class WorkerModule {
   static forRoot(config: AppConfig): DynamicModule {
     return {
       module: WorkerModule,
-      imports: [...coreImports(config), BudgetModule],
+      imports: [...coreImports(config), BudgetModule, ApplicationsModule, NotificationsModule],
       providers: [
         OutboxRelay,
         BudgetProcessor,
         AccountsProcessor,
+        ChecksProcessor,
+        NotificationsProcessor,
         {
           provide: QUEUE_PROCESSORS,
           useFactory: (...processors: QueueProcessor[]) => processors,
-          inject: [BudgetProcessor, AccountsProcessor],
+          inject: [BudgetProcessor, AccountsProcessor, ChecksProcessor, NotificationsProcessor],
         },
         WorkerHostService,
       ],

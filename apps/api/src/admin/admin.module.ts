@@ -1,6 +1,14 @@
 import { Module } from '@nestjs/common';
+import { BudgetModule } from '../budget/budget.module';
+import { ProgramsModule } from '../programs/programs.module';
+import { AdminProgramsController } from './admin-programs.controller';
+import { AdminProgramsService } from './admin-programs.service';
 import { AdminUsersController } from './admin-users.controller';
 import { AdminUsersService } from './admin-users.service';
 
-@Module({ controllers: [AdminUsersController], providers: [AdminUsersService] })
+@Module({
+  imports: [BudgetModule, ProgramsModule],
+  controllers: [AdminUsersController, AdminProgramsController],
+  providers: [AdminUsersService, AdminProgramsService],
+})
 export class AdminModule {}

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { BudgetFigures } from '@huanxin/shared';
-import type { DataSource } from 'typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
 import { BudgetEntity } from './budget.entity';
 
 /** Named budget queries; query builders stay in here. */
@@ -13,6 +13,62 @@ export class BudgetRepository {
     if (programIds.length === 0) return new Map();
     const rows = await this.dataSource.getRepository(BudgetEntity).createQueryBuilder('b').where('b.programId IN (:...programIds)', { programIds }).getMany();
     return new Map(rows.map((row) => [row.programId, toFigures(row)]));
+  }
+
+  /**
+   * Reserves `amountFen` first come, first served: one guarded UPDATE (`remaining >= amount`) —
+   * under READ COMMITTED a concurrent reservation waits for the row and re-checks the condition
+   * against the committed value, so the budget can never be overspent (the CHECK is the backstop).
+   * Returns false when the budget cannot cover the amount.
+   */
+  async reserve(manager: EntityManager, programId: string, amountFen: number, subjectId: string): Promise<boolean> {
+    if (amountFen === 0) return true;
+    const rows: unknown[] = await manager.query(
+      `UPDATE budget SET remaining_fen = remaining_fen - $2, reserved_fen = reserved_fen + $2, updated_at = now()
+        WHERE program_id = $1 AND remaining_fen >= $2 RETURNING remaining_fen`,
+      [programId, amountFen],
+    );
+    if (rows.length === 0) return false;
+    await this.ledger(manager, programId, 'reserve', amountFen, subjectId);
+    return true;
+  }
+
+  /** Gives a reservation back to the budget (rejection, withdrawal, expiry, a lower re-evaluation). */
+  async release(manager: EntityManager, programId: string, amountFen: number, subjectId: string, note?: string): Promise<void> {
+    if (amountFen === 0) return;
+    await manager.query(
+      `UPDATE budget SET remaining_fen = remaining_fen + $2, reserved_fen = reserved_fen - $2, updated_at = now() WHERE program_id = $1`,
+      [programId, amountFen],
+    );
+    await this.ledger(manager, programId, 'release', amountFen, subjectId, note);
+  }
+
+  /**
+   * Sets a new total. Lowering it below what is already reserved, committed or paid is refused
+   * (returns false); the difference moves `remaining`, and the change is in the ledger.
+   */
+  async setTotal(manager: EntityManager, programId: string, totalFen: number): Promise<{ ok: boolean; previousTotalFen?: number }> {
+    const rows: { previous: string }[] = await manager.query(
+      `UPDATE budget b SET total_fen = $2, remaining_fen = $2 - b.reserved_fen - b.committed_fen - b.paid_fen, updated_at = now()
+         FROM (SELECT total_fen AS previous FROM budget WHERE program_id = $1 FOR UPDATE) old
+        WHERE b.program_id = $1 AND $2 >= b.reserved_fen + b.committed_fen + b.paid_fen
+        RETURNING old.previous`,
+      [programId, totalFen],
+    );
+    const previous = rows[0] ? Number(rows[0].previous) : undefined;
+    if (previous === undefined) return { ok: false };
+    await this.ledger(manager, programId, 'adjust', totalFen - previous, null, `total ${previous} → ${totalFen}`);
+    return { ok: true, previousTotalFen: previous };
+  }
+
+  private async ledger(manager: EntityManager, programId: string, entry: string, amountFen: number, subjectId: string | null, note?: string): Promise<void> {
+    await manager.query(`INSERT INTO budget_ledger (program_id, subject_id, entry, amount_fen, note) VALUES ($1, $2, $3, $4, $5)`, [
+      programId,
+      subjectId,
+      entry,
+      amountFen,
+      note ?? null,
+    ]);
   }
 
   /** Records the budget's current figures once per job key (a replay inserts nothing). */

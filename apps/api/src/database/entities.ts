@@ -1,9 +1,16 @@
+import { ApplicationEventEntity } from '../applications/application-event.entity';
+import { ApplicationFlagEntity } from '../applications/application-flag.entity';
+import { ApplicationEntity } from '../applications/application.entity';
+import { ClaimKeyEntity } from '../applications/claim-key.entity';
+import { IdempotencyKeyEntity } from '../applications/idempotency-key.entity';
 import { AuditLogEntity } from '../audit/audit-log.entity';
 import { BudgetLedgerEntity } from '../budget/budget-ledger.entity';
 import { BudgetSnapshotEntity } from '../budget/budget-snapshot.entity';
 import { BudgetEntity } from '../budget/budget.entity';
 import { ProgramVersionEntity } from '../programs/program-version.entity';
 import { ProgramEntity } from '../programs/program.entity';
+import { DocumentEntity } from '../documents/document.entity';
+import { NotificationEntity } from '../notifications/notification.entity';
 import { ConsentRecordEntity } from '../profile/consent-record.entity';
 import { ResidentProfileEntity } from '../profile/resident-profile.entity';
 import { OutboxEntity } from '../queue/outbox.entity';
@@ -23,4 +30,11 @@ export const ENTITIES = [
   ResidentProfileEntity,
   ConsentRecordEntity,
   AuditLogEntity,
+  ApplicationEntity,
+  ApplicationEventEntity,
+  ClaimKeyEntity,
+  ApplicationFlagEntity,
+  IdempotencyKeyEntity,
+  DocumentEntity,
+  NotificationEntity,
 ];

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { validateResidentId } from '@huanxin/shared';
-import type { DataSource } from 'typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
 import { PiiCipher } from '../common/crypto/pii-cipher';
 import { ResidentProfileEntity } from './resident-profile.entity';
 
@@ -12,6 +12,10 @@ export class ApplicantFactsService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly cipher: PiiCipher,
   ) {}
+
+  async hasProfile(userId: string, manager: EntityManager = this.dataSource.manager): Promise<boolean> {
+    return (await manager.getRepository(ResidentProfileEntity).countBy({ userId })) > 0;
+  }
 
   /** The birth date encoded in the resident's ID number, when they have given one. */
   async applicantFacts(userId: string): Promise<{ birthDate?: string }> {

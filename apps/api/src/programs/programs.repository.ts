@@ -35,6 +35,16 @@ export class ProgramsRepository {
     return row ? this.fromRaw(row) : null;
   }
 
+  /** A version's definition (immutable, so cached per process). */
+  async definitionByVersionId(versionId: string): Promise<ProgramDefinition> {
+    const cached = this.definitions.get(versionId);
+    if (cached) return cached;
+    const [row] = (await this.dataSource.query(`SELECT definition FROM program_version WHERE id = $1`, [versionId])) as { definition: ProgramDefinition }[];
+    if (!row) throw new Error(`program version ${versionId} not found`);
+    this.definitions.set(versionId, row.definition);
+    return row.definition;
+  }
+
   private fromRaw(row: RawCurrent): CurrentProgram {
     let definition = this.definitions.get(row.version_id);
     if (!definition) {

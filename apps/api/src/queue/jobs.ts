@@ -11,13 +11,20 @@ export interface JobCatalogue {
   accounts: {
     'accounts.disable-stale': Record<string, never>;
   };
+  applications: {
+    'applications.check': { applicationId: string };
+    'applications.expire': Record<string, never>;
+  };
+  notifications: {
+    'notifications.application-status': { applicationId: string; eventId: string };
+  };
 }
 
 export type QueueName = keyof JobCatalogue;
 export type JobName<Q extends QueueName> = keyof JobCatalogue[Q] & string;
 export type JobPayload<Q extends QueueName, N extends JobName<Q>> = JobCatalogue[Q][N];
 
-export const QUEUE_NAMES: readonly QueueName[] = ['budget', 'accounts'];
+export const QUEUE_NAMES: readonly QueueName[] = ['budget', 'accounts', 'applications', 'notifications'];
 
 /** A job to run once: `jobId` is its business key (no `:`; BullMQ reserves it). */
 export interface OutboxJob<Q extends QueueName = QueueName, N extends JobName<Q> = JobName<Q>> {

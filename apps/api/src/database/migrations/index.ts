@@ -2,5 +2,6 @@
 // (after `npm run build`), review, add here; never edit one once it has landed.
 import { Init1795889895000 } from './1795889895000-Init';
 import { Identity1795890316888 } from './1795890316888-Identity';
+import { Applications1795892501260 } from './1795892501260-Applications';
 
-export const MIGRATIONS = [Init1795889895000, Identity1795890316888];
+export const MIGRATIONS = [Init1795889895000, Identity1795890316888, Applications1795892501260];

@@ -1,0 +1,42 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { ErrorCode, type ProgramDetail } from '@huanxin/shared';
+import type { DataSource } from 'typeorm';
+import { AuditService } from '../audit/audit.service';
+import { budgetSnapshotJob } from '../budget/budget.jobs';
+import { BudgetRepository } from '../budget/budget.repository';
+import { DomainError } from '../common/errors/domain-error';
+import { ProgramsRepository } from '../programs/programs.repository';
+import { ProgramsService } from '../programs/programs.service';
+import { writeOutbox } from '../queue/outbox.service';
+
+@Injectable()
+export class AdminProgramsService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly programs: ProgramsRepository,
+    private readonly programsService: ProgramsService,
+    private readonly budgets: BudgetRepository,
+    private readonly audit: AuditService,
+  ) {}
+
+  async setBudget(code: string, totalFen: number): Promise<ProgramDetail> {
+    const program = await this.programs.findCurrentByCode(code);
+    if (!program) throw new DomainError(404, ErrorCode.PROGRAM_NOT_FOUND, `No program ${code}`);
+    await this.dataSource.transaction(async (manager) => {
+      const result = await this.budgets.setTotal(manager, program.id, totalFen);
+      if (!result.ok) {
+        throw new DomainError(409, ErrorCode.BUDGET_BELOW_RESERVED, 'The new total is below what is already reserved, committed or paid', {
+          fields: { budgetTotalFen: ErrorCode.BUDGET_BELOW_RESERVED },
+        });
+      }
+      await this.audit.record(
+        { action: 'program.budget_changed', result: 'success', objectType: 'program', objectId: program.id, detail: { code, from: result.previousTotalFen, to: totalFen } },
+        manager,
+      );
+      const [ledger] = (await manager.query(`SELECT id FROM budget_ledger WHERE program_id = $1 ORDER BY created_at DESC LIMIT 1`, [program.id])) as { id: string }[];
+      await writeOutbox(manager, budgetSnapshotJob(program.id, 'total changed', `${program.id}-${ledger!.id}`));
+    });
+    return this.programsService.detail(code);
+  }
+}

@@ -1,0 +1,26 @@
+import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
+import { ApplicationEntity } from './application.entity';
+
+/** A signal raised by the automated checks (duplicate document, shared bank account, …). */
+@Entity({ name: 'application_flag' })
+@Index(['applicationId', 'code'], { unique: true })
+export class ApplicationFlagEntity {
+  @PrimaryGeneratedColumn('uuid')
+  id: string;
+
+  @Column({ name: 'application_id', type: 'uuid' })
+  applicationId: string;
+
+  @ManyToOne(() => ApplicationEntity, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'application_id' })
+  application?: ApplicationEntity;
+
+  @Column({ type: 'text' })
+  code: string;
+
+  @Column({ type: 'jsonb' })
+  detail: Record<string, unknown>;
+
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  createdAt: Date;
+}

@@ -1,0 +1,70 @@
+import type { ApplicationStatus, EligibilityResult } from '@huanxin/shared';
+import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import { bigintNumber } from '../database/transformers';
+import { ProgramVersionEntity } from '../programs/program-version.entity';
+import { ProgramEntity } from '../programs/program.entity';
+import { UserEntity } from '../users/user.entity';
+
+/**
+ * A resident's claim. It keeps the program version it was evaluated under, its facts and the
+ * stored evaluation; `reservedFen` is what it holds of the budget (0 until submitted).
+ */
+@Entity({ name: 'application' })
+@Check('application_status_known', `"status" IN ('draft', 'submitted', 'checking', 'in_review', 'returned', 'approved', 'paid', 'rejected', 'withdrawn', 'expired')`)
+@Check('application_reserved_non_negative', '"reserved_fen" >= 0')
+@Index(['applicantId', 'createdAt'])
+@Index(['programId', 'status'])
+@Index(['status', 'updatedAt'])
+export class ApplicationEntity {
+  @PrimaryGeneratedColumn('uuid')
+  id: string;
+
+  @Index({ unique: true })
+  @Column({ type: 'text' })
+  code: string;
+
+  @Column({ name: 'applicant_id', type: 'uuid' })
+  applicantId: string;
+
+  @ManyToOne(() => UserEntity, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'applicant_id' })
+  applicant?: UserEntity;
+
+  @Column({ name: 'program_id', type: 'uuid' })
+  programId: string;
+
+  @ManyToOne(() => ProgramEntity, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'program_id' })
+  program?: ProgramEntity;
+
+  @Column({ name: 'program_version_id', type: 'uuid' })
+  programVersionId: string;
+
+  @ManyToOne(() => ProgramVersionEntity, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'program_version_id' })
+  programVersion?: ProgramVersionEntity;
+
+  @Column({ type: 'text' })
+  status: ApplicationStatus;
+
+  @Column({ type: 'jsonb' })
+  facts: Record<string, unknown>;
+
+  @Column({ type: 'jsonb', nullable: true })
+  evaluation: EligibilityResult | null;
+
+  @Column({ name: 'reserved_fen', type: 'bigint', default: 0, transformer: bigintNumber })
+  reservedFen: number;
+
+  @Column({ name: 'submitted_at', type: 'timestamptz', nullable: true })
+  submittedAt: Date | null;
+
+  @Column({ name: 'returned_at', type: 'timestamptz', nullable: true })
+  returnedAt: Date | null;
+
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  createdAt: Date;
+
+  @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
+  updatedAt: Date;
+}

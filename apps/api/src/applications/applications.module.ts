@@ -1,0 +1,24 @@
+import { Module } from '@nestjs/common';
+import { BudgetModule } from '../budget/budget.module';
+import { DocumentsService } from '../documents/documents.service';
+import { DocumentStorage, LocalDocumentStorage } from '../documents/storage';
+import { ProfileModule } from '../profile/profile.module';
+import { ProgramsModule } from '../programs/programs.module';
+import { ApplicationStateService } from './application-state.service';
+import { ApplicationsController } from './applications.controller';
+import { ApplicationsRepository } from './applications.repository';
+import { ApplicationsService } from './applications.service';
+
+@Module({
+  imports: [BudgetModule, ProgramsModule, ProfileModule],
+  controllers: [ApplicationsController],
+  providers: [
+    ApplicationsRepository,
+    ApplicationsService,
+    ApplicationStateService,
+    DocumentsService,
+    { provide: DocumentStorage, useClass: LocalDocumentStorage },
+  ],
+  exports: [ApplicationsRepository, ApplicationsService, ApplicationStateService],
+})
+export class ApplicationsModule {}
