@@ -70,7 +70,7 @@ describe('accounts job: staff unused for 90 days are disabled', () => {
 
     const rows = (await db.query(`SELECT actor_id, object_id, result, detail FROM audit_log WHERE action = 'user.disabled' AND object_id = $1`, [id])) as Record<string, unknown>[];
     expect(rows).toEqual([{ actor_id: null, object_id: id, result: 'success', detail: { reason: 'unused_90_days' } }]);
-    const [{ n }] = (await db.query(`SELECT count(*)::int AS n FROM audit_log WHERE action = 'user.disabled' AND object_id IS NULL`)) as { n: number }[];
+    const n = ((await db.query(`SELECT count(*)::int AS n FROM audit_log WHERE action = 'user.disabled' AND object_id IS NULL`)) as { n: number }[])[0]!.n;
     expect(n).toBe(0);
   });
 

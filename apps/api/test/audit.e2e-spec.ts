@@ -179,7 +179,7 @@ describe('audit log', () => {
 
     it('verify → { ok: true, checked } over the whole chain', async () => {
       const res = await request(t.server).get('/api/audit/verify').set('cookie', auditor.cookie).expect(200);
-      const [{ n }] = (await db.query('SELECT count(*)::int AS n FROM audit_log')) as { n: number }[];
+      const n = ((await db.query('SELECT count(*)::int AS n FROM audit_log')) as { n: number }[])[0]!.n;
       expect(res.body).toEqual({ ok: true, checked: expect.any(Number) });
       expect(res.body.checked).toBeGreaterThanOrEqual(n - 1);
     });
@@ -225,7 +225,7 @@ describe('audit log', () => {
 
     /** Sequence numbers below `seq` that no row has (a rolled-back transaction's nextval). */
     async function gaps(seq: number): Promise<number> {
-      const [{ n }] = (await db.query('SELECT ($1::bigint - 1 - count(*))::int AS n FROM audit_log WHERE seq < $1', [seq])) as { n: number }[];
+      const n = ((await db.query('SELECT ($1::bigint - 1 - count(*))::int AS n FROM audit_log WHERE seq < $1', [seq])) as { n: number }[])[0]!.n;
       return n;
     }
   });

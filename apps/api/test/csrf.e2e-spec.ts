@@ -84,14 +84,14 @@ describe('CSRF: the Origin/Referer rule', () => {
 
   it.each(['post', 'put', 'patch', 'delete'] as const)('%s with a signed-in cookie and a foreign Origin → 403 and the handler never runs', async (method) => {
     const username = uniqueUsername(`csrf${method}`);
-    const res = await request(t.server)
-      [method](method === 'post' ? '/api/admin/users' : method === 'put' ? '/api/me/profile' : '/api/admin/users/00000000-0000-4000-8000-000000000000')
+    const path = method === 'post' ? '/api/admin/users' : method === 'put' ? '/api/me/profile' : '/api/admin/users/00000000-0000-4000-8000-000000000000';
+    const res = await request(t.server)[method](path)
       .set('cookie', admin)
       .set('origin', 'https://evil.example')
       .send({ username, displayName: 'csrf', role: 'admin', password: STRONG_PASSWORD })
       .expect(403);
     expect(res.body.error.code).toBe('CSRF_ORIGIN_MISMATCH');
-    const [{ n }] = (await dataSourceOf(t).query('SELECT count(*)::int AS n FROM user_account WHERE username = $1', [username])) as { n: number }[];
+    const n = ((await dataSourceOf(t).query('SELECT count(*)::int AS n FROM user_account WHERE username = $1', [username])) as { n: number }[])[0]!.n;
     expect(n).toBe(0);
   });
 
