@@ -5,6 +5,7 @@ import { AuditService } from '../audit/audit.service';
 import { BudgetRepository } from '../budget/budget.repository';
 import { Clock } from '../common/clock';
 import { DomainError } from '../common/errors/domain-error';
+import { returning } from '../database/sql';
 import { writeOutbox } from '../queue/outbox.service';
 import { notifyJob } from './applications.jobs';
 import type { ApplicationEntity } from './application.entity';
@@ -43,7 +44,8 @@ export class ApplicationStateService {
       await this.budgets.release(manager, application.programId, reservedFen, application.id, to);
       reservedFen = 0;
     }
-    const updated: unknown[] = await manager.query(
+    const updated = await returning(
+      manager,
       `UPDATE application SET status = $3, reserved_fen = $4, updated_at = $5,
               submitted_at = CASE WHEN $3 = 'submitted' THEN $5 ELSE submitted_at END,
               returned_at = CASE WHEN $3 = 'returned' THEN $5 ELSE returned_at END

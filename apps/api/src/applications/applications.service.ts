@@ -13,6 +13,7 @@ import {
 } from '@huanxin/shared';
 import type { DataSource, EntityManager } from 'typeorm';
 import { BudgetRepository } from '../budget/budget.repository';
+import { returning } from '../database/sql';
 import { Clock } from '../common/clock';
 import { DomainError, validationFailed } from '../common/errors/domain-error';
 import { ApplicantFactsService } from '../profile/applicant-facts.service';
@@ -90,7 +91,8 @@ export class ApplicationsService {
     const definition = await this.definitionOf(application);
     const normalized = this.checkFacts(definition, facts);
     const evaluation = await this.evaluate(definition, normalized, applicantId, application.id);
-    const updated: unknown[] = await this.dataSource.query(
+    const updated = await returning(
+      this.dataSource,
       `UPDATE application SET facts = $3::jsonb, evaluation = $4::jsonb, updated_at = $5 WHERE id = $1 AND status = $2 RETURNING id`,
       [id, application.status, JSON.stringify(normalized), JSON.stringify(evaluation), this.clock.now()],
     );

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { BudgetFigures } from '@huanxin/shared';
+import { returning } from '../database/sql';
 import type { DataSource, EntityManager } from 'typeorm';
 import { BudgetEntity } from './budget.entity';
 
@@ -23,7 +24,8 @@ export class BudgetRepository {
    */
   async reserve(manager: EntityManager, programId: string, amountFen: number, subjectId: string): Promise<boolean> {
     if (amountFen === 0) return true;
-    const rows: unknown[] = await manager.query(
+    const rows = await returning(
+      manager,
       `UPDATE budget SET remaining_fen = remaining_fen - $2, reserved_fen = reserved_fen + $2, updated_at = now()
         WHERE program_id = $1 AND remaining_fen >= $2 RETURNING remaining_fen`,
       [programId, amountFen],
@@ -48,15 +50,16 @@ export class BudgetRepository {
    * (returns false); the difference moves `remaining`, and the change is in the ledger.
    */
   async setTotal(manager: EntityManager, programId: string, totalFen: number): Promise<{ ok: boolean; previousTotalFen?: number }> {
-    const rows: { previous: string }[] = await manager.query(
-      `UPDATE budget b SET total_fen = $2, remaining_fen = $2 - b.reserved_fen - b.committed_fen - b.paid_fen, updated_at = now()
-         FROM (SELECT total_fen AS previous FROM budget WHERE program_id = $1 FOR UPDATE) old
-        WHERE b.program_id = $1 AND $2 >= b.reserved_fen + b.committed_fen + b.paid_fen
-        RETURNING old.previous`,
+    const [locked] = (await manager.query(`SELECT total_fen FROM budget WHERE program_id = $1 FOR UPDATE`, [programId])) as { total_fen: string }[];
+    if (!locked) return { ok: false };
+    const previous = Number(locked.total_fen);
+    const updated = await returning(
+      manager,
+      `UPDATE budget SET total_fen = $2, remaining_fen = $2 - reserved_fen - committed_fen - paid_fen, updated_at = now()
+        WHERE program_id = $1 AND $2 >= reserved_fen + committed_fen + paid_fen RETURNING program_id`,
       [programId, totalFen],
     );
-    const previous = rows[0] ? Number(rows[0].previous) : undefined;
-    if (previous === undefined) return { ok: false };
+    if (updated.length === 0) return { ok: false };
     await this.ledger(manager, programId, 'adjust', totalFen - previous, null, `total ${previous} → ${totalFen}`);
     return { ok: true, previousTotalFen: previous };
   }

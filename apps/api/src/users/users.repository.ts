@@ -2,19 +2,9 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { STAFF_ROLES } from '@huanxin/shared';
 import { type DataSource, type EntityManager, In } from 'typeorm';
+import { returning } from '../database/sql';
 import { OrganizationEntity } from './organization.entity';
 import { UserEntity } from './user.entity';
-
-/**
- * The rows of an `UPDATE … RETURNING` run through `query()`: for UPDATE and DELETE TypeORM's
- * Postgres driver answers `[rows, affectedCount]`, not the rows (reading that pair as rows made a
- * replayed TOTP code pass, and the stale-account job return no ids).
- */
-async function updateReturning<T>(runner: Pick<EntityManager, 'query'>, sql: string, parameters: unknown[]): Promise<T[]> {
-  const result: unknown = await runner.query(sql, parameters);
-  if (Array.isArray(result) && result.length === 2 && Array.isArray(result[0]) && typeof result[1] === 'number') return result[0] as T[];
-  return result as T[];
-}
 
 /** Named account queries. */
 @Injectable()
@@ -54,7 +44,7 @@ export class UsersRepository {
   }
 
   async recordLoginFailure(id: string, lockAfter: number, lockUntil: Date): Promise<{ locked: boolean }> {
-    const rows = await updateReturning<{ locked: boolean }>(
+    const rows = await returning<{ locked: boolean }>(
       this.dataSource,
       `UPDATE user_account
           SET failed_logins = CASE WHEN failed_logins + 1 >= $2 THEN 0 ELSE failed_logins + 1 END,
@@ -75,7 +65,7 @@ export class UsersRepository {
 
   /** Accepts a TOTP step only once (compare-and-set), so a code cannot be replayed. */
   async claimTotpStep(id: string, step: number): Promise<boolean> {
-    const rows = await updateReturning<{ id: string }>(
+    const rows = await returning<{ id: string }>(
       this.dataSource,
       `UPDATE user_account SET totp_last_step = $2 WHERE id = $1 AND (totp_last_step IS NULL OR totp_last_step < $2) RETURNING id`,
       [id, step],
@@ -89,7 +79,7 @@ export class UsersRepository {
 
   /** Staff accounts idle since `before` are disabled; returns their ids. */
   async disableStaffIdleSince(before: Date, at: Date, manager: EntityManager = this.dataSource.manager): Promise<string[]> {
-    const rows = await updateReturning<{ id: string }>(
+    const rows = await returning<{ id: string }>(
       manager,
       `UPDATE user_account SET disabled_at = $2
         WHERE role = ANY($3::text[]) AND disabled_at IS NULL AND coalesce(last_login_at, created_at) < $1

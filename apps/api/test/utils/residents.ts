@@ -1,0 +1,63 @@
+import { computeLuhnCheckDigit, computeResidentIdCheckDigit, PRIVACY_CONSENT_VERSION } from '@huanxin/shared';
+import { getDataSourceToken } from '@nestjs/typeorm';
+import type { DataSource } from 'typeorm';
+import { SessionService } from '../../src/auth/session.service';
+import { PiiCipher } from '../../src/common/crypto/pii-cipher';
+import type { AppConfig } from '../../src/config/config';
+import { sessionCookieName } from '../../src/auth/session-cookie';
+import type { TestApp } from './test-app';
+
+export interface Resident {
+  id: string;
+  cookie: string;
+  idNumber: string;
+}
+
+const pad = (n: number, width: number) => String(n).padStart(width, '0');
+
+/** Personal data for the applications suites: phones 1390532xxxx, IDs born 1960-03-0x, 62-cards; all valid. */
+export function residentIdentity(index: number) {
+  const first17 = `37011419600301${pad(index % 1000, 3)}`;
+  const card = `621700${pad(index + 500_000, 12)}`;
+  return {
+    phone: `1390532${pad(index, 4)}`,
+    idNumber: first17 + computeResidentIdCheckDigit(first17),
+    bankAccount: card + computeLuhnCheckDigit(card),
+  };
+}
+
+/**
+ * A resident with real-name details and a signed-in session, written straight to the database
+ * through the app's own cipher and session service (the HTTP sign-in is proved in the auth suites;
+ * the race suites need hundreds of residents quickly).
+ */
+export async function createResident(t: TestApp, index: number, options: { bankAccount?: string } = {}): Promise<Resident> {
+  const cipher = t.app.get(PiiCipher);
+  const sessions = t.app.get(SessionService);
+  const dataSource = t.app.get<DataSource>(getDataSourceToken());
+  const identity = residentIdentity(index);
+  const bankAccount = options.bankAccount ?? identity.bankAccount;
+  const [user] = (await dataSource.query(
+    `INSERT INTO user_account (role, display_name, phone_bidx, phone_enc) VALUES ('resident', $1, $2, $3) RETURNING id`,
+    [`居民${index}`, cipher.blindIndex(identity.phone, 'phone'), cipher.encrypt(identity.phone, 'user.phone')],
+  )) as { id: string }[];
+  await dataSource.query(
+    `INSERT INTO resident_profile (user_id, name_enc, id_number_enc, id_number_bidx, street, address_enc, bank_name, bank_account_enc, bank_account_bidx, consent_version, consent_at)
+     VALUES ($1, $2, $3, $4, 'mingshui', $5, '中国农业银行章丘支行', $6, $7, $8, now())`,
+    [
+      user!.id,
+      cipher.encrypt('测试居民', 'profile.name'),
+      cipher.encrypt(identity.idNumber, 'profile.id_number'),
+      cipher.blindIndex(identity.idNumber, 'id_number'),
+      cipher.encrypt('明水街道测试路1号', 'profile.address'),
+      cipher.encrypt(bankAccount, 'profile.bank_account'),
+      cipher.blindIndex(bankAccount, 'bank_account'),
+      PRIVACY_CONSENT_VERSION,
+    ],
+  );
+  const sessionId = await sessions.create({ id: user!.id, role: 'resident', displayName: `居民${index}`, organizationId: null });
+  return { id: user!.id, cookie: `${sessionCookieName(t.config as AppConfig)}=${sessionId}`, idNumber: identity.idNumber };
+}
+
+/** A minimal real PDF header (the upload check reads magic bytes, not names). */
+export const PDF_BYTES = Buffer.from('%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n');
