@@ -1,7 +1,7 @@
 /** Debian's Chromium through playwright-core (never a downloaded browser). */
 import { mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { chromium, type Browser } from 'playwright-core';
+import { chromium, type Browser, type Page } from 'playwright-core';
 
 export const screenshotDir = fileURLToPath(new URL('./screenshots/', import.meta.url));
 
@@ -26,4 +26,23 @@ export async function launchBrowser(): Promise<Browser> {
 
 export function screenshotPath(name: string): string {
   return `${screenshotDir}${name}.png`;
+}
+
+/**
+ * Uncaught errors and console errors of a page. Chromium logs every 4xx answer as a failed resource; the
+ * ones a test expects are listed as `[status, path]`. Always expected: 401 from GET /api/auth/me for a
+ * visitor who is not signed in (the portal asks once per page load who is signed in).
+ */
+export function collectPageErrors(page: Page, expected: ReadonlyArray<readonly [number, string]> = []): string[] {
+  const allowed: ReadonlyArray<readonly [number, string]> = [[401, '/api/auth/me'], ...expected];
+  const errors: string[] = [];
+  page.on('pageerror', (error) => errors.push(error.message));
+  page.on('console', (message) => {
+    if (message.type() !== 'error') return;
+    const url = message.location().url;
+    const path = url ? new URL(url, 'http://x').pathname : '';
+    if (allowed.some(([status, p]) => p === path && message.text().includes(`status of ${status}`))) return;
+    errors.push(url ? `${message.text()} (${url})` : message.text());
+  });
+  return errors;
 }

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser } from 'playwright-core';
-import { DESKTOP, PHONE, launchBrowser, screenshotPath } from './browser';
+import { DESKTOP, PHONE, collectPageErrors, launchBrowser, screenshotPath } from './browser';
 
 const baseUrl = inject('baseUrl');
 
@@ -18,11 +18,7 @@ describe('home page in Chromium', () => {
   it('renders in Chinese on a phone, with the live system status', async () => {
     const context = await browser.newContext({ viewport: PHONE, deviceScaleFactor: 2, isMobile: true, hasTouch: true, locale: 'zh-CN' });
     const page = await context.newPage();
-    const errors: string[] = [];
-    page.on('pageerror', (error) => errors.push(error.message));
-    page.on('console', (message) => {
-      if (message.type() === 'error') errors.push(message.text());
-    });
+    const errors = collectPageErrors(page);
 
     await page.goto(`${baseUrl}/`);
     await page.getByRole('heading', { level: 1, name: '以旧换新，补贴到家' }).waitFor();
@@ -53,9 +49,10 @@ describe('home page in Chromium', () => {
     await page.getByText('All systems operational').waitFor();
     await page.screenshot({ path: screenshotPath('home-desktop-en'), fullPage: true });
 
-    // The console is honest: no sign-in yet, so nothing but the notice.
+    // The console asks for a staff sign-in first, and comes back to the page afterwards.
     await page.goto(`${baseUrl}/console/review`);
-    await page.getByText('Sign-in required').waitFor();
+    await page.waitForURL(/\/console\/login\?next=%2Fconsole%2Freview$/);
+    await page.getByRole('heading', { level: 1, name: 'Staff sign-in' }).waitFor();
     await page.screenshot({ path: screenshotPath('console-desktop-en'), fullPage: true });
     await context.close();
   });

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { DESKTOP, PHONE, launchBrowser, screenshotPath } from './browser';
+import { DESKTOP, PHONE, collectPageErrors, launchBrowser, screenshotPath } from './browser';
 
 const baseUrl = inject('baseUrl');
 
@@ -68,11 +68,7 @@ describe('programs and the eligibility pre-check in Chromium', () => {
   it('runs the car-scrap-2026 pre-check on a phone: instant amount, and the server agrees', async () => {
     const context = await browser.newContext({ viewport: PHONE, deviceScaleFactor: 2, isMobile: true, hasTouch: true, locale: 'zh-CN' });
     const page = await context.newPage();
-    const errors: string[] = [];
-    page.on('pageerror', (error) => errors.push(error.message));
-    page.on('console', (message) => {
-      if (message.type() === 'error') errors.push(message.text());
-    });
+    const errors = collectPageErrors(page);
 
     await page.goto(`${baseUrl}/programs/car-scrap-2026`);
     await page.getByRole('link', { name: /开始资格自查/ }).click();

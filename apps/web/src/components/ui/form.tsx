@@ -7,6 +7,7 @@
  */
 import { createContext, useContext, useEffect, useId, type ReactNode } from 'react';
 import { Alert, Button, type ButtonProps } from 'antd';
+import { LoadingOutlined } from '@ant-design/icons';
 import {
   Controller,
   FormProvider,
@@ -202,13 +203,24 @@ export function FormField<T extends FieldValues, N extends FieldPath<T>>({
   );
 }
 
-/** Submit button: disabled while the form's request is pending or the form is submitting. */
-export function SubmitButton({ children, ...props }: Omit<ButtonProps, 'htmlType'>) {
+/**
+ * Submit button: disabled and marked busy while the form's request is pending or the form is submitting.
+ * Not antd's `loading`: its icon is labelled "loading" and lingers in the DOM during its leave animation,
+ * so the button's accessible name became "loading 保存".
+ */
+export function SubmitButton({ children, icon, ...props }: Omit<ButtonProps, 'htmlType' | 'loading'>) {
   const { pending } = useContext(FormMetaContext);
   const { formState } = useFormContext();
   const busy = pending || formState.isSubmitting;
   return (
-    <Button type="primary" {...props} htmlType="submit" loading={busy} disabled={busy || props.disabled}>
+    <Button
+      type="primary"
+      {...props}
+      htmlType="submit"
+      icon={busy ? <LoadingOutlined aria-hidden /> : icon}
+      aria-busy={busy || undefined}
+      disabled={busy || props.disabled}
+    >
       {children}
     </Button>
   );

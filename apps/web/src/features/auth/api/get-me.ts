@@ -1,4 +1,4 @@
-import { queryOptions, useQuery } from '@tanstack/react-query';
+import { queryOptions, useQuery, type QueryClient } from '@tanstack/react-query';
 import type { Role } from '@huanxin/shared';
 import { api, isApiError } from '@/lib/api-client';
 
@@ -33,4 +33,16 @@ export const meQueryOptions = () =>
 
 export function useMe() {
   return useQuery(meQueryOptions());
+}
+
+/** Forget the signed-in user and everything cached for them (private data lives under the `me` key). */
+export function clearSessionCache(queryClient: QueryClient): void {
+  queryClient.removeQueries({ predicate: (q) => q.queryKey[0] === 'me' });
+  queryClient.setQueryData(meQueryKey, null);
+}
+
+/** A new session: nothing cached for a previous user survives, and the new user is known at once. */
+export function startSessionCache(queryClient: QueryClient, user: SessionUser): void {
+  queryClient.removeQueries({ predicate: (q) => q.queryKey[0] === 'me' });
+  queryClient.setQueryData(meQueryKey, user);
 }

@@ -1,6 +1,6 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { api, isApiError } from '@/lib/api-client';
-import { meQueryKey, type SessionUser } from './get-me';
+import { startSessionCache, type SessionUser } from './get-me';
 
 export interface LoginInput {
   username: string;
@@ -32,9 +32,6 @@ export function useLogin() {
   return useMutation({
     mutationKey: loginMutationKey,
     mutationFn: login,
-    onSuccess: (user) => {
-      queryClient.removeQueries({ predicate: (q) => q.queryKey[0] === 'me' });
-      queryClient.setQueryData(meQueryKey, user);
-    },
+    onSuccess: (user) => startSessionCache(queryClient, user),
   });
 }

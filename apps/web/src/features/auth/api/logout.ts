@@ -1,6 +1,5 @@
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useMutation } from '@tanstack/react-query';
 import { api, isApiError } from '@/lib/api-client';
-import { meQueryKey } from './get-me';
 
 export const logoutMutationKey = ['auth', 'logout'] as const;
 
@@ -14,15 +13,10 @@ export async function logout(): Promise<void> {
   }
 }
 
+/**
+ * The sign-out request. The session provider clears the cache only after it has left the page, so a
+ * protected page never sees "nobody signed in" and sends the browser to a sign-in page instead.
+ */
 export function useLogout() {
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationKey: logoutMutationKey,
-    mutationFn: logout,
-    onSuccess: () => {
-      // Drop everything that belonged to the user; public data (programs) may stay.
-      queryClient.removeQueries({ predicate: (q) => q.queryKey[0] === 'me' });
-      queryClient.setQueryData(meQueryKey, null);
-    },
-  });
+  return useMutation({ mutationKey: logoutMutationKey, mutationFn: logout });
 }

@@ -1,6 +1,6 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { api } from '@/lib/api-client';
-import { meQueryKey, type SessionUser } from './get-me';
+import { startSessionCache, type SessionUser } from './get-me';
 
 export const verifyOtpMutationKey = ['auth', 'otp', 'verify'] as const;
 
@@ -15,10 +15,6 @@ export function useVerifyOtp() {
   return useMutation({
     mutationKey: verifyOtpMutationKey,
     mutationFn: verifyOtp,
-    onSuccess: (user) => {
-      // A new session: nothing cached for a previous user survives.
-      queryClient.removeQueries({ predicate: (q) => q.queryKey[0] === 'me' });
-      queryClient.setQueryData(meQueryKey, user);
-    },
+    onSuccess: (user) => startSessionCache(queryClient, user),
   });
 }

@@ -43,7 +43,10 @@ export function RequireSession({
   const location = useLocation();
   if (session.status === 'loading') return <LoadingState />;
   if (session.status === 'error') return <ErrorState error={session.error} onRetry={session.retry} />;
-  if (!session.user) return <Navigate to={signInPath(area, `${location.pathname}${location.search}`)} replace />;
+  if (!session.user) {
+    const reason = session.ended ? 'expired' : undefined;
+    return <Navigate to={signInPath(area, `${location.pathname}${location.search}`, reason)} replace />;
+  }
   const wrongArea = area === 'console' ? session.user.role === 'resident' : session.user.role !== 'resident';
   if (wrongArea || (permission && !session.can(permission))) return <Forbidden area={area} />;
   return children ?? <Outlet />;

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { Alert, Button, Input } from 'antd';
-import { MobileOutlined, SafetyOutlined } from '@ant-design/icons';
+import { LoadingOutlined, MobileOutlined, SafetyOutlined } from '@ant-design/icons';
 import { maskPhone, validateMobile } from '@huanxin/shared';
 import { useForm, useWatch } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
@@ -142,7 +142,8 @@ export function ResidentSignIn({ onSignedIn }: { onSignedIn?: (user: SessionUser
             type={challengeDead && wait === 0 ? 'primary' : 'default'}
             onClick={() => void requestCode(challenge.phone)}
             disabled={wait > 0 || send.isPending}
-            loading={send.isPending}
+            icon={send.isPending ? <LoadingOutlined aria-hidden /> : undefined}
+            aria-busy={send.isPending || undefined}
             data-testid="resend"
           >
             {wait > 0 ? t('resident.resendIn', { count: wait }) : t('resident.resend')}

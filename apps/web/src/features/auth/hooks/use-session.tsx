@@ -1,9 +1,9 @@
-import { createContext, useCallback, useContext, useEffect, useMemo, useRef, type ReactNode } from 'react';
+import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
 import { can as roleCan, type Permission } from '@huanxin/shared';
 import { useLocation, useNavigate } from 'react-router';
 import { isApiError } from '@/lib/api-client';
-import { meQueryKey, useMe, type SessionUser } from '../api/get-me';
+import { clearSessionCache, meQueryKey, useMe, type SessionUser } from '../api/get-me';
 import { useLogout } from '../api/logout';
 import { areaForRole, signInPath } from './sign-in-paths';
 
@@ -13,6 +13,8 @@ export interface Session {
   /** Why `/api/auth/me` could not be read (status `error`). */
   error: unknown;
   retry: () => void;
+  /** The server ended the session (401 while signed in): guards add `reason=expired` to the sign-in link. */
+  ended: boolean;
   /** The shared role → permission map: the API enforces the same one. */
   can: (permission: Permission) => boolean;
   signOut: () => Promise<void>;
@@ -20,6 +22,14 @@ export interface Session {
 }
 
 const SessionContext = createContext<Session | null>(null);
+
+/** A full page load (replacing this history entry). Replaced in unit tests, where jsdom cannot navigate. */
+export let leavePage = (path: string): void => {
+  window.location.replace(path);
+};
+export function setLeavePageForTests(fn: (path: string) => void): void {
+  leavePage = fn;
+}
 
 /** The API's answer when a session is missing or ended (not a wrong password or code: those have their own codes). */
 function isSessionEnded(error: unknown): boolean {
@@ -37,6 +47,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   const location = useLocation();
   const me = useMe();
   const logout = useLogout();
+  const [ended, setEnded] = useState(false);
 
   const here = useRef('');
   useEffect(() => {
@@ -48,8 +59,9 @@ export function SessionProvider({ children }: { children: ReactNode }) {
       if (!isSessionEnded(error)) return;
       const user = queryClient.getQueryData<SessionUser | null>(meQueryKey);
       if (!user) return;
-      queryClient.removeQueries({ predicate: (q) => q.queryKey[0] === 'me' });
-      queryClient.setQueryData(meQueryKey, null);
+      // Same render: the guard of the page sees "ended" together with "nobody signed in".
+      setEnded(true);
+      clearSessionCache(queryClient);
       void navigate(signInPath(areaForRole(user.role), here.current, 'expired'), { replace: true });
     };
     const unsubscribeQueries = queryClient.getQueryCache().subscribe((event) => {
@@ -70,11 +82,17 @@ export function SessionProvider({ children }: { children: ReactNode }) {
 
   const { mutateAsync: logoutAsync, isPending: signingOut } = logout;
   const user = me.data ?? null;
+  const endedNow = ended && !user;
+
+  /**
+   * Sign-out ends the session on the server, then loads the next page afresh: nothing of the user (cached
+   * answers, form state) stays in the page's memory.
+   */
   const signOut = useCallback(async () => {
     const area = user ? areaForRole(user.role) : 'resident';
     await logoutAsync();
-    void navigate(area === 'console' ? '/console/login' : '/', { replace: true });
-  }, [logoutAsync, navigate, user]);
+    leavePage(area === 'console' ? '/console/login' : '/');
+  }, [logoutAsync, user]);
 
   const { refetch } = me;
   const status: Session['status'] = me.isPending ? 'loading' : me.isError && me.data === undefined ? 'error' : user ? 'signed-in' : 'signed-out';
@@ -83,12 +101,13 @@ export function SessionProvider({ children }: { children: ReactNode }) {
       status,
       user,
       error: me.error,
+      ended: endedNow,
       retry: () => void refetch(),
       can: (permission) => roleCan(user?.role, permission),
       signOut,
       signingOut,
     }),
-    [status, user, me.error, refetch, signOut, signingOut],
+    [status, user, me.error, endedNow, refetch, signOut, signingOut],
   );
   return <SessionContext.Provider value={value}>{children}</SessionContext.Provider>;
 }
