@@ -138,7 +138,7 @@ export class ApplicationsService {
         if (!EDITABLE_STATUSES.includes(application.status)) {
           throw new DomainError(409, ErrorCode.WRONG_STATE, `An application that is ${application.status} cannot be submitted`);
         }
-        const definition = await this.definitionOf(application);
+        const definition = await this.definitionOf(application, manager);
         const today = this.clock.today();
         if (today < definition.opensOn || today > definition.closesOn) {
           throw new DomainError(409, ErrorCode.PROGRAM_CLOSED, 'The program is not open for applications');
@@ -187,9 +187,11 @@ export class ApplicationsService {
     const keys = claimKeysOf(definition, facts).map(({ name, value }) => ({ name, value }));
     const context: EligibilityContext = {
       asOf: asOf ?? this.clock.today(),
+      // Inside a transaction every read goes through its connection: taking a second one from the
+      // pool while holding the first deadlocks the pool under load.
       history: await this.applications.history(applicantId, excludeId, keys, manager),
-      applicant: await this.applicants.applicantFacts(applicantId),
-      participatingDealers: await this.organizations.participatingUsccs(),
+      applicant: await this.applicants.applicantFacts(applicantId, manager),
+      participatingDealers: await this.organizations.participatingUsccs(manager),
     };
     return evaluateEligibility(definition, facts, context);
   }
@@ -255,8 +257,8 @@ export class ApplicationsService {
     return application;
   }
 
-  async definitionOf(application: ApplicationEntity): Promise<ProgramDefinition> {
-    return this.programs.definitionByVersionId(application.programVersionId);
+  async definitionOf(application: ApplicationEntity, manager?: EntityManager): Promise<ProgramDefinition> {
+    return this.programs.definitionByVersionId(application.programVersionId, manager);
   }
 
   private view(application: ApplicationEntity, definition: ProgramDefinition): ApplicationView {

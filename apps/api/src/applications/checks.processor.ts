@@ -89,7 +89,7 @@ export class ChecksProcessor implements QueueProcessor, OnApplicationBootstrap {
     );
     if ((sharedAccount[0]?.count ?? 0) > 0) flags.push({ code: 'SHARED_BANK_ACCOUNT', detail: { otherApplicants: sharedAccount[0]!.count } });
 
-    const definition = await this.applicationsService.definitionOf(application);
+    const definition = await this.applicationsService.definitionOf(application, manager);
     const warnings = Object.keys(validateFacts(definition, application.facts).warnings);
     if (warnings.length) flags.push({ code: 'IDENTIFIER_WARNING', detail: { facts: warnings } });
 

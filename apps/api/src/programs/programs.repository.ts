@@ -36,10 +36,10 @@ export class ProgramsRepository {
   }
 
   /** A version's definition (immutable, so cached per process). */
-  async definitionByVersionId(versionId: string): Promise<ProgramDefinition> {
+  async definitionByVersionId(versionId: string, manager: EntityManager = this.dataSource.manager): Promise<ProgramDefinition> {
     const cached = this.definitions.get(versionId);
     if (cached) return cached;
-    const [row] = (await this.dataSource.query(`SELECT definition FROM program_version WHERE id = $1`, [versionId])) as { definition: ProgramDefinition }[];
+    const [row] = (await manager.query(`SELECT definition FROM program_version WHERE id = $1`, [versionId])) as { definition: ProgramDefinition }[];
     if (!row) throw new Error(`program version ${versionId} not found`);
     this.definitions.set(versionId, row.definition);
     return row.definition;

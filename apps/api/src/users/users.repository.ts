@@ -94,8 +94,8 @@ export class UsersRepository {
   }
 
   /** Credit codes of the registered dealer organisations (the `participatingDealers` of the rules). */
-  async participatingUsccs(): Promise<string[]> {
-    const rows = await this.dataSource.getRepository(OrganizationEntity).find({ select: { uscc: true } });
+  async participatingUsccs(manager: EntityManager = this.dataSource.manager): Promise<string[]> {
+    const rows = await manager.getRepository(OrganizationEntity).find({ select: { uscc: true } });
     return rows.map((row) => row.uscc);
   }
 
