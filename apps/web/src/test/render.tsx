@@ -9,6 +9,7 @@ import { createI18n, type Language } from '@/lib/i18n';
 export interface TestApp extends RenderResult {
   i18n: I18n;
   queryClient: QueryClient;
+  router: ReturnType<typeof createMemoryRouter>;
 }
 
 function testQueryClient(): QueryClient {
@@ -29,7 +30,7 @@ export function renderWithApp(
       <RouterProvider router={router} />
     </AppProviders>,
   );
-  return { ...result, i18n, queryClient };
+  return { ...result, i18n, queryClient, router };
 }
 
 /** A fetch Response with a JSON body. */

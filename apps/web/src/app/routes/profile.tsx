@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { Alert, Button } from 'antd';
 import { EditOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
@@ -14,6 +14,13 @@ export function ProfilePage() {
   const profile = useProfile();
   const [editing, setEditing] = useState(false);
   const [saved, setSaved] = useState(false);
+  const savedRef = useRef<HTMLDivElement>(null);
+  // The form was long: after saving, bring the confirmation (and the masked values under it) into view.
+  useEffect(() => {
+    if (!saved || !savedRef.current) return;
+    savedRef.current.focus();
+    savedRef.current.scrollIntoView?.({ block: 'start' });
+  }, [saved]);
 
   let body;
   if (profile.isPending) body = <LoadingState />;
@@ -35,7 +42,11 @@ export function ProfilePage() {
   } else {
     body = (
       <>
-        {saved ? <Alert className="hx-gap" type="success" showIcon role="status" title={t('view.saved')} /> : null}
+        {saved ? (
+          <div ref={savedRef} tabIndex={-1} className="hx-focus-target">
+            <Alert className="hx-gap" type="success" showIcon role="status" title={t('view.saved')} />
+          </div>
+        ) : null}
         <ProfileView profile={profile.data} />
         <Button
           size="large"

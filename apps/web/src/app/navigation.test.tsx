@@ -1,0 +1,70 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { screen, within } from '@testing-library/react';
+import { routes } from '@/app/router';
+import { mockApi, signedInAs } from '@/test/api-mock';
+import { jsonResponse, renderWithApp } from '@/test/render';
+
+const ALL = ['工作台', '审核队列', '资金拨付', '项目管理', '用户管理', '审计日志', '经营单位业务'];
+
+afterEach(() => vi.unstubAllGlobals());
+
+describe('navigation by role', () => {
+  it.each([
+    { role: 'reviewer', visible: ['工作台', '审核队列'] },
+    { role: 'approver', visible: ['工作台', '审核队列'] },
+    { role: 'finance', visible: ['工作台', '资金拨付'] },
+    { role: 'admin', visible: ['工作台', '项目管理', '用户管理'] },
+    { role: 'auditor', visible: ['工作台', '审计日志'] },
+    { role: 'dealer', visible: ['工作台', '经营单位业务'] },
+  ])('console menu for $role shows only its functions', async ({ role, visible }) => {
+    mockApi({ 'GET /api/auth/me': signedInAs({ role, displayName: `${role}-name` }) });
+    renderWithApp(routes, { path: '/console' });
+    const menu = await screen.findByRole('navigation', { name: '工作台菜单' });
+    const links = within(menu).getAllByRole('link').map((a) => a.textContent?.trim());
+    expect(links).toEqual(visible);
+    for (const hidden of ALL.filter((l) => !visible.includes(l))) expect(links).not.toContain(hidden);
+    expect(screen.getByTestId('user-menu').textContent).toContain(`${role}-name`);
+  });
+
+  it('a page outside the role is refused even by URL, with an honest message', async () => {
+    mockApi({ 'GET /api/auth/me': signedInAs({ role: 'reviewer', displayName: '审核员一' }) });
+    renderWithApp(routes, { path: '/console/audit' });
+    expect(await screen.findByRole('heading', { name: '无权访问' })).toBeTruthy();
+  });
+
+  it('pages that are not built say so', async () => {
+    mockApi({ 'GET /api/auth/me': signedInAs({ role: 'finance', displayName: '财务一' }) });
+    renderWithApp(routes, { path: '/console/payments' });
+    expect(await screen.findByRole('heading', { name: '该功能尚未开放' })).toBeTruthy();
+  });
+
+  it('a resident is not let into the console', async () => {
+    mockApi({ 'GET /api/auth/me': signedInAs({ role: 'resident', displayName: '138****8000', phoneMasked: '138****8000' }) });
+    renderWithApp(routes, { path: '/console' });
+    expect(await screen.findByRole('heading', { name: '无权访问' })).toBeTruthy();
+    expect(screen.queryByRole('navigation', { name: '工作台菜单' })).toBeNull();
+  });
+
+  it('resident navigation: applications marked coming soon, profile and account menu once signed in', async () => {
+    mockApi({
+      'GET /api/auth/me': signedInAs({ role: 'resident', displayName: '138****8000', phoneMasked: '138****8000' }),
+      'GET /api/programs': jsonResponse([]),
+    });
+    renderWithApp(routes, { path: '/me/applications' });
+    expect(await screen.findByRole('heading', { name: '在线申请即将开放' })).toBeTruthy();
+    const [top] = screen.getAllByRole('navigation', { name: '主导航' });
+    if (!top) throw new Error('no main navigation');
+    expect(within(top).getByRole('link', { name: /我的申请\s*即将开放/ }).getAttribute('href')).toBe('/me/applications');
+    expect(within(top).getByRole('link', { name: '个人信息' }).getAttribute('href')).toBe('/me/profile');
+    expect(screen.getByTestId('user-menu').textContent).toContain('138****8000');
+    expect(screen.queryByRole('link', { name: /^登录$/ })).toBeNull();
+  });
+
+  it('a visitor sees a sign-in link that comes back to the page', async () => {
+    mockApi({ 'GET /api/programs': jsonResponse([]) });
+    renderWithApp(routes, { path: '/programs' });
+    const link = await screen.findByRole('link', { name: '登录' });
+    expect(link.getAttribute('href')).toBe('/login?next=%2Fprograms');
+    expect(screen.queryByTestId('user-menu')).toBeNull();
+  });
+});
