@@ -66,6 +66,7 @@ describe('loadConfig', () => {
     ['PII_ENCRYPTION_KEYS', { PII_ENCRYPTION_KEYS: 'k1:tooshort' }, /PII_ENCRYPTION_KEYS must be/],
     ['PII_INDEX_KEY', { PII_INDEX_KEY: 'weak' }, /PII_INDEX_KEY: required in production/],
     ['SMS_TRANSPORT', { SMS_TRANSPORT: 'dev-outbox' }, /dev-outbox does not exist in production/],
+    ['SMS_TRANSPORT', { SMS_TRANSPORT: 'console' }, /console does not exist in production/],
   ])('stops a production start on a missing or weak %s, with a clear message', (_name, change, message) => {
     expect(() => loadConfig({ ...production, ...change })).toThrow(message);
   });

@@ -68,7 +68,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     if (!vars.PII_ENCRYPTION_KEYS) problems.push('PII_ENCRYPTION_KEYS: required in production (keyId:base64 of 32 random bytes)');
     if (!vars.PII_INDEX_KEY || vars.PII_INDEX_KEY.length < MIN_SECRET_LENGTH)
       problems.push(`PII_INDEX_KEY: required in production (at least ${MIN_SECRET_LENGTH} random characters)`);
-    if (vars.SMS_TRANSPORT === 'dev-outbox') problems.push('SMS_TRANSPORT: dev-outbox does not exist in production (use http)');
+    if (vars.SMS_TRANSPORT !== 'http') problems.push(`SMS_TRANSPORT: ${vars.SMS_TRANSPORT} does not exist in production (use http)`);
   }
   if (vars.SMS_TRANSPORT === 'http' && !vars.SMS_HTTP_URL) problems.push('SMS_HTTP_URL: required when SMS_TRANSPORT=http');
   const piiKeys = (vars.PII_ENCRYPTION_KEYS ?? `dev:${devKey('pii-encryption').toString('base64')}`).split(',').map((pair) => {

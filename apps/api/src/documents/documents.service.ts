@@ -113,6 +113,10 @@ export class DocumentsService {
 export function sanitizeName(name: string | undefined): string | null {
   if (!name) return null;
   const base = name.split(/[\\/]/).pop() ?? '';
-  const clean = base.replace(/[\u0000-\u001f\u007f"]/g, '').trim().slice(0, 120);
+  const clean = [...base]
+    .filter((char) => char.charCodeAt(0) >= 0x20 && char.charCodeAt(0) !== 0x7f && char !== '"')
+    .join('')
+    .trim()
+    .slice(0, 120);
   return clean || null;
 }

@@ -20,7 +20,12 @@ export function createLogger(options: {
       timestamp: pino.stdTimeFunctions.isoTime,
       formatters: {
         level: (label) => ({ level: label }),
-        log: (object) => redactDeep(object) as Record<string, unknown>,
+        // req, res and err have their own serializers (which mask); copying them here first would
+        // drop their getters (method, url, statusCode).
+        log: (object) => {
+          const { req, res, err, ...rest } = object;
+          return { ...(redactDeep(rest) as Record<string, unknown>), ...(req !== undefined && { req }), ...(res !== undefined && { res }), ...(err !== undefined && { err }) };
+        },
       },
       hooks: {
         logMethod(args, method) {

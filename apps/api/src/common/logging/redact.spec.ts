@@ -53,3 +53,21 @@ describe('createLogger', () => {
     expect(line).not.toContain('sid=abc');
   });
 });
+
+describe('access log lines', () => {
+  it('keep method, url and status, with the query string hidden', () => {
+    const lines: string[] = [];
+    const sink = new Writable({
+      write(chunk: Buffer, _encoding, done) {
+        lines.push(chunk.toString());
+        done();
+      },
+    });
+    const logger = createLogger({ level: 'info', name: 't', destination: sink });
+    const req = { id: 'r1', method: 'GET', url: '/api/dev/sms-outbox?phone=13800138000', ip: '127.0.0.1' };
+    logger.info({ req, res: { statusCode: 200 } }, 'request completed');
+    const line = JSON.parse(lines.join('')) as { req: Record<string, unknown>; res: Record<string, unknown> };
+    expect(line.req).toEqual({ id: 'r1', method: 'GET', url: '/api/dev/sms-outbox?[query]', ip: '127.0.0.1' });
+    expect(line.res).toEqual({ statusCode: 200 });
+  });
+});
