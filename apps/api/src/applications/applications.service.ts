@@ -61,22 +61,19 @@ export class ApplicationsService {
     const evaluation = await this.evaluate(program.definition, normalized, applicantId, null);
     const saved = await this.dataSource.transaction(async (manager) => {
       const code = applicationCode(Number(this.clock.today().slice(0, 4)), await this.applications.nextCode(manager));
-      const row = manager.create(ApplicationEntity, {
-        code,
-        applicantId,
-        programId: program.id,
-        programVersionId: program.versionId,
-        status: 'draft',
-        facts: normalized,
-        evaluation,
-        reservedFen: 0,
-      });
-      const inserted = await manager.save(row);
+      // Times come from the Clock (not the database's now()), so deadlines follow one time source.
+      const now = this.clock.now();
+      const [row] = (await manager.query(
+        `INSERT INTO application (code, applicant_id, program_id, program_version_id, status, facts, evaluation, reserved_fen, created_at, updated_at)
+         VALUES ($1, $2, $3, $4, 'draft', $5::jsonb, $6::jsonb, 0, $7, $7) RETURNING id`,
+        [code, applicantId, program.id, program.versionId, JSON.stringify(normalized), JSON.stringify(evaluation), now],
+      )) as { id: string }[];
       await manager.query(`INSERT INTO application_event (application_id, at, from_status, to_status, actor_id) VALUES ($1, $2, NULL, 'draft', $3)`, [
-        inserted.id,
-        this.clock.now(),
+        row!.id,
+        now,
         applicantId,
       ]);
+      const inserted = await manager.getRepository(ApplicationEntity).findOneByOrFail({ id: row!.id });
       return inserted;
     });
     return this.view(saved, program.definition);

@@ -15,9 +15,9 @@ export interface Resident {
 
 const pad = (n: number, width: number) => String(n).padStart(width, '0');
 
-/** Personal data for the applications suites: phones 1390532xxxx, IDs born 1960-03-0x, 62-cards; all valid. */
+/** Personal data for the applications suites (index < 10,000): phones 1390532xxxx, IDs born 1960-03-01…10, 62-cards. */
 export function residentIdentity(index: number) {
-  const first17 = `37011419600301${pad(index % 1000, 3)}`;
+  const first17 = `370114196003${pad(1 + Math.floor(index / 1000), 2)}${pad(index % 1000, 3)}`;
   const card = `621700${pad(index + 500_000, 12)}`;
   return {
     phone: `1390532${pad(index, 4)}`,
