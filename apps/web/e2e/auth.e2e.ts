@@ -1,7 +1,8 @@
 import { randomInt } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it, onTestFailed } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { DESKTOP, PHONE, collectPageErrors, launchBrowser, screenshotPath } from './browser';
+import { currentStep, totpAt } from './totp';
 
 const baseUrl = inject('baseUrl');
 
@@ -19,6 +20,9 @@ describe('sign-in flows in Chromium', () => {
   it('resident: phone → SMS code → profile form → masked details, on a phone', async () => {
     const context = await browser.newContext({ viewport: PHONE, deviceScaleFactor: 2, isMobile: true, hasTouch: true, locale: 'zh-CN' });
     const page = await context.newPage();
+    onTestFailed(async () => {
+      await page.screenshot({ path: screenshotPath('failed-resident'), fullPage: true });
+    });
     // A new resident has no profile yet: GET /api/me/profile answers 404 PROFILE_NOT_FOUND.
     const errors = collectPageErrors(page, [[404, '/api/me/profile']]);
     const phone = `139${String(randomInt(0, 100_000_000)).padStart(8, '0')}`;
@@ -57,8 +61,11 @@ describe('sign-in flows in Chromium', () => {
     await id.fill('110105194912310021'); // wrong check digit: flagged as you type
     await page.getByText('身份证号校验位不正确，请核对最后一位').waitFor();
     await id.fill('11010519491231002X');
+    // Let the layout settle (the message goes away) before opening the street list.
+    await page.getByText('身份证号校验位不正确，请核对最后一位').waitFor({ state: 'detached' });
     await page.getByLabel('所在街道（镇）', { exact: true }).click();
     await page.locator('.ant-select-item-option', { hasText: '明水街道' }).click();
+    await page.locator('[data-field="street"] .ant-select').getByText('明水街道').waitFor();
     await page.getByLabel('详细地址', { exact: true }).fill('明水街道汇泉路 100 号');
     await page.getByLabel('开户银行', { exact: true }).fill('中国农业银行章丘支行');
     await page.getByLabel('银行卡号', { exact: true }).fill('6230514630000424473');
@@ -99,6 +106,9 @@ describe('sign-in flows in Chromium', () => {
   it('staff: reviewer1 signs in, sees the review queue but not the audit log, and signs out', async () => {
     const context = await browser.newContext({ viewport: DESKTOP, locale: 'zh-CN' });
     const page = await context.newPage();
+    onTestFailed(async () => {
+      await page.screenshot({ path: screenshotPath('failed-staff'), fullPage: true });
+    });
     const errors = collectPageErrors(page, [[401, '/api/auth/login']]); // the wrong password below
 
     await page.goto(`${baseUrl}/console/review`);
@@ -133,6 +143,73 @@ describe('sign-in flows in Chromium', () => {
     await page.goto(`${baseUrl}/console`);
     await page.waitForURL(/\/console\/login\?next=%2Fconsole$/);
     await page.screenshot({ path: screenshotPath('console-login-desktop-zh') });
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+});
+
+describe('staff second factor in Chromium (portal with STAFF_MFA=totp)', () => {
+  const mfaBaseUrl = inject('mfaBaseUrl');
+  let browser: Browser;
+
+  beforeAll(async () => {
+    browser = await launchBrowser();
+  });
+
+  afterAll(async () => {
+    await browser.close();
+  });
+
+  it('auditor1 enrols an authenticator (QR code and key), then signs in again with a code', async () => {
+    const context = await browser.newContext({ viewport: DESKTOP, locale: 'zh-CN' });
+    const page = await context.newPage();
+    onTestFailed(async () => {
+      await page.screenshot({ path: screenshotPath('failed-totp'), fullPage: true });
+    });
+    // MFA_ENROLMENT_REQUIRED is a 403, MFA_REQUIRED a 401: both are steps of this flow, not failures.
+    const errors = collectPageErrors(page, [
+      [403, '/api/auth/login'],
+      [401, '/api/auth/login'],
+    ]);
+
+    await page.goto(`${mfaBaseUrl}/console/login`);
+    await page.getByLabel('用户名', { exact: true }).fill('auditor1');
+    await page.getByLabel('密码', { exact: true }).fill('demo-password-2026');
+    await page.getByRole('button', { name: /^登\s?录$/ }).click();
+
+    await page.getByRole('heading', { name: '绑定身份验证器' }).waitFor();
+    const qr = page.getByRole('img', { name: '身份验证器绑定二维码' });
+    await qr.waitFor();
+    expect(await qr.getAttribute('src')).toMatch(/^data:image\/png;base64,/);
+    expect(await qr.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0)).toBe(true);
+    const secret = ((await page.getByTestId('totp-secret').textContent()) ?? '').replace(/\s/g, '');
+    expect(secret).toMatch(/^[A-Z2-7]{16,}$/);
+    await page.screenshot({ path: screenshotPath('console-totp-enrol-desktop-zh'), fullPage: true });
+
+    const enrolStep = currentStep();
+    await page.getByLabel('动态口令', { exact: true }).fill(totpAt(secret, enrolStep));
+    await page.getByRole('button', { name: '完成绑定并登录' }).click();
+    await page.waitForURL(`${mfaBaseUrl}/console`);
+    await page.getByRole('navigation', { name: '工作台菜单' }).getByRole('link', { name: '审计日志' }).waitFor();
+
+    await page.getByTestId('user-menu').click();
+    await page.getByRole('menuitem', { name: '退出登录' }).click();
+    await page.waitForURL(`${mfaBaseUrl}/console/login`);
+
+    await page.getByLabel('用户名', { exact: true }).fill('auditor1');
+    await page.getByLabel('密码', { exact: true }).fill('demo-password-2026');
+    await page.getByRole('button', { name: /^登\s?录$/ }).click();
+    const code = page.getByLabel('动态口令', { exact: true });
+    await code.waitFor();
+    expect(await code.getAttribute('autocomplete')).toBe('one-time-code');
+    await page.screenshot({ path: screenshotPath('console-totp-step-desktop-zh') });
+
+    // A code is good once: wait for the next 30 s step after the one used to enrol.
+    while (currentStep() <= enrolStep) await page.waitForTimeout(500);
+    await code.fill(totpAt(secret, currentStep()));
+    await page.getByRole('button', { name: '验证并登录' }).click();
+    await page.waitForURL(`${mfaBaseUrl}/console`);
+    await page.getByRole('heading', { name: /您好/ }).waitFor();
     expect(errors).toEqual([]);
     await context.close();
   });

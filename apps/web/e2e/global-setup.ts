@@ -1,7 +1,7 @@
 /**
  * Browser-test global setup: start the BUILT portal (apps/api/dist/main.js, which also serves apps/web/dist)
- * on a free port with its own database, wait for /api/health, and hand the base URL to the tests.
- * Teardown stops the server and drops the database.
+ * on a free port with its own database, wait for /api/health, and hand the base URL to the tests. A second
+ * portal runs with STAFF_MFA=totp for the authenticator tests. Teardown stops both and drops their databases.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
@@ -14,6 +14,8 @@ import type { TestProject } from 'vitest/node';
 declare module 'vitest' {
   export interface ProvidedContext {
     baseUrl: string;
+    /** A second portal with STAFF_MFA=totp (the production default), for the TOTP enrolment and sign-in test. */
+    mfaBaseUrl: string;
   }
 }
 
@@ -77,14 +79,8 @@ async function dropDatabase(name: string): Promise<void> {
   }
 }
 
-export default async function setup(project: TestProject): Promise<() => Promise<void>> {
-  if (!existsSync(apiMain)) {
-    throw new Error(`${apiMain} is missing. Build first: npx turbo run build --filter=@huanxin/api --filter=@huanxin/web`);
-  }
-  if (!existsSync(webIndex)) {
-    throw new Error(`${webIndex} is missing. Build the web first: npm run build -w @huanxin/web`);
-  }
-
+/** Start one built portal with its own database and Redis prefix; resolves once it is healthy. */
+async function startPortal(extraEnv: Record<string, string>): Promise<{ baseUrl: string; teardown: () => Promise<void> }> {
   const runId = randomBytes(5).toString('hex');
   const database = `huanxin_e2e_${runId}`;
   const port = await freePort();
@@ -102,6 +98,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
       REDIS_PREFIX: `huanxin-e2e-${runId}`,
       PUBLIC_ORIGIN: baseUrl,
       LOG_LEVEL: 'warn',
+      ...extraEnv,
     },
     stdio: ['ignore', 'ignore', 'pipe'],
   });
@@ -121,7 +118,29 @@ export default async function setup(project: TestProject): Promise<() => Promise
     await teardown().catch(() => undefined);
     throw error;
   }
+  return { baseUrl, teardown };
+}
 
-  project.provide('baseUrl', baseUrl);
-  return teardown;
+export default async function setup(project: TestProject): Promise<() => Promise<void>> {
+  if (!existsSync(apiMain)) {
+    throw new Error(`${apiMain} is missing. Build first: npx turbo run build --filter=@huanxin/api --filter=@huanxin/web`);
+  }
+  if (!existsSync(webIndex)) {
+    throw new Error(`${webIndex} is missing. Build the web first: npm run build -w @huanxin/web`);
+  }
+
+  const main = await startPortal({});
+  let mfa: Awaited<ReturnType<typeof startPortal>>;
+  try {
+    mfa = await startPortal({ STAFF_MFA: 'totp' });
+  } catch (error) {
+    await main.teardown().catch(() => undefined);
+    throw error;
+  }
+
+  project.provide('baseUrl', main.baseUrl);
+  project.provide('mfaBaseUrl', mfa.baseUrl);
+  return async () => {
+    await Promise.all([main.teardown(), mfa.teardown()]);
+  };
 }
