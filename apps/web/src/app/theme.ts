@@ -35,5 +35,16 @@ export const theme: ThemeConfig = {
   components: {
     Layout: { headerBg: palette.red, siderBg: '#ffffff', bodyBg: palette.page },
     Menu: { itemSelectedBg: '#e8f0fa', itemSelectedColor: palette.blue, itemActiveBg: '#f0f4fa' },
+    // The backgrounds antd derives from our darker status colours come out muddy grey; use light tints.
+    Alert: {
+      colorSuccessBg: '#edf7ef',
+      colorSuccessBorder: '#a7d7b2',
+      colorInfoBg: '#eef3fa',
+      colorInfoBorder: '#a9c3e6',
+      colorWarningBg: '#fff6e5',
+      colorWarningBorder: '#f0d39c',
+      colorErrorBg: '#fdf0ee',
+      colorErrorBorder: '#f1b5ae',
+    },
   },
 };

@@ -44,9 +44,7 @@ export function ResidentLayout() {
                 {t('nav.profile')}
               </NavLink>
             ) : null}
-            <NavLink to="/console" className={navClass}>
-              {t('nav.console')}
-            </NavLink>
+            {/* Staff sign-in lives in the footer: residents are this bar's audience. */}
           </nav>
           <LanguageSwitch className="hx-topbar__lang" />
           {user ? (
