@@ -28,6 +28,11 @@ describe.each(languages)('%s translations cover every code the shared package ca
     },
   );
 
+  // Codes only the web's own form rules produce (sign-in code format, minimum lengths).
+  it.each(['OTP_FORMAT', 'TOO_SHORT'])('errors:field.%s (web form rules)', (code) => {
+    expect(has(r.errors, `field.${code}`)).toBe(true);
+  });
+
   it.each(Object.values(ClauseReason))('eligibility:reason.%s', (code) => {
     expect(has(r.eligibility, `reason.${code}`)).toBe(true);
   });

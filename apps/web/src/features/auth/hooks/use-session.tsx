@@ -23,12 +23,9 @@ export interface Session {
 
 const SessionContext = createContext<Session | null>(null);
 
-/** A full page load (replacing this history entry). Replaced in unit tests, where jsdom cannot navigate. */
-export let leavePage = (path: string): void => {
+/** A full page load, replacing this history entry (the signed-in page is not kept for "back"). */
+function leavePage(path: string): void {
   window.location.replace(path);
-};
-export function setLeavePageForTests(fn: (path: string) => void): void {
-  leavePage = fn;
 }
 
 /** The API's answer when a session is missing or ended (not a wrong password or code: those have their own codes). */
