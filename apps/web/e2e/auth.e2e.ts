@@ -63,9 +63,8 @@ describe('sign-in flows in Chromium', () => {
     await id.fill('11010519491231002X');
     // Let the layout settle (the message goes away) before opening the street list.
     await page.getByText('身份证号校验位不正确，请核对最后一位').waitFor({ state: 'detached' });
-    await page.getByLabel('所在街道（镇）', { exact: true }).click();
-    await page.locator('.ant-select-item-option', { hasText: '明水街道' }).click();
-    await page.locator('[data-field="street"] .ant-select').getByText('明水街道').waitFor();
+    await page.getByLabel('所在街道（镇）', { exact: true }).selectOption({ label: '明水街道' });
+    await page.locator('[data-field="street"]').screenshot({ path: screenshotPath('profile-street-phone-zh') });
     await page.getByLabel('详细地址', { exact: true }).fill('明水街道汇泉路 100 号');
     await page.getByLabel('开户银行', { exact: true }).fill('中国农业银行章丘支行');
     await page.getByLabel('银行卡号', { exact: true }).fill('6230514630000424473');

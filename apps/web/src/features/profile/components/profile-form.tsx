@@ -1,6 +1,6 @@
 import { useState } from 'react';
-import { Button, Checkbox, Input, Select } from 'antd';
-import { SafetyCertificateOutlined } from '@ant-design/icons';
+import { Button, Checkbox, Input } from 'antd';
+import { DownOutlined, SafetyCertificateOutlined } from '@ant-design/icons';
 import {
   PRIVACY_CONSENT_VERSION,
   ZHANGQIU_STREETS,
@@ -155,21 +155,21 @@ export function ProfileForm({
       </FormSection>
       <FormSection title={t('form.address')}>
         <FormField<ProfileFormValues, 'street'> name="street" label={t('fields.street')} rules={{ validate: profileRules.street }} errorMessage={fieldMessage('street')}>
-          {({ field, inputProps, labelId }) => (
-            <Select
-              id={inputProps.id}
-              aria-labelledby={labelId}
-              {...(inputProps['aria-describedby'] ? { 'aria-describedby': inputProps['aria-describedby'] } : {})}
-              status={inputProps['aria-invalid'] ? 'error' : ''}
-              ref={field.ref}
-              value={field.value === '' ? undefined : field.value}
-              placeholder={t('placeholder.street')}
-              options={streetOptions}
-              onChange={(value: string) => field.onChange(value)}
-              onBlur={field.onBlur}
-              className="hx-select"
-              data-testid="street-select"
-            />
+          {({ field: { value, onChange, onBlur, name, ref }, inputProps }) => (
+            // A native select: on a phone it opens the system picker (large, scrollable, read by screen readers).
+            <span className={`hx-native-select${inputProps['aria-invalid'] ? ' is-invalid' : ''}`}>
+              <select {...inputProps} ref={ref} name={name} value={value} onChange={(e) => onChange(e.target.value)} onBlur={onBlur}>
+                <option value="" disabled>
+                  {t('placeholder.street')}
+                </option>
+                {streetOptions.map((o) => (
+                  <option key={o.value} value={o.value}>
+                    {o.label}
+                  </option>
+                ))}
+              </select>
+              <DownOutlined aria-hidden className="hx-native-select__arrow" />
+            </span>
           )}
         </FormField>
         <FormField<ProfileFormValues, 'address'> name="address" label={t('fields.address')} help={t('help.address')} rules={{ validate: profileRules.address }} errorMessage={fieldMessage('address')}>

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
-import { PRIVACY_CONSENT_VERSION } from '@huanxin/shared';
+import { PRIVACY_CONSENT_VERSION, ZHANGQIU_STREETS } from '@huanxin/shared';
 import { routes } from '@/app/router';
 import { apiError, mockApi, signedInAs, type Call } from '@/test/api-mock';
 import { jsonResponse, renderWithApp } from '@/test/render';
@@ -27,15 +27,16 @@ function type(name: string, value: string) {
   if (!input) throw new Error(`no input for ${name}`);
   fireEvent.change(input, { target: { value } });
 }
-async function chooseStreet(label: string) {
-  fireEvent.mouseDown(within(field('street')).getByRole('combobox'));
-  fireEvent.click(await screen.findByTitle(label));
+function chooseStreet(label: string) {
+  const select = within(field('street')).getByRole('combobox');
+  const option = within(select).getByRole('option', { name: label }) as HTMLOptionElement;
+  fireEvent.change(select, { target: { value: option.value } });
 }
 async function fillValid() {
   await screen.findByRole('heading', { name: '填写实名信息' });
   type('name', ' 张三 ');
   type('idNumber', '11010519491231002x');
-  await chooseStreet('明水街道');
+  chooseStreet('明水街道');
   type('address', '明水街道汇泉路 100 号');
   type('bankName', '中国农业银行章丘支行');
   type('bankAccount', '6230 5146 3000 0424 473');
@@ -50,6 +51,10 @@ describe('profile', () => {
     mockApi({ 'GET /api/auth/me': signedInAs(resident), 'GET /api/me/profile': apiError(404, 'PROFILE_NOT_FOUND') });
     renderWithApp(routes, { path: '/me/profile' });
     await screen.findByRole('heading', { name: '填写实名信息' });
+    // Every street and town of Zhangqiu, after the (disabled) prompt.
+    const streets = within(within(field('street')).getByRole('combobox')).getAllByRole('option');
+    expect(streets).toHaveLength(ZHANGQIU_STREETS.length + 1);
+    expect(streets.map((o) => o.textContent)).toContain('刁镇');
     type('idNumber', '110105194912310021');
     expect((await within(field('idNumber')).findByRole('alert')).textContent).toBe('身份证号校验位不正确，请核对最后一位');
     type('idNumber', '11010519491231002X');
