@@ -97,6 +97,12 @@ describe('automated checks, notifications and expiry (API + worker)', () => {
       return rows.length === 3 && rows.every((r) => r.sms_sent_at) ? rows : undefined;
     });
     expect(notified.map((r) => r.status).sort()).toEqual(['checking', 'in_review', 'submitted']);
+    const inApp = await request(t.server).get('/api/me/notifications').set('Cookie', resident.cookie).expect(200);
+    expect(inApp.body).toHaveLength(3);
+    expect(inApp.body[0]).toMatchObject({ kind: 'application_status', read: false, text: expect.stringContaining('ZQ-2026-') });
+    await request(t.server).post(`/api/me/notifications/${inApp.body[0].id}/read`).set('Cookie', resident.cookie).expect(204);
+    const after = await request(t.server).get('/api/me/notifications').set('Cookie', resident.cookie).expect(200);
+    expect(after.body.filter((n: { read: boolean }) => n.read)).toHaveLength(1);
     const sms = await request(t.server).get('/api/dev/sms-outbox').query({ phone: residentIdentity(3001).phone }).expect(200);
     expect(sms.body.some((m: { text: string }) => m.text.includes('审核中'))).toBe(true);
   });

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
+import { NotificationsController } from './notifications.controller';
 import { SmsService } from './sms.service';
 
-@Module({ providers: [SmsService], exports: [SmsService] })
+@Module({ controllers: [NotificationsController], providers: [SmsService], exports: [SmsService] })
 export class NotificationsModule {}
