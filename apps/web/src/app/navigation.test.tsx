@@ -45,16 +45,18 @@ describe('navigation by role', () => {
     expect(screen.queryByRole('navigation', { name: '工作台菜单' })).toBeNull();
   });
 
-  it('resident navigation: applications marked coming soon, profile and account menu once signed in', async () => {
+  it('resident navigation: my applications (the old address redirects), profile and account menu once signed in', async () => {
     mockApi({
       'GET /api/auth/me': signedInAs({ role: 'resident', displayName: '138****8000', phoneMasked: '138****8000' }),
       'GET /api/programs': jsonResponse([]),
+      'GET /api/applications': jsonResponse([]),
     });
     renderWithApp(routes, { path: '/me/applications' });
-    expect(await screen.findByRole('heading', { name: '在线申请即将开放' })).toBeTruthy();
+    expect(await screen.findByRole('heading', { level: 1, name: '我的申请' })).toBeTruthy();
+    expect(await screen.findByText('您还没有提交过申请')).toBeTruthy();
     const [top] = screen.getAllByRole('navigation', { name: '主导航' });
     if (!top) throw new Error('no main navigation');
-    expect(within(top).getByRole('link', { name: /我的申请\s*即将开放/ }).getAttribute('href')).toBe('/me/applications');
+    expect(within(top).getByRole('link', { name: '我的申请' }).getAttribute('href')).toBe('/applications');
     expect(within(top).getByRole('link', { name: '个人信息' }).getAttribute('href')).toBe('/me/profile');
     expect(screen.getByTestId('user-menu').textContent).toContain('138****8000');
     expect(screen.queryByRole('link', { name: /^登录$/ })).toBeNull();

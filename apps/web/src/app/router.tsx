@@ -1,4 +1,4 @@
-import { Outlet, createBrowserRouter, type RouteObject } from 'react-router';
+import { Navigate, Outlet, createBrowserRouter, type RouteObject } from 'react-router';
 import { Permission } from '@huanxin/shared';
 import { RequireSession } from '@/features/auth/components/require-session';
 import { SessionProvider } from '@/features/auth/hooks/use-session';
@@ -12,7 +12,7 @@ import { ProgramCheckPage } from './routes/program-check';
 import { ConsoleHome, ConsoleNotYetAvailable } from './routes/console';
 import { ResidentSignInPage, StaffSignInPage } from './routes/sign-in';
 import { ProfilePage } from './routes/profile';
-import { MyApplicationsPage } from './routes/coming-soon';
+import { ApplicationDetailPage, ApplyPage, EditApplicationPage, MyApplicationsPage } from './routes/applications';
 import { NotFoundPage } from './routes/not-found';
 
 /** Inside the router, so the session can send the browser to a sign-in page when the server ends it. */
@@ -43,10 +43,16 @@ export const routes: RouteObject[] = [
             children: [{ index: true, element: <ProfilePage /> }],
           },
           {
-            path: 'me/applications',
             element: <RequireSession area="resident" permission={Permission.ApplicationsOwn} />,
-            children: [{ index: true, element: <MyApplicationsPage /> }],
+            children: [
+              { path: 'applications', element: <MyApplicationsPage /> },
+              { path: 'applications/:id', element: <ApplicationDetailPage /> },
+              { path: 'applications/:id/edit', element: <EditApplicationPage /> },
+              { path: 'programs/:code/apply', element: <ApplyPage /> },
+            ],
           },
+          // The old address of the list (before the list existed).
+          { path: 'me/applications', element: <Navigate to="/applications" replace /> },
           { path: '*', element: <NotFoundPage /> },
         ],
       },

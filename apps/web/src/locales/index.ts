@@ -6,6 +6,7 @@ import zhPrograms from './zh-CN/programs.json';
 import zhEligibility from './zh-CN/eligibility.json';
 import zhAuth from './zh-CN/auth.json';
 import zhProfile from './zh-CN/profile.json';
+import zhApplications from './zh-CN/applications.json';
 import enCommon from './en/common.json';
 import enHome from './en/home.json';
 import enErrors from './en/errors.json';
@@ -14,8 +15,9 @@ import enPrograms from './en/programs.json';
 import enEligibility from './en/eligibility.json';
 import enAuth from './en/auth.json';
 import enProfile from './en/profile.json';
+import enApplications from './en/applications.json';
 
-export const namespaces = ['common', 'home', 'errors', 'console', 'programs', 'eligibility', 'auth', 'profile'] as const;
+export const namespaces = ['common', 'home', 'errors', 'console', 'programs', 'eligibility', 'auth', 'profile', 'applications'] as const;
 
 export const resources = {
   'zh-CN': {
@@ -27,6 +29,7 @@ export const resources = {
     eligibility: zhEligibility,
     auth: zhAuth,
     profile: zhProfile,
+    applications: zhApplications,
   },
   en: {
     common: enCommon,
@@ -37,5 +40,6 @@ export const resources = {
     eligibility: enEligibility,
     auth: enAuth,
     profile: enProfile,
+    applications: enApplications,
   },
 } as const;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ErrorCode, FactErrorCode, FieldErrorCode, PROGRAM_KINDS, ValidationCode, ClauseReason, programCatalogue } from '@huanxin/shared';
+import { APPLICATION_STATUSES, ErrorCode, FactErrorCode, FieldErrorCode, PROGRAM_KINDS, ValidationCode, ClauseReason, programCatalogue } from '@huanxin/shared';
 import { resources } from '@/locales';
 
 type Tree = { [key: string]: string | Tree };
@@ -47,6 +47,10 @@ describe.each(languages)('%s translations cover every code the shared package ca
 
   it.each([...PROGRAM_KINDS])('program kind %s', (kind) => {
     expect(has(r.programs, `kind.${kind}`)).toBe(true);
+  });
+
+  it.each([...APPLICATION_STATUSES])('application status %s', (status) => {
+    expect(has(r.applications, `status.${status}`)).toBe(true);
   });
 
   it.each(['sourced', 'unverified', 'sample'])('provenance %s has a label and an explanation', (p) => {

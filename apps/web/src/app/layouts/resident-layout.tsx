@@ -8,12 +8,6 @@ import { UserMenu } from '@/features/auth/components/user-menu';
 import { signInPath } from '@/features/auth/hooks/sign-in-paths';
 import { useSession } from '@/features/auth/hooks/use-session';
 
-/** "即将开放" next to a link to a page that is not built yet. */
-function Soon() {
-  const { t } = useTranslation();
-  return <span className="hx-soon-mark">{t('comingSoon.tag')}</span>;
-}
-
 /** Phone-first layout for residents: top bar, one column of content, footer, and a bottom tab bar on phones. */
 export function ResidentLayout() {
   const { t } = useTranslation();
@@ -36,8 +30,8 @@ export function ResidentLayout() {
             <NavLink to="/programs" className={navClass}>
               {t('nav.programs')}
             </NavLink>
-            <NavLink to="/me/applications" className={navClass}>
-              {t('nav.applications')} <Soon />
+            <NavLink to="/applications" className={navClass}>
+              {t('nav.applications')}
             </NavLink>
             {resident ? (
               <NavLink to="/me/profile" className={navClass}>
@@ -77,11 +71,9 @@ export function ResidentLayout() {
           <AppstoreOutlined aria-hidden />
           <span>{t('nav.programs')}</span>
         </NavLink>
-        <NavLink to="/me/applications" className={navClass}>
+        <NavLink to="/applications" className={navClass}>
           <FileTextOutlined aria-hidden />
-          <span>
-            {t('nav.applicationsShort')} <Soon />
-          </span>
+          <span>{t('nav.applicationsShort')}</span>
         </NavLink>
         <NavLink to={resident ? '/me/profile' : signIn} className={navClass}>
           <UserOutlined aria-hidden />

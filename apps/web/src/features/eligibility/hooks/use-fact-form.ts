@@ -9,6 +9,7 @@ import { useMemo, useState } from 'react';
 import { useWatch, type Control } from 'react-hook-form';
 import {
   evaluateEligibility,
+  fenToYuanString,
   todayInShanghai,
   validateFacts,
   yuanToFen,
@@ -79,6 +80,20 @@ export function defaultFactValues(fields: readonly FactField[]): FactFormValues 
   const values: FactFormValues = {};
   for (const field of fields) {
     setPath(values, field.path, field.type === 'enum' || field.type === 'boolean' ? undefined : '');
+  }
+  return values;
+}
+
+/** The inverse of `inputToFact`: saved facts (e.g. a draft) back into form values (money in yuan as text). */
+export function valuesFromFacts(fields: readonly FactField[], facts: Record<string, unknown>): FactFormValues {
+  const values = defaultFactValues(fields);
+  for (const field of fields) {
+    const fact = getPath(facts, field.path);
+    if (fact === undefined || fact === null) continue;
+    let value: unknown = fact;
+    if (field.type === 'money' && typeof fact === 'number') value = fenToYuanString(fact);
+    else if ((field.type === 'integer' || field.type === 'number') && typeof fact === 'number') value = String(fact);
+    setPath(values, field.path, value);
   }
   return values;
 }

@@ -1,4 +1,4 @@
-import { CheckSquareOutlined, FileTextOutlined, RightOutlined } from '@ant-design/icons';
+import { CheckSquareOutlined, FileTextOutlined, FormOutlined, RightOutlined } from '@ant-design/icons';
 import { Tag } from 'antd';
 import { Link } from 'react-router';
 import { formatFen, maxAmountFen } from '@huanxin/shared';
@@ -43,9 +43,19 @@ export function ProgramDetailView({ program }: { program: ProgramDetail }) {
             ) : null}
           </p>
         ) : null}
-        <Link className="hx-link-button hx-link-button--primary hx-link-button--large" to={`/programs/${program.code}/check`}>
-          <CheckSquareOutlined aria-hidden /> <span>{t('actions.startCheck')}</span> <RightOutlined aria-hidden />
-        </Link>
+        <div className="hx-actions">
+          {program.status === 'open' ? (
+            <Link className="hx-link-button hx-link-button--primary hx-link-button--large" to={`/programs/${program.code}/apply`}>
+              <FormOutlined aria-hidden /> <span>{t('actions.apply')}</span> <RightOutlined aria-hidden />
+            </Link>
+          ) : null}
+          <Link
+            className={`hx-link-button hx-link-button--${program.status === 'open' ? 'default' : 'primary'} hx-link-button--large`}
+            to={`/programs/${program.code}/check`}
+          >
+            <CheckSquareOutlined aria-hidden /> <span>{t('actions.startCheck')}</span> <RightOutlined aria-hidden />
+          </Link>
+        </div>
       </header>
 
       <section className="hx-panel" aria-labelledby="budget-title">

@@ -1,0 +1,33 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { ApplicationStatus } from '@huanxin/shared';
+import { api } from '@/lib/api-client';
+
+export interface ResidentNotification {
+  id: string;
+  kind: string;
+  params: { applicationId: string; code: string; status: ApplicationStatus };
+  text: string;
+  createdAt: string;
+  read: boolean;
+}
+
+export const notificationsQueryKey = ['me', 'notifications'] as const;
+
+export function useNotifications(enabled = true) {
+  return useQuery({
+    queryKey: notificationsQueryKey,
+    queryFn: ({ signal }) => api.get<ResidentNotification[]>('/api/me/notifications', { signal }),
+    enabled,
+  });
+}
+
+export function useMarkNotificationRead() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (id: string) => api.post<void>(`/api/me/notifications/${encodeURIComponent(id)}/read`),
+    onSuccess: (_r, id) =>
+      queryClient.setQueryData(notificationsQueryKey, (old: ResidentNotification[] | undefined) =>
+        old?.map((n) => (n.id === id ? { ...n, read: true } : n)),
+      ),
+  });
+}
