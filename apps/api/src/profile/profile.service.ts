@@ -9,6 +9,7 @@ import {
   PRIVACY_CONSENT_VERSION,
   validateBankCard,
   validateResidentId,
+  type MaskedProfile,
 } from '@huanxin/shared';
 import { type DataSource, QueryFailedError } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
@@ -20,17 +21,6 @@ import { UsersRepository } from '../users/users.repository';
 import { ConsentRecordEntity } from './consent-record.entity';
 import type { RevealDto, UpdateProfileDto } from './profile.dto';
 import { ResidentProfileEntity } from './resident-profile.entity';
-
-export interface MaskedProfile {
-  name: string;
-  idNumberMasked: string;
-  phoneMasked: string;
-  street: string;
-  address: string;
-  bankName: string;
-  bankAccountMasked: string;
-  consentAt: string;
-}
 
 /** The resident's real-name details: encrypted at rest, masked in every answer, revealed only by audit. */
 @Injectable()

@@ -1,1 +1,2 @@
 export * from './programs';
+export * from './profile';

@@ -1,17 +1,9 @@
+import { APPLICATION_STATUSES } from '../applications';
 import type { ProgramKind, Provenance } from '../programs/types';
 
-/** Claim and voucher states as the history sees them. */
+/** Claim and voucher states as the history sees them: every claim status plus the voucher's. */
 export const HISTORY_STATUSES = [
-  'draft',
-  'submitted',
-  'checking',
-  'in_review',
-  'returned',
-  'approved',
-  'paid',
-  'rejected',
-  'withdrawn',
-  'expired',
+  ...APPLICATION_STATUSES,
   'voucher_reserved',
   'voucher_redeemed',
   'voucher_returned',

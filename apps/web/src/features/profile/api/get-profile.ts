@@ -1,17 +1,8 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
+import type { MaskedProfile } from '@huanxin/shared';
 import { api, isApiError } from '@/lib/api-client';
 
-/** `GET /api/me/profile`: the resident's real-name details, masked by the server (identifiers.md). */
-export interface MaskedProfile {
-  name: string;
-  idNumberMasked: string;
-  phoneMasked: string;
-  street: string;
-  address: string;
-  bankName: string;
-  bankAccountMasked: string;
-  consentAt: string;
-}
+export type { MaskedProfile } from '@huanxin/shared';
 
 /** Under `me`: dropped from the cache at sign-out and when the session ends. */
 export const profileQueryKey = ['me', 'profile'] as const;
