@@ -79,7 +79,9 @@ export function ApplicationWizard({ program, application }: { program: ProgramDe
     () => [...groups.map((g) => ({ kind: 'facts' as const, ...g })), { kind: 'preview' }, { kind: 'documents' }, { kind: 'review' }],
     [groups],
   );
-  const stepIndex = Math.min(Math.max(Number(search.get('step') ?? '0') || 0, 0), steps.length - 1);
+  const stepParam = search.get('step') ?? '0';
+  const named = steps.findIndex((s) => s.kind !== 'facts' && s.kind === stepParam);
+  const stepIndex = named >= 0 ? named : Math.min(Math.max(Number(stepParam) || 0, 0), steps.length - 1);
   const step = steps[stepIndex] as Step;
   const stepTitle = (s: Step) => (s.kind === 'facts' ? t(`eligibility:groups.${s.group}`, { defaultValue: s.group }) : t(`applications:steps.${s.kind}`));
 
