@@ -1,7 +1,8 @@
 import { Module } from '@nestjs/common';
 import { BudgetModule } from '../budget/budget.module';
 import { DocumentsService } from '../documents/documents.service';
-import { DocumentStorage, LocalDocumentStorage } from '../documents/storage';
+import { APP_CONFIG } from '../config/config.module';
+import { createDocumentStorage, DocumentStorage } from '../documents/storage';
 import { ProfileModule } from '../profile/profile.module';
 import { ProgramsModule } from '../programs/programs.module';
 import { ApplicationStateService } from './application-state.service';
@@ -17,7 +18,7 @@ import { ApplicationsService } from './applications.service';
     ApplicationsService,
     ApplicationStateService,
     DocumentsService,
-    { provide: DocumentStorage, useClass: LocalDocumentStorage },
+    { provide: DocumentStorage, useFactory: createDocumentStorage, inject: [APP_CONFIG] },
   ],
   exports: [ApplicationsRepository, ApplicationsService, ApplicationStateService],
 })

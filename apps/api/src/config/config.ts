@@ -15,7 +15,11 @@ export interface AppConfig {
   http: { port: number; publicOrigin: string | undefined; trustProxy: number; bodyLimitBytes: number };
   database: { url: string; poolSize: number; createIfMissing: boolean };
   redis: { url: string; prefix: string };
-  storage: { dataDir: string };
+  storage: {
+    dataDir: string;
+    driver: 'local' | 's3';
+    s3: { endpoint: string; bucket: string; region: string; accessKeyId: string; secretAccessKey: string } | undefined;
+  };
   web: { distDir: string };
   log: { level: string };
   secrets: { appSecret: string };
@@ -76,6 +80,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     return { id, key: Buffer.from(key, 'base64') };
   });
   if (new Set(piiKeys.map((k) => k.id)).size !== piiKeys.length) problems.push('PII_ENCRYPTION_KEYS: key ids must be unique');
+  if (vars.STORAGE_DRIVER === 's3') {
+    for (const key of ['S3_ENDPOINT', 'S3_BUCKET', 'S3_ACCESS_KEY_ID', 'S3_SECRET_ACCESS_KEY'] as const) {
+      if (!vars[key]) problems.push(`${key}: required when STORAGE_DRIVER=s3`);
+    }
+  }
   if (problems.length > 0) throw new ConfigError(problems);
 
   return {
@@ -89,7 +98,20 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     },
     database: { url: vars.DATABASE_URL, poolSize: vars.DATABASE_POOL_SIZE, createIfMissing: !isProduction },
     redis: { url: vars.REDIS_URL, prefix: vars.REDIS_PREFIX },
-    storage: { dataDir: path.resolve(vars.DATA_DIR) },
+    storage: {
+      dataDir: path.resolve(vars.DATA_DIR),
+      driver: vars.STORAGE_DRIVER,
+      s3:
+        vars.STORAGE_DRIVER === 's3'
+          ? {
+              endpoint: vars.S3_ENDPOINT!.replace(/\/+$/, ''),
+              bucket: vars.S3_BUCKET!,
+              region: vars.S3_REGION,
+              accessKeyId: vars.S3_ACCESS_KEY_ID!,
+              secretAccessKey: vars.S3_SECRET_ACCESS_KEY!,
+            }
+          : undefined,
+    },
     web: { distDir: path.resolve(vars.WEB_DIST_DIR ?? path.join(__dirname, '..', '..', '..', 'web', 'dist')) },
     log: { level: vars.LOG_LEVEL },
     secrets: { appSecret },

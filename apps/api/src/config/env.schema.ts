@@ -30,6 +30,12 @@ export const ENV_KEYS = [
   'STAFF_MFA',
   'DEMO_PASSWORD',
   'PASSWORD_BLOCKLIST_FILE',
+  'STORAGE_DRIVER',
+  'S3_ENDPOINT',
+  'S3_BUCKET',
+  'S3_REGION',
+  'S3_ACCESS_KEY_ID',
+  'S3_SECRET_ACCESS_KEY',
 ] as const satisfies readonly (keyof EnvironmentVariables)[];
 
 /**
@@ -158,4 +164,28 @@ export class EnvironmentVariables {
   @IsOptional()
   @IsString()
   PASSWORD_BLOCKLIST_FILE?: string;
+
+  /** Where uploaded documents are kept: `local` (DATA_DIR) or `s3` (S3-compatible object storage). */
+  @IsIn(['local', 's3'])
+  STORAGE_DRIVER: 'local' | 's3' = 'local';
+
+  /** S3-compatible endpoint, path-style (e.g. https://oss.example.gov.cn or http://minio:9000). */
+  @IsOptional()
+  @IsUrl({ require_tld: false, require_protocol: true, protocols: ['http', 'https'] })
+  S3_ENDPOINT?: string;
+
+  @IsOptional()
+  @Matches(/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/, { message: 'S3_BUCKET must be a valid bucket name' })
+  S3_BUCKET?: string;
+
+  @IsString()
+  S3_REGION = 'us-east-1';
+
+  @IsOptional()
+  @IsString()
+  S3_ACCESS_KEY_ID?: string;
+
+  @IsOptional()
+  @IsString()
+  S3_SECRET_ACCESS_KEY?: string;
 }

@@ -105,7 +105,7 @@ export class DocumentsService {
     const application = await this.applications.findOwned(applicationId, applicantId);
     const document = application ? await this.dataSource.getRepository(DocumentEntity).findOneBy({ id: documentId, applicationId }) : null;
     if (!document) throw new DomainError(404, ErrorCode.DOCUMENT_NOT_FOUND, 'Document not found');
-    return { document, stream: this.storage.read(document.storageKey) };
+    return { document, stream: await this.storage.read(document.storageKey) };
   }
 }
 
