@@ -1,7 +1,10 @@
 import { useEffect, useRef, useState } from 'react';
 import { Alert, Button } from 'antd';
 import { EditOutlined } from '@ant-design/icons';
+import { useSearchParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
+import { LinkButton } from '@/components/ui/link-button';
+import { safeNext } from '@/features/auth/hooks/sign-in-paths';
 import { PageTitle } from '@/components/ui/page-title';
 import { ErrorState, LoadingState } from '@/components/ui/query-state';
 import { useProfile } from '@/features/profile/api/get-profile';
@@ -12,6 +15,9 @@ import { ProfileView } from '@/features/profile/components/profile-view';
 export function ProfilePage() {
   const { t } = useTranslation('profile');
   const profile = useProfile();
+  // Sent here from a page that needs the profile (e.g. submitting an application): offer the way back.
+  const [search] = useSearchParams();
+  const next = safeNext(search.get('next'), 'resident');
   const [editing, setEditing] = useState(false);
   const [saved, setSaved] = useState(false);
   const savedRef = useRef<HTMLDivElement>(null);
@@ -45,6 +51,13 @@ export function ProfilePage() {
         {saved ? (
           <div ref={savedRef} tabIndex={-1} className="hx-focus-target">
             <Alert className="hx-gap" type="success" showIcon role="status" title={t('view.saved')} />
+            {next ? (
+              <p className="hx-gap">
+                <LinkButton to={next} size="large">
+                  {t('view.continue')}
+                </LinkButton>
+              </p>
+            ) : null}
           </div>
         ) : null}
         <ProfileView profile={profile.data} />

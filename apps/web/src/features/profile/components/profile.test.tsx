@@ -110,6 +110,21 @@ describe('profile', () => {
     expect(Object.keys(window.sessionStorage)).toEqual([]);
   });
 
+  it('sent from an application (PROFILE_REQUIRED): after saving, offers the way back', async () => {
+    mockApi({
+      'GET /api/auth/me': signedInAs(resident),
+      'GET /api/me/profile': apiError(404, 'PROFILE_NOT_FOUND'),
+      'PUT /api/me/profile': jsonResponse(saved),
+    });
+    const next = '/applications/3f2b8c1e-4d5a-4b6c-8d7e-9f0a1b2c3d4e/edit?step=review';
+    renderWithApp(routes, { path: `/me/profile?next=${encodeURIComponent(next)}` });
+    await fillValid();
+    fireEvent.click(within(screen.getByTestId('consent-block')).getByRole('checkbox'));
+    save();
+    const link = await screen.findByRole('link', { name: '返回继续办理' });
+    expect(link.getAttribute('href')).toBe(next);
+  });
+
   it.each([
     { status: 409, code: 'ID_NUMBER_IN_USE', fields: { idNumber: 'ID_NUMBER_IN_USE' }, name: 'idNumber', message: '该身份证号已被其他账号使用。' },
     { status: 422, code: 'VALIDATION_FAILED', fields: { idNumber: 'INVALID_CHECKSUM' }, name: 'idNumber', message: '身份证号校验位不正确，请核对最后一位' },
