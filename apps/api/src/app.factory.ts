@@ -50,7 +50,7 @@ export async function createHttpApp(config: AppConfig, logger: Logger): Promise<
 
   // Who and where, for audit rows and limits, without passing the request through every service.
   fastify.addHook('onRequest', (request, _reply, done) => {
-    requestContext.run({ requestId: request.id, ip: request.ip }, done);
+    requestContext.run({ requestId: request.id, ip: request.ip, userAgent: request.headers['user-agent'] }, done);
   });
   fastify.addHook('onRequest', csrfOriginCheck(config));
   fastify.addHook('onSend', async (request, reply) => {

@@ -68,7 +68,8 @@ describe('automated checks, notifications and expiry (API + worker)', () => {
     await t.close();
   });
 
-  async function submitted(resident: Resident, documentBytes?: Buffer): Promise<string> {
+  /** Each resident submits from their own browser unless a test says otherwise. */
+  async function submitted(resident: Resident, documentBytes?: Buffer, userAgent = `Mozilla/5.0 (resident ${resident.id})`): Promise<string> {
     const res = await request(t.server).post('/api/applications').set('Cookie', resident.cookie).send({ programCode: 'appliance-2026', facts: tv() }).expect(201);
     for (const kind of ['invoice', 'energy_label_photo', 'serial_number_photo']) {
       await request(t.server)
@@ -78,7 +79,12 @@ describe('automated checks, notifications and expiry (API + worker)', () => {
         .attach('file', kind === 'invoice' && documentBytes ? documentBytes : Buffer.concat([PDF_BYTES, Buffer.from(randomUUID())]), 'f.pdf')
         .expect(201);
     }
-    await request(t.server).post(`/api/applications/${res.body.id}/submit`).set('Cookie', resident.cookie).set('Idempotency-Key', randomUUID()).expect(200);
+    await request(t.server)
+      .post(`/api/applications/${res.body.id}/submit`)
+      .set('Cookie', resident.cookie)
+      .set('User-Agent', userAgent)
+      .set('Idempotency-Key', randomUUID())
+      .expect(200);
     return res.body.id as string;
   }
 
@@ -116,6 +122,18 @@ describe('automated checks, notifications and expiry (API + worker)', () => {
     const b = await submitted(second, sharedFile);
     await waitFor(async () => ((await statusOf(b)) === 'in_review' ? true : undefined));
     expect(await flagsOf(b)).toEqual(['DUPLICATE_DOCUMENT', 'SHARED_BANK_ACCOUNT']);
+  });
+
+  it('flags the third applicant submitting from the same device (address and browser) within a day', async () => {
+    const agent = 'Mozilla/5.0 (shared tablet at an agent\'s shop)';
+    const ids = [];
+    for (const index of [3101, 3102, 3103]) ids.push(await submitted(await createResident(t, index), undefined, agent));
+    for (const id of ids) await waitFor(async () => ((await statusOf(id)) === 'in_review' ? true : undefined));
+    expect(await flagsOf(ids[0]!)).toEqual([]);
+    expect(await flagsOf(ids[1]!)).toEqual([]);
+    expect(await flagsOf(ids[2]!)).toEqual(['SAME_DEVICE_PATTERN']);
+    const [row] = (await db.query('SELECT submit_device FROM application WHERE id = $1', [ids[2]])) as { submit_device: string }[];
+    expect(row!.submit_device).not.toContain('127.0.0.1');
   });
 
   it('a check job run twice changes nothing the second time', async () => {

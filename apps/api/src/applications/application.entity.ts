@@ -59,6 +59,14 @@ export class ApplicationEntity {
   @Column({ name: 'submitted_at', type: 'timestamptz', nullable: true })
   submittedAt: Date | null;
 
+  /**
+   * Where the last submission came from: a keyed hash of client address + User-Agent (no raw
+   * address or agent is kept), for the "many applicants from one device" fraud signal.
+   */
+  @Index()
+  @Column({ name: 'submit_device', type: 'text', nullable: true })
+  submitDevice: string | null;
+
   @Column({ name: 'returned_at', type: 'timestamptz', nullable: true })
   returnedAt: Date | null;
 

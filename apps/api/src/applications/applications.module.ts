@@ -3,6 +3,7 @@ import { BudgetModule } from '../budget/budget.module';
 import { DocumentsService } from '../documents/documents.service';
 import { APP_CONFIG } from '../config/config.module';
 import { createDocumentStorage, DocumentStorage } from '../documents/storage';
+import { EligibilityModule } from '../eligibility/eligibility.module';
 import { ProfileModule } from '../profile/profile.module';
 import { ProgramsModule } from '../programs/programs.module';
 import { ApplicationStateService } from './application-state.service';
@@ -11,7 +12,7 @@ import { ApplicationsRepository } from './applications.repository';
 import { ApplicationsService } from './applications.service';
 
 @Module({
-  imports: [BudgetModule, ProgramsModule, ProfileModule],
+  imports: [BudgetModule, ProgramsModule, ProfileModule, EligibilityModule],
   controllers: [ApplicationsController],
   providers: [
     ApplicationsRepository,
@@ -20,6 +21,6 @@ import { ApplicationsService } from './applications.service';
     DocumentsService,
     { provide: DocumentStorage, useFactory: createDocumentStorage, inject: [APP_CONFIG] },
   ],
-  exports: [ApplicationsRepository, ApplicationsService, ApplicationStateService],
+  exports: [ApplicationsRepository, ApplicationsService, ApplicationStateService, EligibilityModule],
 })
 export class ApplicationsModule {}

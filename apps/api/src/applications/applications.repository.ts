@@ -1,53 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { HistoryEntry, ProgramDefinition } from '@huanxin/shared';
 import type { DataSource, EntityManager } from 'typeorm';
 import { ApplicationEventEntity } from './application-event.entity';
 import { ApplicationEntity } from './application.entity';
-
-/** Claims that count in history (drafts and released claims do not). */
-const COUNTING = ['submitted', 'checking', 'in_review', 'returned', 'approved', 'paid'];
-
-interface HistoryRow {
-  id: string;
-  status: HistoryEntry['status'];
-  reserved_fen: string;
-  facts: Record<string, unknown>;
-  definition: ProgramDefinition;
-  same_applicant: boolean;
-}
-
-export function readPath(facts: Record<string, unknown>, path: string): unknown {
-  return path.split('.').reduce<unknown>((node, part) => (node && typeof node === 'object' ? (node as Record<string, unknown>)[part] : undefined), facts);
-}
-
-/** The claim keys of a claim's facts, as the definition names them. */
-export function claimKeysOf(definition: ProgramDefinition, facts: Record<string, unknown>) {
-  return definition.claimKeys.flatMap((key) => {
-    const value = readPath(facts, key.path);
-    return typeof value === 'string' && value.length > 0 ? [{ name: key.name, value, unique: key.unique }] : [];
-  });
-}
-
-function toHistoryEntry(row: HistoryRow): HistoryEntry {
-  const { definition, facts } = row;
-  const keys: HistoryEntry['keys'] = {};
-  for (const key of claimKeysOf(definition, facts)) (keys as Record<string, string>)[key.name] = key.value;
-  const category = definition.historyFields?.category ? readPath(facts, definition.historyFields.category) : undefined;
-  const type = definition.historyFields?.type ? readPath(facts, definition.historyFields.type) : undefined;
-  return {
-    claimId: row.id,
-    programCode: definition.code,
-    programKind: definition.kind,
-    status: row.status,
-    year: Number(definition.opensOn.slice(0, 4)),
-    amountFen: Number(row.reserved_fen),
-    ...(typeof category === 'string' && { category }),
-    ...(typeof type === 'string' && { type }),
-    keys,
-    sameApplicant: row.same_applicant,
-  };
-}
 
 @Injectable()
 export class ApplicationsRepository {
@@ -79,25 +34,4 @@ export class ApplicationsRepository {
     return Number(row!.n);
   }
 
-  /**
-   * The applicant's other counting claims, plus other people's counting claims that share one of
-   * `keys` (so "this VIN is in another claim" rules see them), for the eligibility engine.
-   */
-  async history(
-    applicantId: string,
-    excludeId: string | null,
-    keys: { name: string; value: string }[],
-    manager: EntityManager = this.dataSource.manager,
-  ): Promise<HistoryEntry[]> {
-    const rows: HistoryRow[] = await manager.query(
-      `SELECT a.id, a.status, a.reserved_fen, a.facts, v.definition, a.applicant_id = $1 AS same_applicant
-         FROM application a JOIN program_version v ON v.id = a.program_version_id
-        WHERE a.status = ANY($3::text[]) AND ($2::uuid IS NULL OR a.id <> $2::uuid)
-          AND (a.applicant_id = $1 OR a.id IN (
-                SELECT k.application_id FROM claim_key k
-                 WHERE (k.name, k.value) IN (SELECT * FROM unnest($4::text[], $5::text[]))))`,
-      [applicantId, excludeId, COUNTING, keys.map((k) => k.name), keys.map((k) => k.value)],
-    );
-    return rows.map(toHistoryEntry);
-  }
 }

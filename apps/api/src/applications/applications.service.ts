@@ -4,10 +4,8 @@ import {
   applicationCode,
   EDITABLE_STATUSES,
   ErrorCode,
-  evaluateEligibility,
   FieldErrorCode,
   validateFacts,
-  type EligibilityContext,
   type EligibilityResult,
   type ProgramDefinition,
 } from '@huanxin/shared';
@@ -17,13 +15,15 @@ import { returning } from '../database/sql';
 import { Clock } from '../common/clock';
 import { DomainError, validationFailed } from '../common/errors/domain-error';
 import { ApplicantFactsService } from '../profile/applicant-facts.service';
+import { claimKeysOf, ServerEvaluator } from '../eligibility/server-evaluator';
+import { PiiCipher } from '../common/crypto/pii-cipher';
+import { requestContext } from '../common/http/request-context';
 import { ProgramsRepository } from '../programs/programs.repository';
 import { writeOutbox } from '../queue/outbox.service';
-import { UsersRepository } from '../users/users.repository';
 import { ApplicationStateService } from './application-state.service';
 import { ApplicationEntity } from './application.entity';
 import { checkJob } from './applications.jobs';
-import { ApplicationsRepository, claimKeysOf } from './applications.repository';
+import { ApplicationsRepository } from './applications.repository';
 import { fingerprint, once, type StoredResponse } from './idempotency';
 
 export interface ApplicationView {
@@ -49,8 +49,9 @@ export class ApplicationsService {
     private readonly programs: ProgramsRepository,
     private readonly budgets: BudgetRepository,
     private readonly state: ApplicationStateService,
+    private readonly evaluator: ServerEvaluator,
     private readonly applicants: ApplicantFactsService,
-    private readonly organizations: UsersRepository,
+    private readonly devices: PiiCipher,
     private readonly clock: Clock,
   ) {}
 
@@ -58,7 +59,7 @@ export class ApplicationsService {
     const program = await this.programs.findCurrentByCode(programCode);
     if (!program) throw new DomainError(404, ErrorCode.PROGRAM_NOT_FOUND, `No program ${programCode}`);
     const normalized = this.checkFacts(program.definition, facts);
-    const evaluation = await this.evaluate(program.definition, normalized, applicantId, null);
+    const evaluation = await this.evaluator.evaluate(program.definition, normalized, { applicantId });
     const saved = await this.dataSource.transaction(async (manager) => {
       const code = applicationCode(Number(this.clock.today().slice(0, 4)), await this.applications.nextCode(manager));
       // Times come from the Clock (not the database's now()), so deadlines follow one time source.
@@ -87,7 +88,7 @@ export class ApplicationsService {
     }
     const definition = await this.definitionOf(application);
     const normalized = this.checkFacts(definition, facts);
-    const evaluation = await this.evaluate(definition, normalized, applicantId, application.id);
+    const evaluation = await this.evaluator.evaluate(definition, normalized, { applicantId, excludeId: application.id });
     const updated = await returning(
       this.dataSource,
       `UPDATE application SET facts = $3::jsonb, evaluation = $4::jsonb, updated_at = $5 WHERE id = $1 AND status = $2 RETURNING id`,
@@ -147,7 +148,7 @@ export class ApplicationsService {
         const keys = claimKeysOf(definition, application.facts);
         await this.claimKeys(manager, application, definition, keys);
 
-        const evaluation = await this.evaluate(definition, application.facts, applicantId, application.id, manager, today);
+        const evaluation = await this.evaluator.evaluate(definition, application.facts, { applicantId, excludeId: application.id, manager, asOf: today });
         if (!evaluation.eligible) {
           throw new DomainError(422, ErrorCode.NOT_ELIGIBLE, 'The application does not meet the program rules', {
             clauses: evaluation.clauses.filter((clause) => clause.result === 'fail' || clause.result === 'unknown'),
@@ -159,10 +160,13 @@ export class ApplicationsService {
           throw new DomainError(409, ErrorCode.BUDGET_EXHAUSTED, 'The program budget is used up (先到先得，额满即止)');
         }
         if (delta < 0) await this.budgets.release(manager, application.programId, -delta, application.id, 'lower on resubmission');
-        await manager.query(`UPDATE application SET evaluation = $2::jsonb, reserved_fen = $3 WHERE id = $1`, [
+        const context = requestContext.get();
+        const device = context ? this.devices.blindIndex(`${context.ip}|${context.userAgent ?? ''}`, 'device') : null;
+        await manager.query(`UPDATE application SET evaluation = $2::jsonb, reserved_fen = $3, submit_device = $4 WHERE id = $1`, [
           application.id,
           JSON.stringify(evaluation),
           amountFen,
+          device,
         ]);
         application.reservedFen = amountFen;
         const eventId = await this.state.move(manager, application, { to: 'submitted', actorId: applicantId });
@@ -170,27 +174,6 @@ export class ApplicationsService {
         return { status: 200, body: { id: application.id, status: 'submitted', reservedFen: amountFen } };
       }),
     );
-  }
-
-  /** Evaluates on the server: today's date (or `asOf`), the applicant's history and birth date, the registered dealers. */
-  async evaluate(
-    definition: ProgramDefinition,
-    facts: Record<string, unknown>,
-    applicantId: string,
-    excludeId: string | null,
-    manager?: EntityManager,
-    asOf?: string,
-  ): Promise<EligibilityResult> {
-    const keys = claimKeysOf(definition, facts).map(({ name, value }) => ({ name, value }));
-    const context: EligibilityContext = {
-      asOf: asOf ?? this.clock.today(),
-      // Inside a transaction every read goes through its connection: taking a second one from the
-      // pool while holding the first deadlocks the pool under load.
-      history: await this.applications.history(applicantId, excludeId, keys, manager),
-      applicant: await this.applicants.applicantFacts(applicantId, manager),
-      participatingDealers: await this.organizations.participatingUsccs(manager),
-    };
-    return evaluateEligibility(definition, facts, context);
   }
 
   private checkFacts(definition: ProgramDefinition, facts: Record<string, unknown>): Record<string, unknown> {

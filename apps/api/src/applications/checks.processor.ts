@@ -4,6 +4,7 @@ import { validateFacts } from '@huanxin/shared';
 import type { Job } from 'bullmq';
 import type { DataSource, EntityManager } from 'typeorm';
 import { Clock } from '../common/clock';
+import { ServerEvaluator } from '../eligibility/server-evaluator';
 import type { QueueProcessor } from '../queue/processor';
 import { QueuesService } from '../queue/queues.service';
 import { ApplicationStateService } from './application-state.service';
@@ -32,6 +33,7 @@ export class ChecksProcessor implements QueueProcessor, OnApplicationBootstrap {
     private readonly applications: ApplicationsRepository,
     private readonly applicationsService: ApplicationsService,
     private readonly state: ApplicationStateService,
+    private readonly evaluator: ServerEvaluator,
     private readonly queues: QueuesService,
     private readonly clock: Clock,
   ) {}
@@ -89,12 +91,23 @@ export class ChecksProcessor implements QueueProcessor, OnApplicationBootstrap {
     );
     if ((sharedAccount[0]?.count ?? 0) > 0) flags.push({ code: 'SHARED_BANK_ACCOUNT', detail: { otherApplicants: sharedAccount[0]!.count } });
 
+    // The third or later applicant submitting from one device (address + browser) within a day.
+    // Only earlier submissions count, so the answer does not depend on when the job runs.
+    const sameDevice: { others: number }[] = await manager.query(
+      `SELECT count(DISTINCT other.applicant_id)::int AS others FROM application mine JOIN application other
+          ON other.submit_device = mine.submit_device AND other.applicant_id <> mine.applicant_id
+         AND other.submitted_at BETWEEN mine.submitted_at - interval '24 hours' AND mine.submitted_at
+        WHERE mine.id = $1 AND mine.submit_device IS NOT NULL`,
+      [application.id],
+    );
+    if ((sameDevice[0]?.others ?? 0) >= 2) flags.push({ code: 'SAME_DEVICE_PATTERN', detail: { otherApplicants: sameDevice[0]!.others } });
+
     const definition = await this.applicationsService.definitionOf(application, manager);
     const warnings = Object.keys(validateFacts(definition, application.facts).warnings);
     if (warnings.length) flags.push({ code: 'IDENTIFIER_WARNING', detail: { facts: warnings } });
 
     // Rules again, with the history as it stands now (another claim may have landed meanwhile).
-    const recheck = await this.applicationsService.evaluate(definition, application.facts, application.applicantId, application.id, manager);
+    const recheck = await this.evaluator.evaluate(definition, application.facts, { applicantId: application.applicantId, excludeId: application.id, manager });
     if (!recheck.eligible) {
       flags.push({ code: 'RULES_RECHECK_FAILED', detail: { clauses: recheck.clauses.filter((c) => c.result !== 'pass' && c.result !== 'not_applicable').map((c) => c.id) } });
     }

@@ -1,10 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import {
   ErrorCode,
-  evaluateEligibility,
   FieldErrorCode,
   isIsoDate,
-  type EligibilityContext,
   programStatus,
   validateFacts,
   type BudgetFigures,
@@ -14,8 +12,7 @@ import {
 } from '@huanxin/shared';
 import { Clock } from '../common/clock';
 import type { AuthUser } from '../common/http/request-context';
-import { ApplicantFactsService } from '../profile/applicant-facts.service';
-import { UsersRepository } from '../users/users.repository';
+import { ServerEvaluator } from '../eligibility/server-evaluator';
 import { DomainError, validationFailed } from '../common/errors/domain-error';
 import { BudgetRepository } from '../budget/budget.repository';
 import { ProgramsRepository, type CurrentProgram } from './programs.repository';
@@ -28,8 +25,7 @@ export class ProgramsService {
     private readonly programs: ProgramsRepository,
     private readonly budgets: BudgetRepository,
     private readonly clock: Clock,
-    private readonly organizations: UsersRepository,
-    private readonly applicants: ApplicantFactsService,
+    private readonly evaluator: ServerEvaluator,
   ) {}
 
   async list(): Promise<ProgramSummary[]> {
@@ -70,16 +66,10 @@ export class ProgramsService {
     if (!checked.ok) {
       throw validationFailed(Object.fromEntries(Object.entries(checked.fields).map(([path, fieldCode]) => [`facts.${path}`, fieldCode])));
     }
-    const context: EligibilityContext = {
-      asOf: asOf ?? this.clock.today(),
-      participatingDealers: await this.organizations.participatingUsccs(),
-    };
-    if (caller?.role === 'resident') {
-      context.applicant = await this.applicants.applicantFacts(caller.id);
-      // Claims arrive with the applications module; until then a resident has none.
-      context.history = [];
-    }
-    return evaluateEligibility(definition, checked.normalized, context);
+    return this.evaluator.evaluate(definition, checked.normalized, {
+      ...(asOf !== undefined && { asOf }),
+      ...(caller?.role === 'resident' && { applicantId: caller.id }),
+    });
   }
 
   private async current(code: string): Promise<CurrentProgram> {

@@ -13,6 +13,8 @@ export interface AuthUser {
 export interface RequestContext {
   requestId: string;
   ip: string;
+  /** The client's User-Agent, as sent (used only hashed, for the device-pattern fraud signal). */
+  userAgent?: string;
   user?: AuthUser;
 }
 
