@@ -157,6 +157,11 @@ describe('a resident applies for car-scrap-2026 on a phone', () => {
     expect(await card.textContent()).toMatch(/ZQ-2026-\d{6}/);
     await page.screenshot({ path: screenshotPath('my-applications-phone-zh'), fullPage: true });
 
+    // The messages bell (no worker runs here, so the claim stays submitted and nothing is unread).
+    await page.getByTestId('notification-bell').click();
+    await page.waitForURL(`${baseUrl}/notifications`);
+    await page.getByText('暂无消息').waitFor();
+
     // Nothing personal in web storage: only the language choice (local) and no submit key left (session).
     const stored = await page.evaluate(() => ({ local: Object.keys(localStorage), session: Object.keys(sessionStorage) }));
     expect(stored.local.filter((k) => k !== 'huanxin.language')).toEqual([]);

@@ -12,7 +12,7 @@ import { ProgramCheckPage } from './routes/program-check';
 import { ConsoleHome, ConsoleNotYetAvailable } from './routes/console';
 import { ResidentSignInPage, StaffSignInPage } from './routes/sign-in';
 import { ProfilePage } from './routes/profile';
-import { ApplicationDetailPage, ApplyPage, EditApplicationPage, MyApplicationsPage } from './routes/applications';
+import { ApplicationDetailPage, ApplyPage, EditApplicationPage, MyApplicationsPage, NotificationsPage } from './routes/applications';
 import { NotFoundPage } from './routes/not-found';
 
 /** Inside the router, so the session can send the browser to a sign-in page when the server ends it. */
@@ -49,6 +49,7 @@ export const routes: RouteObject[] = [
               { path: 'applications/:id', element: <ApplicationDetailPage /> },
               { path: 'applications/:id/edit', element: <EditApplicationPage /> },
               { path: 'programs/:code/apply', element: <ApplyPage /> },
+              { path: 'notifications', element: <NotificationsPage /> },
             ],
           },
           // The old address of the list (before the list existed).

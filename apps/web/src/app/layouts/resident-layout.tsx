@@ -5,6 +5,7 @@ import { Brand } from '@/components/ui/brand';
 import { LanguageSwitch } from '@/components/ui/language-switch';
 import { SkipLink } from '@/components/ui/skip-link';
 import { UserMenu } from '@/features/auth/components/user-menu';
+import { NotificationBell } from '@/features/applications/components/notifications';
 import { signInPath } from '@/features/auth/hooks/sign-in-paths';
 import { useSession } from '@/features/auth/hooks/use-session';
 
@@ -41,6 +42,7 @@ export function ResidentLayout() {
             {/* Staff sign-in lives in the footer: residents are this bar's audience. */}
           </nav>
           <LanguageSwitch className="hx-topbar__lang" />
+          {resident ? <NotificationBell className="hx-topbar__bell" /> : null}
           {user ? (
             <UserMenu className="hx-topbar__user" />
           ) : status !== 'loading' && !onSignIn ? (

@@ -331,3 +331,39 @@ describe('the guided application', () => {
     expect(link.getAttribute('href')).toBe(`/me/profile?next=${encodeURIComponent(`/applications/${ID}/edit?step=review`)}`);
   });
 });
+
+describe('notifications', () => {
+  const notes = [
+    { id: 'a1b2c3d4-0000-4000-8000-000000000001', kind: 'application_status', params: { applicationId: ID, code: 'ZQ-2026-000123', status: 'in_review' }, text: '您的补贴申请 ZQ-2026-000123 已进入人工审核。', createdAt: '2026-03-21T02:00:00.000Z', read: false },
+    { id: 'a1b2c3d4-0000-4000-8000-000000000002', kind: 'application_status', params: { applicationId: ID, code: 'ZQ-2026-000123', status: 'checking' }, text: '您的补贴申请 ZQ-2026-000123 正在自动核验。', createdAt: '2026-03-20T03:00:00.000Z', read: true },
+  ];
+
+  it('the bell shows the unread count; opening a message marks it read and goes to the claim', async () => {
+    const calls = mockApi({
+      'GET /api/auth/me': resident,
+      'GET /api/me/notifications': jsonResponse(notes),
+      [`POST /api/me/notifications/${notes[0]?.id}/read`]: new Response(null, { status: 204 }),
+      'GET /api/programs/car-scrap-2026': jsonResponse(program),
+      [`GET /api/applications/${ID}`]: jsonResponse(application('in_review')),
+      [`GET /api/applications/${ID}/documents`]: jsonResponse([]),
+    });
+    const app = renderWithApp(routes, { path: '/notifications' });
+    const bell = await screen.findByRole('link', { name: '消息，1 条未读消息' });
+    expect(bell.getAttribute('href')).toBe('/notifications');
+    const list = await screen.findByTestId('notification-list');
+    expect(within(list).getAllByRole('link')).toHaveLength(2);
+    expect(list.textContent).toContain('已进入人工审核');
+    fireEvent.click(within(list).getByText(/已进入人工审核/));
+    await waitFor(() => expect(app.router.state.location.pathname).toBe(`/applications/${ID}`));
+    await waitFor(() => expect(calls.some((c) => c.method === 'POST' && c.path.endsWith('/read'))).toBe(true));
+    expect(calls.filter((c) => c.method === 'POST' && c.path.endsWith('/read'))).toHaveLength(1); // the read one is not marked again
+    expect(await screen.findByRole('link', { name: '消息' })).toBeTruthy();
+  });
+
+  it('English: the message is told from its facts (the server stores Chinese text)', async () => {
+    mockApi({ 'GET /api/auth/me': resident, 'GET /api/me/notifications': jsonResponse(notes) });
+    renderWithApp(routes, { path: '/notifications', language: 'en' });
+    const list = await screen.findByTestId('notification-list');
+    expect(list.textContent).toContain('Your application ZQ-2026-000123 is now: In review');
+  });
+});

@@ -11,6 +11,7 @@ import { localized } from '@/lib/i18n';
 import { useApplication, useApplications } from '@/features/applications/api/applications';
 import { ApplicationCard } from '@/features/applications/components/application-card';
 import { ApplicationDetailView } from '@/features/applications/components/application-detail';
+import { NotificationList } from '@/features/applications/components/notifications';
 import { useProgram } from '@/features/programs/api/get-program';
 import { usePrograms } from '@/features/programs/api/get-programs';
 import { ApplicationWizard } from './application-wizard';
@@ -137,5 +138,17 @@ export function EditApplicationPage() {
         )
       }
     </WizardPage>
+  );
+}
+
+/** `/notifications`: the resident's messages about their claims. */
+export function NotificationsPage() {
+  const { t } = useTranslation('applications');
+  return (
+    <div className="hx-page">
+      <PageTitle title={t('notifications.title')} />
+      <h1 className="hx-page__title">{t('notifications.title')}</h1>
+      <NotificationList />
+    </div>
   );
 }

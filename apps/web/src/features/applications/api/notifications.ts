@@ -13,11 +13,11 @@ export interface ResidentNotification {
 
 export const notificationsQueryKey = ['me', 'notifications'] as const;
 
-export function useNotifications(enabled = true) {
+export function useNotifications({ refetchInterval }: { refetchInterval?: number } = {}) {
   return useQuery({
     queryKey: notificationsQueryKey,
     queryFn: ({ signal }) => api.get<ResidentNotification[]>('/api/me/notifications', { signal }),
-    enabled,
+    ...(refetchInterval ? { refetchInterval } : {}),
   });
 }
 
