@@ -141,10 +141,17 @@ describe('a resident applies for car-scrap-2026 on a phone', () => {
     await page.getByText('必需材料已上传 7 / 7 项').waitFor();
     await page.getByText('LSJA24U62JG269225').waitFor();
     await page.screenshot({ path: screenshotPath('apply-review-phone-zh'), fullPage: true });
-    await page.getByTestId('submit-claim').click();
+    // A double tap submits once (one request, one Idempotency-Key).
+    const submits: Array<string | undefined> = [];
+    page.on('request', (request) => {
+      if (request.method() === 'POST' && request.url().endsWith('/submit')) submits.push(request.headers()['idempotency-key']);
+    });
+    await page.getByTestId('submit-claim').dblclick();
 
     await page.waitForURL(`${baseUrl}/applications/${applicationId}?submitted=1`);
     await page.getByText('申请已提交', { exact: true }).waitFor();
+    expect(submits).toHaveLength(1);
+    expect(submits[0]).toMatch(/^[0-9a-f-]{36}$/);
     await page.getByTestId('application-detail').locator('[data-status="submitted"]').first().waitFor();
     await page.screenshot({ path: screenshotPath('application-submitted-phone-zh'), fullPage: true });
 
