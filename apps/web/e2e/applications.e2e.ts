@@ -169,9 +169,16 @@ describe('a resident applies for car-scrap-2026 on a phone', () => {
     await page.waitForURL(`${baseUrl}/notifications`);
     await page.getByText('暂无消息').waitFor();
 
+    // The same claim in English.
+    await page.getByTestId('language-switch').click();
+    await page.goto(`${baseUrl}/applications/${applicationId}`);
+    await page.getByRole('heading', { level: 1, name: 'Application details' }).waitFor();
+    await page.getByTestId('application-detail').getByText('Submitted', { exact: true }).first().waitFor();
+    await page.screenshot({ path: screenshotPath('application-detail-phone-en'), fullPage: true });
+
     // Nothing personal in web storage: only the language choice (local) and no submit key left (session).
     const stored = await page.evaluate(() => ({ local: Object.keys(localStorage), session: Object.keys(sessionStorage) }));
-    expect(stored.local.filter((k) => k !== 'huanxin.language')).toEqual([]);
+    expect(stored.local.filter((k) => k !== 'huanxin.language')).toEqual([]); // the language choice only
     expect(stored.session).toEqual([]);
     expect(errors).toEqual([]);
     await context.close();

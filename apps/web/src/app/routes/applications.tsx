@@ -12,7 +12,8 @@ import { useApplication, useApplications } from '@/features/applications/api/app
 import { ApplicationCard } from '@/features/applications/components/application-card';
 import { ApplicationDetailView } from '@/features/applications/components/application-detail';
 import { NotificationList } from '@/features/applications/components/notifications';
-import { useProgram } from '@/features/programs/api/get-program';
+import { useQuery } from '@tanstack/react-query';
+import { programQueryOptions, useProgram } from '@/features/programs/api/get-program';
 import { usePrograms } from '@/features/programs/api/get-programs';
 import { ApplicationWizard } from './application-wizard';
 
@@ -53,7 +54,8 @@ export function ApplicationDetailPage() {
   const [search] = useSearchParams();
   const { t, i18n } = useTranslation('applications');
   const application = useApplication(id);
-  const program = useProgram(application.data?.programCode ?? '');
+  const programCode = application.data?.programCode ?? '';
+  const program = useQuery({ ...programQueryOptions(programCode), enabled: programCode !== '' });
   const title = program.data ? localized(program.data.title, i18n.language) : (application.data?.programCode ?? '');
   return (
     <div className="hx-page">
