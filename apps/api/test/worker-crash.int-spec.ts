@@ -82,7 +82,8 @@ describe('a worker killed in the middle of a check job', () => {
       // The job is active (the relay moved it and the worker took it) and blocked on the row lock.
       await waitFor(async () => {
         const waiting = (await db.query(
-          `SELECT 1 FROM pg_stat_activity a WHERE a.wait_event_type = 'Lock' AND a.query LIKE '%FROM "application"%FOR UPDATE%'`,
+          // (pg_stat_activity cuts long query texts at 1 kB, so match the start of TypeORM's SELECT.)
+          `SELECT 1 FROM pg_stat_activity a WHERE a.datname = current_database() AND a.wait_event_type = 'Lock' AND a.query LIKE 'SELECT "ApplicationEntity".%'`,
         )) as unknown[];
         return waiting.length > 0 ? true : undefined;
       }, 60_000);
