@@ -39,6 +39,16 @@ import {
 
 type Step = { kind: 'facts'; group: string; fields: FactField[] } | { kind: 'preview' } | { kind: 'documents' } | { kind: 'review' };
 
+/** JSON with object keys sorted, to compare facts whatever order the server keeps them in. */
+function stableJson(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(stableJson).join(',')}]`;
+  if (value && typeof value === 'object') {
+    const entries = Object.entries(value as Record<string, unknown>).sort(([a], [b]) => a.localeCompare(b));
+    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${stableJson(v)}`).join(',')}}`;
+  }
+  return JSON.stringify(value ?? null);
+}
+
 const serverFieldName = (key: string) => (key.startsWith('facts.') ? key.slice('facts.'.length) : undefined);
 
 /** Where a submit refusal sends the resident. */
@@ -71,6 +81,8 @@ export function ApplicationWizard({ program, application }: { program: ProgramDe
   const saving = create.isPending || update.isPending;
   const saveError = update.error ?? create.error;
   const [savedAt, setSavedAt] = useState<Date | null>(null);
+  /** The facts the server has (so submit can first save answers changed without "save and continue"). */
+  const [savedFacts, setSavedFacts] = useState(() => stableJson(application?.facts));
   const documents = useApplicationDocuments(applicationId);
   const submit = useSubmitWithKey(applicationId);
   const problem = submitProblem(submit.error);
@@ -107,12 +119,14 @@ export function ApplicationWizard({ program, application }: { program: ProgramDe
     const facts = evaluation.facts;
     try {
       if (applicationId) {
-        await update.mutateAsync({ id: applicationId, facts });
+        const updated = await update.mutateAsync({ id: applicationId, facts });
         setSavedAt(new Date());
+        setSavedFacts(stableJson(updated.facts));
         return applicationId;
       }
       const created = await create.mutateAsync({ programCode: program.code, facts });
       setSavedAt(new Date());
+      setSavedFacts(stableJson(created.facts));
       return created.id;
     } catch {
       return undefined;
@@ -130,9 +144,18 @@ export function ApplicationWizard({ program, application }: { program: ProgramDe
     goTo(index);
   };
 
+  const submitting = useRef(false);
   const onSubmitClaim = async () => {
-    const result = await submit.submit();
-    if (result && applicationId) void navigate(`/applications/${applicationId}?submitted=1`);
+    if (submitting.current) return; // a double tap
+    submitting.current = true;
+    try {
+      // Answers changed since the last save (e.g. "change", then back without "save and continue"): save them first.
+      if (stableJson(evaluation.facts) !== savedFacts && !(await save())) return;
+      const result = await submit.submit();
+      if (result && applicationId) void navigate(`/applications/${applicationId}?submitted=1`);
+    } finally {
+      submitting.current = false;
+    }
   };
 
   const factText = (field: FactField): string => {
@@ -288,6 +311,7 @@ export function ApplicationWizard({ program, application }: { program: ProgramDe
           </p>
         ) : null}
         <p className="hx-note">{t('applications:review.declaration')}</p>
+        {saveError ? <Alert className="hx-gap" type="error" showIcon role="alert" title={errorMessage(t, saveError)} /> : null}
         <SubmitProblem
           problem={problem}
           error={submit.error}
@@ -308,8 +332,8 @@ export function ApplicationWizard({ program, application }: { program: ProgramDe
             type="primary"
             size="large"
             icon={<SendOutlined aria-hidden />}
-            disabled={submit.pending || !applicationId}
-            aria-busy={submit.pending || undefined}
+            disabled={submit.pending || saving || !applicationId}
+            aria-busy={submit.pending || saving || undefined}
             onClick={() => void onSubmitClaim()}
             data-testid="submit-claim"
           >

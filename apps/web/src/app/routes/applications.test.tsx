@@ -245,6 +245,7 @@ describe('the guided application', () => {
     await waitFor(() => expect(app.router.state.location.pathname).toBe(`/applications/${ID}`));
     const keys = headersOf(`/api/applications/${ID}/submit`).map((h) => h['Idempotency-Key']);
     expect(keys).toEqual([stored, stored]);
+    expect(vi.mocked(fetch).mock.calls.some(([, init]) => init?.method === 'PATCH')).toBe(false);
     expect(window.sessionStorage.getItem(`huanxin.submit.${ID}`)).toBeNull();
   });
 
@@ -315,6 +316,44 @@ describe('the guided application', () => {
     await waitFor(() =>
       expect(document.querySelector('[data-field="newVehicle.invoiceNo"] .hx-field__error')?.textContent).toBe('该车辆、证明或发票已用于其他申请。'),
     );
+  });
+
+  it('answers changed without "save and continue" are saved before submitting; unchanged ones are not re-sent', async () => {
+    const calls = mockApi({
+      'GET /api/auth/me': resident,
+      'GET /api/programs/car-scrap-2026': jsonResponse(program),
+      [`GET /api/applications/${ID}`]: jsonResponse(application('returned')),
+      [`PATCH /api/applications/${ID}`]: (call) => jsonResponse({ ...application('returned'), facts: (call.body as { facts: unknown }).facts }),
+      [`GET /api/applications/${ID}/documents`]: jsonResponse([]),
+      [`POST /api/applications/${ID}/submit`]: jsonResponse({ id: ID, status: 'submitted', reservedFen: 1_800_000 }),
+    });
+    const app = renderWithApp(routes, { path: `/applications/${ID}/edit?step=review` });
+    expect(await screen.findAllByText('您的申请已被退回，请按审核意见修改后重新提交。')).toHaveLength(1);
+    fireEvent.click(screen.getByRole('button', { name: /修改\s*旧车信息/ }));
+    await waitFor(() => expect(screen.getByTestId('step-title').textContent).toBe('旧车信息'));
+    const plate = document.querySelector<HTMLInputElement>('[data-field="oldVehicle.plate"] input');
+    if (!plate) throw new Error('no plate input');
+    fireEvent.change(plate, { target: { value: '鲁A54321' } });
+    await act(async () => {
+      await app.router.navigate(-1); // the browser's back button: no "save and continue"
+    });
+    fireEvent.click(await screen.findByTestId('submit-claim'));
+    await waitFor(() => expect(app.router.state.location.pathname).toBe(`/applications/${ID}`));
+    const order = calls.filter((c) => c.method !== 'GET').map((c) => `${c.method} ${c.path.replace(ID, ':id')}`);
+    expect(order).toEqual(['PATCH /api/applications/:id', 'POST /api/applications/:id/submit']);
+    expect((calls.find((c) => c.method === 'PATCH')?.body as { facts: typeof facts }).facts.oldVehicle.plate).toBe('鲁A54321');
+  });
+
+  it('a claim that can no longer change says so instead of showing the form', async () => {
+    mockApi({
+      'GET /api/auth/me': resident,
+      'GET /api/programs/car-scrap-2026': jsonResponse(program),
+      [`GET /api/applications/${ID}`]: jsonResponse(application('in_review')),
+    });
+    renderWithApp(routes, { path: `/applications/${ID}/edit` });
+    expect(await screen.findByText('该申请当前状态不能修改。')).toBeTruthy();
+    expect(screen.queryByTestId('step-title')).toBeNull();
+    expect(screen.getByRole('link', { name: '查看申请' }).getAttribute('href')).toBe(`/applications/${ID}`);
   });
 
   it('PROFILE_REQUIRED links to the profile and back to this step', async () => {

@@ -1,5 +1,5 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { act, fireEvent, screen, within } from '@testing-library/react';
+import { afterEach, beforeEach, describe, expect, it, onTestFinished, vi } from 'vitest';
+import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { MAX_DOCUMENT_BYTES, type DocumentRequirement } from '@huanxin/shared';
 import { ApiError } from '@/lib/api-client';
 import { renderWithApp } from '@/test/render';
@@ -129,6 +129,29 @@ describe('<DocumentItem>', () => {
     await act(async () => current().respond(201, { id: 'd1', kind: 'scrap_certificate', contentType: 'application/pdf', size: 15, sha256: 'x' }));
     expect(await within(item).findByText('上传成功')).toBeTruthy();
     expect(within(item).queryByRole('progressbar')).toBeNull();
+  });
+
+  it('an image previews as a thumbnail from an object URL, released when replaced', async () => {
+    const created: string[] = [];
+    const revoked: string[] = [];
+    const original = { create: URL.createObjectURL, revoke: URL.revokeObjectURL };
+    URL.createObjectURL = (blob: Blob) => {
+      const url = `blob:test/${created.length}-${(blob as File).name}`;
+      created.push(url);
+      return url;
+    };
+    URL.revokeObjectURL = (url: string) => void revoked.push(url);
+    onTestFinished(() => {
+      URL.createObjectURL = original.create;
+      URL.revokeObjectURL = original.revoke;
+    });
+    renderWithApp(<DocumentItem applicationId={ID} requirement={requirement} uploaded={[]} />);
+    choose(new File([new Uint8Array([0x89, 0x50, 0x4e, 0x47])], 'photo.png', { type: 'image/png' }));
+    await waitFor(() => expect(document.querySelector('.hx-doc__thumb')?.getAttribute('src')).toBe('blob:test/0-photo.png'));
+    await act(async () => current().respond(201, { id: 'd1', kind: 'scrap_certificate', contentType: 'image/png', size: 4, sha256: 'x' }));
+    choose(pdf());
+    expect(revoked).toEqual(['blob:test/0-photo.png']);
+    expect(document.querySelector('.hx-doc__thumb')).toBeNull();
   });
 
   it('translates 415 on the item (no retry: the same file would fail again)', async () => {
