@@ -7,7 +7,7 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { Alert, Button } from 'antd';
 import { ArrowLeftOutlined, ArrowRightOutlined, EditOutlined, SaveOutlined, SendOutlined } from '@ant-design/icons';
-import { Link, useNavigate, useSearchParams } from 'react-router';
+import { Link, useLocation, useNavigate, useSearchParams } from 'react-router';
 import { useForm } from 'react-hook-form';
 import { formatFen, type ClauseResult, type FactField, type ProgramDetail } from '@huanxin/shared';
 import { useTranslation } from 'react-i18next';
@@ -80,7 +80,12 @@ export function ApplicationWizard({ program, application }: { program: ProgramDe
   const update = useUpdateApplication();
   const saving = create.isPending || update.isPending;
   const saveError = update.error ?? create.error;
-  const [savedAt, setSavedAt] = useState<Date | null>(null);
+  const location = useLocation();
+  // A new draft continues at its own address (a new page): it says there that it was saved.
+  const [savedAt, setSavedAt] = useState<Date | null>(() => {
+    const at = (location.state as { savedAt?: unknown } | null)?.savedAt;
+    return typeof at === 'number' ? new Date(at) : null;
+  });
   /** The facts the server has (so submit can first save answers changed without "save and continue"). */
   const [savedFacts, setSavedFacts] = useState(() => stableJson(application?.facts));
   const documents = useApplicationDocuments(applicationId);
@@ -138,10 +143,10 @@ export function ApplicationWizard({ program, application }: { program: ProgramDe
     if (!id) return;
     if (!applicationId) {
       // The draft exists now: continue at its own address (it resumes there, on any device).
-      void navigate(`/applications/${id}/edit?step=${index}`, { replace: true });
+      void navigate(`/applications/${id}/edit?step=${index}`, { replace: true, state: { savedAt: Date.now() } });
       return;
     }
-    goTo(index);
+    if (index !== stepIndex) goTo(index);
   };
 
   const submitting = useRef(false);
@@ -216,7 +221,7 @@ export function ApplicationWizard({ program, application }: { program: ProgramDe
               {t('applications:nav.back')}
             </Button>
           ) : null}
-          <Button size="large" icon={<SaveOutlined aria-hidden />} disabled={saving} onClick={() => void form.trigger(step.fields.map((f) => f.path)).then((ok) => (ok ? save() : undefined))}>
+          <Button size="large" icon={<SaveOutlined aria-hidden />} disabled={saving} onClick={() => void form.trigger(step.fields.map((f) => f.path)).then((ok) => (ok ? saveAndGo(stepIndex) : undefined))}>
             {t('applications:draft.save')}
           </Button>
           <SubmitButton size="large" icon={<ArrowRightOutlined aria-hidden />}>

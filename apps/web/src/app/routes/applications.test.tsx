@@ -195,6 +195,28 @@ describe('the guided application', () => {
     await waitFor(() => expect(screen.getByTestId('step-title').textContent).toBe('报废信息'));
   });
 
+  it('"save draft" on a new application creates one draft and moves to its address, saying it was saved', async () => {
+    const calls = mockApi({
+      'GET /api/auth/me': resident,
+      'GET /api/programs/car-scrap-2026': jsonResponse(program),
+      'POST /api/applications': jsonResponse(application('draft'), 201),
+      [`PATCH /api/applications/${ID}`]: jsonResponse(application('draft')),
+      [`GET /api/applications/${ID}`]: jsonResponse(application('draft')),
+      [`GET /api/applications/${ID}/documents`]: jsonResponse([]),
+    });
+    const app = renderWithApp(routes, { path: '/programs/car-scrap-2026/apply' });
+    fireEvent.click(await screen.findByRole('button', { name: /保存草稿/ }));
+    await waitFor(() => expect(app.router.state.location.pathname).toBe(`/applications/${ID}/edit`));
+    expect(app.router.state.location.search).toBe('?step=0');
+    // The draft's own page (a new wizard) has loaded the draft and says it was saved.
+    await waitFor(() => expect(calls.some((c) => c.method === 'GET' && c.path === `/api/applications/${ID}`)).toBe(true));
+    await act(async () => new Promise((r) => setTimeout(r, 50)));
+    expect(await screen.findByTestId('draft-saved')).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: /保存草稿/ }));
+    await waitFor(() => expect(calls.filter((c) => c.method === 'PATCH')).toHaveLength(1));
+    expect(calls.filter((c) => c.method === 'POST' && c.path === '/api/applications')).toHaveLength(1);
+  });
+
   it('resumes a draft with its saved answers and saves each step with PATCH', async () => {
     const calls = mockApi({
       'GET /api/auth/me': resident,
