@@ -185,8 +185,7 @@ export class ApplicationsService {
   }
 
   private async requireDocuments(manager: EntityManager, applicationId: string, definition: ProgramDefinition): Promise<void> {
-    const rows: { kind: string }[] = await manager.query(`SELECT DISTINCT kind FROM application_document WHERE application_id = $1`, [applicationId]);
-    const have = new Set(rows.map((row) => row.kind));
+    const have = new Set(await this.applications.documentKinds(manager, applicationId));
     const missing = definition.documents.filter((doc) => doc.required && !have.has(doc.kind));
     if (missing.length) {
       throw new DomainError(422, ErrorCode.MISSING_DOCUMENTS, 'Required documents are missing', {
@@ -208,13 +207,7 @@ export class ApplicationsService {
   ): Promise<void> {
     const claimed = keys.filter((key) => key.unique !== 'none').sort((a, b) => `${a.name}:${a.value}`.localeCompare(`${b.name}:${b.value}`));
     for (const key of claimed) {
-      await manager.query(`SELECT pg_advisory_xact_lock(hashtextextended($1, 7406))`, [`claim-key:${key.name}:${key.value}`]);
-      const holders: { application_id: string; program_id: string; definition: ProgramDefinition }[] = await manager.query(
-        `SELECT k.application_id, k.program_id, v.definition FROM claim_key k
-           JOIN application a ON a.id = k.application_id JOIN program_version v ON v.id = a.program_version_id
-          WHERE k.name = $1 AND k.value = $2 AND k.application_id <> $3`,
-        [key.name, key.value, application.id],
-      );
+      const holders = await this.applications.lockClaimKeyHolders(manager, key, application.id);
       const conflict = holders.find((holder) => {
         if (holder.program_id === application.programId) return true;
         if (key.unique !== 'global') return false;
@@ -224,10 +217,7 @@ export class ApplicationsService {
         const path = definition.claimKeys.find((k) => k.name === key.name)?.path ?? key.name;
         throw new DomainError(409, ErrorCode.DUPLICATE_CLAIM, 'This key already backs another claim', { fields: { [`facts.${path}`]: ErrorCode.DUPLICATE_CLAIM } });
       }
-      await manager.query(
-        `INSERT INTO claim_key (application_id, program_id, name, value) VALUES ($1, $2, $3, $4) ON CONFLICT (name, value, program_id) DO NOTHING`,
-        [application.id, application.programId, key.name, key.value],
-      );
+      await this.applications.insertClaimKey(manager, application, key);
     }
   }
 

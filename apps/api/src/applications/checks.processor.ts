@@ -92,11 +92,13 @@ export class ChecksProcessor implements QueueProcessor, OnApplicationBootstrap {
     if ((sharedAccount[0]?.count ?? 0) > 0) flags.push({ code: 'SHARED_BANK_ACCOUNT', detail: { otherApplicants: sharedAccount[0]!.count } });
 
     // The third or later applicant submitting from one device (address + browser) within a day.
-    // Only earlier submissions count, so the answer does not depend on when the job runs.
+    // Only earlier submissions count (same instant: the older claim first), so the answer does not
+    // depend on when the job runs.
     const sameDevice: { others: number }[] = await manager.query(
       `SELECT count(DISTINCT other.applicant_id)::int AS others FROM application mine JOIN application other
           ON other.submit_device = mine.submit_device AND other.applicant_id <> mine.applicant_id
-         AND other.submitted_at BETWEEN mine.submitted_at - interval '24 hours' AND mine.submitted_at
+         AND other.submitted_at >= mine.submitted_at - interval '24 hours'
+         AND (other.submitted_at < mine.submitted_at OR (other.submitted_at = mine.submitted_at AND other.code < mine.code))
         WHERE mine.id = $1 AND mine.submit_device IS NOT NULL`,
       [application.id],
     );
