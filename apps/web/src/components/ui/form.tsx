@@ -118,6 +118,17 @@ export function FormAlert({ message }: { message?: (error: unknown) => string | 
 /** Turns an error code (or a code with a field-specific override) into a message. */
 export type ErrorMessageFor = (code: string) => string;
 
+export interface TextInputBinding {
+  id: string;
+  'aria-invalid': boolean;
+  'aria-describedby'?: string;
+  ref: ControllerRenderProps['ref'];
+  name: string;
+  value: string;
+  onBlur: () => void;
+  onChange: (event: { target: { value: string } }) => void;
+}
+
 export interface FormFieldProps<T extends FieldValues, N extends FieldPath<T>> {
   name: N;
   label: ReactNode;
@@ -134,6 +145,8 @@ export interface FormFieldProps<T extends FieldValues, N extends FieldPath<T>> {
     fieldState: ControllerFieldState;
     /** Spread onto the input: id, aria-invalid, aria-describedby. */
     inputProps: { id: string; 'aria-invalid': boolean; 'aria-describedby'?: string; 'aria-required'?: boolean };
+    /** `inputProps` plus the field's binding for a text input (ref, name, value, change, blur). */
+    textInputProps: TextInputBinding;
     labelId: string;
   }) => ReactNode;
 }
@@ -171,16 +184,22 @@ export function FormField<T extends FieldValues, N extends FieldPath<T>>({
               {label}
               {requiredMark ? <span className="hx-field__required">{t('form.requiredForClaim')}</span> : null}
             </label>
-            {children({
-              field,
-              fieldState,
-              labelId,
-              inputProps: {
+            {(() => {
+              const inputProps = {
                 id,
                 'aria-invalid': Boolean(errorCode),
                 ...(describedBy ? { 'aria-describedby': describedBy } : {}),
-              },
-            })}
+              };
+              const textInputProps: TextInputBinding = {
+                ...inputProps,
+                ref: field.ref,
+                name: field.name,
+                value: (field.value as string | undefined) ?? '',
+                onBlur: field.onBlur,
+                onChange: (event) => field.onChange(event.target.value),
+              };
+              return children({ field, fieldState, labelId, inputProps, textInputProps });
+            })()}
             {errorCode ? (
               <p className="hx-field__error" id={`${id}-error`} role="alert">
                 {translate(errorCode)}

@@ -193,14 +193,9 @@ export function ResidentSignIn({ onSignedIn }: { onSignedIn?: (user: SessionUser
           t([`errors:field.${code}`, `errors:${code}`, 'errors:field.INVALID_FORMAT'])
         }
       >
-        {({ field, inputProps }) => (
+        {({ textInputProps }) => (
           <Input
-            {...inputProps}
-            ref={field.ref}
-            name={field.name}
-            value={field.value}
-            onBlur={field.onBlur}
-            onChange={(e) => field.onChange(e.target.value)}
+            {...textInputProps}
             type="tel"
             inputMode="tel"
             autoComplete="tel-national"

@@ -88,14 +88,9 @@ export function StaffSignIn({ onSignedIn }: { onSignedIn?: (user: SessionUser) =
       {step === 'password' ? (
         <>
           <FormField<StaffValues, 'username'> name="username" label={t('staff.username')} rules={{ validate: required }}>
-            {({ field, inputProps }) => (
+            {({ textInputProps }) => (
               <Input
-                {...inputProps}
-                ref={field.ref}
-                name={field.name}
-                value={field.value}
-                onBlur={field.onBlur}
-                onChange={(e) => field.onChange(e.target.value)}
+                {...textInputProps}
                 autoComplete="username"
                 autoCapitalize="none"
                 spellCheck={false}
@@ -105,14 +100,9 @@ export function StaffSignIn({ onSignedIn }: { onSignedIn?: (user: SessionUser) =
             )}
           </FormField>
           <FormField<StaffValues, 'password'> name="password" label={t('staff.password')} rules={{ validate: required }}>
-            {({ field, inputProps }) => (
+            {({ textInputProps }) => (
               <Input.Password
-                {...inputProps}
-                ref={field.ref}
-                name={field.name}
-                value={field.value}
-                onBlur={field.onBlur}
-                onChange={(e) => field.onChange(e.target.value)}
+                {...textInputProps}
                 autoComplete="current-password"
                 size="large"
                 prefix={<LockOutlined aria-hidden />}

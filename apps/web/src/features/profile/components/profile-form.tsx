@@ -125,8 +125,8 @@ export function ProfileForm({
       <p className="hx-note">{t('form.intro')}</p>
       <FormSection title={t('form.identity')}>
         <FormField<ProfileFormValues, 'name'> name="name" label={t('fields.name')} rules={{ validate: profileRules.name }} errorMessage={fieldMessage('name')}>
-          {({ field, inputProps }) => (
-            <Input {...inputProps} ref={field.ref} name={field.name} value={field.value} onBlur={field.onBlur} onChange={(e) => field.onChange(e.target.value)} autoComplete="name" maxLength={40} />
+          {({ textInputProps }) => (
+            <Input {...textInputProps} autoComplete="name" maxLength={40} />
           )}
         </FormField>
         <FormField<ProfileFormValues, 'idNumber'>
@@ -137,14 +137,9 @@ export function ProfileForm({
           errorMessage={fieldMessage('idNumber')}
           warning={idWarning ? t(`warnings.idNumber.${idWarning}`, { defaultValue: t('warnings.generic') }) : undefined}
         >
-          {({ field, inputProps }) => (
+          {({ textInputProps }) => (
             <Input
-              {...inputProps}
-              ref={field.ref}
-              name={field.name}
-              value={field.value}
-              onBlur={field.onBlur}
-              onChange={(e) => field.onChange(e.target.value)}
+              {...textInputProps}
               autoComplete="off"
               autoCapitalize="characters"
               spellCheck={false}
@@ -173,15 +168,15 @@ export function ProfileForm({
           )}
         </FormField>
         <FormField<ProfileFormValues, 'address'> name="address" label={t('fields.address')} help={t('help.address')} rules={{ validate: profileRules.address }} errorMessage={fieldMessage('address')}>
-          {({ field, inputProps }) => (
-            <Input {...inputProps} ref={field.ref} name={field.name} value={field.value} onBlur={field.onBlur} onChange={(e) => field.onChange(e.target.value)} autoComplete="street-address" maxLength={200} />
+          {({ textInputProps }) => (
+            <Input {...textInputProps} autoComplete="street-address" maxLength={200} />
           )}
         </FormField>
       </FormSection>
       <FormSection title={t('form.bank')} description={t('form.bankIntro')}>
         <FormField<ProfileFormValues, 'bankName'> name="bankName" label={t('fields.bankName')} rules={{ validate: profileRules.bankName }} errorMessage={fieldMessage('bankName')}>
-          {({ field, inputProps }) => (
-            <Input {...inputProps} ref={field.ref} name={field.name} value={field.value} onBlur={field.onBlur} onChange={(e) => field.onChange(e.target.value)} autoComplete="off" maxLength={60} placeholder={t('placeholder.bankName')} />
+          {({ textInputProps }) => (
+            <Input {...textInputProps} autoComplete="off" maxLength={60} placeholder={t('placeholder.bankName')} />
           )}
         </FormField>
         <FormField<ProfileFormValues, 'bankAccount'>
@@ -191,14 +186,9 @@ export function ProfileForm({
           errorMessage={fieldMessage('bankAccount')}
           warning={cardWarning ? t(`warnings.bankAccount.${cardWarning}`, { defaultValue: t('warnings.generic') }) : undefined}
         >
-          {({ field, inputProps }) => (
+          {({ textInputProps }) => (
             <Input
-              {...inputProps}
-              ref={field.ref}
-              name={field.name}
-              value={field.value}
-              onBlur={field.onBlur}
-              onChange={(e) => field.onChange(e.target.value)}
+              {...textInputProps}
               inputMode="numeric"
               autoComplete="off"
               maxLength={24}
