@@ -1,7 +1,7 @@
 import { Alert, Empty } from 'antd';
 import { FileAddOutlined } from '@ant-design/icons';
 import { useParams, useSearchParams } from 'react-router';
-import { EDITABLE_STATUSES } from '@huanxin/shared';
+import { EDITABLE_STATUSES, type ProgramDetail } from '@huanxin/shared';
 import { useTranslation } from 'react-i18next';
 import { Breadcrumbs } from '@/components/ui/breadcrumbs';
 import { LinkButton } from '@/components/ui/link-button';
@@ -13,9 +13,10 @@ import { ApplicationCard } from '@/features/applications/components/application-
 import { ApplicationDetailView } from '@/features/applications/components/application-detail';
 import { NotificationList } from '@/features/applications/components/notifications';
 import { useQuery } from '@tanstack/react-query';
-import { programQueryOptions, useProgram } from '@/features/programs/api/get-program';
+import { programQueryOptions } from '@/features/programs/api/get-program';
 import { usePrograms } from '@/features/programs/api/get-programs';
 import { ApplicationWizard } from './application-wizard';
+import { ProgramPage } from './program-page';
 
 /** `/applications`: the resident's claims, newest first. */
 export function MyApplicationsPage() {
@@ -74,29 +75,12 @@ export function ApplicationDetailPage() {
   );
 }
 
-function WizardPage({ code, children }: { code: string; children: (program: NonNullable<ReturnType<typeof useProgram>['data']>) => React.ReactNode }) {
-  const { t, i18n } = useTranslation(['applications', 'programs']);
-  const program = useProgram(code);
-  const title = program.data ? localized(program.data.title, i18n.language) : '';
-  const heading = t('applications:apply.title');
+function WizardPage({ code, children }: { code: string; children: (program: ProgramDetail) => React.ReactNode }) {
+  const { t } = useTranslation(['applications']);
   return (
-    <div className="hx-page hx-page--narrow">
-      <PageTitle title={title ? `${heading} · ${title}` : heading} />
-      <Breadcrumbs
-        items={[
-          { to: '/programs', label: t('programs:title') },
-          { to: `/programs/${code}`, label: title || code },
-          { label: heading },
-        ]}
-      />
-      <h1 className="hx-page__title">
-        {heading}
-        {title ? <span className="hx-page__subtitle">{title}</span> : null}
-      </h1>
-      {program.isPending ? <LoadingState /> : null}
-      {program.isError ? <ErrorState error={program.error} onRetry={() => void program.refetch()} /> : null}
-      {program.data ? children(program.data) : null}
-    </div>
+    <ProgramPage code={code} heading={t('applications:apply.title')} narrow>
+      {children}
+    </ProgramPage>
   );
 }
 
