@@ -20,7 +20,11 @@ export default tseslint.config(
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       'no-restricted-properties': [
         'error',
-        { object: 'Math', property: 'random', message: 'Use node:crypto (randomInt / randomBytes): secrets and codes need a CSPRNG.' },
+        {
+          object: 'Math',
+          property: 'random',
+          message: 'Use node:crypto (randomInt / randomBytes): secrets and codes need a CSPRNG.',
+        },
       ],
       eqeqeq: ['error', 'smart'],
     },
@@ -31,7 +35,11 @@ export default tseslint.config(
     rules: {
       'no-restricted-properties': [
         'error',
-        { object: 'process', property: 'env', message: 'Read configuration only through src/config (validated at boot).' },
+        {
+          object: 'process',
+          property: 'env',
+          message: 'Read configuration only through src/config (validated at boot).',
+        },
         { object: 'Math', property: 'random', message: 'Use node:crypto (randomInt / randomBytes).' },
       ],
     },

@@ -24,7 +24,10 @@ function installedStamp() {
 
 // 1. npm packages: a fresh clone has none; a changed lockfile means they are stale.
 const lock = path.join(root, 'package-lock.json');
-if (!fs.existsSync(path.join(root, 'node_modules', '.bin', 'turbo')) || fs.statSync(lock).mtimeMs > installedStamp()) {
+if (
+  !fs.existsSync(path.join(root, 'node_modules', '.bin', 'turbo')) ||
+  fs.statSync(lock).mtimeMs > installedStamp()
+) {
   console.log('› installing npm packages (npm ci)…');
   const result = spawnSync('npm', ['ci', '--no-audit', '--no-fund'], { cwd: root, stdio: 'inherit' });
   if (result.status !== 0) fail('npm ci failed (see above).');
@@ -57,13 +60,17 @@ if (mode === 'test') {
   const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
   if (!fs.existsSync(chromium)) {
     const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
-    if (!isRoot) fail(`Chromium is needed for the browser tests. Install it with:
+    if (!isRoot)
+      fail(`Chromium is needed for the browser tests. Install it with:
     sudo apt-get update && sudo apt-get install -y --no-install-recommends chromium fonts-noto-cjk`);
     console.log('› installing Chromium and CJK fonts for the browser tests (apt-get)…');
     try {
-      execSync('apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends chromium fonts-noto-cjk', {
-        stdio: 'inherit',
-      });
+      execSync(
+        'apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends chromium fonts-noto-cjk',
+        {
+          stdio: 'inherit',
+        },
+      );
     } catch {
       fail('apt-get could not install chromium; install it by hand: apt-get install -y chromium');
     }

@@ -14,12 +14,24 @@ export default [
     files: ['src/**/*.ts', 'src/**/*.tsx'],
     ignores: ['src/lib/i18n.ts', 'src/**/*.test.ts', 'src/**/*.test.tsx', 'src/test/**'],
     rules: {
-      'no-restricted-globals': ['error', { name: 'localStorage', message: 'Only src/lib/i18n.ts may use web storage (language only).' }, { name: 'sessionStorage', message: 'No personal data in web storage.' }],
+      'no-restricted-globals': [
+        'error',
+        { name: 'localStorage', message: 'Only src/lib/i18n.ts may use web storage (language only).' },
+        { name: 'sessionStorage', message: 'No personal data in web storage.' },
+      ],
       'no-restricted-properties': [
         'error',
-        { object: 'window', property: 'localStorage', message: 'Only src/lib/i18n.ts may use web storage (language only).' },
+        {
+          object: 'window',
+          property: 'localStorage',
+          message: 'Only src/lib/i18n.ts may use web storage (language only).',
+        },
         { object: 'window', property: 'sessionStorage', message: 'No personal data in web storage.' },
-        { object: 'process', property: 'env', message: 'Browser code reads configuration only through src/config/env.ts.' },
+        {
+          object: 'process',
+          property: 'env',
+          message: 'Browser code reads configuration only through src/config/env.ts.',
+        },
         { object: 'Math', property: 'random', message: 'Use crypto.getRandomValues / crypto.randomUUID.' },
       ],
     },

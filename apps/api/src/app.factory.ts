@@ -50,20 +50,26 @@ export async function createHttpApp(config: AppConfig, logger: Logger): Promise<
 
   // Who and where, for audit rows and limits, without passing the request through every service.
   fastify.addHook('onRequest', (request, _reply, done) => {
-    requestContext.run({ requestId: request.id, ip: request.ip, userAgent: request.headers['user-agent'] }, done);
+    requestContext.run(
+      { requestId: request.id, ip: request.ip, userAgent: request.headers['user-agent'] },
+      done,
+    );
   });
   fastify.addHook('onRequest', csrfOriginCheck(config));
   fastify.addHook('onSend', async (request, reply) => {
     void reply.header('x-request-id', request.id);
     // API answers may hold personal data: never stored by browsers or proxies unless a route says so.
-    if (request.url.startsWith('/api/') && !reply.hasHeader('cache-control')) void reply.header('cache-control', 'no-store');
+    if (request.url.startsWith('/api/') && !reply.hasHeader('cache-control'))
+      void reply.header('cache-control', 'no-store');
   });
   // Errors raised by Fastify itself (body parsing, size limits) before a Nest handler runs.
   fastify.setErrorHandler((error, request, reply) => sendError(reply, request, error, logger));
 
   await app.register(fastifyCookie);
   // Uploads stream through; one file of at most 10 MB and a few small fields per request.
-  await app.register(fastifyMultipart, { limits: { fileSize: MAX_DOCUMENT_BYTES, files: 1, fields: 5, fieldSize: 1024, parts: 6 } });
+  await app.register(fastifyMultipart, {
+    limits: { fileSize: MAX_DOCUMENT_BYTES, files: 1, fields: 5, fieldSize: 1024, parts: 6 },
+  });
   await app.register(helmet, {
     contentSecurityPolicy: {
       directives: {
@@ -95,12 +101,17 @@ export async function createHttpApp(config: AppConfig, logger: Logger): Promise<
     app,
     new DocumentBuilder()
       .setTitle('Huanxin (换新) trade-in subsidy portal API')
-      .setDescription('Money is integer fen; dates YYYY-MM-DD (Asia/Shanghai). Errors: { error: { code, message, fields } }.')
+      .setDescription(
+        'Money is integer fen; dates YYYY-MM-DD (Asia/Shanghai). Errors: { error: { code, message, fields } }.',
+      )
       .setVersion('1')
       .addCookieAuth('__Host-sid')
       .build(),
   );
-  SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json', useGlobalPrefix: false });
+  SwaggerModule.setup('api/docs', app, document, {
+    jsonDocumentUrl: 'api/docs-json',
+    useGlobalPrefix: false,
+  });
 
   await serveWeb(fastify, config, logger);
   return app;
@@ -110,7 +121,10 @@ export async function createHttpApp(config: AppConfig, logger: Logger): Promise<
 async function serveWeb(fastify: FastifyInstance, config: AppConfig, logger: Logger): Promise<void> {
   const indexFile = path.join(config.web.distDir, 'index.html');
   if (!fs.existsSync(indexFile)) {
-    logger.warn({ distDir: config.web.distDir }, 'web app not built: serving the API only (run `npm run build`)');
+    logger.warn(
+      { distDir: config.web.distDir },
+      'web app not built: serving the API only (run `npm run build`)',
+    );
     return;
   }
   await fastify.register(fastifyStatic, {
@@ -120,10 +134,18 @@ async function serveWeb(fastify: FastifyInstance, config: AppConfig, logger: Log
     index: false,
     setHeaders: (res, filePath) => {
       // Vite fingerprints everything under assets/; the rest must be revalidated.
-      res.header('cache-control', filePath.includes(`${path.sep}assets${path.sep}`) ? 'public, max-age=31536000, immutable' : 'no-cache');
+      res.header(
+        'cache-control',
+        filePath.includes(`${path.sep}assets${path.sep}`)
+          ? 'public, max-age=31536000, immutable'
+          : 'no-cache',
+      );
     },
   });
-  const sendIndex = (reply: { header: (k: string, v: string) => unknown; sendFile: (f: string) => unknown }) => {
+  const sendIndex = (reply: {
+    header: (k: string, v: string) => unknown;
+    sendFile: (f: string) => unknown;
+  }) => {
     reply.header('cache-control', 'no-cache');
     return reply.sendFile('index.html');
   };

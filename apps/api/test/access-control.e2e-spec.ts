@@ -4,12 +4,27 @@ import request from 'supertest';
 import { SIGNED_IN } from '../src/auth/auth.decorators';
 import { AuthGuard } from '../src/auth/auth.guard';
 import { PHONES } from './fixtures/pii';
-import { clearRateLimits, createIdentityApp, DEMO_USERS, signInResident, signInStaff } from './utils/identity';
+import {
+  clearRateLimits,
+  createIdentityApp,
+  DEMO_USERS,
+  signInResident,
+  signInStaff,
+} from './utils/identity';
 import { listRoutes, type RouteInfo } from './utils/routes';
 import type { TestApp } from './utils/test-app';
 
 type Caller = 'anonymous' | Role;
-const CALLERS: Caller[] = ['anonymous', 'resident', 'dealer', 'reviewer', 'approver', 'finance', 'admin', 'auditor'];
+const CALLERS: Caller[] = [
+  'anonymous',
+  'resident',
+  'dealer',
+  'reviewer',
+  'approver',
+  'finance',
+  'admin',
+  'auditor',
+];
 
 /** What a caller may get: through the guard (any answer but 401/403), 401, or 403. */
 const A = 'allowed' as const;
@@ -20,28 +35,28 @@ type Expected = typeof A | 401 | 403;
  * contract (not derived from the code): admin reads no personal data, auditor only the audit log.
  *                                                      anon  resident dealer reviewer approver finance admin auditor */
 const MATRIX: Record<string, Expected[]> = {
-  'GET /api/health':                                  [A,   A,   A,   A,   A,   A,   A,   A],
-  'GET /api/programs':                                [A,   A,   A,   A,   A,   A,   A,   A],
-  'GET /api/programs/:code':                          [A,   A,   A,   A,   A,   A,   A,   A],
-  'POST /api/programs/:code/eligibility':             [A,   A,   A,   A,   A,   A,   A,   A],
-  'POST /api/auth/otp':                               [A,   A,   A,   A,   A,   A,   A,   A],
-  'POST /api/auth/otp/verify':                        [A,   A,   A,   A,   A,   A,   A,   A],
-  'POST /api/auth/login':                             [A,   A,   A,   A,   A,   A,   A,   A],
-  'POST /api/auth/mfa/totp/setup':                    [A,   A,   A,   A,   A,   A,   A,   A],
-  'POST /api/auth/mfa/totp/confirm':                  [A,   A,   A,   A,   A,   A,   A,   A],
-  'GET /api/dev/sms-outbox':                          [A,   A,   A,   A,   A,   A,   A,   A],
-  'GET /api/auth/me':                                 [401, A,   A,   A,   A,   A,   A,   A],
-  'POST /api/auth/logout':                            [401, A,   A,   A,   A,   A,   A,   A],
-  'GET /api/me/profile':                              [401, A,   403, 403, 403, 403, 403, 403],
-  'PUT /api/me/profile':                              [401, A,   403, 403, 403, 403, 403, 403],
-  'POST /api/residents/:id/reveal':                   [401, 403, 403, A,   A,   403, 403, 403],
-  'GET /api/admin/users':                             [401, 403, 403, 403, 403, 403, A,   403],
-  'POST /api/admin/users':                            [401, 403, 403, 403, 403, 403, A,   403],
-  'PATCH /api/admin/users/:id':                       [401, 403, 403, 403, 403, 403, A,   403],
-  'GET /api/admin/organizations':                     [401, 403, 403, 403, 403, 403, A,   403],
-  'POST /api/admin/organizations':                    [401, 403, 403, 403, 403, 403, A,   403],
-  'GET /api/audit':                                   [401, 403, 403, 403, 403, 403, 403, A],
-  'GET /api/audit/verify':                            [401, 403, 403, 403, 403, 403, 403, A],
+  'GET /api/health': [A, A, A, A, A, A, A, A],
+  'GET /api/programs': [A, A, A, A, A, A, A, A],
+  'GET /api/programs/:code': [A, A, A, A, A, A, A, A],
+  'POST /api/programs/:code/eligibility': [A, A, A, A, A, A, A, A],
+  'POST /api/auth/otp': [A, A, A, A, A, A, A, A],
+  'POST /api/auth/otp/verify': [A, A, A, A, A, A, A, A],
+  'POST /api/auth/login': [A, A, A, A, A, A, A, A],
+  'POST /api/auth/mfa/totp/setup': [A, A, A, A, A, A, A, A],
+  'POST /api/auth/mfa/totp/confirm': [A, A, A, A, A, A, A, A],
+  'GET /api/dev/sms-outbox': [A, A, A, A, A, A, A, A],
+  'GET /api/auth/me': [401, A, A, A, A, A, A, A],
+  'POST /api/auth/logout': [401, A, A, A, A, A, A, A],
+  'GET /api/me/profile': [401, A, 403, 403, 403, 403, 403, 403],
+  'PUT /api/me/profile': [401, A, 403, 403, 403, 403, 403, 403],
+  'POST /api/residents/:id/reveal': [401, 403, 403, A, A, 403, 403, 403],
+  'GET /api/admin/users': [401, 403, 403, 403, 403, 403, A, 403],
+  'POST /api/admin/users': [401, 403, 403, 403, 403, 403, A, 403],
+  'PATCH /api/admin/users/:id': [401, 403, 403, 403, 403, 403, A, 403],
+  'GET /api/admin/organizations': [401, 403, 403, 403, 403, 403, A, 403],
+  'POST /api/admin/organizations': [401, 403, 403, 403, 403, 403, A, 403],
+  'GET /api/audit': [401, 403, 403, 403, 403, 403, 403, A],
+  'GET /api/audit/verify': [401, 403, 403, 403, 403, 403, 403, A],
 };
 
 /** For routes added after this matrix: the answer the declared permission implies. */
@@ -54,7 +69,9 @@ function implied(route: RouteInfo, caller: Caller): Expected {
 }
 
 function concretePath(path: string): string {
-  return path.replace(/:(\w+)/g, (_m, name: string) => (name === 'code' ? 'car-scrap-2026' : name === 'id' || name.endsWith('Id') ? randomUUID() : 'x'));
+  return path.replace(/:(\w+)/g, (_m, name: string) =>
+    name === 'code' ? 'car-scrap-2026' : name === 'id' || name.endsWith('Id') ? randomUUID() : 'x',
+  );
 }
 
 describe('access control: denied by default, every route declares its permission', () => {
@@ -72,7 +89,8 @@ describe('access control: denied by default, every route declares its permission
       residents.push({ id: signed.user.id, cookie: signed.cookie });
     }
     cookies.resident = residents[0]!.cookie;
-    for (const role of ['dealer', 'reviewer', 'approver', 'finance', 'admin', 'auditor'] as const) cookies[role] = (await signInStaff(t, DEMO_USERS[role])).cookie;
+    for (const role of ['dealer', 'reviewer', 'approver', 'finance', 'admin', 'auditor'] as const)
+      cookies[role] = (await signInStaff(t, DEMO_USERS[role])).cookie;
   });
   afterAll(async () => {
     await t.close();
@@ -84,23 +102,33 @@ describe('access control: denied by default, every route declares its permission
     });
 
     it('every route is @Public() or names a permission (a route without one fails here)', () => {
-      const undeclared = routes.filter((route) => !route.isPublic && route.permission === undefined).map((route) => `${route.key} (${route.controller}.${route.handler})`);
+      const undeclared = routes
+        .filter((route) => !route.isPublic && route.permission === undefined)
+        .map((route) => `${route.key} (${route.controller}.${route.handler})`);
       expect(undeclared).toEqual([]);
     });
 
     it('no route is both public and permission-checked (the permission would be silently ignored)', () => {
-      expect(routes.filter((route) => route.isPublic && route.permission !== undefined).map((route) => route.key)).toEqual([]);
+      expect(
+        routes.filter((route) => route.isPublic && route.permission !== undefined).map((route) => route.key),
+      ).toEqual([]);
     });
 
     it('every declared permission exists in the shared role → permission map', () => {
       const known = new Set<string>([SIGNED_IN, ...ROLES.flatMap((role) => ROLE_PERMISSIONS[role])]);
-      expect(routes.filter((route) => route.permission !== undefined && !known.has(route.permission)).map((route) => `${route.key}: ${route.permission}`)).toEqual([]);
+      expect(
+        routes
+          .filter((route) => route.permission !== undefined && !known.has(route.permission))
+          .map((route) => `${route.key}: ${route.permission}`),
+      ).toEqual([]);
     });
 
     it('the OpenAPI document describes exactly these routes', async () => {
       const doc = await request(t.server).get('/api/docs-json').expect(200);
       const documented = Object.entries(doc.body.paths as Record<string, Record<string, unknown>>)
-        .flatMap(([path, ops]) => Object.keys(ops).map((method) => `${method.toUpperCase()} ${path.replace(/\{(\w+)\}/g, ':$1')}`))
+        .flatMap(([path, ops]) =>
+          Object.keys(ops).map((method) => `${method.toUpperCase()} ${path.replace(/\{(\w+)\}/g, ':$1')}`),
+        )
         .sort();
       expect(documented).toEqual(routes.map((route) => route.key));
     });
@@ -114,10 +142,19 @@ describe('access control: denied by default, every route declares its permission
         ({
           getHandler: () => Undeclared.prototype.handler,
           getClass: () => Undeclared,
-          switchToHttp: () => ({ getRequest: () => ({ method: 'GET', cookies: cookie ? { hx_sid: cookie.split('=')[1] } : {}, routeOptions: { url: '/api/undeclared' } }) }),
+          switchToHttp: () => ({
+            getRequest: () => ({
+              method: 'GET',
+              cookies: cookie ? { hx_sid: cookie.split('=')[1] } : {},
+              routeOptions: { url: '/api/undeclared' },
+            }),
+          }),
         }) as never;
       await expect(guard.canActivate(context())).rejects.toMatchObject({ status: 401 });
-      await expect(guard.canActivate(context(cookies.admin))).rejects.toMatchObject({ status: 403, code: 'FORBIDDEN' });
+      await expect(guard.canActivate(context(cookies.admin))).rejects.toMatchObject({
+        status: 403,
+        code: 'FORBIDDEN',
+      });
     });
   });
 
@@ -125,7 +162,13 @@ describe('access control: denied by default, every route declares its permission
     const cases = () =>
       routes
         .filter((route) => route.key !== 'POST /api/auth/logout') // ends the session: checked below
-        .flatMap((route) => CALLERS.map((caller, index) => ({ route, caller, expected: MATRIX[route.key]?.[index] ?? implied(route, caller) })));
+        .flatMap((route) =>
+          CALLERS.map((caller, index) => ({
+            route,
+            caller,
+            expected: MATRIX[route.key]?.[index] ?? implied(route, caller),
+          })),
+        );
 
     it('every route answers every caller as the matrix says', async () => {
       const wrong: string[] = [];
@@ -133,8 +176,12 @@ describe('access control: denied by default, every route declares its permission
         const call = request(t.server)[route.method.toLowerCase() as 'get'](concretePath(route.path));
         if (caller !== 'anonymous') void call.set('cookie', cookies[caller]!);
         const res = ['POST', 'PUT', 'PATCH'].includes(route.method) ? await call.send({}) : await call;
-        const ok = expected === A ? ![401, 403].includes(res.status) && res.status < 500 : res.status === expected;
-        if (!ok) wrong.push(`${route.key} as ${caller}: expected ${expected}, got ${res.status} ${JSON.stringify(res.body?.error?.code ?? '')}`);
+        const ok =
+          expected === A ? ![401, 403].includes(res.status) && res.status < 500 : res.status === expected;
+        if (!ok)
+          wrong.push(
+            `${route.key} as ${caller}: expected ${expected}, got ${res.status} ${JSON.stringify(res.body?.error?.code ?? '')}`,
+          );
         if (expected === 403) expect(res.body.error.code).toBe('FORBIDDEN');
         if (expected === 401) expect(res.body.error.code).toBe('UNAUTHENTICATED');
       }
@@ -142,7 +189,13 @@ describe('access control: denied by default, every route declares its permission
     });
 
     it('allowed GETs without parameters answer 200 for the roles allowed', async () => {
-      for (const key of ['GET /api/auth/me', 'GET /api/admin/users', 'GET /api/admin/organizations', 'GET /api/audit', 'GET /api/audit/verify']) {
+      for (const key of [
+        'GET /api/auth/me',
+        'GET /api/admin/users',
+        'GET /api/admin/organizations',
+        'GET /api/audit',
+        'GET /api/audit/verify',
+      ]) {
         const path = key.split(' ')[1]!;
         for (const [index, caller] of CALLERS.entries()) {
           if (MATRIX[key]![index] !== A) continue;
@@ -152,32 +205,56 @@ describe('access control: denied by default, every route declares its permission
     });
 
     it('admin reads no resident personal data on any route; auditor reaches nothing but the audit log', () => {
-      const adminOk = routes.filter((route) => (MATRIX[route.key]?.[CALLERS.indexOf('admin')] ?? implied(route, 'admin')) === A && !route.isPublic && route.permission !== SIGNED_IN);
+      const adminOk = routes.filter(
+        (route) =>
+          (MATRIX[route.key]?.[CALLERS.indexOf('admin')] ?? implied(route, 'admin')) === A &&
+          !route.isPublic &&
+          route.permission !== SIGNED_IN,
+      );
       expect(adminOk.every((route) => route.path.startsWith('/api/admin/'))).toBe(true);
-      const auditorOk = routes.filter((route) => (MATRIX[route.key]?.[CALLERS.indexOf('auditor')] ?? implied(route, 'auditor')) === A && !route.isPublic && route.permission !== SIGNED_IN);
+      const auditorOk = routes.filter(
+        (route) =>
+          (MATRIX[route.key]?.[CALLERS.indexOf('auditor')] ?? implied(route, 'auditor')) === A &&
+          !route.isPublic &&
+          route.permission !== SIGNED_IN,
+      );
       expect(auditorOk.map((route) => route.key).sort()).toEqual(['GET /api/audit', 'GET /api/audit/verify']);
     });
 
-    it.each(['resident', 'dealer', 'reviewer', 'approver', 'finance', 'admin', 'auditor'] as const)('%s can log out (204)', async (role) => {
-      const cookie = role === 'resident' ? residents[1]!.cookie : (await signInStaff(t, DEMO_USERS[role])).cookie;
-      await request(t.server).post('/api/auth/logout').set('cookie', cookie).expect(204);
-      await request(t.server).get('/api/auth/me').set('cookie', cookie).expect(401);
-    });
+    it.each(['resident', 'dealer', 'reviewer', 'approver', 'finance', 'admin', 'auditor'] as const)(
+      '%s can log out (204)',
+      async (role) => {
+        const cookie =
+          role === 'resident' ? residents[1]!.cookie : (await signInStaff(t, DEMO_USERS[role])).cookie;
+        await request(t.server).post('/api/auth/logout').set('cookie', cookie).expect(204);
+        await request(t.server).get('/api/auth/me').set('cookie', cookie).expect(401);
+      },
+    );
   });
 
   describe('records are scoped to their owner (IDOR)', () => {
     it('a resident’s id on a staff-account route → 404, not the resident', async () => {
-      const res = await request(t.server).patch(`/api/admin/users/${residents[0]!.id}`).set('cookie', cookies.admin!).send({ displayName: 'x' }).expect(404);
+      const res = await request(t.server)
+        .patch(`/api/admin/users/${residents[0]!.id}`)
+        .set('cookie', cookies.admin!)
+        .send({ displayName: 'x' })
+        .expect(404);
       expect(res.body.error.code).toBe('USER_NOT_FOUND');
     });
 
     it('a staff id on the resident reveal route → 404', async () => {
       const staff = await signInStaff(t, DEMO_USERS.auditor);
-      await request(t.server).post(`/api/residents/${staff.user.id}/reveal`).set('cookie', cookies.reviewer!).send({ field: 'phone', purpose: 'checking a claim' }).expect(404);
+      await request(t.server)
+        .post(`/api/residents/${staff.user.id}/reveal`)
+        .set('cookie', cookies.reviewer!)
+        .send({ field: 'phone', purpose: 'checking a claim' })
+        .expect(404);
     });
 
     it('/me routes take no id: a resident cannot name another resident', async () => {
-      const res = await request(t.server).get(`/api/me/profile?userId=${residents[1]!.id}`).set('cookie', cookies.resident!);
+      const res = await request(t.server)
+        .get(`/api/me/profile?userId=${residents[1]!.id}`)
+        .set('cookie', cookies.resident!);
       expect([404, 422]).toContain(res.status);
     });
   });
@@ -187,16 +264,40 @@ describe('access control: denied by default, every route declares its permission
       ['PUT', 'resident', '/api/me/profile', { role: 'admin' }],
       ['POST', 'anonymous', '/api/auth/otp', { phone: PHONES.access[2], role: 'admin' }],
       ['POST', 'anonymous', '/api/auth/login', { username: 'reviewer1', password: 'x', role: 'admin' }],
-      ['POST', 'admin', '/api/admin/users', { username: 'extra1', displayName: 'x', role: 'reviewer', password: 'violet-kettle-harbour-91', disabledAt: null, isAdmin: true }],
+      [
+        'POST',
+        'admin',
+        '/api/admin/users',
+        {
+          username: 'extra1',
+          displayName: 'x',
+          role: 'reviewer',
+          password: 'violet-kettle-harbour-91',
+          disabledAt: null,
+          isAdmin: true,
+        },
+      ],
       ['PATCH', 'admin', `/api/admin/users/${randomUUID()}`, { role: 'admin' }],
-      ['POST', 'admin', '/api/admin/organizations', { name: '示例', uscc: '91370114MA3C5T8X1Q', kind: 'recycler', verified: true }],
-      ['POST', 'reviewer', `/api/residents/${randomUUID()}/reveal`, { field: 'phone', purpose: 'checking a claim', userId: randomUUID() }],
+      [
+        'POST',
+        'admin',
+        '/api/admin/organizations',
+        { name: '示例', uscc: '91370114MA3C5T8X1Q', kind: 'recycler', verified: true },
+      ],
+      [
+        'POST',
+        'reviewer',
+        `/api/residents/${randomUUID()}/reveal`,
+        { field: 'phone', purpose: 'checking a claim', userId: randomUUID() },
+      ],
     ];
     it.each(bodies)('%s %s as %s → 422 UNKNOWN_FIELD', async (method, caller, path, body) => {
       const call = request(t.server)[method.toLowerCase() as 'post'](path);
       if (caller !== 'anonymous') void call.set('cookie', cookies[caller]!);
       const res = await call.send(body).expect(422);
-      const unknown = Object.entries(res.body.error.fields as Record<string, string>).filter(([, code]) => code === 'UNKNOWN_FIELD').map(([field]) => field);
+      const unknown = Object.entries(res.body.error.fields as Record<string, string>)
+        .filter(([, code]) => code === 'UNKNOWN_FIELD')
+        .map(([field]) => field);
       expect(unknown.length).toBeGreaterThan(0);
     });
   });

@@ -9,7 +9,16 @@ import { loadConfig } from '../src/config/config';
 import { WorkerModule } from '../src/worker.module';
 import { PHONES } from './fixtures/pii';
 import { DAY, useFakeClock, type FakeClock } from './utils/fake-clock';
-import { clearRateLimits, createAccount, createIdentityApp, DEMO_USERS, signInResident, signInStaff, STRONG_PASSWORD, uniqueUsername } from './utils/identity';
+import {
+  clearRateLimits,
+  createAccount,
+  createIdentityApp,
+  DEMO_USERS,
+  signInResident,
+  signInStaff,
+  STRONG_PASSWORD,
+  uniqueUsername,
+} from './utils/identity';
 import type { TestApp } from './utils/test-app';
 
 /**
@@ -26,13 +35,17 @@ describe('accounts job: staff unused for 90 days are disabled', () => {
   let enabledBefore: string[];
 
   beforeAll(async () => {
-    worker = await NestFactory.createApplicationContext(WorkerModule.forRoot(loadConfig()), { logger: false });
+    worker = await NestFactory.createApplicationContext(WorkerModule.forRoot(loadConfig()), {
+      logger: false,
+    });
     await worker.init();
     job = worker.get(AccountsProcessor);
     db = worker.get<DataSource>(getDataSourceToken());
     t = await createIdentityApp();
     await clearRateLimits(t.config);
-    enabledBefore = ((await db.query('SELECT id FROM user_account WHERE disabled_at IS NULL')) as { id: string }[]).map((row) => row.id);
+    enabledBefore = (
+      (await db.query('SELECT id FROM user_account WHERE disabled_at IS NULL')) as { id: string }[]
+    ).map((row) => row.id);
   });
   beforeEach(() => {
     clock = useFakeClock(worker);
@@ -50,7 +63,12 @@ describe('accounts job: staff unused for 90 days are disabled', () => {
     const id = await createAccount(t, admin, { username, role: 'reviewer' });
     const staff = await signInStaff(t, username, STRONG_PASSWORD);
     const resident = await signInResident(t, PHONES.accounts[0]!);
-    const disabledAt = async (userId: string) => ((await db.query('SELECT disabled_at FROM user_account WHERE id = $1', [userId])) as { disabled_at: Date | null }[])[0]!.disabled_at;
+    const disabledAt = async (userId: string) =>
+      (
+        (await db.query('SELECT disabled_at FROM user_account WHERE id = $1', [userId])) as {
+          disabled_at: Date | null;
+        }[]
+      )[0]!.disabled_at;
 
     clock.advance((STALE_ACCOUNT_DAYS - 1) * DAY);
     await job.disableStale();
@@ -68,9 +86,18 @@ describe('accounts job: staff unused for 90 days are disabled', () => {
     await request(t.server).post('/api/auth/login').send({ username, password: STRONG_PASSWORD }).expect(401);
     await request(t.server).get('/api/auth/me').set('cookie', resident.cookie).expect(200);
 
-    const rows = (await db.query(`SELECT actor_id, object_id, result, detail FROM audit_log WHERE action = 'user.disabled' AND object_id = $1`, [id])) as Record<string, unknown>[];
-    expect(rows).toEqual([{ actor_id: null, object_id: id, result: 'success', detail: { reason: 'unused_90_days' } }]);
-    const n = ((await db.query(`SELECT count(*)::int AS n FROM audit_log WHERE action = 'user.disabled' AND object_id IS NULL`)) as { n: number }[])[0]!.n;
+    const rows = (await db.query(
+      `SELECT actor_id, object_id, result, detail FROM audit_log WHERE action = 'user.disabled' AND object_id = $1`,
+      [id],
+    )) as Record<string, unknown>[];
+    expect(rows).toEqual([
+      { actor_id: null, object_id: id, result: 'success', detail: { reason: 'unused_90_days' } },
+    ]);
+    const n = (
+      (await db.query(
+        `SELECT count(*)::int AS n FROM audit_log WHERE action = 'user.disabled' AND object_id IS NULL`,
+      )) as { n: number }[]
+    )[0]!.n;
     expect(n).toBe(0);
   });
 
@@ -85,9 +112,14 @@ describe('accounts job: staff unused for 90 days are disabled', () => {
     const admin = (await signInStaff(t, DEMO_USERS.admin)).cookie;
     const username = uniqueUsername('active');
     const id = await createAccount(t, admin, { username, role: 'finance' });
-    await db.query(`UPDATE user_account SET created_at = now() - interval '200 days', last_login_at = now() - interval '10 days' WHERE id = $1`, [id]);
+    await db.query(
+      `UPDATE user_account SET created_at = now() - interval '200 days', last_login_at = now() - interval '10 days' WHERE id = $1`,
+      [id],
+    );
     await job.disableStale();
-    const [row] = (await db.query('SELECT disabled_at FROM user_account WHERE id = $1', [id])) as { disabled_at: Date | null }[];
+    const [row] = (await db.query('SELECT disabled_at FROM user_account WHERE id = $1', [id])) as {
+      disabled_at: Date | null;
+    }[];
     expect(row!.disabled_at).toBeNull();
   });
 });

@@ -54,23 +54,41 @@ describe('applications (resident, through HTTP)', () => {
   });
 
   async function draft(resident: Resident, facts = fridge()): Promise<string> {
-    const res = await as(resident).post('/api/applications').send({ programCode: 'appliance-2026', facts }).expect(201);
+    const res = await as(resident)
+      .post('/api/applications')
+      .send({ programCode: 'appliance-2026', facts })
+      .expect(201);
     return res.body.id as string;
   }
-  function upload(resident: Resident, id: string, kind: string, bytes: Buffer = PDF_BYTES, filename = 'doc.pdf') {
-    return as(resident).post(`/api/applications/${id}/documents`).field('kind', kind).attach('file', bytes, filename);
+  function upload(
+    resident: Resident,
+    id: string,
+    kind: string,
+    bytes: Buffer = PDF_BYTES,
+    filename = 'doc.pdf',
+  ) {
+    return as(resident)
+      .post(`/api/applications/${id}/documents`)
+      .field('kind', kind)
+      .attach('file', bytes, filename);
   }
   async function ready(resident: Resident, facts = fridge()): Promise<string> {
     const id = await draft(resident, facts);
-    for (const kind of APPLIANCE_DOCS) await upload(resident, id, kind, Buffer.concat([PDF_BYTES, Buffer.from(`${id}-${kind}`)])).expect(201);
+    for (const kind of APPLIANCE_DOCS)
+      await upload(resident, id, kind, Buffer.concat([PDF_BYTES, Buffer.from(`${id}-${kind}`)])).expect(201);
     return id;
   }
   const budget = async () =>
-    (await request(t.server).get('/api/programs').expect(200)).body.find((p: { code: string }) => p.code === 'appliance-2026').budget;
+    (await request(t.server).get('/api/programs').expect(200)).body.find(
+      (p: { code: string }) => p.code === 'appliance-2026',
+    ).budget;
 
   describe('drafts', () => {
     it('creates a draft with a readable code, its facts and evaluation', async () => {
-      const res = await as(alice).post('/api/applications').send({ programCode: 'appliance-2026', facts: fridge() }).expect(201);
+      const res = await as(alice)
+        .post('/api/applications')
+        .send({ programCode: 'appliance-2026', facts: fridge() })
+        .expect(201);
       expect(res.body).toMatchObject({ status: 'draft', programCode: 'appliance-2026', reservedFen: 0 });
       expect(res.body.code).toMatch(/^ZQ-2026-\d{6}$/);
       expect(res.body.evaluation.eligible).toBe(true);
@@ -89,14 +107,20 @@ describe('applications (resident, through HTTP)', () => {
 
     it('unknown program → 404; anonymous → 401; staff → 403', async () => {
       await as(alice).post('/api/applications').send({ programCode: 'nope-2026', facts: {} }).expect(404);
-      await request(t.server).post('/api/applications').send({ programCode: 'appliance-2026', facts: {} }).expect(401);
+      await request(t.server)
+        .post('/api/applications')
+        .send({ programCode: 'appliance-2026', facts: {} })
+        .expect(401);
       const reviewer = await signInStaff(t, 'reviewer1');
       await request(t.server).get('/api/applications').set('Cookie', reviewer.cookie).expect(403);
     });
 
     it('saves and resumes a draft (also from another device: any session of the same resident)', async () => {
       const id = await draft(alice);
-      await as(alice).patch(`/api/applications/${id}`).send({ facts: fridge({ priceFen: 400_000 }) }).expect(200);
+      await as(alice)
+        .patch(`/api/applications/${id}`)
+        .send({ facts: fridge({ priceFen: 400_000 }) })
+        .expect(200);
       const res = await as(alice).get(`/api/applications/${id}`).expect(200);
       expect(res.body.facts.item.priceFen).toBe(400_000);
       expect(res.body.evaluation.amountFen).toBe(60_000);
@@ -119,8 +143,17 @@ describe('applications (resident, through HTTP)', () => {
     it('stores a PDF with its type, size and SHA-256, and serves it as an attachment with nosniff', async () => {
       const id = await draft(alice);
       const res = await upload(alice, id, 'invoice').expect(201);
-      expect(res.body).toEqual({ id: expect.any(String), kind: 'invoice', contentType: 'application/pdf', size: PDF_BYTES.length, sha256: expect.stringMatching(/^[0-9a-f]{64}$/) });
-      const file = await as(alice).get(`/api/applications/${id}/documents/${res.body.id}`).buffer(true).expect(200);
+      expect(res.body).toEqual({
+        id: expect.any(String),
+        kind: 'invoice',
+        contentType: 'application/pdf',
+        size: PDF_BYTES.length,
+        sha256: expect.stringMatching(/^[0-9a-f]{64}$/),
+      });
+      const file = await as(alice)
+        .get(`/api/applications/${id}/documents/${res.body.id}`)
+        .buffer(true)
+        .expect(200);
       expect(file.headers['content-disposition']).toMatch(/^attachment; filename="invoice-/);
       expect(file.headers['x-content-type-options']).toBe('nosniff');
       expect(Buffer.compare(file.body as Buffer, PDF_BYTES)).toBe(0);
@@ -141,7 +174,10 @@ describe('applications (resident, through HTTP)', () => {
       const big = Buffer.concat([PDF_BYTES, Buffer.alloc(11 * 1024 * 1024, 0x20)]);
       const res = await upload(alice, id, 'invoice', big).expect(413);
       expect(res.body.error.code).toBe('PAYLOAD_TOO_LARGE');
-      const [row] = (await db.query('SELECT count(*)::int AS n FROM application_document WHERE application_id = $1', [id])) as { n: number }[];
+      const [row] = (await db.query(
+        'SELECT count(*)::int AS n FROM application_document WHERE application_id = $1',
+        [id],
+      )) as { n: number }[];
       expect(row!.n).toBe(0);
     });
 
@@ -154,7 +190,10 @@ describe('applications (resident, through HTTP)', () => {
     it('ignores a path in the client file name', async () => {
       const id = await draft(alice);
       const res = await upload(alice, id, 'invoice', PDF_BYTES, '../../etc/passwd.pdf').expect(201);
-      const [row] = (await db.query('SELECT original_name, storage_key FROM application_document WHERE id = $1', [res.body.id])) as { original_name: string; storage_key: string }[];
+      const [row] = (await db.query(
+        'SELECT original_name, storage_key FROM application_document WHERE id = $1',
+        [res.body.id],
+      )) as { original_name: string; storage_key: string }[];
       expect(row!.original_name).toBe('passwd.pdf');
       expect(row!.storage_key).toMatch(/^[0-9a-f-]{36}$/);
     });
@@ -170,17 +209,28 @@ describe('applications (resident, through HTTP)', () => {
     it('without the required documents → 422 MISSING_DOCUMENTS naming them', async () => {
       const id = await draft(alice);
       await upload(alice, id, 'invoice').expect(201);
-      const res = await as(alice).post(`/api/applications/${id}/submit`).set('Idempotency-Key', randomUUID()).expect(422);
+      const res = await as(alice)
+        .post(`/api/applications/${id}/submit`)
+        .set('Idempotency-Key', randomUUID())
+        .expect(422);
       expect(res.body.error.code).toBe('MISSING_DOCUMENTS');
-      expect(res.body.error.fields).toEqual({ 'documents.energy_label_photo': 'REQUIRED', 'documents.serial_number_photo': 'REQUIRED' });
+      expect(res.body.error.fields).toEqual({
+        'documents.energy_label_photo': 'REQUIRED',
+        'documents.serial_number_photo': 'REQUIRED',
+      });
     });
 
     it('an ineligible claim → 422 NOT_ELIGIBLE with the failing clauses, and no reservation', async () => {
       const before = await budget();
       const id = await ready(alice, fridge({ efficiencyGrade: 3 }));
-      const res = await as(alice).post(`/api/applications/${id}/submit`).set('Idempotency-Key', randomUUID()).expect(422);
+      const res = await as(alice)
+        .post(`/api/applications/${id}/submit`)
+        .set('Idempotency-Key', randomUUID())
+        .expect(422);
       expect(res.body.error.code).toBe('NOT_ELIGIBLE');
-      expect(res.body.error.clauses).toEqual([expect.objectContaining({ id: 'efficiency-grade', result: 'fail' })]);
+      expect(res.body.error.clauses).toEqual([
+        expect.objectContaining({ id: 'efficiency-grade', result: 'fail' }),
+      ]);
       expect((await budget()).reservedFen).toBe(before.reservedFen);
     });
 
@@ -188,19 +238,34 @@ describe('applications (resident, through HTTP)', () => {
       const before = await budget();
       const id = await ready(alice);
       const key = randomUUID();
-      const first = await as(alice).post(`/api/applications/${id}/submit`).set('Idempotency-Key', key).expect(200);
+      const first = await as(alice)
+        .post(`/api/applications/${id}/submit`)
+        .set('Idempotency-Key', key)
+        .expect(200);
       expect(first.body).toEqual({ id, status: 'submitted', reservedFen: 75_000 });
-      const again = await as(alice).post(`/api/applications/${id}/submit`).set('Idempotency-Key', key).expect(200);
+      const again = await as(alice)
+        .post(`/api/applications/${id}/submit`)
+        .set('Idempotency-Key', key)
+        .expect(200);
       expect(again.body).toEqual(first.body);
       const after = await budget();
       expect(after.reservedFen - before.reservedFen).toBe(75_000);
       expect(before.remainingFen - after.remainingFen).toBe(75_000);
-      const ledger = (await db.query(`SELECT entry, amount_fen FROM budget_ledger WHERE subject_id = $1`, [id])) as { entry: string; amount_fen: string }[];
+      const ledger = (await db.query(`SELECT entry, amount_fen FROM budget_ledger WHERE subject_id = $1`, [
+        id,
+      ])) as { entry: string; amount_fen: string }[];
       expect(ledger).toEqual([{ entry: 'reserve', amount_fen: '75000' }]);
       // Same key, other body → 422; another key → 409 (it is no longer a draft).
-      const reused = await as(alice).post(`/api/applications/${id}/submit`).set('Idempotency-Key', key).send({ note: 'different' }).expect(422);
+      const reused = await as(alice)
+        .post(`/api/applications/${id}/submit`)
+        .set('Idempotency-Key', key)
+        .send({ note: 'different' })
+        .expect(422);
       expect(reused.body.error.code).toBe('IDEMPOTENCY_KEY_REUSED');
-      const second = await as(alice).post(`/api/applications/${id}/submit`).set('Idempotency-Key', randomUUID()).expect(409);
+      const second = await as(alice)
+        .post(`/api/applications/${id}/submit`)
+        .set('Idempotency-Key', randomUUID())
+        .expect(409);
       expect(second.body.error.code).toBe('WRONG_STATE');
       await as(alice).patch(`/api/applications/${id}`).send({ facts: fridge() }).expect(409);
       const detail = await as(alice).get(`/api/applications/${id}`).expect(200);
@@ -211,9 +276,15 @@ describe('applications (resident, through HTTP)', () => {
       const [carol, dave] = [await createResident(t, 3), await createResident(t, 4)];
       const facts = fridge();
       const first = await ready(carol, facts);
-      await as(carol).post(`/api/applications/${first}/submit`).set('Idempotency-Key', randomUUID()).expect(200);
+      await as(carol)
+        .post(`/api/applications/${first}/submit`)
+        .set('Idempotency-Key', randomUUID())
+        .expect(200);
       const copy = await ready(dave, { ...facts, item: { ...facts.item, serialNo: 'SN-OTHER-1' } });
-      const res = await as(dave).post(`/api/applications/${copy}/submit`).set('Idempotency-Key', randomUUID()).expect(409);
+      const res = await as(dave)
+        .post(`/api/applications/${copy}/submit`)
+        .set('Idempotency-Key', randomUUID())
+        .expect(409);
       expect(res.body.error.code).toBe('DUPLICATE_CLAIM');
       expect(res.body.error.fields).toEqual({ 'facts.item.invoiceNo': 'DUPLICATE_CLAIM' });
     });
@@ -224,7 +295,10 @@ describe('applications (resident, through HTTP)', () => {
       const id = await ready(late);
       clock.set(new Date('2026-12-31T16:10:00Z')); // 00:10 on 1 January in Shanghai: the window has closed
       try {
-        const res = await as(late).post(`/api/applications/${id}/submit`).set('Idempotency-Key', randomUUID()).expect(409);
+        const res = await as(late)
+          .post(`/api/applications/${id}/submit`)
+          .set('Idempotency-Key', randomUUID())
+          .expect(409);
         expect(res.body.error.code).toBe('PROGRAM_CLOSED');
       } finally {
         clock.set(new Date('2026-05-01T02:00:00Z'));
@@ -248,7 +322,10 @@ describe('applications (resident, through HTTP)', () => {
       const admin = await signInStaff(t, 'admin1');
       const applicant = await createResident(t, 6);
       const id = await ready(applicant, fridge({ category: 'television' }));
-      await as(applicant).post(`/api/applications/${id}/submit`).set('Idempotency-Key', randomUUID()).expect(200);
+      await as(applicant)
+        .post(`/api/applications/${id}/submit`)
+        .set('Idempotency-Key', randomUUID())
+        .expect(200);
       const current = await budget();
       expect(current.reservedFen).toBeGreaterThanOrEqual(75_000);
       const below = await request(t.server)
@@ -264,9 +341,15 @@ describe('applications (resident, through HTTP)', () => {
         .expect(200);
       expect(raised.body.budget.totalFen).toBe(current.totalFen + 1_000_000);
       expect((await budget()).remainingFen).toBe(current.remainingFen + 1_000_000);
-      const audit = (await db.query(`SELECT detail FROM audit_log WHERE action = 'program.budget_changed' ORDER BY seq DESC LIMIT 1`)) as { detail: { to: number } }[];
+      const audit = (await db.query(
+        `SELECT detail FROM audit_log WHERE action = 'program.budget_changed' ORDER BY seq DESC LIMIT 1`,
+      )) as { detail: { to: number } }[];
       expect(audit[0]!.detail.to).toBe(current.totalFen + 1_000_000);
-      await request(t.server).patch('/api/admin/programs/appliance-2026').set('Cookie', alice.cookie).send({ budgetTotalFen: 1 }).expect(403);
+      await request(t.server)
+        .patch('/api/admin/programs/appliance-2026')
+        .set('Cookie', alice.cookie)
+        .send({ budgetTotalFen: 1 })
+        .expect(403);
     });
   });
 });

@@ -51,50 +51,114 @@ describe('audit log', () => {
   });
 
   const lastRows = async (action: string, n = 1): Promise<AuditRow[]> =>
-    (await db.query('SELECT * FROM audit_log WHERE action = $1 ORDER BY seq DESC LIMIT $2', [action, n])) as AuditRow[];
+    (await db.query('SELECT * FROM audit_log WHERE action = $1 ORDER BY seq DESC LIMIT $2', [
+      action,
+      n,
+    ])) as AuditRow[];
   const last = async (action: string): Promise<AuditRow> => (await lastRows(action))[0]!;
 
   describe('one row per event: who, what, which record, when, from where, result', () => {
     it('a staff sign-in → auth.login success with the actor, the address and the request id', async () => {
-      const res = await request(t.server).post('/api/auth/login').set('x-request-id', 'audit-login-ok-1').send({ username: DEMO_USERS.finance, password: DEMO_PASSWORD }).expect(200);
+      const res = await request(t.server)
+        .post('/api/auth/login')
+        .set('x-request-id', 'audit-login-ok-1')
+        .send({ username: DEMO_USERS.finance, password: DEMO_PASSWORD })
+        .expect(200);
       const row = await last('auth.login');
       expect(row).toEqual(
-        expect.objectContaining({ actor_id: res.body.user.id, actor_role: 'finance', object_type: 'user', object_id: res.body.user.id, result: 'success', ip: '127.0.0.1', request_id: 'audit-login-ok-1', detail: { method: 'password' } }),
+        expect.objectContaining({
+          actor_id: res.body.user.id,
+          actor_role: 'finance',
+          object_type: 'user',
+          object_id: res.body.user.id,
+          result: 'success',
+          ip: '127.0.0.1',
+          request_id: 'audit-login-ok-1',
+          detail: { method: 'password' },
+        }),
       );
     });
 
     it('a resident sign-in → auth.login success (method otp)', async () => {
       const signed = await signInResident(t, PHONES.audit[1]!);
-      expect(await last('auth.login')).toEqual(expect.objectContaining({ actor_id: signed.user.id, actor_role: 'resident', result: 'success', detail: { method: 'otp' } }));
+      expect(await last('auth.login')).toEqual(
+        expect.objectContaining({
+          actor_id: signed.user.id,
+          actor_role: 'resident',
+          result: 'success',
+          detail: { method: 'otp' },
+        }),
+      );
     });
 
     it.each([
-      ['a wrong password', { username: DEMO_USERS.approver, password: 'wrong-password-1' }, { method: 'password', reason: 'wrong_password' }, 'approver'],
-      ['an unknown user', { username: 'no-such-user', password: 'wrong-password-1' }, { method: 'password', reason: 'unknown_user', username: 'no-such-user' }, null],
+      [
+        'a wrong password',
+        { username: DEMO_USERS.approver, password: 'wrong-password-1' },
+        { method: 'password', reason: 'wrong_password' },
+        'approver',
+      ],
+      [
+        'an unknown user',
+        { username: 'no-such-user', password: 'wrong-password-1' },
+        { method: 'password', reason: 'unknown_user', username: 'no-such-user' },
+        null,
+      ],
     ])('%s → auth.login failure with the reason', async (_label, body, detail, role) => {
       await request(t.server).post('/api/auth/login').send(body).expect(401);
-      expect(await last('auth.login')).toEqual(expect.objectContaining({ result: 'failure', actor_role: role, detail, ip: '127.0.0.1' }));
+      expect(await last('auth.login')).toEqual(
+        expect.objectContaining({ result: 'failure', actor_role: role, detail, ip: '127.0.0.1' }),
+      );
     });
 
     it('a wrong SMS code → auth.login failure (method otp), without the phone', async () => {
       const sent = await request(t.server).post('/api/auth/otp').send({ phone: PHONES.audit[2] }).expect(202);
-      await request(t.server).post('/api/auth/otp/verify').send({ challengeId: sent.body.challengeId, code: 'abcdef' }).expect(401);
-      expect(await last('auth.login')).toEqual(expect.objectContaining({ result: 'failure', actor_id: null, detail: { method: 'otp', reason: 'OTP_INVALID' } }));
+      await request(t.server)
+        .post('/api/auth/otp/verify')
+        .send({ challengeId: sent.body.challengeId, code: 'abcdef' })
+        .expect(401);
+      expect(await last('auth.login')).toEqual(
+        expect.objectContaining({
+          result: 'failure',
+          actor_id: null,
+          detail: { method: 'otp', reason: 'OTP_INVALID' },
+        }),
+      );
     });
 
     it('the fifth failure that locks the account is recorded as such', async () => {
       const username = uniqueUsername('auditlock');
-      await request(t.server).post('/api/admin/users').set('cookie', admin.cookie).send({ username, displayName: '锁定测试', role: 'finance', password: STRONG_PASSWORD }).expect(201);
-      for (let i = 0; i < 5; i++) await request(t.server).post('/api/auth/login').send({ username, password: 'wrong-password-1' }).expect(401);
+      await request(t.server)
+        .post('/api/admin/users')
+        .set('cookie', admin.cookie)
+        .send({ username, displayName: '锁定测试', role: 'finance', password: STRONG_PASSWORD })
+        .expect(201);
+      for (let i = 0; i < 5; i++)
+        await request(t.server)
+          .post('/api/auth/login')
+          .send({ username, password: 'wrong-password-1' })
+          .expect(401);
       const rows = await lastRows('auth.login', 5);
-      expect(rows.map((row) => row.detail.reason)).toEqual(['wrong_password_locked', 'wrong_password', 'wrong_password', 'wrong_password', 'wrong_password']);
-      await request(t.server).post('/api/auth/login').send({ username, password: STRONG_PASSWORD }).expect(401);
+      expect(rows.map((row) => row.detail.reason)).toEqual([
+        'wrong_password_locked',
+        'wrong_password',
+        'wrong_password',
+        'wrong_password',
+        'wrong_password',
+      ]);
+      await request(t.server)
+        .post('/api/auth/login')
+        .send({ username, password: STRONG_PASSWORD })
+        .expect(401);
       expect((await last('auth.login')).detail).toEqual({ method: 'password', reason: 'locked' });
     });
 
     it('a phone, ID or card number typed as a staff username is masked in the row', async () => {
       for (const typed of [PHONES.audit[3]!, ID_NUMBERS.audit[0]!, BANK_CARDS.audit[0]!]) {
-        await request(t.server).post('/api/auth/login').send({ username: typed, password: 'wrong-password-1' }).expect(401);
+        await request(t.server)
+          .post('/api/auth/login')
+          .send({ username: typed, password: 'wrong-password-1' })
+          .expect(401);
         const row = await last('auth.login');
         expect(row.detail.reason).toBe('unknown_user');
         expect(JSON.stringify(row.detail)).not.toContain(typed.toLowerCase());
@@ -104,19 +168,56 @@ describe('audit log', () => {
     it('a permission denial → access.denied with the permission, route and caller', async () => {
       await request(t.server).get('/api/audit').set('cookie', resident.cookie).expect(403);
       expect(await last('access.denied')).toEqual(
-        expect.objectContaining({ actor_id: resident.user.id, actor_role: 'resident', result: 'denied', detail: { permission: 'audit.read', method: 'GET', route: '/api/audit' } }),
+        expect.objectContaining({
+          actor_id: resident.user.id,
+          actor_role: 'resident',
+          result: 'denied',
+          detail: { permission: 'audit.read', method: 'GET', route: '/api/audit' },
+        }),
       );
-      await request(t.server).post(`/api/residents/${resident.user.id}/reveal`).set('cookie', admin.cookie).send({ field: 'idNumber', purpose: 'curious' }).expect(403);
-      expect(await last('access.denied')).toEqual(expect.objectContaining({ actor_role: 'admin', result: 'denied', detail: expect.objectContaining({ permission: 'pii.reveal' }) }));
+      await request(t.server)
+        .post(`/api/residents/${resident.user.id}/reveal`)
+        .set('cookie', admin.cookie)
+        .send({ field: 'idNumber', purpose: 'curious' })
+        .expect(403);
+      expect(await last('access.denied')).toEqual(
+        expect.objectContaining({
+          actor_role: 'admin',
+          result: 'denied',
+          detail: expect.objectContaining({ permission: 'pii.reveal' }),
+        }),
+      );
     });
 
     it('profile saved → profile.updated (consent version, no personal data); reveal → pii.reveal', async () => {
-      await request(t.server).put('/api/me/profile').set('cookie', resident.cookie).send(profileBody('audit', 1)).expect(200);
+      await request(t.server)
+        .put('/api/me/profile')
+        .set('cookie', resident.cookie)
+        .send(profileBody('audit', 1))
+        .expect(200);
       const saved = await last('profile.updated');
-      expect(saved).toEqual(expect.objectContaining({ actor_id: resident.user.id, object_type: 'resident', object_id: resident.user.id, result: 'success', detail: { consentVersion: expect.any(String) } }));
-      await request(t.server).post(`/api/residents/${resident.user.id}/reveal`).set('cookie', reviewer.cookie).send({ field: 'bankAccount', purpose: 'payment check' }).expect(200);
+      expect(saved).toEqual(
+        expect.objectContaining({
+          actor_id: resident.user.id,
+          object_type: 'resident',
+          object_id: resident.user.id,
+          result: 'success',
+          detail: { consentVersion: expect.any(String) },
+        }),
+      );
+      await request(t.server)
+        .post(`/api/residents/${resident.user.id}/reveal`)
+        .set('cookie', reviewer.cookie)
+        .send({ field: 'bankAccount', purpose: 'payment check' })
+        .expect(200);
       expect(await last('pii.reveal')).toEqual(
-        expect.objectContaining({ actor_id: reviewer.user.id, actor_role: 'reviewer', object_type: 'resident', object_id: resident.user.id, detail: { field: 'bankAccount', purpose: 'payment check' } }),
+        expect.objectContaining({
+          actor_id: reviewer.user.id,
+          actor_role: 'reviewer',
+          object_type: 'resident',
+          object_id: resident.user.id,
+          detail: { field: 'bankAccount', purpose: 'payment check' },
+        }),
       );
     });
 
@@ -124,37 +225,90 @@ describe('audit log', () => {
       const created = await request(t.server)
         .post('/api/admin/users')
         .set('cookie', admin.cookie)
-        .send({ username: uniqueUsername('audited'), displayName: '审计测试', role: 'reviewer', password: STRONG_PASSWORD })
+        .send({
+          username: uniqueUsername('audited'),
+          displayName: '审计测试',
+          role: 'reviewer',
+          password: STRONG_PASSWORD,
+        })
         .expect(201);
-      expect(await last('user.created')).toEqual(expect.objectContaining({ actor_id: admin.user.id, actor_role: 'admin', object_type: 'user', object_id: created.body.id, result: 'success', detail: { role: 'reviewer' } }));
-      await request(t.server).patch(`/api/admin/users/${created.body.id}`).set('cookie', admin.cookie).send({ disabled: true, displayName: '改名' }).expect(200);
-      expect(await last('user.updated')).toEqual(expect.objectContaining({ object_id: created.body.id, detail: { changed: ['displayName', 'disabled'] } }));
-      const org = await request(t.server).post('/api/admin/organizations').set('cookie', admin.cookie).send({ name: '章丘审计测试回收站', uscc: '91110000600037341L', kind: 'recycler' }).expect(201);
-      expect(await last('organization.created')).toEqual(expect.objectContaining({ actor_role: 'admin', object_type: 'organization', object_id: org.body.id }));
+      expect(await last('user.created')).toEqual(
+        expect.objectContaining({
+          actor_id: admin.user.id,
+          actor_role: 'admin',
+          object_type: 'user',
+          object_id: created.body.id,
+          result: 'success',
+          detail: { role: 'reviewer' },
+        }),
+      );
+      await request(t.server)
+        .patch(`/api/admin/users/${created.body.id}`)
+        .set('cookie', admin.cookie)
+        .send({ disabled: true, displayName: '改名' })
+        .expect(200);
+      expect(await last('user.updated')).toEqual(
+        expect.objectContaining({
+          object_id: created.body.id,
+          detail: { changed: ['displayName', 'disabled'] },
+        }),
+      );
+      const org = await request(t.server)
+        .post('/api/admin/organizations')
+        .set('cookie', admin.cookie)
+        .send({ name: '章丘审计测试回收站', uscc: '91110000600037341L', kind: 'recycler' })
+        .expect(201);
+      expect(await last('organization.created')).toEqual(
+        expect.objectContaining({ actor_role: 'admin', object_type: 'organization', object_id: org.body.id }),
+      );
     });
 
     it('no row carries personal data in detail', async () => {
-      const rows = (await db.query('SELECT detail::text AS d, object_id FROM audit_log')) as { d: string; object_id: string | null }[];
+      const rows = (await db.query('SELECT detail::text AS d, object_id FROM audit_log')) as {
+        d: string;
+        object_id: string | null;
+      }[];
       const text = rows.map((row) => `${row.d} ${row.object_id ?? ''}`).join('\n');
-      expect(ALL_PII.filter((value) => text.includes(value) || text.includes(value.toLowerCase()))).toEqual([]);
+      expect(ALL_PII.filter((value) => text.includes(value) || text.includes(value.toLowerCase()))).toEqual(
+        [],
+      );
     });
   });
 
   describe('GET /api/audit (auditor)', () => {
     it('filters by action and actor, newest first, and the read is itself audited', async () => {
-      const res = await request(t.server).get('/api/audit').query({ action: 'auth.login', actor: admin.user.id }).set('cookie', auditor.cookie).expect(200);
+      const res = await request(t.server)
+        .get('/api/audit')
+        .query({ action: 'auth.login', actor: admin.user.id })
+        .set('cookie', auditor.cookie)
+        .expect(200);
       expect(res.body.length).toBeGreaterThan(0);
-      for (const row of res.body) expect(row).toEqual(expect.objectContaining({ action: 'auth.login', actorId: admin.user.id, seq: expect.any(Number), hash: expect.stringMatching(/^[0-9a-f]{64}$/) }));
+      for (const row of res.body)
+        expect(row).toEqual(
+          expect.objectContaining({
+            action: 'auth.login',
+            actorId: admin.user.id,
+            seq: expect.any(Number),
+            hash: expect.stringMatching(/^[0-9a-f]{64}$/),
+          }),
+        );
       const seqs = (res.body as { seq: number }[]).map((row) => row.seq);
       expect([...seqs].sort((a, b) => b - a)).toEqual(seqs);
-      expect(await last('audit.read')).toEqual(expect.objectContaining({ actor_id: auditor.user.id, result: 'success' }));
+      expect(await last('audit.read')).toEqual(
+        expect.objectContaining({ actor_id: auditor.user.id, result: 'success' }),
+      );
     });
 
     it('filters by time window and limit', async () => {
       const from = new Date(Date.now() - 60_000).toISOString();
-      const res = await request(t.server).get('/api/audit').query({ from, limit: 3 }).set('cookie', auditor.cookie).expect(200);
+      const res = await request(t.server)
+        .get('/api/audit')
+        .query({ from, limit: 3 })
+        .set('cookie', auditor.cookie)
+        .expect(200);
       expect(res.body).toHaveLength(3);
-      for (const row of res.body) expect(new Date(row.at).getTime()).toBeGreaterThanOrEqual(new Date(from).getTime());
+      for (const row of res.body)
+        expect(new Date(row.at).getTime()).toBeGreaterThanOrEqual(new Date(from).getTime());
     });
 
     it.each([
@@ -163,7 +317,11 @@ describe('audit log', () => {
       [{ limit: 10_000 }, 'limit'],
       [{ action: "x'; drop table audit_log;--" }, 'action'],
     ])('bad filter %j → 422', async (query, field) => {
-      const res = await request(t.server).get('/api/audit').query(query).set('cookie', auditor.cookie).expect(422);
+      const res = await request(t.server)
+        .get('/api/audit')
+        .query(query)
+        .set('cookie', auditor.cookie)
+        .expect(422);
       expect(res.body.error.fields).toHaveProperty(field);
     });
   });
@@ -194,29 +352,66 @@ describe('audit log', () => {
     }
 
     it('an edited row: verify reports its seq; restored, the chain verifies again', async () => {
-      const [target] = (await db.query(`SELECT seq, detail FROM audit_log WHERE action = 'user.created' ORDER BY seq DESC LIMIT 1`)) as { seq: string; detail: object }[];
-      await withTriggersOff(`UPDATE audit_log SET detail = '{"role":"admin"}'::jsonb WHERE seq = $1`, [target!.seq]);
+      const [target] = (await db.query(
+        `SELECT seq, detail FROM audit_log WHERE action = 'user.created' ORDER BY seq DESC LIMIT 1`,
+      )) as { seq: string; detail: object }[];
+      await withTriggersOff(`UPDATE audit_log SET detail = '{"role":"admin"}'::jsonb WHERE seq = $1`, [
+        target!.seq,
+      ]);
       try {
-        const res = await request(t.server).get('/api/audit/verify').set('cookie', auditor.cookie).expect(200);
-        expect(res.body).toEqual({ ok: false, checked: Number(target!.seq) - 1 - (await gaps(Number(target!.seq))), firstBadSeq: Number(target!.seq) });
-        expect(await last('audit.verify')).toEqual(expect.objectContaining({ result: 'failure', detail: expect.objectContaining({ firstBadSeq: Number(target!.seq) }) }));
+        const res = await request(t.server)
+          .get('/api/audit/verify')
+          .set('cookie', auditor.cookie)
+          .expect(200);
+        expect(res.body).toEqual({
+          ok: false,
+          checked: Number(target!.seq) - 1 - (await gaps(Number(target!.seq))),
+          firstBadSeq: Number(target!.seq),
+        });
+        expect(await last('audit.verify')).toEqual(
+          expect.objectContaining({
+            result: 'failure',
+            detail: expect.objectContaining({ firstBadSeq: Number(target!.seq) }),
+          }),
+        );
       } finally {
-        await withTriggersOff(`UPDATE audit_log SET detail = $2::jsonb WHERE seq = $1`, [target!.seq, JSON.stringify(target!.detail)]);
+        await withTriggersOff(`UPDATE audit_log SET detail = $2::jsonb WHERE seq = $1`, [
+          target!.seq,
+          JSON.stringify(target!.detail),
+        ]);
       }
-      await expect(request(t.server).get('/api/audit/verify').set('cookie', auditor.cookie).expect(200).then((res) => res.body.ok)).resolves.toBe(true);
+      await expect(
+        request(t.server)
+          .get('/api/audit/verify')
+          .set('cookie', auditor.cookie)
+          .expect(200)
+          .then((res) => res.body.ok),
+      ).resolves.toBe(true);
     });
 
     it('a deleted row: verify reports the next seq; put back, the chain verifies again', async () => {
-      const [row] = (await db.query(`SELECT seq FROM audit_log WHERE action = 'profile.updated' ORDER BY seq DESC LIMIT 1`)) as { seq: string }[];
-      const [next] = (await db.query('SELECT min(seq) AS seq FROM audit_log WHERE seq > $1', [row!.seq])) as { seq: string }[];
+      const [row] = (await db.query(
+        `SELECT seq FROM audit_log WHERE action = 'profile.updated' ORDER BY seq DESC LIMIT 1`,
+      )) as { seq: string }[];
+      const [next] = (await db.query('SELECT min(seq) AS seq FROM audit_log WHERE seq > $1', [row!.seq])) as {
+        seq: string;
+      }[];
       // Kept byte for byte (timestamps to the microsecond) in a scratch table, dropped afterwards.
-      await db.query('CREATE TABLE audit_log_tamper_test AS SELECT * FROM audit_log WHERE seq = $1', [row!.seq]);
+      await db.query('CREATE TABLE audit_log_tamper_test AS SELECT * FROM audit_log WHERE seq = $1', [
+        row!.seq,
+      ]);
       try {
         await withTriggersOff('DELETE FROM audit_log WHERE seq = $1', [row!.seq]);
-        const res = await request(t.server).get('/api/audit/verify').set('cookie', auditor.cookie).expect(200);
+        const res = await request(t.server)
+          .get('/api/audit/verify')
+          .set('cookie', auditor.cookie)
+          .expect(200);
         expect(res.body).toEqual(expect.objectContaining({ ok: false, firstBadSeq: Number(next!.seq) }));
       } finally {
-        await withTriggersOff('INSERT INTO audit_log SELECT * FROM audit_log_tamper_test WHERE NOT EXISTS (SELECT 1 FROM audit_log WHERE seq = $1)', [row!.seq]);
+        await withTriggersOff(
+          'INSERT INTO audit_log SELECT * FROM audit_log_tamper_test WHERE NOT EXISTS (SELECT 1 FROM audit_log WHERE seq = $1)',
+          [row!.seq],
+        );
         await db.query('DROP TABLE audit_log_tamper_test');
       }
       const res = await request(t.server).get('/api/audit/verify').set('cookie', auditor.cookie).expect(200);
@@ -225,7 +420,11 @@ describe('audit log', () => {
 
     /** Sequence numbers below `seq` that no row has (a rolled-back transaction's nextval). */
     async function gaps(seq: number): Promise<number> {
-      const n = ((await db.query('SELECT ($1::bigint - 1 - count(*))::int AS n FROM audit_log WHERE seq < $1', [seq])) as { n: number }[])[0]!.n;
+      const n = (
+        (await db.query('SELECT ($1::bigint - 1 - count(*))::int AS n FROM audit_log WHERE seq < $1', [
+          seq,
+        ])) as { n: number }[]
+      )[0]!.n;
       return n;
     }
   });

@@ -5,7 +5,15 @@ import request from 'supertest';
 import { PiiCipher } from '../src/common/crypto/pii-cipher';
 import { PHONES } from './fixtures/pii';
 import { MINUTE, SECOND, useFakeClock, type FakeClock } from './utils/fake-clock';
-import { clearRateLimits, createIdentityApp, latestCode, rawRedis, requestCode, sessionCookie, setCookie } from './utils/identity';
+import {
+  clearRateLimits,
+  createIdentityApp,
+  latestCode,
+  rawRedis,
+  requestCode,
+  sessionCookie,
+  setCookie,
+} from './utils/identity';
 import type { TestApp } from './utils/test-app';
 
 const phone = PHONES.authResident;
@@ -30,14 +38,28 @@ describe('resident sign-in by SMS code', () => {
   describe('POST /api/auth/otp', () => {
     it('answers 202 { challengeId, expiresAt } five minutes ahead and delivers a 6-digit code', async () => {
       const res = await request(t.server).post('/api/auth/otp').send({ phone: phone[0] }).expect(202);
-      expect(res.body).toEqual({ challengeId: expect.stringMatching(/^[0-9a-f-]{36}$/), expiresAt: expect.any(String) });
+      expect(res.body).toEqual({
+        challengeId: expect.stringMatching(/^[0-9a-f-]{36}$/),
+        expiresAt: expect.any(String),
+      });
       expect(new Date(res.body.expiresAt).getTime()).toBe(clock.now().getTime() + 5 * MINUTE);
-      const outbox = await request(t.server).get('/api/dev/sms-outbox').query({ phone: phone[0] }).expect(200);
-      expect(outbox.body[0]).toEqual({ phone: phone[0], text: expect.stringContaining(outbox.body[0].code), code: expect.stringMatching(/^\d{6}$/), sentAt: expect.any(String) });
+      const outbox = await request(t.server)
+        .get('/api/dev/sms-outbox')
+        .query({ phone: phone[0] })
+        .expect(200);
+      expect(outbox.body[0]).toEqual({
+        phone: phone[0],
+        text: expect.stringContaining(outbox.body[0].code),
+        code: expect.stringMatching(/^\d{6}$/),
+        sentAt: expect.any(String),
+      });
     });
 
     it('normalises +86 and spaces to the same phone', async () => {
-      await request(t.server).post('/api/auth/otp').send({ phone: `+86 ${phone[1]!.slice(0, 3)} ${phone[1]!.slice(3)}` }).expect(202);
+      await request(t.server)
+        .post('/api/auth/otp')
+        .send({ phone: `+86 ${phone[1]!.slice(0, 3)} ${phone[1]!.slice(3)}` })
+        .expect(202);
       expect(await latestCode(t, phone[1]!)).toMatch(/^\d{6}$/);
     });
 
@@ -53,8 +75,13 @@ describe('resident sign-in by SMS code', () => {
     });
 
     it('a missing phone or an unknown field → 422', async () => {
-      expect((await request(t.server).post('/api/auth/otp').send({}).expect(422)).body.error.fields).toEqual({ phone: expect.any(String) });
-      const res = await request(t.server).post('/api/auth/otp').send({ phone: phone[2], role: 'admin' }).expect(422);
+      expect((await request(t.server).post('/api/auth/otp').send({}).expect(422)).body.error.fields).toEqual({
+        phone: expect.any(String),
+      });
+      const res = await request(t.server)
+        .post('/api/auth/otp')
+        .send({ phone: phone[2], role: 'admin' })
+        .expect(422);
       expect(res.body.error.fields).toEqual({ role: 'UNKNOWN_FIELD' });
     });
 
@@ -68,7 +95,10 @@ describe('resident sign-in by SMS code', () => {
     });
 
     /** The minute window is emptied between sends, as if a minute had passed (the windows live in Redis). */
-    async function sendsUntilRefused(target: string, max: number): Promise<{ accepted: number; retryAfter: number }> {
+    async function sendsUntilRefused(
+      target: string,
+      max: number,
+    ): Promise<{ accepted: number; retryAfter: number }> {
       const redis = rawRedis(t.config);
       const bidx = t.app.get(PiiCipher).blindIndex(target, 'phone');
       try {
@@ -98,7 +128,10 @@ describe('resident sign-in by SMS code', () => {
         let accepted = 0;
         let refused: request.Response | undefined;
         for (let i = 0; i < 20 && !refused; i++) {
-          await redis.del(`${t.config.redis.prefix}:rl:otp-send-phone-minute:phone:${bidx}`, `${t.config.redis.prefix}:rl:otp-send-phone-hour:phone:${bidx}`);
+          await redis.del(
+            `${t.config.redis.prefix}:rl:otp-send-phone-minute:phone:${bidx}`,
+            `${t.config.redis.prefix}:rl:otp-send-phone-hour:phone:${bidx}`,
+          );
           const res = await request(t.server).post('/api/auth/otp').send({ phone: phone[5] });
           if (res.status === 429) refused = res;
           else {
@@ -117,7 +150,8 @@ describe('resident sign-in by SMS code', () => {
     it('per IP (OTP_IP_LIMIT_PER_HOUR): over the limit → 429 whatever the phone', async () => {
       const limited = await createIdentityApp({ OTP_IP_LIMIT_PER_HOUR: '3' });
       try {
-        for (const target of phone.slice(6, 9)) await request(limited.server).post('/api/auth/otp').send({ phone: target }).expect(202);
+        for (const target of phone.slice(6, 9))
+          await request(limited.server).post('/api/auth/otp').send({ phone: target }).expect(202);
         const res = await request(limited.server).post('/api/auth/otp').send({ phone: phone[9] }).expect(429);
         expect(res.body.error.code).toBe('RATE_LIMITED');
         expect(Number(res.headers['retry-after'])).toBeGreaterThan(0);
@@ -130,16 +164,24 @@ describe('resident sign-in by SMS code', () => {
   describe('POST /api/auth/otp/verify', () => {
     it('the right code → 200 { user } and an HttpOnly, SameSite=Lax session cookie', async () => {
       const { challengeId, code } = await requestCode(t, phone[0]!);
-      const res = await request(t.server).post('/api/auth/otp/verify').send({ challengeId, code }).expect(200);
+      const res = await request(t.server)
+        .post('/api/auth/otp/verify')
+        .send({ challengeId, code })
+        .expect(200);
       const masked = `${phone[0]!.slice(0, 3)}****${phone[0]!.slice(-4)}`;
-      expect(res.body).toEqual({ user: { id: expect.any(String), role: 'resident', displayName: masked, phoneMasked: masked } });
+      expect(res.body).toEqual({
+        user: { id: expect.any(String), role: 'resident', displayName: masked, phoneMasked: masked },
+      });
       const line = setCookie(res, t.config)!;
       expect(line).toMatch(/^hx_sid=[A-Za-z0-9_-]{43};/);
       expect(line).toMatch(/; HttpOnly/i);
       expect(line).toMatch(/; SameSite=Lax/i);
       expect(line).toMatch(/; Path=\//i);
       expect(line).not.toMatch(/; Secure/i); // plain HTTP in tests; Secure behind HTTPS (below)
-      const me = await request(t.server).get('/api/auth/me').set('cookie', sessionCookie(res, t.config)!).expect(200);
+      const me = await request(t.server)
+        .get('/api/auth/me')
+        .set('cookie', sessionCookie(res, t.config)!)
+        .expect(200);
       expect(me.body.user.id).toBe(res.body.user.id);
     });
 
@@ -157,7 +199,10 @@ describe('resident sign-in by SMS code', () => {
       try {
         const res0 = await request(https.server).post('/api/auth/otp').send({ phone: phone[11] }).expect(202);
         const code = await latestCode(https, phone[11]!);
-        const res = await request(https.server).post('/api/auth/otp/verify').send({ challengeId: res0.body.challengeId, code }).expect(200);
+        const res = await request(https.server)
+          .post('/api/auth/otp/verify')
+          .send({ challengeId: res0.body.challengeId, code })
+          .expect(200);
         const line = setCookie(res, https.config)!;
         expect(line).toMatch(/^__Host-hx_sid=/);
         expect(line).toMatch(/; Secure/i);
@@ -174,7 +219,10 @@ describe('resident sign-in by SMS code', () => {
       try {
         const stored = await redis.hgetall(`${t.config.redis.prefix}:otp:${challengeId}`);
         expect(stored.codeMac).toMatch(/^[A-Za-z0-9_-]{43}$/);
-        const values = Object.entries(stored).filter(([field]) => field !== 'expiresAt').map(([, value]) => value).join(' ');
+        const values = Object.entries(stored)
+          .filter(([field]) => field !== 'expiresAt')
+          .map(([, value]) => value)
+          .join(' ');
         expect(values).not.toContain(code);
         expect(values).not.toContain(phone[7]);
       } finally {
@@ -185,20 +233,29 @@ describe('resident sign-in by SMS code', () => {
     it('a wrong code → 401 OTP_INVALID and no cookie', async () => {
       const { challengeId, code } = await requestCode(t, phone[1]!);
       const wrong = code === '000000' ? '000001' : '000000';
-      const res = await request(t.server).post('/api/auth/otp/verify').send({ challengeId, code: wrong }).expect(401);
+      const res = await request(t.server)
+        .post('/api/auth/otp/verify')
+        .send({ challengeId, code: wrong })
+        .expect(401);
       expect(res.body.error.code).toBe('OTP_INVALID');
       expect(res.headers['set-cookie']).toBeUndefined();
     });
 
     it('an unknown challenge → 401', async () => {
-      const res = await request(t.server).post('/api/auth/otp/verify').send({ challengeId: crypto.randomUUID(), code: '123456' }).expect(401);
+      const res = await request(t.server)
+        .post('/api/auth/otp/verify')
+        .send({ challengeId: crypto.randomUUID(), code: '123456' })
+        .expect(401);
       expect(res.body.error.code).toBe('OTP_INVALID');
     });
 
     it('a replayed code → 401 (single use)', async () => {
       const { challengeId, code } = await requestCode(t, phone[2]!);
       await request(t.server).post('/api/auth/otp/verify').send({ challengeId, code }).expect(200);
-      const res = await request(t.server).post('/api/auth/otp/verify').send({ challengeId, code }).expect(401);
+      const res = await request(t.server)
+        .post('/api/auth/otp/verify')
+        .send({ challengeId, code })
+        .expect(401);
       expect(res.body.error.code).toBe('OTP_INVALID');
     });
 
@@ -207,7 +264,10 @@ describe('resident sign-in by SMS code', () => {
       await clearRateLimits(t.config);
       const second = await requestCode(t, phone[3]!);
       if (first.code !== second.code) {
-        await request(t.server).post('/api/auth/otp/verify').send({ challengeId: second.challengeId, code: first.code }).expect(401);
+        await request(t.server)
+          .post('/api/auth/otp/verify')
+          .send({ challengeId: second.challengeId, code: first.code })
+          .expect(401);
       }
       await request(t.server).post('/api/auth/otp/verify').send(second).expect(200);
     });
@@ -218,7 +278,10 @@ describe('resident sign-in by SMS code', () => {
     ])('%s', async (_label, after, status) => {
       const { challengeId, code } = await requestCode(t, phone[4]!);
       clock.advance(after);
-      const res = await request(t.server).post('/api/auth/otp/verify').send({ challengeId, code }).expect(status);
+      const res = await request(t.server)
+        .post('/api/auth/otp/verify')
+        .send({ challengeId, code })
+        .expect(status);
       if (status === 401) expect(res.body.error.code).toBe('OTP_EXPIRED');
       await clearRateLimits(t.config);
     });
@@ -227,13 +290,22 @@ describe('resident sign-in by SMS code', () => {
       const { challengeId, code } = await requestCode(t, phone[5]!);
       const wrong = code === '999999' ? '999998' : '999999';
       for (let i = 1; i <= 5; i++) {
-        const res = await request(t.server).post('/api/auth/otp/verify').send({ challengeId, code: wrong }).expect(401);
+        const res = await request(t.server)
+          .post('/api/auth/otp/verify')
+          .send({ challengeId, code: wrong })
+          .expect(401);
         expect(res.body.error.code).toBe('OTP_INVALID');
       }
-      const sixth = await request(t.server).post('/api/auth/otp/verify').send({ challengeId, code: wrong }).expect(429);
+      const sixth = await request(t.server)
+        .post('/api/auth/otp/verify')
+        .send({ challengeId, code: wrong })
+        .expect(429);
       expect(sixth.body.error.code).toBe('OTP_TOO_MANY_ATTEMPTS');
       expect(Number(sixth.headers['retry-after'])).toBeGreaterThan(0);
-      const right = await request(t.server).post('/api/auth/otp/verify').send({ challengeId, code }).expect(429);
+      const right = await request(t.server)
+        .post('/api/auth/otp/verify')
+        .send({ challengeId, code })
+        .expect(429);
       expect(right.body.error.code).toBe('OTP_TOO_MANY_ATTEMPTS');
       expect(right.headers['set-cookie']).toBeUndefined();
     });
@@ -262,9 +334,14 @@ describe('resident sign-in by SMS code', () => {
     it('the auth source never uses Math.random', () => {
       const dir = path.join(__dirname, '..', 'src', 'auth');
       for (const file of fs.readdirSync(dir).filter((name) => name.endsWith('.ts'))) {
-        expect({ file, usesMathRandom: /Math\.random/.test(fs.readFileSync(path.join(dir, file), 'utf8')) }).toEqual({ file, usesMathRandom: false });
+        expect({
+          file,
+          usesMathRandom: /Math\.random/.test(fs.readFileSync(path.join(dir, file), 'utf8')),
+        }).toEqual({ file, usesMathRandom: false });
       }
-      expect(fs.readFileSync(path.join(dir, 'otp.service.ts'), 'utf8')).toMatch(/import \{[^}]*\brandomInt\b[^}]*\} from 'node:crypto'/);
+      expect(fs.readFileSync(path.join(dir, 'otp.service.ts'), 'utf8')).toMatch(
+        /import \{[^}]*\brandomInt\b[^}]*\} from 'node:crypto'/,
+      );
     });
   });
 });

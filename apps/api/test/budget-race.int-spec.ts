@@ -36,7 +36,9 @@ describe('budget reservation under concurrency', () => {
     t = await createTestApp({ WRITE_LIMIT_PER_MINUTE: '100000' });
     clock = useFakeClock(t.app, new Date('2026-05-02T02:00:00Z'));
     db = t.app.get<DataSource>(getDataSourceToken());
-    programId = ((await db.query(`SELECT id FROM program WHERE code = 'digital-2026'`)) as { id: string }[])[0]!.id;
+    programId = (
+      (await db.query(`SELECT id FROM program WHERE code = 'digital-2026'`)) as { id: string }[]
+    )[0]!.id;
   });
   afterAll(async () => {
     clock.restore();
@@ -46,7 +48,11 @@ describe('budget reservation under concurrency', () => {
   /** A resident with an eligible digital-2026 draft whose documents are on file. */
   async function readyDraft(facts: Record<string, unknown>): Promise<{ resident: Resident; id: string }> {
     const resident = await createResident(t, (nextResident += 1));
-    const res = await request(t.server).post('/api/applications').set('Cookie', resident.cookie).send({ programCode: 'digital-2026', facts }).expect(201);
+    const res = await request(t.server)
+      .post('/api/applications')
+      .set('Cookie', resident.cookie)
+      .send({ programCode: 'digital-2026', facts })
+      .expect(201);
     for (const kind of ['invoice', 'serial_number_photo']) {
       await db.query(
         `INSERT INTO application_document (application_id, kind, content_type, size, sha256, storage_key, uploaded_by) VALUES ($1, $2, 'application/pdf', 10, $3, $4, $5)`,
@@ -57,12 +63,21 @@ describe('budget reservation under concurrency', () => {
   }
 
   async function budgetRow() {
-    const [row] = (await db.query(`SELECT total_fen, reserved_fen, committed_fen, paid_fen, remaining_fen FROM budget WHERE program_id = $1`, [programId])) as Record<string, string>[];
-    return Object.fromEntries(Object.entries(row!).map(([k, v]) => [k, Number(v)])) as Record<'total_fen' | 'reserved_fen' | 'committed_fen' | 'paid_fen' | 'remaining_fen', number>;
+    const [row] = (await db.query(
+      `SELECT total_fen, reserved_fen, committed_fen, paid_fen, remaining_fen FROM budget WHERE program_id = $1`,
+      [programId],
+    )) as Record<string, string>[];
+    return Object.fromEntries(Object.entries(row!).map(([k, v]) => [k, Number(v)])) as Record<
+      'total_fen' | 'reserved_fen' | 'committed_fen' | 'paid_fen' | 'remaining_fen',
+      number
+    >;
   }
 
   async function ledgerBalance(): Promise<{ reserve: number; release: number }> {
-    const rows = (await db.query(`SELECT entry, coalesce(sum(amount_fen), 0)::bigint AS total FROM budget_ledger WHERE program_id = $1 GROUP BY entry`, [programId])) as { entry: string; total: string }[];
+    const rows = (await db.query(
+      `SELECT entry, coalesce(sum(amount_fen), 0)::bigint AS total FROM budget_ledger WHERE program_id = $1 GROUP BY entry`,
+      [programId],
+    )) as { entry: string; total: string }[];
     const of = (entry: string) => Number(rows.find((r) => r.entry === entry)?.total ?? 0);
     return { reserve: of('reserve'), release: of('release') };
   }
@@ -74,10 +89,18 @@ describe('budget reservation under concurrency', () => {
     }
     const before = await budgetRow();
     // The budget left fits exactly 50 claims.
-    await db.query(`UPDATE budget SET total_fen = reserved_fen + committed_fen + paid_fen + $2, remaining_fen = $2 WHERE program_id = $1`, [programId, 50 * AMOUNT]);
+    await db.query(
+      `UPDATE budget SET total_fen = reserved_fen + committed_fen + paid_fen + $2, remaining_fen = $2 WHERE program_id = $1`,
+      [programId, 50 * AMOUNT],
+    );
 
     const responses = await Promise.all(
-      drafts.map(({ resident, id }) => request(t.server).post(`/api/applications/${id}/submit`).set('Cookie', resident.cookie).set('Idempotency-Key', randomUUID())),
+      drafts.map(({ resident, id }) =>
+        request(t.server)
+          .post(`/api/applications/${id}/submit`)
+          .set('Cookie', resident.cookie)
+          .set('Idempotency-Key', randomUUID()),
+      ),
     );
     const ok = responses.filter((r) => r.status === 200);
     const exhausted = responses.filter((r) => r.status === 409 && r.body.error.code === 'BUDGET_EXHAUSTED');
@@ -88,7 +111,9 @@ describe('budget reservation under concurrency', () => {
     const after = await budgetRow();
     expect(after.remaining_fen).toBe(0);
     expect(after.reserved_fen - before.reserved_fen).toBe(50 * AMOUNT);
-    expect(after.total_fen).toBe(after.remaining_fen + after.reserved_fen + after.committed_fen + after.paid_fen);
+    expect(after.total_fen).toBe(
+      after.remaining_fen + after.reserved_fen + after.committed_fen + after.paid_fen,
+    );
     const ledger = await ledgerBalance();
     expect(after.total_fen - after.remaining_fen).toBe(ledger.reserve - ledger.release);
     const [counted] = (await db.query(
@@ -99,19 +124,30 @@ describe('budget reservation under concurrency', () => {
   });
 
   it('50 identical submits with one key: one reservation and 50 identical answers', async () => {
-    await db.query(`UPDATE budget SET total_fen = total_fen + $2, remaining_fen = remaining_fen + $2 WHERE program_id = $1`, [programId, 10 * AMOUNT]);
+    await db.query(
+      `UPDATE budget SET total_fen = total_fen + $2, remaining_fen = remaining_fen + $2 WHERE program_id = $1`,
+      [programId, 10 * AMOUNT],
+    );
     const { resident, id } = await readyDraft(phone(5000));
     const before = await ledgerBalance();
     const key = randomUUID();
     const responses = await Promise.all(
-      Array.from({ length: 50 }, () => request(t.server).post(`/api/applications/${id}/submit`).set('Cookie', resident.cookie).set('Idempotency-Key', key)),
+      Array.from({ length: 50 }, () =>
+        request(t.server)
+          .post(`/api/applications/${id}/submit`)
+          .set('Cookie', resident.cookie)
+          .set('Idempotency-Key', key),
+      ),
     );
     expect(responses.map((r) => r.status)).toEqual(Array(50).fill(200));
     expect(new Set(responses.map((r) => JSON.stringify(r.body))).size).toBe(1);
     expect(responses[0]!.body).toEqual({ id, status: 'submitted', reservedFen: AMOUNT });
     const after = await ledgerBalance();
     expect(after.reserve - before.reserve).toBe(AMOUNT);
-    const reservations = (await db.query(`SELECT count(*)::int AS n FROM budget_ledger WHERE subject_id = $1 AND entry = 'reserve'`, [id])) as { n: number }[];
+    const reservations = (await db.query(
+      `SELECT count(*)::int AS n FROM budget_ledger WHERE subject_id = $1 AND entry = 'reserve'`,
+      [id],
+    )) as { n: number }[];
     expect(reservations[0]!.n).toBe(1);
   });
 
@@ -120,11 +156,19 @@ describe('budget reservation under concurrency', () => {
     const first = await readyDraft(shared);
     const second = await readyDraft(phone(7000, { serialNo: 'RACE-SN-OTHER' }));
     const responses = await Promise.all(
-      [first, second].map(({ resident, id }) => request(t.server).post(`/api/applications/${id}/submit`).set('Cookie', resident.cookie).set('Idempotency-Key', randomUUID())),
+      [first, second].map(({ resident, id }) =>
+        request(t.server)
+          .post(`/api/applications/${id}/submit`)
+          .set('Cookie', resident.cookie)
+          .set('Idempotency-Key', randomUUID()),
+      ),
     );
     expect(responses.map((r) => r.status).sort()).toEqual([200, 409]);
     expect(responses.find((r) => r.status === 409)!.body.error.code).toBe('DUPLICATE_CLAIM');
-    const keys = (await db.query(`SELECT count(*)::int AS n FROM claim_key WHERE name = 'invoiceNo' AND value = $1`, [shared.item.invoiceNo])) as { n: number }[];
+    const keys = (await db.query(
+      `SELECT count(*)::int AS n FROM claim_key WHERE name = 'invoiceNo' AND value = $1`,
+      [shared.item.invoiceNo],
+    )) as { n: number }[];
     expect(keys[0]!.n).toBe(1);
   });
 });

@@ -57,7 +57,9 @@ describe('automated checks, notifications and expiry (API + worker)', () => {
   beforeAll(async () => {
     t = await createTestApp({ WRITE_LIMIT_PER_MINUTE: '100000' });
     clock = useFakeClock(t.app, new Date('2026-05-03T02:00:00Z'));
-    worker = await NestFactory.createApplicationContext(WorkerModule.forRoot(loadConfig()), { logger: false });
+    worker = await NestFactory.createApplicationContext(WorkerModule.forRoot(loadConfig()), {
+      logger: false,
+    });
     await worker.init();
     jest.spyOn(worker.get(Clock), 'now').mockImplementation(() => clock.now());
     db = t.app.get<DataSource>(getDataSourceToken());
@@ -69,14 +71,28 @@ describe('automated checks, notifications and expiry (API + worker)', () => {
   });
 
   /** Each resident submits from their own browser unless a test says otherwise. */
-  async function submitted(resident: Resident, documentBytes?: Buffer, userAgent = `Mozilla/5.0 (resident ${resident.id})`): Promise<string> {
-    const res = await request(t.server).post('/api/applications').set('Cookie', resident.cookie).send({ programCode: 'appliance-2026', facts: tv() }).expect(201);
+  async function submitted(
+    resident: Resident,
+    documentBytes?: Buffer,
+    userAgent = `Mozilla/5.0 (resident ${resident.id})`,
+  ): Promise<string> {
+    const res = await request(t.server)
+      .post('/api/applications')
+      .set('Cookie', resident.cookie)
+      .send({ programCode: 'appliance-2026', facts: tv() })
+      .expect(201);
     for (const kind of ['invoice', 'energy_label_photo', 'serial_number_photo']) {
       await request(t.server)
         .post(`/api/applications/${res.body.id}/documents`)
         .set('Cookie', resident.cookie)
         .field('kind', kind)
-        .attach('file', kind === 'invoice' && documentBytes ? documentBytes : Buffer.concat([PDF_BYTES, Buffer.from(randomUUID())]), 'f.pdf')
+        .attach(
+          'file',
+          kind === 'invoice' && documentBytes
+            ? documentBytes
+            : Buffer.concat([PDF_BYTES, Buffer.from(randomUUID())]),
+          'f.pdf',
+        )
         .expect(201);
     }
     await request(t.server)
@@ -88,28 +104,62 @@ describe('automated checks, notifications and expiry (API + worker)', () => {
     return res.body.id as string;
   }
 
-  const statusOf = async (id: string) => ((await db.query('SELECT status FROM application WHERE id = $1', [id])) as { status: string }[])[0]!.status;
-  const flagsOf = async (id: string) => ((await db.query('SELECT code FROM application_flag WHERE application_id = $1 ORDER BY code', [id])) as { code: string }[]).map((r) => r.code);
+  const statusOf = async (id: string) =>
+    ((await db.query('SELECT status FROM application WHERE id = $1', [id])) as { status: string }[])[0]!
+      .status;
+  const flagsOf = async (id: string) =>
+    (
+      (await db.query('SELECT code FROM application_flag WHERE application_id = $1 ORDER BY code', [id])) as {
+        code: string;
+      }[]
+    ).map((r) => r.code);
 
   it('moves a clean claim submitted → checking → in_review, on the timeline, and notifies the resident in the app and by SMS', async () => {
     const resident = await createResident(t, 3001);
     const id = await submitted(resident);
     await waitFor(async () => ((await statusOf(id)) === 'in_review' ? true : undefined));
     expect(await flagsOf(id)).toEqual([]);
-    const detail = await request(t.server).get(`/api/applications/${id}`).set('Cookie', resident.cookie).expect(200);
-    expect(detail.body.timeline.map((e: { status: string }) => e.status)).toEqual(['draft', 'submitted', 'checking', 'in_review']);
+    const detail = await request(t.server)
+      .get(`/api/applications/${id}`)
+      .set('Cookie', resident.cookie)
+      .expect(200);
+    expect(detail.body.timeline.map((e: { status: string }) => e.status)).toEqual([
+      'draft',
+      'submitted',
+      'checking',
+      'in_review',
+    ]);
     const notified = await waitFor(async () => {
-      const rows = (await db.query(`SELECT params->>'status' AS status, sms_sent_at FROM notification WHERE user_id = $1`, [resident.id])) as { status: string; sms_sent_at: Date | null }[];
+      const rows = (await db.query(
+        `SELECT params->>'status' AS status, sms_sent_at FROM notification WHERE user_id = $1`,
+        [resident.id],
+      )) as { status: string; sms_sent_at: Date | null }[];
       return rows.length === 3 && rows.every((r) => r.sms_sent_at) ? rows : undefined;
     });
     expect(notified.map((r) => r.status).sort()).toEqual(['checking', 'in_review', 'submitted']);
-    const inApp = await request(t.server).get('/api/me/notifications').set('Cookie', resident.cookie).expect(200);
+    const inApp = await request(t.server)
+      .get('/api/me/notifications')
+      .set('Cookie', resident.cookie)
+      .expect(200);
     expect(inApp.body).toHaveLength(3);
-    expect(inApp.body[0]).toMatchObject({ kind: 'application_status', read: false, text: expect.stringContaining('ZQ-2026-') });
-    await request(t.server).post(`/api/me/notifications/${inApp.body[0].id}/read`).set('Cookie', resident.cookie).expect(204);
-    const after = await request(t.server).get('/api/me/notifications').set('Cookie', resident.cookie).expect(200);
+    expect(inApp.body[0]).toMatchObject({
+      kind: 'application_status',
+      read: false,
+      text: expect.stringContaining('ZQ-2026-'),
+    });
+    await request(t.server)
+      .post(`/api/me/notifications/${inApp.body[0].id}/read`)
+      .set('Cookie', resident.cookie)
+      .expect(204);
+    const after = await request(t.server)
+      .get('/api/me/notifications')
+      .set('Cookie', resident.cookie)
+      .expect(200);
     expect(after.body.filter((n: { read: boolean }) => n.read)).toHaveLength(1);
-    const sms = await request(t.server).get('/api/dev/sms-outbox').query({ phone: residentIdentity(3001).phone }).expect(200);
+    const sms = await request(t.server)
+      .get('/api/dev/sms-outbox')
+      .query({ phone: residentIdentity(3001).phone })
+      .expect(200);
     expect(sms.body.some((m: { text: string }) => m.text.includes('审核中'))).toBe(true);
   });
 
@@ -125,17 +175,20 @@ describe('automated checks, notifications and expiry (API + worker)', () => {
   });
 
   it('flags the third applicant submitting from the same device (address and browser) within a day', async () => {
-    const agent = 'Mozilla/5.0 (shared tablet at an agent\'s shop)';
+    const agent = "Mozilla/5.0 (shared tablet at an agent's shop)";
     const ids = [];
     for (const index of [3101, 3102, 3103]) {
       clock.advance(60_000);
       ids.push(await submitted(await createResident(t, index), undefined, agent));
     }
-    for (const id of ids) await waitFor(async () => ((await statusOf(id)) === 'in_review' ? true : undefined));
+    for (const id of ids)
+      await waitFor(async () => ((await statusOf(id)) === 'in_review' ? true : undefined));
     expect(await flagsOf(ids[0]!)).toEqual([]);
     expect(await flagsOf(ids[1]!)).toEqual([]);
     expect(await flagsOf(ids[2]!)).toEqual(['SAME_DEVICE_PATTERN']);
-    const [row] = (await db.query('SELECT submit_device FROM application WHERE id = $1', [ids[2]])) as { submit_device: string }[];
+    const [row] = (await db.query('SELECT submit_device FROM application WHERE id = $1', [ids[2]])) as {
+      submit_device: string;
+    }[];
     expect(row!.submit_device).not.toContain('127.0.0.1');
   });
 
@@ -143,7 +196,14 @@ describe('automated checks, notifications and expiry (API + worker)', () => {
     const resident = await createResident(t, 3004);
     const id = await submitted(resident);
     await waitFor(async () => ((await statusOf(id)) === 'in_review' ? true : undefined));
-    const events = async () => Number(((await db.query('SELECT count(*)::int AS n FROM application_event WHERE application_id = $1', [id])) as { n: number }[])[0]!.n);
+    const events = async () =>
+      Number(
+        (
+          (await db.query('SELECT count(*)::int AS n FROM application_event WHERE application_id = $1', [
+            id,
+          ])) as { n: number }[]
+        )[0]!.n,
+      );
     const before = await events();
     expect(await worker.get(ChecksProcessor).check(id)).toEqual({ moved: false, flags: [] });
     expect(await events()).toBe(before);
@@ -151,15 +211,27 @@ describe('automated checks, notifications and expiry (API + worker)', () => {
 
   it('expires untouched drafts after 30 days and returned claims after 15, releasing the reservation', async () => {
     const resident = await createResident(t, 3005);
-    const draft = await request(t.server).post('/api/applications').set('Cookie', resident.cookie).send({ programCode: 'appliance-2026', facts: tv() }).expect(201);
+    const draft = await request(t.server)
+      .post('/api/applications')
+      .set('Cookie', resident.cookie)
+      .send({ programCode: 'appliance-2026', facts: tv() })
+      .expect(201);
     const returnedId = await submitted(await createResident(t, 3006));
     await waitFor(async () => ((await statusOf(returnedId)) === 'in_review' ? true : undefined));
     // A reviewer returns it for correction (the review routes come later; the state machine is the same).
     await db.transaction(async (manager) => {
       const application = await manager.getRepository(ApplicationEntity).findOneByOrFail({ id: returnedId });
-      await worker.get(ApplicationStateService).move(manager, application, { to: 'returned', actorId: null, note: 'invoice unreadable' });
+      await worker
+        .get(ApplicationStateService)
+        .move(manager, application, { to: 'returned', actorId: null, note: 'invoice unreadable' });
     });
-    const reservedBefore = Number(((await db.query(`SELECT reserved_fen FROM application WHERE id = $1`, [returnedId])) as { reserved_fen: string }[])[0]!.reserved_fen);
+    const reservedBefore = Number(
+      (
+        (await db.query(`SELECT reserved_fen FROM application WHERE id = $1`, [returnedId])) as {
+          reserved_fen: string;
+        }[]
+      )[0]!.reserved_fen,
+    );
     expect(reservedBefore).toBe(60_000);
 
     clock.advance(14 * DAY);
@@ -168,7 +240,10 @@ describe('automated checks, notifications and expiry (API + worker)', () => {
     await worker.get(ChecksProcessor).expire();
     expect(await statusOf(returnedId)).toBe('expired');
     expect(await statusOf(draft.body.id)).toBe('draft');
-    const released = (await db.query(`SELECT amount_fen FROM budget_ledger WHERE subject_id = $1 AND entry = 'release'`, [returnedId])) as { amount_fen: string }[];
+    const released = (await db.query(
+      `SELECT amount_fen FROM budget_ledger WHERE subject_id = $1 AND entry = 'release'`,
+      [returnedId],
+    )) as { amount_fen: string }[];
     expect(released.map((r) => Number(r.amount_fen))).toEqual([60_000]);
 
     clock.advance(15 * DAY);

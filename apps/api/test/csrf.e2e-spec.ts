@@ -1,6 +1,14 @@
 import request from 'supertest';
 import { PHONES } from './fixtures/pii';
-import { clearRateLimits, createIdentityApp, dataSourceOf, DEMO_USERS, signInStaff, STRONG_PASSWORD, uniqueUsername } from './utils/identity';
+import {
+  clearRateLimits,
+  createIdentityApp,
+  dataSourceOf,
+  DEMO_USERS,
+  signInStaff,
+  STRONG_PASSWORD,
+  uniqueUsername,
+} from './utils/identity';
 import type { TestApp } from './utils/test-app';
 
 const phone = PHONES.csrf;
@@ -82,18 +90,31 @@ describe('CSRF: the Origin/Referer rule', () => {
     expect(outbox.body).toEqual([]);
   });
 
-  it.each(['post', 'put', 'patch', 'delete'] as const)('%s with a signed-in cookie and a foreign Origin → 403 and the handler never runs', async (method) => {
-    const username = uniqueUsername(`csrf${method}`);
-    const path = method === 'post' ? '/api/admin/users' : method === 'put' ? '/api/me/profile' : '/api/admin/users/00000000-0000-4000-8000-000000000000';
-    const res = await request(t.server)[method](path)
-      .set('cookie', admin)
-      .set('origin', 'https://evil.example')
-      .send({ username, displayName: 'csrf', role: 'admin', password: STRONG_PASSWORD })
-      .expect(403);
-    expect(res.body.error.code).toBe('CSRF_ORIGIN_MISMATCH');
-    const n = ((await dataSourceOf(t).query('SELECT count(*)::int AS n FROM user_account WHERE username = $1', [username])) as { n: number }[])[0]!.n;
-    expect(n).toBe(0);
-  });
+  it.each(['post', 'put', 'patch', 'delete'] as const)(
+    '%s with a signed-in cookie and a foreign Origin → 403 and the handler never runs',
+    async (method) => {
+      const username = uniqueUsername(`csrf${method}`);
+      const path =
+        method === 'post'
+          ? '/api/admin/users'
+          : method === 'put'
+            ? '/api/me/profile'
+            : '/api/admin/users/00000000-0000-4000-8000-000000000000';
+      const res = await request(t.server)
+        [method](path)
+        .set('cookie', admin)
+        .set('origin', 'https://evil.example')
+        .send({ username, displayName: 'csrf', role: 'admin', password: STRONG_PASSWORD })
+        .expect(403);
+      expect(res.body.error.code).toBe('CSRF_ORIGIN_MISMATCH');
+      const n = (
+        (await dataSourceOf(t).query('SELECT count(*)::int AS n FROM user_account WHERE username = $1', [
+          username,
+        ])) as { n: number }[]
+      )[0]!.n;
+      expect(n).toBe(0);
+    },
+  );
 
   it('the same cookie and body from the own origin goes through', async () => {
     const username = uniqueUsername('csrfok');
@@ -106,7 +127,11 @@ describe('CSRF: the Origin/Referer rule', () => {
   });
 
   it('safe methods are not checked: GET with a foreign Origin → 200', async () => {
-    await request(t.server).get('/api/auth/me').set('cookie', admin).set('origin', 'https://evil.example').expect(200);
+    await request(t.server)
+      .get('/api/auth/me')
+      .set('cookie', admin)
+      .set('origin', 'https://evil.example')
+      .expect(200);
   });
 
   describe('with PUBLIC_ORIGIN set (behind a proxy)', () => {
@@ -121,12 +146,25 @@ describe('CSRF: the Origin/Referer rule', () => {
     });
 
     it('the configured origin → allowed; the Host-derived origin → 403', async () => {
-      await request(proxied.server).post('/api/auth/otp').set('origin', 'https://huanxin.zhangqiu.example').send({ phone: phone[7] }).expect(202);
-      await request(proxied.server).post('/api/auth/otp').set('origin', proxiedHost).send({ phone: phone[8] }).expect(403);
+      await request(proxied.server)
+        .post('/api/auth/otp')
+        .set('origin', 'https://huanxin.zhangqiu.example')
+        .send({ phone: phone[7] })
+        .expect(202);
+      await request(proxied.server)
+        .post('/api/auth/otp')
+        .set('origin', proxiedHost)
+        .send({ phone: phone[8] })
+        .expect(403);
     });
 
     it('a forged Host header does not make a foreign Origin "own"', async () => {
-      await request(proxied.server).post('/api/auth/otp').set('host', 'evil.example').set('origin', 'http://evil.example').send({ phone: phone[9] }).expect(403);
+      await request(proxied.server)
+        .post('/api/auth/otp')
+        .set('host', 'evil.example')
+        .set('origin', 'http://evil.example')
+        .send({ phone: phone[9] })
+        .expect(403);
     });
   });
 });

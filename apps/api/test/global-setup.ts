@@ -13,7 +13,9 @@ import { prepareDatabase } from '../src/database/prepare';
  */
 export default async function globalSetup(): Promise<void> {
   const run = `${Date.now().toString(36)}_${randomBytes(3).toString('hex')}`;
-  const base = new URL(process.env.TEST_DATABASE_URL ?? process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/huanxin');
+  const base = new URL(
+    process.env.TEST_DATABASE_URL ?? process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/huanxin',
+  );
   base.pathname = `/huanxin_test_${run}`;
   process.env.NODE_ENV = 'test';
   process.env.DATABASE_URL = base.toString();

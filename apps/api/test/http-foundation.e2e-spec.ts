@@ -37,7 +37,14 @@ describe('HTTP foundation (real app, real Postgres and Redis)', () => {
   it('serves the OpenAPI document describing the routes', async () => {
     const res = await request(t.server).get('/api/docs-json').expect(200);
     expect(res.body.openapi).toMatch(/^3\./);
-    expect(Object.keys(res.body.paths)).toEqual(expect.arrayContaining(['/api/health', '/api/programs', '/api/programs/{code}', '/api/programs/{code}/eligibility']));
+    expect(Object.keys(res.body.paths)).toEqual(
+      expect.arrayContaining([
+        '/api/health',
+        '/api/programs',
+        '/api/programs/{code}',
+        '/api/programs/{code}/eligibility',
+      ]),
+    );
   });
 
   describe('bad input gets the error shape, never a 500', () => {
@@ -70,7 +77,11 @@ describe('HTTP foundation (real app, real Postgres and Redis)', () => {
     });
 
     it('an unsupported content type → 415', async () => {
-      const res = await request(t.server).post('/api/programs/car-scrap-2026/eligibility').set('content-type', 'application/xml').send('<a/>').expect(415);
+      const res = await request(t.server)
+        .post('/api/programs/car-scrap-2026/eligibility')
+        .set('content-type', 'application/xml')
+        .send('<a/>')
+        .expect(415);
       expect(res.body.error.code).toBe('UNSUPPORTED_MEDIA_TYPE');
     });
 

@@ -29,10 +29,14 @@ describe('transactional outbox → BullMQ → worker', () => {
   let programId: string;
 
   beforeAll(async () => {
-    worker = await NestFactory.createApplicationContext(WorkerModule.forRoot(loadConfig()), { logger: false });
+    worker = await NestFactory.createApplicationContext(WorkerModule.forRoot(loadConfig()), {
+      logger: false,
+    });
     await worker.init();
     dataSource = worker.get<DataSource>(getDataSourceToken());
-    const [row] = (await dataSource.query(`SELECT id FROM program ORDER BY code LIMIT 1`)) as { id: string }[];
+    const [row] = (await dataSource.query(`SELECT id FROM program ORDER BY code LIMIT 1`)) as {
+      id: string;
+    }[];
     programId = row!.id;
   });
 
@@ -41,16 +45,26 @@ describe('transactional outbox → BullMQ → worker', () => {
   });
 
   const snapshots = async (jobKey: string) =>
-    Number(((await dataSource.query('SELECT count(*)::int AS n FROM budget_snapshot WHERE job_key = $1', [jobKey])) as { n: number }[])[0]!.n);
+    Number(
+      (
+        (await dataSource.query('SELECT count(*)::int AS n FROM budget_snapshot WHERE job_key = $1', [
+          jobKey,
+        ])) as { n: number }[]
+      )[0]!.n,
+    );
 
   it('runs the job of a committed change exactly once', async () => {
     const job = budgetSnapshotJob(programId, 'test', `${programId}-commit-1`);
     await dataSource.transaction((manager) => writeOutbox(manager, job));
-    const count = await waitFor(async () => ((await snapshots(job.jobId)) > 0 ? snapshots(job.jobId) : undefined));
+    const count = await waitFor(async () =>
+      (await snapshots(job.jobId)) > 0 ? snapshots(job.jobId) : undefined,
+    );
     expect(count).toBe(1);
     // The relay marks the row in its own transaction, which may commit after the job already ran.
     const dispatchedAt = await waitFor(async () => {
-      const [outbox] = (await dataSource.query('SELECT dispatched_at FROM outbox WHERE job_id = $1', [job.jobId])) as { dispatched_at: Date | null }[];
+      const [outbox] = (await dataSource.query('SELECT dispatched_at FROM outbox WHERE job_id = $1', [
+        job.jobId,
+      ])) as { dispatched_at: Date | null }[];
       return outbox?.dispatched_at ?? undefined;
     });
     expect(dispatchedAt).toBeInstanceOf(Date);
@@ -77,7 +91,9 @@ describe('transactional outbox → BullMQ → worker', () => {
     // Simulate a relay that crashed after queue.add but before marking the row.
     await dataSource.query('UPDATE outbox SET dispatched_at = NULL WHERE job_id = $1', [job.jobId]);
     await waitFor(async () => {
-      const [row] = (await dataSource.query('SELECT dispatched_at FROM outbox WHERE job_id = $1', [job.jobId])) as { dispatched_at: Date | null }[];
+      const [row] = (await dataSource.query('SELECT dispatched_at FROM outbox WHERE job_id = $1', [
+        job.jobId,
+      ])) as { dispatched_at: Date | null }[];
       return row?.dispatched_at ? true : undefined;
     });
     const queued = await worker.get(QueuesService).get('budget').getJob(job.jobId);

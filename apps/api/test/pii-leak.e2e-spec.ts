@@ -2,7 +2,13 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import request from 'supertest';
 import { ALL_PII, BAD_ID_NUMBERS, BANK_CARDS, ID_NUMBERS, PHONES, profileBody } from './fixtures/pii';
-import { clearRateLimits, createIdentityApp, DEMO_USERS, signInResident, signInStaff } from './utils/identity';
+import {
+  clearRateLimits,
+  createIdentityApp,
+  DEMO_USERS,
+  signInResident,
+  signInStaff,
+} from './utils/identity';
 import type { TestApp } from './utils/test-app';
 
 /**
@@ -39,16 +45,38 @@ describe('no personal data in the database dump or the logs', () => {
     await clearRateLimits(t.config);
     const phone = PHONES.piiLeak[0]!;
     const resident = await signInResident(t, phone);
-    await request(t.server).put('/api/me/profile').set('cookie', resident.cookie).send(profileBody('piiLeak', 0, { idNumber: BAD_ID_NUMBERS[6] })).expect(422);
-    await request(t.server).put('/api/me/profile').set('cookie', resident.cookie).send(profileBody('piiLeak', 0)).expect(200);
+    await request(t.server)
+      .put('/api/me/profile')
+      .set('cookie', resident.cookie)
+      .send(profileBody('piiLeak', 0, { idNumber: BAD_ID_NUMBERS[6] }))
+      .expect(422);
+    await request(t.server)
+      .put('/api/me/profile')
+      .set('cookie', resident.cookie)
+      .send(profileBody('piiLeak', 0))
+      .expect(200);
     const reviewer = await signInStaff(t, DEMO_USERS.reviewer);
-    await request(t.server).post(`/api/residents/${resident.user.id}/reveal`).set('cookie', reviewer.cookie).send({ field: 'idNumber', purpose: `re ${ID_NUMBERS.piiLeak[0]}` }).expect(200);
-    await request(t.server).post('/api/auth/login').send({ username: BANK_CARDS.piiLeak[0], password: 'x' }).expect(401);
+    await request(t.server)
+      .post(`/api/residents/${resident.user.id}/reveal`)
+      .set('cookie', reviewer.cookie)
+      .send({ field: 'idNumber', purpose: `re ${ID_NUMBERS.piiLeak[0]}` })
+      .expect(200);
+    await request(t.server)
+      .post('/api/auth/login')
+      .send({ username: BANK_CARDS.piiLeak[0], password: 'x' })
+      .expect(401);
     // Identifiers in a path, a query string and a malformed body.
     await request(t.server).get(`/api/residents/${ID_NUMBERS.piiLeak[1]}/${PHONES.piiLeak[1]}`).expect(404);
     await request(t.server).get('/api/dev/sms-outbox').query({ phone: PHONES.piiLeak[2] }).expect(200);
-    await request(t.server).post('/api/auth/otp').set('content-type', 'application/json').send(`{"phone":"${PHONES.piiLeak[3]}",`).expect(400);
-    await request(t.server).post('/api/auth/otp').send({ phone: `${PHONES.piiLeak[4]}0` }).expect(422);
+    await request(t.server)
+      .post('/api/auth/otp')
+      .set('content-type', 'application/json')
+      .send(`{"phone":"${PHONES.piiLeak[3]}",`)
+      .expect(400);
+    await request(t.server)
+      .post('/api/auth/otp')
+      .send({ phone: `${PHONES.piiLeak[4]}0` })
+      .expect(422);
     await t.close();
   });
 
@@ -58,15 +86,33 @@ describe('no personal data in the database dump or the logs', () => {
 
     beforeAll(() => {
       const url = process.env.DATABASE_URL!;
-      dump = execFileSync('pg_dump', ['--data-only', '--no-owner', '--dbname', url], { maxBuffer: 512 * 1024 * 1024 }).toString('utf8');
-      identityTables = execFileSync('pg_dump', ['--data-only', '-t', 'user_account', '-t', 'resident_profile', '-t', 'consent_record', '--dbname', url], {
+      dump = execFileSync('pg_dump', ['--data-only', '--no-owner', '--dbname', url], {
         maxBuffer: 512 * 1024 * 1024,
       }).toString('utf8');
+      identityTables = execFileSync(
+        'pg_dump',
+        [
+          '--data-only',
+          '-t',
+          'user_account',
+          '-t',
+          'resident_profile',
+          '-t',
+          'consent_record',
+          '--dbname',
+          url,
+        ],
+        {
+          maxBuffer: 512 * 1024 * 1024,
+        },
+      ).toString('utf8');
     });
 
     it('holds the suites’ residents (the dump is not empty)', () => {
       expect(identityTables).toContain('COPY public.resident_profile');
-      expect(identityTables.split('\n').filter((line) => /^[0-9a-f-]{36}\t/.test(line)).length).toBeGreaterThan(5);
+      expect(
+        identityTables.split('\n').filter((line) => /^[0-9a-f-]{36}\t/.test(line)).length,
+      ).toBeGreaterThan(5);
     });
 
     it('contains none of the plaintext ID, phone and card numbers the suites used', () => {
@@ -97,9 +143,21 @@ describe('no personal data in the database dump or the logs', () => {
     });
 
     it('uses shapes that catch a real leak and ignore identifiers that merely contain digits', () => {
-      const leaks = ['{"phone":"13800138000"}', 'url":"/api/x?phone=13800138000"', 'id 11010519491231002X', 'card 6230514630000424473', '+8613800138000'];
-      expect(leaks.map((text) => WHOLE_TOKENS.some((shape) => (text.match(shape) ?? []).length > 0))).toEqual([true, true, true, true, true]);
-      const benign = ['"reqId":"0b7e3a4e-6f62-4c1a-9a53-a13412706261"', 'v1.dev.Ab13412706261x.tag', '"responseTime":6.270890000014333'];
+      const leaks = [
+        '{"phone":"13800138000"}',
+        'url":"/api/x?phone=13800138000"',
+        'id 11010519491231002X',
+        'card 6230514630000424473',
+        '+8613800138000',
+      ];
+      expect(leaks.map((text) => WHOLE_TOKENS.some((shape) => (text.match(shape) ?? []).length > 0))).toEqual(
+        [true, true, true, true, true],
+      );
+      const benign = [
+        '"reqId":"0b7e3a4e-6f62-4c1a-9a53-a13412706261"',
+        'v1.dev.Ab13412706261x.tag',
+        '"responseTime":6.270890000014333',
+      ];
       expect(benign.flatMap((text) => WHOLE_TOKENS.flatMap((shape) => text.match(shape) ?? []))).toEqual([]);
     });
 

@@ -2,7 +2,15 @@ import { randomUUID } from 'node:crypto';
 import { maskBankCard, maskIdNumber, maskPhone, PRIVACY_CONSENT_VERSION } from '@huanxin/shared';
 import request from 'supertest';
 import { BAD_ID_NUMBERS, BANK_CARDS, ID_NUMBERS, PHONES, profileBody } from './fixtures/pii';
-import { clearRateLimits, createIdentityApp, dataSourceOf, DEMO_USERS, signInResident, signInStaff, type SignedIn } from './utils/identity';
+import {
+  clearRateLimits,
+  createIdentityApp,
+  dataSourceOf,
+  DEMO_USERS,
+  signInResident,
+  signInStaff,
+  type SignedIn,
+} from './utils/identity';
 import type { TestApp } from './utils/test-app';
 
 const ids = ID_NUMBERS.profile;
@@ -27,10 +35,14 @@ describe('resident profile', () => {
     await t.close();
   });
 
-  const put = (who: SignedIn, body: Record<string, unknown>) => request(t.server).put('/api/me/profile').set('cookie', who.cookie).send(body);
+  const put = (who: SignedIn, body: Record<string, unknown>) =>
+    request(t.server).put('/api/me/profile').set('cookie', who.cookie).send(body);
   const get = (who: SignedIn) => request(t.server).get('/api/me/profile').set('cookie', who.cookie);
   const consentRows = async (userId: string) =>
-    (await dataSourceOf(t).query('SELECT purpose, version, granted_at FROM consent_record WHERE user_id = $1', [userId])) as { version: string }[];
+    (await dataSourceOf(t).query(
+      'SELECT purpose, version, granted_at FROM consent_record WHERE user_id = $1',
+      [userId],
+    )) as { version: string }[];
 
   it('before any details: GET → 404 PROFILE_NOT_FOUND', async () => {
     const res = await get(alice).expect(404);
@@ -40,14 +52,24 @@ describe('resident profile', () => {
   describe('PUT refuses bad input with 422 and the field’s code, and saves nothing', () => {
     it.each([
       ['a wrong ID check digit', { idNumber: BAD_ID_NUMBERS[3] }, 'idNumber', 'INVALID_CHECKSUM'],
-      ['an ID with a month 13', { idNumber: '360426199113010079' }, 'idNumber', expect.stringMatching(/^INVALID_/)],
+      [
+        'an ID with a month 13',
+        { idNumber: '360426199113010079' },
+        'idNumber',
+        expect.stringMatching(/^INVALID_/),
+      ],
       ['a 15-digit legacy ID', { idNumber: '370114850615101' }, 'idNumber', 'LEGACY_ID_NUMBER'],
       ['an ID that is not a string', { idNumber: 370114 }, 'idNumber', 'INVALID_TYPE'],
       ['a street outside Zhangqiu', { street: 'chaoyang' }, 'street', 'NOT_IN_OPTIONS'],
       ['consent false', { consent: false }, 'consent', 'CONSENT_REQUIRED'],
       ['consent "true" as a string', { consent: 'true' }, 'consent', 'CONSENT_REQUIRED'],
       ['consent missing', { consent: undefined }, 'consent', 'CONSENT_REQUIRED'],
-      ['a bank card of 12 digits', { bankAccount: '621700123456' }, 'bankAccount', expect.stringMatching(/^INVALID_/)],
+      [
+        'a bank card of 12 digits',
+        { bankAccount: '621700123456' },
+        'bankAccount',
+        expect.stringMatching(/^INVALID_/),
+      ],
       ['a name missing', { name: undefined }, 'name', expect.any(String)],
       ['an unknown field role', { role: 'admin' }, 'role', 'UNKNOWN_FIELD'],
       ['an unknown field status', { status: 'approved' }, 'status', 'UNKNOWN_FIELD'],
@@ -78,9 +100,15 @@ describe('resident profile', () => {
     expect(res.body.bankAccountMasked).toMatch(/^\*{4} \*{4} \*{4} \d{4}$/);
     expect(res.body.phoneMasked).toMatch(/^139\*{4}\d{4}$/);
     const text = JSON.stringify(res.body);
-    for (const secret of [ids[0]!, cards[0]!, phones[0]!, '汇泉路 100 号']) expect(text).not.toContain(secret);
+    for (const secret of [ids[0]!, cards[0]!, phones[0]!, '汇泉路 100 号'])
+      expect(text).not.toContain(secret);
     const consents = await consentRows(alice.user.id);
-    expect(consents).toEqual([expect.objectContaining({ purpose: 'sensitive-personal-information', version: PRIVACY_CONSENT_VERSION })]);
+    expect(consents).toEqual([
+      expect.objectContaining({
+        purpose: 'sensitive-personal-information',
+        version: PRIVACY_CONSENT_VERSION,
+      }),
+    ]);
   });
 
   it('GET → the same masked values, Cache-Control: no-store', async () => {
@@ -93,16 +121,26 @@ describe('resident profile', () => {
 
   it('identifiers are normalised (spaces, lower-case x, full-width digits) before the check', async () => {
     const id = ids[2]!;
-    const fullWidth = [...id].map((ch) => (/\d/.test(ch) ? String.fromCharCode(ch.charCodeAt(0) + 0xfee0) : ch.toLowerCase())).join('');
+    const fullWidth = [...id]
+      .map((ch) => (/\d/.test(ch) ? String.fromCharCode(ch.charCodeAt(0) + 0xfee0) : ch.toLowerCase()))
+      .join('');
     const carol = await signInResident(t, phones[2]!);
-    const res = await put(carol, profileBody('profile', 2, { idNumber: ` ${fullWidth} `, bankAccount: cards[2]!.replace(/(\d{4})/g, '$1 ') })).expect(200);
+    const res = await put(
+      carol,
+      profileBody('profile', 2, {
+        idNumber: ` ${fullWidth} `,
+        bankAccount: cards[2]!.replace(/(\d{4})/g, '$1 '),
+      }),
+    ).expect(200);
     expect(res.body.idNumberMasked).toBe(maskIdNumber(id));
     expect(res.body.bankAccountMasked).toBe(maskBankCard(cards[2]!));
   });
 
   it('a second resident with the same ID number → 409 ID_NUMBER_IN_USE (blind index), the first keeps it', async () => {
     const res = await put(bob, profileBody('profile', 1, { idNumber: ids[0] })).expect(409);
-    expect(res.body.error).toEqual(expect.objectContaining({ code: 'ID_NUMBER_IN_USE', fields: { idNumber: 'ID_NUMBER_IN_USE' } }));
+    expect(res.body.error).toEqual(
+      expect.objectContaining({ code: 'ID_NUMBER_IN_USE', fields: { idNumber: 'ID_NUMBER_IN_USE' } }),
+    );
     await get(bob).expect(404);
     expect((await get(alice).expect(200)).body.idNumberMasked).toBe(maskIdNumber(ids[0]!));
   });
@@ -111,12 +149,18 @@ describe('resident profile', () => {
     [3, 6, 7],
     [4, 8, 9],
     [5, 10, 11],
-  ])('two residents racing for one ID number (#%i): one 200, one 409, never a 500', async (index, first, second) => {
-    const one = await signInResident(t, phones[first]!);
-    const two = await signInResident(t, phones[second]!);
-    const answers = await Promise.all([put(one, profileBody('profile', index)), put(two, profileBody('profile', index))]);
-    expect(answers.map((res) => res.status).sort()).toEqual([200, 409]);
-  });
+  ])(
+    'two residents racing for one ID number (#%i): one 200, one 409, never a 500',
+    async (index, first, second) => {
+      const one = await signInResident(t, phones[first]!);
+      const two = await signInResident(t, phones[second]!);
+      const answers = await Promise.all([
+        put(one, profileBody('profile', index)),
+        put(two, profileBody('profile', index)),
+      ]);
+      expect(answers.map((res) => res.status).sort()).toEqual([200, 409]);
+    },
+  );
 
   it('a resident updates their own details; each save records the consent again', async () => {
     await put(alice, profileBody('profile', 0, { street: 'shuangshan', name: '李四' })).expect(200);
@@ -135,15 +179,19 @@ describe('resident profile', () => {
   });
 
   it('the database holds no plaintext: encrypted fields and keyed blind indexes', async () => {
-    const [row] = (await dataSourceOf(t).query('SELECT * FROM resident_profile WHERE user_id = $1', [alice.user.id])) as Record<string, unknown>[];
+    const [row] = (await dataSourceOf(t).query('SELECT * FROM resident_profile WHERE user_id = $1', [
+      alice.user.id,
+    ])) as Record<string, unknown>[];
     const text = JSON.stringify(row);
-    for (const secret of [ids[0]!, cards[0]!, phones[0]!, '李四', '汇泉路']) expect(text).not.toContain(secret);
+    for (const secret of [ids[0]!, cards[0]!, phones[0]!, '李四', '汇泉路'])
+      expect(text).not.toContain(secret);
     expect(row!.id_number_enc).toMatch(/^v1\.[A-Za-z0-9_-]+\./);
     expect(row!.id_number_bidx).toMatch(/^[A-Za-z0-9_-]{43}$/);
   });
 
   describe('POST /api/residents/:id/reveal (reviewers, audited)', () => {
-    const reveal = (cookie: string, id: string, body: Record<string, unknown>) => request(t.server).post(`/api/residents/${id}/reveal`).set('cookie', cookie).send(body);
+    const reveal = (cookie: string, id: string, body: Record<string, unknown>) =>
+      request(t.server).post(`/api/residents/${id}/reveal`).set('cookie', cookie).send(body);
 
     it.each([
       ['idNumber', () => ids[0]!],
@@ -151,8 +199,14 @@ describe('resident profile', () => {
       ['phone', () => phones[0]!],
       ['name', () => '李四'],
     ])('a reviewer reveals %s → 200 the full value, no-store, and one audit row', async (field, expected) => {
-      const before = await dataSourceOf(t).query(`SELECT count(*)::int AS n FROM audit_log WHERE action = 'pii.reveal' AND object_id = $1`, [alice.user.id]);
-      const res = await reveal(reviewer, alice.user.id, { field, purpose: 'match the ID card photo of claim ZQ-2026-000123' }).expect(200);
+      const before = await dataSourceOf(t).query(
+        `SELECT count(*)::int AS n FROM audit_log WHERE action = 'pii.reveal' AND object_id = $1`,
+        [alice.user.id],
+      );
+      const res = await reveal(reviewer, alice.user.id, {
+        field,
+        purpose: 'match the ID card photo of claim ZQ-2026-000123',
+      }).expect(200);
       expect(res.body).toEqual({ field, value: expected() });
       expect(res.headers['cache-control']).toBe('no-store');
       const rows = (await dataSourceOf(t).query(
@@ -160,12 +214,20 @@ describe('resident profile', () => {
         [alice.user.id],
       )) as { actor_role: string; detail: { field: string; purpose: string } }[];
       expect(rows).toHaveLength((before as { n: number }[])[0]!.n + 1);
-      expect(rows[0]).toEqual({ actor_role: 'reviewer', detail: { field, purpose: 'match the ID card photo of claim ZQ-2026-000123' } });
+      expect(rows[0]).toEqual({
+        actor_role: 'reviewer',
+        detail: { field, purpose: 'match the ID card photo of claim ZQ-2026-000123' },
+      });
     });
 
     it('the purpose is free text: a pasted ID or phone number is masked before it is stored', async () => {
-      await reveal(reviewer, alice.user.id, { field: 'idNumber', purpose: `checking ${ids[0]} for ${phones[0]}` }).expect(200);
-      const [row] = (await dataSourceOf(t).query(`SELECT detail FROM audit_log WHERE action = 'pii.reveal' ORDER BY seq DESC LIMIT 1`)) as { detail: object }[];
+      await reveal(reviewer, alice.user.id, {
+        field: 'idNumber',
+        purpose: `checking ${ids[0]} for ${phones[0]}`,
+      }).expect(200);
+      const [row] = (await dataSourceOf(t).query(
+        `SELECT detail FROM audit_log WHERE action = 'pii.reveal' ORDER BY seq DESC LIMIT 1`,
+      )) as { detail: object }[];
       const text = JSON.stringify(row!.detail);
       expect(text).not.toContain(ids[0]);
       expect(text).not.toContain(phones[0]);
@@ -175,19 +237,32 @@ describe('resident profile', () => {
       ['a staff account', async () => (await signInStaff(t, DEMO_USERS.finance)).user.id],
       ['an unknown id', async () => randomUUID()],
     ])('the id of %s → 404', async (_label, target) => {
-      const res = await reveal(reviewer, await target(), { field: 'phone', purpose: 'checking a claim' }).expect(404);
+      const res = await reveal(reviewer, await target(), {
+        field: 'phone',
+        purpose: 'checking a claim',
+      }).expect(404);
       expect(res.body.error.code).toBe('NOT_FOUND');
     });
 
     it('a resident without details: idNumber → 404 PROFILE_NOT_FOUND', async () => {
       const frank = await signInResident(t, phones[5]!);
-      expect((await reveal(reviewer, frank.user.id, { field: 'idNumber', purpose: 'checking a claim' }).expect(404)).body.error.code).toBe('PROFILE_NOT_FOUND');
+      expect(
+        (
+          await reveal(reviewer, frank.user.id, { field: 'idNumber', purpose: 'checking a claim' }).expect(
+            404,
+          )
+        ).body.error.code,
+      ).toBe('PROFILE_NOT_FOUND');
     });
 
     it.each([
       ['no purpose', { field: 'idNumber' }, 'purpose'],
       ['an unknown field', { field: 'password', purpose: 'checking a claim' }, 'field'],
-      ['a field not in the body schema', { field: 'idNumber', purpose: 'checking a claim', all: true }, 'all'],
+      [
+        'a field not in the body schema',
+        { field: 'idNumber', purpose: 'checking a claim', all: true },
+        'all',
+      ],
     ])('%s → 422', async (_label, body, field) => {
       const res = await reveal(reviewer, alice.user.id, body).expect(422);
       expect(res.body.error.fields).toHaveProperty(field);
@@ -198,12 +273,18 @@ describe('resident profile', () => {
       expect([400, 422]).toContain(res.status);
     });
 
-    it.each(['admin', 'auditor', 'finance', 'dealer'] as const)('%s may not reveal (403) and gets no value', async (role) => {
-      const { cookie } = await signInStaff(t, DEMO_USERS[role]);
-      const res = await reveal(cookie, alice.user.id, { field: 'idNumber', purpose: 'just looking' }).expect(403);
-      expect(res.body.error.code).toBe('FORBIDDEN');
-      expect(JSON.stringify(res.body)).not.toContain(ids[0]);
-    });
+    it.each(['admin', 'auditor', 'finance', 'dealer'] as const)(
+      '%s may not reveal (403) and gets no value',
+      async (role) => {
+        const { cookie } = await signInStaff(t, DEMO_USERS[role]);
+        const res = await reveal(cookie, alice.user.id, {
+          field: 'idNumber',
+          purpose: 'just looking',
+        }).expect(403);
+        expect(res.body.error.code).toBe('FORBIDDEN');
+        expect(JSON.stringify(res.body)).not.toContain(ids[0]);
+      },
+    );
 
     it('a resident may not reveal, not even another resident’s value (403)', async () => {
       await reveal(bob.cookie, alice.user.id, { field: 'idNumber', purpose: 'just looking' }).expect(403);

@@ -10,7 +10,10 @@ import { createTestApp, type TestApp } from './utils/test-app';
 
 // s3rver ships no types: an S3-compatible server in Node, run on loopback for this suite.
 // eslint-disable-next-line @typescript-eslint/no-require-imports
-const S3rver = require('s3rver') as new (options: Record<string, unknown>) => { run(): Promise<{ port: number }>; close(): Promise<void> };
+const S3rver = require('s3rver') as new (options: Record<string, unknown>) => {
+  run(): Promise<{ port: number }>;
+  close(): Promise<void>;
+};
 
 /** Documents stored in S3-compatible object storage (STORAGE_DRIVER=s3) instead of DATA_DIR. */
 describe('documents in S3-compatible object storage', () => {
@@ -21,7 +24,13 @@ describe('documents in S3-compatible object storage', () => {
 
   beforeAll(async () => {
     directory = mkdtempSync(path.join(tmpdir(), 'huanxin-s3-'));
-    server = new S3rver({ address: '127.0.0.1', port: 0, silent: true, directory, configureBuckets: [{ name: 'huanxin-docs' }] });
+    server = new S3rver({
+      address: '127.0.0.1',
+      port: 0,
+      silent: true,
+      directory,
+      configureBuckets: [{ name: 'huanxin-docs' }],
+    });
     const { port } = await server.run();
     t = await createTestApp({
       STORAGE_DRIVER: 's3',
@@ -54,19 +63,34 @@ describe('documents in S3-compatible object storage', () => {
       .field('kind', 'invoice')
       .attach('file', bytes, 'invoice.pdf')
       .expect(201);
-    const file = await request(t.server).get(`/api/applications/${draft.body.id}/documents/${uploaded.body.id}`).set('Cookie', owner.cookie).buffer(true).expect(200);
+    const file = await request(t.server)
+      .get(`/api/applications/${draft.body.id}/documents/${uploaded.body.id}`)
+      .set('Cookie', owner.cookie)
+      .buffer(true)
+      .expect(200);
     expect(Buffer.compare(file.body as Buffer, bytes)).toBe(0);
     expect(file.headers['x-content-type-options']).toBe('nosniff');
-    await request(t.server).get(`/api/applications/${draft.body.id}/documents/${uploaded.body.id}`).set('Cookie', other.cookie).expect(404);
+    await request(t.server)
+      .get(`/api/applications/${draft.body.id}/documents/${uploaded.body.id}`)
+      .set('Cookie', other.cookie)
+      .expect(404);
     // The object is in the bucket (under its server-generated key), not on the local disk.
     const db = t.app.get<DataSource>(getDataSourceToken());
-    const [row] = (await db.query('SELECT storage_key FROM application_document WHERE id = $1', [uploaded.body.id])) as { storage_key: string }[];
+    const [row] = (await db.query('SELECT storage_key FROM application_document WHERE id = $1', [
+      uploaded.body.id,
+    ])) as { storage_key: string }[];
     const stored = readdirSync(directory, { recursive: true }).map(String);
     expect(stored.some((name) => name.includes(row!.storage_key))).toBe(true);
-    expect(existsSync(path.join(t.config.storage.dataDir, 'documents', row!.storage_key.slice(0, 2), row!.storage_key))).toBe(false);
+    expect(
+      existsSync(
+        path.join(t.config.storage.dataDir, 'documents', row!.storage_key.slice(0, 2), row!.storage_key),
+      ),
+    ).toBe(false);
   });
 
   it('refuses to start with s3 chosen but not configured', async () => {
-    await expect(createTestApp({ STORAGE_DRIVER: 's3' })).rejects.toThrow(/S3_ENDPOINT: required when STORAGE_DRIVER=s3/);
+    await expect(createTestApp({ STORAGE_DRIVER: 's3' })).rejects.toThrow(
+      /S3_ENDPOINT: required when STORAGE_DRIVER=s3/,
+    );
   });
 });

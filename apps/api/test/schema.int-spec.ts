@@ -20,13 +20,21 @@ describe('schema', () => {
     const dataSource = createDataSource(loadConfig());
     await dataSource.initialize();
     try {
-      const [row] = (await dataSource.query('SELECT program_id, remaining_fen FROM budget LIMIT 1')) as { program_id: string; remaining_fen: string }[];
+      const [row] = (await dataSource.query('SELECT program_id, remaining_fen FROM budget LIMIT 1')) as {
+        program_id: string;
+        remaining_fen: string;
+      }[];
       await expect(
-        dataSource.query('UPDATE budget SET remaining_fen = -1, reserved_fen = total_fen + 1 WHERE program_id = $1', [row!.program_id]),
+        dataSource.query(
+          'UPDATE budget SET remaining_fen = -1, reserved_fen = total_fen + 1 WHERE program_id = $1',
+          [row!.program_id],
+        ),
       ).rejects.toThrow(/budget_remaining_non_negative/);
-      await expect(dataSource.query('UPDATE budget SET remaining_fen = remaining_fen - 1 WHERE program_id = $1', [row!.program_id])).rejects.toThrow(
-        /budget_balances/,
-      );
+      await expect(
+        dataSource.query('UPDATE budget SET remaining_fen = remaining_fen - 1 WHERE program_id = $1', [
+          row!.program_id,
+        ]),
+      ).rejects.toThrow(/budget_balances/);
     } finally {
       await dataSource.destroy();
     }

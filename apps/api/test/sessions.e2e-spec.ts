@@ -48,7 +48,11 @@ describe('sessions', () => {
       const first = await signInResident(t, phone[0]!);
       await clearRateLimits(t.config);
       const { challengeId, code } = await requestCode(t, phone[0]!);
-      const res = await request(t.server).post('/api/auth/otp/verify').set('cookie', first.cookie).send({ challengeId, code }).expect(200);
+      const res = await request(t.server)
+        .post('/api/auth/otp/verify')
+        .set('cookie', first.cookie)
+        .send({ challengeId, code })
+        .expect(200);
       const second = sessionCookie(res, t.config)!;
       expect(second).not.toBe(first.cookie);
       await me(first.cookie).expect(401);
@@ -57,7 +61,11 @@ describe('sessions', () => {
 
     it('staff signing in with a cookie planted by an attacker get a fresh id; the planted one stays unknown', async () => {
       const planted = `hx_sid=${randomBytes(32).toString('base64url')}`;
-      const res = await request(t.server).post('/api/auth/login').set('cookie', planted).send({ username: DEMO_USERS.reviewer, password: 'demo-password-2026' }).expect(200);
+      const res = await request(t.server)
+        .post('/api/auth/login')
+        .set('cookie', planted)
+        .send({ username: DEMO_USERS.reviewer, password: 'demo-password-2026' })
+        .expect(200);
       const issued = sessionCookie(res, t.config)!;
       expect(issued).not.toBe(planted);
       await me(planted).expect(401);
@@ -74,7 +82,12 @@ describe('sessions', () => {
     });
 
     it('a garbage or forged cookie is just "not signed in"', async () => {
-      for (const cookie of ['hx_sid=abc', 'hx_sid=' + 'A'.repeat(43), 'hx_sid=%00%0a', 'hx_sid=' + 'A'.repeat(5000)]) {
+      for (const cookie of [
+        'hx_sid=abc',
+        'hx_sid=' + 'A'.repeat(43),
+        'hx_sid=%00%0a',
+        'hx_sid=' + 'A'.repeat(5000),
+      ]) {
         const res = await me(cookie).expect(401);
         expect(res.body.error.code).toBe('UNAUTHENTICATED');
       }
@@ -86,7 +99,9 @@ describe('sessions', () => {
       const { cookie } = await signInResident(t, phone[1]!);
       const res = await request(t.server).post('/api/auth/logout').set('cookie', cookie).expect(204);
       expect(res.text).toBe('');
-      const cleared = (res.headers['set-cookie'] as unknown as string[]).find((line) => line.startsWith('hx_sid='));
+      const cleared = (res.headers['set-cookie'] as unknown as string[]).find((line) =>
+        line.startsWith('hx_sid='),
+      );
       expect(cleared).toMatch(/^hx_sid=;/);
       await me(cookie).expect(401);
       await request(t.server).get('/api/me/profile').set('cookie', cookie).expect(401);
@@ -109,24 +124,31 @@ describe('sessions', () => {
     it.each([
       ['resident', 30],
       ['staff', 15],
-    ] as const)('%s: idle %i min is still signed in (and slides); idle a second longer → 401', async (kind, minutes) => {
-      const { cookie } = kind === 'resident' ? await signInResident(t, phone[2]!) : await signInStaff(t, DEMO_USERS.approver);
-      clock.advance(minutes * MINUTE);
-      await me(cookie).expect(200);
-      clock.advance(minutes * MINUTE);
-      await me(cookie).expect(200);
-      clock.advance(minutes * MINUTE + SECOND);
-      const res = await me(cookie).expect(401);
-      expect(res.body.error.code).toBe('UNAUTHENTICATED');
-      clock.advance(-minutes * MINUTE); // going back does not revive it: the session is gone
-      await me(cookie).expect(401);
-    });
+    ] as const)(
+      '%s: idle %i min is still signed in (and slides); idle a second longer → 401',
+      async (kind, minutes) => {
+        const { cookie } =
+          kind === 'resident'
+            ? await signInResident(t, phone[2]!)
+            : await signInStaff(t, DEMO_USERS.approver);
+        clock.advance(minutes * MINUTE);
+        await me(cookie).expect(200);
+        clock.advance(minutes * MINUTE);
+        await me(cookie).expect(200);
+        clock.advance(minutes * MINUTE + SECOND);
+        const res = await me(cookie).expect(401);
+        expect(res.body.error.code).toBe('UNAUTHENTICATED');
+        clock.advance(-minutes * MINUTE); // going back does not revive it: the session is gone
+        await me(cookie).expect(401);
+      },
+    );
 
     it.each([
       ['resident', 29],
       ['staff', 14],
     ] as const)('%s: active all day, the session still ends after 8 hours', async (kind, every) => {
-      const { cookie } = kind === 'resident' ? await signInResident(t, phone[3]!) : await signInStaff(t, DEMO_USERS.reviewer);
+      const { cookie } =
+        kind === 'resident' ? await signInResident(t, phone[3]!) : await signInStaff(t, DEMO_USERS.reviewer);
       let elapsed = 0;
       while (elapsed + every * MINUTE < 8 * HOUR) {
         clock.advance(every * MINUTE);
@@ -152,29 +174,52 @@ describe('sessions', () => {
       const id = await createAccount(t, admin, { username, role: 'reviewer' });
       const a = await signInStaff(t, username, STRONG_PASSWORD);
       const b = await signInStaff(t, username, STRONG_PASSWORD);
-      const res = await request(t.server).patch(`/api/admin/users/${id}`).set('cookie', admin).send({ disabled: true }).expect(200);
+      const res = await request(t.server)
+        .patch(`/api/admin/users/${id}`)
+        .set('cookie', admin)
+        .send({ disabled: true })
+        .expect(200);
       expect(res.body).toEqual(expect.objectContaining({ id, disabled: true }));
       await me(a.cookie).expect(401);
       await me(b.cookie).expect(401);
-      const login = await request(t.server).post('/api/auth/login').send({ username, password: STRONG_PASSWORD }).expect(401);
+      const login = await request(t.server)
+        .post('/api/auth/login')
+        .send({ username, password: STRONG_PASSWORD })
+        .expect(401);
       expect(login.body.error.code).toBe('INVALID_CREDENTIALS');
 
-      await request(t.server).patch(`/api/admin/users/${id}`).set('cookie', admin).send({ disabled: false }).expect(200);
+      await request(t.server)
+        .patch(`/api/admin/users/${id}`)
+        .set('cookie', admin)
+        .send({ disabled: false })
+        .expect(200);
       await signInStaff(t, username, STRONG_PASSWORD);
     });
 
     it('a new password set by an administrator also ends the sessions', async () => {
       const username = uniqueUsername('newpass');
-      const id = await createAccount(t, admin, { username, role: 'dealer', organizationId: (await signInStaff(t, DEMO_USERS.dealer2)).user.organizationId });
+      const id = await createAccount(t, admin, {
+        username,
+        role: 'dealer',
+        organizationId: (await signInStaff(t, DEMO_USERS.dealer2)).user.organizationId,
+      });
       const { cookie } = await signInStaff(t, username, STRONG_PASSWORD);
-      await request(t.server).patch(`/api/admin/users/${id}`).set('cookie', admin).send({ password: 'amber-lantern-orchard-58' }).expect(200);
+      await request(t.server)
+        .patch(`/api/admin/users/${id}`)
+        .set('cookie', admin)
+        .send({ password: 'amber-lantern-orchard-58' })
+        .expect(200);
       await me(cookie).expect(401);
       await signInStaff(t, username, 'amber-lantern-orchard-58');
     });
 
     it('residents cannot be disabled through the staff-account route (404)', async () => {
       const resident = await signInResident(t, phone[4]!);
-      const res = await request(t.server).patch(`/api/admin/users/${resident.user.id}`).set('cookie', admin).send({ disabled: true }).expect(404);
+      const res = await request(t.server)
+        .patch(`/api/admin/users/${resident.user.id}`)
+        .set('cookie', admin)
+        .send({ disabled: true })
+        .expect(404);
       expect(res.body.error.code).toBe('USER_NOT_FOUND');
       await me(resident.cookie).expect(200);
     });

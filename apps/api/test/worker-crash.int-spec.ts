@@ -38,7 +38,8 @@ describe('a worker killed in the middle of a check job', () => {
   const workers: ChildProcess[] = [];
 
   beforeAll(async () => {
-    if (!existsSync(WORKER)) throw new Error(`${WORKER} is missing: build the API first (turbo builds it before the tests)`);
+    if (!existsSync(WORKER))
+      throw new Error(`${WORKER} is missing: build the API first (turbo builds it before the tests)`);
     t = await createTestApp({ WRITE_LIMIT_PER_MINUTE: '100000' });
     // The API's date is fixed inside the program window; the worker's re-check only flags, never blocks.
     clock = useFakeClock(t.app, new Date('2026-05-04T02:00:00Z'));
@@ -62,10 +63,19 @@ describe('a worker killed in the middle of a check job', () => {
         dealerUscc: '91370114MA3C5T8X1Q',
       },
     };
-    const created = await request(t.server).post('/api/applications').set('Cookie', resident.cookie).send({ programCode: 'digital-2026', facts }).expect(201);
+    const created = await request(t.server)
+      .post('/api/applications')
+      .set('Cookie', resident.cookie)
+      .send({ programCode: 'digital-2026', facts })
+      .expect(201);
     const id = created.body.id as string;
     for (const kind of ['invoice', 'serial_number_photo']) {
-      await request(t.server).post(`/api/applications/${id}/documents`).set('Cookie', resident.cookie).field('kind', kind).attach('file', Buffer.concat([PDF_BYTES, Buffer.from(kind)]), 'f.pdf').expect(201);
+      await request(t.server)
+        .post(`/api/applications/${id}/documents`)
+        .set('Cookie', resident.cookie)
+        .field('kind', kind)
+        .attach('file', Buffer.concat([PDF_BYTES, Buffer.from(kind)]), 'f.pdf')
+        .expect(201);
     }
 
     // Hold the claim's row so the worker's check blocks inside its transaction: "the middle of the job".
@@ -74,7 +84,11 @@ describe('a worker killed in the middle of a check job', () => {
     await holder.startTransaction();
     try {
       // Submit first (it needs the row), then take the lock before any worker runs.
-      await request(t.server).post(`/api/applications/${id}/submit`).set('Cookie', resident.cookie).set('Idempotency-Key', randomUUID()).expect(200);
+      await request(t.server)
+        .post(`/api/applications/${id}/submit`)
+        .set('Cookie', resident.cookie)
+        .set('Idempotency-Key', randomUUID())
+        .expect(200);
       await holder.query(`SELECT id FROM application WHERE id = $1 FOR UPDATE`, [id]);
 
       const first = startWorker();
@@ -93,16 +107,24 @@ describe('a worker killed in the middle of a check job', () => {
       await holder.rollbackTransaction();
       await holder.release();
     }
-    expect(((await db.query('SELECT status FROM application WHERE id = $1', [id])) as { status: string }[])[0]!.status).toBe('submitted');
+    expect(
+      ((await db.query('SELECT status FROM application WHERE id = $1', [id])) as { status: string }[])[0]!
+        .status,
+    ).toBe('submitted');
 
     const second = startWorker();
     workers.push(second);
     // BullMQ's lock of the dead worker lapses (30 s), the stalled job goes back to wait and is retried.
     await waitFor(async () => {
-      const [row] = (await db.query('SELECT status FROM application WHERE id = $1', [id])) as { status: string }[];
+      const [row] = (await db.query('SELECT status FROM application WHERE id = $1', [id])) as {
+        status: string;
+      }[];
       return row!.status === 'in_review' ? true : undefined;
     }, 150_000);
-    const events = (await db.query(`SELECT to_status FROM application_event WHERE application_id = $1 ORDER BY at`, [id])) as { to_status: string }[];
+    const events = (await db.query(
+      `SELECT to_status FROM application_event WHERE application_id = $1 ORDER BY at`,
+      [id],
+    )) as { to_status: string }[];
     expect(events.map((e) => e.to_status)).toEqual(['draft', 'submitted', 'checking', 'in_review']);
     second.kill('SIGTERM');
   });

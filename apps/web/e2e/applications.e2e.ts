@@ -7,7 +7,10 @@ import { newPhone, saveFirstProfile, signInBySms } from './resident';
 const baseUrl = inject('baseUrl');
 
 /** Small files the server accepts by their magic bytes. */
-const PDF = Buffer.from('%PDF-1.4\n1 0 obj<</Type/Catalog>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n', 'latin1');
+const PDF = Buffer.from(
+  '%PDF-1.4\n1 0 obj<</Type/Catalog>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n',
+  'latin1',
+);
 const PNG = solidPng(48, 32, [0x1a, 0x4f, 0x8b]);
 
 /** A valid PNG of one colour (so the thumbnail shows something real). */
@@ -34,9 +37,17 @@ function solidPng(width: number, height: number, [r, g, b]: [number, number, num
   header.writeUInt32BE(width, 0);
   header.writeUInt32BE(height, 4);
   header.set([8, 2, 0, 0, 0], 8); // 8-bit RGB
-  const row = Buffer.concat([Buffer.from([0]), Buffer.from(Array.from({ length: width }, () => [r, g, b]).flat())]);
+  const row = Buffer.concat([
+    Buffer.from([0]),
+    Buffer.from(Array.from({ length: width }, () => [r, g, b]).flat()),
+  ]);
   const pixels = deflateSync(Buffer.concat(Array.from({ length: height }, () => row)));
-  return Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk('IHDR', header), chunk('IDAT', pixels), chunk('IEND', Buffer.alloc(0))]);
+  return Buffer.concat([
+    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+    chunk('IHDR', header),
+    chunk('IDAT', pixels),
+    chunk('IEND', Buffer.alloc(0)),
+  ]);
 }
 
 const DOCUMENTS: Array<[kind: string, file: { name: string; mimeType: string; buffer: Buffer }]> = [
@@ -65,7 +76,13 @@ describe('a resident applies for car-scrap-2026 on a phone', () => {
   });
 
   it('signs in, fills each step, uploads the 7 required documents, submits and sees 已提交 in my applications', async () => {
-    const context = await browser.newContext({ viewport: PHONE, deviceScaleFactor: 2, isMobile: true, hasTouch: true, locale: 'zh-CN' });
+    const context = await browser.newContext({
+      viewport: PHONE,
+      deviceScaleFactor: 2,
+      isMobile: true,
+      hasTouch: true,
+      locale: 'zh-CN',
+    });
     const page = await context.newPage();
     onTestFailed(async () => {
       await page.screenshot({ path: screenshotPath('failed-apply'), fullPage: true });
@@ -89,7 +106,10 @@ describe('a resident applies for car-scrap-2026 on a phone', () => {
     await vin.fill('LSJA24U62JG269225');
     await page.locator('[data-field="oldVehicle.vin"] .hx-field__warning').waitFor({ state: 'detached' });
     await page.getByLabel('旧车号牌号码').fill('鲁A12345');
-    await page.locator('[data-field="oldVehicle.vehicleType"]').getByText('小型载客汽车', { exact: true }).click();
+    await page
+      .locator('[data-field="oldVehicle.vehicleType"]')
+      .getByText('小型载客汽车', { exact: true })
+      .click();
     await page.locator('[data-field="oldVehicle.fuelType"]').getByText('汽油', { exact: true }).click();
     await page.getByLabel('旧车初次登记日期').fill('2012-03-15');
     await page.getByLabel('旧车登记在申请人名下的日期').fill('2015-06-01');
@@ -144,7 +164,8 @@ describe('a resident applies for car-scrap-2026 on a phone', () => {
     // A double tap submits once (one request, one Idempotency-Key).
     const submits: Array<string | undefined> = [];
     page.on('request', (request) => {
-      if (request.method() === 'POST' && request.url().endsWith('/submit')) submits.push(request.headers()['idempotency-key']);
+      if (request.method() === 'POST' && request.url().endsWith('/submit'))
+        submits.push(request.headers()['idempotency-key']);
     });
     await page.getByTestId('submit-claim').dblclick();
 
@@ -177,7 +198,10 @@ describe('a resident applies for car-scrap-2026 on a phone', () => {
     await page.screenshot({ path: screenshotPath('application-detail-phone-en'), fullPage: true });
 
     // Nothing personal in web storage: only the language choice (local) and no submit key left (session).
-    const stored = await page.evaluate(() => ({ local: Object.keys(localStorage), session: Object.keys(sessionStorage) }));
+    const stored = await page.evaluate(() => ({
+      local: Object.keys(localStorage),
+      session: Object.keys(sessionStorage),
+    }));
     expect(stored.local.filter((k) => k !== 'huanxin.language')).toEqual([]); // the language choice only
     expect(stored.session).toEqual([]);
     expect(errors).toEqual([]);

@@ -18,7 +18,13 @@ describe('sign-in flows in Chromium', () => {
   });
 
   it('resident: phone → SMS code → profile form → masked details, on a phone', async () => {
-    const context = await browser.newContext({ viewport: PHONE, deviceScaleFactor: 2, isMobile: true, hasTouch: true, locale: 'zh-CN' });
+    const context = await browser.newContext({
+      viewport: PHONE,
+      deviceScaleFactor: 2,
+      isMobile: true,
+      hasTouch: true,
+      locale: 'zh-CN',
+    });
     const page = await context.newPage();
     onTestFailed(async () => {
       await page.screenshot({ path: screenshotPath('failed-resident'), fullPage: true });
@@ -64,7 +70,9 @@ describe('sign-in flows in Chromium', () => {
     // Let the layout settle (the message goes away) before opening the street list.
     await page.getByText('身份证号校验位不正确，请核对最后一位').waitFor({ state: 'detached' });
     await page.getByLabel('所在街道（镇）', { exact: true }).selectOption({ label: '明水街道' });
-    await page.locator('[data-field="street"]').screenshot({ path: screenshotPath('profile-street-phone-zh') });
+    await page
+      .locator('[data-field="street"]')
+      .screenshot({ path: screenshotPath('profile-street-phone-zh') });
     await page.getByLabel('详细地址', { exact: true }).fill('明水街道汇泉路 100 号');
     await page.getByLabel('开户银行', { exact: true }).fill('中国农业银行章丘支行');
     await page.getByLabel('银行卡号', { exact: true }).fill('6230514630000424473');
@@ -85,7 +93,10 @@ describe('sign-in flows in Chromium', () => {
     await page.screenshot({ path: screenshotPath('profile-saved-phone-zh'), fullPage: true });
 
     // Nothing personal on the device: only the language choice may be in web storage.
-    const stored = await page.evaluate(() => ({ local: Object.keys(localStorage), session: Object.keys(sessionStorage) }));
+    const stored = await page.evaluate(() => ({
+      local: Object.keys(localStorage),
+      session: Object.keys(sessionStorage),
+    }));
     expect(stored.local.filter((k) => k !== 'huanxin.language')).toEqual([]);
     expect(stored.session).toEqual([]);
     const html = await page.content();
@@ -189,7 +200,10 @@ describe('staff second factor in Chromium (portal with STAFF_MFA=totp)', () => {
     await page.getByLabel('动态口令', { exact: true }).fill(totpAt(secret, enrolStep));
     await page.getByRole('button', { name: '完成绑定并登录' }).click();
     await page.waitForURL(`${mfaBaseUrl}/console`);
-    await page.getByRole('navigation', { name: '工作台菜单' }).getByRole('link', { name: '审计日志' }).waitFor();
+    await page
+      .getByRole('navigation', { name: '工作台菜单' })
+      .getByRole('link', { name: '审计日志' })
+      .waitFor();
 
     await page.getByTestId('user-menu').click();
     await page.getByRole('menuitem', { name: '退出登录' }).click();

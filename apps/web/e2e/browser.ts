@@ -33,7 +33,10 @@ export function screenshotPath(name: string): string {
  * ones a test expects are listed as `[status, path]`. Always expected: 401 from GET /api/auth/me for a
  * visitor who is not signed in (the portal asks once per page load who is signed in).
  */
-export function collectPageErrors(page: Page, expected: ReadonlyArray<readonly [number, string]> = []): string[] {
+export function collectPageErrors(
+  page: Page,
+  expected: ReadonlyArray<readonly [number, string]> = [],
+): string[] {
   const allowed: ReadonlyArray<readonly [number, string]> = [[401, '/api/auth/me'], ...expected];
   const errors: string[] = [];
   page.on('pageerror', (error) => errors.push(error.message));

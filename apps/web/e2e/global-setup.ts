@@ -43,7 +43,9 @@ async function waitForHealth(baseUrl: string, server: ChildProcess, stderr: () =
   let last = 'no answer yet';
   while (Date.now() < deadline) {
     if (server.exitCode !== null) {
-      throw new Error(`The portal exited with code ${server.exitCode} before it was healthy.\n--- server stderr ---\n${stderr()}`);
+      throw new Error(
+        `The portal exited with code ${server.exitCode} before it was healthy.\n--- server stderr ---\n${stderr()}`,
+      );
     }
     try {
       const response = await fetch(`${baseUrl}/api/health`);
@@ -80,7 +82,9 @@ async function dropDatabase(name: string): Promise<void> {
 }
 
 /** Start one built portal with its own database and Redis prefix; resolves once it is healthy. */
-async function startPortal(extraEnv: Record<string, string>): Promise<{ baseUrl: string; teardown: () => Promise<void> }> {
+async function startPortal(
+  extraEnv: Record<string, string>,
+): Promise<{ baseUrl: string; teardown: () => Promise<void> }> {
   const runId = randomBytes(5).toString('hex');
   const database = `huanxin_e2e_${runId}`;
   const port = await freePort();
@@ -123,7 +127,9 @@ async function startPortal(extraEnv: Record<string, string>): Promise<{ baseUrl:
 
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
   if (!existsSync(apiMain)) {
-    throw new Error(`${apiMain} is missing. Build first: npx turbo run build --filter=@huanxin/api --filter=@huanxin/web`);
+    throw new Error(
+      `${apiMain} is missing. Build first: npx turbo run build --filter=@huanxin/api --filter=@huanxin/web`,
+    );
   }
   if (!existsSync(webIndex)) {
     throw new Error(`${webIndex} is missing. Build the web first: npm run build -w @huanxin/web`);

@@ -16,7 +16,13 @@ describe('home page in Chromium', () => {
   });
 
   it('renders in Chinese on a phone, with the live system status', async () => {
-    const context = await browser.newContext({ viewport: PHONE, deviceScaleFactor: 2, isMobile: true, hasTouch: true, locale: 'zh-CN' });
+    const context = await browser.newContext({
+      viewport: PHONE,
+      deviceScaleFactor: 2,
+      isMobile: true,
+      hasTouch: true,
+      locale: 'zh-CN',
+    });
     const page = await context.newPage();
     const errors = collectPageErrors(page);
 
@@ -40,11 +46,15 @@ describe('home page in Chromium', () => {
     await page.screenshot({ path: screenshotPath('home-desktop-zh'), fullPage: true });
 
     await page.getByRole('button', { name: '切换语言 / Switch language' }).click();
-    await page.getByRole('heading', { level: 1, name: 'Trade in the old, get a subsidy for the new' }).waitFor();
+    await page
+      .getByRole('heading', { level: 1, name: 'Trade in the old, get a subsidy for the new' })
+      .waitFor();
     expect(await page.locator('html').getAttribute('lang')).toBe('en');
 
     await page.reload();
-    await page.getByRole('heading', { level: 1, name: 'Trade in the old, get a subsidy for the new' }).waitFor();
+    await page
+      .getByRole('heading', { level: 1, name: 'Trade in the old, get a subsidy for the new' })
+      .waitFor();
     expect(await page.locator('html').getAttribute('lang')).toBe('en');
     await page.getByText('All systems operational').waitFor();
     await page.screenshot({ path: screenshotPath('home-desktop-en'), fullPage: true });

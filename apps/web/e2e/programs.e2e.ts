@@ -59,14 +59,22 @@ describe('programs and the eligibility pre-check in Chromium', () => {
     await page.getByRole('heading', { level: 1 }).waitFor();
     const clause = page.locator('[data-clause="old-vehicle-age"]');
     await clause.waitFor();
-    expect(await clause.locator('[data-provenance]').getAttribute('data-provenance')).toMatch(/^(sourced|unverified|sample)$/);
+    expect(await clause.locator('[data-provenance]').getAttribute('data-provenance')).toMatch(
+      /^(sourced|unverified|sample)$/,
+    );
     expect(await page.getByText('《报废机动车回收证明》').count()).toBeGreaterThan(0);
     await page.screenshot({ path: screenshotPath('program-detail-desktop-zh'), fullPage: true });
     await context.close();
   });
 
   it('runs the car-scrap-2026 pre-check on a phone: instant amount, and the server agrees', async () => {
-    const context = await browser.newContext({ viewport: PHONE, deviceScaleFactor: 2, isMobile: true, hasTouch: true, locale: 'zh-CN' });
+    const context = await browser.newContext({
+      viewport: PHONE,
+      deviceScaleFactor: 2,
+      isMobile: true,
+      hasTouch: true,
+      locale: 'zh-CN',
+    });
     const page = await context.newPage();
     const errors = collectPageErrors(page);
 
@@ -84,7 +92,9 @@ describe('programs and the eligibility pre-check in Chromium', () => {
     const instant = page.getByTestId('instant-result');
     await instant.getByText('¥12,000.00').waitFor();
     expect(await instant.getAttribute('data-amount-fen')).toBe('1200000');
-    expect(await page.locator('#result [data-clause="once-per-year"]').getAttribute('data-result')).toBe('unknown');
+    expect(await page.locator('#result [data-clause="once-per-year"]').getAttribute('data-result')).toBe(
+      'unknown',
+    );
     await page.screenshot({ path: screenshotPath('check-phone-zh-filled'), fullPage: false });
 
     await page.getByRole('button', { name: /服务器核验/ }).click();

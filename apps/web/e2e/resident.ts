@@ -9,7 +9,12 @@ export function newPhone(): string {
 }
 
 /** Signs in with an SMS code read from the dev outbox (not in production). Ends on whatever page follows. */
-export async function signInBySms(page: Page, baseUrl: string, phone: string, path = '/login'): Promise<void> {
+export async function signInBySms(
+  page: Page,
+  baseUrl: string,
+  phone: string,
+  path = '/login',
+): Promise<void> {
   await page.goto(`${baseUrl}${path}`);
   await page.getByLabel('手机号', { exact: true }).fill(phone);
   await page.getByRole('button', { name: '获取验证码' }).click();
@@ -43,7 +48,11 @@ export function newCardNumber(): string {
 }
 
 /** Fills and saves the real-name profile form (the page must show it) with a fresh ID and card number. */
-export async function saveFirstProfile(page: Page, idNumber = newIdNumber(), cardNumber = newCardNumber()): Promise<void> {
+export async function saveFirstProfile(
+  page: Page,
+  idNumber = newIdNumber(),
+  cardNumber = newCardNumber(),
+): Promise<void> {
   await page.getByRole('heading', { name: '填写实名信息' }).waitFor();
   await page.getByLabel('姓名', { exact: true }).fill('张三');
   await page.getByLabel('居民身份证号', { exact: true }).fill(idNumber);

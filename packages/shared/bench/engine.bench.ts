@@ -17,14 +17,22 @@ const GOAL_RATIO = 3;
 type Fn = (c: Case) => EligibilityResult;
 
 function summary(r: EligibilityResult): string {
-  return JSON.stringify([r.eligible, r.amountFen, r.amountComplete, r.clauses.map((c) => [c.id, c.result, c.reason])]);
+  return JSON.stringify([
+    r.eligible,
+    r.amountFen,
+    r.amountComplete,
+    r.clauses.map((c) => [c.id, c.result, c.reason]),
+  ]);
 }
 
 function assertAgree(name: string, cases: Case[], engine: Fn, hand: Fn): void {
   for (const c of cases) {
     const a = summary(engine(c));
     const b = summary(hand(c));
-    if (a !== b) throw new Error(`${name}: engine and hand-written disagree on "${c.label}"\n engine: ${a}\n   hand: ${b}`);
+    if (a !== b)
+      throw new Error(
+        `${name}: engine and hand-written disagree on "${c.label}"\n engine: ${a}\n   hand: ${b}`,
+      );
   }
 }
 
@@ -46,7 +54,11 @@ function measure(fn: Fn, cases: Case[], ms: number): number {
   return (evals / (now - start)) * 1000;
 }
 
-function bench(code: string, cases: Case[], hand: (facts: Case['facts'], ctx: Case['context']) => EligibilityResult) {
+function bench(
+  code: string,
+  cases: Case[],
+  hand: (facts: Case['facts'], ctx: Case['context']) => EligibilityResult,
+) {
   const def = loadProgramDefinition(getCatalogueProgram(code));
   const engine: Fn = (c) => evaluateEligibility(def, c.facts, c.context);
   const byHand: Fn = (c) => hand(c.facts, c.context);
@@ -72,13 +84,27 @@ function bench(code: string, cases: Case[], hand: (facts: Case['facts'], ctx: Ca
     else if (r.clauses.some((x) => x.result === 'fail')) counts.ineligible++;
     else counts.unknown++;
   }
-  return { code, cases: cases.length, ...counts, engine: median(es), hand: median(hs), ratio: median(ratios) };
+  return {
+    code,
+    cases: cases.length,
+    ...counts,
+    engine: median(es),
+    hand: median(hs),
+    ratio: median(ratios),
+  };
 }
 
-const rows = [bench('car-scrap-2026', carScrapCases(), carScrap2026ByHand), bench('appliance-2026', applianceCases(), appliance2026ByHand)];
+const rows = [
+  bench('car-scrap-2026', carScrapCases(), carScrap2026ByHand),
+  bench('appliance-2026', applianceCases(), appliance2026ByHand),
+];
 const fmt = (n: number): string => Math.round(n).toLocaleString('en-US');
-console.log('\nEligibility engine benchmark (one core, mixed inputs; engine and hand-written agree on every input; medians of 9 paired rounds)\n');
-console.log('| program | inputs (eligible/ineligible/unknown) | engine evals/s | hand-written evals/s | hand/engine | ≥100k/s | ≤3× |');
+console.log(
+  '\nEligibility engine benchmark (one core, mixed inputs; engine and hand-written agree on every input; medians of 9 paired rounds)\n',
+);
+console.log(
+  '| program | inputs (eligible/ineligible/unknown) | engine evals/s | hand-written evals/s | hand/engine | ≥100k/s | ≤3× |',
+);
 console.log('|---|---|---:|---:|---:|:-:|:-:|');
 let ok = true;
 for (const r of rows) {

@@ -38,17 +38,53 @@ function deletePath(facts: Record<string, Record<string, unknown>>, path: string
 }
 
 const CAR_HISTORY: HistoryEntry[] = [
-  { programCode: 'appliance-2026', programKind: 'goods', status: 'paid', year: 2026, amountFen: 150_000, category: 'television', keys: { invoiceNo: '26370000000000000999', serialNo: 'TV-1' } },
-  { programCode: 'car-scrap-2025', programKind: 'car_scrap', status: 'paid', year: 2025, amountFen: 2_000_000, keys: { newVin: 'LSVAA4182E2100001', certificateNo: 'BF2025-1' } },
+  {
+    programCode: 'appliance-2026',
+    programKind: 'goods',
+    status: 'paid',
+    year: 2026,
+    amountFen: 150_000,
+    category: 'television',
+    keys: { invoiceNo: '26370000000000000999', serialNo: 'TV-1' },
+  },
+  {
+    programCode: 'car-scrap-2025',
+    programKind: 'car_scrap',
+    status: 'paid',
+    year: 2025,
+    amountFen: 2_000_000,
+    keys: { newVin: 'LSVAA4182E2100001', certificateNo: 'BF2025-1' },
+  },
 ];
 const CAR_HISTORY_USED: HistoryEntry[] = [
   ...CAR_HISTORY,
-  { programCode: 'car-replace-2026', programKind: 'car_replace', status: 'approved', year: 2026, amountFen: 1_000_000, keys: { newVin: 'LSVAA4182E2100002' } },
+  {
+    programCode: 'car-replace-2026',
+    programKind: 'car_replace',
+    status: 'approved',
+    year: 2026,
+    amountFen: 1_000_000,
+    keys: { newVin: 'LSVAA4182E2100002' },
+  },
 ];
 const CAR_HISTORY_STACKED: HistoryEntry[] = [
   ...CAR_HISTORY,
-  { programCode: 'jinan-gasoline-scrap', programKind: 'car_local_scrap', status: 'submitted', year: 2026, amountFen: 300_000, keys: { oldVin: 'LSJA24U62JG269225', certificateNo: 'BF2026-0001' } },
-  { programCode: 'car-scrap-2026', programKind: 'car_scrap', status: 'rejected', year: 2026, amountFen: 1_500_000, keys: { newVin: 'LDC613P23A1305189' } },
+  {
+    programCode: 'jinan-gasoline-scrap',
+    programKind: 'car_local_scrap',
+    status: 'submitted',
+    year: 2026,
+    amountFen: 300_000,
+    keys: { oldVin: 'LSJA24U62JG269225', certificateNo: 'BF2026-0001' },
+  },
+  {
+    programCode: 'car-scrap-2026',
+    programKind: 'car_scrap',
+    status: 'rejected',
+    year: 2026,
+    amountFen: 1_500_000,
+    keys: { newVin: 'LDC613P23A1305189' },
+  },
 ];
 
 const carBase = {
@@ -74,34 +110,136 @@ const carBase = {
 };
 
 const CAR_FAILS: Array<[string, (f: typeof carBase) => void]> = [
-  ['other vehicle type', (f) => { f.oldVehicle.vehicleType = 'other'; }],
-  ['gasoline too new', (f) => { f.oldVehicle.firstRegisteredOn = '2013-07-01'; }],
-  ['diesel too new', (f) => { f.oldVehicle.fuelType = 'diesel'; f.oldVehicle.firstRegisteredOn = '2015-07-01'; }],
-  ['owner too recent', (f) => { f.oldVehicle.ownerRegisteredOn = '2026-01-01'; }],
-  ['scrapped 2025', (f) => { f.scrap.scrappedOn = '2025-12-31'; }],
-  ['not in catalogue', (f) => { f.newVehicle.inNevCatalogue = false; }],
-  ['fuel 2.4 L', (f) => { Object.assign(f.newVehicle, { powertrain: 'fuel', displacementL: 2.4 }); }],
-  ['nev to fuel', (f) => { f.oldVehicle.fuelType = 'nev'; f.oldVehicle.firstRegisteredOn = '2019-01-01'; Object.assign(f.newVehicle, { powertrain: 'fuel', displacementL: 1.5 }); }],
-  ['invoice 2027', (f) => { f.newVehicle.invoiceDate = '2027-01-01'; }],
-  ['registered to someone else', (f) => { f.newVehicle.ownerIsApplicant = false; }],
+  [
+    'other vehicle type',
+    (f) => {
+      f.oldVehicle.vehicleType = 'other';
+    },
+  ],
+  [
+    'gasoline too new',
+    (f) => {
+      f.oldVehicle.firstRegisteredOn = '2013-07-01';
+    },
+  ],
+  [
+    'diesel too new',
+    (f) => {
+      f.oldVehicle.fuelType = 'diesel';
+      f.oldVehicle.firstRegisteredOn = '2015-07-01';
+    },
+  ],
+  [
+    'owner too recent',
+    (f) => {
+      f.oldVehicle.ownerRegisteredOn = '2026-01-01';
+    },
+  ],
+  [
+    'scrapped 2025',
+    (f) => {
+      f.scrap.scrappedOn = '2025-12-31';
+    },
+  ],
+  [
+    'not in catalogue',
+    (f) => {
+      f.newVehicle.inNevCatalogue = false;
+    },
+  ],
+  [
+    'fuel 2.4 L',
+    (f) => {
+      Object.assign(f.newVehicle, { powertrain: 'fuel', displacementL: 2.4 });
+    },
+  ],
+  [
+    'nev to fuel',
+    (f) => {
+      f.oldVehicle.fuelType = 'nev';
+      f.oldVehicle.firstRegisteredOn = '2019-01-01';
+      Object.assign(f.newVehicle, { powertrain: 'fuel', displacementL: 1.5 });
+    },
+  ],
+  [
+    'invoice 2027',
+    (f) => {
+      f.newVehicle.invoiceDate = '2027-01-01';
+    },
+  ],
+  [
+    'registered to someone else',
+    (f) => {
+      f.newVehicle.ownerIsApplicant = false;
+    },
+  ],
 ];
 const CAR_VARIANTS: Array<[string, (f: typeof carBase) => void]> = [
-  ['nev cheap', (f) => { f.newVehicle.priceFen = 9_999_999; }],
-  ['nev expensive', (f) => { f.newVehicle.priceFen = 35_000_000; }],
-  ['fuel 1.5 L', (f) => { Object.assign(f.newVehicle, { powertrain: 'fuel', displacementL: 1.5, priceFen: 12_345_678 }); }],
-  ['fuel 2.0 L expensive', (f) => { Object.assign(f.newVehicle, { powertrain: 'fuel', displacementL: 2.0, priceFen: 25_000_000 }); }],
-  ['old nev', (f) => { f.oldVehicle.fuelType = 'nev'; f.oldVehicle.firstRegisteredOn = '2019-12-31'; }],
-  ['old diesel', (f) => { f.oldVehicle.fuelType = 'diesel'; f.oldVehicle.firstRegisteredOn = '2015-06-30'; }],
+  [
+    'nev cheap',
+    (f) => {
+      f.newVehicle.priceFen = 9_999_999;
+    },
+  ],
+  [
+    'nev expensive',
+    (f) => {
+      f.newVehicle.priceFen = 35_000_000;
+    },
+  ],
+  [
+    'fuel 1.5 L',
+    (f) => {
+      Object.assign(f.newVehicle, { powertrain: 'fuel', displacementL: 1.5, priceFen: 12_345_678 });
+    },
+  ],
+  [
+    'fuel 2.0 L expensive',
+    (f) => {
+      Object.assign(f.newVehicle, { powertrain: 'fuel', displacementL: 2.0, priceFen: 25_000_000 });
+    },
+  ],
+  [
+    'old nev',
+    (f) => {
+      f.oldVehicle.fuelType = 'nev';
+      f.oldVehicle.firstRegisteredOn = '2019-12-31';
+    },
+  ],
+  [
+    'old diesel',
+    (f) => {
+      f.oldVehicle.fuelType = 'diesel';
+      f.oldVehicle.firstRegisteredOn = '2015-06-30';
+    },
+  ],
 ];
 const CAR_PATHS = [
-  'oldVehicle.vehicleType', 'oldVehicle.fuelType', 'oldVehicle.firstRegisteredOn', 'oldVehicle.ownerRegisteredOn',
-  'scrap.scrappedOn', 'scrap.certificateNo', 'newVehicle.vin', 'newVehicle.powertrain', 'newVehicle.inNevCatalogue',
-  'newVehicle.priceFen', 'newVehicle.invoiceDate', 'newVehicle.registeredOn', 'newVehicle.ownerIsApplicant',
+  'oldVehicle.vehicleType',
+  'oldVehicle.fuelType',
+  'oldVehicle.firstRegisteredOn',
+  'oldVehicle.ownerRegisteredOn',
+  'scrap.scrappedOn',
+  'scrap.certificateNo',
+  'newVehicle.vin',
+  'newVehicle.powertrain',
+  'newVehicle.inNevCatalogue',
+  'newVehicle.priceFen',
+  'newVehicle.invoiceDate',
+  'newVehicle.registeredOn',
+  'newVehicle.ownerIsApplicant',
 ];
 
 export function carScrapCases(n = 400, seed = 2026): Case[] {
   const r = rng(seed);
-  const histories: Array<readonly HistoryEntry[] | undefined> = [CAR_HISTORY, CAR_HISTORY, CAR_HISTORY_STACKED, CAR_HISTORY_USED, undefined, []];
+  const histories: Array<readonly HistoryEntry[] | undefined> = [
+    CAR_HISTORY,
+    CAR_HISTORY,
+    CAR_HISTORY_STACKED,
+    CAR_HISTORY_USED,
+    undefined,
+    [],
+  ];
   const out: Case[] = [];
   for (let i = 0; i < n; i++) {
     const f = clone(carBase);
@@ -125,16 +263,52 @@ export function carScrapCases(n = 400, seed = 2026): Case[] {
       label = `missing/${removed.join(',')}`;
     }
     const history = pick(r, histories);
-    out.push({ label: `${label}${history ? '' : '/anonymous'}`, facts: f as unknown as Case['facts'], context: { asOf: '2026-04-01', ...(history ? { history } : {}) } });
+    out.push({
+      label: `${label}${history ? '' : '/anonymous'}`,
+      facts: f as unknown as Case['facts'],
+      context: { asOf: '2026-04-01', ...(history ? { history } : {}) },
+    });
   }
   return out;
 }
 
 const APPLIANCE_HISTORY: HistoryEntry[] = [
-  { programCode: 'appliance-2026', programKind: 'goods', status: 'paid', year: 2026, amountFen: 120_000, category: 'refrigerator', keys: { invoiceNo: '26370000000000000100', serialNo: 'FR-100' } },
-  { programCode: 'appliance-2026', programKind: 'goods', status: 'voucher_redeemed', year: 2026, amountFen: 90_000, category: 'air_conditioner', keys: { invoiceNo: '26370000000000000101', serialNo: 'AC-101' } },
-  { programCode: 'appliance-2026', programKind: 'goods', status: 'withdrawn', year: 2026, amountFen: 90_000, category: 'television', keys: { invoiceNo: '26370000000000000102', serialNo: 'TV-102' } },
-  { programCode: 'digital-2026', programKind: 'digital', status: 'paid', year: 2026, amountFen: 50_000, category: 'phone', keys: { invoiceNo: '26370000000000000103', serialNo: 'PH-103' } },
+  {
+    programCode: 'appliance-2026',
+    programKind: 'goods',
+    status: 'paid',
+    year: 2026,
+    amountFen: 120_000,
+    category: 'refrigerator',
+    keys: { invoiceNo: '26370000000000000100', serialNo: 'FR-100' },
+  },
+  {
+    programCode: 'appliance-2026',
+    programKind: 'goods',
+    status: 'voucher_redeemed',
+    year: 2026,
+    amountFen: 90_000,
+    category: 'air_conditioner',
+    keys: { invoiceNo: '26370000000000000101', serialNo: 'AC-101' },
+  },
+  {
+    programCode: 'appliance-2026',
+    programKind: 'goods',
+    status: 'withdrawn',
+    year: 2026,
+    amountFen: 90_000,
+    category: 'television',
+    keys: { invoiceNo: '26370000000000000102', serialNo: 'TV-102' },
+  },
+  {
+    programCode: 'digital-2026',
+    programKind: 'digital',
+    status: 'paid',
+    year: 2026,
+    amountFen: 50_000,
+    category: 'phone',
+    keys: { invoiceNo: '26370000000000000103', serialNo: 'PH-103' },
+  },
 ];
 const DEALERS = ['91370114MA3C5T8X1Q', '91110000600037341L'];
 const applianceBase = {
@@ -148,23 +322,71 @@ const applianceBase = {
     dealerUscc: '91370114MA3C5T8X1Q',
   },
 };
-const APPLIANCE_CATEGORIES = ['refrigerator', 'washing_machine', 'television', 'air_conditioner', 'computer', 'water_heater'];
-const APPLIANCE_FAILS: Array<[string, (f: typeof applianceBase) => void]> = [
-  ['dishwasher (2025 only)', (f) => { f.item.category = 'dishwasher'; }],
-  ['grade 3', (f) => { f.item.efficiencyGrade = 3; }],
-  ['bought 2025', (f) => { f.item.invoiceDate = '2025-12-31'; }],
-  ['other dealer', (f) => { f.item.dealerUscc = '91310115MA1K3BTP2B'; }],
-  ['second refrigerator', (f) => { f.item.category = 'refrigerator'; }],
-  ['invoice reused', (f) => { f.item.invoiceNo = '26370000000000000103'; }],
+const APPLIANCE_CATEGORIES = [
+  'refrigerator',
+  'washing_machine',
+  'television',
+  'air_conditioner',
+  'computer',
+  'water_heater',
 ];
-const APPLIANCE_PATHS = ['item.category', 'item.efficiencyGrade', 'item.priceFen', 'item.invoiceNo', 'item.invoiceDate', 'item.serialNo', 'item.dealerUscc'];
+const APPLIANCE_FAILS: Array<[string, (f: typeof applianceBase) => void]> = [
+  [
+    'dishwasher (2025 only)',
+    (f) => {
+      f.item.category = 'dishwasher';
+    },
+  ],
+  [
+    'grade 3',
+    (f) => {
+      f.item.efficiencyGrade = 3;
+    },
+  ],
+  [
+    'bought 2025',
+    (f) => {
+      f.item.invoiceDate = '2025-12-31';
+    },
+  ],
+  [
+    'other dealer',
+    (f) => {
+      f.item.dealerUscc = '91310115MA1K3BTP2B';
+    },
+  ],
+  [
+    'second refrigerator',
+    (f) => {
+      f.item.category = 'refrigerator';
+    },
+  ],
+  [
+    'invoice reused',
+    (f) => {
+      f.item.invoiceNo = '26370000000000000103';
+    },
+  ],
+];
+const APPLIANCE_PATHS = [
+  'item.category',
+  'item.efficiencyGrade',
+  'item.priceFen',
+  'item.invoiceNo',
+  'item.invoiceDate',
+  'item.serialNo',
+  'item.dealerUscc',
+];
 
 export function applianceCases(n = 400, seed = 1500): Case[] {
   const r = rng(seed);
   const out: Case[] = [];
   for (let i = 0; i < n; i++) {
     const f = clone(applianceBase);
-    f.item.category = pick(r, APPLIANCE_CATEGORIES.filter((c) => c !== 'refrigerator'));
+    f.item.category = pick(
+      r,
+      APPLIANCE_CATEGORIES.filter((c) => c !== 'refrigerator'),
+    );
     f.item.efficiencyGrade = pick(r, [1, 2]);
     f.item.priceFen = 50_000 + Math.floor(r() * 2_000_000);
     const kind = i % 4;
@@ -182,7 +404,9 @@ export function applianceCases(n = 400, seed = 1500): Case[] {
     out.push({
       label: `${label}${anonymous ? '/anonymous' : ''}`,
       facts: f as unknown as Case['facts'],
-      context: anonymous ? { asOf: '2026-03-01' } : { asOf: '2026-03-01', history: APPLIANCE_HISTORY, participatingDealers: DEALERS },
+      context: anonymous
+        ? { asOf: '2026-03-01' }
+        : { asOf: '2026-03-01', history: APPLIANCE_HISTORY, participatingDealers: DEALERS },
     });
   }
   return out;

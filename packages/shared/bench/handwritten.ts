@@ -35,7 +35,11 @@ class Collector {
   failed = false;
   unknown = false;
   missingFacts: string[] = [];
-  constructor(private readonly meta: ReadonlyArray<readonly [id: string, citation: string, provenance: Provenance, reason: string]>) {}
+  constructor(
+    private readonly meta: ReadonlyArray<
+      readonly [id: string, citation: string, provenance: Provenance, reason: string]
+    >,
+  ) {}
   add(i: number, result: ClauseOutcome, facts?: string[]): void {
     const [id, citation, provenance, failReason] = this.meta[i]!;
     let reason: string = PASSED;
@@ -50,7 +54,11 @@ class Collector {
         if (facts) this.missingFacts.push(...facts);
       }
     } else if (result === 'not_applicable') reason = NOT_APPLICABLE;
-    this.clauses.push(facts ? { id, result, reason, citation, provenance, facts } : { id, result, reason, citation, provenance });
+    this.clauses.push(
+      facts
+        ? { id, result, reason, citation, provenance, facts }
+        : { id, result, reason, citation, provenance },
+    );
   }
   finish(code: string, amount: number | undefined): EligibilityResult {
     const complete = this.failed || amount !== undefined;
@@ -97,13 +105,22 @@ export function carScrap2026ByHand(facts: Facts, ctx: EligibilityContext): Eligi
 
   // vehicle-type
   if (missing(ov.vehicleType)) c.add(0, 'unknown', ['oldVehicle.vehicleType']);
-  else c.add(0, ov.vehicleType === 'small_passenger' || ov.vehicleType === 'micro_passenger' ? 'pass' : 'fail');
+  else
+    c.add(0, ov.vehicleType === 'small_passenger' || ov.vehicleType === 'micro_passenger' ? 'pass' : 'fail');
 
   // old-vehicle-age
-  if (missing(ov.fuelType)) c.add(1, 'unknown', missing(ov.firstRegisteredOn) ? ['oldVehicle.fuelType', 'oldVehicle.firstRegisteredOn'] : ['oldVehicle.fuelType']);
+  if (missing(ov.fuelType))
+    c.add(
+      1,
+      'unknown',
+      missing(ov.firstRegisteredOn)
+        ? ['oldVehicle.fuelType', 'oldVehicle.firstRegisteredOn']
+        : ['oldVehicle.fuelType'],
+    );
   else if (missing(ov.firstRegisteredOn)) c.add(1, 'unknown', ['oldVehicle.firstRegisteredOn']);
   else {
-    const limit = ov.fuelType === 'gasoline' ? '2013-06-30' : ov.fuelType === 'nev' ? '2019-12-31' : '2015-06-30';
+    const limit =
+      ov.fuelType === 'gasoline' ? '2013-06-30' : ov.fuelType === 'nev' ? '2019-12-31' : '2015-06-30';
     c.add(1, isDate(ov.firstRegisteredOn) && ov.firstRegisteredOn <= limit ? 'pass' : 'fail');
   }
 
@@ -147,13 +164,26 @@ export function carScrap2026ByHand(facts: Facts, ctx: EligibilityContext): Eligi
     const stacked = (e: HistoryEntry): boolean => e.programCode === 'jinan-gasoline-scrap';
     let sameYear = 0;
     for (const e of history) {
-      if (counted(e) && e.sameApplicant !== false && (e.programKind === 'car_scrap' || e.programKind === 'car_replace') && !stacked(e) && e.year === 2026) sameYear++;
+      if (
+        counted(e) &&
+        e.sameApplicant !== false &&
+        (e.programKind === 'car_scrap' || e.programKind === 'car_replace') &&
+        !stacked(e) &&
+        e.year === 2026
+      )
+        sameYear++;
     }
     if (sameYear > 0) c.add(7, 'fail');
     else if (missing(nv.vin)) c.add(7, 'unknown', ['newVehicle.vin']);
     else if (history.some((e) => counted(e) && !stacked(e) && e.keys.newVin === nv.vin)) c.add(7, 'fail');
     else if (missing(sc.certificateNo)) c.add(7, 'unknown', ['scrap.certificateNo']);
-    else c.add(7, history.some((e) => counted(e) && !stacked(e) && e.keys.certificateNo === sc.certificateNo) ? 'fail' : 'pass');
+    else
+      c.add(
+        7,
+        history.some((e) => counted(e) && !stacked(e) && e.keys.certificateNo === sc.certificateNo)
+          ? 'fail'
+          : 'pass',
+      );
   }
 
   let amount: number | undefined;
@@ -180,7 +210,14 @@ const APPLIANCE_META = [
   ['quota', C26, 'unverified', 'QUOTA_EXCEEDED'],
   ['unique-claim', C26, 'unverified', 'ALREADY_CLAIMED'],
 ] as const;
-const CATEGORIES_2026 = new Set(['refrigerator', 'washing_machine', 'television', 'air_conditioner', 'computer', 'water_heater']);
+const CATEGORIES_2026 = new Set([
+  'refrigerator',
+  'washing_machine',
+  'television',
+  'air_conditioner',
+  'computer',
+  'water_heater',
+]);
 
 export function appliance2026ByHand(facts: Facts, ctx: EligibilityContext): EligibilityResult {
   const item = facts.item ?? {};
@@ -197,7 +234,10 @@ export function appliance2026ByHand(facts: Facts, ctx: EligibilityContext): Elig
 
   const dealers = ctx.participatingDealers;
   if (missing(item.dealerUscc) || !dealers) {
-    c.add(3, 'unknown', [...(missing(item.dealerUscc) ? ['item.dealerUscc'] : []), ...(dealers ? [] : ['participatingDealers'])]);
+    c.add(3, 'unknown', [
+      ...(missing(item.dealerUscc) ? ['item.dealerUscc'] : []),
+      ...(dealers ? [] : ['participatingDealers']),
+    ]);
   } else c.add(3, dealers.includes(item.dealerUscc as string) ? 'pass' : 'fail');
 
   c.add(4, 'not_applicable'); // oldItemRequired is off in appliance-2026
@@ -207,7 +247,14 @@ export function appliance2026ByHand(facts: Facts, ctx: EligibilityContext): Elig
   else if (missing(item.category)) c.add(5, 'unknown', ['item.category']);
   else {
     let n = 0;
-    for (const e of history) if (counted(e) && e.sameApplicant !== false && e.programCode === 'appliance-2026' && e.category === item.category) n++;
+    for (const e of history)
+      if (
+        counted(e) &&
+        e.sameApplicant !== false &&
+        e.programCode === 'appliance-2026' &&
+        e.category === item.category
+      )
+        n++;
     c.add(5, n < (item.category === 'air_conditioner' ? 3 : 1) ? 'pass' : 'fail');
   }
 
@@ -220,7 +267,8 @@ export function appliance2026ByHand(facts: Facts, ctx: EligibilityContext): Elig
   let amount: number | undefined;
   if (!c.failed) {
     const price = item.priceFen;
-    if (typeof price === 'number' && Number.isSafeInteger(price)) amount = Math.min(Math.max(0, pct(price, 1500)), 150_000);
+    if (typeof price === 'number' && Number.isSafeInteger(price))
+      amount = Math.min(Math.max(0, pct(price, 1500)), 150_000);
     else if (missing(price)) c.missingFacts.push('item.priceFen');
   }
   return c.finish('appliance-2026', amount);

@@ -50,7 +50,8 @@ export type BudgetEffect = 'reserve' | 'keep' | 'release' | 'commit' | 'pay' | '
 
 export function budgetEffect(from: ApplicationStatus, to: ApplicationStatus): BudgetEffect {
   if (to === 'submitted') return from === 'draft' ? 'reserve' : 'keep';
-  if (to === 'rejected' || to === 'withdrawn' || to === 'expired') return from === 'draft' ? 'none' : 'release';
+  if (to === 'rejected' || to === 'withdrawn' || to === 'expired')
+    return from === 'draft' ? 'none' : 'release';
   if (to === 'approved') return 'commit';
   if (to === 'paid') return 'pay';
   return 'keep';

@@ -10,7 +10,13 @@ export const ROLES = ['resident', 'dealer', 'reviewer', 'approver', 'finance', '
 export type Role = (typeof ROLES)[number];
 
 /** Roles that sign in with username and password (and TOTP when required). */
-export const STAFF_ROLES = ['reviewer', 'approver', 'finance', 'admin', 'auditor'] as const satisfies readonly Role[];
+export const STAFF_ROLES = [
+  'reviewer',
+  'approver',
+  'finance',
+  'admin',
+  'auditor',
+] as const satisfies readonly Role[];
 export const PASSWORD_ROLES = ['dealer', ...STAFF_ROLES] as const satisfies readonly Role[];
 
 export const Permission = {
@@ -35,10 +41,20 @@ export const Permission = {
 export type Permission = (typeof Permission)[keyof typeof Permission];
 
 export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
-  resident: [Permission.ProfileReadOwn, Permission.ProfileWriteOwn, Permission.ApplicationsOwn, Permission.VouchersOwn],
+  resident: [
+    Permission.ProfileReadOwn,
+    Permission.ProfileWriteOwn,
+    Permission.ApplicationsOwn,
+    Permission.VouchersOwn,
+  ],
   dealer: [Permission.DealerOwn],
   reviewer: [Permission.ReviewRead, Permission.ReviewDecide, Permission.PersonalDataReveal],
-  approver: [Permission.ReviewRead, Permission.ReviewDecide, Permission.ReviewApproveHighValue, Permission.PersonalDataReveal],
+  approver: [
+    Permission.ReviewRead,
+    Permission.ReviewDecide,
+    Permission.ReviewApproveHighValue,
+    Permission.PersonalDataReveal,
+  ],
   finance: [Permission.PaymentsManage],
   admin: [Permission.ProgramsManage, Permission.UsersManage],
   auditor: [Permission.AuditRead],

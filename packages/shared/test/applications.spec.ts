@@ -39,7 +39,8 @@ describe('application state machine', () => {
   });
 
   it('has terminal states with no way out', () => {
-    for (const terminal of ['paid', 'rejected', 'withdrawn', 'expired'] as const) expect(APPLICATION_TRANSITIONS[terminal]).toEqual([]);
+    for (const terminal of ['paid', 'rejected', 'withdrawn', 'expired'] as const)
+      expect(APPLICATION_TRANSITIONS[terminal]).toEqual([]);
   });
 
   it.each([
@@ -68,7 +69,10 @@ describe('sniffDocumentType', () => {
     const head = new Uint8Array(30 + name.length);
     head.set([0x50, 0x4b, 0x03, 0x04]);
     head[26] = name.length;
-    head.set([...name].map((c) => c.charCodeAt(0)), 30);
+    head.set(
+      [...name].map((c) => c.charCodeAt(0)),
+      30,
+    );
     return head;
   };
 

@@ -1,10 +1,24 @@
 import { evaluateEligibility, maxAmountFen } from '../src/eligibility';
-import { getCatalogueProgram, loadProgramDefinition, programCatalogue, type Provenance } from '../src/programs';
+import {
+  getCatalogueProgram,
+  loadProgramDefinition,
+  programCatalogue,
+  type Provenance,
+} from '../src/programs';
 
 const CODES = [
-  'car-scrap-2025', 'car-replace-2025', 'car-scrap-2026', 'car-replace-2026', 'jinan-gasoline-scrap',
-  'appliance-2025', 'appliance-2026', 'digital-2026', 'home-renovation-2026', 'elderly-retrofit-2026',
-  'elderly-household-retrofit', 'ebike-2026',
+  'car-scrap-2025',
+  'car-replace-2025',
+  'car-scrap-2026',
+  'car-replace-2026',
+  'jinan-gasoline-scrap',
+  'appliance-2025',
+  'appliance-2026',
+  'digital-2026',
+  'home-renovation-2026',
+  'elderly-retrofit-2026',
+  'elderly-household-retrofit',
+  'ebike-2026',
 ];
 
 describe('program catalogue', () => {
@@ -72,15 +86,40 @@ describe('program catalogue', () => {
   });
 
   it('cites the document numbers of programs.md', () => {
-    expect(getCatalogueProgram('car-scrap-2025')?.clauses.every((c) => c.citation === '商办消费函〔2025〕8号')).toBe(true);
+    expect(
+      getCatalogueProgram('car-scrap-2025')?.clauses.every((c) => c.citation === '商办消费函〔2025〕8号'),
+    ).toBe(true);
     expect(getCatalogueProgram('jinan-gasoline-scrap')?.clauses[0]?.citation).toContain('章政发〔2024〕2号');
-    expect(getCatalogueProgram('elderly-household-retrofit')?.clauses[0]?.citation).toContain('章政发〔2024〕2号');
+    expect(getCatalogueProgram('elderly-household-retrofit')?.clauses[0]?.citation).toContain(
+      '章政发〔2024〕2号',
+    );
     for (const p of programCatalogue) for (const c of p.clauses) expect(c.citation.length).toBeGreaterThan(3);
   });
 
   it.each([
-    ['car-scrap-2026', ['id_card', 'old_vehicle_registration', 'scrap_certificate', 'deregistration_certificate', 'new_vehicle_invoice', 'new_vehicle_registration', 'bank_card']],
-    ['car-replace-2026', ['id_card', 'old_vehicle_registration', 'transfer_record', 'new_vehicle_invoice', 'new_vehicle_registration', 'bank_card']],
+    [
+      'car-scrap-2026',
+      [
+        'id_card',
+        'old_vehicle_registration',
+        'scrap_certificate',
+        'deregistration_certificate',
+        'new_vehicle_invoice',
+        'new_vehicle_registration',
+        'bank_card',
+      ],
+    ],
+    [
+      'car-replace-2026',
+      [
+        'id_card',
+        'old_vehicle_registration',
+        'transfer_record',
+        'new_vehicle_invoice',
+        'new_vehicle_registration',
+        'bank_card',
+      ],
+    ],
     ['appliance-2026', ['invoice', 'energy_label_photo', 'serial_number_photo', 'recycling_receipt']],
     ['elderly-household-retrofit', ['id_card', 'assistance_certificate', 'elder_condition_proof', 'invoice']],
   ])('%s documents', (code, kinds) => {
@@ -88,16 +127,33 @@ describe('program catalogue', () => {
   });
 
   it('claim keys: new VIN, scrap certificate, invoice and serial number are globally unique keys', () => {
-    const keys = (code: string) => getCatalogueProgram(code)?.claimKeys.filter((k) => k.unique === 'global').map((k) => k.name).sort();
+    const keys = (code: string) =>
+      getCatalogueProgram(code)
+        ?.claimKeys.filter((k) => k.unique === 'global')
+        .map((k) => k.name)
+        .sort();
     expect(keys('car-scrap-2026')).toEqual(['certificateNo', 'invoiceNo', 'newVin']);
     expect(keys('appliance-2026')).toEqual(['invoiceNo', 'serialNo']);
-    expect(getCatalogueProgram('jinan-gasoline-scrap')?.claimKeys).toContainEqual({ name: 'oldVin', path: 'oldVehicle.vin', unique: 'program' });
+    expect(getCatalogueProgram('jinan-gasoline-scrap')?.claimKeys).toContainEqual({
+      name: 'oldVin',
+      path: 'oldVehicle.vin',
+      unique: 'program',
+    });
   });
 
   it.each([
-    ['car-scrap-2025', 2_000_000], ['car-replace-2025', 1_500_000], ['car-scrap-2026', 2_000_000], ['car-replace-2026', 1_500_000],
-    ['jinan-gasoline-scrap', 300_000], ['appliance-2025', 200_000], ['appliance-2026', 150_000], ['digital-2026', 50_000],
-    ['home-renovation-2026', 200_000], ['elderly-retrofit-2026', 300_000], ['elderly-household-retrofit', 500_000], ['ebike-2026', 60_000],
+    ['car-scrap-2025', 2_000_000],
+    ['car-replace-2025', 1_500_000],
+    ['car-scrap-2026', 2_000_000],
+    ['car-replace-2026', 1_500_000],
+    ['jinan-gasoline-scrap', 300_000],
+    ['appliance-2025', 200_000],
+    ['appliance-2026', 150_000],
+    ['digital-2026', 50_000],
+    ['home-renovation-2026', 200_000],
+    ['elderly-retrofit-2026', 300_000],
+    ['elderly-household-retrofit', 500_000],
+    ['ebike-2026', 60_000],
   ])('%s pays at most %i fen per claim', (code, max) => {
     expect(maxAmountFen(getCatalogueProgram(code)!.amount)).toBe(max);
   });

@@ -1,26 +1,64 @@
 import fc from 'fast-check';
-import { evaluateEligibility, maxAmountFen, programStatus, validateFacts, type HistoryEntry } from '../src/eligibility';
-import { getCatalogueProgram, loadProgramDefinition, programCatalogue, type ProgramDefinition } from '../src/programs';
+import {
+  evaluateEligibility,
+  maxAmountFen,
+  programStatus,
+  validateFacts,
+  type HistoryEntry,
+} from '../src/eligibility';
+import {
+  getCatalogueProgram,
+  loadProgramDefinition,
+  programCatalogue,
+  type ProgramDefinition,
+} from '../src/programs';
 
 const carScrap = getCatalogueProgram('car-scrap-2026')!;
 const appliance = getCatalogueProgram('appliance-2026')!;
 
 const carFacts = {
-  oldVehicle: { vin: 'LSJA24U62JG269225', plate: '鲁A12345', vehicleType: 'small_passenger', fuelType: 'gasoline', firstRegisteredOn: '2012-05-01', ownerRegisteredOn: '2019-04-01' },
+  oldVehicle: {
+    vin: 'LSJA24U62JG269225',
+    plate: '鲁A12345',
+    vehicleType: 'small_passenger',
+    fuelType: 'gasoline',
+    firstRegisteredOn: '2012-05-01',
+    ownerRegisteredOn: '2019-04-01',
+  },
   scrap: { certificateNo: 'BF-1', scrappedOn: '2026-03-01', deregisteredOn: '2026-03-02' },
-  newVehicle: { vin: 'LDC613P23A1305189', powertrain: 'fuel', displacementL: 1.5, inNevCatalogue: false, priceFen: 12_000_000, invoiceNo: '26370000000000000001', invoiceDate: '2026-03-05', registeredOn: '2026-03-10', ownerIsApplicant: true },
+  newVehicle: {
+    vin: 'LDC613P23A1305189',
+    powertrain: 'fuel',
+    displacementL: 1.5,
+    inNevCatalogue: false,
+    priceFen: 12_000_000,
+    invoiceNo: '26370000000000000001',
+    invoiceDate: '2026-03-05',
+    registeredOn: '2026-03-10',
+    ownerIsApplicant: true,
+  },
 };
 
 describe('evaluateEligibility', () => {
   it('returns the programs.md result shape', () => {
     const r = evaluateEligibility(carScrap, carFacts, { asOf: '2026-04-01', history: [] });
-    expect(r).toMatchObject({ programCode: 'car-scrap-2026', version: 1, eligible: true, amountFen: 1_200_000, amountComplete: true, missingFacts: [] });
-    for (const c of r.clauses) expect(Object.keys(c).sort()).toEqual(['citation', 'id', 'provenance', 'reason', 'result']);
+    expect(r).toMatchObject({
+      programCode: 'car-scrap-2026',
+      version: 1,
+      eligible: true,
+      amountFen: 1_200_000,
+      amountComplete: true,
+      missingFacts: [],
+    });
+    for (const c of r.clauses)
+      expect(Object.keys(c).sort()).toEqual(['citation', 'id', 'provenance', 'reason', 'result']);
   });
 
   it('is deterministic: same inputs, same output; does not mutate its inputs', () => {
     const facts = JSON.parse(JSON.stringify(carFacts)) as typeof carFacts;
-    const history: HistoryEntry[] = [{ programCode: 'x', programKind: 'goods', status: 'paid', year: 2026, amountFen: 1, keys: {} }];
+    const history: HistoryEntry[] = [
+      { programCode: 'x', programKind: 'goods', status: 'paid', year: 2026, amountFen: 1, keys: {} },
+    ];
     const a = evaluateEligibility(carScrap, facts, { asOf: '2026-04-01', history });
     const b = evaluateEligibility(carScrap, facts, { asOf: '2026-04-01', history });
     expect(a).toEqual(b);
@@ -31,27 +69,43 @@ describe('evaluateEligibility', () => {
   it('an anonymous caller gets unknown history clauses but still sees the amount', () => {
     const r = evaluateEligibility(carScrap, carFacts, { asOf: '2026-04-01' });
     expect(r.eligible).toBe(false);
-    expect(r.clauses.find((c) => c.id === 'once-per-year')).toMatchObject({ result: 'unknown', reason: 'HISTORY_UNAVAILABLE', facts: ['history'] });
+    expect(r.clauses.find((c) => c.id === 'once-per-year')).toMatchObject({
+      result: 'unknown',
+      reason: 'HISTORY_UNAVAILABLE',
+      facts: ['history'],
+    });
     expect(r.amountFen).toBe(1_200_000);
   });
 
   it('a missing fact needed by the amount: amount incomplete and 0, fact listed', () => {
     const facts = { ...carFacts, newVehicle: { ...carFacts.newVehicle, priceFen: undefined } };
     const r = evaluateEligibility(carScrap, facts, { asOf: '2026-04-01', history: [] });
-    expect(r).toMatchObject({ eligible: true, amountFen: 0, amountComplete: false, missingFacts: ['newVehicle.priceFen'] });
+    expect(r).toMatchObject({
+      eligible: true,
+      amountFen: 0,
+      amountComplete: false,
+      missingFacts: ['newVehicle.priceFen'],
+    });
   });
 
   it('a failing clause says which facts it read', () => {
     const facts = { ...carFacts, oldVehicle: { ...carFacts.oldVehicle, firstRegisteredOn: '2020-01-01' } };
     const r = evaluateEligibility(carScrap, facts, { asOf: '2026-04-01', history: [] });
-    expect(r.clauses.find((c) => c.id === 'old-vehicle-age')).toMatchObject({ result: 'fail', reason: 'OLD_VEHICLE_TOO_NEW', facts: ['oldVehicle.fuelType', 'oldVehicle.firstRegisteredOn'] });
+    expect(r.clauses.find((c) => c.id === 'old-vehicle-age')).toMatchObject({
+      result: 'fail',
+      reason: 'OLD_VEHICLE_TOO_NEW',
+      facts: ['oldVehicle.fuelType', 'oldVehicle.firstRegisteredOn'],
+    });
     expect(r.amountFen).toBe(0);
   });
 
   it('empty strings and nulls count as missing', () => {
     const facts = { ...carFacts, oldVehicle: { ...carFacts.oldVehicle, vehicleType: '', fuelType: null } };
     const r = evaluateEligibility(carScrap, facts, { asOf: '2026-04-01', history: [] });
-    expect(r.clauses.find((c) => c.id === 'vehicle-type')).toMatchObject({ result: 'unknown', facts: ['oldVehicle.vehicleType'] });
+    expect(r.clauses.find((c) => c.id === 'vehicle-type')).toMatchObject({
+      result: 'unknown',
+      facts: ['oldVehicle.vehicleType'],
+    });
     expect(r.clauses.find((c) => c.id === 'old-vehicle-age')?.result).toBe('unknown');
   });
 
@@ -65,7 +119,11 @@ describe('evaluateEligibility', () => {
   });
 
   it('facts cannot override the reserved context (program window, asOf)', () => {
-    const facts = { ...carFacts, program: { opensOn: '2000-01-01', closesOn: '2099-12-31' }, scrap: { ...carFacts.scrap, scrappedOn: '2025-06-01' } };
+    const facts = {
+      ...carFacts,
+      program: { opensOn: '2000-01-01', closesOn: '2099-12-31' },
+      scrap: { ...carFacts.scrap, scrappedOn: '2025-06-01' },
+    };
     const r = evaluateEligibility(carScrap, facts, { asOf: '2026-04-01', history: [] });
     expect(r.clauses.find((c) => c.id === 'scrapped-in-window')?.result).toBe('fail');
   });
@@ -78,21 +136,46 @@ describe('evaluateEligibility', () => {
     const def = loadProgramDefinition({
       ...appliance,
       code: 'age-test',
-      clauses: [{ id: 'adult', title: { zh: '成年', en: 'Adult' }, citation: 'test', provenance: 'sample', test: { '>=': [{ var: 'applicant.age' }, 18] }, reason: 'UNDER_18' }],
+      clauses: [
+        {
+          id: 'adult',
+          title: { zh: '成年', en: 'Adult' },
+          citation: 'test',
+          provenance: 'sample',
+          test: { '>=': [{ var: 'applicant.age' }, 18] },
+          reason: 'UNDER_18',
+        },
+      ],
     });
-    expect(evaluateEligibility(def, {}, { asOf: '2026-03-01', applicant: { birthDate: '2008-03-01' } }).clauses[0]?.result).toBe('pass');
-    expect(evaluateEligibility(def, {}, { asOf: '2026-02-28', applicant: { birthDate: '2008-03-01' } }).clauses[0]?.result).toBe('fail');
+    expect(
+      evaluateEligibility(def, {}, { asOf: '2026-03-01', applicant: { birthDate: '2008-03-01' } }).clauses[0]
+        ?.result,
+    ).toBe('pass');
+    expect(
+      evaluateEligibility(def, {}, { asOf: '2026-02-28', applicant: { birthDate: '2008-03-01' } }).clauses[0]
+        ?.result,
+    ).toBe('fail');
     expect(evaluateEligibility(def, {}, { asOf: '2026-02-28' }).clauses[0]?.result).toBe('unknown');
   });
 
   it('domain operators: band, percentOf, yearOf, addDays, dateAfter/OnOrAfter', () => {
     const rule = (test: unknown) =>
       evaluateEligibility(
-        loadProgramDefinition({ ...appliance, code: 'op-test', clauses: [{ id: 'x', title: { zh: 'x', en: 'x' }, citation: 't', provenance: 'sample', test, reason: 'X' }] }),
+        loadProgramDefinition({
+          ...appliance,
+          code: 'op-test',
+          clauses: [
+            { id: 'x', title: { zh: 'x', en: 'x' }, citation: 't', provenance: 'sample', test, reason: 'X' },
+          ],
+        }),
         { item: { priceFen: 150_000, invoiceDate: '2026-02-28' } },
         { asOf: '2026-03-01' },
       ).clauses[0]?.result;
-    expect(rule({ '==': [{ band: [{ var: 'item.priceFen' }, [0, 100_000, 200_000], ['low', 'mid', 'high']] }, 'mid'] })).toBe('pass');
+    expect(
+      rule({
+        '==': [{ band: [{ var: 'item.priceFen' }, [0, 100_000, 200_000], ['low', 'mid', 'high']] }, 'mid'],
+      }),
+    ).toBe('pass');
     expect(rule({ '==': [{ percentOf: [{ var: 'item.priceFen' }, 1500] }, 22_500] })).toBe('pass');
     expect(rule({ '==': [{ yearOf: [{ var: 'item.invoiceDate' }] }, 2026] })).toBe('pass');
     expect(rule({ '==': [{ addDays: [{ var: 'item.invoiceDate' }, 1] }, '2026-03-01'] })).toBe('pass');
@@ -113,19 +196,42 @@ describe('validateFacts', () => {
   });
 
   it('missing facts are allowed', () => {
-    expect(validateFacts(carScrap, { oldVehicle: { fuelType: 'nev' } })).toMatchObject({ ok: true, fields: {} });
+    expect(validateFacts(carScrap, { oldVehicle: { fuelType: 'nev' } })).toMatchObject({
+      ok: true,
+      fields: {},
+    });
   });
 
   it.each<[string, Record<string, unknown>, string, string]>([
-    ['a date that is not a date', { scrap: { scrappedOn: '01/03/2026' } }, 'scrap.scrappedOn', 'EXPECTED_DATE'],
+    [
+      'a date that is not a date',
+      { scrap: { scrappedOn: '01/03/2026' } },
+      'scrap.scrappedOn',
+      'EXPECTED_DATE',
+    ],
     ['an impossible date', { scrap: { scrappedOn: '2026-02-30' } }, 'scrap.scrappedOn', 'INVALID_DATE'],
     ['money as a float', { newVehicle: { priceFen: 100.5 } }, 'newVehicle.priceFen', 'EXPECTED_MONEY'],
     ['money as a string', { newVehicle: { priceFen: '100' } }, 'newVehicle.priceFen', 'EXPECTED_MONEY'],
     ['negative money', { newVehicle: { priceFen: -1 } }, 'newVehicle.priceFen', 'BELOW_MIN'],
     ['a number out of range', { newVehicle: { displacementL: 12 } }, 'newVehicle.displacementL', 'ABOVE_MAX'],
-    ['a boolean as a string', { newVehicle: { ownerIsApplicant: 'yes' } }, 'newVehicle.ownerIsApplicant', 'EXPECTED_BOOLEAN'],
-    ['an enum value not in options', { oldVehicle: { fuelType: 'hydrogen' } }, 'oldVehicle.fuelType', 'NOT_IN_OPTIONS'],
-    ['a new VIN with a bad check digit', { newVehicle: { vin: '1M8GDM9A1KP042788' } }, 'newVehicle.vin', 'INVALID_CHECKSUM'],
+    [
+      'a boolean as a string',
+      { newVehicle: { ownerIsApplicant: 'yes' } },
+      'newVehicle.ownerIsApplicant',
+      'EXPECTED_BOOLEAN',
+    ],
+    [
+      'an enum value not in options',
+      { oldVehicle: { fuelType: 'hydrogen' } },
+      'oldVehicle.fuelType',
+      'NOT_IN_OPTIONS',
+    ],
+    [
+      'a new VIN with a bad check digit',
+      { newVehicle: { vin: '1M8GDM9A1KP042788' } },
+      'newVehicle.vin',
+      'INVALID_CHECKSUM',
+    ],
     ['a malformed plate', { oldVehicle: { plate: '鲁A1234' } }, 'oldVehicle.plate', 'INVALID_FORMAT'],
     ['an unknown field', { oldVehicle: { colour: 'red' } }, 'oldVehicle.colour', 'UNKNOWN_FIELD'],
     ['an unknown group', { spaceship: { warp: 9 } }, 'spaceship', 'UNKNOWN_FIELD'],
@@ -142,7 +248,10 @@ describe('validateFacts', () => {
   });
 
   it('facts must be an object', () => {
-    expect(validateFacts(carScrap, [1, 2])).toMatchObject({ ok: false, fields: { facts: 'EXPECTED_OBJECT' } });
+    expect(validateFacts(carScrap, [1, 2])).toMatchObject({
+      ok: false,
+      fields: { facts: 'EXPECTED_OBJECT' },
+    });
   });
 });
 
@@ -175,7 +284,12 @@ const factValue = (path: string, def: ProgramDefinition): fc.Arbitrary<unknown> 
     case 'enum':
       return fc.oneof(fc.constantFrom(...f.options!.map((o) => o.value)), fc.constant(undefined));
     case 'date':
-      return fc.oneof(fc.integer({ min: 0, max: 3 * 365 }).map((d) => new Date(Date.UTC(2024, 11, 1) + d * 86_400_000).toISOString().slice(0, 10)), fc.constant(undefined));
+      return fc.oneof(
+        fc
+          .integer({ min: 0, max: 3 * 365 })
+          .map((d) => new Date(Date.UTC(2024, 11, 1) + d * 86_400_000).toISOString().slice(0, 10)),
+        fc.constant(undefined),
+      );
     default:
       return fc.oneof(fc.constantFrom('A1', 'B2', 'C3'), fc.constant(undefined));
   }
@@ -197,7 +311,14 @@ const historyArb = fc.option(
   fc.array(
     fc.record({
       programCode: fc.constantFrom(...programCatalogue.map((p) => p.code)),
-      programKind: fc.constantFrom('car_scrap', 'car_replace', 'goods', 'home_renovation', 'elderly_retrofit', 'elderly_household'),
+      programKind: fc.constantFrom(
+        'car_scrap',
+        'car_replace',
+        'goods',
+        'home_renovation',
+        'elderly_retrofit',
+        'elderly_household',
+      ),
       status: fc.constantFrom('submitted', 'approved', 'paid', 'rejected', 'draft'),
       year: fc.constantFrom(2025, 2026),
       amountFen: fc.integer({ min: 0, max: 5_000_000 }),
@@ -215,12 +336,18 @@ describe('property: amounts are never negative and never above the cap', () => {
     const cap = maxAmountFen(def.amount);
     fc.assert(
       fc.property(factsArb(def), historyArb, (facts, history) => {
-        const r = evaluateEligibility(def, facts, { asOf: '2026-06-01', ...(history ? { history } : {}), participatingDealers: ['A1'], applicant: { birthDate: '1960-01-01' } });
+        const r = evaluateEligibility(def, facts, {
+          asOf: '2026-06-01',
+          ...(history ? { history } : {}),
+          participatingDealers: ['A1'],
+          applicant: { birthDate: '1960-01-01' },
+        });
         expect(Number.isSafeInteger(r.amountFen)).toBe(true);
         expect(r.amountFen).toBeGreaterThanOrEqual(0);
         expect(r.amountFen).toBeLessThanOrEqual(cap);
         if (r.clauses.some((c) => c.result === 'fail')) expect(r.amountFen).toBe(0);
-        if (r.eligible) expect(r.clauses.every((c) => c.result === 'pass' || c.result === 'not_applicable')).toBe(true);
+        if (r.eligible)
+          expect(r.clauses.every((c) => c.result === 'pass' || c.result === 'not_applicable')).toBe(true);
       }),
       { numRuns: 300 },
     );

@@ -23,7 +23,12 @@ describe('percentOfFen', () => {
     );
   });
 
-  it.each([[1.5, 1500], [Number.NaN, 1500], [2 ** 53, 1500], [100, 0.5]])('rejects %p × %p', (amount, bp) => {
+  it.each([
+    [1.5, 1500],
+    [Number.NaN, 1500],
+    [2 ** 53, 1500],
+    [100, 0.5],
+  ])('rejects %p × %p', (amount, bp) => {
     expect(() => percentOfFen(amount, bp)).toThrow(RangeError);
   });
 });
@@ -55,7 +60,11 @@ describe('yuanToFen', () => {
     expect(() => yuanToFen(yuan)).toThrow(RangeError);
   });
   it('round-trips with fenToYuanString', () => {
-    fc.assert(fc.property(fc.integer({ min: -(2 ** 50), max: 2 ** 50 }), (fen) => expect(yuanToFen(fenToYuanString(fen))).toBe(fen)));
+    fc.assert(
+      fc.property(fc.integer({ min: -(2 ** 50), max: 2 ** 50 }), (fen) =>
+        expect(yuanToFen(fenToYuanString(fen))).toBe(fen),
+      ),
+    );
   });
 });
 

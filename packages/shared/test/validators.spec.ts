@@ -45,7 +45,15 @@ describe('validateResidentId (GB 11643-1999)', () => {
     ['44011320141005001X', '2014-10-05', 'male'],
   ])('valid %s (birth %s, %s)', (id, birthDate, sex) => {
     const r = validateResidentId(id, TODAY);
-    expect(r).toMatchObject({ ok: true, value: id, errors: [], warnings: [], birthDate, sex, regionCode: id.slice(0, 6) });
+    expect(r).toMatchObject({
+      ok: true,
+      value: id,
+      errors: [],
+      warnings: [],
+      birthDate,
+      sex,
+      regionCode: id.slice(0, 6),
+    });
   });
 
   it.each([
@@ -90,9 +98,12 @@ describe('validateResidentId (GB 11643-1999)', () => {
 });
 
 describe('validateUscc (GB 32100-2015)', () => {
-  it.each(['91110000600037341L', '121200004013590816', '91310115MA1K3BTP2B', '91340600MA2PBP2120'])('valid %s', (code) => {
-    expect(validateUscc(code)).toEqual({ ok: true, value: code, errors: [], warnings: [] });
-  });
+  it.each(['91110000600037341L', '121200004013590816', '91310115MA1K3BTP2B', '91340600MA2PBP2120'])(
+    'valid %s',
+    (code) => {
+      expect(validateUscc(code)).toEqual({ ok: true, value: code, errors: [], warnings: [] });
+    },
+  );
   it('a sum ≡ 0 (mod 31) gives check 0', () => {
     expect(computeUsccCheckChar('91340600MA2PBP212')).toBe('0');
   });
@@ -113,15 +124,26 @@ describe('validateVin (ISO 3779)', () => {
     expect(computeVinCheckDigit('1M8GDM9AXKP042788')).toBe('X');
   });
   it('a bad check digit is an error for a new car', () => {
-    expect(validateVin('1M8GDM9A1KP042788', { context: 'new' })).toMatchObject({ ok: false, errors: ['INVALID_CHECKSUM'] });
+    expect(validateVin('1M8GDM9A1KP042788', { context: 'new' })).toMatchObject({
+      ok: false,
+      errors: ['INVALID_CHECKSUM'],
+    });
     expect(validateVin('1M8GDM9A1KP042788')).toMatchObject({ ok: false, errors: ['INVALID_CHECKSUM'] });
   });
   it('a bad check digit is only a warning for an old (scrapped) car', () => {
-    expect(validateVin('1M8GDM9A1KP042788', { context: 'old' })).toEqual({ ok: true, value: '1M8GDM9A1KP042788', errors: [], warnings: ['INVALID_CHECKSUM'] });
+    expect(validateVin('1M8GDM9A1KP042788', { context: 'old' })).toEqual({
+      ok: true,
+      value: '1M8GDM9A1KP042788',
+      errors: [],
+      warnings: ['INVALID_CHECKSUM'],
+    });
   });
-  it.each(['1M8GDM9AXKP04278', 'IM8GDM9AXKP042788', 'OM8GDM9AXKP042788', 'QM8GDM9AXKP042788'])('bad shape %s', (vin) => {
-    expect(validateVin(vin, { context: 'old' })).toMatchObject({ ok: false, errors: ['INVALID_FORMAT'] });
-  });
+  it.each(['1M8GDM9AXKP04278', 'IM8GDM9AXKP042788', 'OM8GDM9AXKP042788', 'QM8GDM9AXKP042788'])(
+    'bad shape %s',
+    (vin) => {
+      expect(validateVin(vin, { context: 'old' })).toMatchObject({ ok: false, errors: ['INVALID_FORMAT'] });
+    },
+  );
 });
 
 describe('validatePlate (GA 36-2018)', () => {
@@ -144,10 +166,20 @@ describe('validatePlate (GA 36-2018)', () => {
 
 describe('validateBankCard', () => {
   it('Luhn-valid card', () => {
-    expect(validateBankCard('6230 5146 3000 0424 473')).toEqual({ ok: true, value: '6230514630000424473', errors: [], warnings: [] });
+    expect(validateBankCard('6230 5146 3000 0424 473')).toEqual({
+      ok: true,
+      value: '6230514630000424473',
+      errors: [],
+      warnings: [],
+    });
   });
   it('a Luhn failure is a warning only', () => {
-    expect(validateBankCard('6230514630000424470')).toEqual({ ok: true, value: '6230514630000424470', errors: [], warnings: ['INVALID_CHECKSUM'] });
+    expect(validateBankCard('6230514630000424470')).toEqual({
+      ok: true,
+      value: '6230514630000424470',
+      errors: [],
+      warnings: ['INVALID_CHECKSUM'],
+    });
   });
   it.each(['623051463000042', '62305146300004244701', '6230A14630000424473'])('bad shape %s', (card) => {
     expect(validateBankCard(card)).toMatchObject({ ok: false, errors: ['INVALID_FORMAT'] });
@@ -173,16 +205,35 @@ describe('validateMobile', () => {
 
 describe('validateInvoiceNo', () => {
   it('a fully digital invoice: 20 digits, first two = year', () => {
-    expect(validateInvoiceNo('26370000000000000001', TODAY)).toMatchObject({ ok: true, kind: 'digital', code: '', number: '26370000000000000001' });
+    expect(validateInvoiceNo('26370000000000000001', TODAY)).toMatchObject({
+      ok: true,
+      kind: 'digital',
+      code: '',
+      number: '26370000000000000001',
+    });
   });
   it('a digital invoice from a future year is an error', () => {
-    expect(validateInvoiceNo('27370000000000000001', TODAY)).toMatchObject({ ok: false, errors: ['FUTURE_DATE'] });
+    expect(validateInvoiceNo('27370000000000000001', TODAY)).toMatchObject({
+      ok: false,
+      errors: ['FUTURE_DATE'],
+    });
   });
   it('a legacy code + number written apart', () => {
-    expect(validateInvoiceNo('037002000111 12345678', TODAY)).toMatchObject({ ok: true, kind: 'legacy', code: '037002000111', number: '12345678', value: '03700200011112345678' });
+    expect(validateInvoiceNo('037002000111 12345678', TODAY)).toMatchObject({
+      ok: true,
+      kind: 'legacy',
+      code: '037002000111',
+      number: '12345678',
+      value: '03700200011112345678',
+    });
   });
   it('an 18-digit legacy pair (10-digit code)', () => {
-    expect(validateInvoiceNo('370020011112345678', TODAY)).toMatchObject({ ok: true, kind: 'legacy', code: '3700200111', number: '12345678' });
+    expect(validateInvoiceNo('370020011112345678', TODAY)).toMatchObject({
+      ok: true,
+      kind: 'legacy',
+      code: '3700200111',
+      number: '12345678',
+    });
   });
   it.each(['1234', 'ABCDEFGHIJKLMNOPQRST', '123456789012345678901'])('invalid %s', (input) => {
     expect(validateInvoiceNo(input, TODAY)).toMatchObject({ ok: false, errors: ['INVALID_FORMAT'] });
@@ -205,7 +256,8 @@ describe('masking', () => {
 
 const DIGITS = '0123456789';
 const char = (alphabet: string) => fc.constantFrom(...alphabet.split(''));
-const str = (alphabet: string, length: number) => fc.string({ unit: char(alphabet), minLength: length, maxLength: length });
+const str = (alphabet: string, length: number) =>
+  fc.string({ unit: char(alphabet), minLength: length, maxLength: length });
 
 /** Generated valid resident IDs: known province, real past birth date, any sequence. */
 export const residentIdArb = fc
@@ -229,7 +281,9 @@ export const vinArb = str(VIN_ALPHABET, 17).map((s) => {
   return `${vin.slice(0, 8)}${computeVinCheckDigit(vin)}${vin.slice(9)}`;
 });
 
-const USCC_NO_CHECK = fc.tuple(str(USCC_ALPHABET, 2), str(DIGITS, 6), str(USCC_ALPHABET, 9)).map(([a, b, c]) => a + b + c);
+const USCC_NO_CHECK = fc
+  .tuple(str(USCC_ALPHABET, 2), str(DIGITS, 6), str(USCC_ALPHABET, 9))
+  .map(([a, b, c]) => a + b + c);
 export const usccArb = USCC_NO_CHECK.map((s) => s + computeUsccCheckChar(s));
 
 function replaceAt(s: string, i: number, ch: string): string {
@@ -272,7 +326,9 @@ describe('property: generated identifiers pass, any one-character change fails',
         const allowed =
           i === 8
             ? VIN_CHECK_CHARS.replace(current, '')
-            : VIN_ALPHABET.split('').filter((c) => vinCharValue(c) !== vinCharValue(current)).join('');
+            : VIN_ALPHABET.split('')
+                .filter((c) => vinCharValue(c) !== vinCharValue(current))
+                .join('');
         const mutated = replaceAt(vin, i, allowed.charAt(chSeed % allowed.length));
         expect(validateVin(mutated, { context: 'new' }).ok).toBe(false);
         expect(validateVin(mutated, { context: 'old' }).warnings).toEqual(['INVALID_CHECKSUM']);

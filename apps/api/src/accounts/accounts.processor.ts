@@ -29,11 +29,16 @@ export class AccountsProcessor implements QueueProcessor, OnApplicationBootstrap
   async onApplicationBootstrap(): Promise<void> {
     await this.queues
       .get(ACCOUNTS_QUEUE)
-      .upsertJobScheduler('accounts-disable-stale-daily', { pattern: '30 3 * * *', tz: 'Asia/Shanghai' }, { name: DISABLE_STALE_ACCOUNTS, data: {} });
+      .upsertJobScheduler(
+        'accounts-disable-stale-daily',
+        { pattern: '30 3 * * *', tz: 'Asia/Shanghai' },
+        { name: DISABLE_STALE_ACCOUNTS, data: {} },
+      );
   }
 
   async process(job: Job): Promise<unknown> {
-    if (job.name !== DISABLE_STALE_ACCOUNTS) throw new Error(`unknown job ${job.name} on queue ${this.queue}`);
+    if (job.name !== DISABLE_STALE_ACCOUNTS)
+      throw new Error(`unknown job ${job.name} on queue ${this.queue}`);
     return { disabled: await this.disableStale() };
   }
 
@@ -44,7 +49,17 @@ export class AccountsProcessor implements QueueProcessor, OnApplicationBootstrap
     const disabled = await this.dataSource.transaction(async (manager) => {
       const ids = await this.users.disableStaffIdleSince(before, now, manager);
       for (const id of ids) {
-        await this.audit.record({ action: 'user.disabled', result: 'success', actor: null, objectType: 'user', objectId: id, detail: { reason: 'unused_90_days' } }, manager);
+        await this.audit.record(
+          {
+            action: 'user.disabled',
+            result: 'success',
+            actor: null,
+            objectType: 'user',
+            objectId: id,
+            detail: { reason: 'unused_90_days' },
+          },
+          manager,
+        );
       }
       return ids;
     });

@@ -24,7 +24,9 @@ export class AdminProgramsController {
   constructor(private readonly programs: AdminProgramsService) {}
 
   @Patch(':code')
-  @ApiOperation({ summary: "Raise or lower a program's budget (409 below what is reserved, committed and paid); audited" })
+  @ApiOperation({
+    summary: "Raise or lower a program's budget (409 below what is reserved, committed and paid); audited",
+  })
   update(@Param() params: ProgramCodeParams, @Body() body: UpdateProgramBudgetDto) {
     return this.programs.setBudget(params.code, body.budgetTotalFen);
   }

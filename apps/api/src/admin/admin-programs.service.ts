@@ -26,16 +26,33 @@ export class AdminProgramsService {
     await this.dataSource.transaction(async (manager) => {
       const result = await this.budgets.setTotal(manager, program.id, totalFen);
       if (!result.ok) {
-        throw new DomainError(409, ErrorCode.BUDGET_BELOW_RESERVED, 'The new total is below what is already reserved, committed or paid', {
-          fields: { budgetTotalFen: ErrorCode.BUDGET_BELOW_RESERVED },
-        });
+        throw new DomainError(
+          409,
+          ErrorCode.BUDGET_BELOW_RESERVED,
+          'The new total is below what is already reserved, committed or paid',
+          {
+            fields: { budgetTotalFen: ErrorCode.BUDGET_BELOW_RESERVED },
+          },
+        );
       }
       await this.audit.record(
-        { action: 'program.budget_changed', result: 'success', objectType: 'program', objectId: program.id, detail: { code, from: result.previousTotalFen, to: totalFen } },
+        {
+          action: 'program.budget_changed',
+          result: 'success',
+          objectType: 'program',
+          objectId: program.id,
+          detail: { code, from: result.previousTotalFen, to: totalFen },
+        },
         manager,
       );
-      const [ledger] = (await manager.query(`SELECT id FROM budget_ledger WHERE program_id = $1 ORDER BY created_at DESC LIMIT 1`, [program.id])) as { id: string }[];
-      await writeOutbox(manager, budgetSnapshotJob(program.id, 'total changed', `${program.id}-${ledger!.id}`));
+      const [ledger] = (await manager.query(
+        `SELECT id FROM budget_ledger WHERE program_id = $1 ORDER BY created_at DESC LIMIT 1`,
+        [program.id],
+      )) as { id: string }[];
+      await writeOutbox(
+        manager,
+        budgetSnapshotJob(program.id, 'total changed', `${program.id}-${ledger!.id}`),
+      );
     });
     return this.programsService.detail(code);
   }

@@ -1,5 +1,14 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsBoolean, IsIn, IsOptional, IsString, IsUUID, Matches, MaxLength, MinLength } from 'class-validator';
+import {
+  IsBoolean,
+  IsIn,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Matches,
+  MaxLength,
+  MinLength,
+} from 'class-validator';
 import { PASSWORD_ROLES } from '@huanxin/shared';
 import { IsUscc } from '../common/validation/identifiers';
 import { ORGANIZATION_KINDS, type OrganizationKind } from '../users/organization.entity';
@@ -38,7 +47,9 @@ export class UpdateUserDto {
   @MaxLength(40)
   displayName?: string;
 
-  @ApiPropertyOptional({ description: 'true disables the account and ends its sessions; false re-enables it' })
+  @ApiPropertyOptional({
+    description: 'true disables the account and ends its sessions; false re-enables it',
+  })
   @IsOptional()
   @IsBoolean()
   disabled?: boolean;

@@ -82,8 +82,20 @@ export class AdminUsersService {
         .returning(['id'])
         .execute();
       const id = (inserted.raw as { id: string }[])[0]?.id;
-      if (!id) throw new DomainError(409, ErrorCode.USERNAME_TAKEN, 'This username is taken', { fields: { username: ErrorCode.USERNAME_TAKEN } });
-      await this.audit.record({ action: 'user.created', result: 'success', objectType: 'user', objectId: id, detail: { role: input.role } }, manager);
+      if (!id)
+        throw new DomainError(409, ErrorCode.USERNAME_TAKEN, 'This username is taken', {
+          fields: { username: ErrorCode.USERNAME_TAKEN },
+        });
+      await this.audit.record(
+        {
+          action: 'user.created',
+          result: 'success',
+          objectType: 'user',
+          objectId: id,
+          detail: { role: input.role },
+        },
+        manager,
+      );
       return manager.getRepository(UserEntity).findOneByOrFail({ id });
     });
     return view(created, new Date());
@@ -91,7 +103,8 @@ export class AdminUsersService {
 
   async update(id: string, input: UpdateUserDto): Promise<AccountView> {
     const user = await this.users.findById(id);
-    if (!user || user.role === 'resident') throw new DomainError(404, ErrorCode.USER_NOT_FOUND, 'No such account');
+    if (!user || user.role === 'resident')
+      throw new DomainError(404, ErrorCode.USER_NOT_FOUND, 'No such account');
     const changes: Partial<UserEntity> = {};
     const changed: string[] = [];
     if (input.displayName !== undefined) {
@@ -108,7 +121,10 @@ export class AdminUsersService {
       changed.push('unlocked');
     }
     if (input.password !== undefined) {
-      const weak = checkPassword(input.password, { username: user.username ?? undefined, displayName: user.displayName });
+      const weak = checkPassword(input.password, {
+        username: user.username ?? undefined,
+        displayName: user.displayName,
+      });
       if (weak) throw validationFailed({ password: weak });
       changes.passwordHash = await this.passwords.hash(input.password);
       changed.push('password');
@@ -120,10 +136,14 @@ export class AdminUsersService {
     }
     await this.dataSource.transaction(async (manager) => {
       if (Object.keys(changes).length) await manager.getRepository(UserEntity).update({ id }, changes);
-      await this.audit.record({ action: 'user.updated', result: 'success', objectType: 'user', objectId: id, detail: { changed } }, manager);
+      await this.audit.record(
+        { action: 'user.updated', result: 'success', objectType: 'user', objectId: id, detail: { changed } },
+        manager,
+      );
     });
     // Disabling, a new password or a reset factor ends every session of the account at once.
-    if (input.disabled || input.password !== undefined || input.resetMfa) await this.sessions.destroyAllForUser(id);
+    if (input.disabled || input.password !== undefined || input.resetMfa)
+      await this.sessions.destroyAllForUser(id);
     return view((await this.users.findById(id))!, new Date());
   }
 
@@ -143,8 +163,14 @@ export class AdminUsersService {
         .returning(['id'])
         .execute();
       const id = (inserted.raw as { id: string }[])[0]?.id;
-      if (!id) throw new DomainError(409, ErrorCode.USCC_TAKEN, 'An organisation with this credit code exists', { fields: { uscc: ErrorCode.USCC_TAKEN } });
-      await this.audit.record({ action: 'organization.created', result: 'success', objectType: 'organization', objectId: id }, manager);
+      if (!id)
+        throw new DomainError(409, ErrorCode.USCC_TAKEN, 'An organisation with this credit code exists', {
+          fields: { uscc: ErrorCode.USCC_TAKEN },
+        });
+      await this.audit.record(
+        { action: 'organization.created', result: 'success', objectType: 'organization', objectId: id },
+        manager,
+      );
       return manager.getRepository(OrganizationEntity).findOneByOrFail({ id });
     });
   }

@@ -52,8 +52,10 @@ export class ApplicationStateService {
         WHERE id = $1 AND status = $2 RETURNING id`,
       [application.id, from, to, reservedFen, now],
     );
-    if (updated.length === 0) throw new DomainError(409, ErrorCode.WRONG_STATE, 'The application changed meanwhile; reload it');
-    if (effect === 'release') await manager.query(`DELETE FROM claim_key WHERE application_id = $1`, [application.id]);
+    if (updated.length === 0)
+      throw new DomainError(409, ErrorCode.WRONG_STATE, 'The application changed meanwhile; reload it');
+    if (effect === 'release')
+      await manager.query(`DELETE FROM claim_key WHERE application_id = $1`, [application.id]);
 
     const [event] = (await manager.query(
       `INSERT INTO application_event (application_id, at, from_status, to_status, note, actor_id) VALUES ($1, $2, $3, $4, $5, $6) RETURNING id`,

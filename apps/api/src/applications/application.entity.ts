@@ -1,5 +1,15 @@
 import type { ApplicationStatus, EligibilityResult } from '@huanxin/shared';
-import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import {
+  Check,
+  Column,
+  CreateDateColumn,
+  Entity,
+  Index,
+  JoinColumn,
+  ManyToOne,
+  PrimaryGeneratedColumn,
+  UpdateDateColumn,
+} from 'typeorm';
 import { bigintNumber } from '../database/transformers';
 import { ProgramVersionEntity } from '../programs/program-version.entity';
 import { ProgramEntity } from '../programs/program.entity';
@@ -10,7 +20,10 @@ import { UserEntity } from '../users/user.entity';
  * stored evaluation; `reservedFen` is what it holds of the budget (0 until submitted).
  */
 @Entity({ name: 'application' })
-@Check('application_status_known', `"status" IN ('draft', 'submitted', 'checking', 'in_review', 'returned', 'approved', 'paid', 'rejected', 'withdrawn', 'expired')`)
+@Check(
+  'application_status_known',
+  `"status" IN ('draft', 'submitted', 'checking', 'in_review', 'returned', 'approved', 'paid', 'rejected', 'withdrawn', 'expired')`,
+)
 @Check('application_reserved_non_negative', '"reserved_fen" >= 0')
 @Index(['applicantId', 'createdAt'])
 @Index(['programId', 'status'])

@@ -1,4 +1,16 @@
-import { Body, Controller, Get, Headers, HttpCode, Param, ParseUUIDPipe, Patch, Post, Req, Res } from '@nestjs/common';
+import {
+  Body,
+  Controller,
+  Get,
+  Headers,
+  HttpCode,
+  Param,
+  ParseUUIDPipe,
+  Patch,
+  Post,
+  Req,
+  Res,
+} from '@nestjs/common';
 import { ApiBody, ApiConsumes, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ErrorCode, Permission } from '@huanxin/shared';
 import type { FastifyReply, FastifyRequest } from 'fastify';
@@ -47,8 +59,14 @@ export class ApplicationsController {
 
   @Post(':id/submit')
   @HttpCode(200)
-  @ApiHeader({ name: 'Idempotency-Key', required: true, description: 'A UUID per submission attempt, reused on retries (≤ 255 chars)' })
-  @ApiOperation({ summary: 'Submit: re-evaluates, checks documents and keys, reserves the budget (one transaction)' })
+  @ApiHeader({
+    name: 'Idempotency-Key',
+    required: true,
+    description: 'A UUID per submission attempt, reused on retries (≤ 255 chars)',
+  })
+  @ApiOperation({
+    summary: 'Submit: re-evaluates, checks documents and keys, reserves the budget (one transaction)',
+  })
   async submit(
     @CurrentUser() user: AuthUser,
     @Param('id', uuid) id: string,
@@ -56,7 +74,12 @@ export class ApplicationsController {
     @Req() request: FastifyRequest,
     @Res({ passthrough: true }) reply: FastifyReply,
   ) {
-    const result = await this.applications.submit(user.id, id, requireIdempotencyKey(key), request.body ?? null);
+    const result = await this.applications.submit(
+      user.id,
+      id,
+      requireIdempotencyKey(key),
+      request.body ?? null,
+    );
     void reply.status(result.status);
     return result.body;
   }
@@ -74,16 +97,24 @@ export class ApplicationsController {
     schema: {
       type: 'object',
       required: ['kind', 'file'],
-      properties: { kind: { type: 'string', description: 'Send before the file part' }, file: { type: 'string', format: 'binary' } },
+      properties: {
+        kind: { type: 'string', description: 'Send before the file part' },
+        file: { type: 'string', format: 'binary' },
+      },
     },
   })
   @ApiOperation({ summary: 'Upload a document (PDF/JPEG/PNG/OFD by magic bytes, ≤ 10 MB)' })
   async upload(@CurrentUser() user: AuthUser, @Param('id', uuid) id: string, @Req() request: FastifyRequest) {
-    if (!request.isMultipart()) throw new DomainError(415, ErrorCode.UNSUPPORTED_MEDIA_TYPE, 'Send the file as multipart/form-data');
+    if (!request.isMultipart())
+      throw new DomainError(415, ErrorCode.UNSUPPORTED_MEDIA_TYPE, 'Send the file as multipart/form-data');
     const part = await request.file();
-    if (!part) throw new DomainError(422, ErrorCode.VALIDATION_FAILED, 'No file', { fields: { file: 'REQUIRED' } });
+    if (!part)
+      throw new DomainError(422, ErrorCode.VALIDATION_FAILED, 'No file', { fields: { file: 'REQUIRED' } });
     const kindField = part.fields.kind;
-    const kind = kindField && !Array.isArray(kindField) && kindField.type === 'field' ? String(kindField.value) : undefined;
+    const kind =
+      kindField && !Array.isArray(kindField) && kindField.type === 'field'
+        ? String(kindField.value)
+        : undefined;
     return this.documents.upload(user.id, id, { stream: part.file, filename: part.filename, kind });
   }
 
@@ -102,7 +133,10 @@ export class ApplicationsController {
     @Res() reply: FastifyReply,
   ): Promise<void> {
     const { document, stream } = await this.documents.open(user.id, id, docId);
-    const extension = { 'application/pdf': 'pdf', 'image/jpeg': 'jpg', 'image/png': 'png', 'application/ofd': 'ofd' }[document.contentType] ?? 'bin';
+    const extension =
+      { 'application/pdf': 'pdf', 'image/jpeg': 'jpg', 'image/png': 'png', 'application/ofd': 'ofd' }[
+        document.contentType
+      ] ?? 'bin';
     await reply
       .header('content-type', document.contentType)
       .header('content-disposition', `attachment; filename="${document.kind}-${document.id}.${extension}"`)

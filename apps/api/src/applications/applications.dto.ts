@@ -6,7 +6,11 @@ export class CreateApplicationDto {
   @Matches(/^[a-z0-9-]{2,64}$/, { message: 'INVALID_FORMAT' })
   programCode: string;
 
-  @ApiProperty({ type: 'object', additionalProperties: true, description: "Facts keyed by the program's fact groups" })
+  @ApiProperty({
+    type: 'object',
+    additionalProperties: true,
+    description: "Facts keyed by the program's fact groups",
+  })
   @IsObject()
   facts: Record<string, unknown>;
 }

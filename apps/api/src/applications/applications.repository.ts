@@ -15,19 +15,27 @@ export class ApplicationsRepository {
 
   /** Locks the claim for the rest of the transaction (a second submit waits, then sees the new status). */
   lockOwned(manager: EntityManager, id: string, applicantId: string): Promise<ApplicationEntity | null> {
-    return manager.getRepository(ApplicationEntity).findOne({ where: { id, applicantId }, lock: { mode: 'pessimistic_write' } });
+    return manager
+      .getRepository(ApplicationEntity)
+      .findOne({ where: { id, applicantId }, lock: { mode: 'pessimistic_write' } });
   }
 
   lockById(manager: EntityManager, id: string): Promise<ApplicationEntity | null> {
-    return manager.getRepository(ApplicationEntity).findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
+    return manager
+      .getRepository(ApplicationEntity)
+      .findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
   }
 
   listForApplicant(applicantId: string): Promise<ApplicationEntity[]> {
-    return this.dataSource.getRepository(ApplicationEntity).find({ where: { applicantId }, order: { createdAt: 'DESC' } });
+    return this.dataSource
+      .getRepository(ApplicationEntity)
+      .find({ where: { applicantId }, order: { createdAt: 'DESC' } });
   }
 
   timeline(applicationId: string): Promise<ApplicationEventEntity[]> {
-    return this.dataSource.getRepository(ApplicationEventEntity).find({ where: { applicationId }, order: { at: 'ASC' } });
+    return this.dataSource
+      .getRepository(ApplicationEventEntity)
+      .find({ where: { applicationId }, order: { at: 'ASC' } });
   }
 
   async nextCode(manager: EntityManager): Promise<number> {
@@ -35,10 +43,12 @@ export class ApplicationsRepository {
     return Number(row!.n);
   }
 
-
   /** The kinds of document a claim has on file. */
   async documentKinds(manager: EntityManager, applicationId: string): Promise<string[]> {
-    const rows: { kind: string }[] = await manager.query(`SELECT DISTINCT kind FROM application_document WHERE application_id = $1`, [applicationId]);
+    const rows: { kind: string }[] = await manager.query(
+      `SELECT DISTINCT kind FROM application_document WHERE application_id = $1`,
+      [applicationId],
+    );
     return rows.map((row) => row.kind);
   }
 
@@ -51,7 +61,9 @@ export class ApplicationsRepository {
     key: { name: string; value: string },
     excludeApplicationId: string,
   ): Promise<{ application_id: string; program_id: string; definition: ProgramDefinition }[]> {
-    await manager.query(`SELECT pg_advisory_xact_lock(hashtextextended($1, 7406))`, [`claim-key:${key.name}:${key.value}`]);
+    await manager.query(`SELECT pg_advisory_xact_lock(hashtextextended($1, 7406))`, [
+      `claim-key:${key.name}:${key.value}`,
+    ]);
     return manager.query(
       `SELECT k.application_id, k.program_id, v.definition FROM claim_key k
          JOIN application a ON a.id = k.application_id JOIN program_version v ON v.id = a.program_version_id
@@ -60,7 +72,11 @@ export class ApplicationsRepository {
     );
   }
 
-  async insertClaimKey(manager: EntityManager, application: { id: string; programId: string }, key: { name: string; value: string }): Promise<void> {
+  async insertClaimKey(
+    manager: EntityManager,
+    application: { id: string; programId: string },
+    key: { name: string; value: string },
+  ): Promise<void> {
     await manager.query(
       `INSERT INTO claim_key (application_id, program_id, name, value) VALUES ($1, $2, $3, $4) ON CONFLICT (name, value, program_id) DO NOTHING`,
       [application.id, application.programId, key.name, key.value],

@@ -55,25 +55,39 @@ export class ApplicationsService {
     private readonly clock: Clock,
   ) {}
 
-  async create(applicantId: string, programCode: string, facts: Record<string, unknown>): Promise<ApplicationView> {
+  async create(
+    applicantId: string,
+    programCode: string,
+    facts: Record<string, unknown>,
+  ): Promise<ApplicationView> {
     const program = await this.programs.findCurrentByCode(programCode);
     if (!program) throw new DomainError(404, ErrorCode.PROGRAM_NOT_FOUND, `No program ${programCode}`);
     const normalized = this.checkFacts(program.definition, facts);
     const evaluation = await this.evaluator.evaluate(program.definition, normalized, { applicantId });
     const saved = await this.dataSource.transaction(async (manager) => {
-      const code = applicationCode(Number(this.clock.today().slice(0, 4)), await this.applications.nextCode(manager));
+      const code = applicationCode(
+        Number(this.clock.today().slice(0, 4)),
+        await this.applications.nextCode(manager),
+      );
       // Times come from the Clock (not the database's now()), so deadlines follow one time source.
       const now = this.clock.now();
       const [row] = (await manager.query(
         `INSERT INTO application (code, applicant_id, program_id, program_version_id, status, facts, evaluation, reserved_fen, created_at, updated_at)
          VALUES ($1, $2, $3, $4, 'draft', $5::jsonb, $6::jsonb, 0, $7, $7) RETURNING id`,
-        [code, applicantId, program.id, program.versionId, JSON.stringify(normalized), JSON.stringify(evaluation), now],
+        [
+          code,
+          applicantId,
+          program.id,
+          program.versionId,
+          JSON.stringify(normalized),
+          JSON.stringify(evaluation),
+          now,
+        ],
       )) as { id: string }[];
-      await manager.query(`INSERT INTO application_event (application_id, at, from_status, to_status, actor_id) VALUES ($1, $2, NULL, 'draft', $3)`, [
-        row!.id,
-        now,
-        applicantId,
-      ]);
+      await manager.query(
+        `INSERT INTO application_event (application_id, at, from_status, to_status, actor_id) VALUES ($1, $2, NULL, 'draft', $3)`,
+        [row!.id, now, applicantId],
+      );
       const inserted = await manager.getRepository(ApplicationEntity).findOneByOrFail({ id: row!.id });
       return inserted;
     });
@@ -84,18 +98,29 @@ export class ApplicationsService {
   async update(applicantId: string, id: string, facts: Record<string, unknown>): Promise<ApplicationView> {
     const application = await this.owned(applicantId, id);
     if (!EDITABLE_STATUSES.includes(application.status)) {
-      throw new DomainError(409, ErrorCode.WRONG_STATE, `An application that is ${application.status} cannot be edited`);
+      throw new DomainError(
+        409,
+        ErrorCode.WRONG_STATE,
+        `An application that is ${application.status} cannot be edited`,
+      );
     }
     const definition = await this.definitionOf(application);
     const normalized = this.checkFacts(definition, facts);
-    const evaluation = await this.evaluator.evaluate(definition, normalized, { applicantId, excludeId: application.id });
+    const evaluation = await this.evaluator.evaluate(definition, normalized, {
+      applicantId,
+      excludeId: application.id,
+    });
     const updated = await returning(
       this.dataSource,
       `UPDATE application SET facts = $3::jsonb, evaluation = $4::jsonb, updated_at = $5 WHERE id = $1 AND status = $2 RETURNING id`,
       [id, application.status, JSON.stringify(normalized), JSON.stringify(evaluation), this.clock.now()],
     );
-    if (updated.length === 0) throw new DomainError(409, ErrorCode.WRONG_STATE, 'The application changed meanwhile; reload it');
-    return this.view({ ...application, facts: normalized, evaluation, updatedAt: this.clock.now() }, definition);
+    if (updated.length === 0)
+      throw new DomainError(409, ErrorCode.WRONG_STATE, 'The application changed meanwhile; reload it');
+    return this.view(
+      { ...application, facts: normalized, evaluation, updatedAt: this.clock.now() },
+      definition,
+    );
   }
 
   async list(applicantId: string): Promise<ApplicationView[]> {
@@ -105,10 +130,17 @@ export class ApplicationsService {
 
   async detail(applicantId: string, id: string) {
     const application = await this.owned(applicantId, id);
-    const [definition, timeline] = await Promise.all([this.definitionOf(application), this.applications.timeline(id)]);
+    const [definition, timeline] = await Promise.all([
+      this.definitionOf(application),
+      this.applications.timeline(id),
+    ]);
     return {
       ...this.view(application, definition),
-      timeline: timeline.map((event) => ({ at: event.at.toISOString(), status: event.toStatus, note: event.note })),
+      timeline: timeline.map((event) => ({
+        at: event.at.toISOString(),
+        status: event.toStatus,
+        note: event.note,
+      })),
     };
   }
 
@@ -116,7 +148,11 @@ export class ApplicationsService {
     return this.dataSource.transaction(async (manager) => {
       const application = await this.applications.lockOwned(manager, id, applicantId);
       if (!application) throw notFound();
-      await this.state.move(manager, application, { to: 'withdrawn', actorId: applicantId, note: 'withdrawn by the applicant' });
+      await this.state.move(manager, application, {
+        to: 'withdrawn',
+        actorId: applicantId,
+        note: 'withdrawn by the applicant',
+      });
       return this.view(application, await this.definitionOf(application));
     });
   }
@@ -127,14 +163,28 @@ export class ApplicationsService {
    * keys across programs, the guarded budget reservation with its ledger row, the status change
    * and the outbox rows for the checks and the notification.
    */
-  async submit(applicantId: string, id: string, idempotencyKey: string, body: unknown): Promise<StoredResponse> {
-    const owner = { userId: applicantId, scope: `submit:${id}`, key: idempotencyKey, requestHash: fingerprint({ id, body }) };
+  async submit(
+    applicantId: string,
+    id: string,
+    idempotencyKey: string,
+    body: unknown,
+  ): Promise<StoredResponse> {
+    const owner = {
+      userId: applicantId,
+      scope: `submit:${id}`,
+      key: idempotencyKey,
+      requestHash: fingerprint({ id, body }),
+    };
     return this.dataSource.transaction((manager) =>
       once(manager, owner, async () => {
         const application = await this.applications.lockOwned(manager, id, applicantId);
         if (!application) throw notFound();
         if (!EDITABLE_STATUSES.includes(application.status)) {
-          throw new DomainError(409, ErrorCode.WRONG_STATE, `An application that is ${application.status} cannot be submitted`);
+          throw new DomainError(
+            409,
+            ErrorCode.WRONG_STATE,
+            `An application that is ${application.status} cannot be submitted`,
+          );
         }
         const definition = await this.definitionOf(application, manager);
         const today = this.clock.today();
@@ -142,34 +192,67 @@ export class ApplicationsService {
           throw new DomainError(409, ErrorCode.PROGRAM_CLOSED, 'The program is not open for applications');
         }
         if (!(await this.applicants.hasProfile(applicantId, manager))) {
-          throw new DomainError(409, ErrorCode.PROFILE_REQUIRED, 'Give your real-name details before submitting');
+          throw new DomainError(
+            409,
+            ErrorCode.PROFILE_REQUIRED,
+            'Give your real-name details before submitting',
+          );
         }
         await this.requireDocuments(manager, application.id, definition);
         const keys = claimKeysOf(definition, application.facts);
         await this.claimKeys(manager, application, definition, keys);
 
-        const evaluation = await this.evaluator.evaluate(definition, application.facts, { applicantId, excludeId: application.id, manager, asOf: today });
+        const evaluation = await this.evaluator.evaluate(definition, application.facts, {
+          applicantId,
+          excludeId: application.id,
+          manager,
+          asOf: today,
+        });
         if (!evaluation.eligible) {
-          throw new DomainError(422, ErrorCode.NOT_ELIGIBLE, 'The application does not meet the program rules', {
-            clauses: evaluation.clauses.filter((clause) => clause.result === 'fail' || clause.result === 'unknown'),
-          });
+          throw new DomainError(
+            422,
+            ErrorCode.NOT_ELIGIBLE,
+            'The application does not meet the program rules',
+            {
+              clauses: evaluation.clauses.filter(
+                (clause) => clause.result === 'fail' || clause.result === 'unknown',
+              ),
+            },
+          );
         }
         const amountFen = evaluation.amountFen;
         const delta = amountFen - application.reservedFen;
-        if (delta > 0 && !(await this.budgets.reserve(manager, application.programId, delta, application.id))) {
-          throw new DomainError(409, ErrorCode.BUDGET_EXHAUSTED, 'The program budget is used up (先到先得，额满即止)');
+        if (
+          delta > 0 &&
+          !(await this.budgets.reserve(manager, application.programId, delta, application.id))
+        ) {
+          throw new DomainError(
+            409,
+            ErrorCode.BUDGET_EXHAUSTED,
+            'The program budget is used up (先到先得，额满即止)',
+          );
         }
-        if (delta < 0) await this.budgets.release(manager, application.programId, -delta, application.id, 'lower on resubmission');
+        if (delta < 0)
+          await this.budgets.release(
+            manager,
+            application.programId,
+            -delta,
+            application.id,
+            'lower on resubmission',
+          );
         const context = requestContext.get();
-        const device = context ? this.devices.blindIndex(`${context.ip}|${context.userAgent ?? ''}`, 'device') : null;
-        await manager.query(`UPDATE application SET evaluation = $2::jsonb, reserved_fen = $3, submit_device = $4 WHERE id = $1`, [
-          application.id,
-          JSON.stringify(evaluation),
-          amountFen,
-          device,
-        ]);
+        const device = context
+          ? this.devices.blindIndex(`${context.ip}|${context.userAgent ?? ''}`, 'device')
+          : null;
+        await manager.query(
+          `UPDATE application SET evaluation = $2::jsonb, reserved_fen = $3, submit_device = $4 WHERE id = $1`,
+          [application.id, JSON.stringify(evaluation), amountFen, device],
+        );
         application.reservedFen = amountFen;
-        const eventId = await this.state.move(manager, application, { to: 'submitted', actorId: applicantId });
+        const eventId = await this.state.move(manager, application, {
+          to: 'submitted',
+          actorId: applicantId,
+        });
         await writeOutbox(manager, checkJob(application.id, eventId));
         return { status: 200, body: { id: application.id, status: 'submitted', reservedFen: amountFen } };
       }),
@@ -179,12 +262,18 @@ export class ApplicationsService {
   private checkFacts(definition: ProgramDefinition, facts: Record<string, unknown>): Record<string, unknown> {
     const checked = validateFacts(definition, facts);
     if (!checked.ok) {
-      throw validationFailed(Object.fromEntries(Object.entries(checked.fields).map(([path, code]) => [`facts.${path}`, code])));
+      throw validationFailed(
+        Object.fromEntries(Object.entries(checked.fields).map(([path, code]) => [`facts.${path}`, code])),
+      );
     }
     return checked.normalized;
   }
 
-  private async requireDocuments(manager: EntityManager, applicationId: string, definition: ProgramDefinition): Promise<void> {
+  private async requireDocuments(
+    manager: EntityManager,
+    applicationId: string,
+    definition: ProgramDefinition,
+  ): Promise<void> {
     const have = new Set(await this.applications.documentKinds(manager, applicationId));
     const missing = definition.documents.filter((doc) => doc.required && !have.has(doc.kind));
     if (missing.length) {
@@ -205,17 +294,24 @@ export class ApplicationsService {
     definition: ProgramDefinition,
     keys: { name: string; value: string; unique: string }[],
   ): Promise<void> {
-    const claimed = keys.filter((key) => key.unique !== 'none').sort((a, b) => `${a.name}:${a.value}`.localeCompare(`${b.name}:${b.value}`));
+    const claimed = keys
+      .filter((key) => key.unique !== 'none')
+      .sort((a, b) => `${a.name}:${a.value}`.localeCompare(`${b.name}:${b.value}`));
     for (const key of claimed) {
       const holders = await this.applications.lockClaimKeyHolders(manager, key, application.id);
       const conflict = holders.find((holder) => {
         if (holder.program_id === application.programId) return true;
         if (key.unique !== 'global') return false;
-        return !definition.stacksWith.includes(holder.definition.code) && !holder.definition.stacksWith.includes(definition.code);
+        return (
+          !definition.stacksWith.includes(holder.definition.code) &&
+          !holder.definition.stacksWith.includes(definition.code)
+        );
       });
       if (conflict) {
         const path = definition.claimKeys.find((k) => k.name === key.name)?.path ?? key.name;
-        throw new DomainError(409, ErrorCode.DUPLICATE_CLAIM, 'This key already backs another claim', { fields: { [`facts.${path}`]: ErrorCode.DUPLICATE_CLAIM } });
+        throw new DomainError(409, ErrorCode.DUPLICATE_CLAIM, 'This key already backs another claim', {
+          fields: { [`facts.${path}`]: ErrorCode.DUPLICATE_CLAIM },
+        });
       }
       await this.applications.insertClaimKey(manager, application, key);
     }

@@ -39,11 +39,18 @@ export class ChecksProcessor implements QueueProcessor, OnApplicationBootstrap {
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
-    await this.queues.get(APPLICATIONS_QUEUE).upsertJobScheduler('applications-expire-hourly', { pattern: '5 * * * *', tz: 'Asia/Shanghai' }, { name: EXPIRE_APPLICATIONS, data: {} });
+    await this.queues
+      .get(APPLICATIONS_QUEUE)
+      .upsertJobScheduler(
+        'applications-expire-hourly',
+        { pattern: '5 * * * *', tz: 'Asia/Shanghai' },
+        { name: EXPIRE_APPLICATIONS, data: {} },
+      );
   }
 
   async process(job: Job): Promise<unknown> {
-    if (job.name === CHECK_APPLICATION) return this.check((job.data as { applicationId: string }).applicationId);
+    if (job.name === CHECK_APPLICATION)
+      return this.check((job.data as { applicationId: string }).applicationId);
     if (job.name === EXPIRE_APPLICATIONS) return { expired: await this.expire() };
     throw new Error(`unknown job ${job.name} on queue ${this.queue}`);
   }
@@ -53,7 +60,11 @@ export class ChecksProcessor implements QueueProcessor, OnApplicationBootstrap {
     return this.dataSource.transaction(async (manager) => {
       const application = await this.applications.lockById(manager, applicationId);
       if (!application || application.status !== 'submitted') return { moved: false, flags: [] };
-      await this.state.move(manager, application, { to: 'checking', actorId: null, note: 'automated checks' });
+      await this.state.move(manager, application, {
+        to: 'checking',
+        actorId: null,
+        note: 'automated checks',
+      });
       const flags = await this.signals(manager, application);
       for (const flag of flags) {
         await manager.query(
@@ -81,7 +92,11 @@ export class ChecksProcessor implements QueueProcessor, OnApplicationBootstrap {
         WHERE mine.application_id = $1 AND a.applicant_id <> $2`,
       [application.id, application.applicantId],
     );
-    if (sharedDocuments.length) flags.push({ code: 'DUPLICATE_DOCUMENT', detail: { otherApplications: [...new Set(sharedDocuments.map((d) => d.other))] } });
+    if (sharedDocuments.length)
+      flags.push({
+        code: 'DUPLICATE_DOCUMENT',
+        detail: { otherApplications: [...new Set(sharedDocuments.map((d) => d.other))] },
+      });
 
     const sharedAccount: { count: number }[] = await manager.query(
       `SELECT count(*)::int AS count FROM resident_profile mine JOIN resident_profile other
@@ -89,7 +104,8 @@ export class ChecksProcessor implements QueueProcessor, OnApplicationBootstrap {
         WHERE mine.user_id = $1`,
       [application.applicantId],
     );
-    if ((sharedAccount[0]?.count ?? 0) > 0) flags.push({ code: 'SHARED_BANK_ACCOUNT', detail: { otherApplicants: sharedAccount[0]!.count } });
+    if ((sharedAccount[0]?.count ?? 0) > 0)
+      flags.push({ code: 'SHARED_BANK_ACCOUNT', detail: { otherApplicants: sharedAccount[0]!.count } });
 
     // The third or later applicant submitting from one device (address + browser) within a day.
     // Only earlier submissions count (same instant: the older claim first), so the answer does not
@@ -102,16 +118,28 @@ export class ChecksProcessor implements QueueProcessor, OnApplicationBootstrap {
         WHERE mine.id = $1 AND mine.submit_device IS NOT NULL`,
       [application.id],
     );
-    if ((sameDevice[0]?.others ?? 0) >= 2) flags.push({ code: 'SAME_DEVICE_PATTERN', detail: { otherApplicants: sameDevice[0]!.others } });
+    if ((sameDevice[0]?.others ?? 0) >= 2)
+      flags.push({ code: 'SAME_DEVICE_PATTERN', detail: { otherApplicants: sameDevice[0]!.others } });
 
     const definition = await this.applicationsService.definitionOf(application, manager);
     const warnings = Object.keys(validateFacts(definition, application.facts).warnings);
     if (warnings.length) flags.push({ code: 'IDENTIFIER_WARNING', detail: { facts: warnings } });
 
     // Rules again, with the history as it stands now (another claim may have landed meanwhile).
-    const recheck = await this.evaluator.evaluate(definition, application.facts, { applicantId: application.applicantId, excludeId: application.id, manager });
+    const recheck = await this.evaluator.evaluate(definition, application.facts, {
+      applicantId: application.applicantId,
+      excludeId: application.id,
+      manager,
+    });
     if (!recheck.eligible) {
-      flags.push({ code: 'RULES_RECHECK_FAILED', detail: { clauses: recheck.clauses.filter((c) => c.result !== 'pass' && c.result !== 'not_applicable').map((c) => c.id) } });
+      flags.push({
+        code: 'RULES_RECHECK_FAILED',
+        detail: {
+          clauses: recheck.clauses
+            .filter((c) => c.result !== 'pass' && c.result !== 'not_applicable')
+            .map((c) => c.id),
+        },
+      });
     }
     return flags;
   }
@@ -119,11 +147,16 @@ export class ChecksProcessor implements QueueProcessor, OnApplicationBootstrap {
   /** Drafts untouched and returned claims not resubmitted within the program's deadlines expire. */
   async expire(): Promise<number> {
     const now = this.clock.now();
-    const candidates: { id: string; status: string; updated_at: Date; returned_at: Date | null; definition: { settings: { draftExpiryDays?: number; returnedExpiryDays?: number } } }[] =
-      await this.dataSource.query(
-        `SELECT a.id, a.status, a.updated_at, a.returned_at, v.definition FROM application a
+    const candidates: {
+      id: string;
+      status: string;
+      updated_at: Date;
+      returned_at: Date | null;
+      definition: { settings: { draftExpiryDays?: number; returnedExpiryDays?: number } };
+    }[] = await this.dataSource.query(
+      `SELECT a.id, a.status, a.updated_at, a.returned_at, v.definition FROM application a
            JOIN program_version v ON v.id = a.program_version_id WHERE a.status IN ('draft', 'returned')`,
-      );
+    );
     const day = 24 * 3600_000;
     const due = candidates.filter((row) => {
       const { draftExpiryDays = 30, returnedExpiryDays = 15 } = row.definition.settings;
@@ -136,7 +169,11 @@ export class ChecksProcessor implements QueueProcessor, OnApplicationBootstrap {
       expired += await this.dataSource.transaction(async (manager) => {
         const application = await this.applications.lockById(manager, row.id);
         if (!application || application.status !== row.status) return 0;
-        await this.state.move(manager, application, { to: 'expired', actorId: null, note: `not completed in time (${row.status})` });
+        await this.state.move(manager, application, {
+          to: 'expired',
+          actorId: null,
+          note: `not completed in time (${row.status})`,
+        });
         return 1;
       });
     }

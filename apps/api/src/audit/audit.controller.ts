@@ -27,7 +27,11 @@ export class AuditController {
   @ApiOperation({ summary: 'Recompute the hash chain: { ok, checked, firstBadSeq? }' })
   async verify() {
     const report = await this.rows.verify();
-    await this.audit.record({ action: 'audit.verify', result: report.ok ? 'success' : 'failure', detail: { ...report } });
+    await this.audit.record({
+      action: 'audit.verify',
+      result: report.ok ? 'success' : 'failure',
+      detail: { ...report },
+    });
     return report;
   }
 }

@@ -24,7 +24,10 @@ export class AuditRepository {
     if (query.actor) qb.andWhere('a.actorId = :actor', { actor: query.actor });
     if (query.action) qb.andWhere('a.action = :action', { action: query.action });
     if (query.beforeSeq) qb.andWhere('a.seq < :beforeSeq', { beforeSeq: query.beforeSeq });
-    const rows = await qb.orderBy('a.seq', 'DESC').limit(query.limit ?? 100).getMany();
+    const rows = await qb
+      .orderBy('a.seq', 'DESC')
+      .limit(query.limit ?? 100)
+      .getMany();
     return rows.map((row) => ({
       seq: Number(row.seq),
       at: row.at.toISOString(),
@@ -51,11 +54,12 @@ export class AuditRepository {
     let afterSeq = 0;
     let checked = 0;
     for (;;) {
-      const rows: { seq: string; prev_hash: Buffer; hash: Buffer; computed: Buffer }[] = await this.dataSource.query(
-        `SELECT seq, prev_hash, hash, sha256(prev_hash || convert_to(audit_log_canonical(a), 'UTF8')) AS computed
+      const rows: { seq: string; prev_hash: Buffer; hash: Buffer; computed: Buffer }[] =
+        await this.dataSource.query(
+          `SELECT seq, prev_hash, hash, sha256(prev_hash || convert_to(audit_log_canonical(a), 'UTF8')) AS computed
            FROM audit_log a WHERE seq > $1 ORDER BY seq LIMIT $2`,
-        [afterSeq, VERIFY_BATCH],
-      );
+          [afterSeq, VERIFY_BATCH],
+        );
       for (const row of rows) {
         if (!row.prev_hash.equals(previous) || !row.hash.equals(row.computed)) {
           return { ok: false, checked, firstBadSeq: Number(row.seq) };

@@ -24,7 +24,9 @@ export class AuthController {
   @Post('otp')
   @Public()
   @HttpCode(202)
-  @ApiOperation({ summary: 'Send a 6-digit sign-in code by SMS (limits: 1/min, 5/h, 10/day per phone, and per IP)' })
+  @ApiOperation({
+    summary: 'Send a 6-digit sign-in code by SMS (limits: 1/min, 5/h, 10/day per phone, and per IP)',
+  })
   sendOtp(@Body() body: SendOtpDto, @Req() request: FastifyRequest) {
     return this.otp.send(body.phone, request.ip);
   }
@@ -33,8 +35,16 @@ export class AuthController {
   @Public()
   @HttpCode(200)
   @ApiOperation({ summary: 'Sign a resident in with the SMS code; sets the session cookie' })
-  async verifyOtp(@Body() body: VerifyOtpDto, @Req() request: FastifyRequest, @Res({ passthrough: true }) reply: FastifyReply) {
-    const signedIn = await this.auth.residentSignIn(body.challengeId, body.code, readSessionCookie(this.config, request));
+  async verifyOtp(
+    @Body() body: VerifyOtpDto,
+    @Req() request: FastifyRequest,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ) {
+    const signedIn = await this.auth.residentSignIn(
+      body.challengeId,
+      body.code,
+      readSessionCookie(this.config, request),
+    );
     setSessionCookie(this.config, reply, signedIn.sessionId);
     return { user: signedIn.user };
   }
@@ -42,13 +52,25 @@ export class AuthController {
   @Post('login')
   @Public()
   @HttpCode(200)
-  @ApiOperation({ summary: 'Staff and dealer sign-in (password, then TOTP where required); locks for 30 min after 5 failures' })
-  async login(@Body() body: LoginDto, @Req() request: FastifyRequest, @Res({ passthrough: true }) reply: FastifyReply) {
+  @ApiOperation({
+    summary:
+      'Staff and dealer sign-in (password, then TOTP where required); locks for 30 min after 5 failures',
+  })
+  async login(
+    @Body() body: LoginDto,
+    @Req() request: FastifyRequest,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ) {
     const result = await this.auth.staffSignIn(body, request.ip, readSessionCookie(this.config, request));
     if ('enrolmentToken' in result) {
-      throw new DomainError(403, ErrorCode.MFA_ENROLMENT_REQUIRED, 'Set up your authenticator app to finish signing in', {
-        extra: { enrolmentToken: result.enrolmentToken },
-      });
+      throw new DomainError(
+        403,
+        ErrorCode.MFA_ENROLMENT_REQUIRED,
+        'Set up your authenticator app to finish signing in',
+        {
+          extra: { enrolmentToken: result.enrolmentToken },
+        },
+      );
     }
     setSessionCookie(this.config, reply, result.sessionId);
     return { user: result.user };
@@ -66,8 +88,16 @@ export class AuthController {
   @Public()
   @HttpCode(200)
   @ApiOperation({ summary: 'TOTP enrolment step 2: confirm with a code; signs in' })
-  async totpConfirm(@Body() body: TotpConfirmDto, @Req() request: FastifyRequest, @Res({ passthrough: true }) reply: FastifyReply) {
-    const signedIn = await this.auth.confirmTotpEnrolment(body.enrolmentToken, body.totp, readSessionCookie(this.config, request));
+  async totpConfirm(
+    @Body() body: TotpConfirmDto,
+    @Req() request: FastifyRequest,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ) {
+    const signedIn = await this.auth.confirmTotpEnrolment(
+      body.enrolmentToken,
+      body.totp,
+      readSessionCookie(this.config, request),
+    );
     setSessionCookie(this.config, reply, signedIn.sessionId);
     return { user: signedIn.user };
   }
@@ -76,7 +106,10 @@ export class AuthController {
   @SignedIn()
   @HttpCode(204)
   @ApiOperation({ summary: 'End the session on the server' })
-  async logout(@CurrentUser() user: AuthUser, @Res({ passthrough: true }) reply: FastifyReply): Promise<void> {
+  async logout(
+    @CurrentUser() user: AuthUser,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<void> {
     await this.auth.signOut(user);
     clearSessionCookie(this.config, reply);
   }

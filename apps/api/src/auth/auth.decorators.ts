@@ -10,7 +10,8 @@ export const ROUTE_PERMISSION = 'huanxin:permission';
 export const Public = (): MethodDecorator & ClassDecorator => SetMetadata(PUBLIC_ROUTE, true);
 
 /** The permission (from @huanxin/shared ROLE_PERMISSIONS) a caller needs for this route. */
-export const RequirePermission = (permission: Permission): MethodDecorator & ClassDecorator => SetMetadata(ROUTE_PERMISSION, permission);
+export const RequirePermission = (permission: Permission): MethodDecorator & ClassDecorator =>
+  SetMetadata(ROUTE_PERMISSION, permission);
 
 /** Any signed-in user (for routes about the caller themselves, e.g. /auth/me, logout). */
 export const SIGNED_IN = 'signed-in' as const;
@@ -23,6 +24,8 @@ declare module 'fastify' {
 }
 
 /** The signed-in caller (the guard has already refused anonymous requests on non-public routes). */
-export const CurrentUser = createParamDecorator((_data: unknown, context: ExecutionContext): AuthUser | undefined => {
-  return context.switchToHttp().getRequest<FastifyRequest>().user;
-});
+export const CurrentUser = createParamDecorator(
+  (_data: unknown, context: ExecutionContext): AuthUser | undefined => {
+    return context.switchToHttp().getRequest<FastifyRequest>().user;
+  },
+);

@@ -38,7 +38,10 @@ export class AuthGuard implements CanActivate {
     const request = context.switchToHttp().getRequest<FastifyRequest>();
     const targets = [context.getHandler(), context.getClass()];
     const isPublic = this.reflector.getAllAndOverride<boolean | undefined>(PUBLIC_ROUTE, targets) === true;
-    const permission = this.reflector.getAllAndOverride<Permission | typeof SIGNED_IN | undefined>(ROUTE_PERMISSION, targets);
+    const permission = this.reflector.getAllAndOverride<Permission | typeof SIGNED_IN | undefined>(
+      ROUTE_PERMISSION,
+      targets,
+    );
 
     const sessionId = readSessionCookie(this.config, request);
     const user = sessionId ? await this.sessions.resolve(sessionId) : null;
@@ -64,7 +67,12 @@ export class AuthGuard implements CanActivate {
     if (UNSAFE.has(request.method)) {
       await hit(
         this.redis,
-        { name: 'writes', limit: this.config.auth.writeLimitPerMinute, windowSeconds: 60, onStoreDown: 'open' },
+        {
+          name: 'writes',
+          limit: this.config.auth.writeLimitPerMinute,
+          windowSeconds: 60,
+          onStoreDown: 'open',
+        },
         `user:${user.id}`,
       );
     }

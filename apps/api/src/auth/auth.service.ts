@@ -52,12 +52,21 @@ export class AuthService {
     @InjectConfig() private readonly config: AppConfig,
   ) {}
 
-  async residentSignIn(challengeId: string, code: string, previousSessionId: string | undefined): Promise<SignedIn> {
+  async residentSignIn(
+    challengeId: string,
+    code: string,
+    previousSessionId: string | undefined,
+  ): Promise<SignedIn> {
     let verified;
     try {
       verified = await this.otp.verify(challengeId, code);
     } catch (error) {
-      await this.audit.record({ action: 'auth.login', result: 'failure', actor: null, detail: { method: 'otp', reason: (error as DomainError).code } });
+      await this.audit.record({
+        action: 'auth.login',
+        result: 'failure',
+        actor: null,
+        detail: { method: 'otp', reason: (error as DomainError).code },
+      });
       throw error;
     }
     const user = await this.users.findOrCreateResident(
@@ -66,7 +75,12 @@ export class AuthService {
       maskPhone(verified.phone),
     );
     if (user.disabledAt) {
-      await this.audit.record({ action: 'auth.login', result: 'failure', actor: { id: user.id, role: user.role }, detail: { method: 'otp', reason: 'disabled' } });
+      await this.audit.record({
+        action: 'auth.login',
+        result: 'failure',
+        actor: { id: user.id, role: user.role },
+        detail: { method: 'otp', reason: 'disabled' },
+      });
       throw new DomainError(401, ErrorCode.INVALID_CREDENTIALS, 'This account is disabled');
     }
     await this.users.recordLoginSuccess(user.id, this.clock.now());
@@ -78,10 +92,23 @@ export class AuthService {
     ip: string,
     previousSessionId: string | undefined,
   ): Promise<SignedIn | { enrolmentToken: string }> {
-    await hit(this.redis, { name: 'login-ip-hour', limit: this.config.auth.authIpLimitPerHour, windowSeconds: 3600, onStoreDown: 'closed' }, `ip:${ip}`);
+    await hit(
+      this.redis,
+      {
+        name: 'login-ip-hour',
+        limit: this.config.auth.authIpLimitPerHour,
+        windowSeconds: 3600,
+        onStoreDown: 'closed',
+      },
+      `ip:${ip}`,
+    );
     const username = input.username.trim().toLowerCase();
     const user = await this.users.findByUsername(username);
-    const fail = async (reason: string, code: string = ErrorCode.INVALID_CREDENTIALS, message = 'Wrong username or password') => {
+    const fail = async (
+      reason: string,
+      code: string = ErrorCode.INVALID_CREDENTIALS,
+      message = 'Wrong username or password',
+    ) => {
       await this.audit.record({
         action: 'auth.login',
         result: 'failure',
@@ -89,7 +116,11 @@ export class AuthService {
         objectType: 'user',
         objectId: user?.id,
         // An unknown username is kept to spot guessing, masked: residents type their phone number here.
-        detail: { method: 'password', reason, ...(user ? {} : { username: maskText(username.slice(0, 64)) }) },
+        detail: {
+          method: 'password',
+          reason,
+          ...(user ? {} : { username: maskText(username.slice(0, 64)) }),
+        },
       });
       return new DomainError(401, code, message);
     };
@@ -100,10 +131,18 @@ export class AuthService {
     }
     const now = this.clock.now();
     if (user.lockedUntil && user.lockedUntil > now) {
-      throw await fail('locked', ErrorCode.ACCOUNT_LOCKED, 'Too many failed sign-ins: the account is locked for 30 minutes');
+      throw await fail(
+        'locked',
+        ErrorCode.ACCOUNT_LOCKED,
+        'Too many failed sign-ins: the account is locked for 30 minutes',
+      );
     }
     if (!(await this.passwords.verify(user.passwordHash, input.password))) {
-      const { locked } = await this.users.recordLoginFailure(user.id, LOCK_AFTER_FAILURES, new Date(now.getTime() + LOCK_MINUTES * 60_000));
+      const { locked } = await this.users.recordLoginFailure(
+        user.id,
+        LOCK_AFTER_FAILURES,
+        new Date(now.getTime() + LOCK_MINUTES * 60_000),
+      );
       throw await fail(locked ? 'wrong_password_locked' : 'wrong_password');
     }
     if (user.disabledAt) throw await fail('disabled');
@@ -112,14 +151,29 @@ export class AuthService {
     if (this.mfaRequired(user.role)) {
       if (!user.totpSecretEnc) {
         const enrolmentToken = randomBytes(32).toString('base64url');
-        await this.redis.set(`mfa-enrol:${enrolmentToken}`, JSON.stringify({ userId: user.id }), 'EX', ENROLMENT_TTL_SECONDS);
-        await this.audit.record({ action: 'auth.login', result: 'failure', actor: { id: user.id, role: user.role }, detail: { method: 'password', reason: 'mfa_enrolment_required' } });
+        await this.redis.set(
+          `mfa-enrol:${enrolmentToken}`,
+          JSON.stringify({ userId: user.id }),
+          'EX',
+          ENROLMENT_TTL_SECONDS,
+        );
+        await this.audit.record({
+          action: 'auth.login',
+          result: 'failure',
+          actor: { id: user.id, role: user.role },
+          detail: { method: 'password', reason: 'mfa_enrolment_required' },
+        });
         return { enrolmentToken };
       }
-      if (!input.totp) throw await fail('mfa_missing', ErrorCode.MFA_REQUIRED, 'Enter the code from your authenticator app');
+      if (!input.totp)
+        throw await fail('mfa_missing', ErrorCode.MFA_REQUIRED, 'Enter the code from your authenticator app');
       const step = this.totp.check(this.cipher.decrypt(user.totpSecretEnc, 'user.totp'), input.totp);
       if (step === null || !(await this.users.claimTotpStep(user.id, step))) {
-        await this.users.recordLoginFailure(user.id, LOCK_AFTER_FAILURES, new Date(now.getTime() + LOCK_MINUTES * 60_000));
+        await this.users.recordLoginFailure(
+          user.id,
+          LOCK_AFTER_FAILURES,
+          new Date(now.getTime() + LOCK_MINUTES * 60_000),
+        );
         throw await fail('mfa_invalid', ErrorCode.MFA_INVALID, 'The authenticator code is wrong');
       }
       totpStep = step;
@@ -129,15 +183,25 @@ export class AuthService {
   }
 
   /** Step 1 of TOTP enrolment (after a correct password): a new secret and its QR code. */
-  async beginTotpEnrolment(enrolmentToken: string): Promise<{ secret: string; otpauthUrl: string; qrDataUrl: string }> {
+  async beginTotpEnrolment(
+    enrolmentToken: string,
+  ): Promise<{ secret: string; otpauthUrl: string; qrDataUrl: string }> {
     const { user, key } = await this.enrolmentUser(enrolmentToken);
     const secret = this.totp.newSecret();
-    await this.redis.set(key, JSON.stringify({ userId: user.id, secretEnc: this.cipher.encrypt(secret, 'user.totp') }), 'KEEPTTL');
+    await this.redis.set(
+      key,
+      JSON.stringify({ userId: user.id, secretEnc: this.cipher.encrypt(secret, 'user.totp') }),
+      'KEEPTTL',
+    );
     return this.totp.enrolment(secret, user.username ?? user.id);
   }
 
   /** Step 2: the first code proves the app holds the secret; the account is then enrolled and signed in. */
-  async confirmTotpEnrolment(enrolmentToken: string, token: string, previousSessionId: string | undefined): Promise<SignedIn> {
+  async confirmTotpEnrolment(
+    enrolmentToken: string,
+    token: string,
+    previousSessionId: string | undefined,
+  ): Promise<SignedIn> {
     const { user, key, secretEnc } = await this.enrolmentUser(enrolmentToken);
     if (!secretEnc) throw new DomainError(409, ErrorCode.MFA_ENROLMENT_EXPIRED, 'Start the enrolment again');
     const step = this.totp.check(this.cipher.decrypt(secretEnc, 'user.totp'), token);
@@ -145,7 +209,13 @@ export class AuthService {
     await this.redis.del(key);
     await this.users.setTotpSecret(user.id, secretEnc, step);
     await this.users.recordLoginSuccess(user.id, this.clock.now(), step);
-    await this.audit.record({ action: 'auth.mfa.enrolled', result: 'success', actor: { id: user.id, role: user.role }, objectType: 'user', objectId: user.id });
+    await this.audit.record({
+      action: 'auth.mfa.enrolled',
+      result: 'success',
+      actor: { id: user.id, role: user.role },
+      objectType: 'user',
+      objectId: user.id,
+    });
     return this.startSession(user, previousSessionId, 'password+totp');
   }
 
@@ -154,7 +224,12 @@ export class AuthService {
     await this.audit.record({ action: 'auth.logout', result: 'success' });
   }
 
-  async publicUser(user: { id: string; role: Role; displayName: string; organizationId: string | null }): Promise<PublicUser> {
+  async publicUser(user: {
+    id: string;
+    role: Role;
+    displayName: string;
+    organizationId: string | null;
+  }): Promise<PublicUser> {
     const base: PublicUser = { id: user.id, role: user.role, displayName: user.displayName };
     if (user.organizationId) base.organizationId = user.organizationId;
     if (user.role === 'resident') {
@@ -168,22 +243,42 @@ export class AuthService {
     return this.config.auth.staffMfa === 'totp' && isStaffRole(role);
   }
 
-  private async enrolmentUser(enrolmentToken: string): Promise<{ user: UserEntity; key: string; secretEnc?: string }> {
+  private async enrolmentUser(
+    enrolmentToken: string,
+  ): Promise<{ user: UserEntity; key: string; secretEnc?: string }> {
     const key = `mfa-enrol:${enrolmentToken}`;
     const raw = /^[A-Za-z0-9_-]{43}$/.test(enrolmentToken) ? await this.redis.get(key) : null;
-    if (!raw) throw new DomainError(401, ErrorCode.MFA_ENROLMENT_EXPIRED, 'The enrolment has expired: sign in again');
+    if (!raw)
+      throw new DomainError(401, ErrorCode.MFA_ENROLMENT_EXPIRED, 'The enrolment has expired: sign in again');
     const pending = JSON.parse(raw) as { userId: string; secretEnc?: string };
     const user = await this.users.findById(pending.userId);
-    if (!user || user.disabledAt) throw new DomainError(401, ErrorCode.MFA_ENROLMENT_EXPIRED, 'The enrolment has expired: sign in again');
+    if (!user || user.disabledAt)
+      throw new DomainError(401, ErrorCode.MFA_ENROLMENT_EXPIRED, 'The enrolment has expired: sign in again');
     return { user, key, secretEnc: pending.secretEnc };
   }
 
   /** A new session id at every sign-in (no fixation); the previous session, if any, ends. */
-  private async startSession(user: UserEntity, previousSessionId: string | undefined, method: string): Promise<SignedIn> {
+  private async startSession(
+    user: UserEntity,
+    previousSessionId: string | undefined,
+    method: string,
+  ): Promise<SignedIn> {
     if (previousSessionId) await this.sessions.destroy(previousSessionId);
-    const sessionUser = { id: user.id, role: user.role, displayName: user.displayName, organizationId: user.organizationId };
+    const sessionUser = {
+      id: user.id,
+      role: user.role,
+      displayName: user.displayName,
+      organizationId: user.organizationId,
+    };
     const sessionId = await this.sessions.create(sessionUser);
-    await this.audit.record({ action: 'auth.login', result: 'success', actor: { id: user.id, role: user.role }, objectType: 'user', objectId: user.id, detail: { method } });
+    await this.audit.record({
+      action: 'auth.login',
+      result: 'success',
+      actor: { id: user.id, role: user.role },
+      objectType: 'user',
+      objectId: user.id,
+      detail: { method },
+    });
     return { user: await this.publicUser(sessionUser), sessionId };
   }
 }

@@ -24,11 +24,19 @@ export function csrfOriginCheck(config: AppConfig) {
     const origin = request.headers.origin;
     const referer = request.headers.referer;
     // An opaque origin ("null", e.g. a sandboxed frame) parses to null and is refused.
-    const claimed = typeof origin === 'string' ? originOf(origin) : typeof referer === 'string' ? originOf(referer) : undefined;
+    const claimed =
+      typeof origin === 'string'
+        ? originOf(origin)
+        : typeof referer === 'string'
+          ? originOf(referer)
+          : undefined;
     if (claimed === undefined) return;
     const own = config.http.publicOrigin ?? `${request.protocol}://${request.host}`;
     if (claimed !== own) {
-      await reply.status(403).header('cache-control', 'no-store').send(errorBody(ErrorCode.CSRF_ORIGIN_MISMATCH, 'Cross-site request refused'));
+      await reply
+        .status(403)
+        .header('cache-control', 'no-store')
+        .send(errorBody(ErrorCode.CSRF_ORIGIN_MISMATCH, 'Cross-site request refused'));
     }
   };
 }

@@ -51,7 +51,16 @@ export class OtpService {
     const phone = checked.value;
     const phoneBidx = this.cipher.blindIndex(phone, 'phone');
 
-    await hit(this.redis, { name: 'otp-send-ip-hour', limit: this.config.auth.otpIpLimitPerHour, windowSeconds: 3600, onStoreDown: 'closed' }, `ip:${ip}`);
+    await hit(
+      this.redis,
+      {
+        name: 'otp-send-ip-hour',
+        limit: this.config.auth.otpIpLimitPerHour,
+        windowSeconds: 3600,
+        onStoreDown: 'closed',
+      },
+      `ip:${ip}`,
+    );
     for (const rule of OTP_SEND_LIMITS) await hit(this.redis, rule, `phone:${phoneBidx}`);
 
     const challengeId = randomUUID();
@@ -72,10 +81,19 @@ export class OtpService {
       .exec();
 
     try {
-      await this.sms.send({ phone, code, text: `【章丘换新】您的登录验证码为${code}，5分钟内有效，请勿告诉他人。` });
+      await this.sms.send({
+        phone,
+        code,
+        text: `【章丘换新】您的登录验证码为${code}，5分钟内有效，请勿告诉他人。`,
+      });
     } catch {
       await this.redis.del(key);
-      throw new DomainError(503, ErrorCode.SMS_UNAVAILABLE, 'The SMS service is unavailable, please retry shortly', { headers: { 'retry-after': '30' } });
+      throw new DomainError(
+        503,
+        ErrorCode.SMS_UNAVAILABLE,
+        'The SMS service is unavailable, please retry shortly',
+        { headers: { 'retry-after': '30' } },
+      );
     }
     return { challengeId, expiresAt: new Date(expiresAt).toISOString() };
   }
@@ -84,7 +102,9 @@ export class OtpService {
   async verify(challengeId: string, code: string, purpose = 'login'): Promise<VerifiedPhone> {
     const key = challengeKey(challengeId);
     if (await this.redis.exists(deadKey(challengeId))) {
-      throw new DomainError(429, ErrorCode.OTP_TOO_MANY_ATTEMPTS, 'Too many wrong codes: request a new one', { headers: { 'retry-after': '60' } });
+      throw new DomainError(429, ErrorCode.OTP_TOO_MANY_ATTEMPTS, 'Too many wrong codes: request a new one', {
+        headers: { 'retry-after': '60' },
+      });
     }
     const challenge = await this.redis.hgetall(key);
     if (!challenge.codeMac || challenge.purpose !== purpose) throw invalid();
@@ -94,7 +114,12 @@ export class OtpService {
     }
     const failuresKey = `otp-fail:${challenge.phoneBidx}`;
     if (Number(await this.redis.get(failuresKey)) >= PHONE_FAILURES_PER_HOUR) {
-      throw new DomainError(429, ErrorCode.OTP_TOO_MANY_ATTEMPTS, 'Too many wrong codes for this phone: try again later', { headers: { 'retry-after': '3600' } });
+      throw new DomainError(
+        429,
+        ErrorCode.OTP_TOO_MANY_ATTEMPTS,
+        'Too many wrong codes for this phone: try again later',
+        { headers: { 'retry-after': '3600' } },
+      );
     }
 
     const expected = Buffer.from(challenge.codeMac, 'base64url');
@@ -117,7 +142,9 @@ export class OtpService {
   }
 
   private mac(challengeId: string, code: string): string {
-    return createHmac('sha256', this.config.secrets.appSecret).update(`otp:${challengeId}:${code}`).digest('base64url');
+    return createHmac('sha256', this.config.secrets.appSecret)
+      .update(`otp:${challengeId}:${code}`)
+      .digest('base64url');
   }
 }
 

@@ -16,24 +16,123 @@ export const PASSWORD_MAX_LENGTH = 128;
 
 /** Words that make up most breached passwords (English and pinyin), matched after stripping digits and symbols. */
 const COMMON_WORDS = [
-  'password', 'passw0rd', 'qwerty', 'qwertyuiop', 'asdfgh', 'asdfghjkl', 'zxcvbn', 'zxcvbnm', 'iloveyou', 'letmein',
-  'welcome', 'admin', 'administrator', 'root', 'user', 'login', 'master', 'monkey', 'dragon', 'football', 'baseball',
-  'sunshine', 'princess', 'shadow', 'superman', 'batman', 'michael', 'trustno', 'whatever', 'starwars', 'abc',
-  'abcd', 'abcdef', 'abcdefg', 'secret', 'changeme', 'default', 'test', 'testing', 'guest', 'hello', 'freedom',
-  'woaini', 'woaiwojia', 'aini', 'wangyi', 'zhang', 'wang', 'liu', 'chen', 'yang', 'huang', 'zhao', 'zhou', 'xiaoming',
-  'nihao', 'zhongguo', 'china', 'beijing', 'shanghai', 'shandong', 'jinan', 'zhangqiu', 'huanxin', 'mima', 'yonghu',
-  'guanliyuan', 'demo', 'demopassword', 'gov', 'zhengfu', 'shangwu',
+  'password',
+  'passw0rd',
+  'qwerty',
+  'qwertyuiop',
+  'asdfgh',
+  'asdfghjkl',
+  'zxcvbn',
+  'zxcvbnm',
+  'iloveyou',
+  'letmein',
+  'welcome',
+  'admin',
+  'administrator',
+  'root',
+  'user',
+  'login',
+  'master',
+  'monkey',
+  'dragon',
+  'football',
+  'baseball',
+  'sunshine',
+  'princess',
+  'shadow',
+  'superman',
+  'batman',
+  'michael',
+  'trustno',
+  'whatever',
+  'starwars',
+  'abc',
+  'abcd',
+  'abcdef',
+  'abcdefg',
+  'secret',
+  'changeme',
+  'default',
+  'test',
+  'testing',
+  'guest',
+  'hello',
+  'freedom',
+  'woaini',
+  'woaiwojia',
+  'aini',
+  'wangyi',
+  'zhang',
+  'wang',
+  'liu',
+  'chen',
+  'yang',
+  'huang',
+  'zhao',
+  'zhou',
+  'xiaoming',
+  'nihao',
+  'zhongguo',
+  'china',
+  'beijing',
+  'shanghai',
+  'shandong',
+  'jinan',
+  'zhangqiu',
+  'huanxin',
+  'mima',
+  'yonghu',
+  'guanliyuan',
+  'demo',
+  'demopassword',
+  'gov',
+  'zhengfu',
+  'shangwu',
 ];
 
 /** Whole passwords seen at the top of breach corpora that pass the length check. */
 const COMMON_PASSWORDS = [
-  '123456789012', '1234567890123', '12345678901234', '123456789123', '123123123123', '111111111111', '000000000000',
-  '123456123456', '147258369147', '987654321098', '1q2w3e4r5t6y', '1qaz2wsx3edc', 'qazwsxedcrfv', 'zaq12wsxcde3',
-  '5201314520131', '520131452013', '1314520131452', 'woaini1314520', 'aaaaaaaaaaaa', 'abcdefghijkl', 'abcd1234abcd',
-  'qwer1234qwer', 'a1b2c3d4e5f6', 'iloveyou1314', 'p@ssw0rd1234', 'password1234', 'password12345', 'qwerty123456',
+  '123456789012',
+  '1234567890123',
+  '12345678901234',
+  '123456789123',
+  '123123123123',
+  '111111111111',
+  '000000000000',
+  '123456123456',
+  '147258369147',
+  '987654321098',
+  '1q2w3e4r5t6y',
+  '1qaz2wsx3edc',
+  'qazwsxedcrfv',
+  'zaq12wsxcde3',
+  '5201314520131',
+  '520131452013',
+  '1314520131452',
+  'woaini1314520',
+  'aaaaaaaaaaaa',
+  'abcdefghijkl',
+  'abcd1234abcd',
+  'qwer1234qwer',
+  'a1b2c3d4e5f6',
+  'iloveyou1314',
+  'p@ssw0rd1234',
+  'password1234',
+  'password12345',
+  'qwerty123456',
 ];
 
-const KEYBOARD_ROWS = ['1234567890', 'qwertyuiop', 'asdfghjkl', 'zxcvbnm', '0987654321', 'poiuytrewq', 'lkjhgfdsa', 'mnbvcxz', 'abcdefghijklmnopqrstuvwxyz'];
+const KEYBOARD_ROWS = [
+  '1234567890',
+  'qwertyuiop',
+  'asdfghjkl',
+  'zxcvbnm',
+  '0987654321',
+  'poiuytrewq',
+  'lkjhgfdsa',
+  'mnbvcxz',
+  'abcdefghijklmnopqrstuvwxyz',
+];
 
 let extraBlocklist: Set<string> | undefined;
 
@@ -70,17 +169,27 @@ function isWalkOrRepeat(lower: string): boolean {
 }
 
 /** Returns a field code when the password is refused, or null when it is acceptable. */
-export function checkPassword(password: string, context: { username?: string; displayName?: string } = {}): string | null {
+export function checkPassword(
+  password: string,
+  context: { username?: string; displayName?: string } = {},
+): string | null {
   if ([...password].length < PASSWORD_MIN_LENGTH) return FieldErrorCode.PASSWORD_TOO_SHORT;
   if ([...password].length > PASSWORD_MAX_LENGTH) return FieldErrorCode.PASSWORD_TOO_LONG;
   const lower = password.toLowerCase();
   const username = context.username?.toLowerCase();
-  if (username && username.length >= 3 && lower.includes(username)) return FieldErrorCode.PASSWORD_CONTAINS_USERNAME;
-  if (COMMON_PASSWORDS.includes(lower) || extraBlocklist?.has(lower)) return FieldErrorCode.PASSWORD_TOO_COMMON;
+  if (username && username.length >= 3 && lower.includes(username))
+    return FieldErrorCode.PASSWORD_CONTAINS_USERNAME;
+  if (COMMON_PASSWORDS.includes(lower) || extraBlocklist?.has(lower))
+    return FieldErrorCode.PASSWORD_TOO_COMMON;
   if (isWalkOrRepeat(lower)) return FieldErrorCode.PASSWORD_TOO_COMMON;
   // A common word dressed up with digits and symbols ("Password2026!", "woaini@1314520").
   const letters = lower.replace(/[^a-z]/g, '');
-  if (letters.length === 0 || COMMON_WORDS.some((word) => letters === word || (letters.length <= word.length + 3 && letters.includes(word)))) {
+  if (
+    letters.length === 0 ||
+    COMMON_WORDS.some(
+      (word) => letters === word || (letters.length <= word.length + 3 && letters.includes(word)),
+    )
+  ) {
     return FieldErrorCode.PASSWORD_TOO_COMMON;
   }
   return null;

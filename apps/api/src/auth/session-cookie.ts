@@ -22,5 +22,10 @@ export function setSessionCookie(config: AppConfig, reply: FastifyReply, session
 }
 
 export function clearSessionCookie(config: AppConfig, reply: FastifyReply): void {
-  void reply.clearCookie(sessionCookieName(config), { path: '/', httpOnly: true, sameSite: 'lax', secure: config.auth.secureCookies });
+  void reply.clearCookie(sessionCookieName(config), {
+    path: '/',
+    httpOnly: true,
+    sameSite: 'lax',
+    secure: config.auth.secureCookies,
+  });
 }

@@ -8,7 +8,10 @@ import { InjectRedis } from '../redis/redis.module';
 
 const MINUTE = 60_000;
 /** Idle timeouts (ASVS 7.3.1; 等保 登录连接超时自动退出): residents 30 min, staff and dealers 15 min. */
-export const IDLE_TIMEOUT_MS: Record<'resident' | 'staff', number> = { resident: 30 * MINUTE, staff: 15 * MINUTE };
+export const IDLE_TIMEOUT_MS: Record<'resident' | 'staff', number> = {
+  resident: 30 * MINUTE,
+  staff: 15 * MINUTE,
+};
 /** Absolute lifetime whatever the activity (ASVS 7.3.2). */
 export const ABSOLUTE_TIMEOUT_MS = 8 * 60 * MINUTE;
 

@@ -14,9 +14,16 @@ export class TotpService {
     return generateSecret();
   }
 
-  async enrolment(secret: string, accountName: string): Promise<{ secret: string; otpauthUrl: string; qrDataUrl: string }> {
+  async enrolment(
+    secret: string,
+    accountName: string,
+  ): Promise<{ secret: string; otpauthUrl: string; qrDataUrl: string }> {
     const otpauthUrl = generateURI({ issuer: '章丘换新 Huanxin', label: accountName, secret });
-    const qrDataUrl = await QRCode.toDataURL(otpauthUrl, { errorCorrectionLevel: 'M', margin: 1, width: 240 });
+    const qrDataUrl = await QRCode.toDataURL(otpauthUrl, {
+      errorCorrectionLevel: 'M',
+      margin: 1,
+      width: 240,
+    });
     return { secret, otpauthUrl, qrDataUrl };
   }
 
@@ -24,8 +31,16 @@ export class TotpService {
   check(secret: string, token: string): number | null {
     if (!/^\d{6}$/.test(token)) return null;
     const epoch = Math.floor(this.clock.now().getTime() / 1000);
-    const result = verifySync({ secret, token, epoch, period: PERIOD_SECONDS, epochTolerance: PERIOD_SECONDS });
+    const result = verifySync({
+      secret,
+      token,
+      epoch,
+      period: PERIOD_SECONDS,
+      epochTolerance: PERIOD_SECONDS,
+    });
     if (!result.valid) return null;
-    return 'timeStep' in result && typeof result.timeStep === 'number' ? result.timeStep : Math.floor(epoch / PERIOD_SECONDS);
+    return 'timeStep' in result && typeof result.timeStep === 'number'
+      ? result.timeStep
+      : Math.floor(epoch / PERIOD_SECONDS);
   }
 }

@@ -12,7 +12,11 @@ export class BudgetRepository {
 
   async figuresByProgram(programIds: string[]): Promise<Map<string, BudgetFigures>> {
     if (programIds.length === 0) return new Map();
-    const rows = await this.dataSource.getRepository(BudgetEntity).createQueryBuilder('b').where('b.programId IN (:...programIds)', { programIds }).getMany();
+    const rows = await this.dataSource
+      .getRepository(BudgetEntity)
+      .createQueryBuilder('b')
+      .where('b.programId IN (:...programIds)', { programIds })
+      .getMany();
     return new Map(rows.map((row) => [row.programId, toFigures(row)]));
   }
 
@@ -22,7 +26,12 @@ export class BudgetRepository {
    * against the committed value, so the budget can never be overspent (the CHECK is the backstop).
    * Returns false when the budget cannot cover the amount.
    */
-  async reserve(manager: EntityManager, programId: string, amountFen: number, subjectId: string): Promise<boolean> {
+  async reserve(
+    manager: EntityManager,
+    programId: string,
+    amountFen: number,
+    subjectId: string,
+  ): Promise<boolean> {
     if (amountFen === 0) return true;
     const rows = await returning(
       manager,
@@ -36,7 +45,13 @@ export class BudgetRepository {
   }
 
   /** Gives a reservation back to the budget (rejection, withdrawal, expiry, a lower re-evaluation). */
-  async release(manager: EntityManager, programId: string, amountFen: number, subjectId: string, note?: string): Promise<void> {
+  async release(
+    manager: EntityManager,
+    programId: string,
+    amountFen: number,
+    subjectId: string,
+    note?: string,
+  ): Promise<void> {
     if (amountFen === 0) return;
     await manager.query(
       `UPDATE budget SET remaining_fen = remaining_fen + $2, reserved_fen = reserved_fen - $2, updated_at = now() WHERE program_id = $1`,
@@ -49,8 +64,14 @@ export class BudgetRepository {
    * Sets a new total. Lowering it below what is already reserved, committed or paid is refused
    * (returns false); the difference moves `remaining`, and the change is in the ledger.
    */
-  async setTotal(manager: EntityManager, programId: string, totalFen: number): Promise<{ ok: boolean; previousTotalFen?: number }> {
-    const [locked] = (await manager.query(`SELECT total_fen FROM budget WHERE program_id = $1 FOR UPDATE`, [programId])) as { total_fen: string }[];
+  async setTotal(
+    manager: EntityManager,
+    programId: string,
+    totalFen: number,
+  ): Promise<{ ok: boolean; previousTotalFen?: number }> {
+    const [locked] = (await manager.query(`SELECT total_fen FROM budget WHERE program_id = $1 FOR UPDATE`, [
+      programId,
+    ])) as { total_fen: string }[];
     if (!locked) return { ok: false };
     const previous = Number(locked.total_fen);
     const updated = await returning(
@@ -60,18 +81,29 @@ export class BudgetRepository {
       [programId, totalFen],
     );
     if (updated.length === 0) return { ok: false };
-    await this.ledger(manager, programId, 'adjust', totalFen - previous, null, `total ${previous} → ${totalFen}`);
+    await this.ledger(
+      manager,
+      programId,
+      'adjust',
+      totalFen - previous,
+      null,
+      `total ${previous} → ${totalFen}`,
+    );
     return { ok: true, previousTotalFen: previous };
   }
 
-  private async ledger(manager: EntityManager, programId: string, entry: string, amountFen: number, subjectId: string | null, note?: string): Promise<void> {
-    await manager.query(`INSERT INTO budget_ledger (program_id, subject_id, entry, amount_fen, note) VALUES ($1, $2, $3, $4, $5)`, [
-      programId,
-      subjectId,
-      entry,
-      amountFen,
-      note ?? null,
-    ]);
+  private async ledger(
+    manager: EntityManager,
+    programId: string,
+    entry: string,
+    amountFen: number,
+    subjectId: string | null,
+    note?: string,
+  ): Promise<void> {
+    await manager.query(
+      `INSERT INTO budget_ledger (program_id, subject_id, entry, amount_fen, note) VALUES ($1, $2, $3, $4, $5)`,
+      [programId, subjectId, entry, amountFen, note ?? null],
+    );
   }
 
   /** Records the budget's current figures once per job key (a replay inserts nothing). */

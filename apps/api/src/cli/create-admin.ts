@@ -17,19 +17,25 @@ import { UserEntity } from '../users/user.entity';
 async function readStdin(): Promise<string> {
   const chunks: Buffer[] = [];
   for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
-  return Buffer.concat(chunks).toString('utf8').replace(/\r?\n$/, '');
+  return Buffer.concat(chunks)
+    .toString('utf8')
+    .replace(/\r?\n$/, '');
 }
 
 async function main(): Promise<void> {
-  const { values } = parseArgs({ options: { username: { type: 'string' }, 'display-name': { type: 'string' } } });
+  const { values } = parseArgs({
+    options: { username: { type: 'string' }, 'display-name': { type: 'string' } },
+  });
   const username = values.username?.trim().toLowerCase();
-  if (!username || !/^[a-z][a-z0-9._-]{2,31}$/.test(username)) throw new Error('--username: 3–32 characters, a–z, 0–9, . _ -, starting with a letter');
+  if (!username || !/^[a-z][a-z0-9._-]{2,31}$/.test(username))
+    throw new Error('--username: 3–32 characters, a–z, 0–9, . _ -, starting with a letter');
   const displayName = values['display-name']?.trim() || username;
   const config = loadConfig();
   loadPasswordBlocklist(config.auth.passwordBlocklistFile);
   const password = await readStdin();
   const weak = checkPassword(password, { username, displayName });
-  if (weak) throw new Error(`password refused: ${weak} (12–128 characters, not common, not containing the username)`);
+  if (weak)
+    throw new Error(`password refused: ${weak} (12–128 characters, not common, not containing the username)`);
 
   const logger = createLogger({ level: config.log.level, name: 'create-admin' });
   await prepareDatabase(config, logger);
@@ -53,7 +59,9 @@ async function main(): Promise<void> {
         [id, JSON.stringify({ role: 'admin', via: 'cli' })],
       );
     });
-    console.log(`administrator ${username} created${config.auth.staffMfa === 'totp' ? '; the first sign-in sets up the authenticator app' : ''}`);
+    console.log(
+      `administrator ${username} created${config.auth.staffMfa === 'totp' ? '; the first sign-in sets up the authenticator app' : ''}`,
+    );
   } finally {
     await dataSource.destroy();
   }

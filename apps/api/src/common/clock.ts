@@ -1,6 +1,11 @@
 import { Injectable } from '@nestjs/common';
 
-const SHANGHAI_DATE = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit' });
+const SHANGHAI_DATE = new Intl.DateTimeFormat('en-CA', {
+  timeZone: 'Asia/Shanghai',
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+});
 
 /** Calendar date (YYYY-MM-DD) in Asia/Shanghai, the zone every program window is written in. */
 export function shanghaiDate(at: Date): string {

@@ -16,7 +16,12 @@ describe('loadConfig', () => {
   });
 
   it('parses numbers and keeps given values', () => {
-    const config = loadConfig({ PORT: '8080', REDIS_PREFIX: 'run-1', DATABASE_POOL_SIZE: '4', PUBLIC_ORIGIN: 'https://hx.example.gov.cn/' });
+    const config = loadConfig({
+      PORT: '8080',
+      REDIS_PREFIX: 'run-1',
+      DATABASE_POOL_SIZE: '4',
+      PUBLIC_ORIGIN: 'https://hx.example.gov.cn/',
+    });
     expect(config.http.port).toBe(8080);
     expect(config.redis.prefix).toBe('run-1');
     expect(config.database.poolSize).toBe(4);
@@ -62,7 +67,11 @@ describe('loadConfig', () => {
     ['APP_SECRET', { APP_SECRET: undefined }, /APP_SECRET: required in production/],
     ['APP_SECRET', { APP_SECRET: 'short' }, /APP_SECRET: too weak/],
     ['APP_SECRET', { APP_SECRET: DEV_APP_SECRET }, /APP_SECRET: too weak/],
-    ['PII_ENCRYPTION_KEYS', { PII_ENCRYPTION_KEYS: undefined }, /PII_ENCRYPTION_KEYS: required in production/],
+    [
+      'PII_ENCRYPTION_KEYS',
+      { PII_ENCRYPTION_KEYS: undefined },
+      /PII_ENCRYPTION_KEYS: required in production/,
+    ],
     ['PII_ENCRYPTION_KEYS', { PII_ENCRYPTION_KEYS: 'k1:tooshort' }, /PII_ENCRYPTION_KEYS must be/],
     ['PII_INDEX_KEY', { PII_INDEX_KEY: 'weak' }, /PII_INDEX_KEY: required in production/],
     ['SMS_TRANSPORT', { SMS_TRANSPORT: 'dev-outbox' }, /dev-outbox does not exist in production/],
@@ -79,7 +88,9 @@ describe('loadConfig', () => {
   });
 
   it('declares every variable to turbo, which drops undeclared ones inside tasks', () => {
-    const turbo = JSON.parse(fs.readFileSync(path.join(__dirname, '..', '..', '..', '..', 'turbo.json'), 'utf8')) as {
+    const turbo = JSON.parse(
+      fs.readFileSync(path.join(__dirname, '..', '..', '..', '..', 'turbo.json'), 'utf8'),
+    ) as {
       globalPassThroughEnv: string[];
     };
     const missing = ENV_KEYS.filter((key) => !turbo.globalPassThroughEnv.includes(key));

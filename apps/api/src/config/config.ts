@@ -18,13 +18,19 @@ export interface AppConfig {
   storage: {
     dataDir: string;
     driver: 'local' | 's3';
-    s3: { endpoint: string; bucket: string; region: string; accessKeyId: string; secretAccessKey: string } | undefined;
+    s3:
+      | { endpoint: string; bucket: string; region: string; accessKeyId: string; secretAccessKey: string }
+      | undefined;
   };
   web: { distDir: string };
   log: { level: string };
   secrets: { appSecret: string };
   pii: { keys: { id: string; key: Buffer }[]; indexKey: Buffer };
-  sms: { transport: 'dev-outbox' | 'console' | 'http'; httpUrl: string | undefined; httpToken: string | undefined };
+  sms: {
+    transport: 'dev-outbox' | 'console' | 'http';
+    httpUrl: string | undefined;
+    httpToken: string | undefined;
+  };
   auth: {
     staffMfa: 'totp' | 'off';
     otpIpLimitPerHour: number;
@@ -51,8 +57,7 @@ function devKey(purpose: string): Buffer {
 /** Parses and validates the environment. Throws ConfigError listing every problem at once. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const raw = Object.fromEntries(
-    ENV_KEYS.filter((key) => env[key] !== undefined && env[key] !== '')
-      .map((key) => [key, env[key]]),
+    ENV_KEYS.filter((key) => env[key] !== undefined && env[key] !== '').map((key) => [key, env[key]]),
   );
   const vars = plainToInstance(EnvironmentVariables, raw, { exposeDefaultValues: true });
   const problems = validateSync(vars, { whitelist: true }).flatMap((error) =>
@@ -64,22 +69,32 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   if (isProduction) {
     if (!appSecret) problems.push('APP_SECRET: required in production (at least 32 random characters)');
     else if (appSecret.length < MIN_SECRET_LENGTH || appSecret === DEV_APP_SECRET)
-      problems.push(`APP_SECRET: too weak for production (at least ${MIN_SECRET_LENGTH} random characters, not the development default)`);
+      problems.push(
+        `APP_SECRET: too weak for production (at least ${MIN_SECRET_LENGTH} random characters, not the development default)`,
+      );
   }
   appSecret ??= DEV_APP_SECRET;
 
   if (isProduction) {
-    if (!vars.PII_ENCRYPTION_KEYS) problems.push('PII_ENCRYPTION_KEYS: required in production (keyId:base64 of 32 random bytes)');
+    if (!vars.PII_ENCRYPTION_KEYS)
+      problems.push('PII_ENCRYPTION_KEYS: required in production (keyId:base64 of 32 random bytes)');
     if (!vars.PII_INDEX_KEY || vars.PII_INDEX_KEY.length < MIN_SECRET_LENGTH)
-      problems.push(`PII_INDEX_KEY: required in production (at least ${MIN_SECRET_LENGTH} random characters)`);
-    if (vars.SMS_TRANSPORT !== 'http') problems.push(`SMS_TRANSPORT: ${vars.SMS_TRANSPORT} does not exist in production (use http)`);
+      problems.push(
+        `PII_INDEX_KEY: required in production (at least ${MIN_SECRET_LENGTH} random characters)`,
+      );
+    if (vars.SMS_TRANSPORT !== 'http')
+      problems.push(`SMS_TRANSPORT: ${vars.SMS_TRANSPORT} does not exist in production (use http)`);
   }
-  if (vars.SMS_TRANSPORT === 'http' && !vars.SMS_HTTP_URL) problems.push('SMS_HTTP_URL: required when SMS_TRANSPORT=http');
-  const piiKeys = (vars.PII_ENCRYPTION_KEYS ?? `dev:${devKey('pii-encryption').toString('base64')}`).split(',').map((pair) => {
-    const [id, key] = pair.split(':') as [string, string];
-    return { id, key: Buffer.from(key, 'base64') };
-  });
-  if (new Set(piiKeys.map((k) => k.id)).size !== piiKeys.length) problems.push('PII_ENCRYPTION_KEYS: key ids must be unique');
+  if (vars.SMS_TRANSPORT === 'http' && !vars.SMS_HTTP_URL)
+    problems.push('SMS_HTTP_URL: required when SMS_TRANSPORT=http');
+  const piiKeys = (vars.PII_ENCRYPTION_KEYS ?? `dev:${devKey('pii-encryption').toString('base64')}`)
+    .split(',')
+    .map((pair) => {
+      const [id, key] = pair.split(':') as [string, string];
+      return { id, key: Buffer.from(key, 'base64') };
+    });
+  if (new Set(piiKeys.map((k) => k.id)).size !== piiKeys.length)
+    problems.push('PII_ENCRYPTION_KEYS: key ids must be unique');
   if (vars.STORAGE_DRIVER === 's3') {
     for (const key of ['S3_ENDPOINT', 'S3_BUCKET', 'S3_ACCESS_KEY_ID', 'S3_SECRET_ACCESS_KEY'] as const) {
       if (!vars[key]) problems.push(`${key}: required when STORAGE_DRIVER=s3`);
@@ -112,7 +127,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
             }
           : undefined,
     },
-    web: { distDir: path.resolve(vars.WEB_DIST_DIR ?? path.join(__dirname, '..', '..', '..', 'web', 'dist')) },
+    web: {
+      distDir: path.resolve(vars.WEB_DIST_DIR ?? path.join(__dirname, '..', '..', '..', 'web', 'dist')),
+    },
     log: { level: vars.LOG_LEVEL },
     secrets: { appSecret },
     pii: {

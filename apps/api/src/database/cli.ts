@@ -33,8 +33,17 @@ async function main(): Promise<void> {
       }
       const stamp = Date.now();
       // __dirname is src/database (tsx) or dist/database (compiled): both sit two levels below the package.
-      const file = path.resolve(__dirname, '..', '..', 'src', 'database', 'migrations', `${stamp}-${name}.ts`);
-      const lines = (queries: string[]) => queries.map((q) => `    await queryRunner.query(${JSON.stringify(q)});`).join('\n');
+      const file = path.resolve(
+        __dirname,
+        '..',
+        '..',
+        'src',
+        'database',
+        'migrations',
+        `${stamp}-${name}.ts`,
+      );
+      const lines = (queries: string[]) =>
+        queries.map((q) => `    await queryRunner.query(${JSON.stringify(q)});`).join('\n');
       fs.writeFileSync(
         file,
         `import type { MigrationInterface, QueryRunner } from 'typeorm';\n\nexport class ${name}${stamp} implements MigrationInterface {\n  name = '${name}${stamp}';\n\n  async up(queryRunner: QueryRunner): Promise<void> {\n${lines(pending.up)}\n  }\n\n  async down(queryRunner: QueryRunner): Promise<void> {\n${lines(pending.down)}\n  }\n}\n`,

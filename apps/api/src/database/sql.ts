@@ -7,8 +7,18 @@ import type { EntityManager } from 'typeorm';
  * budget UPDATE look successful and made a replayed TOTP code pass. Every `… RETURNING` that is an
  * UPDATE or DELETE goes through here.
  */
-export async function returning<T>(runner: Pick<EntityManager, 'query'>, sql: string, parameters: unknown[]): Promise<T[]> {
+export async function returning<T>(
+  runner: Pick<EntityManager, 'query'>,
+  sql: string,
+  parameters: unknown[],
+): Promise<T[]> {
   const result: unknown = await runner.query(sql, parameters);
-  if (Array.isArray(result) && result.length === 2 && Array.isArray(result[0]) && typeof result[1] === 'number') return result[0] as T[];
+  if (
+    Array.isArray(result) &&
+    result.length === 2 &&
+    Array.isArray(result[0]) &&
+    typeof result[1] === 'number'
+  )
+    return result[0] as T[];
   return result as T[];
 }

@@ -9,7 +9,8 @@ export const bigintNumber: ValueTransformer = {
   from: (value: string | null): number | null => {
     if (value === null) return null;
     const parsed = Number(value);
-    if (!Number.isSafeInteger(parsed)) throw new RangeError(`bigint ${value} is outside the safe integer range`);
+    if (!Number.isSafeInteger(parsed))
+      throw new RangeError(`bigint ${value} is outside the safe integer range`);
     return parsed;
   },
 };

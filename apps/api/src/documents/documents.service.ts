@@ -3,7 +3,13 @@ import { rm } from 'node:fs/promises';
 import { Transform, type Readable } from 'node:stream';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { EDITABLE_STATUSES, ErrorCode, MAX_DOCUMENT_BYTES, MAX_DOCUMENTS_PER_APPLICATION, sniffDocumentType } from '@huanxin/shared';
+import {
+  EDITABLE_STATUSES,
+  ErrorCode,
+  MAX_DOCUMENT_BYTES,
+  MAX_DOCUMENTS_PER_APPLICATION,
+  sniffDocumentType,
+} from '@huanxin/shared';
 import type { DataSource } from 'typeorm';
 import { ApplicationsRepository } from '../applications/applications.repository';
 import { ApplicationsService } from '../applications/applications.service';
@@ -41,7 +47,11 @@ export class DocumentsService {
     const application = await this.applications.findOwned(applicationId, applicantId);
     if (!application) throw new DomainError(404, ErrorCode.APPLICATION_NOT_FOUND, 'Application not found');
     if (!EDITABLE_STATUSES.includes(application.status)) {
-      throw new DomainError(409, ErrorCode.WRONG_STATE, `Documents cannot change while the application is ${application.status}`);
+      throw new DomainError(
+        409,
+        ErrorCode.WRONG_STATE,
+        `Documents cannot change while the application is ${application.status}`,
+      );
     }
     const definition = await this.applicationsService.definitionOf(application);
     if (!file.kind || !definition.documents.some((doc) => doc.kind === file.kind)) {
@@ -51,7 +61,11 @@ export class DocumentsService {
     const count = await this.dataSource.getRepository(DocumentEntity).countBy({ applicationId });
     if (count >= MAX_DOCUMENTS_PER_APPLICATION) {
       file.stream.resume();
-      throw new DomainError(409, ErrorCode.TOO_MANY_DOCUMENTS, `At most ${MAX_DOCUMENTS_PER_APPLICATION} documents per application`);
+      throw new DomainError(
+        409,
+        ErrorCode.TOO_MANY_DOCUMENTS,
+        `At most ${MAX_DOCUMENTS_PER_APPLICATION} documents per application`,
+      );
     }
 
     const storageKey = randomUUID();
@@ -62,7 +76,8 @@ export class DocumentsService {
     const meter = new Transform({
       transform(chunk: Buffer, _encoding, done) {
         size += chunk.length;
-        if (head.length < SNIFF_BYTES) head = Buffer.concat([head, chunk.subarray(0, SNIFF_BYTES - head.length)]);
+        if (head.length < SNIFF_BYTES)
+          head = Buffer.concat([head, chunk.subarray(0, SNIFF_BYTES - head.length)]);
         hash.update(chunk);
         done(null, chunk);
       },
@@ -70,11 +85,19 @@ export class DocumentsService {
     try {
       await streamToFile(file.stream.pipe(meter), temp);
       if (file.stream.truncated || size > MAX_DOCUMENT_BYTES) {
-        throw new DomainError(413, ErrorCode.PAYLOAD_TOO_LARGE, `A document may be at most ${MAX_DOCUMENT_BYTES / 1024 / 1024} MB`);
+        throw new DomainError(
+          413,
+          ErrorCode.PAYLOAD_TOO_LARGE,
+          `A document may be at most ${MAX_DOCUMENT_BYTES / 1024 / 1024} MB`,
+        );
       }
       const contentType = sniffDocumentType(head);
       if (!contentType) {
-        throw new DomainError(415, ErrorCode.UNSUPPORTED_MEDIA_TYPE, 'Only PDF, JPEG, PNG and OFD files are accepted (checked by content, not by name)');
+        throw new DomainError(
+          415,
+          ErrorCode.UNSUPPORTED_MEDIA_TYPE,
+          'Only PDF, JPEG, PNG and OFD files are accepted (checked by content, not by name)',
+        );
       }
       await this.storage.put(storageKey, temp);
       const saved = await this.dataSource.getRepository(DocumentEntity).save({
@@ -95,15 +118,30 @@ export class DocumentsService {
   }
 
   async list(applicantId: string, applicationId: string): Promise<DocumentView[]> {
-    if (!(await this.applications.findOwned(applicationId, applicantId))) throw new DomainError(404, ErrorCode.APPLICATION_NOT_FOUND, 'Application not found');
-    const rows = await this.dataSource.getRepository(DocumentEntity).find({ where: { applicationId }, order: { createdAt: 'ASC' } });
-    return rows.map((row) => ({ id: row.id, kind: row.kind, contentType: row.contentType, size: row.size, sha256: row.sha256 }));
+    if (!(await this.applications.findOwned(applicationId, applicantId)))
+      throw new DomainError(404, ErrorCode.APPLICATION_NOT_FOUND, 'Application not found');
+    const rows = await this.dataSource
+      .getRepository(DocumentEntity)
+      .find({ where: { applicationId }, order: { createdAt: 'ASC' } });
+    return rows.map((row) => ({
+      id: row.id,
+      kind: row.kind,
+      contentType: row.contentType,
+      size: row.size,
+      sha256: row.sha256,
+    }));
   }
 
   /** The file for its owner only; another person's document answers 404 like a missing one. */
-  async open(applicantId: string, applicationId: string, documentId: string): Promise<{ document: DocumentEntity; stream: Readable }> {
+  async open(
+    applicantId: string,
+    applicationId: string,
+    documentId: string,
+  ): Promise<{ document: DocumentEntity; stream: Readable }> {
     const application = await this.applications.findOwned(applicationId, applicantId);
-    const document = application ? await this.dataSource.getRepository(DocumentEntity).findOneBy({ id: documentId, applicationId }) : null;
+    const document = application
+      ? await this.dataSource.getRepository(DocumentEntity).findOneBy({ id: documentId, applicationId })
+      : null;
     if (!document) throw new DomainError(404, ErrorCode.DOCUMENT_NOT_FOUND, 'Document not found');
     return { document, stream: await this.storage.read(document.storageKey) };
   }

@@ -22,13 +22,19 @@ const hmac = (key: Buffer | string, data: string) => createHmac('sha256', key).u
 
 /** RFC 3986 encoding as SigV4 wants it. */
 function encode(value: string): string {
-  return encodeURIComponent(value).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+  return encodeURIComponent(value).replace(
+    /[!'()*]/g,
+    (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`,
+  );
 }
 
 export const EMPTY_PAYLOAD_HASH = sha256Hex('');
 
 export function amzDate(at: Date): string {
-  return at.toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, '');
+  return at
+    .toISOString()
+    .replace(/[-:]/g, '')
+    .replace(/\.\d{3}/, '');
 }
 
 /**
@@ -51,7 +57,10 @@ export function signV4(request: SignableRequest, credentials: SigV4Credentials):
     .sort(([a, x], [b, y]) => (a === b ? x.localeCompare(y) : a < b ? -1 : 1))
     .map(([k, v]) => `${k}=${v}`)
     .join('&');
-  const canonicalPath = request.url.pathname.split('/').map((segment) => encode(decodeURIComponent(segment))).join('/');
+  const canonicalPath = request.url.pathname
+    .split('/')
+    .map((segment) => encode(decodeURIComponent(segment)))
+    .join('/');
   const canonicalRequest = [
     request.method.toUpperCase(),
     canonicalPath || '/',
@@ -62,7 +71,10 @@ export function signV4(request: SignableRequest, credentials: SigV4Credentials):
   ].join('\n');
   const scope = `${date}/${credentials.region}/${service}/aws4_request`;
   const stringToSign = ['AWS4-HMAC-SHA256', request.amzDate, scope, sha256Hex(canonicalRequest)].join('\n');
-  const signingKey = hmac(hmac(hmac(hmac(`AWS4${credentials.secretAccessKey}`, date), credentials.region), service), 'aws4_request');
+  const signingKey = hmac(
+    hmac(hmac(hmac(`AWS4${credentials.secretAccessKey}`, date), credentials.region), service),
+    'aws4_request',
+  );
   const signature = createHmac('sha256', signingKey).update(stringToSign, 'utf8').digest('hex');
   return {
     ...headers,

@@ -78,9 +78,17 @@ export class S3DocumentStorage extends DocumentStorage {
 
   private async send(method: string, key: string, body?: Buffer): Promise<Response> {
     const url = new URL(`${this.s3.endpoint}/${this.s3.bucket}/documents/${key}`);
-    const payloadHash = createHash('sha256').update(body ?? Buffer.alloc(0)).digest('hex');
+    const payloadHash = createHash('sha256')
+      .update(body ?? Buffer.alloc(0))
+      .digest('hex');
     const headers = signV4(
-      { method, url, headers: body ? { 'content-type': 'application/octet-stream' } : {}, payloadHash, amzDate: amzDate(new Date()) },
+      {
+        method,
+        url,
+        headers: body ? { 'content-type': 'application/octet-stream' } : {},
+        payloadHash,
+        amzDate: amzDate(new Date()),
+      },
       { accessKeyId: this.s3.accessKeyId, secretAccessKey: this.s3.secretAccessKey, region: this.s3.region },
     );
     delete headers.host;
@@ -98,13 +106,15 @@ export class S3DocumentStorage extends DocumentStorage {
 
   async read(key: string): Promise<Readable> {
     const response = await this.send('GET', key);
-    if (!response.ok || !response.body) throw new Error(`object storage could not return the document (${response.status})`);
+    if (!response.ok || !response.body)
+      throw new Error(`object storage could not return the document (${response.status})`);
     return Readable.fromWeb(response.body as WebReadableStream<Uint8Array>);
   }
 
   async remove(key: string): Promise<void> {
     const response = await this.send('DELETE', key);
-    if (!response.ok && response.status !== 404) throw new Error(`object storage could not delete the document (${response.status})`);
+    if (!response.ok && response.status !== 404)
+      throw new Error(`object storage could not delete the document (${response.status})`);
   }
 
   tempPath(name: string): Promise<string> {

@@ -1,6 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { evaluateEligibility, type EligibilityContext, type EligibilityResult, type HistoryEntry, type ProgramDefinition } from '@huanxin/shared';
+import {
+  evaluateEligibility,
+  type EligibilityContext,
+  type EligibilityResult,
+  type HistoryEntry,
+  type ProgramDefinition,
+} from '@huanxin/shared';
 import type { DataSource, EntityManager } from 'typeorm';
 import { Clock } from '../common/clock';
 import { ApplicantFactsService } from '../profile/applicant-facts.service';
@@ -19,14 +25,22 @@ interface HistoryRow {
 }
 
 export function readPath(facts: Record<string, unknown>, path: string): unknown {
-  return path.split('.').reduce<unknown>((node, part) => (node && typeof node === 'object' ? (node as Record<string, unknown>)[part] : undefined), facts);
+  return path
+    .split('.')
+    .reduce<unknown>(
+      (node, part) =>
+        node && typeof node === 'object' ? (node as Record<string, unknown>)[part] : undefined,
+      facts,
+    );
 }
 
 /** The claim keys of a claim's facts, as the definition names them. */
 export function claimKeysOf(definition: ProgramDefinition, facts: Record<string, unknown>) {
   return definition.claimKeys.flatMap((key) => {
     const value = readPath(facts, key.path);
-    return typeof value === 'string' && value.length > 0 ? [{ name: key.name, value, unique: key.unique }] : [];
+    return typeof value === 'string' && value.length > 0
+      ? [{ name: key.name, value, unique: key.unique }]
+      : [];
   });
 }
 
@@ -34,7 +48,9 @@ function toHistoryEntry(row: HistoryRow): HistoryEntry {
   const { definition, facts } = row;
   const keys: HistoryEntry['keys'] = {};
   for (const key of claimKeysOf(definition, facts)) (keys as Record<string, string>)[key.name] = key.value;
-  const category = definition.historyFields?.category ? readPath(facts, definition.historyFields.category) : undefined;
+  const category = definition.historyFields?.category
+    ? readPath(facts, definition.historyFields.category)
+    : undefined;
   const type = definition.historyFields?.type ? readPath(facts, definition.historyFields.type) : undefined;
   return {
     claimId: row.id,

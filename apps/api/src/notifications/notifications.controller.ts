@@ -16,14 +16,28 @@ export class NotificationsController {
   @Get()
   @ApiOperation({ summary: "The resident's in-app notifications, newest first (the last 100)" })
   async list(@CurrentUser() user: AuthUser) {
-    const rows = await this.dataSource.getRepository(NotificationEntity).find({ where: { userId: user.id }, order: { createdAt: 'DESC' }, take: 100 });
-    return rows.map((row) => ({ id: row.id, kind: row.kind, params: row.params, text: row.textZh, createdAt: row.createdAt.toISOString(), read: row.readAt !== null }));
+    const rows = await this.dataSource
+      .getRepository(NotificationEntity)
+      .find({ where: { userId: user.id }, order: { createdAt: 'DESC' }, take: 100 });
+    return rows.map((row) => ({
+      id: row.id,
+      kind: row.kind,
+      params: row.params,
+      text: row.textZh,
+      createdAt: row.createdAt.toISOString(),
+      read: row.readAt !== null,
+    }));
   }
 
   @Post(':id/read')
   @HttpCode(204)
   @ApiOperation({ summary: 'Mark one notification read' })
-  async markRead(@CurrentUser() user: AuthUser, @Param('id', new ParseUUIDPipe({ version: '4' })) id: string): Promise<void> {
-    await this.dataSource.getRepository(NotificationEntity).update({ id, userId: user.id }, { readAt: new Date() });
+  async markRead(
+    @CurrentUser() user: AuthUser,
+    @Param('id', new ParseUUIDPipe({ version: '4' })) id: string,
+  ): Promise<void> {
+    await this.dataSource
+      .getRepository(NotificationEntity)
+      .update({ id, userId: user.id }, { readAt: new Date() });
   }
 }

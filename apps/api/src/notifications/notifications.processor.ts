@@ -49,9 +49,17 @@ export class NotificationsProcessor implements QueueProcessor {
     await this.dataSource.query(
       `INSERT INTO notification (user_id, event_key, kind, params, text_zh) VALUES ($1, $2, 'application_status', $3::jsonb, $4)
        ON CONFLICT (event_key) DO NOTHING`,
-      [event.applicant_id, eventId, JSON.stringify({ applicationId, code: event.code, status: event.to_status }), text],
+      [
+        event.applicant_id,
+        eventId,
+        JSON.stringify({ applicationId, code: event.code, status: event.to_status }),
+        text,
+      ],
     );
-    const [pending] = (await this.dataSource.query(`SELECT id FROM notification WHERE event_key = $1 AND sms_sent_at IS NULL`, [eventId])) as { id: string }[];
+    const [pending] = (await this.dataSource.query(
+      `SELECT id FROM notification WHERE event_key = $1 AND sms_sent_at IS NULL`,
+      [eventId],
+    )) as { id: string }[];
     if (pending && event.phone_enc) {
       await this.sms.send({ phone: this.cipher.decrypt(event.phone_enc, 'user.phone'), text });
       await this.dataSource.query(`UPDATE notification SET sms_sent_at = now() WHERE id = $1`, [pending.id]);

@@ -42,9 +42,19 @@ export class SmsService {
   async send(message: SmsMessage): Promise<void> {
     switch (this.config.sms.transport) {
       case 'dev-outbox': {
-        const entry: DevOutboxEntry = { phone: message.phone, text: message.text, code: message.code ?? null, sentAt: this.clock.now().toISOString() };
+        const entry: DevOutboxEntry = {
+          phone: message.phone,
+          text: message.text,
+          code: message.code ?? null,
+          sentAt: this.clock.now().toISOString(),
+        };
         const key = devOutboxKey(message.phone);
-        await this.redis.multi().lpush(key, JSON.stringify(entry)).ltrim(key, 0, DEV_OUTBOX_MAX - 1).expire(key, DEV_OUTBOX_TTL_SECONDS).exec();
+        await this.redis
+          .multi()
+          .lpush(key, JSON.stringify(entry))
+          .ltrim(key, 0, DEV_OUTBOX_MAX - 1)
+          .expire(key, DEV_OUTBOX_TTL_SECONDS)
+          .exec();
         return;
       }
       case 'console':
@@ -61,7 +71,10 @@ export class SmsService {
           signal: AbortSignal.timeout(5000),
         });
         if (!response.ok) {
-          this.logger.warn({ status: response.status, to: maskPhone(message.phone) }, 'SMS gateway refused the message');
+          this.logger.warn(
+            { status: response.status, to: maskPhone(message.phone) },
+            'SMS gateway refused the message',
+          );
           throw new Error(`SMS gateway answered ${response.status}`);
         }
         return;

@@ -18,10 +18,17 @@ export class ApplicantFactsService {
   }
 
   /** The birth date encoded in the resident's ID number, when they have given one. */
-  async applicantFacts(userId: string, manager: EntityManager = this.dataSource.manager): Promise<{ birthDate?: string }> {
-    const profile = await manager.getRepository(ResidentProfileEntity).findOne({ where: { userId }, select: { idNumberEnc: true, userId: true } });
+  async applicantFacts(
+    userId: string,
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<{ birthDate?: string }> {
+    const profile = await manager
+      .getRepository(ResidentProfileEntity)
+      .findOne({ where: { userId }, select: { idNumberEnc: true, userId: true } });
     if (!profile) return {};
-    const birthDate = validateResidentId(this.cipher.decrypt(profile.idNumberEnc, 'profile.id_number')).birthDate;
+    const birthDate = validateResidentId(
+      this.cipher.decrypt(profile.idNumberEnc, 'profile.id_number'),
+    ).birthDate;
     return birthDate ? { birthDate } : {};
   }
 }

@@ -34,7 +34,10 @@ export class UpdateProfileDto {
   @IsBankCard()
   bankAccount: string;
 
-  @ApiProperty({ description: 'Separate consent to processing the ID number and bank account (PIPL Art. 29)', example: true })
+  @ApiProperty({
+    description: 'Separate consent to processing the ID number and bank account (PIPL Art. 29)',
+    example: true,
+  })
   @Equals(true, { message: 'CONSENT_REQUIRED' })
   consent: boolean;
 }
@@ -44,7 +47,10 @@ export class RevealDto {
   @IsIn(['name', 'idNumber', 'phone', 'bankAccount', 'address'])
   field: 'name' | 'idNumber' | 'phone' | 'bankAccount' | 'address';
 
-  @ApiProperty({ description: 'Why the full value is needed (kept in the audit log)', example: 'match against the ID card photo of claim ZQ-2026-000123' })
+  @ApiProperty({
+    description: 'Why the full value is needed (kept in the audit log)',
+    example: 'match against the ID card photo of claim ZQ-2026-000123',
+  })
   @IsString()
   @MinLength(4)
   @MaxLength(200)

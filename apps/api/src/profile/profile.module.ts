@@ -3,5 +3,9 @@ import { ApplicantFactsService } from './applicant-facts.service';
 import { ProfileController } from './profile.controller';
 import { ProfileService } from './profile.service';
 
-@Module({ controllers: [ProfileController], providers: [ProfileService, ApplicantFactsService], exports: [ApplicantFactsService] })
+@Module({
+  controllers: [ProfileController],
+  providers: [ProfileService, ApplicantFactsService],
+  exports: [ApplicantFactsService],
+})
 export class ProfileModule {}

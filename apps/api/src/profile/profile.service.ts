@@ -46,35 +46,59 @@ export class ProfileService {
     const idNumberBidx = this.cipher.blindIndex(idNumber, 'id_number');
     const now = this.clock.now();
     const idNumberInUse = () =>
-      new DomainError(409, ErrorCode.ID_NUMBER_IN_USE, 'This ID number is already registered to another account', {
-        fields: { idNumber: ErrorCode.ID_NUMBER_IN_USE },
+      new DomainError(
+        409,
+        ErrorCode.ID_NUMBER_IN_USE,
+        'This ID number is already registered to another account',
+        {
+          fields: { idNumber: ErrorCode.ID_NUMBER_IN_USE },
+        },
+      );
+    const saved = await this.dataSource
+      .transaction(async (manager) => {
+        const owner = await manager
+          .getRepository(ResidentProfileEntity)
+          .findOne({ where: { idNumberBidx }, select: { userId: true } });
+        if (owner && owner.userId !== userId) throw idNumberInUse();
+        await manager.insert(ConsentRecordEntity, {
+          userId,
+          purpose: 'sensitive-personal-information',
+          version: PRIVACY_CONSENT_VERSION,
+          grantedAt: now,
+        });
+        const row: Partial<ResidentProfileEntity> = {
+          userId,
+          nameEnc: this.cipher.encrypt(input.name.trim(), 'profile.name'),
+          idNumberEnc: this.cipher.encrypt(idNumber, 'profile.id_number'),
+          idNumberBidx,
+          street: input.street,
+          addressEnc: this.cipher.encrypt(input.address.trim(), 'profile.address'),
+          bankName: input.bankName.trim(),
+          bankAccountEnc: this.cipher.encrypt(bankAccount, 'profile.bank_account'),
+          bankAccountBidx: this.cipher.blindIndex(bankAccount, 'bank_account'),
+          consentVersion: PRIVACY_CONSENT_VERSION,
+          consentAt: now,
+        };
+        await manager.upsert(ResidentProfileEntity, row, ['userId']);
+        await this.audit.record(
+          {
+            action: 'profile.updated',
+            result: 'success',
+            objectType: 'resident',
+            objectId: userId,
+            detail: { consentVersion: PRIVACY_CONSENT_VERSION },
+          },
+          manager,
+        );
+        return manager.getRepository(ResidentProfileEntity).findOneByOrFail({ userId });
+      })
+      .catch((error: unknown) => {
+        // Two residents saving one ID number at once: the unique blind index refuses the second
+        // (the only unique key the upsert does not resolve), which is the same conflict as above.
+        if (error instanceof QueryFailedError && (error.driverError as { code?: string }).code === '23505')
+          throw idNumberInUse();
+        throw error;
       });
-    const saved = await this.dataSource.transaction(async (manager) => {
-      const owner = await manager.getRepository(ResidentProfileEntity).findOne({ where: { idNumberBidx }, select: { userId: true } });
-      if (owner && owner.userId !== userId) throw idNumberInUse();
-      await manager.insert(ConsentRecordEntity, { userId, purpose: 'sensitive-personal-information', version: PRIVACY_CONSENT_VERSION, grantedAt: now });
-      const row: Partial<ResidentProfileEntity> = {
-        userId,
-        nameEnc: this.cipher.encrypt(input.name.trim(), 'profile.name'),
-        idNumberEnc: this.cipher.encrypt(idNumber, 'profile.id_number'),
-        idNumberBidx,
-        street: input.street,
-        addressEnc: this.cipher.encrypt(input.address.trim(), 'profile.address'),
-        bankName: input.bankName.trim(),
-        bankAccountEnc: this.cipher.encrypt(bankAccount, 'profile.bank_account'),
-        bankAccountBidx: this.cipher.blindIndex(bankAccount, 'bank_account'),
-        consentVersion: PRIVACY_CONSENT_VERSION,
-        consentAt: now,
-      };
-      await manager.upsert(ResidentProfileEntity, row, ['userId']);
-      await this.audit.record({ action: 'profile.updated', result: 'success', objectType: 'resident', objectId: userId, detail: { consentVersion: PRIVACY_CONSENT_VERSION } }, manager);
-      return manager.getRepository(ResidentProfileEntity).findOneByOrFail({ userId });
-    }).catch((error: unknown) => {
-      // Two residents saving one ID number at once: the unique blind index refuses the second
-      // (the only unique key the upsert does not resolve), which is the same conflict as above.
-      if (error instanceof QueryFailedError && (error.driverError as { code?: string }).code === '23505') throw idNumberInUse();
-      throw error;
-    });
     return this.masked(saved, await this.phone(userId));
   }
 
@@ -86,7 +110,9 @@ export class ProfileService {
     if (input.field === 'phone') {
       value = this.cipher.decrypt(user.phoneEnc!, 'user.phone');
     } else {
-      const profile = await this.dataSource.getRepository(ResidentProfileEntity).findOneBy({ userId: residentId });
+      const profile = await this.dataSource
+        .getRepository(ResidentProfileEntity)
+        .findOneBy({ userId: residentId });
       if (!profile) throw new DomainError(404, ErrorCode.PROFILE_NOT_FOUND, 'No real-name details');
       const sources = {
         name: [profile.nameEnc, 'profile.name'],
@@ -97,7 +123,13 @@ export class ProfileService {
       const [stored, field] = sources[input.field];
       value = this.cipher.decrypt(stored, field);
     }
-    await this.audit.record({ action: 'pii.reveal', result: 'success', objectType: 'resident', objectId: residentId, detail: { field: input.field, purpose: maskText(input.purpose) } });
+    await this.audit.record({
+      action: 'pii.reveal',
+      result: 'success',
+      objectType: 'resident',
+      objectId: residentId,
+      detail: { field: input.field, purpose: maskText(input.purpose) },
+    });
     return { field: input.field, value };
   }
 

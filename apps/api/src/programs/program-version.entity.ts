@@ -1,5 +1,13 @@
 import type { ProgramDefinition } from '@huanxin/shared';
-import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
+import {
+  Column,
+  CreateDateColumn,
+  Entity,
+  Index,
+  JoinColumn,
+  ManyToOne,
+  PrimaryGeneratedColumn,
+} from 'typeorm';
 import { ProgramEntity } from './program.entity';
 
 /** One immutable rules version of a program. Claims keep the version they were evaluated under. */

@@ -21,7 +21,9 @@ export class ProgramsController {
   }
 
   @Get(':code')
-  @ApiOperation({ summary: 'One program: clauses with citations, documents, fact fields and the full definition' })
+  @ApiOperation({
+    summary: 'One program: clauses with citations, documents, fact fields and the full definition',
+  })
   detail(@Param() params: ProgramCodeParams) {
     return this.programs.detail(params.code);
   }
@@ -29,8 +31,14 @@ export class ProgramsController {
   @Post(':code/eligibility')
   @HttpCode(200)
   @RateLimit({ name: 'eligibility', limit: 60, windowSeconds: 60, onStoreDown: 'open' })
-  @ApiOperation({ summary: 'Evaluate facts against the current rules (history clauses unknown when anonymous)' })
-  eligibility(@Param() params: ProgramCodeParams, @Body() body: EligibilityRequestDto, @CurrentUser() caller: AuthUser | undefined) {
+  @ApiOperation({
+    summary: 'Evaluate facts against the current rules (history clauses unknown when anonymous)',
+  })
+  eligibility(
+    @Param() params: ProgramCodeParams,
+    @Body() body: EligibilityRequestDto,
+    @CurrentUser() caller: AuthUser | undefined,
+  ) {
     return this.programs.checkEligibility(params.code, body.facts, body.asOf, caller);
   }
 }

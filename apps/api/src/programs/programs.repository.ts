@@ -26,20 +26,30 @@ export class ProgramsRepository {
 
   /** Every program with its published version, ordered by window then code. */
   async listCurrent(): Promise<CurrentProgram[]> {
-    const rows = await this.currentQuery(this.dataSource.manager).orderBy('v.opens_on', 'DESC').addOrderBy('p.code', 'ASC').getRawMany<RawCurrent>();
+    const rows = await this.currentQuery(this.dataSource.manager)
+      .orderBy('v.opens_on', 'DESC')
+      .addOrderBy('p.code', 'ASC')
+      .getRawMany<RawCurrent>();
     return rows.map((row) => this.fromRaw(row));
   }
 
   async findCurrentByCode(code: string): Promise<CurrentProgram | null> {
-    const row = await this.currentQuery(this.dataSource.manager).where('p.code = :code', { code }).getRawOne<RawCurrent>();
+    const row = await this.currentQuery(this.dataSource.manager)
+      .where('p.code = :code', { code })
+      .getRawOne<RawCurrent>();
     return row ? this.fromRaw(row) : null;
   }
 
   /** A version's definition (immutable, so cached per process). */
-  async definitionByVersionId(versionId: string, manager: EntityManager = this.dataSource.manager): Promise<ProgramDefinition> {
+  async definitionByVersionId(
+    versionId: string,
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<ProgramDefinition> {
     const cached = this.definitions.get(versionId);
     if (cached) return cached;
-    const [row] = (await manager.query(`SELECT definition FROM program_version WHERE id = $1`, [versionId])) as { definition: ProgramDefinition }[];
+    const [row] = (await manager.query(`SELECT definition FROM program_version WHERE id = $1`, [
+      versionId,
+    ])) as { definition: ProgramDefinition }[];
     if (!row) throw new Error(`program version ${versionId} not found`);
     this.definitions.set(versionId, row.definition);
     return row.definition;
@@ -58,7 +68,13 @@ export class ProgramsRepository {
     return manager
       .createQueryBuilder(ProgramEntity, 'p')
       .innerJoin(ProgramVersionEntity, 'v', 'v.id = p.current_version_id')
-      .select(['p.id AS id', 'p.code AS code', 'v.id AS version_id', 'v.version AS version', 'v.definition AS definition']);
+      .select([
+        'p.id AS id',
+        'p.code AS code',
+        'v.id AS version_id',
+        'v.version AS version',
+        'v.definition AS definition',
+      ]);
   }
 }
 

@@ -17,7 +17,13 @@ import { DomainError, validationFailed } from '../common/errors/domain-error';
 import { BudgetRepository } from '../budget/budget.repository';
 import { ProgramsRepository, type CurrentProgram } from './programs.repository';
 
-const EMPTY_BUDGET: BudgetFigures = { totalFen: 0, reservedFen: 0, committedFen: 0, paidFen: 0, remainingFen: 0 };
+const EMPTY_BUDGET: BudgetFigures = {
+  totalFen: 0,
+  reservedFen: 0,
+  committedFen: 0,
+  paidFen: 0,
+  remainingFen: 0,
+};
 
 @Injectable()
 export class ProgramsService {
@@ -42,7 +48,12 @@ export class ProgramsService {
     return {
       ...this.summary(program, budgets.get(program.id) ?? EMPTY_BUDGET, this.clock.today()),
       version: program.version,
-      clauses: definition.clauses.map(({ id, title, citation, provenance }) => ({ id, title, citation, provenance })),
+      clauses: definition.clauses.map(({ id, title, citation, provenance }) => ({
+        id,
+        title,
+        citation,
+        provenance,
+      })),
       documents: definition.documents,
       factFields: definition.factFields,
       definition,
@@ -64,7 +75,11 @@ export class ProgramsService {
     if (asOf !== undefined && !isIsoDate(asOf)) throw validationFailed({ asOf: FieldErrorCode.INVALID_DATE });
     const checked = validateFacts(definition, facts);
     if (!checked.ok) {
-      throw validationFailed(Object.fromEntries(Object.entries(checked.fields).map(([path, fieldCode]) => [`facts.${path}`, fieldCode])));
+      throw validationFailed(
+        Object.fromEntries(
+          Object.entries(checked.fields).map(([path, fieldCode]) => [`facts.${path}`, fieldCode]),
+        ),
+      );
     }
     return this.evaluator.evaluate(definition, checked.normalized, {
       ...(asOf !== undefined && { asOf }),

@@ -44,7 +44,9 @@ export const DEFAULT_JOB_OPTIONS: JobsOptions = {
 
 export function assertJobId(jobId: string): string {
   if (!/^[A-Za-z0-9_.-]{1,200}$/.test(jobId) || /^\d+$/.test(jobId)) {
-    throw new Error(`invalid job id ${JSON.stringify(jobId)}: letters, digits, _ . - only, not a bare integer`);
+    throw new Error(
+      `invalid job id ${JSON.stringify(jobId)}: letters, digits, _ . - only, not a bare integer`,
+    );
   }
   return jobId;
 }

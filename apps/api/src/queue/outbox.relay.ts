@@ -55,11 +55,16 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
       const dispatched: string[] = [];
       for (const row of rows) {
         if (!QUEUE_NAMES.includes(row.queue as QueueName)) {
-          await manager.query(`UPDATE outbox SET attempts = attempts + 1, last_error = $2 WHERE id = $1`, [row.id, 'unknown queue']);
+          await manager.query(`UPDATE outbox SET attempts = attempts + 1, last_error = $2 WHERE id = $1`, [
+            row.id,
+            'unknown queue',
+          ]);
           continue;
         }
         try {
-          await this.queues.get(row.queue as QueueName).add(row.job_name, row.payload, { ...DEFAULT_JOB_OPTIONS, jobId: row.job_id });
+          await this.queues
+            .get(row.queue as QueueName)
+            .add(row.job_name, row.payload, { ...DEFAULT_JOB_OPTIONS, jobId: row.job_id });
           dispatched.push(row.id);
         } catch (error) {
           this.logger.warn({ outboxId: row.id, err: error }, 'outbox dispatch failed; will retry');
@@ -71,7 +76,9 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
         }
       }
       if (dispatched.length) {
-        await manager.query(`UPDATE outbox SET dispatched_at = now() WHERE id = ANY($1::uuid[])`, [dispatched]);
+        await manager.query(`UPDATE outbox SET dispatched_at = now() WHERE id = ANY($1::uuid[])`, [
+          dispatched,
+        ]);
       }
       return dispatched.length;
     });

@@ -1,4 +1,10 @@
-import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import {
+  Inject,
+  Injectable,
+  Logger,
+  type OnApplicationBootstrap,
+  type OnApplicationShutdown,
+} from '@nestjs/common';
 import { Worker } from 'bullmq';
 import type { AppConfig } from '../config/config';
 import { InjectConfig } from '../config/config.module';
@@ -24,9 +30,14 @@ export class WorkerHostService implements OnApplicationBootstrap, OnApplicationS
         concurrency: processor.concurrency ?? 4,
       });
       worker.on('failed', (job, error) =>
-        this.logger.warn({ queue: processor.queue, job: job?.name, jobId: job?.id, attempt: job?.attemptsMade, err: error }, 'job failed'),
+        this.logger.warn(
+          { queue: processor.queue, job: job?.name, jobId: job?.id, attempt: job?.attemptsMade, err: error },
+          'job failed',
+        ),
       );
-      worker.on('error', (error) => this.logger.error({ queue: processor.queue, err: error }, 'worker error'));
+      worker.on('error', (error) =>
+        this.logger.error({ queue: processor.queue, err: error }, 'worker error'),
+      );
       this.workers.push(worker);
     }
     this.logger.log(`processing queues: ${this.processors.map((p) => p.queue).join(', ')}`);

@@ -7,7 +7,11 @@ import type { Logger } from '../common/logging/logger';
  * to start otherwise; elsewhere it is a warning. A Redis that forbids CONFIG is trusted as is.
  */
 export async function checkRedisForQueues(config: AppConfig, logger: Logger): Promise<void> {
-  const redis = new Redis(config.redis.url, { maxRetriesPerRequest: 1, lazyConnect: true, connectTimeout: 5000 });
+  const redis = new Redis(config.redis.url, {
+    maxRetriesPerRequest: 1,
+    lazyConnect: true,
+    connectTimeout: 5000,
+  });
   try {
     await redis.connect();
     const reply = (await redis.config('GET', 'maxmemory-policy').catch(() => null)) as string[] | null;

@@ -1,5 +1,12 @@
 import { once } from 'node:events';
-import { Global, Inject, Logger, Module, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
+import {
+  Global,
+  Inject,
+  Logger,
+  Module,
+  type OnApplicationShutdown,
+  type OnModuleInit,
+} from '@nestjs/common';
 import { Redis } from 'ioredis';
 import type { AppConfig } from '../config/config';
 import { APP_CONFIG } from '../config/config.module';
@@ -36,7 +43,10 @@ export class RedisModule implements OnModuleInit, OnApplicationShutdown {
   async onModuleInit(): Promise<void> {
     if (this.redis.status === 'ready') return;
     const timeout = new Promise<'timeout'>((resolve) => setTimeout(() => resolve('timeout'), 5000).unref());
-    const result = await Promise.race([once(this.redis, 'ready').then(() => 'ready' as const), timeout]).catch(() => 'error' as const);
+    const result = await Promise.race([
+      once(this.redis, 'ready').then(() => 'ready' as const),
+      timeout,
+    ]).catch(() => 'error' as const);
     if (result !== 'ready') this.logger.warn('Redis not ready at start; commands fail until it is');
   }
 

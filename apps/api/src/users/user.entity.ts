@@ -1,5 +1,15 @@
 import type { Role } from '@huanxin/shared';
-import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import {
+  Check,
+  Column,
+  CreateDateColumn,
+  Entity,
+  Index,
+  JoinColumn,
+  ManyToOne,
+  PrimaryGeneratedColumn,
+  UpdateDateColumn,
+} from 'typeorm';
 import { OrganizationEntity } from './organization.entity';
 
 /**
@@ -8,9 +18,15 @@ import { OrganizationEntity } from './organization.entity';
  * (encrypted). Accounts are disabled, never deleted (the audit log refers to them).
  */
 @Entity({ name: 'user_account' })
-@Check('user_role_known', `"role" IN ('resident', 'dealer', 'reviewer', 'approver', 'finance', 'admin', 'auditor')`)
+@Check(
+  'user_role_known',
+  `"role" IN ('resident', 'dealer', 'reviewer', 'approver', 'finance', 'admin', 'auditor')`,
+)
 @Check('user_resident_has_phone', `"role" <> 'resident' OR "phone_bidx" IS NOT NULL`)
-@Check('user_staff_has_username', `"role" = 'resident' OR ("username" IS NOT NULL AND "password_hash" IS NOT NULL)`)
+@Check(
+  'user_staff_has_username',
+  `"role" = 'resident' OR ("username" IS NOT NULL AND "password_hash" IS NOT NULL)`,
+)
 @Check('user_dealer_has_organization', `"role" <> 'dealer' OR "organization_id" IS NOT NULL`)
 export class UserEntity {
   @PrimaryGeneratedColumn('uuid')

@@ -59,7 +59,12 @@ export class UsersRepository {
   async recordLoginSuccess(id: string, at: Date, totpStep?: number): Promise<void> {
     await this.dataSource.getRepository(UserEntity).update(
       { id },
-      { failedLogins: 0, lockedUntil: null, lastLoginAt: at, ...(totpStep !== undefined && { totpLastStep: String(totpStep) }) },
+      {
+        failedLogins: 0,
+        lockedUntil: null,
+        lastLoginAt: at,
+        ...(totpStep !== undefined && { totpLastStep: String(totpStep) }),
+      },
     );
   }
 
@@ -74,11 +79,17 @@ export class UsersRepository {
   }
 
   async setTotpSecret(id: string, secretEnc: string, step: number): Promise<void> {
-    await this.dataSource.getRepository(UserEntity).update({ id }, { totpSecretEnc: secretEnc, totpLastStep: String(step) });
+    await this.dataSource
+      .getRepository(UserEntity)
+      .update({ id }, { totpSecretEnc: secretEnc, totpLastStep: String(step) });
   }
 
   /** Staff accounts idle since `before` are disabled; returns their ids. */
-  async disableStaffIdleSince(before: Date, at: Date, manager: EntityManager = this.dataSource.manager): Promise<string[]> {
+  async disableStaffIdleSince(
+    before: Date,
+    at: Date,
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<string[]> {
     const rows = await returning<{ id: string }>(
       manager,
       `UPDATE user_account SET disabled_at = $2

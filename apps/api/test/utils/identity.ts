@@ -77,7 +77,13 @@ export async function signInStaff(t: TestApp, username: string, password = DEMO_
 export async function createAccount(
   t: TestApp,
   adminCookie: string,
-  account: { username: string; role: string; password?: string; organizationId?: string; displayName?: string },
+  account: {
+    username: string;
+    role: string;
+    password?: string;
+    organizationId?: string;
+    displayName?: string;
+  },
 ): Promise<string> {
   const res = await request(t.server)
     .post('/api/admin/users')
@@ -111,7 +117,13 @@ export async function deleteKeys(config: AppConfig, patterns: string[]): Promise
     for (const pattern of patterns) {
       let cursor = '0';
       do {
-        const [next, keys] = await redis.scan(cursor, 'MATCH', `${config.redis.prefix}:${pattern}`, 'COUNT', 1000);
+        const [next, keys] = await redis.scan(
+          cursor,
+          'MATCH',
+          `${config.redis.prefix}:${pattern}`,
+          'COUNT',
+          1000,
+        );
         if (keys.length) await redis.del(...keys);
         cursor = next;
       } while (cursor !== '0');

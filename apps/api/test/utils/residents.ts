@@ -31,7 +31,11 @@ export function residentIdentity(index: number) {
  * through the app's own cipher and session service (the HTTP sign-in is proved in the auth suites;
  * the race suites need hundreds of residents quickly).
  */
-export async function createResident(t: TestApp, index: number, options: { bankAccount?: string } = {}): Promise<Resident> {
+export async function createResident(
+  t: TestApp,
+  index: number,
+  options: { bankAccount?: string } = {},
+): Promise<Resident> {
   const cipher = t.app.get(PiiCipher);
   const sessions = t.app.get(SessionService);
   const dataSource = t.app.get<DataSource>(getDataSourceToken());
@@ -39,7 +43,11 @@ export async function createResident(t: TestApp, index: number, options: { bankA
   const bankAccount = options.bankAccount ?? identity.bankAccount;
   const [user] = (await dataSource.query(
     `INSERT INTO user_account (role, display_name, phone_bidx, phone_enc) VALUES ('resident', $1, $2, $3) RETURNING id`,
-    [`居民${index}`, cipher.blindIndex(identity.phone, 'phone'), cipher.encrypt(identity.phone, 'user.phone')],
+    [
+      `居民${index}`,
+      cipher.blindIndex(identity.phone, 'phone'),
+      cipher.encrypt(identity.phone, 'user.phone'),
+    ],
   )) as { id: string }[];
   await dataSource.query(
     `INSERT INTO resident_profile (user_id, name_enc, id_number_enc, id_number_bidx, street, address_enc, bank_name, bank_account_enc, bank_account_bidx, consent_version, consent_at)
@@ -55,9 +63,20 @@ export async function createResident(t: TestApp, index: number, options: { bankA
       PRIVACY_CONSENT_VERSION,
     ],
   );
-  const sessionId = await sessions.create({ id: user!.id, role: 'resident', displayName: `居民${index}`, organizationId: null });
-  return { id: user!.id, cookie: `${sessionCookieName(t.config as AppConfig)}=${sessionId}`, idNumber: identity.idNumber };
+  const sessionId = await sessions.create({
+    id: user!.id,
+    role: 'resident',
+    displayName: `居民${index}`,
+    organizationId: null,
+  });
+  return {
+    id: user!.id,
+    cookie: `${sessionCookieName(t.config as AppConfig)}=${sessionId}`,
+    idNumber: identity.idNumber,
+  };
 }
 
 /** A minimal real PDF header (the upload check reads magic bytes, not names). */
-export const PDF_BYTES = Buffer.from('%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n');
+export const PDF_BYTES = Buffer.from(
+  '%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n',
+);

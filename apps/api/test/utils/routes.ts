@@ -15,7 +15,11 @@ export interface RouteInfo {
   permission: string | undefined;
 }
 
-const join = (...parts: string[]) => `/${parts.flatMap((part) => part.split('/')).filter(Boolean).join('/')}`;
+const join = (...parts: string[]) =>
+  `/${parts
+    .flatMap((part) => part.split('/'))
+    .filter(Boolean)
+    .join('/')}`;
 
 /**
  * Every route of every controller the app has mounted, read from Nest's own metadata (the same

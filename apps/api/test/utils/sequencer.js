@@ -10,7 +10,10 @@ class RunPiiLeakLast extends Sequencer {
   sort(tests) {
     const sorted = super.sort(tests);
     const ordered = Array.isArray(sorted) ? sorted : [...tests];
-    return [...ordered.filter((test) => !LAST.test(test.path)), ...ordered.filter((test) => LAST.test(test.path))];
+    return [
+      ...ordered.filter((test) => !LAST.test(test.path)),
+      ...ordered.filter((test) => LAST.test(test.path)),
+    ];
   }
 }
 

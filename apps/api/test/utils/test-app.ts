@@ -20,7 +20,11 @@ export async function createTestApp(overrides: Partial<Record<string, string>> =
   // PII-leak suite scans it at the end for ID, phone and card numbers.
   const logFile = process.env.HUANXIN_TEST_LOG_FILE;
   const destination = logFile ? pino.destination({ dest: logFile, sync: true, append: true }) : undefined;
-  const logger = createLogger({ level: logFile ? 'trace' : (process.env.LOG_LEVEL ?? 'silent'), name: 'test-api', destination });
+  const logger = createLogger({
+    level: logFile ? 'trace' : (process.env.LOG_LEVEL ?? 'silent'),
+    name: 'test-api',
+    destination,
+  });
   const app = await createHttpApp(config, logger);
   await app.init();
   await app.getHttpAdapter().getInstance().ready();

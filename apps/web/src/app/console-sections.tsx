@@ -23,10 +23,40 @@ export interface ConsoleSectionDef {
 /** The console's pages, in menu order. The dashboard is for every console user. */
 export const consoleSections: readonly ConsoleSectionDef[] = [
   { section: 'dashboard', path: '/console', icon: <DashboardOutlined aria-hidden /> },
-  { section: 'review', path: '/console/review', icon: <FileSearchOutlined aria-hidden />, permission: Permission.ReviewRead },
-  { section: 'payments', path: '/console/payments', icon: <PayCircleOutlined aria-hidden />, permission: Permission.PaymentsManage },
-  { section: 'programs', path: '/console/programs', icon: <SettingOutlined aria-hidden />, permission: Permission.ProgramsManage },
-  { section: 'users', path: '/console/users', icon: <TeamOutlined aria-hidden />, permission: Permission.UsersManage },
-  { section: 'audit', path: '/console/audit', icon: <AuditOutlined aria-hidden />, permission: Permission.AuditRead },
-  { section: 'dealer', path: '/console/dealer', icon: <ShopOutlined aria-hidden />, permission: Permission.DealerOwn },
+  {
+    section: 'review',
+    path: '/console/review',
+    icon: <FileSearchOutlined aria-hidden />,
+    permission: Permission.ReviewRead,
+  },
+  {
+    section: 'payments',
+    path: '/console/payments',
+    icon: <PayCircleOutlined aria-hidden />,
+    permission: Permission.PaymentsManage,
+  },
+  {
+    section: 'programs',
+    path: '/console/programs',
+    icon: <SettingOutlined aria-hidden />,
+    permission: Permission.ProgramsManage,
+  },
+  {
+    section: 'users',
+    path: '/console/users',
+    icon: <TeamOutlined aria-hidden />,
+    permission: Permission.UsersManage,
+  },
+  {
+    section: 'audit',
+    path: '/console/audit',
+    icon: <AuditOutlined aria-hidden />,
+    permission: Permission.AuditRead,
+  },
+  {
+    section: 'dealer',
+    path: '/console/dealer',
+    icon: <ShopOutlined aria-hidden />,
+    permission: Permission.DealerOwn,
+  },
 ];

@@ -20,7 +20,9 @@ describe('navigation by role', () => {
     mockApi({ 'GET /api/auth/me': signedInAs({ role, displayName: `${role}-name` }) });
     renderWithApp(routes, { path: '/console' });
     const menu = await screen.findByRole('navigation', { name: '工作台菜单' });
-    const links = within(menu).getAllByRole('link').map((a) => a.textContent?.trim());
+    const links = within(menu)
+      .getAllByRole('link')
+      .map((a) => a.textContent?.trim());
     expect(links).toEqual(visible);
     for (const hidden of ALL.filter((l) => !visible.includes(l))) expect(links).not.toContain(hidden);
     expect(screen.getByTestId('user-menu').textContent).toContain(`${role}-name`);
@@ -39,7 +41,13 @@ describe('navigation by role', () => {
   });
 
   it('a resident is not let into the console', async () => {
-    mockApi({ 'GET /api/auth/me': signedInAs({ role: 'resident', displayName: '138****8000', phoneMasked: '138****8000' }) });
+    mockApi({
+      'GET /api/auth/me': signedInAs({
+        role: 'resident',
+        displayName: '138****8000',
+        phoneMasked: '138****8000',
+      }),
+    });
     renderWithApp(routes, { path: '/console' });
     expect(await screen.findByRole('heading', { name: '无权访问' })).toBeTruthy();
     expect(screen.queryByRole('navigation', { name: '工作台菜单' })).toBeNull();
@@ -47,7 +55,11 @@ describe('navigation by role', () => {
 
   it('resident navigation: my applications (the old address redirects), profile and account menu once signed in', async () => {
     mockApi({
-      'GET /api/auth/me': signedInAs({ role: 'resident', displayName: '138****8000', phoneMasked: '138****8000' }),
+      'GET /api/auth/me': signedInAs({
+        role: 'resident',
+        displayName: '138****8000',
+        phoneMasked: '138****8000',
+      }),
       'GET /api/programs': jsonResponse([]),
       'GET /api/applications': jsonResponse([]),
     });

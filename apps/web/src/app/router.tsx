@@ -12,7 +12,13 @@ import { ProgramCheckPage } from './routes/program-check';
 import { ConsoleHome, ConsoleNotYetAvailable } from './routes/console';
 import { ResidentSignInPage, StaffSignInPage } from './routes/sign-in';
 import { ProfilePage } from './routes/profile';
-import { ApplicationDetailPage, ApplyPage, EditApplicationPage, MyApplicationsPage, NotificationsPage } from './routes/applications';
+import {
+  ApplicationDetailPage,
+  ApplyPage,
+  EditApplicationPage,
+  MyApplicationsPage,
+  NotificationsPage,
+} from './routes/applications';
 import { NotFoundPage } from './routes/not-found';
 
 /** Inside the router, so the session can send the browser to a sign-in page when the server ends it. */
@@ -67,7 +73,9 @@ export const routes: RouteObject[] = [
             .filter((s) => s.section !== 'dashboard')
             .map((s) => ({
               path: s.path.replace('/console/', ''),
-              element: <RequireSession area="console" {...(s.permission ? { permission: s.permission } : {})} />,
+              element: (
+                <RequireSession area="console" {...(s.permission ? { permission: s.permission } : {})} />
+              ),
               children: [{ index: true, element: <ConsoleNotYetAvailable section={s.section} /> }],
             })),
           { path: '*', element: <NotFoundPage /> },

@@ -9,7 +9,13 @@ describe('parseErrorResponse', () => {
   it('reads the contract error shape into a typed ApiError', async () => {
     const error = await parseErrorResponse(
       respond(
-        JSON.stringify({ error: { code: 'VALIDATION_FAILED', message: 'bad', fields: { 'facts.vin': 'INVALID_CHECK_DIGIT' } } }),
+        JSON.stringify({
+          error: {
+            code: 'VALIDATION_FAILED',
+            message: 'bad',
+            fields: { 'facts.vin': 'INVALID_CHECK_DIGIT' },
+          },
+        }),
         422,
       ),
     );
@@ -71,7 +77,11 @@ describe('api client', () => {
   it('throws ApiError with fields for a 422', async () => {
     vi.stubGlobal(
       'fetch',
-      vi.fn<typeof fetch>().mockResolvedValue(respond('{"error":{"code":"VALIDATION_FAILED","message":"m","fields":{"phone":"INVALID"}}}', 422)),
+      vi
+        .fn<typeof fetch>()
+        .mockResolvedValue(
+          respond('{"error":{"code":"VALIDATION_FAILED","message":"m","fields":{"phone":"INVALID"}}}', 422),
+        ),
     );
     const error = await api.get('/api/y').catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ApiError);

@@ -17,7 +17,17 @@ import enAuth from './en/auth.json';
 import enProfile from './en/profile.json';
 import enApplications from './en/applications.json';
 
-export const namespaces = ['common', 'home', 'errors', 'console', 'programs', 'eligibility', 'auth', 'profile', 'applications'] as const;
+export const namespaces = [
+  'common',
+  'home',
+  'errors',
+  'console',
+  'programs',
+  'eligibility',
+  'auth',
+  'profile',
+  'applications',
+] as const;
 
 export const resources = {
   'zh-CN': {

@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { APPLICATION_STATUSES, ErrorCode, FactErrorCode, FieldErrorCode, PROGRAM_KINDS, ValidationCode, ClauseReason, programCatalogue } from '@huanxin/shared';
+import {
+  APPLICATION_STATUSES,
+  ErrorCode,
+  FactErrorCode,
+  FieldErrorCode,
+  PROGRAM_KINDS,
+  ValidationCode,
+  ClauseReason,
+  programCatalogue,
+} from '@huanxin/shared';
 import { resources } from '@/locales';
 
 type Tree = { [key: string]: string | Tree };
@@ -21,12 +30,15 @@ describe.each(languages)('%s translations cover every code the shared package ca
     expect(has(r.errors, code)).toBe(true);
   });
 
-  it.each([...new Set([...Object.values(FieldErrorCode), ...Object.values(FactErrorCode), ...Object.values(ValidationCode)])])(
-    'errors:field.%s',
-    (code) => {
-      expect(has(r.errors, `field.${code}`)).toBe(true);
-    },
-  );
+  it.each([
+    ...new Set([
+      ...Object.values(FieldErrorCode),
+      ...Object.values(FactErrorCode),
+      ...Object.values(ValidationCode),
+    ]),
+  ])('errors:field.%s', (code) => {
+    expect(has(r.errors, `field.${code}`)).toBe(true);
+  });
 
   // Codes only the web's own form rules produce (sign-in code format, minimum lengths).
   it.each(['OTP_FORMAT', 'TOO_SHORT'])('errors:field.%s (web form rules)', (code) => {
@@ -37,13 +49,19 @@ describe.each(languages)('%s translations cover every code the shared package ca
     expect(has(r.eligibility, `reason.${code}`)).toBe(true);
   });
 
-  it.each([...new Set(programCatalogue.flatMap((p) => p.clauses.map((c) => c.reason)))])('clause failure reason %s', (code) => {
-    expect(has(r.eligibility, `reason.${code}`)).toBe(true);
-  });
+  it.each([...new Set(programCatalogue.flatMap((p) => p.clauses.map((c) => c.reason)))])(
+    'clause failure reason %s',
+    (code) => {
+      expect(has(r.eligibility, `reason.${code}`)).toBe(true);
+    },
+  );
 
-  it.each([...new Set(programCatalogue.flatMap((p) => p.factFields.map((f) => f.group)))])('form group %s', (group) => {
-    expect(has(r.eligibility, `groups.${group}`)).toBe(true);
-  });
+  it.each([...new Set(programCatalogue.flatMap((p) => p.factFields.map((f) => f.group)))])(
+    'form group %s',
+    (group) => {
+      expect(has(r.eligibility, `groups.${group}`)).toBe(true);
+    },
+  );
 
   it.each([...PROGRAM_KINDS])('program kind %s', (kind) => {
     expect(has(r.programs, `kind.${kind}`)).toBe(true);
@@ -54,6 +72,8 @@ describe.each(languages)('%s translations cover every code the shared package ca
   });
 
   it.each(['sourced', 'unverified', 'sample'])('provenance %s has a label and an explanation', (p) => {
-    expect(has(r.programs, `provenance.${p}.label`) && has(r.programs, `provenance.${p}.explanation`)).toBe(true);
+    expect(has(r.programs, `provenance.${p}.label`) && has(r.programs, `provenance.${p}.explanation`)).toBe(
+      true,
+    );
   });
 });

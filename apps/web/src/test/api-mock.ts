@@ -24,7 +24,8 @@ export function mockApi(routes: Record<string, Response | Handler>): Call[] {
     calls.push(call);
     const handler = routes[`${method} ${path}`];
     if (handler) return typeof handler === 'function' ? handler(call) : handler.clone();
-    if (method === 'GET' && path === '/api/auth/me') return jsonResponse({ error: { code: 'UNAUTHENTICATED', message: 'no' } }, 401);
+    if (method === 'GET' && path === '/api/auth/me')
+      return jsonResponse({ error: { code: 'UNAUTHENTICATED', message: 'no' } }, 401);
     return jsonResponse({ error: { code: 'ROUTE_NOT_FOUND', message: 'no' } }, 404);
   });
   vi.stubGlobal('fetch', fetchMock);
@@ -34,5 +35,9 @@ export function mockApi(routes: Record<string, Response | Handler>): Call[] {
 export const signedInAs = (user: { id?: string; role: string; displayName: string; phoneMasked?: string }) =>
   jsonResponse({ user: { id: user.id ?? '7d1c5f0e-2b8a-4c36-9f5e-1a2b3c4d5e6f', ...user } });
 
-export const apiError = (status: number, code: string, extra: Record<string, unknown> = {}, headers: Record<string, string> = {}) =>
-  jsonResponse({ error: { code, message: code, ...extra } }, status, headers);
+export const apiError = (
+  status: number,
+  code: string,
+  extra: Record<string, unknown> = {},
+  headers: Record<string, string> = {},
+) => jsonResponse({ error: { code, message: code, ...extra } }, status, headers);

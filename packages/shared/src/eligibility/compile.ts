@@ -41,9 +41,15 @@ function alwaysPresent(path: string): boolean {
 export function compileRule(rule: Rule, program?: RuleData['program']): CompiledRule {
   const names = Object.freeze(collectVarPaths(rule));
   const paths = names.filter((n) => !alwaysPresent(n)).map((n) => splitPath(n));
-  const compiled: CompiledRule = { paths, names, fast: prepareRule(fastEngine, rule), tracked: prepareRule(trackingEngine, rule) };
+  const compiled: CompiledRule = {
+    paths,
+    names,
+    fast: prepareRule(fastEngine, rule),
+    tracked: prepareRule(trackingEngine, rule),
+  };
   // A rule that reads nothing but the (frozen, per-definition) program is folded to a constant.
-  const programOnly = names.every((n) => n.startsWith('program.')) && !readsHistory(rule) && !usesOperator(rule, 'present');
+  const programOnly =
+    names.every((n) => n.startsWith('program.')) && !readsHistory(rule) && !usesOperator(rule, 'present');
   if (program && programOnly) {
     try {
       compiled.constant = { value: compiled.fast({ program } as RuleData) };
@@ -136,7 +142,9 @@ export function compileFormula(f: AmountFormula): AmountFn {
     }
     case 'bands': {
       const by = compileRule(f.by);
-      const bands = [...f.bands].sort((a, b) => a.minFen - b.minFen).map((b) => ({ minFen: b.minFen, fn: compileFormula(b.formula) }));
+      const bands = [...f.bands]
+        .sort((a, b) => a.minFen - b.minFen)
+        .map((b) => ({ minFen: b.minFen, fn: compileFormula(b.formula) }));
       return (data, missing) => {
         const v = valueOf(by, data, missing);
         if (typeof v !== 'number' || !Number.isFinite(v)) return undefined;
@@ -186,7 +194,11 @@ export function compileFormula(f: AmountFormula): AmountFn {
     case 'capped': {
       const inner = compileFormula(f.formula);
       const cap = f.capFen;
-      const historyCaps = (f.historyCaps ?? []).map((h) => ({ limitFen: h.limitFen, filter: h.filter, names: collectVarPaths(h.filter.where ?? {}) }));
+      const historyCaps = (f.historyCaps ?? []).map((h) => ({
+        limitFen: h.limitFen,
+        filter: h.filter,
+        names: collectVarPaths(h.filter.where ?? {}),
+      }));
       return (data, missing) => {
         let v = inner(data, missing);
         if (v === undefined) return undefined;
@@ -230,14 +242,14 @@ export function compileDefinition(def: ProgramDefinition): CompiledDefinition {
   let c = cache.get(def);
   if (c) return c;
   const program: RuleData['program'] = Object.freeze({
-      code: def.code,
-      kind: def.kind,
-      version: def.version,
-      opensOn: def.opensOn,
-      closesOn: def.closesOn,
-      year: Number(def.opensOn.slice(0, 4)),
-      stacksWith: Object.freeze([...def.stacksWith]),
-      settings: Object.freeze({ ...def.settings }) as Readonly<Record<string, unknown>>,
+    code: def.code,
+    kind: def.kind,
+    version: def.version,
+    opensOn: def.opensOn,
+    closesOn: def.closesOn,
+    year: Number(def.opensOn.slice(0, 4)),
+    stacksWith: Object.freeze([...def.stacksWith]),
+    settings: Object.freeze({ ...def.settings }) as Readonly<Record<string, unknown>>,
   });
   c = {
     program,

@@ -16,7 +16,13 @@ const NO_APPLICANT: RuleData['applicant'] = Object.freeze({});
 const COUNTED = COUNTED_HISTORY_STATUSES;
 function isReserved(key: string): boolean {
   // Same names as RESERVED_ROOTS (rules.ts); spelled out because a Set/dictionary lookup is slower here.
-  return key === 'asOf' || key === 'applicant' || key === 'program' || key === 'participatingDealers' || key === 'history';
+  return (
+    key === 'asOf' ||
+    key === 'applicant' ||
+    key === 'program' ||
+    key === 'participatingDealers' ||
+    key === 'history'
+  );
 }
 
 /** The entries that count (quota, yearly limit, keys); drafts, rejected, withdrawn and expired claims do not. */
@@ -98,7 +104,13 @@ export function evaluateEligibility(
         continue;
       }
       if (!isTruthy(LAST.value)) {
-        clauses[i] = { id: def.id, result: 'not_applicable', reason: NOT_APPLICABLE, citation: def.citation, provenance: def.provenance };
+        clauses[i] = {
+          id: def.id,
+          result: 'not_applicable',
+          reason: NOT_APPLICABLE,
+          citation: def.citation,
+          provenance: def.provenance,
+        };
         continue;
       }
     }
@@ -118,15 +130,42 @@ export function evaluateEligibility(
     if (st === RUN_MISSING) {
       unknown = true;
       (missingFacts ??= []).push(...LAST.missing);
-      clauses[i] = { id: def.id, result: 'unknown', reason: MISSING_FACTS, citation: def.citation, provenance: def.provenance, facts: LAST.missing };
+      clauses[i] = {
+        id: def.id,
+        result: 'unknown',
+        reason: MISSING_FACTS,
+        citation: def.citation,
+        provenance: def.provenance,
+        facts: LAST.missing,
+      };
     } else if (st === RUN_ERROR) {
       unknown = true;
-      clauses[i] = { id: def.id, result: 'unknown', reason: INVALID_FACTS, citation: def.citation, provenance: def.provenance, facts: c.test.names };
+      clauses[i] = {
+        id: def.id,
+        result: 'unknown',
+        reason: INVALID_FACTS,
+        citation: def.citation,
+        provenance: def.provenance,
+        facts: c.test.names,
+      };
     } else if (isTruthy(LAST.value)) {
-      clauses[i] = { id: def.id, result: 'pass', reason: PASSED, citation: def.citation, provenance: def.provenance };
+      clauses[i] = {
+        id: def.id,
+        result: 'pass',
+        reason: PASSED,
+        citation: def.citation,
+        provenance: def.provenance,
+      };
     } else {
       failed = true;
-      clauses[i] = { id: def.id, result: 'fail', reason: def.reason, citation: def.citation, provenance: def.provenance, facts: c.failFacts };
+      clauses[i] = {
+        id: def.id,
+        result: 'fail',
+        reason: def.reason,
+        citation: def.citation,
+        provenance: def.provenance,
+        facts: c.failFacts,
+      };
     }
   }
 
@@ -170,7 +209,11 @@ export function maxAmountFen(formula: AmountFormula): number {
     case 'stages':
       return Math.max(0, ...formula.stages.map((s) => maxAmountFen(s.formula)));
     case 'choose':
-      return Math.max(0, ...formula.cases.map((c) => maxAmountFen(c.formula)), formula.otherwise ? maxAmountFen(formula.otherwise) : 0);
+      return Math.max(
+        0,
+        ...formula.cases.map((c) => maxAmountFen(c.formula)),
+        formula.otherwise ? maxAmountFen(formula.otherwise) : 0,
+      );
     case 'sum':
       return formula.parts.reduce((t, p) => t + maxAmountFen(p), 0);
     case 'capped':

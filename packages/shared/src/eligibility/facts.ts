@@ -37,7 +37,11 @@ export interface FactsValidation {
 
 const MAX_STRING = 200;
 
-export function runFactValidator(name: FactValidatorName, value: string, options: ValidateOptions = {}): ValidationResult {
+export function runFactValidator(
+  name: FactValidatorName,
+  value: string,
+  options: ValidateOptions = {},
+): ValidationResult {
   switch (name) {
     case 'residentId':
       return validateResidentId(value, options);
@@ -68,7 +72,11 @@ function fieldMap(def: ProgramDefinition): Map<string, FactField> {
   return m;
 }
 
-function checkValue(field: FactField, value: unknown, options: ValidateOptions): { error?: string; warning?: string; value?: unknown } {
+function checkValue(
+  field: FactField,
+  value: unknown,
+  options: ValidateOptions,
+): { error?: string; warning?: string; value?: unknown } {
   switch (field.type) {
     case 'string': {
       if (typeof value !== 'string') return { error: FactErrorCode.EXPECTED_STRING };
@@ -82,22 +90,35 @@ function checkValue(field: FactField, value: unknown, options: ValidateOptions):
       return { value: trimmed };
     }
     case 'date':
-      if (typeof value !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(value)) return { error: FactErrorCode.EXPECTED_DATE };
+      if (typeof value !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(value))
+        return { error: FactErrorCode.EXPECTED_DATE };
       if (!isIsoDate(value)) return { error: FactErrorCode.INVALID_DATE };
       return { value };
     case 'boolean':
       return typeof value === 'boolean' ? { value } : { error: FactErrorCode.EXPECTED_BOOLEAN };
     case 'enum':
-      if (typeof value !== 'string' && typeof value !== 'number') return { error: FactErrorCode.NOT_IN_OPTIONS };
-      return (field.options ?? []).some((o) => o.value === String(value)) ? { value: String(value) } : { error: FactErrorCode.NOT_IN_OPTIONS };
+      if (typeof value !== 'string' && typeof value !== 'number')
+        return { error: FactErrorCode.NOT_IN_OPTIONS };
+      return (field.options ?? []).some((o) => o.value === String(value))
+        ? { value: String(value) }
+        : { error: FactErrorCode.NOT_IN_OPTIONS };
     case 'integer':
     case 'money':
     case 'number': {
       if (typeof value !== 'number' || !Number.isFinite(value)) {
-        return { error: field.type === 'integer' ? FactErrorCode.EXPECTED_INTEGER : field.type === 'money' ? FactErrorCode.EXPECTED_MONEY : FactErrorCode.EXPECTED_NUMBER };
+        return {
+          error:
+            field.type === 'integer'
+              ? FactErrorCode.EXPECTED_INTEGER
+              : field.type === 'money'
+                ? FactErrorCode.EXPECTED_MONEY
+                : FactErrorCode.EXPECTED_NUMBER,
+        };
       }
       if (field.type !== 'number' && !Number.isSafeInteger(value)) {
-        return { error: field.type === 'integer' ? FactErrorCode.EXPECTED_INTEGER : FactErrorCode.EXPECTED_MONEY };
+        return {
+          error: field.type === 'integer' ? FactErrorCode.EXPECTED_INTEGER : FactErrorCode.EXPECTED_MONEY,
+        };
       }
       const min = field.min ?? (field.type === 'money' ? 0 : undefined);
       if (min !== undefined && value < min) return { error: FactErrorCode.BELOW_MIN };
@@ -112,7 +133,11 @@ function checkValue(field: FactField, value: unknown, options: ValidateOptions):
  * ranges. Missing facts are fine (they make clauses unknown); a path the definition does not declare is
  * `UNKNOWN_FIELD`. `null` counts as missing.
  */
-export function validateFacts(definition: ProgramDefinition, facts: unknown, options: ValidateOptions = {}): FactsValidation {
+export function validateFacts(
+  definition: ProgramDefinition,
+  facts: unknown,
+  options: ValidateOptions = {},
+): FactsValidation {
   const fields: Record<string, string> = {};
   const warnings: Record<string, string> = {};
   const normalized: Record<string, unknown> = {};
@@ -120,7 +145,9 @@ export function validateFacts(definition: ProgramDefinition, facts: unknown, opt
   if (facts === null || typeof facts !== 'object' || Array.isArray(facts)) {
     return { ok: false, fields: { facts: FactErrorCode.EXPECTED_OBJECT }, warnings, normalized };
   }
-  const groupNames = new Set(definition.factFields.map((f) => f.path.split('.').slice(0, -1).join('.')).filter(Boolean));
+  const groupNames = new Set(
+    definition.factFields.map((f) => f.path.split('.').slice(0, -1).join('.')).filter(Boolean),
+  );
 
   const walk = (obj: Record<string, unknown>, prefix: string, out: Record<string, unknown>): void => {
     for (const [key, value] of Object.entries(obj)) {

@@ -10,21 +10,60 @@ import type { HistoryEntry } from './types';
 
 /** Standard JsonLogic operators a definition may use. */
 export const STANDARD_OPERATORS = [
-  'var', 'if', '?:', 'and', 'or', '!', '!!', '??',
-  '==', '===', '!=', '!==', '<', '<=', '>', '>=',
-  'in', '+', '-', '*', '/', '%', 'min', 'max', 'substr', 'cat',
+  'var',
+  'if',
+  '?:',
+  'and',
+  'or',
+  '!',
+  '!!',
+  '??',
+  '==',
+  '===',
+  '!=',
+  '!==',
+  '<',
+  '<=',
+  '>',
+  '>=',
+  'in',
+  '+',
+  '-',
+  '*',
+  '/',
+  '%',
+  'min',
+  'max',
+  'substr',
+  'cat',
 ] as const;
 
 /** Domain operators added to the engine. */
 export const DOMAIN_OPERATORS = [
-  'dateBefore', 'dateOnOrBefore', 'dateAfter', 'dateOnOrAfter', 'dateBetween', 'inWindow',
-  'addDays', 'addYears', 'ageOn', 'yearOf', 'percentOf', 'band', 'startsWith',
-  'present', 'historyCount', 'historySum',
+  'dateBefore',
+  'dateOnOrBefore',
+  'dateAfter',
+  'dateOnOrAfter',
+  'dateBetween',
+  'inWindow',
+  'addDays',
+  'addYears',
+  'ageOn',
+  'yearOf',
+  'percentOf',
+  'band',
+  'startsWith',
+  'present',
+  'historyCount',
+  'historySum',
 ] as const;
 
 export const HISTORY_OPERATORS = ['historyCount', 'historySum'] as const;
 
-export const RULE_OPERATORS: ReadonlySet<string> = new Set<string>([...STANDARD_OPERATORS, ...DOMAIN_OPERATORS]);
+export const RULE_OPERATORS: ReadonlySet<string> = new Set<string>([
+  ...STANDARD_OPERATORS,
+  ...DOMAIN_OPERATORS,
+]);
 
 /** The data a rule sees: the facts plus these reserved top-level names. */
 export interface RuleData {
@@ -104,7 +143,9 @@ function compileFilter(raw: unknown): CompiledFilter {
     kinds: spec?.kinds ? new Set<string>(spec.kinds) : null,
     scope: spec?.scope ?? 'applicant',
     excludeStacking: spec?.excludeStacking === true,
-    whereKinds: where.map(([k]) => (k === 'year' ? FIELD_YEAR : k === 'category' ? FIELD_CATEGORY : k === 'type' ? FIELD_TYPE : FIELD_KEY)),
+    whereKinds: where.map(([k]) =>
+      k === 'year' ? FIELD_YEAR : k === 'category' ? FIELD_CATEGORY : k === 'type' ? FIELD_TYPE : FIELD_KEY,
+    ),
     whereKeys: where.map(([k]) => k),
     whereRules: where.map(([, r]) => r),
     fast: null,
@@ -126,7 +167,12 @@ function entryValue(e: HistoryEntry, kind: number, key: string): unknown {
  * `amountFen`. Returns null when the history is unavailable or a `where` value is missing (the caller then
  * treats the clause as unknown). Only statuses in COUNTED_HISTORY_STATUSES count.
  */
-export function scanHistory(filterSpec: unknown, data: RuleData, sum: boolean, engine?: LogicEngine): number | null {
+export function scanHistory(
+  filterSpec: unknown,
+  data: RuleData,
+  sum: boolean,
+  engine?: LogicEngine,
+): number | null {
   // data.history holds only counting entries (evaluateEligibility filters by COUNTED_HISTORY_STATUSES once).
   const history = data.history;
   if (!history) return null;
@@ -161,7 +207,8 @@ export function scanHistory(filterSpec: unknown, data: RuleData, sum: boolean, e
     if (ownOnly && e.sameApplicant === false) continue;
     if (sameOnly ? e.programCode !== code : otherOnly && e.programCode === code) continue;
     if (kinds !== null && !kinds.has(e.programKind)) continue;
-    if (stacks !== null && stacks.length > 0 && e.programCode !== code && stacks.includes(e.programCode)) continue;
+    if (stacks !== null && stacks.length > 0 && e.programCode !== code && stacks.includes(e.programCode))
+      continue;
     let ok = true;
     for (let i = 0; i < n; i++) {
       const ev = entryValue(e, f.whereKinds[i]!, f.whereKeys[i]!);
@@ -199,10 +246,38 @@ function dates(args: unknown[], n: number): string[] | null {
 
 function addDomainOperators(engine: LogicEngine, trackMissing: boolean): void {
   const pure = { deterministic: true };
-  engine.addMethod('dateBefore', (a: unknown[]) => { const d = dates(a, 2); return d ? (d[0] as string) < (d[1] as string) : false; }, pure);
-  engine.addMethod('dateOnOrBefore', (a: unknown[]) => { const d = dates(a, 2); return d ? (d[0] as string) <= (d[1] as string) : false; }, pure);
-  engine.addMethod('dateAfter', (a: unknown[]) => { const d = dates(a, 2); return d ? (d[0] as string) > (d[1] as string) : false; }, pure);
-  engine.addMethod('dateOnOrAfter', (a: unknown[]) => { const d = dates(a, 2); return d ? (d[0] as string) >= (d[1] as string) : false; }, pure);
+  engine.addMethod(
+    'dateBefore',
+    (a: unknown[]) => {
+      const d = dates(a, 2);
+      return d ? (d[0] as string) < (d[1] as string) : false;
+    },
+    pure,
+  );
+  engine.addMethod(
+    'dateOnOrBefore',
+    (a: unknown[]) => {
+      const d = dates(a, 2);
+      return d ? (d[0] as string) <= (d[1] as string) : false;
+    },
+    pure,
+  );
+  engine.addMethod(
+    'dateAfter',
+    (a: unknown[]) => {
+      const d = dates(a, 2);
+      return d ? (d[0] as string) > (d[1] as string) : false;
+    },
+    pure,
+  );
+  engine.addMethod(
+    'dateOnOrAfter',
+    (a: unknown[]) => {
+      const d = dates(a, 2);
+      return d ? (d[0] as string) >= (d[1] as string) : false;
+    },
+    pure,
+  );
   engine.addMethod(
     'dateBetween',
     (a: unknown[]) => {
@@ -211,13 +286,28 @@ function addDomainOperators(engine: LogicEngine, trackMissing: boolean): void {
     },
     pure,
   );
-  engine.addMethod('addDays', (a: unknown[]) => (isIsoDate(a[0]) && Number.isInteger(a[1]) ? addDays(a[0], a[1] as number) : null), pure);
-  engine.addMethod('addYears', (a: unknown[]) => (isIsoDate(a[0]) && Number.isInteger(a[1]) ? addYears(a[0], a[1] as number) : null), pure);
-  engine.addMethod('ageOn', (a: unknown[]) => (typeof a[0] === 'string' && typeof a[1] === 'string' ? ageOn(a[0], a[1]) : null), pure);
+  engine.addMethod(
+    'addDays',
+    (a: unknown[]) => (isIsoDate(a[0]) && Number.isInteger(a[1]) ? addDays(a[0], a[1] as number) : null),
+    pure,
+  );
+  engine.addMethod(
+    'addYears',
+    (a: unknown[]) => (isIsoDate(a[0]) && Number.isInteger(a[1]) ? addYears(a[0], a[1] as number) : null),
+    pure,
+  );
+  engine.addMethod(
+    'ageOn',
+    (a: unknown[]) => (typeof a[0] === 'string' && typeof a[1] === 'string' ? ageOn(a[0], a[1]) : null),
+    pure,
+  );
   engine.addMethod('yearOf', (a: unknown[]) => (isIsoDate(a[0]) ? Number(a[0].slice(0, 4)) : null), pure);
   engine.addMethod(
     'percentOf',
-    (a: unknown[]) => (Number.isSafeInteger(a[0]) && Number.isSafeInteger(a[1]) ? percentOfFen(a[0] as number, a[1] as number) : null),
+    (a: unknown[]) =>
+      Number.isSafeInteger(a[0]) && Number.isSafeInteger(a[1])
+        ? percentOfFen(a[0] as number, a[1] as number)
+        : null,
     pure,
   );
   engine.addMethod(
@@ -228,12 +318,17 @@ function addDomainOperators(engine: LogicEngine, trackMissing: boolean): void {
       const outputs = a[2];
       if (typeof v !== 'number' || !Array.isArray(thresholds) || !Array.isArray(outputs)) return null;
       let out: unknown = null;
-      for (let i = 0; i < thresholds.length; i++) if (v >= (thresholds[i] as number)) out = outputs[i] ?? null;
+      for (let i = 0; i < thresholds.length; i++)
+        if (v >= (thresholds[i] as number)) out = outputs[i] ?? null;
       return out;
     },
     pure,
   );
-  engine.addMethod('startsWith', (a: unknown[]) => typeof a[0] === 'string' && typeof a[1] === 'string' && a[0].startsWith(a[1]), pure);
+  engine.addMethod(
+    'startsWith',
+    (a: unknown[]) => typeof a[0] === 'string' && typeof a[1] === 'string' && a[0].startsWith(a[1]),
+    pure,
+  );
   engine.addMethod(
     'present',
     {
@@ -245,7 +340,10 @@ function addDomainOperators(engine: LogicEngine, trackMissing: boolean): void {
     },
     { deterministic: false },
   );
-  for (const [name, sum] of [['historyCount', false], ['historySum', true]] as const) {
+  for (const [name, sum] of [
+    ['historyCount', false],
+    ['historySum', true],
+  ] as const) {
     engine.addMethod(
       name,
       {

@@ -3,7 +3,13 @@ import { CLAIM_KEY_NAMES, PROGRAM_KINDS } from '../programs/types';
 import { HISTORY_OPERATORS, RULE_OPERATORS } from './operators';
 
 /** Top-level names the engine supplies; fact groups may not use them. */
-export const RESERVED_ROOTS: ReadonlySet<string> = new Set(['asOf', 'applicant', 'program', 'participatingDealers', 'history']);
+export const RESERVED_ROOTS: ReadonlySet<string> = new Set([
+  'asOf',
+  'applicant',
+  'program',
+  'participatingDealers',
+  'history',
+]);
 
 /** Context paths a rule may read besides the declared fact fields. `program.settings.<name>` is also allowed. */
 export const RESERVED_PATHS: ReadonlySet<string> = new Set([
@@ -19,7 +25,12 @@ export const RESERVED_PATHS: ReadonlySet<string> = new Set([
   'participatingDealers',
 ]);
 
-export const HISTORY_WHERE_FIELDS: ReadonlySet<string> = new Set<string>(['year', 'category', 'type', ...CLAIM_KEY_NAMES]);
+export const HISTORY_WHERE_FIELDS: ReadonlySet<string> = new Set<string>([
+  'year',
+  'category',
+  'type',
+  ...CLAIM_KEY_NAMES,
+]);
 const HISTORY_FILTER_KEYS = new Set(['program', 'kinds', 'scope', 'excludeStacking', 'where']);
 const HISTORY_OPS: ReadonlySet<string> = new Set<string>(HISTORY_OPERATORS);
 
@@ -42,7 +53,8 @@ export function collectVarPaths(rule: unknown, out: string[] = []): string[] {
         if (typeof p === 'string' && !out.includes(p)) out.push(p);
       } else if (HISTORY_OPS.has(op)) {
         const f = historyFilterOf(arg);
-        if (isPlainObject(f) && isPlainObject(f.where)) for (const w of Object.values(f.where)) collectVarPaths(w, out);
+        if (isPlainObject(f) && isPlainObject(f.where))
+          for (const w of Object.values(f.where)) collectVarPaths(w, out);
       } else if (op !== 'present') {
         collectVarPaths(arg, out);
       }
@@ -55,7 +67,9 @@ export function collectVarPaths(rule: unknown, out: string[] = []): string[] {
 export function readsHistory(rule: unknown): boolean {
   if (Array.isArray(rule)) return rule.some(readsHistory);
   if (isPlainObject(rule)) {
-    return Object.entries(rule).some(([op, arg]) => HISTORY_OPS.has(op) || (op !== 'present' && readsHistory(arg)));
+    return Object.entries(rule).some(
+      ([op, arg]) => HISTORY_OPS.has(op) || (op !== 'present' && readsHistory(arg)),
+    );
   }
   return false;
 }
@@ -63,7 +77,8 @@ export function readsHistory(rule: unknown): boolean {
 /** Does the rule use this operator anywhere? */
 export function usesOperator(rule: unknown, operator: string): boolean {
   if (Array.isArray(rule)) return rule.some((r) => usesOperator(r, operator));
-  if (isPlainObject(rule)) return Object.entries(rule).some(([op, arg]) => op === operator || usesOperator(arg, operator));
+  if (isPlainObject(rule))
+    return Object.entries(rule).some(([op, arg]) => op === operator || usesOperator(arg, operator));
   return false;
 }
 
@@ -83,18 +98,27 @@ function escapePointer(s: string): string {
 }
 
 export function isAllowedVarPath(path: string, declared: ReadonlySet<string>): boolean {
-  return declared.has(path) || RESERVED_PATHS.has(path) || /^program\.settings\.[A-Za-z][A-Za-z0-9]*$/.test(path);
+  return (
+    declared.has(path) || RESERVED_PATHS.has(path) || /^program\.settings\.[A-Za-z][A-Za-z0-9]*$/.test(path)
+  );
 }
 
 /** Checks a history filter; returns the first issue. */
-export function checkHistoryFilter(filter: unknown, pointer: string, ctx: RuleCheckContext): RuleIssue | null {
+export function checkHistoryFilter(
+  filter: unknown,
+  pointer: string,
+  ctx: RuleCheckContext,
+): RuleIssue | null {
   if (!isPlainObject(filter)) return { path: pointer, message: 'a history filter must be an object' };
   for (const [k, v] of Object.entries(filter)) {
     const p = `${pointer}/${escapePointer(k)}`;
     if (!HISTORY_FILTER_KEYS.has(k)) return { path: p, message: `unknown history filter key "${k}"` };
-    if (k === 'program' && v !== 'same' && v !== 'other' && v !== 'any') return { path: p, message: 'program must be same, other or any' };
-    if (k === 'scope' && v !== 'applicant' && v !== 'all') return { path: p, message: 'scope must be applicant or all' };
-    if (k === 'excludeStacking' && typeof v !== 'boolean') return { path: p, message: 'excludeStacking must be a boolean' };
+    if (k === 'program' && v !== 'same' && v !== 'other' && v !== 'any')
+      return { path: p, message: 'program must be same, other or any' };
+    if (k === 'scope' && v !== 'applicant' && v !== 'all')
+      return { path: p, message: 'scope must be applicant or all' };
+    if (k === 'excludeStacking' && typeof v !== 'boolean')
+      return { path: p, message: 'excludeStacking must be a boolean' };
     if (k === 'kinds') {
       if (!Array.isArray(v)) return { path: p, message: 'kinds must be an array' };
       const bad = v.findIndex((x) => !(PROGRAM_KINDS as readonly unknown[]).includes(x));
@@ -104,7 +128,8 @@ export function checkHistoryFilter(filter: unknown, pointer: string, ctx: RuleCh
       if (!isPlainObject(v)) return { path: p, message: 'where must be an object' };
       for (const [field, rule] of Object.entries(v)) {
         const fp = `${p}/${escapePointer(field)}`;
-        if (!HISTORY_WHERE_FIELDS.has(field)) return { path: fp, message: `unknown history field "${field}"` };
+        if (!HISTORY_WHERE_FIELDS.has(field))
+          return { path: fp, message: `unknown history field "${field}"` };
         const issue = checkRule(rule, fp, { ...ctx, allowHistory: false });
         if (issue) return issue;
       }
@@ -119,7 +144,8 @@ export function checkHistoryFilter(filter: unknown, pointer: string, ctx: RuleCh
  */
 export function checkRule(rule: unknown, pointer: string, ctx: RuleCheckContext): RuleIssue | null {
   if (rule === null || typeof rule === 'string' || typeof rule === 'boolean') return null;
-  if (typeof rule === 'number') return Number.isFinite(rule) ? null : { path: pointer, message: 'numbers must be finite' };
+  if (typeof rule === 'number')
+    return Number.isFinite(rule) ? null : { path: pointer, message: 'numbers must be finite' };
   if (Array.isArray(rule)) {
     for (let i = 0; i < rule.length; i++) {
       const issue = checkRule(rule[i], `${pointer}/${i}`, ctx);
@@ -137,7 +163,8 @@ export function checkRule(rule: unknown, pointer: string, ctx: RuleCheckContext)
   if (op === 'var' || op === 'present') {
     const path = Array.isArray(arg) && arg.length === 1 ? arg[0] : arg;
     if (typeof path !== 'string') return { path: p, message: `${op} takes one fact path string` };
-    if (!isAllowedVarPath(path, ctx.declaredPaths)) return { path: p, message: `fact "${path}" is not declared in factFields` };
+    if (!isAllowedVarPath(path, ctx.declaredPaths))
+      return { path: p, message: `fact "${path}" is not declared in factFields` };
     return null;
   }
   if (HISTORY_OPS.has(op)) {

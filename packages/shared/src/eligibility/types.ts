@@ -49,7 +49,9 @@ export interface HistoryEntry {
   /** From `historyFields.type` (e.g. `item.type`, home renovation). */
   type?: string;
   /** Normalised key values, from the program's `claimKeys`. */
-  keys: Partial<Record<'newVin' | 'oldVin' | 'certificateNo' | 'invoiceNo' | 'serialNo' | 'propertyCertificateNo', string>>;
+  keys: Partial<
+    Record<'newVin' | 'oldVin' | 'certificateNo' | 'invoiceNo' | 'serialNo' | 'propertyCertificateNo', string>
+  >;
   /** False for a claim of another person that shares a key with this one. Default true. */
   sameApplicant?: boolean;
 }

@@ -71,7 +71,8 @@ export function yuanToFen(yuan: string): Fen {
   const whole = Number(m[2]);
   const frac = Number((m[3] ?? '').padEnd(2, '0'));
   const fen = whole * 100 + frac;
-  if (!Number.isSafeInteger(whole) || !Number.isSafeInteger(fen)) throw new RangeError(`Amount too large: ${yuan}`);
+  if (!Number.isSafeInteger(whole) || !Number.isSafeInteger(fen))
+    throw new RangeError(`Amount too large: ${yuan}`);
   return m[1] && fen !== 0 ? -fen : fen;
 }
 

@@ -17,22 +17,20 @@ import homeRenovation2026 from './catalogue/home-renovation-2026.json';
 import jinanGasolineScrap from './catalogue/jinan-gasoline-scrap.json';
 import type { ProgramDefinition } from './types';
 
-export const programCatalogue: readonly ProgramDefinition[] = Object.freeze(
-  [
-    carScrap2025,
-    carReplace2025,
-    carScrap2026,
-    carReplace2026,
-    jinanGasolineScrap,
-    appliance2025,
-    appliance2026,
-    digital2026,
-    homeRenovation2026,
-    elderlyRetrofit2026,
-    elderlyHousehold,
-    ebike2026,
-  ] as unknown as ProgramDefinition[],
-);
+export const programCatalogue: readonly ProgramDefinition[] = Object.freeze([
+  carScrap2025,
+  carReplace2025,
+  carScrap2026,
+  carReplace2026,
+  jinanGasolineScrap,
+  appliance2025,
+  appliance2026,
+  digital2026,
+  homeRenovation2026,
+  elderlyRetrofit2026,
+  elderlyHousehold,
+  ebike2026,
+] as unknown as ProgramDefinition[]);
 
 export type CatalogueProgramCode =
   | 'car-scrap-2025'

@@ -24,7 +24,8 @@ function compiled(): ValidateFunction {
 function pointerOf(e: ErrorObject): string {
   const params = e.params as Record<string, unknown>;
   const esc = (s: string): string => s.replace(/~/g, '~0').replace(/\//g, '~1');
-  if (e.keyword === 'required' && typeof params.missingProperty === 'string') return `${e.instancePath}/${esc(params.missingProperty)}`;
+  if (e.keyword === 'required' && typeof params.missingProperty === 'string')
+    return `${e.instancePath}/${esc(params.missingProperty)}`;
   if (e.keyword === 'additionalProperties' && typeof params.additionalProperty === 'string') {
     return `${e.instancePath}/${esc(params.additionalProperty)}`;
   }

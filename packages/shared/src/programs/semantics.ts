@@ -26,7 +26,8 @@ function checkFormula(f: AmountFormula, p: string, declared: ReadonlySet<string>
       rule(f.by, `${p}/by`);
       f.bands.forEach((b, i) => {
         const prev = f.bands[i - 1];
-        if (prev && b.minFen <= prev.minFen) fail(`${p}/bands/${i}/minFen`, 'bands must be in ascending minFen order');
+        if (prev && b.minFen <= prev.minFen)
+          fail(`${p}/bands/${i}/minFen`, 'bands must be in ascending minFen order');
         checkFormula(b.formula, `${p}/bands/${i}/formula`, declared);
       });
       return;
@@ -34,11 +35,13 @@ function checkFormula(f: AmountFormula, p: string, declared: ReadonlySet<string>
       rule(f.by, `${p}/by`);
       f.stages.forEach((s, i) => {
         const last = i === f.stages.length - 1;
-        if (s.through === undefined && !last) fail(`${p}/stages/${i}`, 'only the last stage may omit "through"');
+        if (s.through === undefined && !last)
+          fail(`${p}/stages/${i}`, 'only the last stage may omit "through"');
         if (s.through !== undefined) {
           if (!isIsoDate(s.through)) fail(`${p}/stages/${i}/through`, 'not a real date');
           const prev = f.stages[i - 1]?.through;
-          if (prev !== undefined && s.through <= prev) fail(`${p}/stages/${i}/through`, 'stages must be in date order');
+          if (prev !== undefined && s.through <= prev)
+            fail(`${p}/stages/${i}/through`, 'stages must be in date order');
         }
         checkFormula(s.formula, `${p}/stages/${i}/formula`, declared);
       });
@@ -72,22 +75,30 @@ export function checkDefinitionSemantics(def: ProgramDefinition): void {
   const declared = new Set<string>();
   def.factFields.forEach((f, i) => {
     if (declared.has(f.path)) fail(`/factFields/${i}/path`, `duplicate fact path "${f.path}"`);
-    if (RESERVED_ROOTS.has(f.path.split('.')[0] ?? '')) fail(`/factFields/${i}/path`, 'reserved name (asOf, applicant, program, participatingDealers, history)');
+    if (RESERVED_ROOTS.has(f.path.split('.')[0] ?? ''))
+      fail(
+        `/factFields/${i}/path`,
+        'reserved name (asOf, applicant, program, participatingDealers, history)',
+      );
     if (f.type === 'enum' && !f.options) fail(`/factFields/${i}/options`, 'an enum field needs options');
     if (f.type !== 'enum' && f.options) fail(`/factFields/${i}/options`, 'only enum fields have options');
-    if (f.validator && f.type !== 'string') fail(`/factFields/${i}/validator`, 'validators apply to string fields');
-    if (f.min !== undefined && f.max !== undefined && f.min > f.max) fail(`/factFields/${i}/max`, 'max is below min');
+    if (f.validator && f.type !== 'string')
+      fail(`/factFields/${i}/validator`, 'validators apply to string fields');
+    if (f.min !== undefined && f.max !== undefined && f.min > f.max)
+      fail(`/factFields/${i}/max`, 'max is below min');
     declared.add(f.path);
   });
   for (const p of declared) {
-    for (const q of declared) if (q.startsWith(`${p}.`)) fail('/factFields', `"${p}" is both a value and a group`);
+    for (const q of declared)
+      if (q.startsWith(`${p}.`)) fail('/factFields', `"${p}" is both a value and a group`);
   }
 
   def.claimKeys.forEach((k, i) => {
     if (!declared.has(k.path)) fail(`/claimKeys/${i}/path`, `fact "${k.path}" is not declared in factFields`);
   });
   for (const [name, path] of Object.entries(def.historyFields ?? {})) {
-    if (path !== undefined && !declared.has(path)) fail(`/historyFields/${name}`, `fact "${path}" is not declared in factFields`);
+    if (path !== undefined && !declared.has(path))
+      fail(`/historyFields/${name}`, `fact "${path}" is not declared in factFields`);
   }
   const docKinds = new Set<string>();
   def.documents.forEach((d, i) => {
@@ -100,14 +111,22 @@ export function checkDefinitionSemantics(def: ProgramDefinition): void {
     if (ids.has(c.id)) fail(`/clauses/${i}/id`, `duplicate clause id "${c.id}"`);
     ids.add(c.id);
     if (c.applicability !== undefined) {
-      const issue = checkRule(c.applicability, `/clauses/${i}/applicability`, { declaredPaths: declared, allowHistory: false });
+      const issue = checkRule(c.applicability, `/clauses/${i}/applicability`, {
+        declaredPaths: declared,
+        allowHistory: false,
+      });
       if (issue) fail(issue.path, issue.message);
     }
-    const issue = checkRule(c.test, `/clauses/${i}/test`, { declaredPaths: declared, allowHistory: c.usesHistory === true });
+    const issue = checkRule(c.test, `/clauses/${i}/test`, {
+      declaredPaths: declared,
+      allowHistory: c.usesHistory === true,
+    });
     if (issue) fail(issue.path, issue.message);
-    if (c.usesHistory === true && !readsHistory(c.test)) fail(`/clauses/${i}/usesHistory`, 'usesHistory is set but the test reads no history');
+    if (c.usesHistory === true && !readsHistory(c.test))
+      fail(`/clauses/${i}/usesHistory`, 'usesHistory is set but the test reads no history');
   });
 
   checkFormula(def.amount, '/amount', declared);
-  if (!Number.isFinite(maxAmountFen(def.amount))) fail('/amount', 'the amount formula has an uncapped branch (percent/actual without capFen)');
+  if (!Number.isFinite(maxAmountFen(def.amount)))
+    fail('/amount', 'the amount formula has an uncapped branch (percent/actual without capFen)');
 }

@@ -40,7 +40,11 @@ export function isIsoDate(value: unknown): value is string {
 
 export function parseIsoDate(value: string): { year: number; month: number; day: number } | null {
   if (!isIsoDate(value)) return null;
-  return { year: Number(value.slice(0, 4)), month: Number(value.slice(5, 7)), day: Number(value.slice(8, 10)) };
+  return {
+    year: Number(value.slice(0, 4)),
+    month: Number(value.slice(5, 7)),
+    day: Number(value.slice(8, 10)),
+  };
 }
 
 export function formatYmd(year: number, month: number, day: number): string {

@@ -36,6 +36,7 @@ export function validateInvoiceNo(input: string, options: InvoiceNoOptions = {})
   if (value.length !== 20) return result(value, [ValidationCode.INVALID_FORMAT]);
   const year = 2000 + Number(value.slice(0, 2));
   const currentYear = Number((options.today ?? todayInShanghai()).slice(0, 4));
-  if (year > currentYear) return { ...result(value, [ValidationCode.FUTURE_DATE]), kind: 'digital', code: '', number: value };
+  if (year > currentYear)
+    return { ...result(value, [ValidationCode.FUTURE_DATE]), kind: 'digital', code: '', number: value };
   return { ...result(value, []), kind: 'digital', code: '', number: value };
 }

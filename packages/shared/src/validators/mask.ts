@@ -15,7 +15,9 @@ export function maskBankCard(card: string): string {
 
 /** `138****8000`: first 3 and last 4 kept. */
 export function maskPhone(phone: string): string {
-  const s = String(phone ?? '').replace(/\D/g, '').replace(/^(?:0086|86)(?=1\d{10}$)/, '');
+  const s = String(phone ?? '')
+    .replace(/\D/g, '')
+    .replace(/^(?:0086|86)(?=1\d{10}$)/, '');
   if (s.length <= 7) return '*'.repeat(s.length);
   return s.slice(0, 3) + '*'.repeat(s.length - 7) + s.slice(-4);
 }

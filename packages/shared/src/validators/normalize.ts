@@ -17,5 +17,8 @@ export function toHalfWidth(input: string): string {
  * trim, full-width → half-width, upper-case, strip spaces and dashes.
  */
 export function normalizeIdentifier(input: string): string {
-  return toHalfWidth(String(input ?? '')).trim().toUpperCase().replace(DASHES, '');
+  return toHalfWidth(String(input ?? ''))
+    .trim()
+    .toUpperCase()
+    .replace(DASHES, '');
 }

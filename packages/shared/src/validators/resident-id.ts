@@ -19,13 +19,40 @@ const CHECK_CHARS = '10X98765432';
  * province is checked, and an unknown one is a warning, not an error.
  */
 export const PROVINCE_CODES: Readonly<Record<string, string>> = {
-  '11': '北京', '12': '天津', '13': '河北', '14': '山西', '15': '内蒙古',
-  '21': '辽宁', '22': '吉林', '23': '黑龙江',
-  '31': '上海', '32': '江苏', '33': '浙江', '34': '安徽', '35': '福建', '36': '江西', '37': '山东',
-  '41': '河南', '42': '湖北', '43': '湖南', '44': '广东', '45': '广西', '46': '海南',
-  '50': '重庆', '51': '四川', '52': '贵州', '53': '云南', '54': '西藏',
-  '61': '陕西', '62': '甘肃', '63': '青海', '64': '宁夏', '65': '新疆',
-  '71': '台湾', '81': '香港', '82': '澳门',
+  '11': '北京',
+  '12': '天津',
+  '13': '河北',
+  '14': '山西',
+  '15': '内蒙古',
+  '21': '辽宁',
+  '22': '吉林',
+  '23': '黑龙江',
+  '31': '上海',
+  '32': '江苏',
+  '33': '浙江',
+  '34': '安徽',
+  '35': '福建',
+  '36': '江西',
+  '37': '山东',
+  '41': '河南',
+  '42': '湖北',
+  '43': '湖南',
+  '44': '广东',
+  '45': '广西',
+  '46': '海南',
+  '50': '重庆',
+  '51': '四川',
+  '52': '贵州',
+  '53': '云南',
+  '54': '西藏',
+  '61': '陕西',
+  '62': '甘肃',
+  '63': '青海',
+  '64': '宁夏',
+  '65': '新疆',
+  '71': '台湾',
+  '81': '香港',
+  '82': '澳门',
 };
 
 /** The ISO 7064 MOD 11-2 check character for the first 17 digits of a resident ID. */
@@ -43,9 +70,15 @@ export function validateResidentId(input: string, options: ValidateOptions = {})
   const warnings: string[] = [];
   if (value === '') return { ok: false, value, errors: [ValidationCode.REQUIRED], warnings };
   if (/^\d{15}$/.test(value)) {
-    return { ok: false, value, errors: [ValidationCode.LEGACY_ID_NUMBER, ValidationCode.INVALID_FORMAT], warnings };
+    return {
+      ok: false,
+      value,
+      errors: [ValidationCode.LEGACY_ID_NUMBER, ValidationCode.INVALID_FORMAT],
+      warnings,
+    };
   }
-  if (!/^\d{17}[\dX]$/.test(value)) return { ok: false, value, errors: [ValidationCode.INVALID_FORMAT], warnings };
+  if (!/^\d{17}[\dX]$/.test(value))
+    return { ok: false, value, errors: [ValidationCode.INVALID_FORMAT], warnings };
 
   const out: ResidentIdResult = { ok: false, value, errors, warnings, regionCode: value.slice(0, 6) };
   if (!(value.slice(0, 2) in PROVINCE_CODES)) warnings.push(ValidationCode.UNKNOWN_REGION);
@@ -62,7 +95,8 @@ export function validateResidentId(input: string, options: ValidateOptions = {})
   }
   out.sex = Number(value.charAt(16)) % 2 === 1 ? 'male' : 'female';
 
-  if (computeResidentIdCheckDigit(value.slice(0, 17)) !== value.charAt(17)) errors.push(ValidationCode.INVALID_CHECKSUM);
+  if (computeResidentIdCheckDigit(value.slice(0, 17)) !== value.charAt(17))
+    errors.push(ValidationCode.INVALID_CHECKSUM);
   out.ok = errors.length === 0;
   return out;
 }

@@ -9,7 +9,8 @@ const FIRST17 = /^[0-9A-HJ-NPQRTUWXY]{2}\d{6}[0-9A-HJ-NPQRTUWXY]{9}$/;
 
 /** The GB 32100-2015 check character for the first 17 characters of a unified social credit code. */
 export function computeUsccCheckChar(first17: string): string {
-  if (!FIRST17.test(first17)) throw new RangeError('computeUsccCheckChar expects the 17 leading characters of a USCC');
+  if (!FIRST17.test(first17))
+    throw new RangeError('computeUsccCheckChar expects the 17 leading characters of a USCC');
   let sum = 0;
   for (let i = 0; i < 17; i++) sum += USCC_ALPHABET.indexOf(first17.charAt(i)) * (WEIGHTS[i] ?? 0);
   return USCC_ALPHABET.charAt((31 - (sum % 31)) % 31);
@@ -20,6 +21,7 @@ export function validateUscc(input: string): ValidationResult {
   const value = normalizeIdentifier(input);
   if (value === '') return result(value, [ValidationCode.REQUIRED]);
   if (!SHAPE.test(value)) return result(value, [ValidationCode.INVALID_FORMAT]);
-  if (computeUsccCheckChar(value.slice(0, 17)) !== value.charAt(17)) return result(value, [ValidationCode.INVALID_CHECKSUM]);
+  if (computeUsccCheckChar(value.slice(0, 17)) !== value.charAt(17))
+    return result(value, [ValidationCode.INVALID_CHECKSUM]);
   return result(value, []);
 }

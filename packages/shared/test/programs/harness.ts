@@ -1,5 +1,10 @@
 import { evaluateEligibility } from '../../src/eligibility/engine';
-import type { ClauseOutcome, EligibilityContext, EligibilityResult, HistoryEntry } from '../../src/eligibility/types';
+import type {
+  ClauseOutcome,
+  EligibilityContext,
+  EligibilityResult,
+  HistoryEntry,
+} from '../../src/eligibility/types';
 import { getCatalogueProgram } from '../../src/programs/catalogue';
 import { loadProgramDefinition } from '../../src/programs/schema';
 import type { ProgramDefinition, ProgramSettings } from '../../src/programs/types';
@@ -57,14 +62,24 @@ export function withChanges(facts: Facts, changes: Changes = {}): Facts {
   return out;
 }
 
-export function run(fx: ProgramFixture, c: { set?: Changes; history?: HistoryEntry[] | null; context?: Partial<EligibilityContext>; settings?: Partial<ProgramSettings> }): EligibilityResult {
+export function run(
+  fx: ProgramFixture,
+  c: {
+    set?: Changes;
+    history?: HistoryEntry[] | null;
+    context?: Partial<EligibilityContext>;
+    settings?: Partial<ProgramSettings>;
+  },
+): EligibilityResult {
   const context: EligibilityContext = { ...fx.context, ...(c.context ?? {}) };
   if (c.history === null) delete context.history;
   else if (c.history !== undefined) context.history = c.history;
   return evaluateEligibility(definition(fx.code, c.settings), withChanges(fx.facts, c.set), context);
 }
 
-export function entry(partial: Partial<HistoryEntry> & Pick<HistoryEntry, 'programCode' | 'programKind'>): HistoryEntry {
+export function entry(
+  partial: Partial<HistoryEntry> & Pick<HistoryEntry, 'programCode' | 'programKind'>,
+): HistoryEntry {
   return { status: 'approved', year: 2026, amountFen: 0, keys: {}, ...partial };
 }
 
@@ -73,7 +88,12 @@ export function entry(partial: Partial<HistoryEntry> & Pick<HistoryEntry, 'progr
  * table row gives one clause's result (and for a fail, its reason and the facts it read); the table covers
  * pass, fail and unknown for every clause; amounts match.
  */
-export function describeProgram(fx: ProgramFixture, baselineAmountFen: number, clauseCases: ClauseCase[], amountCases: AmountCase[]): void {
+export function describeProgram(
+  fx: ProgramFixture,
+  baselineAmountFen: number,
+  clauseCases: ClauseCase[],
+  amountCases: AmountCase[],
+): void {
   const def = definition(fx.code);
 
   describe(`${fx.code}`, () => {
@@ -91,33 +111,39 @@ export function describeProgram(fx: ProgramFixture, baselineAmountFen: number, c
       for (const clause of def.clauses) {
         const outcomes = new Set(clauseCases.filter((c) => c.clause === clause.id).map((c) => c.expect));
         if (baseline.clauses.find((c) => c.id === clause.id)?.result === 'pass') outcomes.add('pass');
-        expect({ clause: clause.id, outcomes: [...outcomes].filter((o) => o !== 'not_applicable').sort() }).toEqual({
+        expect({
+          clause: clause.id,
+          outcomes: [...outcomes].filter((o) => o !== 'not_applicable').sort(),
+        }).toEqual({
           clause: clause.id,
           outcomes: ['fail', 'pass', 'unknown'],
         });
       }
     });
 
-    it.each(clauseCases.map((c) => [c.clause, c.expect, c.note, c] as const))('%s → %s: %s', (_id, _expect, _note, c) => {
-      const r = run(fx, c);
-      const clause = r.clauses.find((x) => x.id === c.clause);
-      const clauseDef = def.clauses.find((x) => x.id === c.clause);
-      expect(clause?.result).toBe(c.expect);
-      expect(clause?.citation).toBe(clauseDef?.citation);
-      expect(clause?.provenance).toBe(clauseDef?.provenance);
-      if (c.expect === 'fail') {
-        expect(clause?.reason).toBe(clauseDef?.reason);
-        expect(clause?.facts?.length).toBeGreaterThan(0);
-        expect(r.eligible).toBe(false);
-        expect(r.amountFen).toBe(0);
-      } else if (c.expect === 'unknown') {
-        expect(['MISSING_FACTS', 'HISTORY_UNAVAILABLE']).toContain(clause?.reason);
-        expect(clause?.facts?.length).toBeGreaterThan(0);
-        expect(r.eligible).toBe(false);
-      } else if (c.expect === 'pass') {
-        expect(clause?.reason).toBe('PASSED');
-      }
-    });
+    it.each(clauseCases.map((c) => [c.clause, c.expect, c.note, c] as const))(
+      '%s → %s: %s',
+      (_id, _expect, _note, c) => {
+        const r = run(fx, c);
+        const clause = r.clauses.find((x) => x.id === c.clause);
+        const clauseDef = def.clauses.find((x) => x.id === c.clause);
+        expect(clause?.result).toBe(c.expect);
+        expect(clause?.citation).toBe(clauseDef?.citation);
+        expect(clause?.provenance).toBe(clauseDef?.provenance);
+        if (c.expect === 'fail') {
+          expect(clause?.reason).toBe(clauseDef?.reason);
+          expect(clause?.facts?.length).toBeGreaterThan(0);
+          expect(r.eligible).toBe(false);
+          expect(r.amountFen).toBe(0);
+        } else if (c.expect === 'unknown') {
+          expect(['MISSING_FACTS', 'HISTORY_UNAVAILABLE']).toContain(clause?.reason);
+          expect(clause?.facts?.length).toBeGreaterThan(0);
+          expect(r.eligible).toBe(false);
+        } else if (c.expect === 'pass') {
+          expect(clause?.reason).toBe('PASSED');
+        }
+      },
+    );
 
     it.each(amountCases.map((c) => [c.note, c] as const))('amount: %s', (_note, c) => {
       const r = run(fx, c);

@@ -24,7 +24,8 @@ export class PiiCipher {
   constructor(@InjectConfig() config: AppConfig) {
     const [active] = config.pii.keys;
     if (!active) throw new Error('no PII encryption key configured');
-    for (const { id, key } of config.pii.keys) if (key.length !== 32) throw new Error(`PII key ${id} is not 32 bytes`);
+    for (const { id, key } of config.pii.keys)
+      if (key.length !== 32) throw new Error(`PII key ${id} is not 32 bytes`);
     this.active = active;
     this.keys = new Map(config.pii.keys.map(({ id, key }) => [id, key]));
     this.indexKey = config.pii.indexKey;
@@ -35,18 +36,27 @@ export class PiiCipher {
     const cipher = createCipheriv(ALGORITHM, this.active.key, iv);
     cipher.setAAD(Buffer.from(field, 'utf8'));
     const ciphertext = Buffer.concat([cipher.update(plaintext, 'utf8'), cipher.final()]);
-    return [FORMAT, this.active.id, iv.toString('base64url'), cipher.getAuthTag().toString('base64url'), ciphertext.toString('base64url')].join('.');
+    return [
+      FORMAT,
+      this.active.id,
+      iv.toString('base64url'),
+      cipher.getAuthTag().toString('base64url'),
+      ciphertext.toString('base64url'),
+    ].join('.');
   }
 
   decrypt(stored: string, field: string): string {
     const [format, keyId, iv, tag, ciphertext] = stored.split('.');
-    if (format !== FORMAT || !keyId || !iv || !tag || ciphertext === undefined) throw new Error('not an encrypted value');
+    if (format !== FORMAT || !keyId || !iv || !tag || ciphertext === undefined)
+      throw new Error('not an encrypted value');
     const key = this.keys.get(keyId);
     if (!key) throw new Error(`unknown PII key id ${keyId}`);
     const decipher = createDecipheriv(ALGORITHM, key, Buffer.from(iv, 'base64url'));
     decipher.setAAD(Buffer.from(field, 'utf8'));
     decipher.setAuthTag(Buffer.from(tag, 'base64url'));
-    return Buffer.concat([decipher.update(Buffer.from(ciphertext, 'base64url')), decipher.final()]).toString('utf8');
+    return Buffer.concat([decipher.update(Buffer.from(ciphertext, 'base64url')), decipher.final()]).toString(
+      'utf8',
+    );
   }
 
   /** Keyed blind index of a normalised value, scoped by kind so equal strings of different kinds differ. */

@@ -27,5 +27,7 @@ export const notFound = (code: string = ErrorCode.NOT_FOUND, message = 'Not foun
 
 export const conflict = (code: string, message: string): DomainError => new DomainError(409, code, message);
 
-export const validationFailed = (fields: Record<string, string>, message = 'Validation failed'): DomainError =>
-  new DomainError(422, ErrorCode.VALIDATION_FAILED, message, { fields });
+export const validationFailed = (
+  fields: Record<string, string>,
+  message = 'Validation failed',
+): DomainError => new DomainError(422, ErrorCode.VALIDATION_FAILED, message, { fields });

@@ -38,7 +38,12 @@ describe('sendError', () => {
   it('answers an unknown error with a generic 500 and logs the detail', () => {
     const { reply, sent } = fakeReply();
     const { logger, errors } = fakeLogger();
-    sendError(reply, request, new Error('connection to 10.0.0.5 failed: password authentication failed'), logger);
+    sendError(
+      reply,
+      request,
+      new Error('connection to 10.0.0.5 failed: password authentication failed'),
+      logger,
+    );
     expect(sent.status).toBe(500);
     expect(sent.body).toEqual({ error: { code: 'INTERNAL_ERROR', message: 'An unexpected error occurred' } });
     expect(JSON.stringify(sent.body)).not.toMatch(/password|10\.0\.0\.5|at /);
@@ -48,7 +53,12 @@ describe('sendError', () => {
   it('keeps a domain error code, fields and headers', () => {
     const { reply, sent } = fakeReply();
     const { logger, errors } = fakeLogger();
-    sendError(reply, request, new DomainError(429, 'RATE_LIMITED', 'slow down', { headers: { 'retry-after': '7' } }), logger);
+    sendError(
+      reply,
+      request,
+      new DomainError(429, 'RATE_LIMITED', 'slow down', { headers: { 'retry-after': '7' } }),
+      logger,
+    );
     expect(sent.status).toBe(429);
     expect(sent.headers['retry-after']).toBe('7');
     expect(sent.body).toEqual({ error: { code: 'RATE_LIMITED', message: 'slow down' } });
@@ -58,9 +68,21 @@ describe('sendError', () => {
   it.each([
     [new NotFoundException(), 404, 'ROUTE_NOT_FOUND'],
     [new BadRequestException('bad'), 400, 'BAD_REQUEST'],
-    [Object.assign(new Error('x'), { code: 'FST_ERR_CTP_INVALID_JSON_BODY', statusCode: 400 }), 400, 'MALFORMED_JSON'],
-    [Object.assign(new Error('x'), { code: 'FST_ERR_CTP_BODY_TOO_LARGE', statusCode: 413 }), 413, 'PAYLOAD_TOO_LARGE'],
-    [Object.assign(new Error('x'), { code: 'FST_ERR_CTP_INVALID_MEDIA_TYPE', statusCode: 415 }), 415, 'UNSUPPORTED_MEDIA_TYPE'],
+    [
+      Object.assign(new Error('x'), { code: 'FST_ERR_CTP_INVALID_JSON_BODY', statusCode: 400 }),
+      400,
+      'MALFORMED_JSON',
+    ],
+    [
+      Object.assign(new Error('x'), { code: 'FST_ERR_CTP_BODY_TOO_LARGE', statusCode: 413 }),
+      413,
+      'PAYLOAD_TOO_LARGE',
+    ],
+    [
+      Object.assign(new Error('x'), { code: 'FST_ERR_CTP_INVALID_MEDIA_TYPE', statusCode: 415 }),
+      415,
+      'UNSUPPORTED_MEDIA_TYPE',
+    ],
   ])('maps %p to %i %s', (error, status, code) => {
     const { reply, sent } = fakeReply();
     sendError(reply, request, error, fakeLogger().logger);

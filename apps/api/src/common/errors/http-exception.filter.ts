@@ -42,7 +42,14 @@ function mapFastifyError(error: { code?: string; statusCode?: number }): Mapped 
       return { status: 413, code: ErrorCode.PAYLOAD_TOO_LARGE, message: 'The request body is too large' };
     case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
     case 'FST_ERR_CTP_INVALID_CONTENT_LENGTH':
-      return { status: error.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE' ? 415 : 400, code: error.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE' ? ErrorCode.UNSUPPORTED_MEDIA_TYPE : ErrorCode.BAD_REQUEST, message: 'Unsupported request body' };
+      return {
+        status: error.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE' ? 415 : 400,
+        code:
+          error.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE'
+            ? ErrorCode.UNSUPPORTED_MEDIA_TYPE
+            : ErrorCode.BAD_REQUEST,
+        message: 'Unsupported request body',
+      };
     default:
       if (typeof error.statusCode === 'number' && error.statusCode >= 400 && error.statusCode < 500) {
         return {
@@ -57,19 +64,34 @@ function mapFastifyError(error: { code?: string; statusCode?: number }): Mapped 
 
 export function mapError(exception: unknown): Mapped | undefined {
   if (exception instanceof DomainError) {
-    return { status: exception.status, code: exception.code, message: exception.message, ...exception.details };
+    return {
+      status: exception.status,
+      code: exception.code,
+      message: exception.message,
+      ...exception.details,
+    };
   }
   if (exception instanceof HttpException) {
     // Nest wraps Fastify's own request errors (body parsing, limits) and keeps them as the cause.
-    const fromFastify = typeof exception.cause === 'object' && exception.cause !== null ? mapFastifyError(exception.cause) : undefined;
+    const fromFastify =
+      typeof exception.cause === 'object' && exception.cause !== null
+        ? mapFastifyError(exception.cause)
+        : undefined;
     if (fromFastify) return fromFastify;
     const status = exception.getStatus();
     const response = exception.getResponse();
     const message =
-      typeof response === 'object' && response !== null && 'message' in response && typeof response.message === 'string'
+      typeof response === 'object' &&
+      response !== null &&
+      'message' in response &&
+      typeof response.message === 'string'
         ? response.message
         : exception.message;
-    return { status, code: STATUS_CODES[status] ?? (status < 500 ? ErrorCode.BAD_REQUEST : ErrorCode.INTERNAL_ERROR), message };
+    return {
+      status,
+      code: STATUS_CODES[status] ?? (status < 500 ? ErrorCode.BAD_REQUEST : ErrorCode.INTERNAL_ERROR),
+      message,
+    };
   }
   if (typeof exception === 'object' && exception !== null) return mapFastifyError(exception);
   return undefined;
@@ -91,16 +113,27 @@ export class HttpExceptionFilter implements ExceptionFilter {
   }
 }
 
-export function sendError(reply: FastifyReply, request: FastifyRequest, exception: unknown, logger: Logger): void {
+export function sendError(
+  reply: FastifyReply,
+  request: FastifyRequest,
+  exception: unknown,
+  logger: Logger,
+): void {
   const mapped = mapError(exception);
   if (!mapped || mapped.status >= 500) {
-    logger.error({ err: exception, reqId: request.id, method: request.method, route: request.routeOptions?.url }, 'request failed');
+    logger.error(
+      { err: exception, reqId: request.id, method: request.method, route: request.routeOptions?.url },
+      'request failed',
+    );
   }
   const status = mapped?.status ?? HttpStatus.INTERNAL_SERVER_ERROR;
   const body =
     mapped && mapped.status < 500
       ? errorBody(mapped.code, mapped.message, mapped)
-      : errorBody(mapped?.code ?? ErrorCode.INTERNAL_ERROR, mapped?.status === 503 ? mapped.message : 'An unexpected error occurred');
+      : errorBody(
+          mapped?.code ?? ErrorCode.INTERNAL_ERROR,
+          mapped?.status === 503 ? mapped.message : 'An unexpected error occurred',
+        );
   if (mapped?.headers) void reply.headers(mapped.headers);
   void reply.status(status).header('cache-control', 'no-store').send(body);
 }

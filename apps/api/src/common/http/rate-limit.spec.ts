@@ -15,11 +15,17 @@ function sourceFiles(dir: string): string[] {
 /** ASVS 6.1.1: the anti-automation controls are documented, every one of them. */
 describe('docs/auth-defenses.md', () => {
   const limiterNames = [
-    ...new Set(sourceFiles(SRC).flatMap((file) => [...fs.readFileSync(file, 'utf8').matchAll(/name: '([a-z0-9-]+)',\s*limit:/g)].map((m) => m[1]!))),
+    ...new Set(
+      sourceFiles(SRC).flatMap((file) =>
+        [...fs.readFileSync(file, 'utf8').matchAll(/name: '([a-z0-9-]+)',\s*limit:/g)].map((m) => m[1]!),
+      ),
+    ),
   ];
 
   it('finds the limiters in the code (the scan itself works)', () => {
-    expect(limiterNames).toEqual(expect.arrayContaining(['otp-send-phone-minute', 'login-ip-hour', 'writes', 'eligibility']));
+    expect(limiterNames).toEqual(
+      expect.arrayContaining(['otp-send-phone-minute', 'login-ip-hour', 'writes', 'eligibility']),
+    );
   });
 
   it('lists every limiter found in the code', () => {

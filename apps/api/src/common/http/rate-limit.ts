@@ -18,7 +18,8 @@ export interface RateLimitRule {
 const RATE_LIMIT = Symbol('RATE_LIMIT');
 
 /** Limits a route per client address with a fixed window in Redis. */
-export const RateLimit = (rule: RateLimitRule): MethodDecorator & ClassDecorator => SetMetadata(RATE_LIMIT, rule);
+export const RateLimit = (rule: RateLimitRule): MethodDecorator & ClassDecorator =>
+  SetMetadata(RATE_LIMIT, rule);
 
 /**
  * Counts one hit against `key` in a fixed window; throws 429 with Retry-After when over the limit.
@@ -29,18 +30,30 @@ export async function hit(redis: Redis, rule: RateLimitRule, key: string): Promi
   let count: number;
   let ttl: number;
   try {
-    const result = await redis.multi().incr(redisKey).expire(redisKey, rule.windowSeconds, 'NX').ttl(redisKey).exec();
+    const result = await redis
+      .multi()
+      .incr(redisKey)
+      .expire(redisKey, rule.windowSeconds, 'NX')
+      .ttl(redisKey)
+      .exec();
     count = Number(result?.[0]?.[1]);
     ttl = Number(result?.[2]?.[1]);
   } catch {
     if (rule.onStoreDown === 'open') return;
-    throw new DomainError(503, ErrorCode.SERVICE_UNAVAILABLE, 'Temporarily unavailable, please retry shortly', {
-      headers: { 'retry-after': '30' },
-    });
+    throw new DomainError(
+      503,
+      ErrorCode.SERVICE_UNAVAILABLE,
+      'Temporarily unavailable, please retry shortly',
+      {
+        headers: { 'retry-after': '30' },
+      },
+    );
   }
   if (count > rule.limit) {
     const retryAfter = String(Math.max(1, ttl));
-    throw new DomainError(429, ErrorCode.RATE_LIMITED, 'Too many requests, please retry later', { headers: { 'retry-after': retryAfter } });
+    throw new DomainError(429, ErrorCode.RATE_LIMITED, 'Too many requests, please retry later', {
+      headers: { 'retry-after': retryAfter },
+    });
   }
 }
 
@@ -52,7 +65,10 @@ export class RateLimitGuard implements CanActivate {
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
-    const rule = this.reflector.getAllAndOverride<RateLimitRule | undefined>(RATE_LIMIT, [context.getHandler(), context.getClass()]);
+    const rule = this.reflector.getAllAndOverride<RateLimitRule | undefined>(RATE_LIMIT, [
+      context.getHandler(),
+      context.getClass(),
+    ]);
     if (!rule) return true;
     const request = context.switchToHttp().getRequest<FastifyRequest>();
     await hit(this.redis, rule, `ip:${request.ip}`);

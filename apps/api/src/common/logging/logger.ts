@@ -24,7 +24,12 @@ export function createLogger(options: {
         // drop their getters (method, url, statusCode).
         log: (object) => {
           const { req, res, err, ...rest } = object;
-          return { ...(redactDeep(rest) as Record<string, unknown>), ...(req !== undefined && { req }), ...(res !== undefined && { res }), ...(err !== undefined && { err }) };
+          return {
+            ...(redactDeep(rest) as Record<string, unknown>),
+            ...(req !== undefined && { req }),
+            ...(res !== undefined && { res }),
+            ...(err !== undefined && { err }),
+          };
         },
       },
       hooks: {

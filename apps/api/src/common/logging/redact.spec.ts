@@ -15,15 +15,22 @@ describe('maskText', () => {
   });
 
   it('leaves ordinary text, dates, amounts and uuids alone', () => {
-    const text = 'claim ZQ-2026-000123 of 2026-05-01 for 1500000 fen, id 0b7e3a4e-6f62-4c1a-9a53-2a7a3b0e9c11';
+    const text =
+      'claim ZQ-2026-000123 of 2026-05-01 for 1500000 fen, id 0b7e3a4e-6f62-4c1a-9a53-2a7a3b0e9c11';
     expect(maskText(text)).toBe(text);
   });
 });
 
 describe('redactDeep', () => {
   it('replaces secret and personal keys whole, at any depth and any case', () => {
-    const out = redactDeep({ user: { Password: 'p', idNumber: 'x', phone: '1', otp: '123456' }, headers: { cookie: 'sid=1', authorization: 'b' } });
-    expect(out).toEqual({ user: { Password: REDACTED, idNumber: REDACTED, phone: REDACTED, otp: REDACTED }, headers: { cookie: REDACTED, authorization: REDACTED } });
+    const out = redactDeep({
+      user: { Password: 'p', idNumber: 'x', phone: '1', otp: '123456' },
+      headers: { cookie: 'sid=1', authorization: 'b' },
+    });
+    expect(out).toEqual({
+      user: { Password: REDACTED, idNumber: REDACTED, phone: REDACTED, otp: REDACTED },
+      headers: { cookie: REDACTED, authorization: REDACTED },
+    });
   });
 
   it('masks identifiers inside error messages and survives cycles', () => {
@@ -45,7 +52,10 @@ describe('createLogger', () => {
       },
     });
     const logger = createLogger({ level: 'info', name: 't', destination: sink });
-    logger.info({ body: { idNumber: '11010519491231002X', note: 'phone 13800138000' }, cookie: 'sid=abc' }, 'user 440524188001010014 signed in');
+    logger.info(
+      { body: { idNumber: '11010519491231002X', note: 'phone 13800138000' }, cookie: 'sid=abc' },
+      'user 440524188001010014 signed in',
+    );
     const line = lines.join('');
     expect(JSON.parse(line)).toMatchObject({ level: 'info', msg: 'user 4405**********0014 signed in' });
     expect(line).not.toMatch(/\d{17}[\dXx]/);
@@ -67,7 +77,12 @@ describe('access log lines', () => {
     const req = { id: 'r1', method: 'GET', url: '/api/dev/sms-outbox?phone=13800138000', ip: '127.0.0.1' };
     logger.info({ req, res: { statusCode: 200 } }, 'request completed');
     const line = JSON.parse(lines.join('')) as { req: Record<string, unknown>; res: Record<string, unknown> };
-    expect(line.req).toEqual({ id: 'r1', method: 'GET', url: '/api/dev/sms-outbox?[query]', ip: '127.0.0.1' });
+    expect(line.req).toEqual({
+      id: 'r1',
+      method: 'GET',
+      url: '/api/dev/sms-outbox?[query]',
+      ip: '127.0.0.1',
+    });
     expect(line.res).toEqual({ statusCode: 200 });
   });
 });

@@ -54,7 +54,11 @@ export function redactDeep(value: unknown, depth = 0, seen = new WeakSet<object>
   if (seen.has(value)) return '[cycle]';
   seen.add(value);
   if (value instanceof Error) {
-    return { type: value.name, message: maskText(value.message), stack: value.stack && maskText(value.stack) };
+    return {
+      type: value.name,
+      message: maskText(value.message),
+      stack: value.stack && maskText(value.stack),
+    };
   }
   if (Array.isArray(value)) return value.map((item) => redactDeep(item, depth + 1, seen));
   const out: Record<string, unknown> = {};

@@ -26,7 +26,9 @@ describe('validation pipe', () => {
   const meta = { type: 'body' as const, metatype: Body };
 
   it('refuses unknown fields and reports every field with a code, nested paths dotted', async () => {
-    const error = await pipe.transform({ name: 'toolongname', kind: 'z', inner: { count: 'x' }, status: 'approved' }, meta).catch((e: unknown) => e);
+    const error = await pipe
+      .transform({ name: 'toolongname', kind: 'z', inner: { count: 'x' }, status: 'approved' }, meta)
+      .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(DomainError);
     expect((error as DomainError).status).toBe(422);
     expect((error as DomainError).details.fields).toEqual({
@@ -43,7 +45,9 @@ describe('validation pipe', () => {
   });
 
   it('uses a code carried in a custom validator message', () => {
-    const errors = [{ property: 'idNumber', constraints: { identifier: 'INVALID_CHECKSUM' }, children: [] }] as unknown as ValidationError[];
+    const errors = [
+      { property: 'idNumber', constraints: { identifier: 'INVALID_CHECKSUM' }, children: [] },
+    ] as unknown as ValidationError[];
     expect(toFieldCodes(errors)).toEqual({ idNumber: 'INVALID_CHECKSUM' });
   });
 });

@@ -38,7 +38,9 @@ export function toFieldCodes(errors: ValidationError[], parent = ''): Record<str
     if (first) {
       const [name, message] = first;
       // Custom validators (identifiers) put their code in the message.
-      fields[path] = CODE_SHAPE.test(message) ? message : (CONSTRAINT_CODES[name] ?? FieldErrorCode.INVALID_FORMAT);
+      fields[path] = CODE_SHAPE.test(message)
+        ? message
+        : (CONSTRAINT_CODES[name] ?? FieldErrorCode.INVALID_FORMAT);
     }
     Object.assign(fields, toFieldCodes(error.children ?? [], path));
   }

@@ -5,4 +5,9 @@ import { Identity1795890316888 } from './1795890316888-Identity';
 import { Applications1795892501260 } from './1795892501260-Applications';
 import { SubmitDevice1795895651066 } from './1795895651066-SubmitDevice';
 
-export const MIGRATIONS = [Init1795889895000, Identity1795890316888, Applications1795892501260, SubmitDevice1795895651066];
+export const MIGRATIONS = [
+  Init1795889895000,
+  Identity1795890316888,
+  Applications1795892501260,
+  SubmitDevice1795895651066,
+];

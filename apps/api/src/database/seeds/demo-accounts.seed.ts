@@ -6,7 +6,12 @@ import { UserEntity } from '../../users/user.entity';
 
 const DEMO_ORGANIZATIONS: { key: string; name: string; uscc: string; kind: OrganizationKind }[] = [
   { key: 'appliance', name: '章丘示例家电商城', uscc: '91370114MA3C5T8X1Q', kind: 'appliance_retailer' },
-  { key: 'car', name: '章丘示例汽车销售服务有限公司', uscc: '91370114MA3D2HQ704', kind: 'car_dealer_dismantler' },
+  {
+    key: 'car',
+    name: '章丘示例汽车销售服务有限公司',
+    uscc: '91370114MA3D2HQ704',
+    kind: 'car_dealer_dismantler',
+  },
 ];
 
 const DEMO_USERS: { username: string; role: Role; displayName: string; organization?: string }[] = [
@@ -25,15 +30,26 @@ const DEMO_USERS: { username: string; role: Role; displayName: string; organizat
  * accounts are left as they are.
  */
 export async function seedDemoAccounts(dataSource: DataSource, password: string): Promise<string[]> {
-  const existing = new Set((await dataSource.getRepository(UserEntity).find({ select: { username: true } })).map((u) => u.username));
+  const existing = new Set(
+    (await dataSource.getRepository(UserEntity).find({ select: { username: true } })).map((u) => u.username),
+  );
   const missing = DEMO_USERS.filter((user) => !existing.has(user.username));
   if (missing.length === 0) return [];
   const passwordHash = await hashPassword(password);
   return dataSource.transaction(async (manager) => {
     const organizationIds = new Map<string, string>();
     for (const org of DEMO_ORGANIZATIONS) {
-      await manager.createQueryBuilder().insert().into(OrganizationEntity).values({ name: org.name, uscc: org.uscc, kind: org.kind }).orIgnore().execute();
-      organizationIds.set(org.key, (await manager.findOneByOrFail(OrganizationEntity, { uscc: org.uscc })).id);
+      await manager
+        .createQueryBuilder()
+        .insert()
+        .into(OrganizationEntity)
+        .values({ name: org.name, uscc: org.uscc, kind: org.kind })
+        .orIgnore()
+        .execute();
+      organizationIds.set(
+        org.key,
+        (await manager.findOneByOrFail(OrganizationEntity, { uscc: org.uscc })).id,
+      );
     }
     for (const user of missing) {
       await manager

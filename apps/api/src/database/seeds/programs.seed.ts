@@ -10,7 +10,10 @@ import { ProgramEntity } from '../../programs/program.entity';
  * its version, its budget and a budget-snapshot job (one transaction). Existing programs are never
  * overwritten: after the first start, programs change only through published versions.
  */
-export async function seedPrograms(dataSource: DataSource, catalogue: readonly ProgramDefinition[] = programCatalogue): Promise<string[]> {
+export async function seedPrograms(
+  dataSource: DataSource,
+  catalogue: readonly ProgramDefinition[] = programCatalogue,
+): Promise<string[]> {
   const created: string[] = [];
   for (const definition of catalogue) {
     await dataSource.transaction(async (manager) => {
@@ -18,7 +21,12 @@ export async function seedPrograms(dataSource: DataSource, catalogue: readonly P
         .createQueryBuilder()
         .insert()
         .into(ProgramEntity)
-        .values({ code: definition.code, kind: definition.kind, titleZh: definition.title.zh, titleEn: definition.title.en })
+        .values({
+          code: definition.code,
+          kind: definition.kind,
+          titleZh: definition.title.zh,
+          titleEn: definition.title.en,
+        })
         .orIgnore()
         .returning(['id'])
         .execute();
@@ -30,7 +38,14 @@ export async function seedPrograms(dataSource: DataSource, catalogue: readonly P
       )) as { id: string }[];
       await manager.update(ProgramEntity, { id: programId }, { currentVersionId: version!.id });
       const totalFen = definition.budget.totalFen;
-      await manager.insert(BudgetEntity, { programId, totalFen, remainingFen: totalFen, reservedFen: 0, committedFen: 0, paidFen: 0 });
+      await manager.insert(BudgetEntity, {
+        programId,
+        totalFen,
+        remainingFen: totalFen,
+        reservedFen: 0,
+        committedFen: 0,
+        paidFen: 0,
+      });
       await writeOutbox(manager, budgetSnapshotJob(programId, 'created', `${programId}-created`));
       created.push(definition.code);
     });

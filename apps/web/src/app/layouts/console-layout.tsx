@@ -41,7 +41,11 @@ function ConsoleMenu() {
       <Menu
         mode="inline"
         selectedKeys={[selected]}
-        items={visible.map((s) => ({ key: s.path, icon: s.icon, label: <Link to={s.path}>{t(`menu.${s.section}`)}</Link> }))}
+        items={visible.map((s) => ({
+          key: s.path,
+          icon: s.icon,
+          label: <Link to={s.path}>{t(`menu.${s.section}`)}</Link>,
+        }))}
       />
     </nav>
   );

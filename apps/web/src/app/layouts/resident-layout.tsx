@@ -1,4 +1,10 @@
-import { AppstoreOutlined, FileTextOutlined, HomeOutlined, LoginOutlined, UserOutlined } from '@ant-design/icons';
+import {
+  AppstoreOutlined,
+  FileTextOutlined,
+  HomeOutlined,
+  LoginOutlined,
+  UserOutlined,
+} from '@ant-design/icons';
 import { NavLink, Outlet, useLocation } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { Brand } from '@/components/ui/brand';

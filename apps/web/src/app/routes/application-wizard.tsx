@@ -6,7 +6,13 @@
  */
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { Alert, Button } from 'antd';
-import { ArrowLeftOutlined, ArrowRightOutlined, EditOutlined, SaveOutlined, SendOutlined } from '@ant-design/icons';
+import {
+  ArrowLeftOutlined,
+  ArrowRightOutlined,
+  EditOutlined,
+  SaveOutlined,
+  SendOutlined,
+} from '@ant-design/icons';
 import { Link, useLocation, useNavigate, useSearchParams } from 'react-router';
 import { useForm } from 'react-hook-form';
 import { formatFen, type ClauseResult, type FactField, type ProgramDetail } from '@huanxin/shared';
@@ -37,7 +43,11 @@ import {
   type FactFormValues,
 } from '@/features/eligibility/hooks/use-fact-form';
 
-type Step = { kind: 'facts'; group: string; fields: FactField[] } | { kind: 'preview' } | { kind: 'documents' } | { kind: 'review' };
+type Step =
+  | { kind: 'facts'; group: string; fields: FactField[] }
+  | { kind: 'preview' }
+  | { kind: 'documents' }
+  | { kind: 'review' };
 
 /** JSON with object keys sorted, to compare facts whatever order the server keeps them in. */
 function stableJson(value: unknown): string {
@@ -52,7 +62,9 @@ function stableJson(value: unknown): string {
 const serverFieldName = (key: string) => (key.startsWith('facts.') ? key.slice('facts.'.length) : undefined);
 
 /** Where a submit refusal sends the resident. */
-function submitProblem(error: unknown): { code: string; factPath?: string; missingKinds: string[]; clauses: ClauseResult[] } | null {
+function submitProblem(
+  error: unknown,
+): { code: string; factPath?: string; missingKinds: string[]; clauses: ClauseResult[] } | null {
   if (!isApiError(error)) return error ? { code: 'GENERIC', missingKinds: [], clauses: [] } : null;
   const missingKinds = Object.keys(error.fields)
     .filter((k) => k.startsWith('documents.'))
@@ -63,7 +75,13 @@ function submitProblem(error: unknown): { code: string; factPath?: string; missi
   return { code: error.code, ...(factPath ? { factPath } : {}), missingKinds, clauses };
 }
 
-export function ApplicationWizard({ program, application }: { program: ProgramDetail; application?: ApplicationDetail }) {
+export function ApplicationWizard({
+  program,
+  application,
+}: {
+  program: ProgramDetail;
+  application?: ApplicationDetail;
+}) {
   const { t, i18n } = useTranslation(['applications', 'eligibility']);
   const lang = i18n.language;
   const navigate = useNavigate();
@@ -71,7 +89,9 @@ export function ApplicationWizard({ program, application }: { program: ProgramDe
   const { factFields, definition } = program;
   const def = useMemo(() => validationDefinition(factFields, definition), [factFields, definition]);
   const groups = useMemo(() => groupFactFields(factFields), [factFields]);
-  const [initial] = useState(() => (application ? valuesFromFacts(factFields, application.facts) : defaultFactValues(factFields)));
+  const [initial] = useState(() =>
+    application ? valuesFromFacts(factFields, application.facts) : defaultFactValues(factFields),
+  );
   const form = useForm<FactFormValues>({ mode: 'onChange', defaultValues: initial });
   const evaluation = useFactEvaluation(form.control, definition, def);
 
@@ -93,14 +113,22 @@ export function ApplicationWizard({ program, application }: { program: ProgramDe
   const problem = submitProblem(submit.error);
 
   const steps: Step[] = useMemo(
-    () => [...groups.map((g) => ({ kind: 'facts' as const, ...g })), { kind: 'preview' }, { kind: 'documents' }, { kind: 'review' }],
+    () => [
+      ...groups.map((g) => ({ kind: 'facts' as const, ...g })),
+      { kind: 'preview' },
+      { kind: 'documents' },
+      { kind: 'review' },
+    ],
     [groups],
   );
   const stepParam = search.get('step') ?? '0';
   const named = steps.findIndex((s) => s.kind !== 'facts' && s.kind === stepParam);
   const stepIndex = named >= 0 ? named : Math.min(Math.max(Number(stepParam) || 0, 0), steps.length - 1);
   const step = steps[stepIndex] as Step;
-  const stepTitle = (s: Step) => (s.kind === 'facts' ? t(`eligibility:groups.${s.group}`, { defaultValue: s.group }) : t(`applications:steps.${s.kind}`));
+  const stepTitle = (s: Step) =>
+    s.kind === 'facts'
+      ? t(`eligibility:groups.${s.group}`, { defaultValue: s.group })
+      : t(`applications:steps.${s.kind}`);
 
   const headingRef = useRef<HTMLHeadingElement>(null);
   const firstRender = useRef(true);
@@ -143,7 +171,10 @@ export function ApplicationWizard({ program, application }: { program: ProgramDe
     if (!id) return;
     if (!applicationId) {
       // The draft exists now: continue at its own address (it resumes there, on any device).
-      void navigate(`/applications/${id}/edit?step=${index}`, { replace: true, state: { savedAt: Date.now() } });
+      void navigate(`/applications/${id}/edit?step=${index}`, {
+        replace: true,
+        state: { savedAt: Date.now() },
+      });
       return;
     }
     if (index !== stepIndex) goTo(index);
@@ -168,7 +199,8 @@ export function ApplicationWizard({ program, application }: { program: ProgramDe
     if (fact === undefined) return t('applications:review.unanswered');
     if (field.type === 'money' && typeof fact === 'number') return formatFen(fact, moneyLocale(lang));
     if (field.type === 'boolean') return fact ? t('eligibility:boolean.yes') : t('eligibility:boolean.no');
-    if (field.type === 'enum') return localized(field.options?.find((o) => o.value === fact)?.label, lang) || String(fact);
+    if (field.type === 'enum')
+      return localized(field.options?.find((o) => o.value === fact)?.label, lang) || String(fact);
     return String(fact);
   };
 
@@ -176,11 +208,17 @@ export function ApplicationWizard({ program, application }: { program: ProgramDe
   const uploadedKinds = new Set((documents.data ?? []).map((d) => d.kind));
   const missingDocs = requiredDocs.filter((d) => !uploadedKinds.has(d.kind));
   const missingKinds = problem?.missingKinds ?? [];
-  const factStepOf = (path: string) => steps.findIndex((s) => s.kind === 'facts' && s.fields.some((f) => f.path === path));
+  const factStepOf = (path: string) =>
+    steps.findIndex((s) => s.kind === 'facts' && s.fields.some((f) => f.path === path));
 
   const savedNote = savedAt ? (
     <p className="hx-note" role="status" data-testid="draft-saved">
-      {t('applications:draft.saved', { time: savedAt.toLocaleTimeString(lang === 'en' ? 'en-GB' : 'zh-CN', { hour: '2-digit', minute: '2-digit' }) })}
+      {t('applications:draft.saved', {
+        time: savedAt.toLocaleTimeString(lang === 'en' ? 'en-GB' : 'zh-CN', {
+          hour: '2-digit',
+          minute: '2-digit',
+        }),
+      })}
     </p>
   ) : null;
 
@@ -192,7 +230,13 @@ export function ApplicationWizard({ program, application }: { program: ProgramDe
         </Button>
       ) : null}
       {step.kind !== 'review' ? (
-        <Button type="primary" size="large" onClick={() => goTo(stepIndex + 1)} icon={<ArrowRightOutlined aria-hidden />} iconPlacement="end">
+        <Button
+          type="primary"
+          size="large"
+          onClick={() => goTo(stepIndex + 1)}
+          icon={<ArrowRightOutlined aria-hidden />}
+          iconPlacement="end"
+        >
           {t('applications:nav.next')}
         </Button>
       ) : null}
@@ -201,7 +245,9 @@ export function ApplicationWizard({ program, application }: { program: ProgramDe
 
   let body;
   if (step.kind === 'facts') {
-    const stepError = saveError ?? (problem?.factPath && factStepOf(problem.factPath) === stepIndex ? submit.error : undefined);
+    const stepError =
+      saveError ??
+      (problem?.factPath && factStepOf(problem.factPath) === stepIndex ? submit.error : undefined);
     body = (
       <Form
         key={stepIndex}
@@ -221,7 +267,16 @@ export function ApplicationWizard({ program, application }: { program: ProgramDe
               {t('applications:nav.back')}
             </Button>
           ) : null}
-          <Button size="large" icon={<SaveOutlined aria-hidden />} disabled={saving} onClick={() => void form.trigger(step.fields.map((f) => f.path)).then((ok) => (ok ? saveAndGo(stepIndex) : undefined))}>
+          <Button
+            size="large"
+            icon={<SaveOutlined aria-hidden />}
+            disabled={saving}
+            onClick={() =>
+              void form
+                .trigger(step.fields.map((f) => f.path))
+                .then((ok) => (ok ? saveAndGo(stepIndex) : undefined))
+            }
+          >
             {t('applications:draft.save')}
           </Button>
           <SubmitButton size="large" icon={<ArrowRightOutlined aria-hidden />}>
@@ -242,7 +297,9 @@ export function ApplicationWizard({ program, application }: { program: ProgramDe
               titleOf={(id) => localized(program.clauses.find((c) => c.id === id)?.title, lang) || id}
               factLabel={(path) => {
                 const field = factFields.find((f) => f.path === path);
-                return field ? fieldLabel(field, lang) : t(`eligibility:derivedFacts.${path}`, { defaultValue: path });
+                return field
+                  ? fieldLabel(field, lang)
+                  : t(`eligibility:derivedFacts.${path}`, { defaultValue: path });
               }}
             />
           </>
@@ -258,7 +315,12 @@ export function ApplicationWizard({ program, application }: { program: ProgramDe
       <section>
         <p className="hx-note">{t('applications:documents.intro')}</p>
         {applicationId ? (
-          <DocumentList applicationId={applicationId} requirements={program.documents} documents={documents.data ?? []} missingKinds={missingKinds} />
+          <DocumentList
+            applicationId={applicationId}
+            requirements={program.documents}
+            documents={documents.data ?? []}
+            missingKinds={missingKinds}
+          />
         ) : (
           <Alert type="info" showIcon title={t('applications:documents.saveFirst')} />
         )}
@@ -298,16 +360,29 @@ export function ApplicationWizard({ program, application }: { program: ProgramDe
             <h3 id="review-docs" className="hx-review__title">
               {t('applications:steps.documents')}
             </h3>
-            <Button type="link" icon={<EditOutlined aria-hidden />} onClick={() => goTo(steps.findIndex((s) => s.kind === 'documents'))}>
+            <Button
+              type="link"
+              icon={<EditOutlined aria-hidden />}
+              onClick={() => goTo(steps.findIndex((s) => s.kind === 'documents'))}
+            >
               {t('applications:review.change')}
               <span className="hx-visually-hidden">{t('applications:steps.documents')}</span>
             </Button>
           </div>
           <p data-testid="review-docs">
-            {t('applications:review.documents', { uploaded: requiredDocs.length - missingDocs.length, total: requiredDocs.length })}
+            {t('applications:review.documents', {
+              uploaded: requiredDocs.length - missingDocs.length,
+              total: requiredDocs.length,
+            })}
           </p>
           {missingDocs.length > 0 ? (
-            <Alert type="warning" showIcon title={t('applications:review.missingDocs', { list: missingDocs.map((d) => localized(d.title, lang)).join('、') })} />
+            <Alert
+              type="warning"
+              showIcon
+              title={t('applications:review.missingDocs', {
+                list: missingDocs.map((d) => localized(d.title, lang)).join('、'),
+              })}
+            />
           ) : null}
         </section>
         {amount !== undefined ? (
@@ -316,7 +391,9 @@ export function ApplicationWizard({ program, application }: { program: ProgramDe
           </p>
         ) : null}
         <p className="hx-note">{t('applications:review.declaration')}</p>
-        {saveError ? <Alert className="hx-gap" type="error" showIcon role="alert" title={errorMessage(t, saveError)} /> : null}
+        {saveError ? (
+          <Alert className="hx-gap" type="error" showIcon role="alert" title={errorMessage(t, saveError)} />
+        ) : null}
         <SubmitProblem
           problem={problem}
           error={submit.error}
@@ -326,7 +403,9 @@ export function ApplicationWizard({ program, application }: { program: ProgramDe
           titleOf={(id) => localized(program.clauses.find((c) => c.id === id)?.title, lang) || id}
           factLabel={(path) => {
             const field = factFields.find((f) => f.path === path);
-            return field ? fieldLabel(field, lang) : t(`eligibility:derivedFacts.${path}`, { defaultValue: path });
+            return field
+              ? fieldLabel(field, lang)
+              : t(`eligibility:derivedFacts.${path}`, { defaultValue: path });
           }}
         />
         <div className="hx-wizard__nav">
@@ -342,7 +421,11 @@ export function ApplicationWizard({ program, application }: { program: ProgramDe
             onClick={() => void onSubmitClaim()}
             data-testid="submit-claim"
           >
-            {submit.pending ? t('applications:submit.pending') : submit.key ? t('applications:submit.retry') : t('applications:submit.button')}
+            {submit.pending
+              ? t('applications:submit.pending')
+              : submit.key
+                ? t('applications:submit.retry')
+                : t('applications:submit.button')}
           </Button>
         </div>
       </section>
@@ -365,11 +448,20 @@ export function ApplicationWizard({ program, application }: { program: ProgramDe
           </li>
         ))}
       </ol>
-      <p className="hx-wsteps__count">{t('applications:steps.count', { current: stepIndex + 1, total: steps.length })}</p>
-      <h2 className="hx-section__title hx-focus-target" tabIndex={-1} ref={headingRef} data-testid="step-title">
+      <p className="hx-wsteps__count">
+        {t('applications:steps.count', { current: stepIndex + 1, total: steps.length })}
+      </p>
+      <h2
+        className="hx-section__title hx-focus-target"
+        tabIndex={-1}
+        ref={headingRef}
+        data-testid="step-title"
+      >
         {stepTitle(step)}
       </h2>
-      {application?.status === 'returned' ? <Alert className="hx-gap" type="warning" showIcon title={t('applications:detail.returned')} /> : null}
+      {application?.status === 'returned' ? (
+        <Alert className="hx-gap" type="warning" showIcon title={t('applications:detail.returned')} />
+      ) : null}
       {body}
     </div>
   );
@@ -422,11 +514,25 @@ function SubmitProblem({
           type="error"
           title={t('errors:DUPLICATE_CLAIM')}
           {...(problem.factPath ? { description: factLabel(problem.factPath) } : {})}
-          action={problem.factPath ? <Button onClick={() => goToFact(problem.factPath as string)}>{t('applications:submit.toField')}</Button> : undefined}
+          action={
+            problem.factPath ? (
+              <Button onClick={() => goToFact(problem.factPath as string)}>
+                {t('applications:submit.toField')}
+              </Button>
+            ) : undefined
+          }
         />
       );
     case 'BUDGET_EXHAUSTED':
-      return <Alert {...common} type="error" data-testid="submit-budget" title={t('applications:submit.budgetExhausted')} description={t('applications:submit.budgetExhaustedNote')} />;
+      return (
+        <Alert
+          {...common}
+          type="error"
+          data-testid="submit-budget"
+          title={t('applications:submit.budgetExhausted')}
+          description={t('applications:submit.budgetExhaustedNote')}
+        />
+      );
     case 'PROFILE_REQUIRED': {
       const next = applicationId ? `/applications/${applicationId}/edit?step=review` : '/applications';
       return (
@@ -434,7 +540,11 @@ function SubmitProblem({
           {...common}
           type="warning"
           title={t('errors:PROFILE_REQUIRED')}
-          action={<Link to={`/me/profile?next=${encodeURIComponent(next)}`}>{t('applications:submit.toProfile')}</Link>}
+          action={
+            <Link to={`/me/profile?next=${encodeURIComponent(next)}`}>
+              {t('applications:submit.toProfile')}
+            </Link>
+          }
         />
       );
     }

@@ -17,7 +17,12 @@ const program = {
   closesOn: definition.closesOn,
   budget: { totalFen: 100_000_000, reservedFen: 0, committedFen: 0, paidFen: 0, remainingFen: 100_000_000 },
   version: definition.version,
-  clauses: definition.clauses.map(({ id, title, citation, provenance }) => ({ id, title, citation, provenance })),
+  clauses: definition.clauses.map(({ id, title, citation, provenance }) => ({
+    id,
+    title,
+    citation,
+    provenance,
+  })),
   documents: definition.documents,
   factFields: definition.factFields,
   definition,
@@ -116,21 +121,42 @@ describe('status rendering', () => {
     const calls = mockApi({
       'GET /api/auth/me': resident,
       'GET /api/programs/car-scrap-2026': jsonResponse(program),
-      [`GET /api/applications/${ID}`]: jsonResponse(application('submitted', { timeline: [{ at: '2026-03-20T01:00:00.000Z', status: 'draft', note: null }, { at: '2026-03-20T02:00:00.000Z', status: 'submitted', note: null }] })),
-      [`GET /api/applications/${ID}/documents`]: jsonResponse([{ id: 'c0a80101-0000-4000-8000-000000000001', kind: 'id_card', contentType: 'image/png', size: 2048, sha256: 'x' }]),
+      [`GET /api/applications/${ID}`]: jsonResponse(
+        application('submitted', {
+          timeline: [
+            { at: '2026-03-20T01:00:00.000Z', status: 'draft', note: null },
+            { at: '2026-03-20T02:00:00.000Z', status: 'submitted', note: null },
+          ],
+        }),
+      ),
+      [`GET /api/applications/${ID}/documents`]: jsonResponse([
+        {
+          id: 'c0a80101-0000-4000-8000-000000000001',
+          kind: 'id_card',
+          contentType: 'image/png',
+          size: 2048,
+          sha256: 'x',
+        },
+      ]),
       [`POST /api/applications/${ID}/withdraw`]: jsonResponse(application('withdrawn')),
     });
     renderWithApp(routes, { path: `/applications/${ID}` });
     const detail = await screen.findByTestId('application-detail');
     expect(await within(detail).findByRole('link', { name: /申请人身份证/ })).toBeTruthy();
-    expect(within(detail).getByRole('link', { name: /申请人身份证/ }).getAttribute('href')).toBe(`/api/applications/${ID}/documents/c0a80101-0000-4000-8000-000000000001`);
+    expect(
+      within(detail)
+        .getByRole('link', { name: /申请人身份证/ })
+        .getAttribute('href'),
+    ).toBe(`/api/applications/${ID}/documents/c0a80101-0000-4000-8000-000000000001`);
     expect(within(detail).getAllByText('已提交').length).toBeGreaterThan(1); // the tag and the timeline
     expect(within(detail).queryByRole('link', { name: /继续填写|修改并重新提交/ })).toBeNull();
     fireEvent.click(within(detail).getByRole('button', { name: /撤回申请/ }));
     const dialog = await screen.findByRole('dialog');
     expect(calls.some((c) => c.path.endsWith('/withdraw'))).toBe(false);
     fireEvent.click(within(dialog).getByRole('button', { name: /确认撤回/ }));
-    await waitFor(() => expect(calls.some((c) => c.method === 'POST' && c.path.endsWith('/withdraw'))).toBe(true));
+    await waitFor(() =>
+      expect(calls.some((c) => c.method === 'POST' && c.path.endsWith('/withdraw'))).toBe(true),
+    );
   });
 
   it('detail of a paid claim: no withdraw; a returned claim offers "correct and resubmit"', async () => {
@@ -163,7 +189,11 @@ describe('the guided application', () => {
     const calls = mockApi({
       'GET /api/auth/me': resident,
       'GET /api/programs/car-scrap-2026': jsonResponse(program),
-      'POST /api/applications': (call) => jsonResponse({ ...application('draft'), facts: (call.body as { facts: unknown }).facts, timeline: undefined }, 201),
+      'POST /api/applications': (call) =>
+        jsonResponse(
+          { ...application('draft'), facts: (call.body as { facts: unknown }).facts, timeline: undefined },
+          201,
+        ),
       [`GET /api/applications/${ID}`]: jsonResponse(application('draft')),
       [`GET /api/applications/${ID}/documents`]: jsonResponse([]),
     });
@@ -176,7 +206,9 @@ describe('the guided application', () => {
     const plate = document.querySelector<HTMLInputElement>('[data-field="oldVehicle.plate"] input');
     if (!plate) throw new Error('no plate input');
     fireEvent.change(plate, { target: { value: '鲁A1' } });
-    await waitFor(() => expect(document.querySelector('[data-field="oldVehicle.plate"] .hx-field__error')).not.toBeNull());
+    await waitFor(() =>
+      expect(document.querySelector('[data-field="oldVehicle.plate"] .hx-field__error')).not.toBeNull(),
+    );
     fireEvent.click(screen.getByRole('button', { name: /保存并继续/ }));
     await act(async () => new Promise((r) => setTimeout(r, 50)));
     expect(calls.some((c) => c.method === 'POST' && c.path === '/api/applications')).toBe(false);
@@ -185,13 +217,18 @@ describe('the guided application', () => {
     const vin = document.querySelector<HTMLInputElement>('[data-field="oldVehicle.vin"] input');
     if (!vin) throw new Error('no vin input');
     fireEvent.change(vin, { target: { value: 'LSJA24U62JG269225' } });
-    await waitFor(() => expect(document.querySelector('[data-field="oldVehicle.plate"] .hx-field__error')).toBeNull());
+    await waitFor(() =>
+      expect(document.querySelector('[data-field="oldVehicle.plate"] .hx-field__error')).toBeNull(),
+    );
     fireEvent.click(screen.getByRole('button', { name: /保存并继续/ }));
 
     await waitFor(() => expect(app.router.state.location.pathname).toBe(`/applications/${ID}/edit`));
     expect(app.router.state.location.search).toBe('?step=1');
     const created = calls.find((c) => c.method === 'POST' && c.path === '/api/applications');
-    expect(created?.body).toEqual({ programCode: 'car-scrap-2026', facts: { oldVehicle: { plate: '鲁A12345', vin: 'LSJA24U62JG269225' } } });
+    expect(created?.body).toEqual({
+      programCode: 'car-scrap-2026',
+      facts: { oldVehicle: { plate: '鲁A12345', vin: 'LSJA24U62JG269225' } },
+    });
     await waitFor(() => expect(screen.getByTestId('step-title').textContent).toBe('报废信息'));
   });
 
@@ -209,7 +246,9 @@ describe('the guided application', () => {
     await waitFor(() => expect(app.router.state.location.pathname).toBe(`/applications/${ID}/edit`));
     expect(app.router.state.location.search).toBe('?step=0');
     // The draft's own page (a new wizard) has loaded the draft and says it was saved.
-    await waitFor(() => expect(calls.some((c) => c.method === 'GET' && c.path === `/api/applications/${ID}`)).toBe(true));
+    await waitFor(() =>
+      expect(calls.some((c) => c.method === 'GET' && c.path === `/api/applications/${ID}`)).toBe(true),
+    );
     await act(async () => new Promise((r) => setTimeout(r, 50)));
     expect(await screen.findByTestId('draft-saved')).toBeTruthy();
     fireEvent.click(screen.getByRole('button', { name: /保存草稿/ }));
@@ -278,12 +317,18 @@ describe('the guided application', () => {
       'GET /api/programs/car-scrap-2026': jsonResponse(program),
       [`GET /api/applications/${ID}`]: jsonResponse(application('draft')),
       [`GET /api/applications/${ID}/documents`]: jsonResponse([]),
-      [`POST /api/applications/${ID}/submit`]: jsonResponse({ id: ID, status: 'submitted', reservedFen: 1_800_000 }),
+      [`POST /api/applications/${ID}/submit`]: jsonResponse({
+        id: ID,
+        status: 'submitted',
+        reservedFen: 1_800_000,
+      }),
     });
     renderWithApp(routes, { path: `/applications/${ID}/edit?step=${REVIEW_STEP}` });
     fireEvent.click(await screen.findByTestId('submit-claim'));
     await waitFor(() => expect(headersOf(`/api/applications/${ID}/submit`)).toHaveLength(1));
-    expect(headersOf(`/api/applications/${ID}/submit`)[0]?.['Idempotency-Key']).toBe('b9d3d8a4-1111-4222-8333-444455556666');
+    expect(headersOf(`/api/applications/${ID}/submit`)[0]?.['Idempotency-Key']).toBe(
+      'b9d3d8a4-1111-4222-8333-444455556666',
+    );
   });
 
   it('shows BUDGET_EXHAUSTED as 先到先得，额满即止, and a new attempt gets a new key', async () => {
@@ -308,7 +353,9 @@ describe('the guided application', () => {
   it('shows NOT_ELIGIBLE clauses, MISSING_DOCUMENTS on the document items, DUPLICATE_CLAIM on the fact field', async () => {
     const failing = definition.clauses[0];
     if (!failing) throw new Error('no clause');
-    let answer = apiError(422, 'NOT_ELIGIBLE', { clauses: [{ id: failing.id, result: 'fail', reason: failing.reason, facts: [] }] });
+    let answer = apiError(422, 'NOT_ELIGIBLE', {
+      clauses: [{ id: failing.id, result: 'fail', reason: failing.reason, facts: [] }],
+    });
     mockApi({
       'GET /api/auth/me': resident,
       'GET /api/programs/car-scrap-2026': jsonResponse(program),
@@ -331,12 +378,16 @@ describe('the guided application', () => {
     expect(document.querySelector('[data-kind="id_card"]')?.className).not.toContain('is-missing');
 
     fireEvent.click(screen.getByRole('button', { name: /下一步/ }));
-    answer = apiError(409, 'DUPLICATE_CLAIM', { fields: { 'facts.newVehicle.invoiceNo': 'DUPLICATE_CLAIM' } });
+    answer = apiError(409, 'DUPLICATE_CLAIM', {
+      fields: { 'facts.newVehicle.invoiceNo': 'DUPLICATE_CLAIM' },
+    });
     fireEvent.click(await screen.findByTestId('submit-claim'));
     fireEvent.click(await screen.findByRole('button', { name: /去修改/ }));
     await waitFor(() => expect(screen.getByTestId('step-title').textContent).toBe('新车信息'));
     await waitFor(() =>
-      expect(document.querySelector('[data-field="newVehicle.invoiceNo"] .hx-field__error')?.textContent).toBe('该车辆、证明或发票已用于其他申请。'),
+      expect(
+        document.querySelector('[data-field="newVehicle.invoiceNo"] .hx-field__error')?.textContent,
+      ).toBe('该车辆、证明或发票已用于其他申请。'),
     );
   });
 
@@ -345,9 +396,14 @@ describe('the guided application', () => {
       'GET /api/auth/me': resident,
       'GET /api/programs/car-scrap-2026': jsonResponse(program),
       [`GET /api/applications/${ID}`]: jsonResponse(application('returned')),
-      [`PATCH /api/applications/${ID}`]: (call) => jsonResponse({ ...application('returned'), facts: (call.body as { facts: unknown }).facts }),
+      [`PATCH /api/applications/${ID}`]: (call) =>
+        jsonResponse({ ...application('returned'), facts: (call.body as { facts: unknown }).facts }),
       [`GET /api/applications/${ID}/documents`]: jsonResponse([]),
-      [`POST /api/applications/${ID}/submit`]: jsonResponse({ id: ID, status: 'submitted', reservedFen: 1_800_000 }),
+      [`POST /api/applications/${ID}/submit`]: jsonResponse({
+        id: ID,
+        status: 'submitted',
+        reservedFen: 1_800_000,
+      }),
     });
     const app = renderWithApp(routes, { path: `/applications/${ID}/edit?step=review` });
     expect(await screen.findAllByText('您的申请已被退回，请按审核意见修改后重新提交。')).toHaveLength(1);
@@ -361,9 +417,13 @@ describe('the guided application', () => {
     });
     fireEvent.click(await screen.findByTestId('submit-claim'));
     await waitFor(() => expect(app.router.state.location.pathname).toBe(`/applications/${ID}`));
-    const order = calls.filter((c) => c.method !== 'GET').map((c) => `${c.method} ${c.path.replace(ID, ':id')}`);
+    const order = calls
+      .filter((c) => c.method !== 'GET')
+      .map((c) => `${c.method} ${c.path.replace(ID, ':id')}`);
     expect(order).toEqual(['PATCH /api/applications/:id', 'POST /api/applications/:id/submit']);
-    expect((calls.find((c) => c.method === 'PATCH')?.body as { facts: typeof facts }).facts.oldVehicle.plate).toBe('鲁A54321');
+    expect(
+      (calls.find((c) => c.method === 'PATCH')?.body as { facts: typeof facts }).facts.oldVehicle.plate,
+    ).toBe('鲁A54321');
   });
 
   it('a claim that can no longer change says so instead of showing the form', async () => {
@@ -389,14 +449,30 @@ describe('the guided application', () => {
     renderWithApp(routes, { path: `/applications/${ID}/edit?step=${REVIEW_STEP}` });
     fireEvent.click(await screen.findByTestId('submit-claim'));
     const link = await screen.findByRole('link', { name: '去填写实名信息' });
-    expect(link.getAttribute('href')).toBe(`/me/profile?next=${encodeURIComponent(`/applications/${ID}/edit?step=review`)}`);
+    expect(link.getAttribute('href')).toBe(
+      `/me/profile?next=${encodeURIComponent(`/applications/${ID}/edit?step=review`)}`,
+    );
   });
 });
 
 describe('notifications', () => {
   const notes = [
-    { id: 'a1b2c3d4-0000-4000-8000-000000000001', kind: 'application_status', params: { applicationId: ID, code: 'ZQ-2026-000123', status: 'in_review' }, text: '您的补贴申请 ZQ-2026-000123 已进入人工审核。', createdAt: '2026-03-21T02:00:00.000Z', read: false },
-    { id: 'a1b2c3d4-0000-4000-8000-000000000002', kind: 'application_status', params: { applicationId: ID, code: 'ZQ-2026-000123', status: 'checking' }, text: '您的补贴申请 ZQ-2026-000123 正在自动核验。', createdAt: '2026-03-20T03:00:00.000Z', read: true },
+    {
+      id: 'a1b2c3d4-0000-4000-8000-000000000001',
+      kind: 'application_status',
+      params: { applicationId: ID, code: 'ZQ-2026-000123', status: 'in_review' },
+      text: '您的补贴申请 ZQ-2026-000123 已进入人工审核。',
+      createdAt: '2026-03-21T02:00:00.000Z',
+      read: false,
+    },
+    {
+      id: 'a1b2c3d4-0000-4000-8000-000000000002',
+      kind: 'application_status',
+      params: { applicationId: ID, code: 'ZQ-2026-000123', status: 'checking' },
+      text: '您的补贴申请 ZQ-2026-000123 正在自动核验。',
+      createdAt: '2026-03-20T03:00:00.000Z',
+      read: true,
+    },
   ];
 
   it('the bell shows the unread count; opening a message marks it read and goes to the claim', async () => {
@@ -416,7 +492,9 @@ describe('notifications', () => {
     expect(list.textContent).toContain('已进入人工审核');
     fireEvent.click(within(list).getByText(/已进入人工审核/));
     await waitFor(() => expect(app.router.state.location.pathname).toBe(`/applications/${ID}`));
-    await waitFor(() => expect(calls.some((c) => c.method === 'POST' && c.path.endsWith('/read'))).toBe(true));
+    await waitFor(() =>
+      expect(calls.some((c) => c.method === 'POST' && c.path.endsWith('/read'))).toBe(true),
+    );
     expect(calls.filter((c) => c.method === 'POST' && c.path.endsWith('/read'))).toHaveLength(1); // the read one is not marked again
     expect(await screen.findByRole('link', { name: '消息' })).toBeTruthy();
   });

@@ -23,14 +23,17 @@ export function MyApplicationsPage() {
   const { t, i18n } = useTranslation(['applications', 'common']);
   const applications = useApplications();
   const programs = usePrograms();
-  const titleOf = (code: string) => localized(programs.data?.find((p) => p.code === code)?.title, i18n.language) || code;
+  const titleOf = (code: string) =>
+    localized(programs.data?.find((p) => p.code === code)?.title, i18n.language) || code;
   const list = [...(applications.data ?? [])].sort((a, b) => b.updatedAt.localeCompare(a.updatedAt));
   return (
     <div className="hx-page">
       <PageTitle title={t('applications:title')} />
       <h1 className="hx-page__title">{t('applications:title')}</h1>
       {applications.isPending ? <LoadingState /> : null}
-      {applications.isError ? <ErrorState error={applications.error} onRetry={() => void applications.refetch()} /> : null}
+      {applications.isError ? (
+        <ErrorState error={applications.error} onRetry={() => void applications.refetch()} />
+      ) : null}
       {applications.data && list.length === 0 ? (
         <Empty description={t('applications:empty')}>
           <LinkButton to="/programs" icon={<FileAddOutlined aria-hidden />}>
@@ -41,7 +44,11 @@ export function MyApplicationsPage() {
       {list.length > 0 ? (
         <ul className="hx-app-list" aria-label={t('applications:title')}>
           {list.map((application) => (
-            <ApplicationCard key={application.id} application={application} programTitle={titleOf(application.programCode)} />
+            <ApplicationCard
+              key={application.id}
+              application={application}
+              programTitle={titleOf(application.programCode)}
+            />
           ))}
         </ul>
       ) : null}
@@ -57,25 +64,51 @@ export function ApplicationDetailPage() {
   const application = useApplication(id);
   const programCode = application.data?.programCode ?? '';
   const program = useQuery({ ...programQueryOptions(programCode), enabled: programCode !== '' });
-  const title = program.data ? localized(program.data.title, i18n.language) : (application.data?.programCode ?? '');
+  const title = program.data
+    ? localized(program.data.title, i18n.language)
+    : (application.data?.programCode ?? '');
   return (
     <div className="hx-page">
       <PageTitle title={application.data?.code ?? t('detail.title')} />
-      <Breadcrumbs items={[{ to: '/applications', label: t('title') }, { label: application.data?.code ?? t('detail.title') }]} />
+      <Breadcrumbs
+        items={[
+          { to: '/applications', label: t('title') },
+          { label: application.data?.code ?? t('detail.title') },
+        ]}
+      />
       <h1 className="hx-page__title">{t('detail.title')}</h1>
       {search.get('submitted') && application.data?.status === 'submitted' ? (
-        <Alert className="hx-gap" type="success" showIcon role="status" title={t('submit.done')} description={t('submit.doneNote')} />
+        <Alert
+          className="hx-gap"
+          type="success"
+          showIcon
+          role="status"
+          title={t('submit.done')}
+          description={t('submit.doneNote')}
+        />
       ) : null}
       {application.isPending ? <LoadingState /> : null}
-      {application.isError ? <ErrorState error={application.error} onRetry={() => void application.refetch()} /> : null}
+      {application.isError ? (
+        <ErrorState error={application.error} onRetry={() => void application.refetch()} />
+      ) : null}
       {application.data ? (
-        <ApplicationDetailView application={application.data} programTitle={title} documentTitles={program.data?.documents ?? []} />
+        <ApplicationDetailView
+          application={application.data}
+          programTitle={title}
+          documentTitles={program.data?.documents ?? []}
+        />
       ) : null}
     </div>
   );
 }
 
-function WizardPage({ code, children }: { code: string; children: (program: ProgramDetail) => React.ReactNode }) {
+function WizardPage({
+  code,
+  children,
+}: {
+  code: string;
+  children: (program: ProgramDetail) => React.ReactNode;
+}) {
   const { t } = useTranslation(['applications']);
   return (
     <ProgramPage code={code} heading={t('applications:apply.title')} narrow>
@@ -107,7 +140,8 @@ export function EditApplicationPage() {
   const { t } = useTranslation('applications');
   const application = useApplication(id);
   if (application.isPending) return <LoadingState />;
-  if (application.isError) return <ErrorState error={application.error} onRetry={() => void application.refetch()} />;
+  if (application.isError)
+    return <ErrorState error={application.error} onRetry={() => void application.refetch()} />;
   const data = application.data;
   return (
     <WizardPage code={data.programCode}>

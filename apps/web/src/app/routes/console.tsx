@@ -31,7 +31,9 @@ export function ConsoleHome() {
   const { t } = useTranslation(['console', 'auth']);
   const { user, can } = useSession();
   if (!user) return null;
-  const mine = consoleSections.filter((s) => s.section !== 'dashboard' && (!s.permission || can(s.permission)));
+  const mine = consoleSections.filter(
+    (s) => s.section !== 'dashboard' && (!s.permission || can(s.permission)),
+  );
   return (
     <section aria-labelledby="console-heading" className="hx-console-page">
       <PageTitle title={t('menu.dashboard')} />

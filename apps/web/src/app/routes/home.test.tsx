@@ -52,7 +52,10 @@ describe('home page', () => {
     expect(screen.getByRole('link', { name: /查看补贴项目/ }).getAttribute('href')).toBe('/programs');
     const statusCard = screen.getByTestId('status-card');
     expect(within(statusCard).getByRole('status').textContent).toContain('正在加载');
-    expect(fetchMock).toHaveBeenCalledWith('/api/health', expect.objectContaining({ credentials: 'same-origin' }));
+    expect(fetchMock).toHaveBeenCalledWith(
+      '/api/health',
+      expect.objectContaining({ credentials: 'same-origin' }),
+    );
 
     resolve(jsonResponse(healthy));
     await screen.findByText('系统运行正常');
@@ -73,7 +76,10 @@ describe('home page', () => {
   });
 
   it('shows a translated error with retry, and recovers when retry succeeds', async () => {
-    const fetchMock = mockApi(jsonResponse({ error: { code: 'INTERNAL_ERROR', message: 'Internal server error' } }, 500), jsonResponse(healthy));
+    const fetchMock = mockApi(
+      jsonResponse({ error: { code: 'INTERNAL_ERROR', message: 'Internal server error' } }, 500),
+      jsonResponse(healthy),
+    );
 
     renderWithApp(<HomePage />);
     const statusCard = screen.getByTestId('status-card');
@@ -90,7 +96,9 @@ describe('home page', () => {
   it('falls back to the generic message for an unknown error code, in English', async () => {
     mockApi(jsonResponse({ error: { code: 'SOMETHING_NEW', message: 'x' } }, 418));
     renderWithApp(<HomePage />, { language: 'en' });
-    expect(screen.getByRole('heading', { level: 1 }).textContent).toBe('Trade in the old, get a subsidy for the new');
+    expect(screen.getByRole('heading', { level: 1 }).textContent).toBe(
+      'Trade in the old, get a subsidy for the new',
+    );
     const alert = await within(screen.getByTestId('status-card')).findByRole('alert');
     expect(alert.textContent).toContain('Something went wrong. Please try again later.');
   });

@@ -30,11 +30,20 @@ export function ProfilePage() {
 
   let body;
   if (profile.isPending) body = <LoadingState />;
-  else if (profile.isError) body = <ErrorState error={profile.error} onRetry={() => void profile.refetch()} />;
+  else if (profile.isError)
+    body = <ErrorState error={profile.error} onRetry={() => void profile.refetch()} />;
   else if (!profile.data || editing) {
     body = (
       <>
-        {!profile.data ? <Alert className="hx-gap" type="info" showIcon title={t('missing.title')} description={t('missing.description')} /> : null}
+        {!profile.data ? (
+          <Alert
+            className="hx-gap"
+            type="info"
+            showIcon
+            title={t('missing.title')}
+            description={t('missing.description')}
+          />
+        ) : null}
         <ProfileForm
           current={profile.data}
           onSaved={() => {

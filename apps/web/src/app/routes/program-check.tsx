@@ -17,10 +17,16 @@ export function ProgramCheckPage() {
               className="hx-gap"
               type="warning"
               showIcon
-              title={<>{t('eligibility:notOpen')} <ProgramStatusBadge status={program.status} /></>}
+              title={
+                <>
+                  {t('eligibility:notOpen')} <ProgramStatusBadge status={program.status} />
+                </>
+              }
             />
           ) : null}
-          {!program.definition ? <Alert className="hx-gap" type="info" showIcon title={t('eligibility:result.unavailable')} /> : null}
+          {!program.definition ? (
+            <Alert className="hx-gap" type="info" showIcon title={t('eligibility:result.unavailable')} />
+          ) : null}
           <EligibilityCheck key={`${program.code}@${program.version}`} program={program} />
         </>
       )}

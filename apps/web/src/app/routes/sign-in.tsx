@@ -15,7 +15,14 @@ function SessionEndedNotice() {
   const [params] = useSearchParams();
   if (params.get('reason') !== 'expired') return null;
   return (
-    <Alert className="hx-gap" type="warning" showIcon role="status" title={t('expired.title')} description={t('expired.description')} />
+    <Alert
+      className="hx-gap"
+      type="warning"
+      showIcon
+      role="status"
+      title={t('expired.title')}
+      description={t('expired.description')}
+    />
   );
 }
 

@@ -15,7 +15,11 @@ export function Breadcrumbs({ items }: { items: Crumb[] }) {
       <ol>
         {all.map((item, index) => (
           <li key={`${index}-${item.label}`}>
-            {item.to && index < all.length - 1 ? <Link to={item.to}>{item.label}</Link> : <span aria-current="page">{item.label}</span>}
+            {item.to && index < all.length - 1 ? (
+              <Link to={item.to}>{item.label}</Link>
+            ) : (
+              <span aria-current="page">{item.label}</span>
+            )}
           </li>
         ))}
       </ol>

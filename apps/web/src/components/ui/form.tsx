@@ -62,7 +62,8 @@ export function Form<T extends FieldValues>({
   const { setError } = form;
   const placements = serverPlacements(serverError, serverFieldName, serverCodeField);
   useEffect(() => {
-    for (const [name, code] of placements) setError(name, { type: 'server', message: code }, { shouldFocus: true });
+    for (const [name, code] of placements)
+      setError(name, { type: 'server', message: code }, { shouldFocus: true });
     // serverFieldName / serverCodeField are usually inline; the error object is what changes.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [serverError, setError]);
@@ -71,7 +72,12 @@ export function Form<T extends FieldValues>({
   return (
     <FormProvider {...form}>
       <FormMetaContext.Provider value={{ pending, formError }}>
-        <form className={className} noValidate onSubmit={(event) => void form.handleSubmit(onSubmit)(event)} {...aria}>
+        <form
+          className={className}
+          noValidate
+          onSubmit={(event) => void form.handleSubmit(onSubmit)(event)}
+          {...aria}
+        >
           {children}
         </form>
       </FormMetaContext.Provider>
@@ -144,7 +150,12 @@ export interface FormFieldProps<T extends FieldValues, N extends FieldPath<T>> {
     field: ControllerRenderProps<T, N>;
     fieldState: ControllerFieldState;
     /** Spread onto the input: id, aria-invalid, aria-describedby. */
-    inputProps: { id: string; 'aria-invalid': boolean; 'aria-describedby'?: string; 'aria-required'?: boolean };
+    inputProps: {
+      id: string;
+      'aria-invalid': boolean;
+      'aria-describedby'?: string;
+      'aria-required'?: boolean;
+    };
     /** `inputProps` plus the field's binding for a text input (ref, name, value, change, blur). */
     textInputProps: TextInputBinding;
     labelId: string;
@@ -175,7 +186,11 @@ export function FormField<T extends FieldValues, N extends FieldPath<T>>({
       {...(rules ? { rules } : {})}
       render={({ field, fieldState }) => {
         const errorCode = fieldState.error?.message;
-        const describedBy = [errorCode ? `${id}-error` : null, warning ? `${id}-warning` : null, help ? `${id}-help` : null]
+        const describedBy = [
+          errorCode ? `${id}-error` : null,
+          warning ? `${id}-warning` : null,
+          help ? `${id}-help` : null,
+        ]
           .filter(Boolean)
           .join(' ');
         return (
@@ -246,7 +261,15 @@ export function SubmitButton({ children, icon, ...props }: Omit<ButtonProps, 'ht
 }
 
 /** A titled group of fields (fieldset + legend). */
-export function FormSection({ title, children, description }: { title: ReactNode; description?: ReactNode; children: ReactNode }) {
+export function FormSection({
+  title,
+  children,
+  description,
+}: {
+  title: ReactNode;
+  description?: ReactNode;
+  children: ReactNode;
+}) {
   return (
     <fieldset className="hx-fieldset">
       <legend className="hx-fieldset__legend">{title}</legend>

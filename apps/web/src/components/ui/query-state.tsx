@@ -16,7 +16,15 @@ export function LoadingState({ label }: { label?: string }) {
 }
 
 /** An error with its translated message and a retry button. */
-export function ErrorState({ error, onRetry, title }: { error: unknown; onRetry?: () => void; title?: string }) {
+export function ErrorState({
+  error,
+  onRetry,
+  title,
+}: {
+  error: unknown;
+  onRetry?: () => void;
+  title?: string;
+}) {
   const { t } = useTranslation();
   return (
     <Alert

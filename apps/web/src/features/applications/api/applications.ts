@@ -51,14 +51,20 @@ export const documentsQueryKey = (id: string) => ['me', 'applications', id, 'doc
 const path = (id: string) => `/api/applications/${encodeURIComponent(id)}`;
 
 export const applicationsQueryOptions = () =>
-  queryOptions({ queryKey: applicationsQueryKey, queryFn: ({ signal }) => api.get<Application[]>('/api/applications', { signal }) });
+  queryOptions({
+    queryKey: applicationsQueryKey,
+    queryFn: ({ signal }) => api.get<Application[]>('/api/applications', { signal }),
+  });
 
 export function useApplications() {
   return useQuery(applicationsQueryOptions());
 }
 
 export function useApplication(id: string) {
-  return useQuery({ queryKey: applicationQueryKey(id), queryFn: ({ signal }) => api.get<ApplicationDetail>(path(id), { signal }) });
+  return useQuery({
+    queryKey: applicationQueryKey(id),
+    queryFn: ({ signal }) => api.get<ApplicationDetail>(path(id), { signal }),
+  });
 }
 
 export function useApplicationDocuments(id: string | undefined) {
@@ -69,14 +75,20 @@ export function useApplicationDocuments(id: string | undefined) {
   });
 }
 
-export const documentDownloadUrl = (id: string, docId: string) => `${path(id)}/documents/${encodeURIComponent(docId)}`;
+export const documentDownloadUrl = (id: string, docId: string) =>
+  `${path(id)}/documents/${encodeURIComponent(docId)}`;
 
 export function useCreateApplication() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (input: { programCode: string; facts: Record<string, unknown> }) => api.post<Application>('/api/applications', input),
+    mutationFn: (input: { programCode: string; facts: Record<string, unknown> }) =>
+      api.post<Application>('/api/applications', input),
     onSuccess: (application) => {
-      queryClient.setQueryData(applicationQueryKey(application.id), (old: ApplicationDetail | undefined) => ({ timeline: [], ...old, ...application }));
+      queryClient.setQueryData(applicationQueryKey(application.id), (old: ApplicationDetail | undefined) => ({
+        timeline: [],
+        ...old,
+        ...application,
+      }));
       void queryClient.invalidateQueries({ queryKey: applicationsQueryKey, exact: true });
     },
   });
@@ -85,9 +97,14 @@ export function useCreateApplication() {
 export function useUpdateApplication() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: ({ id, facts }: { id: string; facts: Record<string, unknown> }) => api.patch<Application>(path(id), { facts }),
+    mutationFn: ({ id, facts }: { id: string; facts: Record<string, unknown> }) =>
+      api.patch<Application>(path(id), { facts }),
     onSuccess: (application) => {
-      queryClient.setQueryData(applicationQueryKey(application.id), (old: ApplicationDetail | undefined) => ({ timeline: [], ...old, ...application }));
+      queryClient.setQueryData(applicationQueryKey(application.id), (old: ApplicationDetail | undefined) => ({
+        timeline: [],
+        ...old,
+        ...application,
+      }));
       void queryClient.invalidateQueries({ queryKey: applicationsQueryKey, exact: true });
     },
   });

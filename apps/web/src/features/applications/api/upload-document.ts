@@ -21,13 +21,20 @@ function xhrError(xhr: XMLHttpRequest): ApiError {
   } catch {
     body = undefined;
   }
-  const error = (body as { error?: { code?: unknown; message?: unknown; fields?: unknown } } | undefined)?.error;
+  const error = (body as { error?: { code?: unknown; message?: unknown; fields?: unknown } } | undefined)
+    ?.error;
   if (error && typeof error.code === 'string') {
     const fields: Record<string, string> = {};
     if (error.fields && typeof error.fields === 'object') {
       for (const [k, v] of Object.entries(error.fields)) if (typeof v === 'string') fields[k] = v;
     }
-    return new ApiError(xhr.status, error.code, typeof error.message === 'string' ? error.message : error.code, fields, body);
+    return new ApiError(
+      xhr.status,
+      error.code,
+      typeof error.message === 'string' ? error.message : error.code,
+      fields,
+      body,
+    );
   }
   return new ApiError(xhr.status, codeForStatus(xhr.status), `HTTP ${xhr.status}`, {}, body);
 }
@@ -36,14 +43,21 @@ function xhrError(xhr: XMLHttpRequest): ApiError {
  * `POST /api/applications/:id/documents` through XMLHttpRequest (fetch cannot report upload progress).
  * The `kind` part goes before the file: the server reads it before streaming the file.
  */
-export function uploadDocument({ applicationId, kind, file, fileName, onProgress }: UploadInput): Promise<ApplicationDocument> {
+export function uploadDocument({
+  applicationId,
+  kind,
+  file,
+  fileName,
+  onProgress,
+}: UploadInput): Promise<ApplicationDocument> {
   return new Promise((resolve, reject) => {
     const xhr = new XMLHttpRequest();
     xhr.open('POST', `${env.apiBaseUrl}/api/applications/${encodeURIComponent(applicationId)}/documents`);
     xhr.withCredentials = true;
     xhr.setRequestHeader('Accept', 'application/json');
     xhr.upload.onprogress = (event) => {
-      if (event.lengthComputable && event.total > 0) onProgress?.(Math.min(100, Math.round((event.loaded / event.total) * 100)));
+      if (event.lengthComputable && event.total > 0)
+        onProgress?.(Math.min(100, Math.round((event.loaded / event.total) * 100)));
     };
     xhr.onload = () => {
       if (xhr.status >= 200 && xhr.status < 300) {
@@ -69,7 +83,10 @@ export function useUploadDocument() {
   return useCallback(
     async (input: UploadInput) => {
       const doc = await uploadDocument(input);
-      queryClient.setQueryData(documentsQueryKey(input.applicationId), (old: ApplicationDocument[] | undefined) => [...(old ?? []), doc]);
+      queryClient.setQueryData(
+        documentsQueryKey(input.applicationId),
+        (old: ApplicationDocument[] | undefined) => [...(old ?? []), doc],
+      );
       void queryClient.invalidateQueries({ queryKey: documentsQueryKey(input.applicationId) });
       return doc;
     },

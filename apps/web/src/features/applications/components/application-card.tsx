@@ -18,12 +18,20 @@ export function formatDateTime(iso: string, language: string): string {
 }
 
 /** The amount to show: the reservation once submitted, else the last evaluation's estimate. */
-export function applicationAmountFen(application: Pick<Application, 'reservedFen' | 'evaluation'>): number | null {
+export function applicationAmountFen(
+  application: Pick<Application, 'reservedFen' | 'evaluation'>,
+): number | null {
   if (application.reservedFen) return application.reservedFen;
   return application.evaluation?.amountFen ?? null;
 }
 
-export function ApplicationCard({ application, programTitle }: { application: Application; programTitle: string }) {
+export function ApplicationCard({
+  application,
+  programTitle,
+}: {
+  application: Application;
+  programTitle: string;
+}) {
   const { t, i18n } = useTranslation('applications');
   const amount = applicationAmountFen(application);
   return (

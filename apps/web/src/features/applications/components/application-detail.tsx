@@ -6,7 +6,12 @@ import { useTranslation } from 'react-i18next';
 import { LinkButton } from '@/components/ui/link-button';
 import { localized, moneyLocale } from '@/lib/i18n';
 import { errorMessage } from '@/lib/error-message';
-import { documentDownloadUrl, useApplicationDocuments, useWithdrawApplication, type ApplicationDetail } from '../api/applications';
+import {
+  documentDownloadUrl,
+  useApplicationDocuments,
+  useWithdrawApplication,
+  type ApplicationDetail,
+} from '../api/applications';
 import { applicationAmountFen, formatDateTime } from './application-card';
 import { ApplicationStatusTag } from './status-tag';
 
@@ -27,7 +32,8 @@ export function ApplicationDetailView({
   const amount = applicationAmountFen(application);
   const canWithdraw = canTransition(application.status, 'withdrawn');
   const editable = EDITABLE_STATUSES.includes(application.status);
-  const docTitle = (kind: string) => localized(documentTitles.find((d) => d.kind === kind)?.title, lang) || kind;
+  const docTitle = (kind: string) =>
+    localized(documentTitles.find((d) => d.kind === kind)?.title, lang) || kind;
 
   return (
     <article className="hx-app-detail" data-testid="application-detail">
@@ -49,7 +55,9 @@ export function ApplicationDetailView({
           <dt>{t('detail.updatedAt')}</dt>
           <dd>{formatDateTime(application.updatedAt, lang)}</dd>
         </dl>
-        {application.status === 'returned' ? <Alert type="warning" showIcon title={t('detail.returned')} /> : null}
+        {application.status === 'returned' ? (
+          <Alert type="warning" showIcon title={t('detail.returned')} />
+        ) : null}
         <div className="hx-actions">
           {editable ? (
             <LinkButton to={`/applications/${application.id}/edit`} icon={<EditOutlined aria-hidden />}>
@@ -57,12 +65,19 @@ export function ApplicationDetailView({
             </LinkButton>
           ) : null}
           {canWithdraw ? (
-            <Button danger icon={<RollbackOutlined aria-hidden />} onClick={() => setConfirming(true)} disabled={withdraw.isPending}>
+            <Button
+              danger
+              icon={<RollbackOutlined aria-hidden />}
+              onClick={() => setConfirming(true)}
+              disabled={withdraw.isPending}
+            >
               {t('detail.withdraw')}
             </Button>
           ) : null}
         </div>
-        {withdraw.isError ? <Alert type="error" showIcon role="alert" title={errorMessage(t, withdraw.error)} /> : null}
+        {withdraw.isError ? (
+          <Alert type="error" showIcon role="alert" title={errorMessage(t, withdraw.error)} />
+        ) : null}
       </header>
 
       <section className="hx-panel" aria-labelledby="timeline-title">
@@ -94,12 +109,16 @@ export function ApplicationDetailView({
                 <a href={documentDownloadUrl(application.id, doc.id)} download>
                   <DownloadOutlined aria-hidden /> {docTitle(doc.kind)}
                 </a>
-                <span className="hx-note">{t('detail.size', { kb: Math.max(1, Math.round(doc.size / 1024)) })}</span>
+                <span className="hx-note">
+                  {t('detail.size', { kb: Math.max(1, Math.round(doc.size / 1024)) })}
+                </span>
               </li>
             ))}
           </ul>
         ) : (
-          <p className="hx-note">{documents.isPending ? t('detail.loadingDocuments') : t('detail.noDocuments')}</p>
+          <p className="hx-note">
+            {documents.isPending ? t('detail.loadingDocuments') : t('detail.noDocuments')}
+          </p>
         )}
       </section>
 

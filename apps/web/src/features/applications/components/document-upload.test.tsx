@@ -18,7 +18,8 @@ class FakeXhr {
   withCredentials = false;
   headers: Record<string, string> = {};
   body: FormData | undefined;
-  upload: { onprogress: ((e: { lengthComputable: boolean; loaded: number; total: number }) => void) | null } = { onprogress: null };
+  upload: { onprogress: ((e: { lengthComputable: boolean; loaded: number; total: number }) => void) | null } =
+    { onprogress: null };
   onload: (() => void) | null = null;
   onerror: (() => void) | null = null;
   onabort: (() => void) | null = null;
@@ -50,7 +51,11 @@ class FakeXhr {
 }
 
 const ID = '3f2b8c1e-4d5a-4b6c-8d7e-9f0a1b2c3d4e';
-const requirement: DocumentRequirement = { kind: 'scrap_certificate', title: { zh: '《报废机动车回收证明》', en: 'Scrap certificate' }, required: true };
+const requirement: DocumentRequirement = {
+  kind: 'scrap_certificate',
+  title: { zh: '《报废机动车回收证明》', en: 'Scrap certificate' },
+  required: true,
+};
 const pdf = () => new File(['%PDF-1.4\n%%EOF\n'], 'scrap.pdf', { type: 'application/pdf' });
 
 beforeEach(() => {
@@ -70,7 +75,12 @@ function current(): FakeXhr {
 describe('uploadDocument', () => {
   it('sends kind before file as multipart, reports progress, resolves with the document', async () => {
     const progress: number[] = [];
-    const promise = uploadDocument({ applicationId: ID, kind: 'id_card', file: pdf(), onProgress: (p) => progress.push(p) });
+    const promise = uploadDocument({
+      applicationId: ID,
+      kind: 'id_card',
+      file: pdf(),
+      onProgress: (p) => progress.push(p),
+    });
     const xhr = current();
     expect(xhr.method).toBe('POST');
     expect(xhr.url).toBe(`/api/applications/${ID}/documents`);
@@ -87,12 +97,17 @@ describe('uploadDocument', () => {
     const answers: Array<[number, unknown]> = [
       [413, { error: { code: 'PAYLOAD_TOO_LARGE', message: 'big' } }],
       [415, { error: { code: 'UNSUPPORTED_MEDIA_TYPE', message: 'type' } }],
-      [422, { error: { code: 'VALIDATION_FAILED', message: 'kind', fields: { kind: 'UNKNOWN_DOCUMENT_KIND' } } }],
+      [
+        422,
+        { error: { code: 'VALIDATION_FAILED', message: 'kind', fields: { kind: 'UNKNOWN_DOCUMENT_KIND' } } },
+      ],
       [502, '<html>bad gateway</html>'],
     ];
     const errors: unknown[] = [];
     for (const [status, body] of answers) {
-      const promise = uploadDocument({ applicationId: ID, kind: 'id_card', file: pdf() }).catch((e: unknown) => e);
+      const promise = uploadDocument({ applicationId: ID, kind: 'id_card', file: pdf() }).catch(
+        (e: unknown) => e,
+      );
       current().respond(status, body);
       errors.push(await promise);
     }
@@ -106,7 +121,13 @@ describe('uploadDocument', () => {
       [502, 'SERVER_ERROR'],
       [0, 'NETWORK_ERROR'],
     ]);
-    expect(errors.map(uploadErrorKey)).toEqual(['TOO_LARGE', 'UNSUPPORTED_TYPE', 'KIND', 'GENERIC', 'NETWORK']);
+    expect(errors.map(uploadErrorKey)).toEqual([
+      'TOO_LARGE',
+      'UNSUPPORTED_TYPE',
+      'KIND',
+      'GENERIC',
+      'NETWORK',
+    ]);
   });
 });
 
@@ -126,7 +147,15 @@ describe('<DocumentItem>', () => {
     expect(item.querySelector('img')).toBeNull();
     act(() => current().progress(40, 100));
     expect(within(item).getByRole('progressbar').getAttribute('aria-valuenow')).toBe('40');
-    await act(async () => current().respond(201, { id: 'd1', kind: 'scrap_certificate', contentType: 'application/pdf', size: 15, sha256: 'x' }));
+    await act(async () =>
+      current().respond(201, {
+        id: 'd1',
+        kind: 'scrap_certificate',
+        contentType: 'application/pdf',
+        size: 15,
+        sha256: 'x',
+      }),
+    );
     expect(await within(item).findByText('上传成功')).toBeTruthy();
     expect(within(item).queryByRole('progressbar')).toBeNull();
   });
@@ -147,8 +176,18 @@ describe('<DocumentItem>', () => {
     });
     renderWithApp(<DocumentItem applicationId={ID} requirement={requirement} uploaded={[]} />);
     choose(new File([new Uint8Array([0x89, 0x50, 0x4e, 0x47])], 'photo.png', { type: 'image/png' }));
-    await waitFor(() => expect(document.querySelector('.hx-doc__thumb')?.getAttribute('src')).toBe('blob:test/0-photo.png'));
-    await act(async () => current().respond(201, { id: 'd1', kind: 'scrap_certificate', contentType: 'image/png', size: 4, sha256: 'x' }));
+    await waitFor(() =>
+      expect(document.querySelector('.hx-doc__thumb')?.getAttribute('src')).toBe('blob:test/0-photo.png'),
+    );
+    await act(async () =>
+      current().respond(201, {
+        id: 'd1',
+        kind: 'scrap_certificate',
+        contentType: 'image/png',
+        size: 4,
+        sha256: 'x',
+      }),
+    );
     choose(pdf());
     expect(revoked).toEqual(['blob:test/0-photo.png']);
     expect(document.querySelector('.hx-doc__thumb')).toBeNull();
@@ -157,7 +196,9 @@ describe('<DocumentItem>', () => {
   it('translates 415 on the item (no retry: the same file would fail again)', async () => {
     renderWithApp(<DocumentItem applicationId={ID} requirement={requirement} uploaded={[]} />);
     choose(pdf());
-    await act(async () => current().respond(415, { error: { code: 'UNSUPPORTED_MEDIA_TYPE', message: 'no' } }));
+    await act(async () =>
+      current().respond(415, { error: { code: 'UNSUPPORTED_MEDIA_TYPE', message: 'no' } }),
+    );
     const alert = await screen.findByRole('alert');
     expect(alert.textContent).toContain('文件格式不支持，请上传 PDF、JPG、PNG 或 OFD 文件。');
     expect(within(alert).queryByRole('button', { name: /重试/ })).toBeNull();
@@ -173,7 +214,9 @@ describe('<DocumentItem>', () => {
   });
 
   it('after a lost connection, retry sends the same file again', async () => {
-    renderWithApp(<DocumentItem applicationId={ID} requirement={requirement} uploaded={[]} />, { language: 'en' });
+    renderWithApp(<DocumentItem applicationId={ID} requirement={requirement} uploaded={[]} />, {
+      language: 'en',
+    });
     choose(pdf());
     await act(async () => current().fail());
     const alert = await screen.findByRole('alert');
@@ -181,7 +224,15 @@ describe('<DocumentItem>', () => {
     fireEvent.click(within(alert).getByRole('button', { name: /Retry/ }));
     expect(FakeXhr.all).toHaveLength(2);
     expect((FakeXhr.all[1]?.body?.get('file') as File).name).toBe('scrap.pdf');
-    await act(async () => current().respond(201, { id: 'd2', kind: 'scrap_certificate', contentType: 'application/pdf', size: 15, sha256: 'x' }));
+    await act(async () =>
+      current().respond(201, {
+        id: 'd2',
+        kind: 'scrap_certificate',
+        contentType: 'application/pdf',
+        size: 15,
+        sha256: 'x',
+      }),
+    );
     expect(await screen.findByText('Uploaded')).toBeTruthy();
   });
 });

@@ -1,6 +1,12 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import { Button, Progress, Tag } from 'antd';
-import { CheckCircleFilled, FileOutlined, FilePdfOutlined, ReloadOutlined, UploadOutlined } from '@ant-design/icons';
+import {
+  CheckCircleFilled,
+  FileOutlined,
+  FilePdfOutlined,
+  ReloadOutlined,
+  UploadOutlined,
+} from '@ant-design/icons';
 import { DOCUMENT_TYPES, type DocumentRequirement } from '@huanxin/shared';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '@/lib/api-client';
@@ -63,7 +69,8 @@ export function DocumentItem({ applicationId, requirement, uploaded, missing, di
 
   const choose = (chosen: File) => {
     if (urlRef.current) URL.revokeObjectURL(urlRef.current);
-    urlRef.current = isImageFile(chosen) && typeof URL.createObjectURL === 'function' ? URL.createObjectURL(chosen) : null;
+    urlRef.current =
+      isImageFile(chosen) && typeof URL.createObjectURL === 'function' ? URL.createObjectURL(chosen) : null;
     setPreviewUrl(urlRef.current);
     setFile(chosen);
     void start(chosen);
@@ -71,7 +78,10 @@ export function DocumentItem({ applicationId, requirement, uploaded, missing, di
 
   const start = async (chosen: File) => {
     if (tooLarge(chosen)) {
-      setState({ phase: 'failed', errorKey: uploadErrorKey(new ApiError(413, 'PAYLOAD_TOO_LARGE', 'too large')) });
+      setState({
+        phase: 'failed',
+        errorKey: uploadErrorKey(new ApiError(413, 'PAYLOAD_TOO_LARGE', 'too large')),
+      });
       return;
     }
     setState({ phase: 'uploading', percent: 0 });
@@ -92,12 +102,17 @@ export function DocumentItem({ applicationId, requirement, uploaded, missing, di
   const has = uploaded.length > 0;
   const errorId = `${inputId}-error`;
   return (
-    <li className={`hx-doc${missing && !has ? ' is-missing' : ''}${state.phase === 'failed' ? ' has-error' : ''}`} data-kind={requirement.kind}>
+    <li
+      className={`hx-doc${missing && !has ? ' is-missing' : ''}${state.phase === 'failed' ? ' has-error' : ''}`}
+      data-kind={requirement.kind}
+    >
       <div className="hx-doc__head">
         <span className="hx-doc__title" id={`${inputId}-title`}>
           {title}
         </span>
-        <Tag color={requirement.required ? 'red' : 'default'}>{requirement.required ? t('documents.required') : t('documents.optional')}</Tag>
+        <Tag color={requirement.required ? 'red' : 'default'}>
+          {requirement.required ? t('documents.required') : t('documents.optional')}
+        </Tag>
         {has ? (
           <span className="hx-doc__ok" data-testid="doc-uploaded">
             <CheckCircleFilled aria-hidden /> {t('documents.uploaded', { count: uploaded.length })}

@@ -19,7 +19,11 @@ export function NotificationBell({ className }: { className?: string }) {
     <NavLink
       to="/notifications"
       className={`hx-bell ${className ?? ''}`}
-      aria-label={unread > 0 ? `${t('notifications.title')}，${t('notifications.unread', { count: unread })}` : t('notifications.title')}
+      aria-label={
+        unread > 0
+          ? `${t('notifications.title')}，${t('notifications.unread', { count: unread })}`
+          : t('notifications.title')
+      }
       data-testid="notification-bell"
     >
       <Badge count={unread} size="small" overflowCount={99}>
@@ -45,7 +49,8 @@ export function NotificationList() {
   const markRead = useMarkNotificationRead();
   const textOf = useNotificationText();
   if (notifications.isPending) return <LoadingState />;
-  if (notifications.isError) return <ErrorState error={notifications.error} onRetry={() => void notifications.refetch()} />;
+  if (notifications.isError)
+    return <ErrorState error={notifications.error} onRetry={() => void notifications.refetch()} />;
   if (notifications.data.length === 0) return <Empty description={t('notifications.empty')} />;
   return (
     <ul className="hx-notes" data-testid="notification-list">

@@ -10,7 +10,9 @@ import { forgetSubmitKey, storedSubmitKey, submitKeyFor } from './idempotency-ke
  */
 export function useSubmitWithKey(applicationId: string | undefined) {
   const mutation = useSubmitApplication();
-  const [key, setKey] = useState<string | null>(() => (applicationId ? storedSubmitKey(applicationId) : null));
+  const [key, setKey] = useState<string | null>(() =>
+    applicationId ? storedSubmitKey(applicationId) : null,
+  );
   const inFlight = useRef(false);
 
   const submit = useCallback(async () => {
@@ -35,5 +37,12 @@ export function useSubmitWithKey(applicationId: string | undefined) {
     }
   }, [applicationId, key, mutation]);
 
-  return { submit, key, pending: mutation.isPending, error: mutation.error, data: mutation.data, reset: mutation.reset };
+  return {
+    submit,
+    key,
+    pending: mutation.isPending,
+    error: mutation.error,
+    data: mutation.data,
+    reset: mutation.reset,
+  };
 }

@@ -5,8 +5,16 @@ import { apiError, mockApi } from '@/test/api-mock';
 import { jsonResponse, renderWithApp } from '@/test/render';
 import { useCountdown } from '../hooks/use-countdown';
 
-const challenge = { challengeId: '0b8f8a52-3c1e-4d7a-9a55-0f7f0c1e2d3b', expiresAt: '2026-03-01T10:05:00+08:00' };
-const resident = { id: 'a8a4c1f2-1c9e-4a57-8d43-5b0e7d3c2f10', role: 'resident', displayName: '138****8000', phoneMasked: '138****8000' };
+const challenge = {
+  challengeId: '0b8f8a52-3c1e-4d7a-9a55-0f7f0c1e2d3b',
+  expiresAt: '2026-03-01T10:05:00+08:00',
+};
+const resident = {
+  id: 'a8a4c1f2-1c9e-4a57-8d43-5b0e7d3c2f10',
+  role: 'resident',
+  displayName: '138****8000',
+  phoneMasked: '138****8000',
+};
 
 function field(name: string): HTMLElement {
   const box = document.querySelector<HTMLElement>(`[data-field="${name}"]`);
@@ -71,7 +79,9 @@ describe('resident sign-in', () => {
   });
 
   it('puts a 422 fields.phone on the phone field and a 503 in the form alert', async () => {
-    mockApi({ 'POST /api/auth/otp': apiError(422, 'VALIDATION_FAILED', { fields: { phone: 'INVALID_FORMAT' } }) });
+    mockApi({
+      'POST /api/auth/otp': apiError(422, 'VALIDATION_FAILED', { fields: { phone: 'INVALID_FORMAT' } }),
+    });
     renderWithApp(routes, { path: '/login' });
     await enterPhoneAndSend();
     expect((await within(field('phone')).findByRole('alert')).textContent).toBe('格式不正确');
@@ -88,7 +98,10 @@ describe('resident sign-in', () => {
     ['OTP_EXPIRED', '验证码已过期，请重新获取。'],
     ['OTP_TOO_MANY_ATTEMPTS', '验证码错误次数过多，请重新获取。'],
   ])('shows %s on the code field', async (code, message) => {
-    mockApi({ 'POST /api/auth/otp': jsonResponse(challenge, 202), 'POST /api/auth/otp/verify': apiError(401, code) });
+    mockApi({
+      'POST /api/auth/otp': jsonResponse(challenge, 202),
+      'POST /api/auth/otp/verify': apiError(401, code),
+    });
     renderWithApp(routes, { path: '/login' });
     await enterPhoneAndSend();
     fireEvent.change(await screen.findByLabelText('短信验证码'), { target: { value: '123456' } });
@@ -120,7 +133,10 @@ describe('resident sign-in', () => {
     fireEvent.change(await screen.findByLabelText('短信验证码'), { target: { value: '654321' } });
     fireEvent.click(screen.getByRole('button', { name: /^登\s?录$/ }));
     await waitFor(() => expect(router.state.location.pathname).toBe('/me/profile'));
-    expect(calls.find((c) => c.path === '/api/auth/otp/verify')?.body).toEqual({ challengeId: challenge.challengeId, code: '654321' });
+    expect(calls.find((c) => c.path === '/api/auth/otp/verify')?.body).toEqual({
+      challengeId: challenge.challengeId,
+      code: '654321',
+    });
     expect(await screen.findByRole('heading', { name: '填写实名信息' })).toBeTruthy();
   });
 
@@ -134,7 +150,9 @@ describe('resident sign-in', () => {
     await enterPhoneAndSend();
     fireEvent.change(await screen.findByLabelText('短信验证码'), { target: { value: '654321' } });
     fireEvent.click(screen.getByRole('button', { name: /^登\s?录$/ }));
-    await waitFor(() => expect(`${router.state.location.pathname}${router.state.location.search}`).toBe('/programs?kind=car'));
+    await waitFor(() =>
+      expect(`${router.state.location.pathname}${router.state.location.search}`).toBe('/programs?kind=car'),
+    );
   });
 });
 

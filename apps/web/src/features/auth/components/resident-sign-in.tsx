@@ -91,7 +91,9 @@ export function ResidentSignIn({ onSignedIn }: { onSignedIn?: (user: SessionUser
         setVerifyError(error);
       }
     };
-    const challengeDead = isApiError(verifyError) && (verifyError.code === 'OTP_EXPIRED' || verifyError.code === 'OTP_TOO_MANY_ATTEMPTS');
+    const challengeDead =
+      isApiError(verifyError) &&
+      (verifyError.code === 'OTP_EXPIRED' || verifyError.code === 'OTP_TOO_MANY_ATTEMPTS');
     return (
       <div className="hx-sign-in__step">
         <p className="hx-sign-in__sent" role="status">

@@ -54,7 +54,9 @@ describe('staff sign-in', () => {
     await enterPassword();
 
     const totp = await screen.findByLabelText('动态口令');
-    expect(screen.getByText('账号 reviewer1 已开启两步验证，请输入身份验证器应用中的动态口令。')).toBeTruthy();
+    expect(
+      screen.getByText('账号 reviewer1 已开启两步验证，请输入身份验证器应用中的动态口令。'),
+    ).toBeTruthy();
     expect(totp.getAttribute('inputmode')).toBe('numeric');
     expect(totp.getAttribute('autocomplete')).toBe('one-time-code');
     expect(screen.queryByLabelText('密码')).toBeNull();
@@ -86,12 +88,17 @@ describe('staff sign-in', () => {
     const qr = screen.getByRole('img', { name: '身份验证器绑定二维码' });
     expect(qr.getAttribute('src')).toBe(enrolment.qrDataUrl);
     expect(screen.getByTestId('totp-secret').textContent).toContain('JBSW Y3DP EHPK 3PXP JBSW Y3DP');
-    expect(calls.find((c) => c.path === '/api/auth/mfa/totp/setup')?.body).toEqual({ enrolmentToken: 'tok-123' });
+    expect(calls.find((c) => c.path === '/api/auth/mfa/totp/setup')?.body).toEqual({
+      enrolmentToken: 'tok-123',
+    });
 
     fireEvent.change(screen.getByLabelText('动态口令'), { target: { value: '123456' } });
     fireEvent.click(screen.getByRole('button', { name: '完成绑定并登录' }));
     await waitFor(() => expect(router.state.location.pathname).toBe('/console'));
-    expect(calls.find((c) => c.path === '/api/auth/mfa/totp/confirm')?.body).toEqual({ enrolmentToken: 'tok-123', totp: '123456' });
+    expect(calls.find((c) => c.path === '/api/auth/mfa/totp/confirm')?.body).toEqual({
+      enrolmentToken: 'tok-123',
+      totp: '123456',
+    });
     expect(await screen.findByRole('heading', { name: '您好，审核员一' })).toBeTruthy();
   });
 

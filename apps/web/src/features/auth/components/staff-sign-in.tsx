@@ -31,7 +31,10 @@ export function StaffSignIn({ onSignedIn }: { onSignedIn?: (user: SessionUser) =
   const [enrolmentToken, setEnrolmentToken] = useState<string | null>(null);
   const login = useLogin();
   const setup = useSetupTotp();
-  const form = useForm<StaffValues>({ mode: 'onTouched', defaultValues: { username: '', password: '', totp: '' } });
+  const form = useForm<StaffValues>({
+    mode: 'onTouched',
+    defaultValues: { username: '', password: '', totp: '' },
+  });
 
   const restart = (reason: unknown) => {
     setup.reset();
@@ -44,7 +47,11 @@ export function StaffSignIn({ onSignedIn }: { onSignedIn?: (user: SessionUser) =
   const onSubmit = async ({ username, password, totp }: StaffValues) => {
     setError(null);
     try {
-      const user = await login.mutateAsync({ username: username.trim(), password, ...(step === 'totp' ? { totp } : {}) });
+      const user = await login.mutateAsync({
+        username: username.trim(),
+        password,
+        ...(step === 'totp' ? { totp } : {}),
+      });
       onSignedIn?.(user);
     } catch (caught) {
       const token = enrolmentTokenOf(caught);
@@ -87,7 +94,11 @@ export function StaffSignIn({ onSignedIn }: { onSignedIn?: (user: SessionUser) =
     >
       {step === 'password' ? (
         <>
-          <FormField<StaffValues, 'username'> name="username" label={t('staff.username')} rules={{ validate: required }}>
+          <FormField<StaffValues, 'username'>
+            name="username"
+            label={t('staff.username')}
+            rules={{ validate: required }}
+          >
             {({ textInputProps }) => (
               <Input
                 {...textInputProps}
@@ -99,7 +110,11 @@ export function StaffSignIn({ onSignedIn }: { onSignedIn?: (user: SessionUser) =
               />
             )}
           </FormField>
-          <FormField<StaffValues, 'password'> name="password" label={t('staff.password')} rules={{ validate: required }}>
+          <FormField<StaffValues, 'password'>
+            name="password"
+            label={t('staff.password')}
+            rules={{ validate: required }}
+          >
             {({ textInputProps }) => (
               <Input.Password
                 {...textInputProps}
@@ -112,8 +127,15 @@ export function StaffSignIn({ onSignedIn }: { onSignedIn?: (user: SessionUser) =
         </>
       ) : (
         <>
-          <p className="hx-sign-in__sent">{t('staff.totpIntro', { username: form.getValues('username').trim() })}</p>
-          <FormField<StaffValues, 'totp'> name="totp" label={t('staff.totp')} help={t('staff.totpHelp')} rules={{ validate: totpRule }}>
+          <p className="hx-sign-in__sent">
+            {t('staff.totpIntro', { username: form.getValues('username').trim() })}
+          </p>
+          <FormField<StaffValues, 'totp'>
+            name="totp"
+            label={t('staff.totp')}
+            help={t('staff.totpHelp')}
+            rules={{ validate: totpRule }}
+          >
             {(props) => <TotpCodeInput {...props} />}
           </FormField>
         </>

@@ -79,7 +79,12 @@ export function TotpEnrolment({
             <img src={qrDataUrl} alt={t('staff.enrol.qrAlt')} width={200} height={200} />
           </div>
           <p className="hx-enrol__manual">{t('staff.enrol.manual')}</p>
-          <Typography.Text code copyable={{ text: secret }} className="hx-enrol__secret" data-testid="totp-secret">
+          <Typography.Text
+            code
+            copyable={{ text: secret }}
+            className="hx-enrol__secret"
+            data-testid="totp-secret"
+          >
             {groupSecret(secret)}
           </Typography.Text>
         </li>
@@ -94,7 +99,11 @@ export function TotpEnrolment({
         aria-label={t('staff.enrol.title')}
         className="hx-sign-in__form"
       >
-        <FormField<{ totp: string }, 'totp'> name="totp" label={t('staff.totp')} rules={{ validate: totpRule }}>
+        <FormField<{ totp: string }, 'totp'>
+          name="totp"
+          label={t('staff.totp')}
+          rules={{ validate: totpRule }}
+        >
           {(props) => <TotpCodeInput {...props} />}
         </FormField>
         <FormAlert />

@@ -16,7 +16,9 @@ export function UserMenu({ className }: { className?: string }) {
   const name = user.role === 'resident' ? (user.phoneMasked ?? user.displayName) : user.displayName;
   const items: MenuProps['items'] = [
     { key: 'who', type: 'group', label: t(`roles.${user.role}`) },
-    ...(user.role === 'resident' ? [{ key: 'profile', icon: <UserOutlined aria-hidden />, label: t('menu.profile') }] : []),
+    ...(user.role === 'resident'
+      ? [{ key: 'profile', icon: <UserOutlined aria-hidden />, label: t('menu.profile') }]
+      : []),
     { key: 'sign-out', icon: <LogoutOutlined aria-hidden />, label: t('menu.signOut'), disabled: signingOut },
   ];
   const onClick: MenuProps['onClick'] = ({ key }) => {

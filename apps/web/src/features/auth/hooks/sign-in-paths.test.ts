@@ -21,7 +21,9 @@ describe('sign-in paths', () => {
   });
 
   it('builds the sign-in link for the area, with next and the expiry reason', () => {
-    expect(signInPath('resident', '/me/profile', 'expired')).toBe('/login?next=%2Fme%2Fprofile&reason=expired');
+    expect(signInPath('resident', '/me/profile', 'expired')).toBe(
+      '/login?next=%2Fme%2Fprofile&reason=expired',
+    );
     expect(signInPath('console', '/console/audit')).toBe('/console/login?next=%2Fconsole%2Faudit');
     expect(signInPath('resident', '//evil.example')).toBe('/login');
     expect(areaForPath('/console')).toBe('console');

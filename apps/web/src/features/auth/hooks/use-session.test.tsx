@@ -5,7 +5,10 @@ import { apiError, mockApi, signedInAs } from '@/test/api-mock';
 import { jsonResponse, renderWithApp } from '@/test/render';
 
 const resident = { role: 'resident', displayName: '138****8000', phoneMasked: '138****8000' };
-const challenge = { challengeId: '0b8f8a52-3c1e-4d7a-9a55-0f7f0c1e2d3b', expiresAt: '2026-03-01T10:05:00+08:00' };
+const challenge = {
+  challengeId: '0b8f8a52-3c1e-4d7a-9a55-0f7f0c1e2d3b',
+  expiresAt: '2026-03-01T10:05:00+08:00',
+};
 const profile = {
   name: '张*',
   idNumberMasked: '1101**********002X',

@@ -1,4 +1,13 @@
-import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import {
+  createContext,
+  useCallback,
+  useContext,
+  useEffect,
+  useMemo,
+  useRef,
+  useState,
+  type ReactNode,
+} from 'react';
 import { useQueryClient } from '@tanstack/react-query';
 import { can as roleCan, type Permission } from '@huanxin/shared';
 import { useLocation, useNavigate } from 'react-router';
@@ -92,7 +101,13 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   }, [logoutAsync, user]);
 
   const { refetch } = me;
-  const status: Session['status'] = me.isPending ? 'loading' : me.isError && me.data === undefined ? 'error' : user ? 'signed-in' : 'signed-out';
+  const status: Session['status'] = me.isPending
+    ? 'loading'
+    : me.isError && me.data === undefined
+      ? 'error'
+      : user
+        ? 'signed-in'
+        : 'signed-out';
   const value = useMemo<Session>(
     () => ({
       status,

@@ -10,12 +10,16 @@ export interface CheckEligibilityInput {
 }
 
 /** `POST /api/programs/:code/eligibility`: the server's answer for the same facts and date. */
-export type ServerEligibility = Pick<EligibilityResult, 'eligible' | 'amountFen' | 'clauses'> & Partial<EligibilityResult>;
+export type ServerEligibility = Pick<EligibilityResult, 'eligible' | 'amountFen' | 'clauses'> &
+  Partial<EligibilityResult>;
 
 export const checkEligibilityMutationKey = ['programs', 'eligibility'] as const;
 
 export function checkEligibility({ code, facts, asOf }: CheckEligibilityInput): Promise<ServerEligibility> {
-  return api.post<ServerEligibility>(`/api/programs/${encodeURIComponent(code)}/eligibility`, { facts, asOf });
+  return api.post<ServerEligibility>(`/api/programs/${encodeURIComponent(code)}/eligibility`, {
+    facts,
+    asOf,
+  });
 }
 
 export function useCheckEligibility() {

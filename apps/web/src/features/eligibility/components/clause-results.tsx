@@ -1,4 +1,9 @@
-import { CheckCircleFilled, CloseCircleFilled, MinusCircleFilled, QuestionCircleFilled } from '@ant-design/icons';
+import {
+  CheckCircleFilled,
+  CloseCircleFilled,
+  MinusCircleFilled,
+  QuestionCircleFilled,
+} from '@ant-design/icons';
 import type { ReactNode } from 'react';
 import type { ClauseOutcome, ClauseResult } from '@huanxin/shared';
 import { useTranslation } from 'react-i18next';
@@ -23,14 +28,21 @@ export interface ClauseResultsProps {
 export function useClauseReason(factLabel: (path: string) => string) {
   const { t, i18n } = useTranslation('eligibility');
   const list = (paths: readonly string[] | undefined) =>
-    (paths ?? []).map(factLabel).filter(Boolean).join(i18n.language === 'en' ? ', ' : '、');
+    (paths ?? [])
+      .map(factLabel)
+      .filter(Boolean)
+      .join(i18n.language === 'en' ? ', ' : '、');
   return (clause: ClauseResult): string => {
     const facts = list(clause.facts);
     if (clause.result === 'fail') {
-      if (!i18n.exists(`eligibility:reason.${clause.reason}`)) return t(facts ? 'reason.FAILED_WITH_FACTS' : 'reason.FAILED', { facts });
-      return facts ? `${t(`reason.${clause.reason}`)} ${t('reason.check', { facts })}` : t(`reason.${clause.reason}`);
+      if (!i18n.exists(`eligibility:reason.${clause.reason}`))
+        return t(facts ? 'reason.FAILED_WITH_FACTS' : 'reason.FAILED', { facts });
+      return facts
+        ? `${t(`reason.${clause.reason}`)} ${t('reason.check', { facts })}`
+        : t(`reason.${clause.reason}`);
     }
-    if (clause.reason === 'MISSING_FACTS') return t('reason.MISSING_FACTS', { facts: facts || t('reason.someFacts') });
+    if (clause.reason === 'MISSING_FACTS')
+      return t('reason.MISSING_FACTS', { facts: facts || t('reason.someFacts') });
     return t([`reason.${clause.reason}`, 'reason.UNKNOWN_REASON'], { facts });
   };
 }
@@ -41,7 +53,12 @@ export function ClauseResults({ clauses, titleOf, factLabel }: ClauseResultsProp
   return (
     <ol className="hx-results">
       {clauses.map((clause) => (
-        <li key={clause.id} className={`hx-results__item is-${clause.result}`} data-clause={clause.id} data-result={clause.result}>
+        <li
+          key={clause.id}
+          className={`hx-results__item is-${clause.result}`}
+          data-clause={clause.id}
+          data-result={clause.result}
+        >
           <span className="hx-results__icon">{ICONS[clause.result]}</span>
           <div className="hx-results__body">
             <div className="hx-results__head">

@@ -15,7 +15,12 @@ const detail = {
   closesOn: definition.closesOn,
   budget: { totalFen: 100_000_000, reservedFen: 0, committedFen: 0, paidFen: 0, remainingFen: 100_000_000 },
   version: definition.version,
-  clauses: definition.clauses.map(({ id, title, citation, provenance }) => ({ id, title, citation, provenance })),
+  clauses: definition.clauses.map(({ id, title, citation, provenance }) => ({
+    id,
+    title,
+    citation,
+    provenance,
+  })),
   documents: definition.documents,
   factFields: definition.factFields,
   definition,
@@ -24,11 +29,19 @@ const detail = {
 type FetchArgs = Parameters<typeof fetch>;
 
 /** A fake API: the program detail, and an eligibility route that runs the real engine (as the server does). */
-function fakeApi(options: { withDefinition?: boolean; eligibility?: (body: { facts: unknown; asOf: string }) => Response } = {}) {
+function fakeApi(
+  options: {
+    withDefinition?: boolean;
+    eligibility?: (body: { facts: unknown; asOf: string }) => Response;
+  } = {},
+) {
   const calls: Array<{ url: string; body?: unknown }> = [];
   const fetchMock = vi.fn<typeof fetch>().mockImplementation(async (...[input, init]: FetchArgs) => {
     const url = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url;
-    const body = typeof init?.body === 'string' ? (JSON.parse(init.body) as { facts: unknown; asOf: string }) : undefined;
+    const body =
+      typeof init?.body === 'string'
+        ? (JSON.parse(init.body) as { facts: unknown; asOf: string })
+        : undefined;
     calls.push({ url, body });
     if (url === '/api/programs/car-scrap-2026' && (init?.method ?? 'GET') === 'GET') {
       const { definition: def, ...rest } = detail;
@@ -104,7 +117,9 @@ describe('eligibility check page', () => {
     expect(legends).toEqual(['旧车信息', '报废信息', '新车信息']);
     for (const f of definition.factFields) expect(fieldBox(f.path)).toBeTruthy();
 
-    expect(fieldBox('oldVehicle.firstRegisteredOn').querySelector('input')?.getAttribute('type')).toBe('date');
+    expect(fieldBox('oldVehicle.firstRegisteredOn').querySelector('input')?.getAttribute('type')).toBe(
+      'date',
+    );
     expect(within(fieldBox('newVehicle.priceFen')).getByText('元')).toBeTruthy();
     expect(screen.getByLabelText('新车价格（含税，元）申请时必填')).toBeTruthy();
     expect(within(fieldBox('oldVehicle.fuelType')).getAllByRole('radio')).toHaveLength(4);
@@ -127,7 +142,11 @@ describe('eligibility check page', () => {
     expect(within(fieldBox('oldVehicle.vin')).queryByRole('alert')).toBeNull();
 
     type('newVehicle.priceFen', '12.345');
-    await waitFor(() => expect(within(fieldBox('newVehicle.priceFen')).getByRole('alert').textContent).toBe('请输入金额（元），最多两位小数'));
+    await waitFor(() =>
+      expect(within(fieldBox('newVehicle.priceFen')).getByRole('alert').textContent).toBe(
+        '请输入金额（元），最多两位小数',
+      ),
+    );
 
     // An old car's bad check digit is a warning (manual review), not an error.
     type('oldVehicle.vin', 'LFV2A21K1G3012345');
@@ -169,20 +188,33 @@ describe('eligibility check page', () => {
     const post = calls.find((c) => c.url.endsWith('/eligibility'));
     expect(post?.body).toMatchObject({
       asOf: '2026-06-15',
-      facts: { newVehicle: { priceFen: 12_000_000, displacementL: 1.5, ownerIsApplicant: true, powertrain: 'fuel' } },
+      facts: {
+        newVehicle: { priceFen: 12_000_000, displacementL: 1.5, ownerIsApplicant: true, powertrain: 'fuel' },
+      },
     });
   });
 
   it('shows a server 422 on the right input', async () => {
     fakeApi({
       eligibility: () =>
-        jsonResponse({ error: { code: 'VALIDATION_FAILED', message: 'x', fields: { 'facts.scrap.certificateNo': 'TOO_LONG' } } }, 422),
+        jsonResponse(
+          {
+            error: {
+              code: 'VALIDATION_FAILED',
+              message: 'x',
+              fields: { 'facts.scrap.certificateNo': 'TOO_LONG' },
+            },
+          },
+          422,
+        ),
     });
     renderWithApp(routes, { path: '/programs/car-scrap-2026/check' });
     await screen.findByText('旧车信息');
     type('scrap.certificateNo', 'BF1');
     fireEvent.click(screen.getByRole('button', { name: /服务器核验/ }));
-    await waitFor(() => expect(within(fieldBox('scrap.certificateNo')).getByRole('alert').textContent).toBe('内容过长'));
+    await waitFor(() =>
+      expect(within(fieldBox('scrap.certificateNo')).getByRole('alert').textContent).toBe('内容过长'),
+    );
     expect(screen.getByText('服务器发现部分信息有误，已在对应项目下标出。')).toBeTruthy();
   });
 
@@ -196,6 +228,8 @@ describe('eligibility check page', () => {
     fireEvent.click(screen.getByRole('button', { name: /服务器核验/ }));
     const server = await screen.findByTestId('server-summary');
     expect(server.getAttribute('data-amount-fen')).toBe('1200000');
-    expect(document.querySelector('#result [data-clause="once-per-year"]')?.getAttribute('data-result')).toBe('unknown');
+    expect(document.querySelector('#result [data-clause="once-per-year"]')?.getAttribute('data-result')).toBe(
+      'unknown',
+    );
   });
 });

@@ -162,14 +162,20 @@ export function EligibilityCheck({ program }: { program: EligibilityProgram }) {
                     icon={<WarningOutlined aria-hidden />}
                     data-testid="server-mismatch"
                     title={t('server.mismatch')}
-                    description={differences.map((d) => (d.startsWith('clause:') ? titleOf(d.slice(7)) : t(`server.diff.${d}`))).join('；')}
+                    description={differences
+                      .map((d) => (d.startsWith('clause:') ? titleOf(d.slice(7)) : t(`server.diff.${d}`)))
+                      .join('；')}
                   />
                 )
               ) : null}
-              {!evaluation.result ? <ClauseResults clauses={serverData.clauses} titleOf={titleOf} factLabel={factLabel} /> : null}
+              {!evaluation.result ? (
+                <ClauseResults clauses={serverData.clauses} titleOf={titleOf} factLabel={factLabel} />
+              ) : null}
             </div>
           ) : null}
-          {!serverData && !server.isPending && !server.isError ? <p className="hx-note">{t('server.notYet')}</p> : null}
+          {!serverData && !server.isPending && !server.isError ? (
+            <p className="hx-note">{t('server.notYet')}</p>
+          ) : null}
         </section>
       </aside>
 

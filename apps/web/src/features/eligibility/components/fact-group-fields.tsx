@@ -34,7 +34,9 @@ export function FactGroupFields({
             rules={{ validate: (raw: unknown) => validateFactInput(def, field, raw) }}
             warning={warning ? t([`warning.${warning}`, 'warning.GENERIC']) : undefined}
           >
-            {({ field: control, inputProps, labelId }) => <FactInput field={field} control={control} inputProps={inputProps} labelId={labelId} />}
+            {({ field: control, inputProps, labelId }) => (
+              <FactInput field={field} control={control} inputProps={inputProps} labelId={labelId} />
+            )}
           </FormField>
         );
       })}

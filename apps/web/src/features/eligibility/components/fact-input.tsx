@@ -16,7 +16,12 @@ export interface FactInputProps {
 const RADIO_MAX_OPTIONS = 4;
 
 /** The input for one fact field, chosen by its type. */
-export function FactInput({ field, control: { value, onChange, onBlur, name, ref }, inputProps, labelId }: FactInputProps) {
+export function FactInput({
+  field,
+  control: { value, onChange, onBlur, name, ref },
+  inputProps,
+  labelId,
+}: FactInputProps) {
   const { t, i18n } = useTranslation('eligibility');
   const lang = i18n.language;
   const text = typeof value === 'string' ? value : '';
@@ -64,7 +69,9 @@ export function FactInput({ field, control: { value, onChange, onBlur, name, ref
             id={inputProps.id}
             ref={ref}
             aria-labelledby={labelId}
-            {...(inputProps['aria-describedby'] ? { 'aria-describedby': inputProps['aria-describedby'] } : {})}
+            {...(inputProps['aria-describedby']
+              ? { 'aria-describedby': inputProps['aria-describedby'] }
+              : {})}
             checked={value === true}
             onChange={(checked) => onChange(checked)}
           />
@@ -82,7 +89,9 @@ export function FactInput({ field, control: { value, onChange, onBlur, name, ref
           <Radio.Group
             id={inputProps.id}
             aria-labelledby={labelId}
-            {...(inputProps['aria-describedby'] ? { 'aria-describedby': inputProps['aria-describedby'] } : {})}
+            {...(inputProps['aria-describedby']
+              ? { 'aria-describedby': inputProps['aria-describedby'] }
+              : {})}
             optionType="button"
             buttonStyle="solid"
             className="hx-radio"

@@ -14,7 +14,8 @@ export function compareResults(browser: Comparable, server: Comparable): string[
   const serverById = new Map(server.clauses.map((c) => [c.id, c]));
   for (const clause of browser.clauses) {
     const other = serverById.get(clause.id);
-    if (!other || other.result !== clause.result || other.reason !== clause.reason) differences.push(`clause:${clause.id}`);
+    if (!other || other.result !== clause.result || other.reason !== clause.reason)
+      differences.push(`clause:${clause.id}`);
     serverById.delete(clause.id);
   }
   for (const id of serverById.keys()) differences.push(`clause:${id}`);

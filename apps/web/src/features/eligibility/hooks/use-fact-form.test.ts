@@ -131,7 +131,9 @@ describe('instant evaluation with the shared engine', () => {
     const ev = evaluateFacts(def, def, defaultFactValues(def.factFields), '2026-06-15');
     expect(ev.result?.eligible).toBe(false);
     expect(ev.result?.clauses.some((c) => c.result === 'fail')).toBe(false);
-    expect(ev.result?.clauses.every((c) => c.result === 'unknown' || c.result === 'not_applicable')).toBe(true);
+    expect(ev.result?.clauses.every((c) => c.result === 'unknown' || c.result === 'not_applicable')).toBe(
+      true,
+    );
     expect(ev.result?.amountComplete).toBe(false);
   });
 
@@ -164,7 +166,12 @@ describe('instant evaluation with the shared engine', () => {
   });
 
   it('without a definition there is no instant result, but the facts are still built for the server', () => {
-    const ev = evaluateFacts(undefined, validationDefinition(def.factFields, undefined), carScrapFormValues, '2026-06-15');
+    const ev = evaluateFacts(
+      undefined,
+      validationDefinition(def.factFields, undefined),
+      carScrapFormValues,
+      '2026-06-15',
+    );
     expect(ev.result).toBeUndefined();
     expect((ev.facts.newVehicle as Record<string, unknown>).priceFen).toBe(12_000_000);
   });

@@ -72,7 +72,10 @@ export function setPath(obj: Record<string, unknown>, path: string, value: unkno
 export function fieldLabel(field: FactField, language: string): string {
   const text = language === 'en' ? field.label.en || field.label.zh : field.label.zh || field.label.en;
   if (field.type !== 'money') return text;
-  return text.replace(/（分）/g, '（元）').replace(/，分）/g, '，元）').replace(/\(fen\)/gi, '(yuan)');
+  return text
+    .replace(/（分）/g, '（元）')
+    .replace(/，分）/g, '，元）')
+    .replace(/\(fen\)/gi, '(yuan)');
 }
 
 /** Empty form values: text-like inputs start as '', choices and switches as unanswered (undefined). */
@@ -85,14 +88,18 @@ export function defaultFactValues(fields: readonly FactField[]): FactFormValues 
 }
 
 /** The inverse of `inputToFact`: saved facts (e.g. a draft) back into form values (money in yuan as text). */
-export function valuesFromFacts(fields: readonly FactField[], facts: Record<string, unknown>): FactFormValues {
+export function valuesFromFacts(
+  fields: readonly FactField[],
+  facts: Record<string, unknown>,
+): FactFormValues {
   const values = defaultFactValues(fields);
   for (const field of fields) {
     const fact = getPath(facts, field.path);
     if (fact === undefined || fact === null) continue;
     let value: unknown = fact;
     if (field.type === 'money' && typeof fact === 'number') value = fenToYuanString(fact);
-    else if ((field.type === 'integer' || field.type === 'number') && typeof fact === 'number') value = String(fact);
+    else if ((field.type === 'integer' || field.type === 'number') && typeof fact === 'number')
+      value = String(fact);
     setPath(values, field.path, value);
   }
   return values;
@@ -125,19 +132,29 @@ export function inputToFact(field: FactField, raw: unknown): { value?: unknown; 
     case 'number': {
       const s = String(raw).trim();
       const n = Number(s);
-      return /^-?\d+(\.\d+)?$/.test(s) && Number.isFinite(n) ? { value: n } : { error: InputErrorCode.EXPECTED_NUMBER };
+      return /^-?\d+(\.\d+)?$/.test(s) && Number.isFinite(n)
+        ? { value: n }
+        : { error: InputErrorCode.EXPECTED_NUMBER };
     }
   }
 }
 
 /** A definition to validate against: the real one, or (when the server sent only fact fields) a shell of them. */
-export function validationDefinition(factFields: FactField[], definition: ProgramDefinition | undefined): ProgramDefinition {
+export function validationDefinition(
+  factFields: FactField[],
+  definition: ProgramDefinition | undefined,
+): ProgramDefinition {
   // validateFacts reads only `factFields`; the shell lets the form validate even without the full rules.
   return definition ?? ({ factFields } as unknown as ProgramDefinition);
 }
 
 /** Validate one input as the server would. Returns an error code, or true. */
-export function validateFactInput(def: ProgramDefinition, field: FactField, raw: unknown, today?: string): true | string {
+export function validateFactInput(
+  def: ProgramDefinition,
+  field: FactField,
+  raw: unknown,
+  today?: string,
+): true | string {
   const converted = inputToFact(field, raw);
   if (converted.error) return converted.error;
   if (converted.value === undefined) return true;
@@ -154,7 +171,11 @@ export interface FactsFromForm {
   warnings: Record<string, string>;
 }
 
-export function factsFromValues(def: ProgramDefinition, values: FactFormValues, today?: string): FactsFromForm {
+export function factsFromValues(
+  def: ProgramDefinition,
+  values: FactFormValues,
+  today?: string,
+): FactsFromForm {
   const errors: Record<string, string> = {};
   const typed: Record<string, unknown> = {};
   for (const field of def.factFields) {
@@ -181,7 +202,12 @@ export interface FactEvaluation extends FactsFromForm {
 }
 
 /** Evaluate the form instantly in the browser with the shared engine (history unknown: anonymous pre-check). */
-export function evaluateFacts(definition: ProgramDefinition | undefined, def: ProgramDefinition, values: FactFormValues, asOf: string): FactEvaluation {
+export function evaluateFacts(
+  definition: ProgramDefinition | undefined,
+  def: ProgramDefinition,
+  values: FactFormValues,
+  asOf: string,
+): FactEvaluation {
   const fromForm = factsFromValues(def, values);
   let result: EligibilityResult | undefined;
   if (definition) result = evaluateEligibility(definition, fromForm.facts, { asOf });

@@ -14,7 +14,9 @@ export function SystemStatus() {
   if (health.isPending) {
     body = <LoadingState />;
   } else if (health.isError) {
-    body = <ErrorState error={health.error} title={t('status.error')} onRetry={() => void health.refetch()} />;
+    body = (
+      <ErrorState error={health.error} title={t('status.error')} onRetry={() => void health.refetch()} />
+    );
   } else {
     const ok = isHealthy(health.data);
     const time = new Intl.DateTimeFormat(i18n.language, {
@@ -36,7 +38,10 @@ export function SystemStatus() {
             return (
               <li key={name}>
                 <span>{t(`status.checks.${name}`, { defaultValue: name })}</span>
-                <Tag className={`hx-check-tag ${good ? 'is-ok' : 'is-down'}`} icon={good ? <CheckCircleFilled aria-hidden /> : <CloseCircleFilled aria-hidden />}>
+                <Tag
+                  className={`hx-check-tag ${good ? 'is-ok' : 'is-down'}`}
+                  icon={good ? <CheckCircleFilled aria-hidden /> : <CloseCircleFilled aria-hidden />}
+                >
                   {t(`status.checkState.${state}`, { defaultValue: state })}
                 </Tag>
               </li>
@@ -49,7 +54,11 @@ export function SystemStatus() {
   }
 
   return (
-    <Card title={<h2 className="hx-card-title">{t('status.title')}</h2>} className="hx-card" data-testid="status-card">
+    <Card
+      title={<h2 className="hx-card-title">{t('status.title')}</h2>}
+      className="hx-card"
+      data-testid="status-card"
+    >
       {body}
     </Card>
   );

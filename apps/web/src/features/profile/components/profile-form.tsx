@@ -10,7 +10,14 @@ import {
 } from '@huanxin/shared';
 import { useForm, useWatch, type FieldPath } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
-import { Form, FormAlert, FormField, FormSection, SubmitButton, type ErrorMessageFor } from '@/components/ui/form';
+import {
+  Form,
+  FormAlert,
+  FormField,
+  FormSection,
+  SubmitButton,
+  type ErrorMessageFor,
+} from '@/components/ui/form';
 import { localized } from '@/lib/i18n';
 import type { MaskedProfile } from '../api/get-profile';
 import { useSaveProfile } from '../api/save-profile';
@@ -25,7 +32,15 @@ export interface ProfileFormValues {
   consent: boolean;
 }
 
-const PROFILE_FIELDS: ReadonlyArray<FieldPath<ProfileFormValues>> = ['name', 'idNumber', 'street', 'address', 'bankName', 'bankAccount', 'consent'];
+const PROFILE_FIELDS: ReadonlyArray<FieldPath<ProfileFormValues>> = [
+  'name',
+  'idNumber',
+  'street',
+  'address',
+  'bankName',
+  'bankAccount',
+  'consent',
+];
 
 const text =
   (min: number, max: number) =>
@@ -49,11 +64,20 @@ export const profileRules = {
     const checked = validateBankCard(value);
     return checked.ok || (checked.errors[0] ?? 'INVALID_FORMAT');
   },
-  street: (value: string): true | string => (value === '' ? 'REQUIRED' : ZHANGQIU_STREET_CODES.includes(value) || 'NOT_IN_OPTIONS'),
+  street: (value: string): true | string =>
+    value === '' ? 'REQUIRED' : ZHANGQIU_STREET_CODES.includes(value) || 'NOT_IN_OPTIONS',
   consent: (value: boolean): true | string => value === true || 'CONSENT_REQUIRED',
 };
 
-const blank: ProfileFormValues = { name: '', idNumber: '', street: '', address: '', bankName: '', bankAccount: '', consent: false };
+const blank: ProfileFormValues = {
+  name: '',
+  idNumber: '',
+  street: '',
+  address: '',
+  bankName: '',
+  bankAccount: '',
+  consent: false,
+};
 
 /**
  * The real-name form. Full ID and card numbers exist only in this form's state and the PUT request: the
@@ -79,12 +103,18 @@ export function ProfileForm({
   });
   const [idNumber, bankAccount] = useWatch({ control: form.control, name: ['idNumber', 'bankAccount'] });
   const idWarning = idNumber ? validateResidentId(idNumber).warnings[0] : undefined;
-  const cardWarning = bankAccount && validateBankCard(bankAccount).ok ? validateBankCard(bankAccount).warnings[0] : undefined;
+  const cardWarning =
+    bankAccount && validateBankCard(bankAccount).ok ? validateBankCard(bankAccount).warnings[0] : undefined;
 
   const fieldMessage =
     (field: string): ErrorMessageFor =>
     (code) =>
-      t([`profile:errors.${field}.${code}`, `errors:field.${code}`, `errors:${code}`, 'errors:field.INVALID_FORMAT']);
+      t([
+        `profile:errors.${field}.${code}`,
+        `errors:field.${code}`,
+        `errors:${code}`,
+        'errors:field.INVALID_FORMAT',
+      ]);
 
   const onSubmit = async (values: ProfileFormValues) => {
     setServerError(null);
@@ -124,10 +154,13 @@ export function ProfileForm({
       </h2>
       <p className="hx-note">{t('form.intro')}</p>
       <FormSection title={t('form.identity')}>
-        <FormField<ProfileFormValues, 'name'> name="name" label={t('fields.name')} rules={{ validate: profileRules.name }} errorMessage={fieldMessage('name')}>
-          {({ textInputProps }) => (
-            <Input {...textInputProps} autoComplete="name" maxLength={40} />
-          )}
+        <FormField<ProfileFormValues, 'name'>
+          name="name"
+          label={t('fields.name')}
+          rules={{ validate: profileRules.name }}
+          errorMessage={fieldMessage('name')}
+        >
+          {({ textInputProps }) => <Input {...textInputProps} autoComplete="name" maxLength={40} />}
         </FormField>
         <FormField<ProfileFormValues, 'idNumber'>
           name="idNumber"
@@ -135,7 +168,11 @@ export function ProfileForm({
           help={t('help.idNumber')}
           rules={{ validate: profileRules.idNumber }}
           errorMessage={fieldMessage('idNumber')}
-          warning={idWarning ? t(`warnings.idNumber.${idWarning}`, { defaultValue: t('warnings.generic') }) : undefined}
+          warning={
+            idWarning
+              ? t(`warnings.idNumber.${idWarning}`, { defaultValue: t('warnings.generic') })
+              : undefined
+          }
         >
           {({ textInputProps }) => (
             <Input
@@ -149,11 +186,23 @@ export function ProfileForm({
         </FormField>
       </FormSection>
       <FormSection title={t('form.address')}>
-        <FormField<ProfileFormValues, 'street'> name="street" label={t('fields.street')} rules={{ validate: profileRules.street }} errorMessage={fieldMessage('street')}>
+        <FormField<ProfileFormValues, 'street'>
+          name="street"
+          label={t('fields.street')}
+          rules={{ validate: profileRules.street }}
+          errorMessage={fieldMessage('street')}
+        >
           {({ field: { value, onChange, onBlur, name, ref }, inputProps }) => (
             // A native select: on a phone it opens the system picker (large, scrollable, read by screen readers).
             <span className={`hx-native-select${inputProps['aria-invalid'] ? ' is-invalid' : ''}`}>
-              <select {...inputProps} ref={ref} name={name} value={value} onChange={(e) => onChange(e.target.value)} onBlur={onBlur}>
+              <select
+                {...inputProps}
+                ref={ref}
+                name={name}
+                value={value}
+                onChange={(e) => onChange(e.target.value)}
+                onBlur={onBlur}
+              >
                 <option value="" disabled>
                   {t('placeholder.street')}
                 </option>
@@ -167,16 +216,32 @@ export function ProfileForm({
             </span>
           )}
         </FormField>
-        <FormField<ProfileFormValues, 'address'> name="address" label={t('fields.address')} help={t('help.address')} rules={{ validate: profileRules.address }} errorMessage={fieldMessage('address')}>
+        <FormField<ProfileFormValues, 'address'>
+          name="address"
+          label={t('fields.address')}
+          help={t('help.address')}
+          rules={{ validate: profileRules.address }}
+          errorMessage={fieldMessage('address')}
+        >
           {({ textInputProps }) => (
             <Input {...textInputProps} autoComplete="street-address" maxLength={200} />
           )}
         </FormField>
       </FormSection>
       <FormSection title={t('form.bank')} description={t('form.bankIntro')}>
-        <FormField<ProfileFormValues, 'bankName'> name="bankName" label={t('fields.bankName')} rules={{ validate: profileRules.bankName }} errorMessage={fieldMessage('bankName')}>
+        <FormField<ProfileFormValues, 'bankName'>
+          name="bankName"
+          label={t('fields.bankName')}
+          rules={{ validate: profileRules.bankName }}
+          errorMessage={fieldMessage('bankName')}
+        >
           {({ textInputProps }) => (
-            <Input {...textInputProps} autoComplete="off" maxLength={60} placeholder={t('placeholder.bankName')} />
+            <Input
+              {...textInputProps}
+              autoComplete="off"
+              maxLength={60}
+              placeholder={t('placeholder.bankName')}
+            />
           )}
         </FormField>
         <FormField<ProfileFormValues, 'bankAccount'>
@@ -184,15 +249,14 @@ export function ProfileForm({
           label={t('fields.bankAccount')}
           rules={{ validate: profileRules.bankAccount }}
           errorMessage={fieldMessage('bankAccount')}
-          warning={cardWarning ? t(`warnings.bankAccount.${cardWarning}`, { defaultValue: t('warnings.generic') }) : undefined}
+          warning={
+            cardWarning
+              ? t(`warnings.bankAccount.${cardWarning}`, { defaultValue: t('warnings.generic') })
+              : undefined
+          }
         >
           {({ textInputProps }) => (
-            <Input
-              {...textInputProps}
-              inputMode="numeric"
-              autoComplete="off"
-              maxLength={24}
-            />
+            <Input {...textInputProps} inputMode="numeric" autoComplete="off" maxLength={24} />
           )}
         </FormField>
       </FormSection>
@@ -208,7 +272,11 @@ export function ProfileForm({
           <p>{t('consent.rights')}</p>
         </div>
         <p className="hx-consent__version">{t('consent.version', { version: PRIVACY_CONSENT_VERSION })}</p>
-        <FormField<ProfileFormValues, 'consent'> name="consent" label={t('consent.label')} rules={{ validate: profileRules.consent }}>
+        <FormField<ProfileFormValues, 'consent'>
+          name="consent"
+          label={t('consent.label')}
+          rules={{ validate: profileRules.consent }}
+        >
           {({ field, inputProps }) => (
             <Checkbox
               {...inputProps}

@@ -21,13 +21,33 @@ export function ProfileView({ profile }: { profile: MaskedProfile }) {
   const street = ZHANGQIU_STREETS.find((s) => s.code === profile.street);
   const items = [
     { key: 'name', label: t('fields.name'), children: profile.name },
-    { key: 'idNumber', label: t('fields.idNumber'), children: <span className="hx-masked">{profile.idNumberMasked}</span> },
-    { key: 'phone', label: t('fields.phone'), children: <span className="hx-masked">{profile.phoneMasked || '—'}</span> },
-    { key: 'street', label: t('fields.street'), children: street ? localized(street, i18n.language) : profile.street },
+    {
+      key: 'idNumber',
+      label: t('fields.idNumber'),
+      children: <span className="hx-masked">{profile.idNumberMasked}</span>,
+    },
+    {
+      key: 'phone',
+      label: t('fields.phone'),
+      children: <span className="hx-masked">{profile.phoneMasked || '—'}</span>,
+    },
+    {
+      key: 'street',
+      label: t('fields.street'),
+      children: street ? localized(street, i18n.language) : profile.street,
+    },
     { key: 'address', label: t('fields.address'), children: profile.address },
     { key: 'bankName', label: t('fields.bankName'), children: profile.bankName },
-    { key: 'bankAccount', label: t('fields.bankAccount'), children: <span className="hx-masked">{profile.bankAccountMasked}</span> },
-    { key: 'consentAt', label: t('fields.consentAt'), children: formatTime(profile.consentAt, i18n.language) },
+    {
+      key: 'bankAccount',
+      label: t('fields.bankAccount'),
+      children: <span className="hx-masked">{profile.bankAccountMasked}</span>,
+    },
+    {
+      key: 'consentAt',
+      label: t('fields.consentAt'),
+      children: formatTime(profile.consentAt, i18n.language),
+    },
   ];
   return (
     <div data-testid="profile-view">

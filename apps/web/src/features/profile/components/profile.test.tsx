@@ -48,7 +48,10 @@ afterEach(() => vi.unstubAllGlobals());
 
 describe('profile', () => {
   it('validates as you type with the shared validators (ID check digit, card length)', async () => {
-    mockApi({ 'GET /api/auth/me': signedInAs(resident), 'GET /api/me/profile': apiError(404, 'PROFILE_NOT_FOUND') });
+    mockApi({
+      'GET /api/auth/me': signedInAs(resident),
+      'GET /api/me/profile': apiError(404, 'PROFILE_NOT_FOUND'),
+    });
     renderWithApp(routes, { path: '/me/profile' });
     await screen.findByRole('heading', { name: '填写实名信息' });
     // Every street and town of Zhangqiu, after the (disabled) prompt.
@@ -56,11 +59,15 @@ describe('profile', () => {
     expect(streets).toHaveLength(ZHANGQIU_STREETS.length + 1);
     expect(streets.map((o) => o.textContent)).toContain('刁镇');
     type('idNumber', '110105194912310021');
-    expect((await within(field('idNumber')).findByRole('alert')).textContent).toBe('身份证号校验位不正确，请核对最后一位');
+    expect((await within(field('idNumber')).findByRole('alert')).textContent).toBe(
+      '身份证号校验位不正确，请核对最后一位',
+    );
     type('idNumber', '11010519491231002X');
     await waitFor(() => expect(within(field('idNumber')).queryByRole('alert')).toBeNull());
     type('bankAccount', '12345');
-    expect((await within(field('bankAccount')).findByRole('alert')).textContent).toBe('银行卡号应为 16–19 位数字');
+    expect((await within(field('bankAccount')).findByRole('alert')).textContent).toBe(
+      '银行卡号应为 16–19 位数字',
+    );
     // A Luhn failure is only a warning: real debit cards fail it.
     type('bankAccount', '6230514630000424470');
     await waitFor(() => expect(within(field('bankAccount')).queryByRole('alert')).toBeNull());
@@ -83,7 +90,9 @@ describe('profile', () => {
     expect((box as HTMLInputElement).checked).toBe(false);
 
     save();
-    expect((await within(field('consent')).findByRole('alert')).textContent).toBe('请阅读并同意个人信息处理规则');
+    expect((await within(field('consent')).findByRole('alert')).textContent).toBe(
+      '请阅读并同意个人信息处理规则',
+    );
     expect(puts(calls)).toHaveLength(0);
 
     fireEvent.click(box);
@@ -126,10 +135,34 @@ describe('profile', () => {
   });
 
   it.each([
-    { status: 409, code: 'ID_NUMBER_IN_USE', fields: { idNumber: 'ID_NUMBER_IN_USE' }, name: 'idNumber', message: '该身份证号已被其他账号使用。' },
-    { status: 422, code: 'VALIDATION_FAILED', fields: { idNumber: 'INVALID_CHECKSUM' }, name: 'idNumber', message: '身份证号校验位不正确，请核对最后一位' },
-    { status: 422, code: 'VALIDATION_FAILED', fields: { street: 'NOT_IN_OPTIONS' }, name: 'street', message: '请从列表中选择章丘区的街道或镇' },
-    { status: 422, code: 'VALIDATION_FAILED', fields: { consent: 'CONSENT_REQUIRED' }, name: 'consent', message: '请阅读并同意个人信息处理规则' },
+    {
+      status: 409,
+      code: 'ID_NUMBER_IN_USE',
+      fields: { idNumber: 'ID_NUMBER_IN_USE' },
+      name: 'idNumber',
+      message: '该身份证号已被其他账号使用。',
+    },
+    {
+      status: 422,
+      code: 'VALIDATION_FAILED',
+      fields: { idNumber: 'INVALID_CHECKSUM' },
+      name: 'idNumber',
+      message: '身份证号校验位不正确，请核对最后一位',
+    },
+    {
+      status: 422,
+      code: 'VALIDATION_FAILED',
+      fields: { street: 'NOT_IN_OPTIONS' },
+      name: 'street',
+      message: '请从列表中选择章丘区的街道或镇',
+    },
+    {
+      status: 422,
+      code: 'VALIDATION_FAILED',
+      fields: { consent: 'CONSENT_REQUIRED' },
+      name: 'consent',
+      message: '请阅读并同意个人信息处理规则',
+    },
   ])('puts a server $status $code on the $name input', async ({ status, code, fields, name, message }) => {
     mockApi({
       'GET /api/auth/me': signedInAs(resident),
@@ -151,6 +184,8 @@ describe('profile', () => {
     await screen.findByRole('heading', { name: '填写实名信息' });
     expect((field('idNumber').querySelector('input') as HTMLInputElement).value).toBe('');
     expect((field('bankName').querySelector('input') as HTMLInputElement).value).toBe('中国农业银行章丘支行');
-    expect((within(screen.getByTestId('consent-block')).getByRole('checkbox') as HTMLInputElement).checked).toBe(false);
+    expect(
+      (within(screen.getByTestId('consent-block')).getByRole('checkbox') as HTMLInputElement).checked,
+    ).toBe(false);
   });
 });

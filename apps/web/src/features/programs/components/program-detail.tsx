@@ -20,13 +20,17 @@ export function ProgramDetailView({ program }: { program: ProgramDetail }) {
     <article className="hx-program-detail" aria-labelledby="program-title" data-program={program.code}>
       <header className="hx-detail-head">
         <div className="hx-program-card__top">
-          <span className="hx-program-card__kind">{t(`kind.${program.kind}`, { defaultValue: program.kind })}</span>
+          <span className="hx-program-card__kind">
+            {t(`kind.${program.kind}`, { defaultValue: program.kind })}
+          </span>
           <ProgramStatusBadge status={program.status} />
         </div>
         <h1 id="program-title" className="hx-detail-head__title">
           {title}
         </h1>
-        {definition?.summary ? <p className="hx-detail-head__summary">{localized(definition.summary, lang)}</p> : null}
+        {definition?.summary ? (
+          <p className="hx-detail-head__summary">{localized(definition.summary, lang)}</p>
+        ) : null}
         <p className="hx-detail-head__meta">
           <ProgramWindow opensOn={program.opensOn} closesOn={program.closesOn} />
           <span>{t('version', { version: program.version })}</span>
@@ -45,7 +49,10 @@ export function ProgramDetailView({ program }: { program: ProgramDetail }) {
         ) : null}
         <div className="hx-actions">
           {program.status === 'open' ? (
-            <Link className="hx-link-button hx-link-button--primary hx-link-button--large" to={`/programs/${program.code}/apply`}>
+            <Link
+              className="hx-link-button hx-link-button--primary hx-link-button--large"
+              to={`/programs/${program.code}/apply`}
+            >
               <FormOutlined aria-hidden /> <span>{t('actions.apply')}</span> <RightOutlined aria-hidden />
             </Link>
           ) : null}
@@ -53,7 +60,8 @@ export function ProgramDetailView({ program }: { program: ProgramDetail }) {
             className={`hx-link-button hx-link-button--${program.status === 'open' ? 'default' : 'primary'} hx-link-button--large`}
             to={`/programs/${program.code}/check`}
           >
-            <CheckSquareOutlined aria-hidden /> <span>{t('actions.startCheck')}</span> <RightOutlined aria-hidden />
+            <CheckSquareOutlined aria-hidden /> <span>{t('actions.startCheck')}</span>{' '}
+            <RightOutlined aria-hidden />
           </Link>
         </div>
       </header>
@@ -99,7 +107,9 @@ export function ProgramDetailView({ program }: { program: ProgramDetail }) {
               <li key={doc.kind}>
                 <FileTextOutlined aria-hidden />
                 <span className="hx-documents__title">{localized(doc.title, lang)}</span>
-                <Tag color={doc.required ? 'red' : 'default'}>{doc.required ? t('documents.required') : t('documents.optional')}</Tag>
+                <Tag color={doc.required ? 'red' : 'default'}>
+                  {doc.required ? t('documents.required') : t('documents.optional')}
+                </Tag>
               </li>
             ))}
           </ul>
