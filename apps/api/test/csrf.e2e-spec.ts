@@ -100,8 +100,8 @@ describe('CSRF: the Origin/Referer rule', () => {
           : method === 'put'
             ? '/api/me/profile'
             : '/api/admin/users/00000000-0000-4000-8000-000000000000';
-      const res = await request(t.server)
-        [method](path)
+      const agent = request(t.server);
+      const res = await agent[method](path)
         .set('cookie', admin)
         .set('origin', 'https://evil.example')
         .send({ username, displayName: 'csrf', role: 'admin', password: STRONG_PASSWORD })
