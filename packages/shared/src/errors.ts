@@ -1,61 +1,121 @@
 /**
- * Error codes of the HTTP contract (`{ error: { code, message, fields } }`). The API maps domain
- * errors to these codes in one global filter; the web translates them (`errors.<CODE>`).
+ * Error codes of the HTTP contract (`{ error: { code, message, fields } }`) and the one table that
+ * gives each its HTTP status. The API builds a domain error from its code alone (the status follows
+ * from here), the global filter answers with it, and the web reads the same table and translates
+ * the codes (`errors.<CODE>`). Adding a code without a status does not compile.
  */
-export const ErrorCode = {
-  BAD_REQUEST: 'BAD_REQUEST',
-  MALFORMED_JSON: 'MALFORMED_JSON',
-  VALIDATION_FAILED: 'VALIDATION_FAILED',
-  UNAUTHENTICATED: 'UNAUTHENTICATED',
-  FORBIDDEN: 'FORBIDDEN',
-  NOT_FOUND: 'NOT_FOUND',
-  ROUTE_NOT_FOUND: 'ROUTE_NOT_FOUND',
-  METHOD_NOT_ALLOWED: 'METHOD_NOT_ALLOWED',
-  CONFLICT: 'CONFLICT',
-  PAYLOAD_TOO_LARGE: 'PAYLOAD_TOO_LARGE',
-  UNSUPPORTED_MEDIA_TYPE: 'UNSUPPORTED_MEDIA_TYPE',
-  RATE_LIMITED: 'RATE_LIMITED',
-  SERVICE_UNAVAILABLE: 'SERVICE_UNAVAILABLE',
-  INTERNAL_ERROR: 'INTERNAL_ERROR',
+export const ERROR_STATUS = {
+  // Generic: the codes of requests the framework refuses before any domain code runs.
+  BAD_REQUEST: 400,
+  MALFORMED_JSON: 400,
+  VALIDATION_FAILED: 422,
+  UNAUTHENTICATED: 401,
+  FORBIDDEN: 403,
+  NOT_FOUND: 404,
+  ROUTE_NOT_FOUND: 404,
+  METHOD_NOT_ALLOWED: 405,
+  CONFLICT: 409,
+  PAYLOAD_TOO_LARGE: 413,
+  UNSUPPORTED_MEDIA_TYPE: 415,
+  RATE_LIMITED: 429,
+  SERVICE_UNAVAILABLE: 503,
+  INTERNAL_ERROR: 500,
   // Programs and eligibility
-  PROGRAM_NOT_FOUND: 'PROGRAM_NOT_FOUND',
-  INVALID_PROGRAM_DEFINITION: 'INVALID_PROGRAM_DEFINITION',
-  NOT_ELIGIBLE: 'NOT_ELIGIBLE',
-  PROGRAM_CLOSED: 'PROGRAM_CLOSED',
-  BUDGET_EXHAUSTED: 'BUDGET_EXHAUSTED',
-  BUDGET_BELOW_RESERVED: 'BUDGET_BELOW_RESERVED',
+  PROGRAM_NOT_FOUND: 404,
+  INVALID_PROGRAM_DEFINITION: 422,
+  NOT_ELIGIBLE: 422,
+  PROGRAM_CLOSED: 409,
+  BUDGET_EXHAUSTED: 409,
+  BUDGET_BELOW_RESERVED: 409,
   // Identity and access
-  CSRF_ORIGIN_MISMATCH: 'CSRF_ORIGIN_MISMATCH',
-  OTP_INVALID: 'OTP_INVALID',
-  OTP_EXPIRED: 'OTP_EXPIRED',
-  OTP_TOO_MANY_ATTEMPTS: 'OTP_TOO_MANY_ATTEMPTS',
-  SMS_UNAVAILABLE: 'SMS_UNAVAILABLE',
-  INVALID_CREDENTIALS: 'INVALID_CREDENTIALS',
-  ACCOUNT_LOCKED: 'ACCOUNT_LOCKED',
-  MFA_REQUIRED: 'MFA_REQUIRED',
-  MFA_INVALID: 'MFA_INVALID',
-  MFA_ENROLMENT_REQUIRED: 'MFA_ENROLMENT_REQUIRED',
-  MFA_ENROLMENT_EXPIRED: 'MFA_ENROLMENT_EXPIRED',
-  PROFILE_NOT_FOUND: 'PROFILE_NOT_FOUND',
-  ID_NUMBER_IN_USE: 'ID_NUMBER_IN_USE',
-  USERNAME_TAKEN: 'USERNAME_TAKEN',
-  USCC_TAKEN: 'USCC_TAKEN',
-  USER_NOT_FOUND: 'USER_NOT_FOUND',
-  ORGANIZATION_NOT_FOUND: 'ORGANIZATION_NOT_FOUND',
+  CSRF_ORIGIN_MISMATCH: 403,
+  OTP_INVALID: 401,
+  OTP_EXPIRED: 401,
+  OTP_TOO_MANY_ATTEMPTS: 429,
+  SMS_UNAVAILABLE: 503,
+  INVALID_CREDENTIALS: 401,
+  ACCOUNT_LOCKED: 401,
+  MFA_REQUIRED: 401,
+  MFA_INVALID: 401,
+  MFA_ENROLMENT_REQUIRED: 403,
+  /** The enrolment token is unknown, used or timed out, or step 1 was skipped: sign in again. */
+  MFA_ENROLMENT_EXPIRED: 401,
+  PROFILE_NOT_FOUND: 404,
+  ID_NUMBER_IN_USE: 409,
+  USERNAME_TAKEN: 409,
+  USCC_TAKEN: 409,
+  USER_NOT_FOUND: 404,
+  ORGANIZATION_NOT_FOUND: 404,
   // Applications
-  APPLICATION_NOT_FOUND: 'APPLICATION_NOT_FOUND',
-  WRONG_STATE: 'WRONG_STATE',
-  MISSING_DOCUMENTS: 'MISSING_DOCUMENTS',
-  DUPLICATE_CLAIM: 'DUPLICATE_CLAIM',
-  IDEMPOTENCY_KEY_MISSING: 'IDEMPOTENCY_KEY_MISSING',
-  IDEMPOTENCY_KEY_REUSED: 'IDEMPOTENCY_KEY_REUSED',
-  IDEMPOTENCY_KEY_IN_FLIGHT: 'IDEMPOTENCY_KEY_IN_FLIGHT',
-  DOCUMENT_NOT_FOUND: 'DOCUMENT_NOT_FOUND',
-  TOO_MANY_DOCUMENTS: 'TOO_MANY_DOCUMENTS',
-  PROFILE_REQUIRED: 'PROFILE_REQUIRED',
-} as const;
+  APPLICATION_NOT_FOUND: 404,
+  WRONG_STATE: 409,
+  MISSING_DOCUMENTS: 422,
+  DUPLICATE_CLAIM: 409,
+  IDEMPOTENCY_KEY_MISSING: 400,
+  IDEMPOTENCY_KEY_REUSED: 422,
+  IDEMPOTENCY_KEY_IN_FLIGHT: 409,
+  DOCUMENT_NOT_FOUND: 404,
+  TOO_MANY_DOCUMENTS: 409,
+  PROFILE_REQUIRED: 409,
+} as const satisfies Record<
+  string,
+  400 | 401 | 403 | 404 | 405 | 408 | 409 | 413 | 415 | 422 | 429 | 500 | 503
+>;
 
-export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
+/** Every code the API may answer with: a typed union, not a string. */
+export type ErrorCode = keyof typeof ERROR_STATUS;
+
+/** `ErrorCode.WRONG_STATE === 'WRONG_STATE'`: the codes as values, for code that names one. */
+export const ErrorCode = Object.freeze(
+  Object.fromEntries(Object.keys(ERROR_STATUS).map((code) => [code, code])) as {
+    readonly [C in ErrorCode]: C;
+  },
+);
+
+export type ErrorStatus = (typeof ERROR_STATUS)[ErrorCode];
+
+/** The HTTP status a code is answered with. */
+export function statusOf(code: ErrorCode): ErrorStatus {
+  return ERROR_STATUS[code];
+}
+
+export function isErrorCode(value: unknown): value is ErrorCode {
+  return typeof value === 'string' && Object.hasOwn(ERROR_STATUS, value);
+}
+
+/**
+ * The generic code for a bare status: what the API answers when the framework (not a domain
+ * error) refused a request, and what the web shows when an answer had no error body (a proxy's
+ * HTML 502). `undefined` for a status no generic code stands for.
+ */
+export function genericCodeForStatus(status: number): ErrorCode | undefined {
+  switch (status) {
+    case 400:
+      return ErrorCode.BAD_REQUEST;
+    case 401:
+      return ErrorCode.UNAUTHENTICATED;
+    case 403:
+      return ErrorCode.FORBIDDEN;
+    case 404:
+      return ErrorCode.NOT_FOUND;
+    case 405:
+      return ErrorCode.METHOD_NOT_ALLOWED;
+    case 409:
+      return ErrorCode.CONFLICT;
+    case 413:
+      return ErrorCode.PAYLOAD_TOO_LARGE;
+    case 415:
+      return ErrorCode.UNSUPPORTED_MEDIA_TYPE;
+    case 422:
+      return ErrorCode.VALIDATION_FAILED;
+    case 429:
+      return ErrorCode.RATE_LIMITED;
+    case 503:
+      return ErrorCode.SERVICE_UNAVAILABLE;
+    default:
+      return undefined;
+  }
+}
 
 /** Per-field validation codes carried in `error.fields`. */
 export const FieldErrorCode = {
@@ -80,10 +140,13 @@ export type FieldErrorCode = (typeof FieldErrorCode)[keyof typeof FieldErrorCode
 /** The error body every non-2xx JSON response carries. */
 export interface ApiErrorBody {
   error: {
-    code: string;
+    code: ErrorCode;
     message: string;
+    /** Field path → code (a FieldErrorCode, a fact's validation code, or an ErrorCode such as DUPLICATE_CLAIM). */
     fields?: Record<string, string>;
+    /** NOT_ELIGIBLE: the clauses that failed or could not be decided. */
     clauses?: unknown[];
+    /** Code-specific members (e.g. an MFA enrolment token). */
     [extra: string]: unknown;
   };
 }

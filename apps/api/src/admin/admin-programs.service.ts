@@ -22,12 +22,11 @@ export class AdminProgramsService {
 
   async setBudget(code: string, totalFen: number): Promise<ProgramDetail> {
     const program = await this.programs.findCurrentByCode(code);
-    if (!program) throw new DomainError(404, ErrorCode.PROGRAM_NOT_FOUND, `No program ${code}`);
+    if (!program) throw new DomainError(ErrorCode.PROGRAM_NOT_FOUND, `No program ${code}`);
     await this.dataSource.transaction(async (manager) => {
       const result = await this.budgets.setTotal(manager, program.id, totalFen);
       if (!result.ok) {
         throw new DomainError(
-          409,
           ErrorCode.BUDGET_BELOW_RESERVED,
           'The new total is below what is already reserved, committed or paid',
           {

@@ -62,7 +62,7 @@ export class AdminUsersService {
     if (input.role === 'dealer') {
       if (!input.organizationId) throw validationFailed({ organizationId: FieldErrorCode.REQUIRED });
       if (!(await this.users.findOrganization(input.organizationId))) {
-        throw new DomainError(404, ErrorCode.ORGANIZATION_NOT_FOUND, 'No such organisation');
+        throw new DomainError(ErrorCode.ORGANIZATION_NOT_FOUND, 'No such organisation');
       }
     }
     const passwordHash = await this.passwords.hash(input.password);
@@ -83,7 +83,7 @@ export class AdminUsersService {
         .execute();
       const id = (inserted.raw as { id: string }[])[0]?.id;
       if (!id)
-        throw new DomainError(409, ErrorCode.USERNAME_TAKEN, 'This username is taken', {
+        throw new DomainError(ErrorCode.USERNAME_TAKEN, 'This username is taken', {
           fields: { username: ErrorCode.USERNAME_TAKEN },
         });
       await this.audit.record(
@@ -103,8 +103,7 @@ export class AdminUsersService {
 
   async update(id: string, input: UpdateUserDto): Promise<AccountView> {
     const user = await this.users.findById(id);
-    if (!user || user.role === 'resident')
-      throw new DomainError(404, ErrorCode.USER_NOT_FOUND, 'No such account');
+    if (!user || user.role === 'resident') throw new DomainError(ErrorCode.USER_NOT_FOUND, 'No such account');
     const changes: Partial<UserEntity> = {};
     const changed: string[] = [];
     if (input.displayName !== undefined) {
@@ -164,7 +163,7 @@ export class AdminUsersService {
         .execute();
       const id = (inserted.raw as { id: string }[])[0]?.id;
       if (!id)
-        throw new DomainError(409, ErrorCode.USCC_TAKEN, 'An organisation with this credit code exists', {
+        throw new DomainError(ErrorCode.USCC_TAKEN, 'An organisation with this credit code exists', {
           fields: { uscc: ErrorCode.USCC_TAKEN },
         });
       await this.audit.record(

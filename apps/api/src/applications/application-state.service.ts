@@ -35,7 +35,7 @@ export class ApplicationStateService {
     const from = application.status;
     const { to } = move;
     if (!canTransition(from, to)) {
-      throw new DomainError(409, ErrorCode.WRONG_STATE, `An application that is ${from} cannot become ${to}`);
+      throw new DomainError(ErrorCode.WRONG_STATE, `An application that is ${from} cannot become ${to}`);
     }
     const now = this.clock.now();
     const effect = budgetEffect(from, to);
@@ -53,7 +53,7 @@ export class ApplicationStateService {
       [application.id, from, to, reservedFen, now],
     );
     if (updated.length === 0)
-      throw new DomainError(409, ErrorCode.WRONG_STATE, 'The application changed meanwhile; reload it');
+      throw new DomainError(ErrorCode.WRONG_STATE, 'The application changed meanwhile; reload it');
     if (effect === 'release')
       await manager.query(`DELETE FROM claim_key WHERE application_id = $1`, [application.id]);
 

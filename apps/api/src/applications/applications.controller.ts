@@ -106,10 +106,10 @@ export class ApplicationsController {
   @ApiOperation({ summary: 'Upload a document (PDF/JPEG/PNG/OFD by magic bytes, ≤ 10 MB)' })
   async upload(@CurrentUser() user: AuthUser, @Param('id', uuid) id: string, @Req() request: FastifyRequest) {
     if (!request.isMultipart())
-      throw new DomainError(415, ErrorCode.UNSUPPORTED_MEDIA_TYPE, 'Send the file as multipart/form-data');
+      throw new DomainError(ErrorCode.UNSUPPORTED_MEDIA_TYPE, 'Send the file as multipart/form-data');
     const part = await request.file();
     if (!part)
-      throw new DomainError(422, ErrorCode.VALIDATION_FAILED, 'No file', { fields: { file: 'REQUIRED' } });
+      throw new DomainError(ErrorCode.VALIDATION_FAILED, 'No file', { fields: { file: 'REQUIRED' } });
     const kindField = part.fields.kind;
     const kind =
       kindField && !Array.isArray(kindField) && kindField.type === 'field'

@@ -61,7 +61,7 @@ export class ApplicationsService {
     facts: Record<string, unknown>,
   ): Promise<ApplicationView> {
     const program = await this.programs.findCurrentByCode(programCode);
-    if (!program) throw new DomainError(404, ErrorCode.PROGRAM_NOT_FOUND, `No program ${programCode}`);
+    if (!program) throw new DomainError(ErrorCode.PROGRAM_NOT_FOUND, `No program ${programCode}`);
     const normalized = this.checkFacts(program.definition, facts);
     const evaluation = await this.evaluator.evaluate(program.definition, normalized, { applicantId });
     const saved = await this.dataSource.transaction(async (manager) => {
@@ -99,7 +99,6 @@ export class ApplicationsService {
     const application = await this.owned(applicantId, id);
     if (!EDITABLE_STATUSES.includes(application.status)) {
       throw new DomainError(
-        409,
         ErrorCode.WRONG_STATE,
         `An application that is ${application.status} cannot be edited`,
       );
@@ -116,7 +115,7 @@ export class ApplicationsService {
       [id, application.status, JSON.stringify(normalized), JSON.stringify(evaluation), this.clock.now()],
     );
     if (updated.length === 0)
-      throw new DomainError(409, ErrorCode.WRONG_STATE, 'The application changed meanwhile; reload it');
+      throw new DomainError(ErrorCode.WRONG_STATE, 'The application changed meanwhile; reload it');
     return this.view(
       { ...application, facts: normalized, evaluation, updatedAt: this.clock.now() },
       definition,
@@ -181,7 +180,6 @@ export class ApplicationsService {
         if (!application) throw notFound();
         if (!EDITABLE_STATUSES.includes(application.status)) {
           throw new DomainError(
-            409,
             ErrorCode.WRONG_STATE,
             `An application that is ${application.status} cannot be submitted`,
           );
@@ -189,14 +187,10 @@ export class ApplicationsService {
         const definition = await this.definitionOf(application, manager);
         const today = this.clock.today();
         if (today < definition.opensOn || today > definition.closesOn) {
-          throw new DomainError(409, ErrorCode.PROGRAM_CLOSED, 'The program is not open for applications');
+          throw new DomainError(ErrorCode.PROGRAM_CLOSED, 'The program is not open for applications');
         }
         if (!(await this.applicants.hasProfile(applicantId, manager))) {
-          throw new DomainError(
-            409,
-            ErrorCode.PROFILE_REQUIRED,
-            'Give your real-name details before submitting',
-          );
+          throw new DomainError(ErrorCode.PROFILE_REQUIRED, 'Give your real-name details before submitting');
         }
         await this.requireDocuments(manager, application.id, definition);
         const keys = claimKeysOf(definition, application.facts);
@@ -209,16 +203,11 @@ export class ApplicationsService {
           asOf: today,
         });
         if (!evaluation.eligible) {
-          throw new DomainError(
-            422,
-            ErrorCode.NOT_ELIGIBLE,
-            'The application does not meet the program rules',
-            {
-              clauses: evaluation.clauses.filter(
-                (clause) => clause.result === 'fail' || clause.result === 'unknown',
-              ),
-            },
-          );
+          throw new DomainError(ErrorCode.NOT_ELIGIBLE, 'The application does not meet the program rules', {
+            clauses: evaluation.clauses.filter(
+              (clause) => clause.result === 'fail' || clause.result === 'unknown',
+            ),
+          });
         }
         const amountFen = evaluation.amountFen;
         const delta = amountFen - application.reservedFen;
@@ -227,7 +216,6 @@ export class ApplicationsService {
           !(await this.budgets.reserve(manager, application.programId, delta, application.id))
         ) {
           throw new DomainError(
-            409,
             ErrorCode.BUDGET_EXHAUSTED,
             'The program budget is used up (先到先得，额满即止)',
           );
@@ -277,7 +265,7 @@ export class ApplicationsService {
     const have = new Set(await this.applications.documentKinds(manager, applicationId));
     const missing = definition.documents.filter((doc) => doc.required && !have.has(doc.kind));
     if (missing.length) {
-      throw new DomainError(422, ErrorCode.MISSING_DOCUMENTS, 'Required documents are missing', {
+      throw new DomainError(ErrorCode.MISSING_DOCUMENTS, 'Required documents are missing', {
         fields: Object.fromEntries(missing.map((doc) => [`documents.${doc.kind}`, FieldErrorCode.REQUIRED])),
       });
     }
@@ -309,7 +297,7 @@ export class ApplicationsService {
       });
       if (conflict) {
         const path = definition.claimKeys.find((k) => k.name === key.name)?.path ?? key.name;
-        throw new DomainError(409, ErrorCode.DUPLICATE_CLAIM, 'This key already backs another claim', {
+        throw new DomainError(ErrorCode.DUPLICATE_CLAIM, 'This key already backs another claim', {
           fields: { [`facts.${path}`]: ErrorCode.DUPLICATE_CLAIM },
         });
       }
@@ -345,5 +333,5 @@ export class ApplicationsService {
 }
 
 function notFound(): DomainError {
-  return new DomainError(404, ErrorCode.APPLICATION_NOT_FOUND, 'Application not found');
+  return new DomainError(ErrorCode.APPLICATION_NOT_FOUND, 'Application not found');
 }

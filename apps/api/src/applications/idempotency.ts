@@ -13,10 +13,9 @@ export interface StoredResponse {
 export function requireIdempotencyKey(header: string | string[] | undefined): string {
   const key = Array.isArray(header) ? header[0] : header;
   if (!key)
-    throw new DomainError(400, ErrorCode.IDEMPOTENCY_KEY_MISSING, 'The Idempotency-Key header is required');
+    throw new DomainError(ErrorCode.IDEMPOTENCY_KEY_MISSING, 'The Idempotency-Key header is required');
   if (key.length > IDEMPOTENCY_KEY_MAX || !/^[\x21-\x7e]+$/.test(key)) {
     throw new DomainError(
-      400,
       ErrorCode.BAD_REQUEST,
       'The Idempotency-Key header must be 1–255 visible ASCII characters',
     );
@@ -54,7 +53,6 @@ export async function once(
     )) as { request_hash: string; response_status: number; response_body: Record<string, unknown> }[];
     if (!stored || stored.response_status === 0) {
       throw new DomainError(
-        409,
         ErrorCode.IDEMPOTENCY_KEY_IN_FLIGHT,
         'The first request with this key is still running',
         { headers: { 'retry-after': '1' } },
@@ -62,7 +60,6 @@ export async function once(
     }
     if (stored.request_hash !== owner.requestHash) {
       throw new DomainError(
-        422,
         ErrorCode.IDEMPOTENCY_KEY_REUSED,
         'This Idempotency-Key was used with a different request',
       );

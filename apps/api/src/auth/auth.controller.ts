@@ -64,7 +64,6 @@ export class AuthController {
     const result = await this.auth.staffSignIn(body, request.ip, readSessionCookie(this.config, request));
     if ('enrolmentToken' in result) {
       throw new DomainError(
-        403,
         ErrorCode.MFA_ENROLMENT_REQUIRED,
         'Set up your authenticator app to finish signing in',
         {

@@ -51,10 +51,10 @@ export class AuthGuard implements CanActivate {
       if (store) store.user = user;
     }
     if (isPublic) return true;
-    if (!user) throw new DomainError(401, ErrorCode.UNAUTHENTICATED, 'Please sign in');
+    if (!user) throw new DomainError(ErrorCode.UNAUTHENTICATED, 'Please sign in');
     if (permission === undefined) {
       this.logger.error({ route: request.routeOptions?.url }, 'route declares no permission: refused');
-      throw new DomainError(403, ErrorCode.FORBIDDEN, 'Not allowed');
+      throw new DomainError(ErrorCode.FORBIDDEN, 'Not allowed');
     }
     if (permission !== SIGNED_IN && !can(user.role, permission)) {
       await this.audit.record({
@@ -62,7 +62,7 @@ export class AuthGuard implements CanActivate {
         result: 'denied',
         detail: { permission, method: request.method, route: request.routeOptions?.url ?? null },
       });
-      throw new DomainError(403, ErrorCode.FORBIDDEN, 'Not allowed');
+      throw new DomainError(ErrorCode.FORBIDDEN, 'Not allowed');
     }
     if (UNSAFE.has(request.method)) {
       await hit(

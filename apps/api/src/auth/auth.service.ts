@@ -81,7 +81,7 @@ export class AuthService {
         actor: { id: user.id, role: user.role },
         detail: { method: 'otp', reason: 'disabled' },
       });
-      throw new DomainError(401, ErrorCode.INVALID_CREDENTIALS, 'This account is disabled');
+      throw new DomainError(ErrorCode.INVALID_CREDENTIALS, 'This account is disabled');
     }
     await this.users.recordLoginSuccess(user.id, this.clock.now());
     return this.startSession(user, previousSessionId, 'otp');
@@ -106,7 +106,7 @@ export class AuthService {
     const user = await this.users.findByUsername(username);
     const fail = async (
       reason: string,
-      code: string = ErrorCode.INVALID_CREDENTIALS,
+      code: ErrorCode = ErrorCode.INVALID_CREDENTIALS,
       message = 'Wrong username or password',
     ) => {
       await this.audit.record({
@@ -122,7 +122,7 @@ export class AuthService {
           ...(user ? {} : { username: maskText(username.slice(0, 64)) }),
         },
       });
-      return new DomainError(401, code, message);
+      return new DomainError(code, message);
     };
 
     if (!user || user.role === 'resident') {
@@ -203,9 +203,9 @@ export class AuthService {
     previousSessionId: string | undefined,
   ): Promise<SignedIn> {
     const { user, key, secretEnc } = await this.enrolmentUser(enrolmentToken);
-    if (!secretEnc) throw new DomainError(409, ErrorCode.MFA_ENROLMENT_EXPIRED, 'Start the enrolment again');
+    if (!secretEnc) throw new DomainError(ErrorCode.MFA_ENROLMENT_EXPIRED, 'Start the enrolment again');
     const step = this.totp.check(this.cipher.decrypt(secretEnc, 'user.totp'), token);
-    if (step === null) throw new DomainError(401, ErrorCode.MFA_INVALID, 'The authenticator code is wrong');
+    if (step === null) throw new DomainError(ErrorCode.MFA_INVALID, 'The authenticator code is wrong');
     await this.redis.del(key);
     await this.users.setTotpSecret(user.id, secretEnc, step);
     await this.users.recordLoginSuccess(user.id, this.clock.now(), step);
@@ -249,11 +249,11 @@ export class AuthService {
     const key = `mfa-enrol:${enrolmentToken}`;
     const raw = /^[A-Za-z0-9_-]{43}$/.test(enrolmentToken) ? await this.redis.get(key) : null;
     if (!raw)
-      throw new DomainError(401, ErrorCode.MFA_ENROLMENT_EXPIRED, 'The enrolment has expired: sign in again');
+      throw new DomainError(ErrorCode.MFA_ENROLMENT_EXPIRED, 'The enrolment has expired: sign in again');
     const pending = JSON.parse(raw) as { userId: string; secretEnc?: string };
     const user = await this.users.findById(pending.userId);
     if (!user || user.disabledAt)
-      throw new DomainError(401, ErrorCode.MFA_ENROLMENT_EXPIRED, 'The enrolment has expired: sign in again');
+      throw new DomainError(ErrorCode.MFA_ENROLMENT_EXPIRED, 'The enrolment has expired: sign in again');
     return { user, key, secretEnc: pending.secretEnc };
   }
 

@@ -89,7 +89,6 @@ export class OtpService {
     } catch {
       await this.redis.del(key);
       throw new DomainError(
-        503,
         ErrorCode.SMS_UNAVAILABLE,
         'The SMS service is unavailable, please retry shortly',
         { headers: { 'retry-after': '30' } },
@@ -102,7 +101,7 @@ export class OtpService {
   async verify(challengeId: string, code: string, purpose = 'login'): Promise<VerifiedPhone> {
     const key = challengeKey(challengeId);
     if (await this.redis.exists(deadKey(challengeId))) {
-      throw new DomainError(429, ErrorCode.OTP_TOO_MANY_ATTEMPTS, 'Too many wrong codes: request a new one', {
+      throw new DomainError(ErrorCode.OTP_TOO_MANY_ATTEMPTS, 'Too many wrong codes: request a new one', {
         headers: { 'retry-after': '60' },
       });
     }
@@ -110,12 +109,11 @@ export class OtpService {
     if (!challenge.codeMac || challenge.purpose !== purpose) throw invalid();
     if (this.clock.now().getTime() > Number(challenge.expiresAt)) {
       await this.redis.del(key);
-      throw new DomainError(401, ErrorCode.OTP_EXPIRED, 'The code has expired: request a new one');
+      throw new DomainError(ErrorCode.OTP_EXPIRED, 'The code has expired: request a new one');
     }
     const failuresKey = `otp-fail:${challenge.phoneBidx}`;
     if (Number(await this.redis.get(failuresKey)) >= PHONE_FAILURES_PER_HOUR) {
       throw new DomainError(
-        429,
         ErrorCode.OTP_TOO_MANY_ATTEMPTS,
         'Too many wrong codes for this phone: try again later',
         { headers: { 'retry-after': '3600' } },
@@ -149,7 +147,7 @@ export class OtpService {
 }
 
 function invalid(): DomainError {
-  return new DomainError(401, ErrorCode.OTP_INVALID, 'The code is wrong or no longer valid');
+  return new DomainError(ErrorCode.OTP_INVALID, 'The code is wrong or no longer valid');
 }
 
 function challengeKey(challengeId: string): string {

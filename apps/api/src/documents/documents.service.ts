@@ -45,10 +45,9 @@ export class DocumentsService {
 
   async upload(applicantId: string, applicationId: string, file: IncomingFile): Promise<DocumentView> {
     const application = await this.applications.findOwned(applicationId, applicantId);
-    if (!application) throw new DomainError(404, ErrorCode.APPLICATION_NOT_FOUND, 'Application not found');
+    if (!application) throw new DomainError(ErrorCode.APPLICATION_NOT_FOUND, 'Application not found');
     if (!EDITABLE_STATUSES.includes(application.status)) {
       throw new DomainError(
-        409,
         ErrorCode.WRONG_STATE,
         `Documents cannot change while the application is ${application.status}`,
       );
@@ -62,7 +61,6 @@ export class DocumentsService {
     if (count >= MAX_DOCUMENTS_PER_APPLICATION) {
       file.stream.resume();
       throw new DomainError(
-        409,
         ErrorCode.TOO_MANY_DOCUMENTS,
         `At most ${MAX_DOCUMENTS_PER_APPLICATION} documents per application`,
       );
@@ -86,7 +84,6 @@ export class DocumentsService {
       await streamToFile(file.stream.pipe(meter), temp);
       if (file.stream.truncated || size > MAX_DOCUMENT_BYTES) {
         throw new DomainError(
-          413,
           ErrorCode.PAYLOAD_TOO_LARGE,
           `A document may be at most ${MAX_DOCUMENT_BYTES / 1024 / 1024} MB`,
         );
@@ -94,7 +91,6 @@ export class DocumentsService {
       const contentType = sniffDocumentType(head);
       if (!contentType) {
         throw new DomainError(
-          415,
           ErrorCode.UNSUPPORTED_MEDIA_TYPE,
           'Only PDF, JPEG, PNG and OFD files are accepted (checked by content, not by name)',
         );
@@ -119,7 +115,7 @@ export class DocumentsService {
 
   async list(applicantId: string, applicationId: string): Promise<DocumentView[]> {
     if (!(await this.applications.findOwned(applicationId, applicantId)))
-      throw new DomainError(404, ErrorCode.APPLICATION_NOT_FOUND, 'Application not found');
+      throw new DomainError(ErrorCode.APPLICATION_NOT_FOUND, 'Application not found');
     const rows = await this.dataSource
       .getRepository(DocumentEntity)
       .find({ where: { applicationId }, order: { createdAt: 'ASC' } });
@@ -142,7 +138,7 @@ export class DocumentsService {
     const document = application
       ? await this.dataSource.getRepository(DocumentEntity).findOneBy({ id: documentId, applicationId })
       : null;
-    if (!document) throw new DomainError(404, ErrorCode.DOCUMENT_NOT_FOUND, 'Document not found');
+    if (!document) throw new DomainError(ErrorCode.DOCUMENT_NOT_FOUND, 'Document not found');
     return { document, stream: await this.storage.read(document.storageKey) };
   }
 }

@@ -35,7 +35,7 @@ export class ProfileService {
 
   async get(userId: string): Promise<MaskedProfile> {
     const profile = await this.dataSource.getRepository(ResidentProfileEntity).findOneBy({ userId });
-    if (!profile) throw new DomainError(404, ErrorCode.PROFILE_NOT_FOUND, 'No real-name details yet');
+    if (!profile) throw new DomainError(ErrorCode.PROFILE_NOT_FOUND, 'No real-name details yet');
     return this.masked(profile, await this.phone(userId));
   }
 
@@ -46,14 +46,9 @@ export class ProfileService {
     const idNumberBidx = this.cipher.blindIndex(idNumber, 'id_number');
     const now = this.clock.now();
     const idNumberInUse = () =>
-      new DomainError(
-        409,
-        ErrorCode.ID_NUMBER_IN_USE,
-        'This ID number is already registered to another account',
-        {
-          fields: { idNumber: ErrorCode.ID_NUMBER_IN_USE },
-        },
-      );
+      new DomainError(ErrorCode.ID_NUMBER_IN_USE, 'This ID number is already registered to another account', {
+        fields: { idNumber: ErrorCode.ID_NUMBER_IN_USE },
+      });
     const saved = await this.dataSource
       .transaction(async (manager) => {
         const owner = await manager
@@ -105,7 +100,7 @@ export class ProfileService {
   /** A reviewer's audited look at one full value (purpose recorded). */
   async reveal(residentId: string, input: RevealDto): Promise<{ field: string; value: string }> {
     const user = await this.users.findById(residentId);
-    if (!user || user.role !== 'resident') throw new DomainError(404, ErrorCode.NOT_FOUND, 'Not found');
+    if (!user || user.role !== 'resident') throw new DomainError(ErrorCode.NOT_FOUND, 'Not found');
     let value: string;
     if (input.field === 'phone') {
       value = this.cipher.decrypt(user.phoneEnc!, 'user.phone');
@@ -113,7 +108,7 @@ export class ProfileService {
       const profile = await this.dataSource
         .getRepository(ResidentProfileEntity)
         .findOneBy({ userId: residentId });
-      if (!profile) throw new DomainError(404, ErrorCode.PROFILE_NOT_FOUND, 'No real-name details');
+      if (!profile) throw new DomainError(ErrorCode.PROFILE_NOT_FOUND, 'No real-name details');
       const sources = {
         name: [profile.nameEnc, 'profile.name'],
         idNumber: [profile.idNumberEnc, 'profile.id_number'],

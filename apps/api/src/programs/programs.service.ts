@@ -89,7 +89,7 @@ export class ProgramsService {
 
   private async current(code: string): Promise<CurrentProgram> {
     const program = await this.programs.findCurrentByCode(code);
-    if (!program) throw new DomainError(404, ErrorCode.PROGRAM_NOT_FOUND, `No program ${code}`);
+    if (!program) throw new DomainError(ErrorCode.PROGRAM_NOT_FOUND, `No program ${code}`);
     return program;
   }
 

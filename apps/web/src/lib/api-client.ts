@@ -1,18 +1,21 @@
+import { genericCodeForStatus, isErrorCode, type ApiErrorBody, type ErrorCode } from '@huanxin/shared';
 import { env } from '@/config/env';
 
 /** Field errors as the API sends them: field path → error code (e.g. `{ "facts.vin": "INVALID_CHECK_DIGIT" }`). */
 export type FieldErrors = Record<string, string>;
 
-/** The API's error body: `{ error: { code, message, fields } }` (see api-contract.md, Conventions). */
-interface ErrorBody {
-  error: { code: string; message?: string; fields?: FieldErrors; [extra: string]: unknown };
-}
-
 /** Codes the client invents when the server gave no usable error body. */
 export const CLIENT_ERROR_CODES = {
   network: 'NETWORK_ERROR',
   badResponse: 'BAD_RESPONSE',
+  /** A 5xx without an error body (a proxy's page, a crashed upstream). */
+  server: 'SERVER_ERROR',
+  /** Any other status without an error body. */
+  http: 'HTTP_ERROR',
 } as const;
+
+/** What an ApiError's code can be: one of the API's codes, or one the client made up. */
+export type ApiErrorCode = ErrorCode | (typeof CLIENT_ERROR_CODES)[keyof typeof CLIENT_ERROR_CODES];
 
 export class ApiError extends Error {
   override readonly name = 'ApiError';
@@ -20,7 +23,7 @@ export class ApiError extends Error {
     /** HTTP status; 0 when the request never got an answer. */
     readonly status: number,
     /** SCREAMING_SNAKE error code, translated in the UI as `errors:<CODE>`. */
-    readonly code: string,
+    readonly code: ApiErrorCode,
     message: string,
     readonly fields: FieldErrors = {},
     /** The parsed response body, when there was one (e.g. `clauses` on a 422 NOT_ELIGIBLE). */
@@ -36,12 +39,10 @@ export function isApiError(value: unknown): value is ApiError {
   return value instanceof ApiError;
 }
 
-function isErrorBody(value: unknown): value is ErrorBody {
+function isErrorBody(value: unknown): value is ApiErrorBody {
   if (typeof value !== 'object' || value === null || !('error' in value)) return false;
   const error = (value as { error: unknown }).error;
-  return (
-    typeof error === 'object' && error !== null && typeof (error as { code?: unknown }).code === 'string'
-  );
+  return typeof error === 'object' && error !== null && isErrorCode((error as { code?: unknown }).code);
 }
 
 function normaliseFields(raw: unknown): FieldErrors {
@@ -54,36 +55,22 @@ function normaliseFields(raw: unknown): FieldErrors {
   return out;
 }
 
-/** Code used when a failed response had no error body (e.g. a proxy's HTML 502). */
-export function codeForStatus(status: number): string {
-  switch (status) {
-    case 400:
-      return 'BAD_REQUEST';
-    case 401:
-      return 'UNAUTHENTICATED';
-    case 403:
-      return 'FORBIDDEN';
-    case 404:
-      return 'NOT_FOUND';
-    case 409:
-      return 'CONFLICT';
-    case 413:
-      return 'PAYLOAD_TOO_LARGE';
-    case 415:
-      return 'UNSUPPORTED_MEDIA_TYPE';
-    case 422:
-      return 'VALIDATION_FAILED';
-    case 429:
-      return 'RATE_LIMITED';
-    default:
-      return status >= 500 ? 'SERVER_ERROR' : 'HTTP_ERROR';
-  }
+/**
+ * Code used when a failed response had no error body (e.g. a proxy's HTML 502): the shared table's
+ * generic code for the status, or the client's own for a server failure or an odd status.
+ */
+export function codeForStatus(status: number): ApiErrorCode {
+  if (status >= 500) return CLIENT_ERROR_CODES.server;
+  return genericCodeForStatus(status) ?? CLIENT_ERROR_CODES.http;
 }
 
-/** Turn a failed response into an ApiError. Never throws anything else. */
-export async function parseErrorResponse(response: Response): Promise<ApiError> {
+/**
+ * The ApiError for a failed answer's status and raw body text (fetch and XHR uploads alike): the
+ * server's code, message and fields when the body is the contract's error body, else the generic
+ * code for the status.
+ */
+export function apiErrorFrom(status: number, text: string, retryAfterHeader: string | null = null): ApiError {
   let body: unknown = undefined;
-  const text = await response.text().catch(() => '');
   if (text) {
     try {
       body = JSON.parse(text) as unknown;
@@ -91,14 +78,19 @@ export async function parseErrorResponse(response: Response): Promise<ApiError> 
       body = undefined;
     }
   }
-  const retryHeader = response.headers.get('Retry-After');
-  const retryAfter = retryHeader !== null && /^\d+$/.test(retryHeader) ? Number(retryHeader) : undefined;
+  const retryAfter =
+    retryAfterHeader !== null && /^\d+$/.test(retryAfterHeader) ? Number(retryAfterHeader) : undefined;
   if (isErrorBody(body)) {
     const { code, message, fields } = body.error;
-    return new ApiError(response.status, code, message ?? code, normaliseFields(fields), body, retryAfter);
+    return new ApiError(status, code, message || code, normaliseFields(fields), body, retryAfter);
   }
-  const code = codeForStatus(response.status);
-  return new ApiError(response.status, code, `HTTP ${response.status}`, {}, body, retryAfter);
+  return new ApiError(status, codeForStatus(status), `HTTP ${status}`, {}, body, retryAfter);
+}
+
+/** Turn a failed response into an ApiError. Never throws anything else. */
+export async function parseErrorResponse(response: Response): Promise<ApiError> {
+  const text = await response.text().catch(() => '');
+  return apiErrorFrom(response.status, text, response.headers.get('Retry-After'));
 }
 
 export interface RequestOptions {

@@ -1,33 +1,36 @@
-import { ErrorCode } from '@huanxin/shared';
+import { ErrorCode, statusOf, type ErrorStatus } from '@huanxin/shared';
+
+export interface DomainErrorDetails {
+  fields?: Record<string, string>;
+  clauses?: unknown[];
+  headers?: Record<string, string>;
+  /** Extra members of the error object (e.g. an MFA enrolment token). */
+  extra?: Record<string, unknown>;
+}
 
 /**
- * The one error type services throw. It carries a contract code and an HTTP status; the global
- * filter turns it into `{ error: { code, message, fields } }`. Domains subclass or use the helpers.
+ * The one error type services throw. It is built from a contract code; the HTTP status follows
+ * from the shared `ERROR_STATUS` table, so a code means the same status everywhere. The global
+ * filter turns it into `{ error: { code, message, fields } }`.
  */
 export class DomainError extends Error {
+  readonly status: ErrorStatus;
+
   constructor(
-    readonly status: number,
-    readonly code: string,
+    readonly code: ErrorCode,
     message: string,
-    readonly details: {
-      fields?: Record<string, string>;
-      clauses?: unknown[];
-      headers?: Record<string, string>;
-      /** Extra members of the error object (e.g. an MFA enrolment token). */
-      extra?: Record<string, unknown>;
-    } = {},
+    readonly details: DomainErrorDetails = {},
   ) {
     super(message);
     this.name = 'DomainError';
+    this.status = statusOf(code);
   }
 }
 
-export const notFound = (code: string = ErrorCode.NOT_FOUND, message = 'Not found'): DomainError =>
-  new DomainError(404, code, message);
-
-export const conflict = (code: string, message: string): DomainError => new DomainError(409, code, message);
+export const notFound = (code: ErrorCode = ErrorCode.NOT_FOUND, message = 'Not found'): DomainError =>
+  new DomainError(code, message);
 
 export const validationFailed = (
   fields: Record<string, string>,
   message = 'Validation failed',
-): DomainError => new DomainError(422, ErrorCode.VALIDATION_FAILED, message, { fields });
+): DomainError => new DomainError(ErrorCode.VALIDATION_FAILED, message, { fields });

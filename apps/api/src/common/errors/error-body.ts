@@ -1,7 +1,7 @@
-import type { ApiErrorBody } from '@huanxin/shared';
+import type { ApiErrorBody, ErrorCode } from '@huanxin/shared';
 
 export function errorBody(
-  code: string,
+  code: ErrorCode,
   message: string,
   details: { fields?: Record<string, string>; clauses?: unknown[]; extra?: Record<string, unknown> } = {},
 ): ApiErrorBody {

@@ -56,7 +56,7 @@ describe('sendError', () => {
     sendError(
       reply,
       request,
-      new DomainError(429, 'RATE_LIMITED', 'slow down', { headers: { 'retry-after': '7' } }),
+      new DomainError('RATE_LIMITED', 'slow down', { headers: { 'retry-after': '7' } }),
       logger,
     );
     expect(sent.status).toBe(429);

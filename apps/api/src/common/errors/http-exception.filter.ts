@@ -1,5 +1,5 @@
 import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException, HttpStatus } from '@nestjs/common';
-import { ErrorCode } from '@huanxin/shared';
+import { ErrorCode, genericCodeForStatus, statusOf } from '@huanxin/shared';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Logger } from '../logging/logger';
 import { DomainError } from './domain-error';
@@ -7,7 +7,7 @@ import { errorBody } from './error-body';
 
 interface Mapped {
   status: number;
-  code: string;
+  code: ErrorCode;
   message: string;
   fields?: Record<string, string>;
   clauses?: unknown[];
@@ -15,48 +15,35 @@ interface Mapped {
   extra?: Record<string, unknown>;
 }
 
-const STATUS_CODES: Record<number, string> = {
-  400: ErrorCode.BAD_REQUEST,
-  401: ErrorCode.UNAUTHENTICATED,
-  403: ErrorCode.FORBIDDEN,
-  404: ErrorCode.ROUTE_NOT_FOUND,
-  405: ErrorCode.METHOD_NOT_ALLOWED,
-  409: ErrorCode.CONFLICT,
-  413: ErrorCode.PAYLOAD_TOO_LARGE,
-  415: ErrorCode.UNSUPPORTED_MEDIA_TYPE,
-  422: ErrorCode.VALIDATION_FAILED,
-  429: ErrorCode.RATE_LIMITED,
-  503: ErrorCode.SERVICE_UNAVAILABLE,
-};
+/** A framework-level refusal: the status of its code comes from the shared table. */
+const framework = (code: ErrorCode, message: string): Mapped => ({ status: statusOf(code), code, message });
+
+/** A bare status (Nest or Fastify gave no code): its generic code; a 404 here is an unknown route. */
+function fromStatus(status: number, message: string): Mapped {
+  if (status === 404) return framework(ErrorCode.ROUTE_NOT_FOUND, message);
+  const code =
+    genericCodeForStatus(status) ?? (status < 500 ? ErrorCode.BAD_REQUEST : ErrorCode.INTERNAL_ERROR);
+  return { status: status >= 400 && status < 600 ? status : statusOf(code), code, message };
+}
 
 /** Fastify's own request errors (parsing, size, media type) carry a FST_* code and a statusCode. */
 function mapFastifyError(error: { code?: string; statusCode?: number }): Mapped | undefined {
   switch (error.code) {
     case 'FST_ERR_CTP_INVALID_JSON_BODY':
     case 'FST_ERR_CTP_EMPTY_JSON_BODY':
-      return { status: 400, code: ErrorCode.MALFORMED_JSON, message: 'The request body is not valid JSON' };
+      return framework(ErrorCode.MALFORMED_JSON, 'The request body is not valid JSON');
     case 'FST_ERR_CTP_BODY_TOO_LARGE':
     case 'FST_REQ_FILE_TOO_LARGE':
     case 'FST_FILES_LIMIT':
     case 'FST_PARTS_LIMIT':
-      return { status: 413, code: ErrorCode.PAYLOAD_TOO_LARGE, message: 'The request body is too large' };
+      return framework(ErrorCode.PAYLOAD_TOO_LARGE, 'The request body is too large');
     case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
+      return framework(ErrorCode.UNSUPPORTED_MEDIA_TYPE, 'Unsupported request body');
     case 'FST_ERR_CTP_INVALID_CONTENT_LENGTH':
-      return {
-        status: error.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE' ? 415 : 400,
-        code:
-          error.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE'
-            ? ErrorCode.UNSUPPORTED_MEDIA_TYPE
-            : ErrorCode.BAD_REQUEST,
-        message: 'Unsupported request body',
-      };
+      return framework(ErrorCode.BAD_REQUEST, 'Unsupported request body');
     default:
       if (typeof error.statusCode === 'number' && error.statusCode >= 400 && error.statusCode < 500) {
-        return {
-          status: error.statusCode,
-          code: STATUS_CODES[error.statusCode] ?? ErrorCode.BAD_REQUEST,
-          message: 'The request could not be processed',
-        };
+        return fromStatus(error.statusCode, 'The request could not be processed');
       }
       return undefined;
   }
@@ -78,7 +65,6 @@ export function mapError(exception: unknown): Mapped | undefined {
         ? mapFastifyError(exception.cause)
         : undefined;
     if (fromFastify) return fromFastify;
-    const status = exception.getStatus();
     const response = exception.getResponse();
     const message =
       typeof response === 'object' &&
@@ -87,11 +73,7 @@ export function mapError(exception: unknown): Mapped | undefined {
       typeof response.message === 'string'
         ? response.message
         : exception.message;
-    return {
-      status,
-      code: STATUS_CODES[status] ?? (status < 500 ? ErrorCode.BAD_REQUEST : ErrorCode.INTERNAL_ERROR),
-      message,
-    };
+    return fromStatus(exception.getStatus(), message);
   }
   if (typeof exception === 'object' && exception !== null) return mapFastifyError(exception);
   return undefined;

@@ -40,18 +40,13 @@ export async function hit(redis: Redis, rule: RateLimitRule, key: string): Promi
     ttl = Number(result?.[2]?.[1]);
   } catch {
     if (rule.onStoreDown === 'open') return;
-    throw new DomainError(
-      503,
-      ErrorCode.SERVICE_UNAVAILABLE,
-      'Temporarily unavailable, please retry shortly',
-      {
-        headers: { 'retry-after': '30' },
-      },
-    );
+    throw new DomainError(ErrorCode.SERVICE_UNAVAILABLE, 'Temporarily unavailable, please retry shortly', {
+      headers: { 'retry-after': '30' },
+    });
   }
   if (count > rule.limit) {
     const retryAfter = String(Math.max(1, ttl));
-    throw new DomainError(429, ErrorCode.RATE_LIMITED, 'Too many requests, please retry later', {
+    throw new DomainError(ErrorCode.RATE_LIMITED, 'Too many requests, please retry later', {
       headers: { 'retry-after': retryAfter },
     });
   }

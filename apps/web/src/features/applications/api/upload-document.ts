@@ -1,7 +1,7 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useCallback } from 'react';
 import { env } from '@/config/env';
-import { ApiError, CLIENT_ERROR_CODES, codeForStatus } from '@/lib/api-client';
+import { ApiError, apiErrorFrom, CLIENT_ERROR_CODES } from '@/lib/api-client';
 import { documentsQueryKey, type ApplicationDocument } from './applications';
 
 export interface UploadInput {
@@ -15,28 +15,7 @@ export interface UploadInput {
 
 /** The XHR's answer as an ApiError (same shape as the fetch client's). */
 function xhrError(xhr: XMLHttpRequest): ApiError {
-  let body: unknown;
-  try {
-    body = JSON.parse(xhr.responseText) as unknown;
-  } catch {
-    body = undefined;
-  }
-  const error = (body as { error?: { code?: unknown; message?: unknown; fields?: unknown } } | undefined)
-    ?.error;
-  if (error && typeof error.code === 'string') {
-    const fields: Record<string, string> = {};
-    if (error.fields && typeof error.fields === 'object') {
-      for (const [k, v] of Object.entries(error.fields)) if (typeof v === 'string') fields[k] = v;
-    }
-    return new ApiError(
-      xhr.status,
-      error.code,
-      typeof error.message === 'string' ? error.message : error.code,
-      fields,
-      body,
-    );
-  }
-  return new ApiError(xhr.status, codeForStatus(xhr.status), `HTTP ${xhr.status}`, {}, body);
+  return apiErrorFrom(xhr.status, xhr.responseText, xhr.getResponseHeader('Retry-After'));
 }
 
 /**

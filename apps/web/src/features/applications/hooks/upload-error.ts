@@ -4,8 +4,7 @@ import { isApiError } from '@/lib/api-client';
 /** The translation key (under `applications:upload.error`) for a failed upload. */
 export function uploadErrorKey(error: unknown): string {
   if (!isApiError(error)) return 'GENERIC';
-  if (error.status === 413 || error.code === 'PAYLOAD_TOO_LARGE' || error.code === 'FILE_TOO_LARGE')
-    return 'TOO_LARGE';
+  if (error.status === 413 || error.code === 'PAYLOAD_TOO_LARGE') return 'TOO_LARGE';
   if (error.status === 415 || error.code === 'UNSUPPORTED_MEDIA_TYPE') return 'UNSUPPORTED_TYPE';
   if (error.status === 0) return 'NETWORK';
   if (error.fields.kind) return 'KIND';
