@@ -17,7 +17,7 @@ function phone() {
     item: {
       category: 'phone',
       priceFen: 300_000,
-      invoiceNo: `2637${String(700_000 + serial).padStart(16, '0')}`,
+      invoiceNo: `2637${String(750_000 + serial).padStart(16, '0')}`,
       invoiceDate: '2026-04-02',
       serialNo: `QUOTA-SN-${serial}`,
       dealerUscc: '91370114MA3C5T8X1Q',
