@@ -24,7 +24,7 @@ export class HistoryRepository {
    * sharing one of `keys` (so "this VIN is in another claim" rules see them). `same_applicant`
    * marks the person's own.
    */
-  claims(
+  countingClaims(
     manager: EntityManager,
     query: { applicantId: string; excludeId: string | null; keys: { name: string; value: string }[] },
   ): Promise<HistoryRow[]> {

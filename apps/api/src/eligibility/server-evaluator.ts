@@ -66,7 +66,7 @@ export class ServerEvaluator {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly applicants: ApplicantFactsService,
     private readonly organizations: UsersRepository,
-    private readonly claims: HistoryRepository,
+    private readonly claimHistory: HistoryRepository,
     private readonly clock: Clock,
   ) {}
 
@@ -103,7 +103,7 @@ export class ServerEvaluator {
     keys: { name: string; value: string }[],
     manager: EntityManager,
   ): Promise<HistoryEntry[]> {
-    const rows = await this.claims.claims(manager, { applicantId, excludeId, keys });
+    const rows = await this.claimHistory.countingClaims(manager, { applicantId, excludeId, keys });
     return rows.map(toHistoryEntry);
   }
 }
