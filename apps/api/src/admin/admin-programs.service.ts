@@ -44,13 +44,9 @@ export class AdminProgramsService {
         },
         manager,
       );
-      const [ledger] = (await manager.query(
-        `SELECT id FROM budget_ledger WHERE program_id = $1 ORDER BY created_at DESC LIMIT 1`,
-        [program.id],
-      )) as { id: string }[];
       await writeOutbox(
         manager,
-        budgetSnapshotJob(program.id, 'total changed', `${program.id}-${ledger!.id}`),
+        budgetSnapshotJob(program.id, 'total changed', `${program.id}-${result.ledgerId}`),
       );
     });
     return this.programsService.detail(code);

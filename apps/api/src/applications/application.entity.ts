@@ -80,6 +80,15 @@ export class ApplicationEntity {
   @Column({ name: 'submit_device', type: 'text', nullable: true })
   submitDevice: string | null;
 
+  /**
+   * The blind index of the applicant's ID number, recorded at submission: the PERSON the claim
+   * counts for in quota history and the key of the per-person submission lock, whichever account
+   * holds that ID number later. Null until first submitted.
+   */
+  @Index()
+  @Column({ name: 'id_number_bidx', type: 'text', nullable: true })
+  idNumberBidx: string | null;
+
   @Column({ name: 'returned_at', type: 'timestamptz', nullable: true })
   returnedAt: Date | null;
 

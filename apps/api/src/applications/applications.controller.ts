@@ -21,6 +21,7 @@ import { DocumentsService } from '../documents/documents.service';
 import { CreateApplicationDto, UpdateApplicationDto } from './applications.dto';
 import { ApplicationsService } from './applications.service';
 import { requireIdempotencyKey } from './idempotency';
+import { SubmissionService } from './submission.service';
 
 const uuid = new ParseUUIDPipe({ version: '4' });
 
@@ -30,6 +31,7 @@ const uuid = new ParseUUIDPipe({ version: '4' });
 export class ApplicationsController {
   constructor(
     private readonly applications: ApplicationsService,
+    private readonly submissions: SubmissionService,
     private readonly documents: DocumentsService,
   ) {}
 
@@ -74,7 +76,7 @@ export class ApplicationsController {
     @Req() request: FastifyRequest,
     @Res({ passthrough: true }) reply: FastifyReply,
   ) {
-    const result = await this.applications.submit(
+    const result = await this.submissions.submit(
       user.id,
       id,
       requireIdempotencyKey(key),

@@ -2,6 +2,8 @@
 export const APPLICATIONS_QUEUE = 'applications' as const;
 export const CHECK_APPLICATION = 'applications.check' as const;
 export const EXPIRE_APPLICATIONS = 'applications.expire' as const;
+/** Hourly: deletes `Idempotency-Key` records older than a day (payload `{}`). */
+export const PRUNE_IDEMPOTENCY_KEYS = 'applications.prune-idempotency-keys' as const;
 export const NOTIFICATIONS_QUEUE = 'notifications' as const;
 export const NOTIFY_STATUS = 'notifications.application-status' as const;
 

@@ -10,6 +10,12 @@ import { ApplicationStateService } from './application-state.service';
 import { ApplicationsController } from './applications.controller';
 import { ApplicationsRepository } from './applications.repository';
 import { ApplicationsService } from './applications.service';
+import { ChecksRepository } from './checks.repository';
+import { ChecksService } from './checks.service';
+import { ExpiryService } from './expiry.service';
+import { IdempotencyRepository } from './idempotency.repository';
+import { SubmissionChecks } from './submission-checks';
+import { SubmissionService } from './submission.service';
 
 @Module({
   imports: [BudgetModule, ProgramsModule, ProfileModule, EligibilityModule],
@@ -18,9 +24,23 @@ import { ApplicationsService } from './applications.service';
     ApplicationsRepository,
     ApplicationsService,
     ApplicationStateService,
+    SubmissionService,
+    SubmissionChecks,
+    IdempotencyRepository,
+    ChecksRepository,
+    ChecksService,
+    ExpiryService,
     DocumentsService,
     { provide: DocumentStorage, useFactory: createDocumentStorage, inject: [APP_CONFIG] },
   ],
-  exports: [ApplicationsRepository, ApplicationsService, ApplicationStateService, EligibilityModule],
+  exports: [
+    ApplicationsRepository,
+    ApplicationsService,
+    ApplicationStateService,
+    ChecksService,
+    ExpiryService,
+    IdempotencyRepository,
+    EligibilityModule,
+  ],
 })
 export class ApplicationsModule {}

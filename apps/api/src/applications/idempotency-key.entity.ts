@@ -29,6 +29,8 @@ export class IdempotencyKeyEntity {
   @Column({ name: 'response_body', type: 'jsonb' })
   responseBody: Record<string, unknown>;
 
+  /** Set from the Clock; keys older than a day are pruned (`applications.prune-idempotency-keys`). */
+  @Index()
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt: Date;
 }

@@ -4,8 +4,14 @@ import type { BudgetFigures } from '@huanxin/shared';
 import { returning } from '../database/sql';
 import type { DataSource, EntityManager } from 'typeorm';
 import { BudgetEntity } from './budget.entity';
+import type { LedgerEntry } from './budget-ledger.entity';
 
-/** Named budget queries; query builders stay in here. */
+/**
+ * Named budget queries; query builders stay in here. Every movement is one guarded UPDATE plus
+ * its ledger row in the caller's transaction, so `total = remaining + reserved + committed + paid`
+ * holds (the `budget_balances` CHECK is the backstop) and each bucket is what the ledger moved:
+ * reserved = reserve − release − commit, committed = commit − pay, paid = pay.
+ */
 @Injectable()
 export class BudgetRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
@@ -44,20 +50,69 @@ export class BudgetRepository {
     return true;
   }
 
-  /** Gives a reservation back to the budget (rejection, withdrawal, expiry, a lower re-evaluation). */
+  /**
+   * Gives a reservation back to the budget (rejection, withdrawal, expiry, a lower re-evaluation).
+   * Guarded (`reserved >= amount`): false when the budget does not hold that much in reservations,
+   * which means the claim and the budget disagree; callers treat it as a broken invariant.
+   */
   async release(
     manager: EntityManager,
     programId: string,
     amountFen: number,
     subjectId: string,
     note?: string,
-  ): Promise<void> {
-    if (amountFen === 0) return;
-    await manager.query(
-      `UPDATE budget SET remaining_fen = remaining_fen + $2, reserved_fen = reserved_fen - $2, updated_at = now() WHERE program_id = $1`,
+  ): Promise<boolean> {
+    if (amountFen === 0) return true;
+    const rows = await returning(
+      manager,
+      `UPDATE budget SET remaining_fen = remaining_fen + $2, reserved_fen = reserved_fen - $2, updated_at = now()
+        WHERE program_id = $1 AND reserved_fen >= $2 RETURNING program_id`,
       [programId, amountFen],
     );
+    if (rows.length === 0) return false;
     await this.ledger(manager, programId, 'release', amountFen, subjectId, note);
+    return true;
+  }
+
+  /**
+   * Approval: the claim's reservation becomes a commitment (reserved → committed; `remaining` does
+   * not move). Guarded like `release`; false means the reservation is not there.
+   */
+  async commit(
+    manager: EntityManager,
+    programId: string,
+    amountFen: number,
+    subjectId: string,
+  ): Promise<boolean> {
+    if (amountFen === 0) return true;
+    const rows = await returning(
+      manager,
+      `UPDATE budget SET reserved_fen = reserved_fen - $2, committed_fen = committed_fen + $2, updated_at = now()
+        WHERE program_id = $1 AND reserved_fen >= $2 RETURNING program_id`,
+      [programId, amountFen],
+    );
+    if (rows.length === 0) return false;
+    await this.ledger(manager, programId, 'commit', amountFen, subjectId);
+    return true;
+  }
+
+  /** Payment: a commitment is settled (committed → paid). Guarded; false when not committed. */
+  async pay(
+    manager: EntityManager,
+    programId: string,
+    amountFen: number,
+    subjectId: string,
+  ): Promise<boolean> {
+    if (amountFen === 0) return true;
+    const rows = await returning(
+      manager,
+      `UPDATE budget SET committed_fen = committed_fen - $2, paid_fen = paid_fen + $2, updated_at = now()
+        WHERE program_id = $1 AND committed_fen >= $2 RETURNING program_id`,
+      [programId, amountFen],
+    );
+    if (rows.length === 0) return false;
+    await this.ledger(manager, programId, 'pay', amountFen, subjectId);
+    return true;
   }
 
   /**
@@ -68,7 +123,7 @@ export class BudgetRepository {
     manager: EntityManager,
     programId: string,
     totalFen: number,
-  ): Promise<{ ok: boolean; previousTotalFen?: number }> {
+  ): Promise<{ ok: false } | { ok: true; previousTotalFen: number; ledgerId: string }> {
     const [locked] = (await manager.query(`SELECT total_fen FROM budget WHERE program_id = $1 FOR UPDATE`, [
       programId,
     ])) as { total_fen: string }[];
@@ -81,7 +136,7 @@ export class BudgetRepository {
       [programId, totalFen],
     );
     if (updated.length === 0) return { ok: false };
-    await this.ledger(
+    const ledgerId = await this.ledger(
       manager,
       programId,
       'adjust',
@@ -89,21 +144,23 @@ export class BudgetRepository {
       null,
       `total ${previous} → ${totalFen}`,
     );
-    return { ok: true, previousTotalFen: previous };
+    return { ok: true, previousTotalFen: previous, ledgerId };
   }
 
+  /** Appends one ledger row; returns its id. */
   private async ledger(
     manager: EntityManager,
     programId: string,
-    entry: string,
+    entry: LedgerEntry,
     amountFen: number,
     subjectId: string | null,
     note?: string,
-  ): Promise<void> {
-    await manager.query(
-      `INSERT INTO budget_ledger (program_id, subject_id, entry, amount_fen, note) VALUES ($1, $2, $3, $4, $5)`,
+  ): Promise<string> {
+    const [row] = (await manager.query(
+      `INSERT INTO budget_ledger (program_id, subject_id, entry, amount_fen, note) VALUES ($1, $2, $3, $4, $5) RETURNING id`,
       [programId, subjectId, entry, amountFen, note ?? null],
-    );
+    )) as { id: string }[];
+    return row!.id;
   }
 
   /** Records the budget's current figures once per job key (a replay inserts nothing). */

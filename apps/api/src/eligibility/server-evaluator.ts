@@ -11,18 +11,7 @@ import type { DataSource, EntityManager } from 'typeorm';
 import { Clock } from '../common/clock';
 import { ApplicantFactsService } from '../profile/applicant-facts.service';
 import { UsersRepository } from '../users/users.repository';
-
-/** Claims that count in history (drafts and released claims do not). */
-const COUNTING = ['submitted', 'checking', 'in_review', 'returned', 'approved', 'paid'];
-
-interface HistoryRow {
-  id: string;
-  status: HistoryEntry['status'];
-  reserved_fen: string;
-  facts: Record<string, unknown>;
-  definition: ProgramDefinition;
-  same_applicant: boolean;
-}
+import { HistoryRepository, type HistoryRow } from './history.repository';
 
 export function readPath(facts: Record<string, unknown>, path: string): unknown {
   return path
@@ -77,6 +66,7 @@ export class ServerEvaluator {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly applicants: ApplicantFactsService,
     private readonly organizations: UsersRepository,
+    private readonly claimHistory: HistoryRepository,
     private readonly clock: Clock,
   ) {}
 
@@ -104,8 +94,8 @@ export class ServerEvaluator {
   }
 
   /**
-   * The applicant's other counting claims, plus other people's counting claims that share one of
-   * `keys` (so "this VIN is in another claim" rules see them), for the eligibility engine.
+   * The applicant's other counting claims (as a person, across accounts), plus other people's
+   * counting claims that share one of `keys`, for the eligibility engine.
    */
   async history(
     applicantId: string,
@@ -113,15 +103,7 @@ export class ServerEvaluator {
     keys: { name: string; value: string }[],
     manager: EntityManager,
   ): Promise<HistoryEntry[]> {
-    const rows: HistoryRow[] = await manager.query(
-      `SELECT a.id, a.status, a.reserved_fen, a.facts, v.definition, a.applicant_id = $1 AS same_applicant
-         FROM application a JOIN program_version v ON v.id = a.program_version_id
-        WHERE a.status = ANY($3::text[]) AND ($2::uuid IS NULL OR a.id <> $2::uuid)
-          AND (a.applicant_id = $1 OR a.id IN (
-                SELECT k.application_id FROM claim_key k
-                 WHERE (k.name, k.value) IN (SELECT * FROM unnest($4::text[], $5::text[]))))`,
-      [applicantId, excludeId, COUNTING, keys.map((k) => k.name), keys.map((k) => k.value)],
-    );
+    const rows = await this.claimHistory.countingClaims(manager, { applicantId, excludeId, keys });
     return rows.map(toHistoryEntry);
   }
 }

@@ -1,10 +1,9 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import type { Job } from 'bullmq';
-import type { DataSource } from 'typeorm';
 import { PiiCipher } from '../common/crypto/pii-cipher';
 import type { QueueProcessor } from '../queue/processor';
 import { NOTIFICATIONS_QUEUE, NOTIFY_STATUS } from '../applications/applications.jobs';
+import { NotificationsRepository } from './notifications.repository';
 import { SmsService } from './sms.service';
 
 const STATUS_ZH: Record<string, string> = {
@@ -30,7 +29,7 @@ export class NotificationsProcessor implements QueueProcessor {
   readonly queue = NOTIFICATIONS_QUEUE;
 
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly notifications: NotificationsRepository,
     private readonly sms: SmsService,
     private readonly cipher: PiiCipher,
   ) {}
@@ -38,31 +37,20 @@ export class NotificationsProcessor implements QueueProcessor {
   async process(job: Job): Promise<unknown> {
     if (job.name !== NOTIFY_STATUS) throw new Error(`unknown job ${job.name} on queue ${this.queue}`);
     const { applicationId, eventId } = job.data as { applicationId: string; eventId: string };
-    const [event] = (await this.dataSource.query(
-      `SELECT e.to_status, a.code, a.applicant_id, u.phone_enc FROM application_event e
-         JOIN application a ON a.id = e.application_id JOIN user_account u ON u.id = a.applicant_id
-        WHERE e.id = $1 AND e.application_id = $2`,
-      [eventId, applicationId],
-    )) as { to_status: string; code: string; applicant_id: string; phone_enc: string | null }[];
+    const event = await this.notifications.statusEvent(applicationId, eventId);
     if (!event) return { skipped: 'no such event' };
-    const text = `【章丘换新】您的申请${event.code}状态更新为：${STATUS_ZH[event.to_status] ?? event.to_status}。详情请登录平台查看。`;
-    await this.dataSource.query(
-      `INSERT INTO notification (user_id, event_key, kind, params, text_zh) VALUES ($1, $2, 'application_status', $3::jsonb, $4)
-       ON CONFLICT (event_key) DO NOTHING`,
-      [
-        event.applicant_id,
-        eventId,
-        JSON.stringify({ applicationId, code: event.code, status: event.to_status }),
-        text,
-      ],
-    );
-    const [pending] = (await this.dataSource.query(
-      `SELECT id FROM notification WHERE event_key = $1 AND sms_sent_at IS NULL`,
-      [eventId],
-    )) as { id: string }[];
-    if (pending && event.phone_enc) {
-      await this.sms.send({ phone: this.cipher.decrypt(event.phone_enc, 'user.phone'), text });
-      await this.dataSource.query(`UPDATE notification SET sms_sent_at = now() WHERE id = $1`, [pending.id]);
+    const text = `【章丘换新】您的申请${event.code}状态更新为：${STATUS_ZH[event.toStatus] ?? event.toStatus}。详情请登录平台查看。`;
+    await this.notifications.insertOnce({
+      userId: event.applicantId,
+      eventKey: eventId,
+      kind: 'application_status',
+      params: { applicationId, code: event.code, status: event.toStatus },
+      textZh: text,
+    });
+    const pending = await this.notifications.smsPending(eventId);
+    if (pending && event.phoneEnc) {
+      await this.sms.send({ phone: this.cipher.decrypt(event.phoneEnc, 'user.phone'), text });
+      await this.notifications.markSmsSent(pending);
     }
     return { notified: true };
   }

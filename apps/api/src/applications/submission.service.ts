@@ -1,0 +1,78 @@
+import { Injectable } from '@nestjs/common';
+import { EDITABLE_STATUSES, ErrorCode } from '@huanxin/shared';
+import { PiiCipher } from '../common/crypto/pii-cipher';
+import { DomainError } from '../common/errors/domain-error';
+import { requestContext } from '../common/http/request-context';
+import { writeOutbox } from '../queue/outbox.service';
+import { applicationNotFound } from './application-errors';
+import { ApplicationStateService } from './application-state.service';
+import { checkJob } from './applications.jobs';
+import { ApplicationsRepository } from './applications.repository';
+import { fingerprint, once, type StoredResponse } from './idempotency';
+import { IdempotencyRepository } from './idempotency.repository';
+import { SubmissionChecks } from './submission-checks';
+
+/**
+ * Submits (and resubmits) a resident's claim in one transaction: the idempotency record, the
+ * claim row lock, the submission checks (window, profile and per-person lock, documents, claim
+ * keys, rules with history), then the move to `submitted` — which reserves the amount through the
+ * state service — and the outbox rows for the automated checks and the notification.
+ */
+@Injectable()
+export class SubmissionService {
+  constructor(
+    private readonly applications: ApplicationsRepository,
+    private readonly idempotency: IdempotencyRepository,
+    private readonly checks: SubmissionChecks,
+    private readonly state: ApplicationStateService,
+    private readonly devices: PiiCipher,
+  ) {}
+
+  async submit(
+    applicantId: string,
+    id: string,
+    idempotencyKey: string,
+    body: unknown,
+  ): Promise<StoredResponse> {
+    const owner = {
+      userId: applicantId,
+      scope: `submit:${id}`,
+      key: idempotencyKey,
+      requestHash: fingerprint({ id, body }),
+    };
+    return this.applications.transaction((manager) =>
+      once(this.idempotency, manager, owner, async () => {
+        const application = await this.applications.lockOwned(manager, id, applicantId);
+        if (!application) throw applicationNotFound();
+        if (!EDITABLE_STATUSES.includes(application.status)) {
+          throw new DomainError(
+            ErrorCode.WRONG_STATE,
+            `An application that is ${application.status} cannot be submitted`,
+          );
+        }
+        const { evaluation, idNumberBidx } = await this.checks.verify(manager, application);
+        await this.applications.recordSubmission(manager, application.id, {
+          evaluation,
+          submitDevice: this.device(),
+          idNumberBidx,
+        });
+        const eventId = await this.state.move(manager, application, {
+          to: 'submitted',
+          amountFen: evaluation.amountFen,
+          actorId: applicantId,
+        });
+        await writeOutbox(manager, checkJob(application.id, eventId));
+        return {
+          status: 200,
+          body: { id: application.id, status: 'submitted', reservedFen: application.reservedFen },
+        };
+      }),
+    );
+  }
+
+  /** A keyed hash of the client address + User-Agent (no raw address or agent is kept). */
+  private device(): string | null {
+    const context = requestContext.get();
+    return context ? this.devices.blindIndex(`${context.ip}|${context.userAgent ?? ''}`, 'device') : null;
+  }
+}

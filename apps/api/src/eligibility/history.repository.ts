@@ -1,0 +1,50 @@
+import { Injectable } from '@nestjs/common';
+import type { HistoryEntry, ProgramDefinition } from '@huanxin/shared';
+import type { EntityManager } from 'typeorm';
+
+/** Claims that count in history (drafts and released claims do not). */
+const COUNTING = ['submitted', 'checking', 'in_review', 'returned', 'approved', 'paid'];
+
+export interface HistoryRow {
+  id: string;
+  status: HistoryEntry['status'];
+  reserved_fen: string;
+  facts: Record<string, unknown>;
+  definition: ProgramDefinition;
+  same_applicant: boolean;
+}
+
+/** The claim history the eligibility engine reads. */
+@Injectable()
+export class HistoryRepository {
+  /**
+   * The counting claims of the applicant as a PERSON — made from this account, or recorded under
+   * the blind index of the ID number this account now holds (a claim counts for the ID number it
+   * was submitted under, whichever account holds it later) — plus other people's counting claims
+   * sharing one of `keys` (so "this VIN is in another claim" rules see them). `same_applicant`
+   * marks the person's own.
+   */
+  countingClaims(
+    manager: EntityManager,
+    query: { applicantId: string; excludeId: string | null; keys: { name: string; value: string }[] },
+  ): Promise<HistoryRow[]> {
+    return manager.query(
+      `WITH person AS (SELECT id_number_bidx FROM resident_profile WHERE user_id = $1)
+       SELECT a.id, a.status, a.reserved_fen, a.facts, v.definition,
+              (a.applicant_id = $1 OR a.id_number_bidx = (SELECT id_number_bidx FROM person)) IS TRUE AS same_applicant
+         FROM application a JOIN program_version v ON v.id = a.program_version_id
+        WHERE a.status = ANY($3::text[]) AND ($2::uuid IS NULL OR a.id <> $2::uuid)
+          AND (a.applicant_id = $1
+               OR a.id_number_bidx = (SELECT id_number_bidx FROM person)
+               OR a.id IN (SELECT k.application_id FROM claim_key k
+                            WHERE (k.name, k.value) IN (SELECT * FROM unnest($4::text[], $5::text[]))))`,
+      [
+        query.applicantId,
+        query.excludeId,
+        COUNTING,
+        query.keys.map((k) => k.name),
+        query.keys.map((k) => k.value),
+      ],
+    );
+  }
+}

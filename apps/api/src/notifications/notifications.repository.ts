@@ -1,0 +1,53 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource } from 'typeorm';
+
+/** Named queries of the resident notifications written by the worker. */
+@Injectable()
+export class NotificationsRepository {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  /** A claim's timeline event with what the notice needs: claim code, applicant, encrypted phone. */
+  async statusEvent(
+    applicationId: string,
+    eventId: string,
+  ): Promise<{ toStatus: string; code: string; applicantId: string; phoneEnc: string | null } | null> {
+    const [row] = (await this.dataSource.query(
+      `SELECT e.to_status, a.code, a.applicant_id, u.phone_enc FROM application_event e
+         JOIN application a ON a.id = e.application_id JOIN user_account u ON u.id = a.applicant_id
+        WHERE e.id = $1 AND e.application_id = $2`,
+      [eventId, applicationId],
+    )) as { to_status: string; code: string; applicant_id: string; phone_enc: string | null }[];
+    return row
+      ? { toStatus: row.to_status, code: row.code, applicantId: row.applicant_id, phoneEnc: row.phone_enc }
+      : null;
+  }
+
+  /** The in-app notice, once per event key (a retried job adds no second row). */
+  async insertOnce(notice: {
+    userId: string;
+    eventKey: string;
+    kind: string;
+    params: Record<string, unknown>;
+    textZh: string;
+  }): Promise<void> {
+    await this.dataSource.query(
+      `INSERT INTO notification (user_id, event_key, kind, params, text_zh) VALUES ($1, $2, $3, $4::jsonb, $5)
+       ON CONFLICT (event_key) DO NOTHING`,
+      [notice.userId, notice.eventKey, notice.kind, JSON.stringify(notice.params), notice.textZh],
+    );
+  }
+
+  /** The notice's id while its SMS has not been sent yet; null once sent. */
+  async smsPending(eventKey: string): Promise<string | null> {
+    const [row] = (await this.dataSource.query(
+      `SELECT id FROM notification WHERE event_key = $1 AND sms_sent_at IS NULL`,
+      [eventKey],
+    )) as { id: string }[];
+    return row?.id ?? null;
+  }
+
+  async markSmsSent(id: string): Promise<void> {
+    await this.dataSource.query(`UPDATE notification SET sms_sent_at = now() WHERE id = $1`, [id]);
+  }
+}
