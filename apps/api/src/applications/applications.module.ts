@@ -1,8 +1,5 @@
 import { Module } from '@nestjs/common';
 import { BudgetModule } from '../budget/budget.module';
-import { DocumentsService } from '../documents/documents.service';
-import { APP_CONFIG } from '../config/config.module';
-import { createDocumentStorage, DocumentStorage } from '../documents/storage';
 import { EligibilityModule } from '../eligibility/eligibility.module';
 import { ProfileModule } from '../profile/profile.module';
 import { ProgramsModule } from '../programs/programs.module';
@@ -14,13 +11,7 @@ import { ApplicationsService } from './applications.service';
 @Module({
   imports: [BudgetModule, ProgramsModule, ProfileModule, EligibilityModule],
   controllers: [ApplicationsController],
-  providers: [
-    ApplicationsRepository,
-    ApplicationsService,
-    ApplicationStateService,
-    DocumentsService,
-    { provide: DocumentStorage, useFactory: createDocumentStorage, inject: [APP_CONFIG] },
-  ],
+  providers: [ApplicationsRepository, ApplicationsService, ApplicationStateService],
   exports: [ApplicationsRepository, ApplicationsService, ApplicationStateService, EligibilityModule],
 })
 export class ApplicationsModule {}
