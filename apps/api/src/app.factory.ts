@@ -16,6 +16,7 @@ import { AppModule } from './app.module';
 import { csrfOriginCheck } from './auth/csrf';
 import { errorBody } from './common/errors/error-body';
 import { HttpExceptionFilter, sendError } from './common/errors/http-exception.filter';
+import { enforceBodyDeadline } from './common/http/body-deadline';
 import { requestContext } from './common/http/request-context';
 import type { Logger } from './common/logging/logger';
 import { PinoNestLogger } from './common/logging/nest-logger';
@@ -41,6 +42,9 @@ export async function createHttpApp(config: AppConfig, logger: Logger): Promise<
       return typeof incoming === 'string' && REQUEST_ID.test(incoming) ? incoming : randomUUID();
     },
     routerOptions: { maxParamLength: 200 },
+    // Backstop behind enforceBodyDeadline (which answers 408 itself): Node drops a connection
+    // whose request is still not received well after the longer deadline.
+    requestTimeout: Math.max(config.bodyTimeouts.uploadMs, config.bodyTimeouts.requestMs) + 10_000,
   });
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config), adapter, {
     logger: new PinoNestLogger(logger.child({ component: 'nest' })),
@@ -56,6 +60,8 @@ export async function createHttpApp(config: AppConfig, logger: Logger): Promise<
     );
   });
   fastify.addHook('onRequest', csrfOriginCheck(config));
+  // A body that stalls, trickles or never ends is answered 408 (UPLOAD_TIMEOUT_MS / REQUEST_TIMEOUT_MS).
+  enforceBodyDeadline(fastify, config.bodyTimeouts);
   fastify.addHook('onSend', async (request, reply) => {
     void reply.header('x-request-id', request.id);
     // API answers may hold personal data: never stored by browsers or proxies unless a route says so.

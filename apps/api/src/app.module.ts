@@ -12,6 +12,7 @@ import type { AppConfig } from './config/config';
 import { ConfigModule } from './config/config.module';
 import { dataSourceOptions } from './database/data-source';
 import { DevModule } from './dev/dev.module';
+import { DocumentsModule } from './documents/documents.module';
 import { HealthModule } from './health/health.module';
 import { ProfileModule } from './profile/profile.module';
 import { ProgramsModule } from './programs/programs.module';
@@ -47,6 +48,7 @@ export class AppModule {
         ProgramsModule,
         ProfileModule,
         ApplicationsModule,
+        DocumentsModule,
         AdminModule,
         AuditModule,
         // The SMS outbox route does not exist in production.

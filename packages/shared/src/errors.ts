@@ -57,6 +57,8 @@ export const ERROR_STATUS = {
   DOCUMENT_NOT_FOUND: 404,
   TOO_MANY_DOCUMENTS: 409,
   PROFILE_REQUIRED: 409,
+  // Documents and request bodies: a body that did not arrive in time (UPLOAD_TIMEOUT_MS / REQUEST_TIMEOUT_MS).
+  REQUEST_TIMEOUT: 408,
 } as const satisfies Record<
   string,
   400 | 401 | 403 | 404 | 405 | 408 | 409 | 413 | 415 | 422 | 429 | 500 | 503
@@ -100,6 +102,8 @@ export function genericCodeForStatus(status: number): ErrorCode | undefined {
       return ErrorCode.NOT_FOUND;
     case 405:
       return ErrorCode.METHOD_NOT_ALLOWED;
+    case 408:
+      return ErrorCode.REQUEST_TIMEOUT;
     case 409:
       return ErrorCode.CONFLICT;
     case 413:

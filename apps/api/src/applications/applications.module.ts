@@ -1,8 +1,5 @@
 import { Module } from '@nestjs/common';
 import { BudgetModule } from '../budget/budget.module';
-import { DocumentsService } from '../documents/documents.service';
-import { APP_CONFIG } from '../config/config.module';
-import { createDocumentStorage, DocumentStorage } from '../documents/storage';
 import { EligibilityModule } from '../eligibility/eligibility.module';
 import { ProfileModule } from '../profile/profile.module';
 import { ProgramsModule } from '../programs/programs.module';
@@ -30,8 +27,6 @@ import { SubmissionService } from './submission.service';
     ChecksRepository,
     ChecksService,
     ExpiryService,
-    DocumentsService,
-    { provide: DocumentStorage, useFactory: createDocumentStorage, inject: [APP_CONFIG] },
   ],
   exports: [
     ApplicationsRepository,

@@ -122,12 +122,8 @@ export class ApplicationsService {
     return this.view(withdrawn, await this.definitionOf(withdrawn));
   }
 
-  /**
-   * The claim's program version definition.
-   * @deprecated for other services: read it from ProgramsRepository.definitionByVersionId (kept
-   * public only until DocumentsService moves to the documents module).
-   */
-  async definitionOf(application: ApplicationEntity): Promise<ProgramDefinition> {
+  /** The claim's program version definition. */
+  private async definitionOf(application: ApplicationEntity): Promise<ProgramDefinition> {
     return this.programs.definitionByVersionId(application.programVersionId);
   }
 

@@ -23,6 +23,8 @@ export interface AppConfig {
       | undefined;
   };
   web: { distDir: string };
+  /** How long a request's body may take to arrive (multipart uploads / everything else). */
+  bodyTimeouts: { uploadMs: number; requestMs: number };
   log: { level: string };
   secrets: { appSecret: string };
   pii: { keys: { id: string; key: Buffer }[]; indexKey: Buffer };
@@ -130,6 +132,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     web: {
       distDir: path.resolve(vars.WEB_DIST_DIR ?? path.join(__dirname, '..', '..', '..', 'web', 'dist')),
     },
+    bodyTimeouts: { uploadMs: vars.UPLOAD_TIMEOUT_MS, requestMs: vars.REQUEST_TIMEOUT_MS },
     log: { level: vars.LOG_LEVEL },
     secrets: { appSecret },
     pii: {

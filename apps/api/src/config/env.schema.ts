@@ -36,6 +36,8 @@ export const ENV_KEYS = [
   'S3_REGION',
   'S3_ACCESS_KEY_ID',
   'S3_SECRET_ACCESS_KEY',
+  'UPLOAD_TIMEOUT_MS',
+  'REQUEST_TIMEOUT_MS',
 ] as const satisfies readonly (keyof EnvironmentVariables)[];
 
 /**
@@ -188,4 +190,18 @@ export class EnvironmentVariables {
   @IsOptional()
   @IsString()
   S3_SECRET_ACCESS_KEY?: string;
+
+  /** Time to receive a whole multipart upload (from its headers to its closing boundary); then 408. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(100)
+  @Max(3_600_000)
+  UPLOAD_TIMEOUT_MS = 60_000;
+
+  /** Time to receive any other request's body; then 408 (the work the request asks for is not limited). */
+  @Type(() => Number)
+  @IsInt()
+  @Min(100)
+  @Max(3_600_000)
+  REQUEST_TIMEOUT_MS = 15_000;
 }

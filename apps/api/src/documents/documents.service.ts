@@ -9,19 +9,16 @@ import {
   MAX_DOCUMENT_BYTES,
   MAX_DOCUMENTS_PER_APPLICATION,
   sniffDocumentType,
+  type ApplicationStatus,
 } from '@huanxin/shared';
 import type { DataSource } from 'typeorm';
-import { ApplicationsRepository } from '../applications/applications.repository';
-import { ApplicationsService } from '../applications/applications.service';
+import { AuditService } from '../audit/audit.service';
 import { DomainError, validationFailed } from '../common/errors/domain-error';
-import { DocumentEntity } from './document.entity';
+import { ProgramsRepository } from '../programs/programs.repository';
+import type { DocumentEntity } from './document.entity';
+import { DocumentsRepository, type ClaimOfDocuments } from './documents.repository';
+import { bodyError, type UploadBody } from './multipart-upload';
 import { DocumentStorage, streamToFile } from './storage';
-
-export interface IncomingFile {
-  stream: Readable & { truncated?: boolean };
-  filename: string;
-  kind: string | undefined;
-}
 
 export interface DocumentView {
   id: string;
@@ -32,42 +29,109 @@ export interface DocumentView {
 }
 
 const SNIFF_BYTES = 64;
+const OBJECT_TYPE = 'application_document';
 
-/** Uploads for a claim: streamed to disk, typed by magic bytes, hashed, stored under a server key. */
+/**
+ * Uploads for a claim: streamed to scratch space, typed by magic bytes, hashed, stored under a
+ * server key, and only then recorded, in a short transaction holding the claim's row lock (the
+ * one submit takes) that checks again that the claim is editable and has room. A refusal there
+ * deletes the stored object: documents freeze at submit, even for an upload begun before it.
+ * Uploads and downloads are audited with ids and the kind only (never the file's name).
+ */
 @Injectable()
 export class DocumentsService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
-    private readonly applications: ApplicationsRepository,
-    private readonly applicationsService: ApplicationsService,
+    private readonly documents: DocumentsRepository,
+    private readonly programs: ProgramsRepository,
     private readonly storage: DocumentStorage,
+    private readonly audit: AuditService,
   ) {}
 
-  async upload(applicantId: string, applicationId: string, file: IncomingFile): Promise<DocumentView> {
-    const application = await this.applications.findOwned(applicationId, applicantId);
-    if (!application) throw new DomainError(ErrorCode.APPLICATION_NOT_FOUND, 'Application not found');
-    if (!EDITABLE_STATUSES.includes(application.status)) {
-      throw new DomainError(
-        ErrorCode.WRONG_STATE,
-        `Documents cannot change while the application is ${application.status}`,
-      );
+  async upload(applicantId: string, applicationId: string, body: UploadBody): Promise<DocumentView> {
+    const attempt: { kind?: string } = {};
+    try {
+      const view = await this.receive(applicantId, applicationId, body, attempt);
+      return view;
+    } catch (error) {
+      await this.audit.record({
+        action: 'document.uploaded',
+        result: 'failure',
+        objectType: OBJECT_TYPE,
+        detail: {
+          applicationId,
+          ...attempt,
+          code: error instanceof DomainError ? error.code : 'INTERNAL_ERROR',
+        },
+      });
+      throw error;
     }
-    const definition = await this.applicationsService.definitionOf(application);
-    if (!file.kind || !definition.documents.some((doc) => doc.kind === file.kind)) {
-      file.stream.resume();
+  }
+
+  private async receive(
+    applicantId: string,
+    applicationId: string,
+    body: UploadBody,
+    attempt: { kind?: string },
+  ): Promise<DocumentView> {
+    // Early refusals, before a byte of the file is read; the transaction below decides.
+    const claim = await this.ownClaim(applicantId, applicationId);
+    assertEditable(claim.status);
+    const file = await body.file();
+    if (!file) throw validationFailed({ file: 'REQUIRED' }, 'No file');
+    const definition = await this.programs.definitionByVersionId(claim.programVersionId);
+    if (!file.kind || !definition.documents.some((doc) => doc.kind === file.kind))
       throw validationFailed({ kind: file.kind ? 'NOT_IN_OPTIONS' : 'REQUIRED' });
-    }
-    const count = await this.dataSource.getRepository(DocumentEntity).countBy({ applicationId });
-    if (count >= MAX_DOCUMENTS_PER_APPLICATION) {
-      file.stream.resume();
-      throw new DomainError(
-        ErrorCode.TOO_MANY_DOCUMENTS,
-        `At most ${MAX_DOCUMENTS_PER_APPLICATION} documents per application`,
-      );
-    }
+    const kind = file.kind;
+    attempt.kind = kind;
+    if ((await this.documents.countForClaim(applicationId)) >= MAX_DOCUMENTS_PER_APPLICATION) throw tooMany();
 
     const storageKey = randomUUID();
     const temp = await this.storage.tempPath(storageKey);
+    let stored = false;
+    try {
+      const received = await this.toScratch(file.stream, temp);
+      // The whole body, up to its closing boundary, before anything is kept.
+      await body.end();
+      await this.storage.put(storageKey, temp);
+      stored = true;
+      const id = await this.dataSource.transaction(async (manager) => {
+        assertEditable(await this.documents.lockClaimStatus(manager, applicationId));
+        if ((await this.documents.countForClaim(applicationId, manager)) >= MAX_DOCUMENTS_PER_APPLICATION)
+          throw tooMany();
+        const documentId = await this.documents.insert(manager, {
+          applicationId,
+          kind,
+          ...received,
+          storageKey,
+          originalName: sanitizeName(file.filename),
+          uploadedBy: applicantId,
+        });
+        await this.audit.record(
+          {
+            action: 'document.uploaded',
+            result: 'success',
+            objectType: OBJECT_TYPE,
+            objectId: documentId,
+            detail: { applicationId, kind },
+          },
+          manager,
+        );
+        return documentId;
+      });
+      return { id, kind, contentType: received.contentType, size: received.size, sha256: received.sha256 };
+    } catch (error) {
+      await rm(temp, { force: true });
+      if (stored) await this.storage.remove(storageKey);
+      throw error;
+    }
+  }
+
+  /** Streams the file into scratch space, measuring, hashing and sniffing it on the way. */
+  private async toScratch(
+    stream: Readable & { truncated?: boolean },
+    temp: string,
+  ): Promise<{ contentType: string; size: number; sha256: string }> {
     const hash = createHash('sha256');
     let size = 0;
     let head = Buffer.alloc(0);
@@ -81,44 +145,31 @@ export class DocumentsService {
       },
     });
     try {
-      await streamToFile(file.stream.pipe(meter), temp);
-      if (file.stream.truncated || size > MAX_DOCUMENT_BYTES) {
-        throw new DomainError(
-          ErrorCode.PAYLOAD_TOO_LARGE,
-          `A document may be at most ${MAX_DOCUMENT_BYTES / 1024 / 1024} MB`,
-        );
-      }
-      const contentType = sniffDocumentType(head);
-      if (!contentType) {
-        throw new DomainError(
-          ErrorCode.UNSUPPORTED_MEDIA_TYPE,
-          'Only PDF, JPEG, PNG and OFD files are accepted (checked by content, not by name)',
-        );
-      }
-      await this.storage.put(storageKey, temp);
-      const saved = await this.dataSource.getRepository(DocumentEntity).save({
-        applicationId,
-        kind: file.kind,
-        contentType,
-        size,
-        sha256: hash.digest('hex'),
-        storageKey,
-        originalName: sanitizeName(file.filename),
-        uploadedBy: applicantId,
-      });
-      return { id: saved.id, kind: saved.kind, contentType, size, sha256: saved.sha256 };
+      await streamToFile([stream, meter], temp);
     } catch (error) {
-      await rm(temp, { force: true });
+      // The incoming body failed (timeout, malformed, cut short): the client's fault, not ours.
+      if (stream.errored) throw bodyError(stream.errored);
       throw error;
     }
+    if (stream.truncated || size > MAX_DOCUMENT_BYTES) {
+      throw new DomainError(
+        ErrorCode.PAYLOAD_TOO_LARGE,
+        `A document may be at most ${MAX_DOCUMENT_BYTES / 1024 / 1024} MB`,
+      );
+    }
+    const contentType = sniffDocumentType(head);
+    if (!contentType) {
+      throw new DomainError(
+        ErrorCode.UNSUPPORTED_MEDIA_TYPE,
+        'Only PDF, JPEG, PNG and OFD files are accepted (checked by content, not by name)',
+      );
+    }
+    return { contentType, size, sha256: hash.digest('hex') };
   }
 
   async list(applicantId: string, applicationId: string): Promise<DocumentView[]> {
-    if (!(await this.applications.findOwned(applicationId, applicantId)))
-      throw new DomainError(ErrorCode.APPLICATION_NOT_FOUND, 'Application not found');
-    const rows = await this.dataSource
-      .getRepository(DocumentEntity)
-      .find({ where: { applicationId }, order: { createdAt: 'ASC' } });
+    await this.ownClaim(applicantId, applicationId);
+    const rows = await this.documents.listForClaim(applicationId);
     return rows.map((row) => ({
       id: row.id,
       kind: row.kind,
@@ -134,13 +185,51 @@ export class DocumentsService {
     applicationId: string,
     documentId: string,
   ): Promise<{ document: DocumentEntity; stream: Readable }> {
-    const application = await this.applications.findOwned(applicationId, applicantId);
-    const document = application
-      ? await this.dataSource.getRepository(DocumentEntity).findOneBy({ id: documentId, applicationId })
-      : null;
-    if (!document) throw new DomainError(ErrorCode.DOCUMENT_NOT_FOUND, 'Document not found');
-    return { document, stream: await this.storage.read(document.storageKey) };
+    const claim = await this.documents.findOwnClaim(applicationId, applicantId);
+    const document = claim ? await this.documents.findInClaim(applicationId, documentId) : null;
+    if (!document) {
+      await this.audit.record({
+        action: 'document.downloaded',
+        result: 'failure',
+        objectType: OBJECT_TYPE,
+        objectId: documentId,
+        detail: { applicationId, code: ErrorCode.DOCUMENT_NOT_FOUND },
+      });
+      throw new DomainError(ErrorCode.DOCUMENT_NOT_FOUND, 'Document not found');
+    }
+    const stream = await this.storage.read(document.storageKey);
+    await this.audit.record({
+      action: 'document.downloaded',
+      result: 'success',
+      objectType: OBJECT_TYPE,
+      objectId: document.id,
+      detail: { applicationId, kind: document.kind },
+    });
+    return { document, stream };
   }
+
+  private async ownClaim(applicantId: string, applicationId: string): Promise<ClaimOfDocuments> {
+    const claim = await this.documents.findOwnClaim(applicationId, applicantId);
+    if (!claim) throw new DomainError(ErrorCode.APPLICATION_NOT_FOUND, 'Application not found');
+    return claim;
+  }
+}
+
+function assertEditable(status: ApplicationStatus | null): void {
+  if (status === null) throw new DomainError(ErrorCode.APPLICATION_NOT_FOUND, 'Application not found');
+  if (!EDITABLE_STATUSES.includes(status)) {
+    throw new DomainError(
+      ErrorCode.WRONG_STATE,
+      `Documents cannot change while the application is ${status}`,
+    );
+  }
+}
+
+function tooMany(): DomainError {
+  return new DomainError(
+    ErrorCode.TOO_MANY_DOCUMENTS,
+    `At most ${MAX_DOCUMENTS_PER_APPLICATION} documents per application`,
+  );
 }
 
 /** The client's file name is kept as metadata only: no path, no control characters, bounded. */

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { createReadStream, createWriteStream } from 'node:fs';
 import { mkdir, readFile, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
-import { Readable } from 'node:stream';
+import { Readable, type Transform } from 'node:stream';
 import type { ReadableStream as WebReadableStream } from 'node:stream/web';
 import { pipeline } from 'node:stream/promises';
 import { Injectable } from '@nestjs/common';
@@ -126,7 +126,11 @@ export function createDocumentStorage(config: AppConfig): DocumentStorage {
   return config.storage.driver === 's3' ? new S3DocumentStorage(config) : new LocalDocumentStorage(config);
 }
 
-/** Streams `source` into `file`; used by the upload path so a large file never sits in memory. */
-export async function streamToFile(source: Readable, file: string): Promise<void> {
-  await pipeline(source, createWriteStream(file, { mode: 0o600 }));
+/**
+ * Streams `source` (through the given transforms) into `file`; used by the upload path so a large
+ * file never sits in memory. One pipeline, so an error of the source (a body cut short or timed
+ * out) fails the write and closes the file handle instead of leaving the copy waiting forever.
+ */
+export async function streamToFile(streams: [Readable, ...Transform[]], file: string): Promise<void> {
+  await pipeline([...streams, createWriteStream(file, { mode: 0o600 })]);
 }

@@ -1,0 +1,54 @@
+import { ErrorCode } from '@huanxin/shared';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { DomainError } from '../errors/domain-error';
+
+const timedOut = new WeakSet<object>();
+
+/** The refusal of a body that did not arrive in time: 408, and the connection is not kept. */
+export function requestTimeoutError(): DomainError {
+  return new DomainError(ErrorCode.REQUEST_TIMEOUT, 'The request body did not arrive in time', {
+    headers: { connection: 'close' },
+  });
+}
+
+/** Whether this request's body missed its deadline (for a reader that starts late, e.g. an upload). */
+export function bodyTimedOut(request: FastifyRequest): boolean {
+  return timedOut.has(request.raw);
+}
+
+/**
+ * A deadline for receiving each request: `uploadMs` for a multipart body, `requestMs` for any
+ * other, counted from its headers. When it passes and the body is still incomplete (stalled,
+ * trickling, never ending, a multipart body without its closing boundary), the error is emitted
+ * on the incoming stream: whoever is reading it (Fastify's body parser, @fastify/multipart, and
+ * through it the upload's file stream) fails with REQUEST_TIMEOUT, the route's own error path runs
+ * (so an upload removes its scratch file), and the answer is a 408 with our error body. A reader
+ * that has not started yet checks `bodyTimedOut` first. Node's `requestTimeout` stays as the
+ * backstop that drops the socket.
+ *
+ * Any answer given while the body is still incomplete closes the connection: the rest of that body
+ * would otherwise hold the socket (and keep a parser waiting) for as long as the client wishes.
+ */
+export function enforceBodyDeadline(
+  fastify: FastifyInstance,
+  limits: { uploadMs: number; requestMs: number },
+): void {
+  fastify.addHook('onRequest', (request, reply, done) => {
+    const raw = request.raw;
+    if (raw.complete) return done();
+    const upload = (request.headers['content-type'] ?? '').toLowerCase().startsWith('multipart/');
+    const timer = setTimeout(
+      () => {
+        if (raw.complete || reply.sent) return;
+        timedOut.add(raw);
+        if (raw.listenerCount('error') > 0) raw.emit('error', requestTimeoutError());
+      },
+      upload ? limits.uploadMs : limits.requestMs,
+    );
+    reply.raw.once('close', () => clearTimeout(timer));
+    done();
+  });
+  fastify.addHook('onSend', async (request, reply) => {
+    if (!request.raw.complete) void reply.header('connection', 'close');
+  });
+}
