@@ -19,6 +19,7 @@ import { HttpExceptionFilter, sendError } from './common/errors/http-exception.f
 import { requestContext } from './common/http/request-context';
 import type { Logger } from './common/logging/logger';
 import { PinoNestLogger } from './common/logging/nest-logger';
+import { jsonBodyParser } from './common/validation/json-body';
 import { createValidationPipe } from './common/validation/validation.pipe';
 import type { AppConfig } from './config/config';
 
@@ -64,6 +65,9 @@ export async function createHttpApp(config: AppConfig, logger: Logger): Promise<
   });
   // Errors raised by Fastify itself (body parsing, size limits) before a Nest handler runs.
   fastify.setErrorHandler((error, request, reply) => sendError(reply, request, error, logger));
+
+  // JSON bodies: Fastify's parser behind the edge checks (depth, UTF-8, NUL, surrogates, ±2^53).
+  app.useBodyParser('application/json', { bodyLimit: config.http.bodyLimitBytes }, jsonBodyParser(fastify));
 
   await app.register(fastifyCookie);
   // Uploads stream through; one file of at most 10 MB and a few small fields per request.
