@@ -101,21 +101,24 @@ export async function createHttpApp(config: AppConfig, logger: Logger): Promise<
   app.useGlobalPipes(createValidationPipe());
   app.enableShutdownHooks();
 
-  const document = SwaggerModule.createDocument(
-    app,
-    new DocumentBuilder()
-      .setTitle('Huanxin (换新) trade-in subsidy portal API')
-      .setDescription(
-        'Money is integer fen; dates YYYY-MM-DD (Asia/Shanghai). Errors: { error: { code, message, fields } }.',
-      )
-      .setVersion('1')
-      .addCookieAuth('__Host-sid')
-      .build(),
-  );
-  SwaggerModule.setup('api/docs', app, document, {
-    jsonDocumentUrl: 'api/docs-json',
-    useGlobalPrefix: false,
-  });
+  // The route map helps attackers as much as integrators: off in production unless API_DOCS=on.
+  if (config.http.apiDocs) {
+    const document = SwaggerModule.createDocument(
+      app,
+      new DocumentBuilder()
+        .setTitle('Huanxin (换新) trade-in subsidy portal API')
+        .setDescription(
+          'Money is integer fen; dates YYYY-MM-DD (Asia/Shanghai). Errors: { error: { code, message, fields } }.',
+        )
+        .setVersion('1')
+        .addCookieAuth('__Host-hx_sid')
+        .build(),
+    );
+    SwaggerModule.setup('api/docs', app, document, {
+      jsonDocumentUrl: 'api/docs-json',
+      useGlobalPrefix: false,
+    });
+  }
 
   await serveWeb(fastify, config, logger);
   return app;

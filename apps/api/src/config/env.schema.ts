@@ -36,6 +36,8 @@ export const ENV_KEYS = [
   'S3_REGION',
   'S3_ACCESS_KEY_ID',
   'S3_SECRET_ACCESS_KEY',
+  'REVEAL_LIMIT_PER_DAY',
+  'API_DOCS',
 ] as const satisfies readonly (keyof EnvironmentVariables)[];
 
 /**
@@ -188,4 +190,16 @@ export class EnvironmentVariables {
   @IsOptional()
   @IsString()
   S3_SECRET_ACCESS_KEY?: string;
+
+  /** Full personal-data reveals per reviewer per calendar day (Asia/Shanghai); beyond: 429 and an audit alert. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(10_000)
+  REVEAL_LIMIT_PER_DAY = 20;
+
+  /** OpenAPI document and UI at /api/docs: `on` or `off`; default on, and off in production. */
+  @IsOptional()
+  @IsIn(['on', 'off'])
+  API_DOCS?: 'on' | 'off';
 }
