@@ -20,6 +20,7 @@ import { enforceBodyDeadline } from './common/http/body-deadline';
 import { requestContext } from './common/http/request-context';
 import type { Logger } from './common/logging/logger';
 import { PinoNestLogger } from './common/logging/nest-logger';
+import { jsonBodyParser } from './common/validation/json-body';
 import { createValidationPipe } from './common/validation/validation.pipe';
 import type { AppConfig } from './config/config';
 
@@ -71,6 +72,9 @@ export async function createHttpApp(config: AppConfig, logger: Logger): Promise<
   // Errors raised by Fastify itself (body parsing, size limits) before a Nest handler runs.
   fastify.setErrorHandler((error, request, reply) => sendError(reply, request, error, logger));
 
+  // JSON bodies: Fastify's parser behind the edge checks (depth, UTF-8, NUL, surrogates, ±2^53).
+  app.useBodyParser('application/json', { bodyLimit: config.http.bodyLimitBytes }, jsonBodyParser(fastify));
+
   await app.register(fastifyCookie);
   // Uploads stream through; one file of at most 10 MB and a few small fields per request.
   await app.register(fastifyMultipart, {
@@ -103,21 +107,24 @@ export async function createHttpApp(config: AppConfig, logger: Logger): Promise<
   app.useGlobalPipes(createValidationPipe());
   app.enableShutdownHooks();
 
-  const document = SwaggerModule.createDocument(
-    app,
-    new DocumentBuilder()
-      .setTitle('Huanxin (换新) trade-in subsidy portal API')
-      .setDescription(
-        'Money is integer fen; dates YYYY-MM-DD (Asia/Shanghai). Errors: { error: { code, message, fields } }.',
-      )
-      .setVersion('1')
-      .addCookieAuth('__Host-sid')
-      .build(),
-  );
-  SwaggerModule.setup('api/docs', app, document, {
-    jsonDocumentUrl: 'api/docs-json',
-    useGlobalPrefix: false,
-  });
+  // The route map helps attackers as much as integrators: off in production unless API_DOCS=on.
+  if (config.http.apiDocs) {
+    const document = SwaggerModule.createDocument(
+      app,
+      new DocumentBuilder()
+        .setTitle('Huanxin (换新) trade-in subsidy portal API')
+        .setDescription(
+          'Money is integer fen; dates YYYY-MM-DD (Asia/Shanghai). Errors: { error: { code, message, fields } }.',
+        )
+        .setVersion('1')
+        .addCookieAuth('__Host-hx_sid')
+        .build(),
+    );
+    SwaggerModule.setup('api/docs', app, document, {
+      jsonDocumentUrl: 'api/docs-json',
+      useGlobalPrefix: false,
+    });
+  }
 
   await serveWeb(fastify, config, logger);
   return app;

@@ -247,7 +247,7 @@ describe('access control: denied by default, every route declares its permission
       await request(t.server)
         .post(`/api/residents/${staff.user.id}/reveal`)
         .set('cookie', cookies.reviewer!)
-        .send({ field: 'phone', purpose: 'checking a claim' })
+        .send({ applicationId: randomUUID(), field: 'phone', reason: 'contact_applicant' })
         .expect(404);
     });
 
@@ -288,7 +288,7 @@ describe('access control: denied by default, every route declares its permission
         'POST',
         'reviewer',
         `/api/residents/${randomUUID()}/reveal`,
-        { field: 'phone', purpose: 'checking a claim', userId: randomUUID() },
+        { applicationId: randomUUID(), field: 'phone', reason: 'contact_applicant', userId: randomUUID() },
       ],
     ];
     it.each(bodies)('%s %s as %s → 422 UNKNOWN_FIELD', async (method, caller, path, body) => {

@@ -13,6 +13,7 @@ import {
   uniqueUsername,
   type SignedIn,
 } from './utils/identity';
+import { claimWithStatus } from './utils/claims';
 import type { TestApp } from './utils/test-app';
 
 interface AuditRow {
@@ -205,10 +206,11 @@ describe('audit log', () => {
           detail: { consentVersion: expect.any(String) },
         }),
       );
+      const claim = await claimWithStatus(t, resident.cookie, 'in_review');
       await request(t.server)
         .post(`/api/residents/${resident.user.id}/reveal`)
         .set('cookie', reviewer.cookie)
-        .send({ field: 'bankAccount', purpose: 'payment check' })
+        .send({ applicationId: claim, field: 'bankAccount', reason: 'bank_check', note: 'payment check' })
         .expect(200);
       expect(await last('pii.reveal')).toEqual(
         expect.objectContaining({
@@ -216,7 +218,7 @@ describe('audit log', () => {
           actor_role: 'reviewer',
           object_type: 'resident',
           object_id: resident.user.id,
-          detail: { field: 'bankAccount', purpose: 'payment check' },
+          detail: { field: 'bankAccount', applicationId: claim, reason: 'bank_check', note: 'payment check' },
         }),
       );
     });

@@ -25,6 +25,16 @@ describe('HTTP foundation (real app, real Postgres and Redis)', () => {
     expect(bad.headers['x-request-id']).not.toBe('bad id!');
   });
 
+  it.each([
+    ['65 characters', 'a'.repeat(65)],
+    ['a log-forging attempt', 'abc12345"}{"level":60'],
+    ['a path', 'trace/../12345'],
+    ['too short to be unique', 'abc'],
+  ])('replaces a client request id that is %s with its own', async (_label, sent) => {
+    const res = await request(t.server).get('/api/health').set('x-request-id', sent);
+    expect(res.headers['x-request-id']).toMatch(/^[0-9a-f-]{36}$/);
+  });
+
   it('sends security headers: CSP self only, nosniff, frame denial', async () => {
     const res = await request(t.server).get('/api/health');
     expect(res.headers['content-security-policy']).toContain("default-src 'self'");
@@ -89,5 +99,37 @@ describe('HTTP foundation (real app, real Postgres and Redis)', () => {
       const res = await request(t.server).get('/api/no-such-thing').expect(404);
       expect(res.body.error.code).toBe('ROUTE_NOT_FOUND');
     });
+  });
+});
+
+/** Issue 9 item 13: what a production start serves, with the secrets a deployment must give. */
+describe('production defaults (real app with NODE_ENV=production)', () => {
+  const production = {
+    NODE_ENV: 'production',
+    APP_SECRET: 'k3Jd9s0Qm2Lx7Vb4Nc8Zr1Tf6Hy5Wg0Pa',
+    PII_ENCRYPTION_KEYS: `k1:${Buffer.alloc(32, 7).toString('base64')}`,
+    PII_INDEX_KEY: 'Qw8Er4Ty2Ui6Op0As3Df7Gh1Jk5Lz9Xc',
+    SMS_TRANSPORT: 'http',
+    SMS_HTTP_URL: 'https://sms-gateway.invalid/send',
+    PUBLIC_ORIGIN: 'https://huanxin.zhangqiu.gov.cn',
+  };
+
+  it('serves no OpenAPI document or UI unless API_DOCS=on', async () => {
+    const t = await createTestApp(production);
+    try {
+      const json = await request(t.server).get('/api/docs-json').expect(404);
+      expect(json.body.error.code).toBe('ROUTE_NOT_FOUND');
+      await request(t.server).get('/api/docs').expect(404);
+      expect(t.config.auth.secureCookies).toBe(true);
+    } finally {
+      await t.close();
+    }
+    const withDocs = await createTestApp({ ...production, API_DOCS: 'on' });
+    try {
+      const res = await request(withDocs.server).get('/api/docs-json').expect(200);
+      expect(res.body.openapi).toMatch(/^3\./);
+    } finally {
+      await withDocs.close();
+    }
   });
 });

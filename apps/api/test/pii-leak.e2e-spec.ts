@@ -9,6 +9,7 @@ import {
   signInResident,
   signInStaff,
 } from './utils/identity';
+import { claimWithStatus } from './utils/claims';
 import type { TestApp } from './utils/test-app';
 
 /**
@@ -56,10 +57,16 @@ describe('no personal data in the database dump or the logs', () => {
       .send(profileBody('piiLeak', 0))
       .expect(200);
     const reviewer = await signInStaff(t, DEMO_USERS.reviewer);
+    const claim = await claimWithStatus(t, resident.cookie, 'in_review');
     await request(t.server)
       .post(`/api/residents/${resident.user.id}/reveal`)
       .set('cookie', reviewer.cookie)
-      .send({ field: 'idNumber', purpose: `re ${ID_NUMBERS.piiLeak[0]}` })
+      .send({
+        applicationId: claim,
+        field: 'idNumber',
+        reason: 'identity_check',
+        note: `re ${ID_NUMBERS.piiLeak[0]}`,
+      })
       .expect(200);
     await request(t.server)
       .post('/api/auth/login')

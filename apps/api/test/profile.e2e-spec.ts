@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import { maskBankCard, maskIdNumber, maskPhone, PRIVACY_CONSENT_VERSION } from '@huanxin/shared';
 import request from 'supertest';
 import { BAD_ID_NUMBERS, BANK_CARDS, ID_NUMBERS, PHONES, profileBody } from './fixtures/pii';
@@ -6,9 +5,7 @@ import {
   clearRateLimits,
   createIdentityApp,
   dataSourceOf,
-  DEMO_USERS,
   signInResident,
-  signInStaff,
   type SignedIn,
 } from './utils/identity';
 import type { TestApp } from './utils/test-app';
@@ -22,14 +19,12 @@ describe('resident profile', () => {
   let t: TestApp;
   let alice: SignedIn;
   let bob: SignedIn;
-  let reviewer: string;
 
   beforeAll(async () => {
     t = await createIdentityApp();
     await clearRateLimits(t.config);
     alice = await signInResident(t, phones[0]!);
     bob = await signInResident(t, phones[1]!);
-    reviewer = (await signInStaff(t, DEMO_USERS.reviewer)).cookie;
   });
   afterAll(async () => {
     await t.close();
@@ -189,105 +184,5 @@ describe('resident profile', () => {
     expect(row!.id_number_bidx).toMatch(/^[A-Za-z0-9_-]{43}$/);
   });
 
-  describe('POST /api/residents/:id/reveal (reviewers, audited)', () => {
-    const reveal = (cookie: string, id: string, body: Record<string, unknown>) =>
-      request(t.server).post(`/api/residents/${id}/reveal`).set('cookie', cookie).send(body);
-
-    it.each([
-      ['idNumber', () => ids[0]!],
-      ['bankAccount', () => cards[0]!],
-      ['phone', () => phones[0]!],
-      ['name', () => '李四'],
-    ])('a reviewer reveals %s → 200 the full value, no-store, and one audit row', async (field, expected) => {
-      const before = await dataSourceOf(t).query(
-        `SELECT count(*)::int AS n FROM audit_log WHERE action = 'pii.reveal' AND object_id = $1`,
-        [alice.user.id],
-      );
-      const res = await reveal(reviewer, alice.user.id, {
-        field,
-        purpose: 'match the ID card photo of claim ZQ-2026-000123',
-      }).expect(200);
-      expect(res.body).toEqual({ field, value: expected() });
-      expect(res.headers['cache-control']).toBe('no-store');
-      const rows = (await dataSourceOf(t).query(
-        `SELECT actor_role, detail FROM audit_log WHERE action = 'pii.reveal' AND object_id = $1 ORDER BY seq DESC`,
-        [alice.user.id],
-      )) as { actor_role: string; detail: { field: string; purpose: string } }[];
-      expect(rows).toHaveLength((before as { n: number }[])[0]!.n + 1);
-      expect(rows[0]).toEqual({
-        actor_role: 'reviewer',
-        detail: { field, purpose: 'match the ID card photo of claim ZQ-2026-000123' },
-      });
-    });
-
-    it('the purpose is free text: a pasted ID or phone number is masked before it is stored', async () => {
-      await reveal(reviewer, alice.user.id, {
-        field: 'idNumber',
-        purpose: `checking ${ids[0]} for ${phones[0]}`,
-      }).expect(200);
-      const [row] = (await dataSourceOf(t).query(
-        `SELECT detail FROM audit_log WHERE action = 'pii.reveal' ORDER BY seq DESC LIMIT 1`,
-      )) as { detail: object }[];
-      const text = JSON.stringify(row!.detail);
-      expect(text).not.toContain(ids[0]);
-      expect(text).not.toContain(phones[0]);
-    });
-
-    it.each([
-      ['a staff account', async () => (await signInStaff(t, DEMO_USERS.finance)).user.id],
-      ['an unknown id', async () => randomUUID()],
-    ])('the id of %s → 404', async (_label, target) => {
-      const res = await reveal(reviewer, await target(), {
-        field: 'phone',
-        purpose: 'checking a claim',
-      }).expect(404);
-      expect(res.body.error.code).toBe('NOT_FOUND');
-    });
-
-    it('a resident without details: idNumber → 404 PROFILE_NOT_FOUND', async () => {
-      const frank = await signInResident(t, phones[5]!);
-      expect(
-        (
-          await reveal(reviewer, frank.user.id, { field: 'idNumber', purpose: 'checking a claim' }).expect(
-            404,
-          )
-        ).body.error.code,
-      ).toBe('PROFILE_NOT_FOUND');
-    });
-
-    it.each([
-      ['no purpose', { field: 'idNumber' }, 'purpose'],
-      ['an unknown field', { field: 'password', purpose: 'checking a claim' }, 'field'],
-      [
-        'a field not in the body schema',
-        { field: 'idNumber', purpose: 'checking a claim', all: true },
-        'all',
-      ],
-    ])('%s → 422', async (_label, body, field) => {
-      const res = await reveal(reviewer, alice.user.id, body).expect(422);
-      expect(res.body.error.fields).toHaveProperty(field);
-    });
-
-    it('a malformed id → 422 or 400, never a 500', async () => {
-      const res = await reveal(reviewer, 'not-a-uuid', { field: 'phone', purpose: 'checking a claim' });
-      expect([400, 422]).toContain(res.status);
-    });
-
-    it.each(['admin', 'auditor', 'finance', 'dealer'] as const)(
-      '%s may not reveal (403) and gets no value',
-      async (role) => {
-        const { cookie } = await signInStaff(t, DEMO_USERS[role]);
-        const res = await reveal(cookie, alice.user.id, {
-          field: 'idNumber',
-          purpose: 'just looking',
-        }).expect(403);
-        expect(res.body.error.code).toBe('FORBIDDEN');
-        expect(JSON.stringify(res.body)).not.toContain(ids[0]);
-      },
-    );
-
-    it('a resident may not reveal, not even another resident’s value (403)', async () => {
-      await reveal(bob.cookie, alice.user.id, { field: 'idNumber', purpose: 'just looking' }).expect(403);
-    });
-  });
+  // The reviewer's reveal of these values: test/reveal.e2e-spec.ts (scoped to a claim in review).
 });

@@ -59,6 +59,11 @@ export const ERROR_STATUS = {
   PROFILE_REQUIRED: 409,
   // Documents and request bodies: a body that did not arrive in time (UPLOAD_TIMEOUT_MS / REQUEST_TIMEOUT_MS).
   REQUEST_TIMEOUT: 408,
+  // HTTP hardening and the scoped reveal (issue 9: items 8, 9, 13)
+  /** A JSON body nested deeper than the parser accepts (MAX_JSON_DEPTH). */
+  JSON_TOO_DEEP: 400,
+  /** The reviewer's personal-data reveals for today are used up (REVEAL_LIMIT_PER_DAY); the auditor is alerted. */
+  REVEAL_LIMIT_EXCEEDED: 429,
 } as const satisfies Record<
   string,
   400 | 401 | 403 | 404 | 405 | 408 | 409 | 413 | 415 | 422 | 429 | 500 | 503
@@ -137,6 +142,8 @@ export const FieldErrorCode = {
   PASSWORD_TOO_LONG: 'PASSWORD_TOO_LONG',
   PASSWORD_TOO_COMMON: 'PASSWORD_TOO_COMMON',
   PASSWORD_CONTAINS_USERNAME: 'PASSWORD_CONTAINS_USERNAME',
+  /** Text holding a NUL character or a lone UTF-16 surrogate (PostgreSQL cannot store either). */
+  INVALID_CHARACTERS: 'INVALID_CHARACTERS',
 } as const;
 
 export type FieldErrorCode = (typeof FieldErrorCode)[keyof typeof FieldErrorCode];

@@ -9,3 +9,4 @@ export * from './eligibility';
 export * from './programs';
 export * from './applications';
 export * from './dto';
+export * from './reveal';

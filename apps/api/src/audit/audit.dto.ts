@@ -5,12 +5,12 @@ import { IsInt, IsISO8601, IsOptional, IsUUID, Matches, Max, Min } from 'class-v
 export class AuditQueryDto {
   @ApiPropertyOptional({ description: 'From (inclusive), ISO-8601 date or timestamp' })
   @IsOptional()
-  @IsISO8601()
+  @IsISO8601({ strict: true, strictSeparator: true })
   from?: string;
 
   @ApiPropertyOptional({ description: 'To (exclusive), ISO-8601 date or timestamp' })
   @IsOptional()
-  @IsISO8601()
+  @IsISO8601({ strict: true, strictSeparator: true })
   to?: string;
 
   @ApiPropertyOptional({ format: 'uuid', description: 'Actor user id' })

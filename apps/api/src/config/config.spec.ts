@@ -52,6 +52,7 @@ describe('loadConfig', () => {
     PII_INDEX_KEY: 'Qw8Er4Ty2Ui6Op0As3Df7Gh1Jk5Lz9Xc',
     SMS_TRANSPORT: 'http',
     SMS_HTTP_URL: 'https://sms-gateway.internal/send',
+    PUBLIC_ORIGIN: 'https://huanxin.zhangqiu.gov.cn',
   };
 
   it('starts in production with strong secrets, no database creation, no demo password, TOTP for staff', () => {
@@ -76,8 +77,38 @@ describe('loadConfig', () => {
     ['PII_INDEX_KEY', { PII_INDEX_KEY: 'weak' }, /PII_INDEX_KEY: required in production/],
     ['SMS_TRANSPORT', { SMS_TRANSPORT: 'dev-outbox' }, /dev-outbox does not exist in production/],
     ['SMS_TRANSPORT', { SMS_TRANSPORT: 'console' }, /console does not exist in production/],
+    ['PUBLIC_ORIGIN', { PUBLIC_ORIGIN: undefined }, /PUBLIC_ORIGIN: required in production/],
+    ['PUBLIC_ORIGIN', { PUBLIC_ORIGIN: 'http://huanxin.zhangqiu.gov.cn' }, /PUBLIC_ORIGIN: must be https/],
   ])('stops a production start on a missing or weak %s, with a clear message', (_name, change, message) => {
     expect(() => loadConfig({ ...production, ...change })).toThrow(message);
+  });
+
+  describe('production defaults are safe whatever else is set (issue 9 item 13)', () => {
+    it('session cookies are Secure in production, even if the origin check were bypassed', () => {
+      expect(loadConfig(production).auth.secureCookies).toBe(true);
+      expect(loadConfig({ PUBLIC_ORIGIN: 'http://localhost:3000' }).auth.secureCookies).toBe(false);
+      expect(loadConfig({ PUBLIC_ORIGIN: 'https://hx.example.gov.cn' }).auth.secureCookies).toBe(true);
+    });
+
+    it.each([
+      [{}, true],
+      [{ API_DOCS: 'off' }, false],
+      [production, false],
+      [{ ...production, API_DOCS: 'on' }, true],
+      [{ ...production, API_DOCS: 'off' }, false],
+    ])('OpenAPI docs for %p: %s', (env, on) => {
+      expect(loadConfig(env).http.apiDocs).toBe(on);
+    });
+
+    it('refuses an unknown API_DOCS value', () => {
+      expect(() => loadConfig({ API_DOCS: 'yes' })).toThrow(/API_DOCS/);
+    });
+  });
+
+  it('limits reveals to 20 per reviewer per day by default (REVEAL_LIMIT_PER_DAY)', () => {
+    expect(loadConfig({}).reveal.limitPerDay).toBe(20);
+    expect(loadConfig({ REVEAL_LIMIT_PER_DAY: '3' }).reveal.limitPerDay).toBe(3);
+    expect(() => loadConfig({ REVEAL_LIMIT_PER_DAY: '0' })).toThrow(/REVEAL_LIMIT_PER_DAY/);
   });
 
   it('keeps demo accounts and the dev SMS outbox outside production only', () => {

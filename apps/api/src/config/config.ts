@@ -12,7 +12,14 @@ const MIN_SECRET_LENGTH = 32;
 export interface AppConfig {
   env: NodeEnv;
   isProduction: boolean;
-  http: { port: number; publicOrigin: string | undefined; trustProxy: number; bodyLimitBytes: number };
+  http: {
+    port: number;
+    publicOrigin: string | undefined;
+    trustProxy: number;
+    bodyLimitBytes: number;
+    /** Serve the OpenAPI document and UI (`API_DOCS`; off in production unless `on`). */
+    apiDocs: boolean;
+  };
   database: { url: string; poolSize: number; createIfMissing: boolean };
   redis: { url: string; prefix: string };
   storage: {
@@ -42,6 +49,7 @@ export interface AppConfig {
     passwordBlocklistFile: string | undefined;
     secureCookies: boolean;
   };
+  reveal: { limitPerDay: number };
 }
 
 export class ConfigError extends Error {
@@ -86,6 +94,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       );
     if (vars.SMS_TRANSPORT !== 'http')
       problems.push(`SMS_TRANSPORT: ${vars.SMS_TRANSPORT} does not exist in production (use http)`);
+    // Cookies are Secure in production whatever the origin says; an http:// origin would make the
+    // CSRF check compare against a scheme browsers never send, and links point to plain HTTP.
+    if (!vars.PUBLIC_ORIGIN)
+      problems.push('PUBLIC_ORIGIN: required in production (https://…, the portal address users see)');
+    else if (!vars.PUBLIC_ORIGIN.startsWith('https://'))
+      problems.push('PUBLIC_ORIGIN: must be https:// in production');
   }
   if (vars.SMS_TRANSPORT === 'http' && !vars.SMS_HTTP_URL)
     problems.push('SMS_HTTP_URL: required when SMS_TRANSPORT=http');
@@ -112,6 +126,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       publicOrigin: vars.PUBLIC_ORIGIN?.replace(/\/+$/, ''),
       trustProxy: vars.TRUST_PROXY,
       bodyLimitBytes: vars.BODY_LIMIT_BYTES,
+      apiDocs: (vars.API_DOCS ?? (isProduction ? 'off' : 'on')) === 'on',
     },
     database: { url: vars.DATABASE_URL, poolSize: vars.DATABASE_POOL_SIZE, createIfMissing: !isProduction },
     redis: { url: vars.REDIS_URL, prefix: vars.REDIS_PREFIX },
@@ -147,7 +162,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       writeLimitPerMinute: vars.WRITE_LIMIT_PER_MINUTE,
       demoPassword: isProduction ? undefined : vars.DEMO_PASSWORD,
       passwordBlocklistFile: vars.PASSWORD_BLOCKLIST_FILE,
-      secureCookies: (vars.PUBLIC_ORIGIN ?? '').startsWith('https:'),
+      // Production is always behind HTTPS (PUBLIC_ORIGIN must be https:// there).
+      secureCookies: isProduction || (vars.PUBLIC_ORIGIN ?? '').startsWith('https:'),
     },
+    reveal: { limitPerDay: vars.REVEAL_LIMIT_PER_DAY },
   };
 }

@@ -38,6 +38,8 @@ export const ENV_KEYS = [
   'S3_SECRET_ACCESS_KEY',
   'UPLOAD_TIMEOUT_MS',
   'REQUEST_TIMEOUT_MS',
+  'REVEAL_LIMIT_PER_DAY',
+  'API_DOCS',
 ] as const satisfies readonly (keyof EnvironmentVariables)[];
 
 /**
@@ -204,4 +206,16 @@ export class EnvironmentVariables {
   @Min(100)
   @Max(3_600_000)
   REQUEST_TIMEOUT_MS = 15_000;
+
+  /** Full personal-data reveals per reviewer per calendar day (Asia/Shanghai); beyond: 429 and an audit alert. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(10_000)
+  REVEAL_LIMIT_PER_DAY = 20;
+
+  /** OpenAPI document and UI at /api/docs: `on` or `off`; default on, and off in production. */
+  @IsOptional()
+  @IsIn(['on', 'off'])
+  API_DOCS?: 'on' | 'off';
 }

@@ -1,9 +1,9 @@
-import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Put } from '@nestjs/common';
+import { Body, Controller, Get, Put } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Permission } from '@huanxin/shared';
 import { CurrentUser, RequirePermission } from '../auth/auth.decorators';
 import type { AuthUser } from '../common/http/request-context';
-import { RevealDto, UpdateProfileDto } from './profile.dto';
+import { UpdateProfileDto } from './profile.dto';
 import { ProfileService } from './profile.service';
 
 @ApiTags('profile')
@@ -23,13 +23,5 @@ export class ProfileController {
   @ApiOperation({ summary: 'Save real-name details (with the separate consent); answers masked' })
   save(@CurrentUser() user: AuthUser, @Body() body: UpdateProfileDto) {
     return this.profiles.save(user.id, body);
-  }
-
-  @Post('residents/:id/reveal')
-  @RequirePermission(Permission.PersonalDataReveal)
-  @HttpCode(200)
-  @ApiOperation({ summary: 'Reveal one full personal-data value of a resident (audited, purpose required)' })
-  reveal(@Param('id', new ParseUUIDPipe({ version: '4' })) id: string, @Body() body: RevealDto) {
-    return this.profiles.reveal(id, body);
   }
 }

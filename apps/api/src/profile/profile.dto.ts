@@ -41,18 +41,3 @@ export class UpdateProfileDto {
   @Equals(true, { message: 'CONSENT_REQUIRED' })
   consent: boolean;
 }
-
-export class RevealDto {
-  @ApiProperty({ enum: ['name', 'idNumber', 'phone', 'bankAccount', 'address'] })
-  @IsIn(['name', 'idNumber', 'phone', 'bankAccount', 'address'])
-  field: 'name' | 'idNumber' | 'phone' | 'bankAccount' | 'address';
-
-  @ApiProperty({
-    description: 'Why the full value is needed (kept in the audit log)',
-    example: 'match against the ID card photo of claim ZQ-2026-000123',
-  })
-  @IsString()
-  @MinLength(4)
-  @MaxLength(200)
-  purpose: string;
-}

@@ -16,10 +16,9 @@ import { AuditService } from '../audit/audit.service';
 import { Clock } from '../common/clock';
 import { PiiCipher } from '../common/crypto/pii-cipher';
 import { DomainError } from '../common/errors/domain-error';
-import { maskText } from '../common/logging/redact';
 import { UsersRepository } from '../users/users.repository';
 import { ConsentRecordEntity } from './consent-record.entity';
-import type { RevealDto, UpdateProfileDto } from './profile.dto';
+import type { UpdateProfileDto } from './profile.dto';
 import { ResidentProfileEntity } from './resident-profile.entity';
 
 /** The resident's real-name details: encrypted at rest, masked in every answer, revealed only by audit. */
@@ -95,37 +94,6 @@ export class ProfileService {
         throw error;
       });
     return this.masked(saved, await this.phone(userId));
-  }
-
-  /** A reviewer's audited look at one full value (purpose recorded). */
-  async reveal(residentId: string, input: RevealDto): Promise<{ field: string; value: string }> {
-    const user = await this.users.findById(residentId);
-    if (!user || user.role !== 'resident') throw new DomainError(ErrorCode.NOT_FOUND, 'Not found');
-    let value: string;
-    if (input.field === 'phone') {
-      value = this.cipher.decrypt(user.phoneEnc!, 'user.phone');
-    } else {
-      const profile = await this.dataSource
-        .getRepository(ResidentProfileEntity)
-        .findOneBy({ userId: residentId });
-      if (!profile) throw new DomainError(ErrorCode.PROFILE_NOT_FOUND, 'No real-name details');
-      const sources = {
-        name: [profile.nameEnc, 'profile.name'],
-        idNumber: [profile.idNumberEnc, 'profile.id_number'],
-        bankAccount: [profile.bankAccountEnc, 'profile.bank_account'],
-        address: [profile.addressEnc, 'profile.address'],
-      } as const;
-      const [stored, field] = sources[input.field];
-      value = this.cipher.decrypt(stored, field);
-    }
-    await this.audit.record({
-      action: 'pii.reveal',
-      result: 'success',
-      objectType: 'resident',
-      objectId: residentId,
-      detail: { field: input.field, purpose: maskText(input.purpose) },
-    });
-    return { field: input.field, value };
   }
 
   private async phone(userId: string): Promise<string> {

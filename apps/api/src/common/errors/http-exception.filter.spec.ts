@@ -89,4 +89,57 @@ describe('sendError', () => {
     expect(sent.status).toBe(status);
     expect((sent.body as { error: { code: string } }).error.code).toBe(code);
   });
+
+  describe('infrastructure errors', () => {
+    const pgError = (code: string) =>
+      Object.assign(new Error('query failed'), { name: 'QueryFailedError', driverError: { code } });
+
+    it.each([
+      [
+        'Redis down, offline queue off',
+        new Error("Stream isn't writeable and enableOfflineQueue options is false"),
+      ],
+      ['Redis connection closed', new Error('Connection is closed.')],
+      ['ioredis retries exhausted', Object.assign(new Error('x'), { name: 'MaxRetriesPerRequestError' })],
+      [
+        'connection refused',
+        Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:1'), { code: 'ECONNREFUSED' }),
+      ],
+      ['PostgreSQL shutting down (57P01)', pgError('57P01')],
+      ['PostgreSQL connection failure (08006)', pgError('08006')],
+      ['PostgreSQL too many connections (53300)', pgError('53300')],
+    ])('%s → 503 SERVICE_UNAVAILABLE with Retry-After, logged as an error', (_label, error) => {
+      const { reply, sent } = fakeReply();
+      const { logger, errors } = fakeLogger();
+      sendError(reply, request, error, logger);
+      expect(sent.status).toBe(503);
+      expect(sent.headers['retry-after']).toEqual(expect.any(String));
+      expect(sent.body).toEqual({
+        error: { code: 'SERVICE_UNAVAILABLE', message: expect.stringMatching(/unavailable/i) },
+      });
+      expect(errors).toHaveLength(1);
+    });
+
+    it.each(['22007', '22008', '22003', '22P02', '22021'])(
+      'PostgreSQL data exception %s (a value validation let through) → 422, a warning, no value',
+      (code) => {
+        const { reply, sent } = fakeReply();
+        const warnings: unknown[] = [];
+        const logger = {
+          error: () => {},
+          warn: (...args: unknown[]) => warnings.push(args),
+        } as unknown as Logger;
+        sendError(reply, request, pgError(code), logger);
+        expect(sent.status).toBe(422);
+        expect((sent.body as { error: { code: string } }).error.code).toBe('VALIDATION_FAILED');
+        expect(warnings).toEqual([[expect.objectContaining({ sqlstate: code }), expect.any(String)]]);
+      },
+    );
+
+    it('a constraint violation (class 23) is not mistaken for bad input: still a 500', () => {
+      const { reply, sent } = fakeReply();
+      sendError(reply, request, pgError('23505'), fakeLogger().logger);
+      expect(sent.status).toBe(500);
+    });
+  });
 });

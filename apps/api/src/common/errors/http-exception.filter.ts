@@ -4,6 +4,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Logger } from '../logging/logger';
 import { DomainError } from './domain-error';
 import { errorBody } from './error-body';
+import { classifyInfrastructureError, INFRASTRUCTURE_ANSWER } from './infrastructure';
 
 interface Mapped {
   status: number;
@@ -75,6 +76,11 @@ export function mapError(exception: unknown): Mapped | undefined {
         : exception.message;
     return fromStatus(exception.getStatus(), message);
   }
+  const failure = classifyInfrastructureError(exception);
+  if (failure) {
+    const { headers, ...answer } = INFRASTRUCTURE_ANSWER[failure];
+    return headers ? { ...answer, headers } : answer;
+  }
   if (typeof exception === 'object' && exception !== null) return mapFastifyError(exception);
   return undefined;
 }
@@ -102,10 +108,15 @@ export function sendError(
   logger: Logger,
 ): void {
   const mapped = mapError(exception);
+  const where = { reqId: request.id, method: request.method, route: request.routeOptions?.url };
   if (!mapped || mapped.status >= 500) {
-    logger.error(
-      { err: exception, reqId: request.id, method: request.method, route: request.routeOptions?.url },
-      'request failed',
+    logger.error({ err: exception, ...where }, 'request failed');
+  } else if (classifyInfrastructureError(exception) === 'bad-data') {
+    // The database refused a value the route's validation let through: answered 422, but the
+    // validation of that route has a gap worth closing. The SQLSTATE only, never the value.
+    logger.warn(
+      { ...where, sqlstate: (exception as { driverError?: { code?: string } }).driverError?.code },
+      'a value reached the database unvalidated',
     );
   }
   const status = mapped?.status ?? HttpStatus.INTERNAL_SERVER_ERROR;

@@ -1,6 +1,7 @@
-import { ValidationPipe, type ValidationError } from '@nestjs/common';
+import { type ArgumentMetadata, ValidationPipe, type ValidationError } from '@nestjs/common';
 import { FieldErrorCode } from '@huanxin/shared';
 import { validationFailed } from '../errors/domain-error';
+import { assertSafeInput } from './input-guard';
 
 const CONSTRAINT_CODES: Record<string, string> = {
   whitelistValidation: FieldErrorCode.UNKNOWN_FIELD,
@@ -16,6 +17,7 @@ const CONSTRAINT_CODES: Record<string, string> = {
   isUuid: FieldErrorCode.INVALID_FORMAT,
   isDateString: FieldErrorCode.INVALID_DATE,
   isISO8601: FieldErrorCode.INVALID_DATE,
+  isIso8601: FieldErrorCode.INVALID_DATE,
   isIn: FieldErrorCode.NOT_IN_OPTIONS,
   isEnum: FieldErrorCode.NOT_IN_OPTIONS,
   maxLength: FieldErrorCode.TOO_LONG,
@@ -47,9 +49,26 @@ export function toFieldCodes(errors: ValidationError[], parent = ''): Record<str
   return fields;
 }
 
+/**
+ * The global pipe. Before the DTO rules it refuses, in path parameters and query strings as in
+ * bodies, text PostgreSQL cannot hold (NUL, lone surrogates); after the DTO's own conversions it
+ * refuses numbers past ±2^53 (e.g. `?beforeSeq=1e23` passes `@IsInt()` and overflows `bigint`).
+ * Values from custom decorators (the signed-in user) are the server's own and pass untouched.
+ */
+class GuardedValidationPipe extends ValidationPipe {
+  override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
+    if (metadata.type === 'custom') return value;
+    const root = metadata.type === 'body' ? '' : (metadata.data ?? '');
+    assertSafeInput(value, root);
+    const transformed: unknown = await super.transform(value, metadata);
+    assertSafeInput(transformed, root);
+    return transformed;
+  }
+}
+
 /** Validates every DTO: unknown fields are refused, not stripped, so a caller cannot set `status`. */
 export function createValidationPipe(): ValidationPipe {
-  return new ValidationPipe({
+  return new GuardedValidationPipe({
     whitelist: true,
     forbidNonWhitelisted: true,
     forbidUnknownValues: true,

@@ -1,0 +1,74 @@
+import { ErrorCode } from '@huanxin/shared';
+
+/**
+ * Errors from PostgreSQL and Redis that are not bugs of the request's code, told apart so the
+ * filter can answer them with the right status instead of a bare 500:
+ *
+ * - `unavailable`: the store cannot be reached (Redis down: ioredis refuses commands with the
+ *   offline queue off; PostgreSQL: connection exceptions, shutdown, too many connections, pool
+ *   timeouts). The answer is 503 SERVICE_UNAVAILABLE with Retry-After: the request may well
+ *   succeed later, and clients and load balancers treat 503 as "retry", 500 as "broken".
+ * - `bad-data`: PostgreSQL refused a value (SQLSTATE class 22, data exception: an impossible date,
+ *   an integer out of range, bytes not valid in UTF-8). Input validation should have caught it,
+ *   so it is logged as a warning naming the route; the caller still gets a 4xx, not a 500.
+ */
+export type InfrastructureFailure = 'unavailable' | 'bad-data';
+
+/** SQLSTATE classes/codes meaning "the database cannot serve now" (PostgreSQL appendix A). */
+const PG_UNAVAILABLE = /^(08...|53300|57P01|57P02|57P03|57014)$/;
+const NETWORK_CODES = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ETIMEDOUT',
+  'EPIPE',
+  'ENOTFOUND',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+  'EAI_AGAIN',
+]);
+/** What ioredis (5.x) and pg/TypeORM say when a connection is gone or never came. */
+const UNAVAILABLE_MESSAGES = [
+  "Stream isn't writeable",
+  'Connection is closed',
+  'Reached the max retries per request limit',
+  'Connection terminated',
+  'timeout exceeded when trying to connect',
+  'Connection refused',
+];
+
+function codeOf(error: object): string | undefined {
+  const driver = (error as { driverError?: { code?: unknown } }).driverError;
+  const code = driver?.code ?? (error as { code?: unknown }).code;
+  return typeof code === 'string' ? code : undefined;
+}
+
+export function classifyInfrastructureError(error: unknown): InfrastructureFailure | undefined {
+  if (typeof error !== 'object' || error === null) return undefined;
+  const code = codeOf(error);
+  if (code && /^22[0-9A-Z]{3}$/.test(code)) return 'bad-data';
+  if (code && (PG_UNAVAILABLE.test(code) || NETWORK_CODES.has(code))) return 'unavailable';
+  const name = (error as { name?: unknown }).name;
+  if (name === 'MaxRetriesPerRequestError') return 'unavailable';
+  const message = (error as { message?: unknown }).message;
+  if (typeof message === 'string' && UNAVAILABLE_MESSAGES.some((text) => message.includes(text)))
+    return 'unavailable';
+  // An AggregateError (Node's net for several addresses) or an error wrapping its cause.
+  const nested =
+    (error as { errors?: unknown[]; cause?: unknown }).errors?.[0] ?? (error as { cause?: unknown }).cause;
+  return nested && nested !== error ? classifyInfrastructureError(nested) : undefined;
+}
+
+export const INFRASTRUCTURE_ANSWER = {
+  unavailable: {
+    status: 503,
+    code: ErrorCode.SERVICE_UNAVAILABLE,
+    message: 'Temporarily unavailable, please retry shortly',
+    headers: { 'retry-after': '5' },
+  },
+  'bad-data': {
+    status: 422,
+    code: ErrorCode.VALIDATION_FAILED,
+    message: 'A value in the request is out of range or malformed',
+    headers: undefined,
+  },
+} as const;

@@ -1,0 +1,25 @@
+import type { ApplicationStatus } from '@huanxin/shared';
+import request from 'supertest';
+import { dataSourceOf } from './identity';
+import type { TestApp } from './test-app';
+
+/**
+ * A claim of the signed-in resident in a given status, for suites that need one a reviewer is
+ * working on (the reveal needs `in_review`). The draft is created through the API; the status is
+ * then set directly (the checks that move a claim into review are proved in checks.int-spec).
+ */
+export async function claimWithStatus(
+  t: TestApp,
+  residentCookie: string,
+  status: ApplicationStatus = 'in_review',
+): Promise<string> {
+  const res = await request(t.server)
+    .post('/api/applications')
+    .set('cookie', residentCookie)
+    .send({ programCode: 'car-scrap-2026', facts: {} })
+    .expect(201);
+  const id = res.body.id as string;
+  if (status !== 'draft')
+    await dataSourceOf(t).query('UPDATE application SET status = $1 WHERE id = $2', [status, id]);
+  return id;
+}
