@@ -15,7 +15,13 @@ import {
 } from '@ant-design/icons';
 import { Link, useLocation, useNavigate, useSearchParams } from 'react-router';
 import { useForm } from 'react-hook-form';
-import { formatFen, type ClauseResult, type FactField, type ProgramDetail } from '@huanxin/shared';
+import {
+  formatFen,
+  type ApplicationDetail,
+  type ClauseResult,
+  type FactField,
+  type ProgramDetail,
+} from '@huanxin/shared';
 import { useTranslation } from 'react-i18next';
 import { Form, FormAlert, SubmitButton } from '@/components/ui/form';
 import { isApiError } from '@/lib/api-client';
@@ -25,7 +31,6 @@ import {
   useApplicationDocuments,
   useCreateApplication,
   useUpdateApplication,
-  type ApplicationDetail,
 } from '@/features/applications/api/applications';
 import { DocumentList } from '@/features/applications/components/document-upload';
 import { useSubmitWithKey } from '@/features/applications/hooks/use-submit';
