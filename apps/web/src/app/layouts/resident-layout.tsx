@@ -12,7 +12,7 @@ import { LanguageSwitch } from '@/components/ui/language-switch';
 import { SkipLink } from '@/components/ui/skip-link';
 import { UserMenu } from '@/features/auth/components/user-menu';
 import { NotificationBell } from '@/features/applications/components/notifications';
-import { signInPath } from '@/features/auth/hooks/sign-in-paths';
+import { signInPath } from '@/features/auth/lib/sign-in-paths';
 import { useSession } from '@/features/auth/hooks/use-session';
 
 /** Phone-first layout for residents: top bar, one column of content, footer, and a bottom tab bar on phones. */

@@ -13,7 +13,7 @@ import { ApiError } from '@/lib/api-client';
 import { localized } from '@/lib/i18n';
 import type { ApplicationDocument } from '@huanxin/shared';
 import { useUploadDocument } from '../api/upload-document';
-import { tooLarge, uploadErrorKey } from '../hooks/upload-error';
+import { tooLarge, uploadErrorKey } from '../lib/upload-error';
 
 type ItemState =
   | { phase: 'idle' }

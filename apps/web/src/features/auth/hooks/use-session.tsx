@@ -14,7 +14,7 @@ import { useLocation, useNavigate } from 'react-router';
 import { isApiError } from '@/lib/api-client';
 import { clearSessionCache, meQueryKey, useMe } from '../api/get-me';
 import { useLogout } from '../api/logout';
-import { areaForRole, signInPath } from './sign-in-paths';
+import { areaForRole, signInPath } from '../lib/sign-in-paths';
 
 export interface Session {
   status: 'loading' | 'signed-in' | 'signed-out' | 'error';

@@ -11,7 +11,7 @@ import {
   validateFactInput,
   validationDefinition,
 } from './use-fact-form';
-import { compareResults } from './compare-results';
+import { compareResults } from '../lib/compare-results';
 
 const field = (type: FactField['type'], extra: Partial<FactField> = {}): FactField => ({
   path: 'g.x',
