@@ -5,8 +5,9 @@ import {
   LoginOutlined,
   UserOutlined,
 } from '@ant-design/icons';
-import { NavLink, Outlet, useLocation } from 'react-router';
+import { NavLink, useLocation } from 'react-router';
 import { useTranslation } from 'react-i18next';
+import { AreaOutlet } from './area-outlet';
 import { Brand } from '@/components/ui/brand';
 import { LanguageSwitch } from '@/components/ui/language-switch';
 import { SkipLink } from '@/components/ui/skip-link';
@@ -59,7 +60,7 @@ export function ResidentLayout() {
         </div>
       </header>
       <main id="main" className="hx-main" tabIndex={-1}>
-        <Outlet />
+        <AreaOutlet />
       </main>
       <footer className="hx-footer">
         <p>{t('footer.office')}</p>
