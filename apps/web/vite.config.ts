@@ -10,10 +10,15 @@ export default defineConfig({
   resolve: {
     // Use the shared package's TypeScript source so the browser runs exactly the code the server runs,
     // with hot reload while the domain engine changes.
-    alias: {
-      '@huanxin/shared': here('../../packages/shared/src/index.ts'),
-      '@/': here('./src/'),
-    },
+    // Exact matches: `@huanxin/shared/testing` (test fixtures) is its own entry, never in the app bundle.
+    alias: [
+      { find: /^@huanxin\/shared$/, replacement: here('../../packages/shared/src/index.ts') },
+      {
+        find: /^@huanxin\/shared\/testing$/,
+        replacement: here('../../packages/shared/src/testing/index.ts'),
+      },
+      { find: '@/', replacement: here('./src/') },
+    ],
   },
   server: {
     port: 5173,

@@ -1,7 +1,9 @@
 import { deflateSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, inject, it, onTestFailed } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
+import { eligibleClaim, OLD_VEHICLE_VIN } from '@huanxin/shared/testing';
 import { PHONE, collectPageErrors, launchBrowser, screenshotPath } from './browser';
+import { fillFacts } from './facts';
 import { newPhone, saveFirstProfile, signInBySms } from './resident';
 
 const baseUrl = inject('baseUrl');
@@ -100,19 +102,15 @@ describe('a resident applies for car-scrap-2026 on a phone', () => {
     expect(await page.getByText('第 1 步，共 6 步').isVisible()).toBe(true);
 
     // Step 1: the old car (checked as you type).
+    // The shared eligible car-scrap claim: a 2012 gasoline car scrapped, a new-energy car of 150,000 yuan.
+    const claim = eligibleClaim('carScrap');
     const vin = page.getByLabel('旧车车辆识别代号（VIN）');
-    await vin.fill('LSJA24U62JG269226');
+    await vin.fill('LSJA24U62JG269226'); // the claim's VIN with its last character changed
+    expect(OLD_VEHICLE_VIN).toBe('LSJA24U62JG269225');
     await page.locator('[data-field="oldVehicle.vin"] .hx-field__warning').waitFor();
-    await vin.fill('LSJA24U62JG269225');
+    await vin.fill(OLD_VEHICLE_VIN);
     await page.locator('[data-field="oldVehicle.vin"] .hx-field__warning').waitFor({ state: 'detached' });
-    await page.getByLabel('旧车号牌号码').fill('鲁A12345');
-    await page
-      .locator('[data-field="oldVehicle.vehicleType"]')
-      .getByText('小型载客汽车', { exact: true })
-      .click();
-    await page.locator('[data-field="oldVehicle.fuelType"]').getByText('汽油', { exact: true }).click();
-    await page.getByLabel('旧车初次登记日期').fill('2012-03-15');
-    await page.getByLabel('旧车登记在申请人名下的日期').fill('2015-06-01');
+    await fillFacts(page, claim.programCode, claim.facts, { group: 'oldVehicle' });
     await page.screenshot({ path: screenshotPath('apply-step1-phone-zh'), fullPage: true });
     await page.getByRole('button', { name: '保存并继续' }).click();
 
@@ -120,22 +118,13 @@ describe('a resident applies for car-scrap-2026 on a phone', () => {
     await page.waitForURL(/\/applications\/[0-9a-f-]{36}\/edit\?step=1$/);
     const applicationId = /\/applications\/([0-9a-f-]{36})\//.exec(page.url())?.[1] ?? '';
     await stepTitle(page, '报废信息');
-    await page.getByLabel('《报废机动车回收证明》编号').fill('BF2026-0001234');
-    await page.getByLabel('报废（回收证明）日期').fill('2026-03-02');
-    await page.getByLabel('注销登记日期').fill('2026-03-05');
+    await fillFacts(page, claim.programCode, claim.facts, { group: 'scrap' });
     await page.getByRole('button', { name: '保存草稿' }).click();
     await page.getByTestId('draft-saved').waitFor();
     await page.getByRole('button', { name: '保存并继续' }).click();
 
     await stepTitle(page, '新车信息');
-    await page.getByLabel('新车车辆识别代号（VIN）').fill('LDC613P23A1305189');
-    await page.locator('[data-field="newVehicle.powertrain"]').getByText('新能源', { exact: true }).click();
-    await page.getByRole('switch', { name: /减免车辆购置税的新能源汽车车型目录/ }).click();
-    await page.getByLabel('新车价格（含税，元）').fill('150000');
-    await page.getByLabel('机动车销售统一发票号码').fill('26370000000012345678');
-    await page.getByLabel('新车发票日期').fill('2026-03-10');
-    await page.getByLabel('新车注册登记日期').fill('2026-03-12');
-    await page.getByRole('switch', { name: /新车登记在申请人名下/ }).click();
+    await fillFacts(page, claim.programCode, claim.facts, { group: 'newVehicle' });
     await page.screenshot({ path: screenshotPath('apply-step3-phone-zh'), fullPage: true });
     await page.getByRole('button', { name: '保存并继续' }).click();
 
@@ -159,7 +148,7 @@ describe('a resident applies for car-scrap-2026 on a phone', () => {
     // Check your answers, then submit.
     await stepTitle(page, '核对并提交');
     await page.getByText('必需材料已上传 7 / 7 项').waitFor();
-    await page.getByText('LSJA24U62JG269225').waitFor();
+    await page.getByText(OLD_VEHICLE_VIN).waitFor();
     await page.screenshot({ path: screenshotPath('apply-review-phone-zh'), fullPage: true });
     // A double tap submits once (one request, one Idempotency-Key).
     const submits: Array<string | undefined> = [];

@@ -1,36 +1,12 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
+import { eligibleClaim } from '@huanxin/shared/testing';
 import { DESKTOP, PHONE, collectPageErrors, launchBrowser, screenshotPath } from './browser';
+import { fillFacts } from './facts';
 
 const baseUrl = inject('baseUrl');
 
-/** VINs with correct check digits. */
-const OLD_VIN = 'LFV2A21K0G3012345';
-const NEW_VIN = 'LSGGF53W6GH123456';
-
 const field = (page: Page, path: string) => page.locator(`[data-field="${path}"]`);
-
-async function fillCarScrap2026(page: Page): Promise<void> {
-  const type = (path: string, value: string) => field(page, path).locator('input').fill(value);
-  const choose = (path: string, label: string) => field(page, path).getByText(label, { exact: true }).click();
-  await type('oldVehicle.vin', OLD_VIN);
-  await type('oldVehicle.plate', '鲁A12345');
-  await choose('oldVehicle.vehicleType', '小型载客汽车');
-  await choose('oldVehicle.fuelType', '汽油');
-  await type('oldVehicle.firstRegisteredOn', '2012-05-01');
-  await type('oldVehicle.ownerRegisteredOn', '2015-03-01');
-  await type('scrap.certificateNo', 'BF2026000123');
-  await type('scrap.scrappedOn', '2026-03-01');
-  await type('scrap.deregisteredOn', '2026-03-05');
-  await type('newVehicle.vin', NEW_VIN);
-  await choose('newVehicle.powertrain', '燃油');
-  await type('newVehicle.displacementL', '1.5');
-  await type('newVehicle.priceFen', '120000');
-  await type('newVehicle.invoiceNo', '25370000000012345678');
-  await type('newVehicle.invoiceDate', '2026-03-10');
-  await type('newVehicle.registeredOn', '2026-03-15');
-  await field(page, 'newVehicle.ownerIsApplicant').getByRole('switch').click();
-}
 
 describe('programs and the eligibility pre-check in Chromium', () => {
   let browser: Browser;
@@ -88,7 +64,9 @@ describe('programs and the eligibility pre-check in Chromium', () => {
     await field(page, 'newVehicle.vin').getByRole('alert').waitFor();
     expect(await field(page, 'newVehicle.vin').getByRole('alert').textContent()).toBe('校验位不正确，请核对');
 
-    await fillCarScrap2026(page);
+    // A gasoline car scrapped, a 1.5 L fuel car of 120,000 yuan bought: 10 %.
+    const claim = eligibleClaim('carScrapFuel');
+    await fillFacts(page, claim.programCode, claim.facts);
     const instant = page.getByTestId('instant-result');
     await instant.getByText('¥12,000.00').waitFor();
     expect(await instant.getAttribute('data-amount-fen')).toBe('1200000');

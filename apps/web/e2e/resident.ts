@@ -2,6 +2,7 @@
 import { randomInt } from 'node:crypto';
 import { expect } from 'vitest';
 import type { Page } from 'playwright-core';
+import { bankCardNumber, RESIDENT_PROFILE_DEFAULTS, residentIdNumber } from '@huanxin/shared/testing';
 
 /** A fresh resident phone number (a new account each run). */
 export function newPhone(): string {
@@ -28,23 +29,15 @@ export async function signInBySms(
   await page.getByRole('button', { name: /^登\s?录$/ }).click();
 }
 
-/** A valid resident ID number (Zhangqiu region code, check digit per GB 11643) not used by other tests. */
+/** A valid resident ID number (Zhangqiu region code, random birth date 1960–1999) not used by other tests. */
 export function newIdNumber(): string {
-  const weights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
-  const body = `370181${1960 + randomInt(0, 40)}0${randomInt(1, 10)}1${randomInt(0, 10)}${String(randomInt(0, 1000)).padStart(3, '0')}`;
-  const sum = [...body].reduce((acc, d, i) => acc + Number(d) * (weights[i] as number), 0);
-  return body + ('10X98765432'[sum % 11] as string);
+  const birthDate = `${1960 + randomInt(0, 40)}-0${randomInt(1, 10)}-1${randomInt(0, 10)}`;
+  return residentIdNumber({ birthDate, sequence: randomInt(0, 1000) });
 }
 
 /** A Luhn-valid debit card number not used by other tests. */
 export function newCardNumber(): string {
-  const body = `623051${String(randomInt(0, 1_000_000)).padStart(6, '0')}${String(randomInt(0, 1_000_000)).padStart(6, '0')}`;
-  const sum = [...body].reverse().reduce((acc, ch, i) => {
-    let d = Number(ch);
-    if (i % 2 === 0) d = d * 2 > 9 ? d * 2 - 9 : d * 2;
-    return acc + d;
-  }, 0);
-  return body + String((10 - (sum % 10)) % 10);
+  return bankCardNumber(randomInt(0, 1_000_000_000_000), { prefix: '623051' });
 }
 
 /** Fills and saves the real-name profile form (the page must show it) with a fresh ID and card number. */
@@ -54,11 +47,12 @@ export async function saveFirstProfile(
   cardNumber = newCardNumber(),
 ): Promise<void> {
   await page.getByRole('heading', { name: '填写实名信息' }).waitFor();
-  await page.getByLabel('姓名', { exact: true }).fill('张三');
+  const profile = RESIDENT_PROFILE_DEFAULTS;
+  await page.getByLabel('姓名', { exact: true }).fill(profile.name);
   await page.getByLabel('居民身份证号', { exact: true }).fill(idNumber);
-  await page.getByLabel('所在街道（镇）', { exact: true }).selectOption({ label: '明水街道' });
-  await page.getByLabel('详细地址', { exact: true }).fill('明水街道汇泉路 100 号');
-  await page.getByLabel('开户银行', { exact: true }).fill('中国农业银行章丘支行');
+  await page.getByLabel('所在街道（镇）', { exact: true }).selectOption({ label: profile.streetZh });
+  await page.getByLabel('详细地址', { exact: true }).fill(profile.address);
+  await page.getByLabel('开户银行', { exact: true }).fill(profile.bankName);
   await page.getByLabel('银行卡号', { exact: true }).fill(cardNumber);
   await page.getByRole('checkbox').check();
   await page.getByRole('button', { name: /^保\s?存$/ }).click();

@@ -1,6 +1,6 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import { validateMobile } from '@huanxin/shared';
+import { validateMobile, type DevSmsMessage } from '@huanxin/shared';
 import { Public } from '../auth/auth.decorators';
 import { validationFailed } from '../common/errors/domain-error';
 import { SmsService } from '../notifications/sms.service';
@@ -14,7 +14,7 @@ export class DevController {
   @Get('sms-outbox')
   @Public()
   @ApiOperation({ summary: 'Development only: SMS sent to a phone through the dev-outbox transport' })
-  outbox(@Query('phone') phone: string | undefined) {
+  outbox(@Query('phone') phone: string | undefined): Promise<DevSmsMessage[]> {
     const checked = validateMobile(phone ?? '');
     if (!checked.ok) throw validationFailed({ phone: checked.errors[0] ?? 'INVALID_FORMAT' });
     return this.sms.devOutbox(checked.value);

@@ -1,7 +1,11 @@
 import { Controller, Get, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { Permission } from '@huanxin/shared';
+import {
+  Permission,
+  type ApplicationStatusNotificationParams,
+  type ResidentNotification,
+} from '@huanxin/shared';
 import type { DataSource } from 'typeorm';
 import { CurrentUser, RequirePermission } from '../auth/auth.decorators';
 import type { AuthUser } from '../common/http/request-context';
@@ -15,14 +19,15 @@ export class NotificationsController {
 
   @Get()
   @ApiOperation({ summary: "The resident's in-app notifications, newest first (the last 100)" })
-  async list(@CurrentUser() user: AuthUser) {
+  async list(@CurrentUser() user: AuthUser): Promise<ResidentNotification[]> {
     const rows = await this.dataSource
       .getRepository(NotificationEntity)
       .find({ where: { userId: user.id }, order: { createdAt: 'DESC' }, take: 100 });
     return rows.map((row) => ({
       id: row.id,
       kind: row.kind,
-      params: row.params,
+      // The worker writes only application-status notifications, with these params (notifications.processor).
+      params: row.params as unknown as ApplicationStatusNotificationParams,
       text: row.textZh,
       createdAt: row.createdAt.toISOString(),
       read: row.readAt !== null,

@@ -1,5 +1,6 @@
 import { Body, Controller, Get, HttpCode, Param, Post, UseGuards } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { EligibilityResult, ProgramDetail, ProgramSummary } from '@huanxin/shared';
 import { CurrentUser, Public } from '../auth/auth.decorators';
 import type { AuthUser } from '../common/http/request-context';
 import { RateLimit, RateLimitGuard } from '../common/http/rate-limit';
@@ -16,7 +17,7 @@ export class ProgramsController {
 
   @Get()
   @ApiOperation({ summary: 'Programs with status, window and live budget figures' })
-  list() {
+  list(): Promise<ProgramSummary[]> {
     return this.programs.list();
   }
 
@@ -24,7 +25,7 @@ export class ProgramsController {
   @ApiOperation({
     summary: 'One program: clauses with citations, documents, fact fields and the full definition',
   })
-  detail(@Param() params: ProgramCodeParams) {
+  detail(@Param() params: ProgramCodeParams): Promise<ProgramDetail> {
     return this.programs.detail(params.code);
   }
 
@@ -38,7 +39,7 @@ export class ProgramsController {
     @Param() params: ProgramCodeParams,
     @Body() body: EligibilityRequestDto,
     @CurrentUser() caller: AuthUser | undefined,
-  ) {
+  ): Promise<EligibilityResult> {
     return this.programs.checkEligibility(params.code, body.facts, body.asOf, caller);
   }
 }

@@ -1,4 +1,5 @@
-import { computeLuhnCheckDigit, computeResidentIdCheckDigit, PRIVACY_CONSENT_VERSION } from '@huanxin/shared';
+import { PRIVACY_CONSENT_VERSION } from '@huanxin/shared';
+import { bankCardNumber, mobileNumber, residentIdNumber } from '@huanxin/shared/testing';
 import { getDataSourceToken } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { SessionService } from '../../src/auth/session.service';
@@ -17,12 +18,13 @@ const pad = (n: number, width: number) => String(n).padStart(width, '0');
 
 /** Personal data for the applications suites (index < 10,000): phones 1390532xxxx, IDs born 1960-03-01…10, 62-cards. */
 export function residentIdentity(index: number) {
-  const first17 = `370114196003${pad(1 + Math.floor(index / 1000), 2)}${pad(index % 1000, 3)}`;
-  const card = `621700${pad(index + 500_000, 12)}`;
   return {
-    phone: `1390532${pad(index, 4)}`,
-    idNumber: first17 + computeResidentIdCheckDigit(first17),
-    bankAccount: card + computeLuhnCheckDigit(card),
+    phone: mobileNumber(index, { prefix: '1390532' }),
+    idNumber: residentIdNumber({
+      birthDate: `1960-03-${pad(1 + Math.floor(index / 1000), 2)}`,
+      sequence: index % 1000,
+    }),
+    bankAccount: bankCardNumber(index + 500_000),
   };
 }
 

@@ -1,3 +1,4 @@
+import { lazy, type ComponentType } from 'react';
 import { Navigate, Outlet, createBrowserRouter, type RouteObject } from 'react-router';
 import { Permission } from '@huanxin/shared';
 import { RequireSession } from '@/features/auth/components/require-session';
@@ -5,21 +6,33 @@ import { SessionProvider } from '@/features/auth/hooks/use-session';
 import { ResidentLayout } from './layouts/resident-layout';
 import { ConsoleLayout } from './layouts/console-layout';
 import { consoleSections } from './console-sections';
-import { HomePage } from './routes/home';
-import { ProgramsPage } from './routes/programs';
-import { ProgramDetailPage } from './routes/program-detail';
-import { ProgramCheckPage } from './routes/program-check';
-import { ConsoleHome, ConsoleNotYetAvailable } from './routes/console';
-import { ResidentSignInPage, StaffSignInPage } from './routes/sign-in';
-import { ProfilePage } from './routes/profile';
-import {
-  ApplicationDetailPage,
-  ApplyPage,
-  EditApplicationPage,
-  MyApplicationsPage,
-  NotificationsPage,
-} from './routes/applications';
-import { NotFoundPage } from './routes/not-found';
+
+/** A page component from a lazily loaded area module (React.lazy wants a default export). */
+function lazyPage<P extends object>(load: () => Promise<ComponentType<P>>) {
+  return lazy(async () => ({ default: await load() }));
+}
+
+// One chunk per area: a resident never downloads the console, staff never the resident pages.
+const resident = () => import('./areas/resident');
+const staff = () => import('./areas/console');
+
+const HomePage = lazyPage(() => resident().then((m) => m.HomePage));
+const ProgramsPage = lazyPage(() => resident().then((m) => m.ProgramsPage));
+const ProgramDetailPage = lazyPage(() => resident().then((m) => m.ProgramDetailPage));
+const ProgramCheckPage = lazyPage(() => resident().then((m) => m.ProgramCheckPage));
+const ResidentSignInPage = lazyPage(() => resident().then((m) => m.ResidentSignInPage));
+const ProfilePage = lazyPage(() => resident().then((m) => m.ProfilePage));
+const MyApplicationsPage = lazyPage(() => resident().then((m) => m.MyApplicationsPage));
+const ApplicationDetailPage = lazyPage(() => resident().then((m) => m.ApplicationDetailPage));
+const EditApplicationPage = lazyPage(() => resident().then((m) => m.EditApplicationPage));
+const ApplyPage = lazyPage(() => resident().then((m) => m.ApplyPage));
+const NotificationsPage = lazyPage(() => resident().then((m) => m.NotificationsPage));
+const ResidentNotFoundPage = lazyPage(() => resident().then((m) => m.NotFoundPage));
+
+const ConsoleHome = lazyPage(() => staff().then((m) => m.ConsoleHome));
+const ConsoleNotYetAvailable = lazyPage(() => staff().then((m) => m.ConsoleNotYetAvailable));
+const StaffSignInPage = lazyPage(() => staff().then((m) => m.StaffSignInPage));
+const ConsoleNotFoundPage = lazyPage(() => staff().then((m) => m.NotFoundPage));
 
 /** Inside the router, so the session can send the browser to a sign-in page when the server ends it. */
 function SessionRoot() {
@@ -60,7 +73,7 @@ export const routes: RouteObject[] = [
           },
           // The old address of the list (before the list existed).
           { path: 'me/applications', element: <Navigate to="/applications" replace /> },
-          { path: '*', element: <NotFoundPage /> },
+          { path: '*', element: <ResidentNotFoundPage /> },
         ],
       },
       {
@@ -78,7 +91,7 @@ export const routes: RouteObject[] = [
               ),
               children: [{ index: true, element: <ConsoleNotYetAvailable section={s.section} /> }],
             })),
-          { path: '*', element: <NotFoundPage /> },
+          { path: '*', element: <ConsoleNotFoundPage /> },
         ],
       },
     ],

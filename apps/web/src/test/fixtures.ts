@@ -1,4 +1,12 @@
-import { getCatalogueProgram, type ProgramDefinition } from '@huanxin/shared';
+/**
+ * Web test data on top of `@huanxin/shared/testing` (the claims, profiles and identifiers every suite
+ * shares): the catalogue definition as the API serves it, and a claim as a resident types it into the form.
+ */
+import { getCatalogueProgram, type ProgramDefinition, type ProgramDetail } from '@huanxin/shared';
+import { eligibleClaim } from '@huanxin/shared/testing';
+import { valuesFromFacts } from '@/features/eligibility/hooks/use-fact-form';
+
+export { NEW_VEHICLE_VIN as NEW_VIN, OLD_VEHICLE_VIN as OLD_VIN } from '@huanxin/shared/testing';
 
 export function carScrap2026(): ProgramDefinition {
   const def = getCatalogueProgram('car-scrap-2026');
@@ -6,29 +14,36 @@ export function carScrap2026(): ProgramDefinition {
   return def;
 }
 
-/** VINs with correct check digits (computed with the shared computeVinCheckDigit). */
-export const OLD_VIN = 'LFV2A21K0G3012345';
-export const NEW_VIN = 'LSGGF53W6GH123456';
+/** `GET /api/programs/:code` for a catalogue definition: open, with an untouched budget of ¥1,000,000. */
+export function programDetailOf(definition: ProgramDefinition): ProgramDetail {
+  return {
+    code: definition.code,
+    title: definition.title,
+    kind: definition.kind,
+    status: 'open',
+    opensOn: definition.opensOn,
+    closesOn: definition.closesOn,
+    budget: { totalFen: 100_000_000, reservedFen: 0, committedFen: 0, paidFen: 0, remainingFen: 100_000_000 },
+    version: definition.version,
+    clauses: definition.clauses.map(({ id, title, citation, provenance }) => ({
+      id,
+      title,
+      citation,
+      provenance,
+    })),
+    documents: definition.documents,
+    factFields: definition.factFields,
+    definition,
+  };
+}
 
-/** Form values (as a resident types them) for a gasoline car scrapped and replaced by a 1.5 L fuel car. */
-export const carScrapFormValues = {
-  oldVehicle: {
-    vin: OLD_VIN,
-    plate: '鲁A12345',
-    vehicleType: 'small_passenger',
-    fuelType: 'gasoline',
-    firstRegisteredOn: '2012-05-01',
-    ownerRegisteredOn: '2015-03-01',
-  },
-  scrap: { certificateNo: 'BF2026000123', scrappedOn: '2026-03-01', deregisteredOn: '2026-03-05' },
-  newVehicle: {
-    vin: NEW_VIN,
-    powertrain: 'fuel',
-    displacementL: '1.5',
-    priceFen: '120000',
-    invoiceNo: '25370000000012345678',
-    invoiceDate: '2026-03-10',
-    registeredOn: '2026-03-15',
-    ownerIsApplicant: true,
-  },
-};
+type FormGroup = Record<string, string | boolean>;
+
+/**
+ * The shared fuel-car car-scrap claim as a resident types it (money in yuan, numbers as text): a gasoline
+ * car scrapped and replaced by a 1.5 L fuel car of 120,000 yuan.
+ */
+export const carScrapFormValues = valuesFromFacts(
+  carScrap2026().factFields,
+  eligibleClaim('carScrapFuel').facts,
+) as { oldVehicle: FormGroup; scrap: FormGroup; newVehicle: FormGroup };

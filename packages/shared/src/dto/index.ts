@@ -1,2 +1,9 @@
+// Response (and request) bodies of the API routes, shared by the API and the web so they cannot drift.
 export * from './programs';
 export * from './profile';
+export * from './applications';
+export * from './auth';
+export * from './notifications';
+export * from './admin';
+export * from './audit';
+export * from './dev';

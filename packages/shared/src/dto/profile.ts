@@ -9,3 +9,15 @@ export interface MaskedProfile {
   bankAccountMasked: string;
   consentAt: string;
 }
+
+/** `PUT /api/me/profile` body. Full ID and card numbers: only in the form state and this request. */
+export interface ProfileInput {
+  name: string;
+  idNumber: string;
+  /** One of Zhangqiu's streets/towns (`ZHANGQIU_STREET_CODES`). */
+  street: string;
+  address: string;
+  bankName: string;
+  bankAccount: string;
+  consent: true;
+}

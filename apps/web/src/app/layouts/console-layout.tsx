@@ -1,7 +1,8 @@
 import { ArrowLeftOutlined } from '@ant-design/icons';
 import { Layout, Menu } from 'antd';
-import { Link, Outlet, useLocation } from 'react-router';
+import { Link, useLocation } from 'react-router';
 import { useTranslation } from 'react-i18next';
+import { AreaOutlet } from './area-outlet';
 import { Brand } from '@/components/ui/brand';
 import { LanguageSwitch } from '@/components/ui/language-switch';
 import { SkipLink } from '@/components/ui/skip-link';
@@ -61,7 +62,7 @@ export function ConsoleLayout() {
       <ConsoleHeader />
       {signingIn ? (
         <Layout.Content id="main" className="hx-console-main hx-console-main--centered" tabIndex={-1}>
-          <Outlet />
+          <AreaOutlet />
         </Layout.Content>
       ) : (
         <RequireSession area="console">
@@ -70,7 +71,7 @@ export function ConsoleLayout() {
               <ConsoleMenu />
             </Layout.Sider>
             <Layout.Content id="main" className="hx-console-main" tabIndex={-1}>
-              <Outlet />
+              <AreaOutlet />
             </Layout.Content>
           </Layout>
         </RequireSession>

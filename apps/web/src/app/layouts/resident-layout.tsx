@@ -5,14 +5,15 @@ import {
   LoginOutlined,
   UserOutlined,
 } from '@ant-design/icons';
-import { NavLink, Outlet, useLocation } from 'react-router';
+import { NavLink, useLocation } from 'react-router';
 import { useTranslation } from 'react-i18next';
+import { AreaOutlet } from './area-outlet';
 import { Brand } from '@/components/ui/brand';
 import { LanguageSwitch } from '@/components/ui/language-switch';
 import { SkipLink } from '@/components/ui/skip-link';
 import { UserMenu } from '@/features/auth/components/user-menu';
 import { NotificationBell } from '@/features/applications/components/notifications';
-import { signInPath } from '@/features/auth/hooks/sign-in-paths';
+import { signInPath } from '@/features/auth/lib/sign-in-paths';
 import { useSession } from '@/features/auth/hooks/use-session';
 
 /** Phone-first layout for residents: top bar, one column of content, footer, and a bottom tab bar on phones. */
@@ -59,7 +60,7 @@ export function ResidentLayout() {
         </div>
       </header>
       <main id="main" className="hx-main" tabIndex={-1}>
-        <Outlet />
+        <AreaOutlet />
       </main>
       <footer className="hx-footer">
         <p>{t('footer.office')}</p>

@@ -4,52 +4,15 @@ import { APPLICATION_STATUSES, type ApplicationStatus } from '@huanxin/shared';
 import { routes } from '@/app/router';
 import { apiError, mockApi, signedInAs } from '@/test/api-mock';
 import { jsonResponse, renderWithApp } from '@/test/render';
-import { carScrap2026 } from '@/test/fixtures';
+import { eligibleClaim } from '@huanxin/shared/testing';
+import { carScrap2026, programDetailOf } from '@/test/fixtures';
 import { ApplicationStatusTag } from '@/features/applications/components/status-tag';
 
 const definition = carScrap2026();
-const program = {
-  code: definition.code,
-  title: definition.title,
-  kind: definition.kind,
-  status: 'open',
-  opensOn: definition.opensOn,
-  closesOn: definition.closesOn,
-  budget: { totalFen: 100_000_000, reservedFen: 0, committedFen: 0, paidFen: 0, remainingFen: 100_000_000 },
-  version: definition.version,
-  clauses: definition.clauses.map(({ id, title, citation, provenance }) => ({
-    id,
-    title,
-    citation,
-    provenance,
-  })),
-  documents: definition.documents,
-  factFields: definition.factFields,
-  definition,
-};
+const program = programDetailOf(definition);
 
 const ID = '3f2b8c1e-4d5a-4b6c-8d7e-9f0a1b2c3d4e';
-const facts = {
-  oldVehicle: {
-    vin: 'LSJA24U62JG269225',
-    plate: '鲁A12345',
-    vehicleType: 'small_passenger',
-    fuelType: 'gasoline',
-    firstRegisteredOn: '2012-03-15',
-    ownerRegisteredOn: '2015-06-01',
-  },
-  scrap: { certificateNo: 'BF2026-0001234', scrappedOn: '2026-03-02', deregisteredOn: '2026-03-05' },
-  newVehicle: {
-    vin: 'LDC613P23A1305189',
-    powertrain: 'nev',
-    inNevCatalogue: true,
-    priceFen: 15_000_000,
-    invoiceNo: '26370000000012345678',
-    invoiceDate: '2026-03-10',
-    registeredOn: '2026-03-12',
-    ownerIsApplicant: true,
-  },
-};
+const { facts } = eligibleClaim('carScrap');
 
 function application(status: ApplicationStatus = 'draft', extra: Record<string, unknown> = {}) {
   return {

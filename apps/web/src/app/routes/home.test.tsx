@@ -93,13 +93,14 @@ describe('home page', () => {
     expect(fetchMock.mock.calls.filter(([url]) => url === '/api/health')).toHaveLength(2);
   });
 
-  it('falls back to the generic message for an unknown error code, in English', async () => {
+  // An unknown code is not trusted (api-client's isErrorBody): the status's generic code is shown instead.
+  it('falls back to the status message for an unknown error code, in English', async () => {
     mockApi(jsonResponse({ error: { code: 'SOMETHING_NEW', message: 'x' } }, 418));
     renderWithApp(<HomePage />, { language: 'en' });
     expect(screen.getByRole('heading', { level: 1 }).textContent).toBe(
       'Trade in the old, get a subsidy for the new',
     );
     const alert = await within(screen.getByTestId('status-card')).findByRole('alert');
-    expect(alert.textContent).toContain('Something went wrong. Please try again later.');
+    expect(alert.textContent).toContain('The request could not be completed. Please try again later.');
   });
 });

@@ -4,7 +4,7 @@ import { EditOutlined } from '@ant-design/icons';
 import { useSearchParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { LinkButton } from '@/components/ui/link-button';
-import { safeNext } from '@/features/auth/hooks/sign-in-paths';
+import { safeNext } from '@/features/auth/lib/sign-in-paths';
 import { PageTitle } from '@/components/ui/page-title';
 import { ErrorState, LoadingState } from '@/components/ui/query-state';
 import { useProfile } from '@/features/profile/api/get-profile';

@@ -6,7 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { PageTitle } from '@/components/ui/page-title';
 import { ResidentSignIn } from '@/features/auth/components/resident-sign-in';
 import { StaffSignIn } from '@/features/auth/components/staff-sign-in';
-import { safeNext } from '@/features/auth/hooks/sign-in-paths';
+import { safeNext } from '@/features/auth/lib/sign-in-paths';
 import { useSession } from '@/features/auth/hooks/use-session';
 import { profileQueryOptions } from '@/features/profile/api/get-profile';
 

@@ -3,46 +3,13 @@
  * the `me` query key, so it is dropped at sign-out and when the session ends.
  */
 import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { ApplicationStatus, EligibilityResult } from '@huanxin/shared';
+import type {
+  ApplicationDetail,
+  ApplicationDocument,
+  ApplicationView,
+  SubmitApplicationResult,
+} from '@huanxin/shared';
 import { api } from '@/lib/api-client';
-
-export interface Application {
-  id: string;
-  code: string;
-  status: ApplicationStatus;
-  programCode: string;
-  programVersion: number;
-  facts: Record<string, unknown>;
-  evaluation: EligibilityResult | null;
-  reservedFen: number | null;
-  submittedAt: string | null;
-  createdAt: string;
-  updatedAt: string;
-}
-
-export interface TimelineEntry {
-  at: string;
-  status: ApplicationStatus;
-  note: string | null;
-}
-
-export interface ApplicationDetail extends Application {
-  timeline: TimelineEntry[];
-}
-
-export interface ApplicationDocument {
-  id: string;
-  kind: string;
-  contentType: string;
-  size: number;
-  sha256: string;
-}
-
-export interface SubmitResult {
-  id: string;
-  status: 'submitted';
-  reservedFen: number;
-}
 
 export const applicationsQueryKey = ['me', 'applications'] as const;
 export const applicationQueryKey = (id: string) => ['me', 'applications', id] as const;
@@ -53,7 +20,7 @@ const path = (id: string) => `/api/applications/${encodeURIComponent(id)}`;
 export const applicationsQueryOptions = () =>
   queryOptions({
     queryKey: applicationsQueryKey,
-    queryFn: ({ signal }) => api.get<Application[]>('/api/applications', { signal }),
+    queryFn: ({ signal }) => api.get<ApplicationView[]>('/api/applications', { signal }),
   });
 
 export function useApplications() {
@@ -82,7 +49,7 @@ export function useCreateApplication() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (input: { programCode: string; facts: Record<string, unknown> }) =>
-      api.post<Application>('/api/applications', input),
+      api.post<ApplicationView>('/api/applications', input),
     onSuccess: (application) => {
       queryClient.setQueryData(applicationQueryKey(application.id), (old: ApplicationDetail | undefined) => ({
         timeline: [],
@@ -98,7 +65,7 @@ export function useUpdateApplication() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: ({ id, facts }: { id: string; facts: Record<string, unknown> }) =>
-      api.patch<Application>(path(id), { facts }),
+      api.patch<ApplicationView>(path(id), { facts }),
     onSuccess: (application) => {
       queryClient.setQueryData(applicationQueryKey(application.id), (old: ApplicationDetail | undefined) => ({
         timeline: [],
@@ -110,8 +77,16 @@ export function useUpdateApplication() {
   });
 }
 
-export function submitApplication({ id, key }: { id: string; key: string }): Promise<SubmitResult> {
-  return api.post<SubmitResult>(`${path(id)}/submit`, undefined, { headers: { 'Idempotency-Key': key } });
+export function submitApplication({
+  id,
+  key,
+}: {
+  id: string;
+  key: string;
+}): Promise<SubmitApplicationResult> {
+  return api.post<SubmitApplicationResult>(`${path(id)}/submit`, undefined, {
+    headers: { 'Idempotency-Key': key },
+  });
 }
 
 export function useSubmitApplication() {
@@ -128,7 +103,7 @@ export function useSubmitApplication() {
 export function useWithdrawApplication() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (id: string) => api.post<Application>(`${path(id)}/withdraw`),
+    mutationFn: (id: string) => api.post<ApplicationView>(`${path(id)}/withdraw`),
     onSuccess: (_result, id) => {
       void queryClient.invalidateQueries({ queryKey: applicationsQueryKey });
       void queryClient.invalidateQueries({ queryKey: applicationQueryKey(id) });

@@ -1,15 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { ApplicationStatus } from '@huanxin/shared';
+import type { ResidentNotification } from '@huanxin/shared';
 import { api } from '@/lib/api-client';
-
-export interface ResidentNotification {
-  id: string;
-  kind: string;
-  params: { applicationId: string; code: string; status: ApplicationStatus };
-  text: string;
-  createdAt: string;
-  read: boolean;
-}
 
 export const notificationsQueryKey = ['me', 'notifications'] as const;
 

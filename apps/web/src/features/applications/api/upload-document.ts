@@ -2,7 +2,8 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useCallback } from 'react';
 import { env } from '@/config/env';
 import { ApiError, apiErrorFrom, CLIENT_ERROR_CODES } from '@/lib/api-client';
-import { documentsQueryKey, type ApplicationDocument } from './applications';
+import type { ApplicationDocument } from '@huanxin/shared';
+import { documentsQueryKey } from './applications';
 
 export interface UploadInput {
   applicationId: string;

@@ -1,9 +1,8 @@
 import { Link } from 'react-router';
 import { RightOutlined } from '@ant-design/icons';
-import { formatFen } from '@huanxin/shared';
+import { formatFen, type ApplicationView } from '@huanxin/shared';
 import { useTranslation } from 'react-i18next';
 import { moneyLocale } from '@/lib/i18n';
-import type { Application } from '../api/applications';
 import { ApplicationStatusTag } from './status-tag';
 
 export function formatDateTime(iso: string, language: string): string {
@@ -19,7 +18,7 @@ export function formatDateTime(iso: string, language: string): string {
 
 /** The amount to show: the reservation once submitted, else the last evaluation's estimate. */
 export function applicationAmountFen(
-  application: Pick<Application, 'reservedFen' | 'evaluation'>,
+  application: Pick<ApplicationView, 'reservedFen' | 'evaluation'>,
 ): number | null {
   if (application.reservedFen) return application.reservedFen;
   return application.evaluation?.amountFen ?? null;
@@ -29,7 +28,7 @@ export function ApplicationCard({
   application,
   programTitle,
 }: {
-  application: Application;
+  application: ApplicationView;
   programTitle: string;
 }) {
   const { t, i18n } = useTranslation('applications');

@@ -1,17 +1,18 @@
 import { useState } from 'react';
 import { Alert, Button, Modal, Timeline } from 'antd';
 import { DownloadOutlined, EditOutlined, RollbackOutlined } from '@ant-design/icons';
-import { canTransition, EDITABLE_STATUSES, formatFen, type DocumentRequirement } from '@huanxin/shared';
+import {
+  canTransition,
+  EDITABLE_STATUSES,
+  formatFen,
+  type ApplicationDetail,
+  type DocumentRequirement,
+} from '@huanxin/shared';
 import { useTranslation } from 'react-i18next';
 import { LinkButton } from '@/components/ui/link-button';
 import { localized, moneyLocale } from '@/lib/i18n';
 import { errorMessage } from '@/lib/error-message';
-import {
-  documentDownloadUrl,
-  useApplicationDocuments,
-  useWithdrawApplication,
-  type ApplicationDetail,
-} from '../api/applications';
+import { documentDownloadUrl, useApplicationDocuments, useWithdrawApplication } from '../api/applications';
 import { applicationAmountFen, formatDateTime } from './application-card';
 import { ApplicationStatusTag } from './status-tag';
 

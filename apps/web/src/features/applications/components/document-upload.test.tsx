@@ -4,7 +4,7 @@ import { MAX_DOCUMENT_BYTES, type DocumentRequirement } from '@huanxin/shared';
 import { ApiError } from '@/lib/api-client';
 import { renderWithApp } from '@/test/render';
 import { uploadDocument } from '../api/upload-document';
-import { uploadErrorKey } from '../hooks/upload-error';
+import { uploadErrorKey } from '../lib/upload-error';
 import { DocumentItem } from './document-upload';
 
 /** A scripted XMLHttpRequest: the test reports progress and answers. */

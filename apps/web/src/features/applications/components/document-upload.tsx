@@ -11,9 +11,9 @@ import { DOCUMENT_TYPES, type DocumentRequirement } from '@huanxin/shared';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '@/lib/api-client';
 import { localized } from '@/lib/i18n';
-import { type ApplicationDocument } from '../api/applications';
+import type { ApplicationDocument } from '@huanxin/shared';
 import { useUploadDocument } from '../api/upload-document';
-import { tooLarge, uploadErrorKey } from '../hooks/upload-error';
+import { tooLarge, uploadErrorKey } from '../lib/upload-error';
 
 type ItemState =
   | { phase: 'idle' }

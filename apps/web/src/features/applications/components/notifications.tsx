@@ -3,7 +3,8 @@ import { BellOutlined } from '@ant-design/icons';
 import { Link, NavLink } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { ErrorState, LoadingState } from '@/components/ui/query-state';
-import { useMarkNotificationRead, useNotifications, type ResidentNotification } from '../api/notifications';
+import type { ResidentNotification } from '@huanxin/shared';
+import { useMarkNotificationRead, useNotifications } from '../api/notifications';
 import { formatDateTime } from './application-card';
 import { ApplicationStatusTag } from './status-tag';
 

@@ -1,7 +1,7 @@
 import { useCallback, useRef, useState } from 'react';
 import { isApiError } from '@/lib/api-client';
 import { useSubmitApplication } from '../api/applications';
-import { forgetSubmitKey, storedSubmitKey, submitKeyFor } from './idempotency-key';
+import { forgetSubmitKey, storedSubmitKey, submitKeyFor } from '../lib/idempotency-key';
 
 /**
  * Submit with an Idempotency-Key that survives a double tap and a lost connection: one key per attempt, in

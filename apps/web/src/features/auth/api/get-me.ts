@@ -1,22 +1,13 @@
 import { queryOptions, useQuery, type QueryClient } from '@tanstack/react-query';
-import type { Role } from '@huanxin/shared';
+import type { PublicUser, SignedInResponse } from '@huanxin/shared';
 import { api, isApiError } from '@/lib/api-client';
-
-/** The signed-in user as `GET /api/auth/me` and the sign-in routes return it (api-contract.md, Auth). */
-export interface SessionUser {
-  id: string;
-  role: Role;
-  displayName: string;
-  phoneMasked?: string;
-  organizationId?: string;
-}
 
 export const meQueryKey = ['auth', 'me'] as const;
 
 /** The current user, or null when nobody is signed in (the API answers 401). */
-export async function getMe({ signal }: { signal?: AbortSignal } = {}): Promise<SessionUser | null> {
+export async function getMe({ signal }: { signal?: AbortSignal } = {}): Promise<PublicUser | null> {
   try {
-    const { user } = await api.get<{ user: SessionUser }>('/api/auth/me', signal ? { signal } : {});
+    const { user } = await api.get<SignedInResponse>('/api/auth/me', signal ? { signal } : {});
     return user;
   } catch (error) {
     if (isApiError(error) && error.status === 401) return null;
@@ -42,7 +33,7 @@ export function clearSessionCache(queryClient: QueryClient): void {
 }
 
 /** A new session: nothing cached for a previous user survives, and the new user is known at once. */
-export function startSessionCache(queryClient: QueryClient, user: SessionUser): void {
+export function startSessionCache(queryClient: QueryClient, user: PublicUser): void {
   queryClient.removeQueries({ predicate: (q) => q.queryKey[0] === 'me' });
   queryClient.setQueryData(meQueryKey, user);
 }

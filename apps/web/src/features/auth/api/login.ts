@@ -1,6 +1,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
+import type { PublicUser, SignedInResponse } from '@huanxin/shared';
 import { api, isApiError } from '@/lib/api-client';
-import { startSessionCache, type SessionUser } from './get-me';
+import { startSessionCache } from './get-me';
 
 export interface LoginInput {
   username: string;
@@ -14,8 +15,8 @@ export const loginMutationKey = ['auth', 'login'] as const;
  * `POST /api/auth/login` (staff and dealers). 401 INVALID_CREDENTIALS / ACCOUNT_LOCKED / MFA_REQUIRED /
  * MFA_INVALID; 403 MFA_ENROLMENT_REQUIRED carrying `error.enrolmentToken`.
  */
-export async function login(input: LoginInput): Promise<SessionUser> {
-  const { user } = await api.post<{ user: SessionUser }>('/api/auth/login', input);
+export async function login(input: LoginInput): Promise<PublicUser> {
+  const { user } = await api.post<SignedInResponse>('/api/auth/login', input);
   return user;
 }
 

@@ -1,10 +1,6 @@
 import { useMutation } from '@tanstack/react-query';
+import type { OtpChallenge } from '@huanxin/shared';
 import { api } from '@/lib/api-client';
-
-export interface OtpChallenge {
-  challengeId: string;
-  expiresAt: string;
-}
 
 export const sendOtpMutationKey = ['auth', 'otp', 'send'] as const;
 

@@ -1,13 +1,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
+import type { PublicUser, SignedInResponse, TotpEnrolment } from '@huanxin/shared';
 import { api } from '@/lib/api-client';
-import { startSessionCache, type SessionUser } from './get-me';
-
-export interface TotpEnrolment {
-  secret: string;
-  otpauthUrl: string;
-  /** A PNG data URL of the otpauth QR code. */
-  qrDataUrl: string;
-}
+import { startSessionCache } from './get-me';
 
 export const totpSetupMutationKey = ['auth', 'totp', 'setup'] as const;
 export const totpConfirmMutationKey = ['auth', 'totp', 'confirm'] as const;
@@ -18,8 +12,8 @@ export function setupTotp({ enrolmentToken }: { enrolmentToken: string }): Promi
 }
 
 /** `POST /api/auth/mfa/totp/confirm`: the first code proves the app holds the secret; signs in. */
-export async function confirmTotp(input: { enrolmentToken: string; totp: string }): Promise<SessionUser> {
-  const { user } = await api.post<{ user: SessionUser }>('/api/auth/mfa/totp/confirm', input);
+export async function confirmTotp(input: { enrolmentToken: string; totp: string }): Promise<PublicUser> {
+  const { user } = await api.post<SignedInResponse>('/api/auth/mfa/totp/confirm', input);
   return user;
 }
 

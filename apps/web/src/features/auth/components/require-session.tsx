@@ -8,7 +8,7 @@ import { LinkButton } from '@/components/ui/link-button';
 import { PageTitle } from '@/components/ui/page-title';
 import { ErrorState, LoadingState } from '@/components/ui/query-state';
 import { useSession } from '../hooks/use-session';
-import { signInPath, type SignInArea } from '../hooks/sign-in-paths';
+import { signInPath, type SignInArea } from '../lib/sign-in-paths';
 
 /** Signed in, but this page is not for this role: say so (the API would answer 403 anyway). */
 export function Forbidden({ area }: { area: SignInArea }) {

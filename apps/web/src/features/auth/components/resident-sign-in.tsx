@@ -7,7 +7,7 @@ import { useTranslation } from 'react-i18next';
 import { Form, FormAlert, FormField, SubmitButton } from '@/components/ui/form';
 import { isApiError } from '@/lib/api-client';
 import { errorMessage } from '@/lib/error-message';
-import type { SessionUser } from '../api/get-me';
+import type { PublicUser } from '@huanxin/shared';
 import { useSendOtp } from '../api/send-otp';
 import { useVerifyOtp } from '../api/verify-otp';
 import { useCountdown } from '../hooks/use-countdown';
@@ -36,7 +36,7 @@ function codeRule(value: string): true | string {
  * Resident sign-in by SMS code: phone → code. The resend button counts down 60 s after each code, or the
  * `Retry-After` of a 429; errors land on the input they are about.
  */
-export function ResidentSignIn({ onSignedIn }: { onSignedIn?: (user: SessionUser) => void }) {
+export function ResidentSignIn({ onSignedIn }: { onSignedIn?: (user: PublicUser) => void }) {
   const { t } = useTranslation('auth');
   const [step, setStep] = useState<'phone' | 'code'>('phone');
   const [challenge, setChallenge] = useState<{ challengeId: string; phone: string } | null>(null);

@@ -5,7 +5,7 @@ import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { Form, FormAlert, FormField, SubmitButton } from '@/components/ui/form';
 import { isApiError } from '@/lib/api-client';
-import type { SessionUser } from '../api/get-me';
+import type { PublicUser } from '@huanxin/shared';
 import { enrolmentTokenOf, useLogin } from '../api/login';
 import { useSetupTotp } from '../api/totp-enrolment';
 import { TotpCodeInput, totpRule } from './totp-code-input';
@@ -24,7 +24,7 @@ const required = (value: string) => (value.trim() === '' ? 'REQUIRED' : true);
  * or the authenticator enrolment when it answers MFA_ENROLMENT_REQUIRED. The password stays in the form
  * state only (the TOTP step re-sends it with the code, as the API expects).
  */
-export function StaffSignIn({ onSignedIn }: { onSignedIn?: (user: SessionUser) => void }) {
+export function StaffSignIn({ onSignedIn }: { onSignedIn?: (user: PublicUser) => void }) {
   const { t } = useTranslation('auth');
   const [step, setStep] = useState<'password' | 'totp' | 'enrol'>('password');
   const [error, setError] = useState<unknown>(null);

@@ -6,8 +6,8 @@ import { useTranslation } from 'react-i18next';
 import { Form, FormAlert, FormField, SubmitButton } from '@/components/ui/form';
 import { ErrorState, LoadingState } from '@/components/ui/query-state';
 import { isApiError } from '@/lib/api-client';
-import type { SessionUser } from '../api/get-me';
-import { useConfirmTotp, type TotpEnrolment as Enrolment } from '../api/totp-enrolment';
+import type { PublicUser, TotpEnrolment as Enrolment } from '@huanxin/shared';
+import { useConfirmTotp } from '../api/totp-enrolment';
 import { TotpCodeInput, totpRule } from './totp-code-input';
 
 /** `ABCD EFGH …`: easier to type into an authenticator app by hand. */
@@ -29,7 +29,7 @@ export function TotpEnrolment({
   enrolmentToken: string;
   setup: UseMutationResult<Enrolment, Error, { enrolmentToken: string }>;
   onRetrySetup: () => void;
-  onSignedIn?: ((user: SessionUser) => void) | undefined;
+  onSignedIn?: ((user: PublicUser) => void) | undefined;
   onRestart: (reason: unknown) => void;
 }) {
   const { t } = useTranslation('auth');

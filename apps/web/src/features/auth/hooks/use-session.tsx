@@ -9,16 +9,16 @@ import {
   type ReactNode,
 } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
-import { can as roleCan, type Permission } from '@huanxin/shared';
+import { can as roleCan, type Permission, type PublicUser } from '@huanxin/shared';
 import { useLocation, useNavigate } from 'react-router';
 import { isApiError } from '@/lib/api-client';
-import { clearSessionCache, meQueryKey, useMe, type SessionUser } from '../api/get-me';
+import { clearSessionCache, meQueryKey, useMe } from '../api/get-me';
 import { useLogout } from '../api/logout';
-import { areaForRole, signInPath } from './sign-in-paths';
+import { areaForRole, signInPath } from '../lib/sign-in-paths';
 
 export interface Session {
   status: 'loading' | 'signed-in' | 'signed-out' | 'error';
-  user: SessionUser | null;
+  user: PublicUser | null;
   /** Why `/api/auth/me` could not be read (status `error`). */
   error: unknown;
   retry: () => void;
@@ -63,7 +63,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   useEffect(() => {
     const onError = (error: unknown) => {
       if (!isSessionEnded(error)) return;
-      const user = queryClient.getQueryData<SessionUser | null>(meQueryKey);
+      const user = queryClient.getQueryData<PublicUser | null>(meQueryKey);
       if (!user) return;
       // Same render: the guard of the page sees "ended" together with "nobody signed in".
       setEnded(true);

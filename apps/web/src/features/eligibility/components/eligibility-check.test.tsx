@@ -3,28 +3,11 @@ import { act, fireEvent, screen, waitFor, within } from '@testing-library/react'
 import { evaluateEligibility } from '@huanxin/shared';
 import { routes } from '@/app/router';
 import { jsonResponse, renderWithApp } from '@/test/render';
-import { carScrap2026, carScrapFormValues } from '@/test/fixtures';
+import { getPath } from '@/features/eligibility/hooks/use-fact-form';
+import { carScrap2026, carScrapFormValues, programDetailOf } from '@/test/fixtures';
 
 const definition = carScrap2026();
-const detail = {
-  code: definition.code,
-  title: definition.title,
-  kind: definition.kind,
-  status: 'open',
-  opensOn: definition.opensOn,
-  closesOn: definition.closesOn,
-  budget: { totalFen: 100_000_000, reservedFen: 0, committedFen: 0, paidFen: 0, remainingFen: 100_000_000 },
-  version: definition.version,
-  clauses: definition.clauses.map(({ id, title, citation, provenance }) => ({
-    id,
-    title,
-    citation,
-    provenance,
-  })),
-  documents: definition.documents,
-  factFields: definition.factFields,
-  definition,
-};
+const detail = programDetailOf(definition);
 
 type FetchArgs = Parameters<typeof fetch>;
 
@@ -73,25 +56,17 @@ function choose(path: string, optionLabel: string) {
   fireEvent.click(within(fieldBox(path)).getByLabelText(optionLabel));
 }
 
+/** Types the shared fuel-car claim into the generated form, field by field, as a resident would. */
 async function fillCarScrap() {
-  const v = carScrapFormValues;
-  type('oldVehicle.vin', v.oldVehicle.vin);
-  type('oldVehicle.plate', v.oldVehicle.plate);
-  choose('oldVehicle.vehicleType', '小型载客汽车');
-  choose('oldVehicle.fuelType', '汽油');
-  type('oldVehicle.firstRegisteredOn', v.oldVehicle.firstRegisteredOn);
-  type('oldVehicle.ownerRegisteredOn', v.oldVehicle.ownerRegisteredOn);
-  type('scrap.certificateNo', v.scrap.certificateNo);
-  type('scrap.scrappedOn', v.scrap.scrappedOn);
-  type('scrap.deregisteredOn', v.scrap.deregisteredOn);
-  type('newVehicle.vin', v.newVehicle.vin);
-  choose('newVehicle.powertrain', '燃油');
-  type('newVehicle.displacementL', v.newVehicle.displacementL);
-  type('newVehicle.priceFen', v.newVehicle.priceFen);
-  type('newVehicle.invoiceNo', v.newVehicle.invoiceNo);
-  type('newVehicle.invoiceDate', v.newVehicle.invoiceDate);
-  type('newVehicle.registeredOn', v.newVehicle.registeredOn);
-  fireEvent.click(within(fieldBox('newVehicle.ownerIsApplicant')).getByRole('switch'));
+  for (const f of definition.factFields) {
+    const value = getPath(carScrapFormValues, f.path);
+    if (value === undefined || value === '') continue;
+    if (f.type === 'enum')
+      choose(f.path, f.options?.find((o) => o.value === value)?.label.zh ?? String(value));
+    else if (f.type === 'boolean') {
+      if (value === true) fireEvent.click(within(fieldBox(f.path)).getByRole('switch'));
+    } else type(f.path, String(value));
+  }
   await act(async () => {
     await Promise.resolve();
   });

@@ -9,7 +9,7 @@ import { ErrorState, LoadingState } from '@/components/ui/query-state';
 import { isApiError } from '@/lib/api-client';
 import { localized, moneyLocale } from '@/lib/i18n';
 import { useCheckEligibility } from '../api/check-eligibility';
-import { compareResults } from '../hooks/compare-results';
+import { compareResults } from '../lib/compare-results';
 import { useInView } from '../hooks/use-in-view';
 import {
   defaultFactValues,

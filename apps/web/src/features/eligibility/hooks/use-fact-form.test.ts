@@ -11,7 +11,7 @@ import {
   validateFactInput,
   validationDefinition,
 } from './use-fact-form';
-import { compareResults } from './compare-results';
+import { compareResults } from '../lib/compare-results';
 
 const field = (type: FactField['type'], extra: Partial<FactField> = {}): FactField => ({
   path: 'g.x',
@@ -111,7 +111,7 @@ describe('validation as you type, with the shared validators', () => {
 
   it('builds facts from valid inputs only, with normalised identifiers and money in fen', () => {
     const values = structuredClone(carScrapFormValues) as Record<string, Record<string, unknown>>;
-    (values.newVehicle as Record<string, unknown>).vin = 'lsggf53w6gh123456';
+    (values.newVehicle as Record<string, unknown>).vin = NEW_VIN.toLowerCase();
     (values.oldVehicle as Record<string, unknown>).plate = 'ABC';
     const { facts, errors, warnings } = factsFromValues(def, values, '2026-06-15');
     expect(errors).toEqual({ 'oldVehicle.plate': 'INVALID_FORMAT' });

@@ -18,6 +18,11 @@ import {
   type ProgramDefinition,
 } from '@huanxin/shared';
 
+import { fieldLabel, getPath } from '@/lib/fact-fields';
+
+// Pure fact-field helpers shared with the applications feature (review step) live in lib.
+export { fieldLabel, getPath };
+
 export type FactFormValues = Record<string, unknown>;
 
 /** Codes the form adds for input it cannot even turn into a fact. */
@@ -44,15 +49,6 @@ export function groupFactFields(fields: readonly FactField[]): FieldGroup[] {
   return [...groups].map(([group, list]) => ({ group, fields: list }));
 }
 
-export function getPath(obj: unknown, path: string): unknown {
-  let cur: unknown = obj;
-  for (const key of path.split('.')) {
-    if (cur === null || typeof cur !== 'object') return undefined;
-    cur = (cur as Record<string, unknown>)[key];
-  }
-  return cur;
-}
-
 export function setPath(obj: Record<string, unknown>, path: string, value: unknown): Record<string, unknown> {
   const keys = path.split('.');
   let cur = obj;
@@ -63,19 +59,6 @@ export function setPath(obj: Record<string, unknown>, path: string, value: unkno
   });
   cur[keys[keys.length - 1] as string] = value;
   return obj;
-}
-
-/**
- * The field's label in the current language. Money facts are integer fen, but residents type yuan: a "(fen)"
- * unit in a money field's label is shown as yuan, matching the input.
- */
-export function fieldLabel(field: FactField, language: string): string {
-  const text = language === 'en' ? field.label.en || field.label.zh : field.label.zh || field.label.en;
-  if (field.type !== 'money') return text;
-  return text
-    .replace(/（分）/g, '（元）')
-    .replace(/，分）/g, '，元）')
-    .replace(/\(fen\)/gi, '(yuan)');
 }
 
 /** Empty form values: text-like inputs start as '', choices and switches as unanswered (undefined). */

@@ -1,21 +1,11 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
+import type { ProfileInput } from '@huanxin/shared';
 import { api } from '@/lib/api-client';
 import { profileQueryKey, type MaskedProfile } from './get-profile';
 
-/** `PUT /api/me/profile` body. Full ID and card numbers: they live only in the form state and this request. */
-export interface SaveProfileInput {
-  name: string;
-  idNumber: string;
-  street: string;
-  address: string;
-  bankName: string;
-  bankAccount: string;
-  consent: true;
-}
-
 export const saveProfileMutationKey = ['me', 'profile', 'save'] as const;
 
-export function saveProfile(input: SaveProfileInput): Promise<MaskedProfile> {
+export function saveProfile(input: ProfileInput): Promise<MaskedProfile> {
   return api.put<MaskedProfile>('/api/me/profile', input);
 }
 

@@ -29,7 +29,7 @@ describe('programs list', () => {
       'fetch',
       vi
         .fn<typeof fetch>()
-        .mockResolvedValue(
+        .mockImplementation(async () =>
           jsonResponse([
             summary('closed-one', 'closed'),
             summary('open-one', 'open', 'goods'),
@@ -69,7 +69,7 @@ describe('programs list', () => {
       'fetch',
       vi
         .fn<typeof fetch>()
-        .mockResolvedValue(jsonResponse({ error: { code: 'RATE_LIMITED', message: 'x' } }, 429)),
+        .mockImplementation(async () => jsonResponse({ error: { code: 'RATE_LIMITED', message: 'x' } }, 429)),
     );
     renderWithApp(routes, { path: '/programs' });
     const alert = await screen.findByRole('alert');
@@ -83,7 +83,7 @@ describe('program detail', () => {
     const def = carScrap2026();
     vi.stubGlobal(
       'fetch',
-      vi.fn<typeof fetch>().mockResolvedValue(
+      vi.fn<typeof fetch>().mockImplementation(async () =>
         jsonResponse({
           ...summary(def.code, 'open'),
           title: def.title,
@@ -124,7 +124,9 @@ describe('program detail', () => {
       'fetch',
       vi
         .fn<typeof fetch>()
-        .mockResolvedValue(jsonResponse({ error: { code: 'PROGRAM_NOT_FOUND', message: 'x' } }, 404)),
+        .mockImplementation(async () =>
+          jsonResponse({ error: { code: 'PROGRAM_NOT_FOUND', message: 'x' } }, 404),
+        ),
     );
     renderWithApp(routes, { path: '/programs/nope' });
     expect((await screen.findByRole('alert')).textContent).toContain('未找到该补贴项目。');

@@ -1,0 +1,4 @@
+/** The staff console's pages: one chunk, loaded when the first console page opens (router.tsx). */
+export { ConsoleHome, ConsoleNotYetAvailable } from '../routes/console';
+export { StaffSignInPage } from '../routes/sign-in';
+export { NotFoundPage } from '../routes/not-found';

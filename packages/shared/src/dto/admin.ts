@@ -1,0 +1,29 @@
+import type { Role } from '../permissions';
+
+/** A staff or dealer account as `GET/POST/PATCH /api/admin/users` return it (no secrets). */
+export interface AccountView {
+  id: string;
+  username: string | null;
+  displayName: string;
+  role: Role;
+  organizationId: string | null;
+  disabled: boolean;
+  /** Locked now (too many failed sign-ins). */
+  locked: boolean;
+  mfaEnrolled: boolean;
+  lastLoginAt: string | null;
+  createdAt: string;
+}
+
+export type OrganizationKind =
+  'appliance_retailer' | 'car_dealer' | 'recycler' | 'dismantler' | 'car_dealer_dismantler';
+
+/** An organisation as `GET/POST /api/admin/organizations` return it today. */
+export interface OrganizationView {
+  id: string;
+  name: string;
+  /** Unified social credit code (统一社会信用代码), normalised. */
+  uscc: string;
+  kind: OrganizationKind;
+  createdAt: string;
+}
