@@ -4,7 +4,8 @@ import {
   EDITABLE_STATUSES,
   ErrorCode,
   validateFacts,
-  type EligibilityResult,
+  type ApplicationDetail,
+  type ApplicationView,
   type ProgramDefinition,
 } from '@huanxin/shared';
 import { Clock } from '../common/clock';
@@ -15,20 +16,6 @@ import { applicationNotFound } from './application-errors';
 import { ApplicationStateService } from './application-state.service';
 import type { ApplicationEntity } from './application.entity';
 import { ApplicationsRepository } from './applications.repository';
-
-export interface ApplicationView {
-  id: string;
-  code: string;
-  status: ApplicationEntity['status'];
-  programCode: string;
-  programVersion: number;
-  facts: Record<string, unknown>;
-  evaluation: EligibilityResult | null;
-  reservedFen: number;
-  submittedAt: string | null;
-  createdAt: string;
-  updatedAt: string;
-}
 
 /** Resident claims: drafts, list, detail, withdrawal (submission is SubmissionService). */
 @Injectable()
@@ -92,7 +79,7 @@ export class ApplicationsService {
     return Promise.all(rows.map(async (row) => this.view(row, await this.definitionOf(row))));
   }
 
-  async detail(applicantId: string, id: string) {
+  async detail(applicantId: string, id: string): Promise<ApplicationDetail> {
     const application = await this.owned(applicantId, id);
     const [definition, timeline] = await Promise.all([
       this.definitionOf(application),

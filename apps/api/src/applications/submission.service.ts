@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { EDITABLE_STATUSES, ErrorCode } from '@huanxin/shared';
+import { EDITABLE_STATUSES, ErrorCode, type SubmitApplicationResult } from '@huanxin/shared';
 import { PiiCipher } from '../common/crypto/pii-cipher';
 import { DomainError } from '../common/errors/domain-error';
 import { requestContext } from '../common/http/request-context';
@@ -64,7 +64,11 @@ export class SubmissionService {
         await writeOutbox(manager, checkJob(application.id, eventId));
         return {
           status: 200,
-          body: { id: application.id, status: 'submitted', reservedFen: application.reservedFen },
+          body: {
+            id: application.id,
+            status: 'submitted',
+            reservedFen: application.reservedFen,
+          } satisfies SubmitApplicationResult,
         };
       }),
     );

@@ -9,6 +9,7 @@ import {
   MAX_DOCUMENT_BYTES,
   MAX_DOCUMENTS_PER_APPLICATION,
   sniffDocumentType,
+  type ApplicationDocument,
   type ApplicationStatus,
 } from '@huanxin/shared';
 import type { DataSource } from 'typeorm';
@@ -19,14 +20,6 @@ import type { DocumentEntity } from './document.entity';
 import { DocumentsRepository, type ClaimOfDocuments } from './documents.repository';
 import { bodyError, type UploadBody } from './multipart-upload';
 import { DocumentStorage, streamToFile } from './storage';
-
-export interface DocumentView {
-  id: string;
-  kind: string;
-  contentType: string;
-  size: number;
-  sha256: string;
-}
 
 const SNIFF_BYTES = 64;
 const OBJECT_TYPE = 'application_document';
@@ -48,7 +41,7 @@ export class DocumentsService {
     private readonly audit: AuditService,
   ) {}
 
-  async upload(applicantId: string, applicationId: string, body: UploadBody): Promise<DocumentView> {
+  async upload(applicantId: string, applicationId: string, body: UploadBody): Promise<ApplicationDocument> {
     const attempt: { kind?: string } = {};
     try {
       const view = await this.receive(applicantId, applicationId, body, attempt);
@@ -73,7 +66,7 @@ export class DocumentsService {
     applicationId: string,
     body: UploadBody,
     attempt: { kind?: string },
-  ): Promise<DocumentView> {
+  ): Promise<ApplicationDocument> {
     // Early refusals, before a byte of the file is read; the transaction below decides.
     const claim = await this.ownClaim(applicantId, applicationId);
     assertEditable(claim.status);
@@ -167,7 +160,7 @@ export class DocumentsService {
     return { contentType, size, sha256: hash.digest('hex') };
   }
 
-  async list(applicantId: string, applicationId: string): Promise<DocumentView[]> {
+  async list(applicantId: string, applicationId: string): Promise<ApplicationDocument[]> {
     await this.ownClaim(applicantId, applicationId);
     const rows = await this.documents.listForClaim(applicationId);
     return rows.map((row) => ({
