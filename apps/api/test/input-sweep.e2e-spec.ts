@@ -96,7 +96,7 @@ describe('input sweep: hostile values on every route never get a 5xx', () => {
     await clearRateLimits(t.config);
     routes = listRoutes(t.app);
     doc = (await request(t.server).get('/api/docs-json').expect(200)).body;
-    const resident = await createResident(t, 6001);
+    const resident = await createResident(t, 9001);
     residentId = resident.id;
     cookies.resident = resident.cookie;
     for (const role of ['dealer', 'reviewer', 'approver', 'finance', 'admin', 'auditor'] as const)

@@ -59,7 +59,7 @@ describe('Redis down (a private redis-server, stopped by the test)', () => {
     const port = await freePort();
     redis = await startRedis(port);
     t = await createIdentityApp({ REDIS_URL: `redis://127.0.0.1:${port}/0` });
-    cookie = (await createResident(t, 6201)).cookie;
+    cookie = (await createResident(t, 9201)).cookie;
     await request(t.server).get('/api/auth/me').set('cookie', cookie).expect(200);
     redis.process.kill('SIGKILL');
     await once(redis.process, 'exit');

@@ -52,8 +52,8 @@ describe('POST /api/residents/:id/reveal (scoped, limited, audited)', () => {
     t = await createIdentityApp();
     await clearRateLimits(t.config);
     reviewer = await newStaff(t, 'reviewer');
-    alice = await createResident(t, 6101);
-    bob = await createResident(t, 6102);
+    alice = await createResident(t, 9101);
+    bob = await createResident(t, 9102);
     aliceClaim = await claimWithStatus(t, alice.cookie, 'in_review');
     bobClaim = await claimWithStatus(t, bob.cookie, 'in_review');
   });
@@ -231,7 +231,7 @@ describe('POST /api/residents/:id/reveal (scoped, limited, audited)', () => {
   });
 
   it('a resident without real-name details: the phone reveals, the ID number → 404 PROFILE_NOT_FOUND', async () => {
-    const frank = await createResident(t, 6103);
+    const frank = await createResident(t, 9103);
     const claim = await claimWithStatus(t, frank.cookie, 'in_review');
     await dataSourceOf(t).query('DELETE FROM resident_profile WHERE user_id = $1', [frank.id]);
     await reveal(t, reviewer.cookie, frank.id, {
