@@ -13,6 +13,7 @@ import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { ErrorCode, MAX_DOCUMENT_BYTES } from '@huanxin/shared';
 import type { FastifyInstance } from 'fastify';
 import { AppModule } from './app.module';
+import { SecurityAuditService } from './audit/security-audit.service';
 import { csrfOriginCheck } from './auth/csrf';
 import { errorBody } from './common/errors/error-body';
 import { HttpExceptionFilter, sendError } from './common/errors/http-exception.filter';
@@ -55,7 +56,7 @@ export async function createHttpApp(config: AppConfig, logger: Logger): Promise<
       done,
     );
   });
-  fastify.addHook('onRequest', csrfOriginCheck(config));
+  fastify.addHook('onRequest', csrfOriginCheck(config, app.get(SecurityAuditService)));
   fastify.addHook('onSend', async (request, reply) => {
     void reply.header('x-request-id', request.id);
     // API answers may hold personal data: never stored by browsers or proxies unless a route says so.

@@ -57,6 +57,11 @@ export const ERROR_STATUS = {
   DOCUMENT_NOT_FOUND: 404,
   TOO_MANY_DOCUMENTS: 409,
   PROFILE_REQUIRED: 409,
+  // Auth and profile security (issue 9)
+  /** The ID number cannot change once the account has a submitted claim. */
+  ID_NUMBER_LOCKED: 409,
+  /** A reviewer/approver account made usable by one admin needs a different admin to activate it. */
+  SECOND_ADMIN_REQUIRED: 403,
 } as const satisfies Record<
   string,
   400 | 401 | 403 | 404 | 405 | 408 | 409 | 413 | 415 | 422 | 429 | 500 | 503

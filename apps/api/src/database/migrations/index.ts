@@ -4,10 +4,12 @@ import { Init1795889895000 } from './1795889895000-Init';
 import { Identity1795890316888 } from './1795890316888-Identity';
 import { Applications1795892501260 } from './1795892501260-Applications';
 import { SubmitDevice1795895651066 } from './1795895651066-SubmitDevice';
+import { AccountActivation1795900000003 } from './1795900000003-AccountActivation';
 
 export const MIGRATIONS = [
   Init1795889895000,
   Identity1795890316888,
   Applications1795892501260,
   SubmitDevice1795895651066,
+  AccountActivation1795900000003,
 ];
