@@ -7,6 +7,9 @@ import type { QueueProcessor } from '../queue/processor';
 import { NOTIFICATIONS_QUEUE, NOTIFY_STATUS } from '../applications/applications.jobs';
 import { SmsService } from './sms.service';
 
+/** Written by the profile side (payout details changed); the row holds the text. */
+export const ACCOUNT_NOTICE = 'notifications.account-notice' as const;
+
 const STATUS_ZH: Record<string, string> = {
   draft: '草稿',
   submitted: '已提交',
@@ -36,6 +39,7 @@ export class NotificationsProcessor implements QueueProcessor {
   ) {}
 
   async process(job: Job): Promise<unknown> {
+    if (job.name === ACCOUNT_NOTICE) return this.accountNotice(job.data as { notificationId: string });
     if (job.name !== NOTIFY_STATUS) throw new Error(`unknown job ${job.name} on queue ${this.queue}`);
     const { applicationId, eventId } = job.data as { applicationId: string; eventId: string };
     const [event] = (await this.dataSource.query(
@@ -64,6 +68,21 @@ export class NotificationsProcessor implements QueueProcessor {
       await this.sms.send({ phone: this.cipher.decrypt(event.phone_enc, 'user.phone'), text });
       await this.dataSource.query(`UPDATE notification SET sms_sent_at = now() WHERE id = $1`, [pending.id]);
     }
+    return { notified: true };
+  }
+
+  /** Sends the SMS of an account notice once (until `sms_sent_at` is set). */
+  private async accountNotice({ notificationId }: { notificationId: string }): Promise<unknown> {
+    const [notice] = (await this.dataSource.query(
+      `SELECT n.text_zh, u.phone_enc FROM notification n JOIN user_account u ON u.id = n.user_id
+        WHERE n.id = $1 AND n.sms_sent_at IS NULL`,
+      [notificationId],
+    )) as { text_zh: string; phone_enc: string | null }[];
+    if (!notice?.phone_enc) return { skipped: 'sent or no phone' };
+    await this.sms.send({ phone: this.cipher.decrypt(notice.phone_enc, 'user.phone'), text: notice.text_zh });
+    await this.dataSource.query(`UPDATE notification SET sms_sent_at = now() WHERE id = $1`, [
+      notificationId,
+    ]);
     return { notified: true };
   }
 }
