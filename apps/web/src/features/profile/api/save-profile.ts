@@ -4,6 +4,9 @@ import { profileQueryKey, type MaskedProfile } from './get-profile';
 
 /** `PUT /api/me/profile` body. Full ID and card numbers: they live only in the form state and this request. */
 export interface SaveProfileInput {
+  /** With otpCode: the fresh SMS proof for a changed bank account or ID number of a saved profile. */
+  otpChallengeId?: string;
+  otpCode?: string;
   name: string;
   idNumber: string;
   street: string;
