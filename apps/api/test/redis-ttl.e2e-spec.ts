@@ -70,11 +70,14 @@ describe('Redis keys always expire', () => {
     const admin = await signInStaff(t, DEMO_USERS.admin);
     const username = uniqueUsername('ttl');
     await createAccount(t, admin.cookie, { username, role: 'finance' });
+    // A throw-away account takes the wrong passwords (a demo account locked here would break other suites).
+    const lockedOut = uniqueUsername('ttllock');
+    await createAccount(t, admin.cookie, { username: lockedOut, role: 'finance' });
     await Promise.all(
       Array.from({ length: 8 }, (_, i) =>
         request(t.server)
           .post('/api/auth/login')
-          .send({ username: DEMO_USERS.finance, password: `nope-${i}` }),
+          .send({ username: lockedOut, password: `nope-${i}` }),
       ),
     );
     const tokens = await Promise.all(
