@@ -13,6 +13,7 @@ import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { ErrorCode, MAX_DOCUMENT_BYTES } from '@huanxin/shared';
 import type { FastifyInstance } from 'fastify';
 import { AppModule } from './app.module';
+import { SecurityAuditService } from './audit/security-audit.service';
 import { csrfOriginCheck } from './auth/csrf';
 import { errorBody } from './common/errors/error-body';
 import { HttpExceptionFilter, sendError } from './common/errors/http-exception.filter';
@@ -60,7 +61,7 @@ export async function createHttpApp(config: AppConfig, logger: Logger): Promise<
       done,
     );
   });
-  fastify.addHook('onRequest', csrfOriginCheck(config));
+  fastify.addHook('onRequest', csrfOriginCheck(config, app.get(SecurityAuditService)));
   // A body that stalls, trickles or never ends is answered 408 (UPLOAD_TIMEOUT_MS / REQUEST_TIMEOUT_MS).
   enforceBodyDeadline(fastify, config.bodyTimeouts);
   fastify.addHook('onSend', async (request, reply) => {

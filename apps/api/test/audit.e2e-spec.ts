@@ -122,7 +122,12 @@ describe('audit log', () => {
         expect.objectContaining({
           result: 'failure',
           actor_id: null,
-          detail: { method: 'otp', reason: 'OTP_INVALID' },
+          detail: expect.objectContaining({
+            method: 'otp',
+            reason: 'OTP_INVALID',
+            phoneHash: expect.any(String),
+            count: 1,
+          }),
         }),
       );
     });
@@ -203,7 +208,7 @@ describe('audit log', () => {
           object_type: 'resident',
           object_id: resident.user.id,
           result: 'success',
-          detail: { consentVersion: expect.any(String) },
+          detail: expect.objectContaining({ consentVersion: expect.any(String), created: true }),
         }),
       );
       const claim = await claimWithStatus(t, resident.cookie, 'in_review');
@@ -241,7 +246,7 @@ describe('audit log', () => {
           object_type: 'user',
           object_id: created.body.id,
           result: 'success',
-          detail: { role: 'reviewer' },
+          detail: { role: 'reviewer', pendingActivation: true },
         }),
       );
       await request(t.server)
@@ -274,6 +279,90 @@ describe('audit log', () => {
       expect(ALL_PII.filter((value) => text.includes(value) || text.includes(value.toLowerCase()))).toEqual(
         [],
       );
+    });
+  });
+
+  describe('security events: refusals summed, enrolment, codes sent', () => {
+    const rowsFor = async (action: string, key: string, value: string) =>
+      (await db.query(`SELECT * FROM audit_log WHERE action = $1 AND detail->>$2 = $3 ORDER BY seq`, [
+        action,
+        key,
+        value,
+      ])) as AuditRow[];
+
+    it('12 cross-site posts → csrf.refused rows at the 1st and 10th refusal only, with the count, origin and route', async () => {
+      const origin = `https://evil-${Date.now()}.example`;
+      for (let i = 0; i < 12; i++)
+        await request(t.server).post('/api/auth/logout').set('origin', origin).expect(403);
+      const rows = await rowsFor('csrf.refused', 'origin', origin);
+      expect(rows.map((row) => row.detail.count)).toEqual([1, 10]);
+      expect(rows[0]).toEqual(
+        expect.objectContaining({
+          result: 'denied',
+          ip: expect.any(String),
+          detail: expect.objectContaining({ method: 'POST', route: '/api/auth/logout' }),
+        }),
+      );
+    });
+
+    it('rate-limit refusals → rate_limit.refused, summed per limiter and key', async () => {
+      await clearRateLimits(t.config);
+      const limited = await createIdentityApp({ AUTH_IP_LIMIT_PER_HOUR: '1' });
+      try {
+        await request(limited.server)
+          .post('/api/auth/login')
+          .send({ username: 'nobody-here', password: 'whatever-password' })
+          .expect(401);
+        for (let i = 0; i < 11; i++)
+          await request(limited.server)
+            .post('/api/auth/login')
+            .send({ username: 'nobody-here', password: 'whatever-password' })
+            .expect(429);
+      } finally {
+        await limited.close();
+        await clearRateLimits(t.config);
+      }
+      const rows = await rowsFor('rate_limit.refused', 'limiter', 'login-ip-hour');
+      expect(rows.slice(-2).map((row) => row.detail.count)).toEqual([1, 10]);
+      expect(rows.at(-1)!.detail).toEqual(expect.objectContaining({ key: expect.stringMatching(/^ip:/) }));
+    });
+
+    it('TOTP enrolment: started and a failed confirmation are audited', async () => {
+      const mfa = await createIdentityApp({ STAFF_MFA: 'totp' });
+      try {
+        const username = uniqueUsername('auditmfa');
+        const created = await request(t.server)
+          .post('/api/admin/users')
+          .set('cookie', admin.cookie)
+          .send({ username, displayName: '审计', role: 'finance', password: STRONG_PASSWORD })
+          .expect(201);
+        const first = await request(mfa.server)
+          .post('/api/auth/login')
+          .send({ username, password: STRONG_PASSWORD })
+          .expect(403);
+        const { enrolmentToken } = first.body.error as { enrolmentToken: string };
+        await request(mfa.server).post('/api/auth/mfa/totp/setup').send({ enrolmentToken }).expect(200);
+        expect(await last('auth.mfa.enrolment_started')).toEqual(
+          expect.objectContaining({ object_id: created.body.id, result: 'success' }),
+        );
+        await request(mfa.server)
+          .post('/api/auth/mfa/totp/confirm')
+          .send({ enrolmentToken, totp: '000000' })
+          .expect(401);
+        expect(await last('auth.mfa.enrolment_failed')).toEqual(
+          expect.objectContaining({ object_id: created.body.id, result: 'failure' }),
+        );
+      } finally {
+        await mfa.close();
+      }
+    });
+
+    it('an SMS code sent → auth.otp.sent with the purpose and the keyed hash of the phone', async () => {
+      await clearRateLimits(t.config);
+      await request(t.server).post('/api/auth/otp').send({ phone: PHONES.audit[5] }).expect(202);
+      const row = await last('auth.otp.sent');
+      expect(row.detail).toEqual({ purpose: 'login', phoneHash: expect.any(String) });
+      expect(JSON.stringify(row)).not.toContain(PHONES.audit[5]);
     });
   });
 

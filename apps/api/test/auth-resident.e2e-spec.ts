@@ -339,7 +339,7 @@ describe('resident sign-in by SMS code', () => {
           usesMathRandom: /Math\.random/.test(fs.readFileSync(path.join(dir, file), 'utf8')),
         }).toEqual({ file, usesMathRandom: false });
       }
-      expect(fs.readFileSync(path.join(dir, 'otp.service.ts'), 'utf8')).toMatch(
+      expect(fs.readFileSync(path.join(dir, 'otp-challenge.store.ts'), 'utf8')).toMatch(
         /import \{[^}]*\brandomInt\b[^}]*\} from 'node:crypto'/,
       );
     });

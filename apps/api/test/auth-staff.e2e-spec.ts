@@ -1,11 +1,15 @@
 import { generateSync } from 'otplib';
 import request from 'supertest';
+import { PasswordService } from '../src/auth/password.service';
 import { PHONES } from './fixtures/pii';
 import { MINUTE, SECOND, useFakeClock, type FakeClock } from './utils/fake-clock';
 import {
+  activateAccount,
   clearRateLimits,
   createAccount,
   createIdentityApp,
+  dataSourceOf,
+  secondAdmin,
   DEMO_PASSWORD,
   DEMO_USERS,
   sessionCookie,
@@ -104,7 +108,7 @@ describe('staff and dealer sign-in', () => {
     });
     afterEach(() => clock.restore());
 
-    it('5 wrong passwords lock the account; the 6th try with the right password → 401 ACCOUNT_LOCKED; 30 min later it signs in', async () => {
+    it('5 wrong passwords lock the account; the 6th try with the right password → 401 INVALID_CREDENTIALS (as for an unknown user); 30 min later it signs in', async () => {
       const username = uniqueUsername('lockme');
       await createAccount(t, admin, { username, role: 'reviewer' });
       for (let i = 1; i <= 5; i++) {
@@ -118,7 +122,13 @@ describe('staff and dealer sign-in', () => {
         .post('/api/auth/login')
         .send({ username, password: STRONG_PASSWORD })
         .expect(401);
-      expect(locked.body.error.code).toBe('ACCOUNT_LOCKED');
+      const unknown = await request(t.server)
+        .post('/api/auth/login')
+        .send({ username: uniqueUsername('nobody'), password: STRONG_PASSWORD })
+        .expect(401);
+      // Locked answers exactly like "no such user": the state of an account is not disclosed.
+      expect(locked.body).toEqual(unknown.body);
+      expect(locked.body.error.code).toBe('INVALID_CREDENTIALS');
       expect(locked.headers['set-cookie']).toBeUndefined();
 
       clock.advance(29 * MINUTE);
@@ -129,7 +139,7 @@ describe('staff and dealer sign-in', () => {
             .send({ username, password: STRONG_PASSWORD })
             .expect(401)
         ).body.error.code,
-      ).toBe('ACCOUNT_LOCKED');
+      ).toBe('INVALID_CREDENTIALS');
       clock.advance(MINUTE + SECOND);
       const ok = await request(t.server)
         .post('/api/auth/login')
@@ -208,6 +218,204 @@ describe('staff and dealer sign-in', () => {
         await limited.close();
         await clearRateLimits(t.config);
       }
+    });
+  });
+
+  describe('lock-out under concurrency (attempts are counted before the password is compared)', () => {
+    const login = (username: string, password: string) =>
+      request(t.server).post('/api/auth/login').send({ username, password });
+    const failuresOf = async (username: string) => {
+      const [row] = (await dataSourceOf(t).query(
+        `SELECT failed_logins, locked_until FROM user_account WHERE username = $1`,
+        [username],
+      )) as { failed_logins: number; locked_until: Date | null }[];
+      return row!;
+    };
+
+    /** Counts the comparisons against a real hash; each one is held `delayMs` to widen the race. */
+    function watchVerifications(delayMs: number) {
+      const passwords = t.app.get(PasswordService);
+      const original = passwords.verify.bind(passwords);
+      const started: string[] = [];
+      const spy = jest.spyOn(passwords, 'verify').mockImplementation(async (hash, password) => {
+        if (hash !== null) {
+          started.push(password);
+          await new Promise((resolve) => setTimeout(resolve, delayMs));
+        }
+        return original(hash, password);
+      });
+      return { started, restore: () => spy.mockRestore() };
+    }
+
+    it.each([1, 2, 3])(
+      'round %i: 20 wrong passwords at once → 20 failures counted, the account locked, at most 5 compared',
+      async () => {
+        const username = uniqueUsername('burst');
+        await createAccount(t, admin, { username, role: 'finance' });
+        const watch = watchVerifications(50);
+        try {
+          const answers = await Promise.all(
+            Array.from({ length: 20 }, (_, i) => login(username, `wrong-password-${i}`)),
+          );
+          expect(answers.map((res) => res.status)).toEqual(Array(20).fill(401));
+          expect(new Set(answers.map((res) => res.body.error.code))).toEqual(
+            new Set(['INVALID_CREDENTIALS']),
+          );
+          expect(watch.started.length).toBeLessThanOrEqual(5);
+        } finally {
+          watch.restore();
+        }
+        const row = await failuresOf(username);
+        expect(row.failed_logins).toBe(20);
+        expect(row.locked_until).not.toBeNull();
+        // Locked: the right password is refused too.
+        expect((await login(username, STRONG_PASSWORD).expect(401)).body.error.code).toBe(
+          'INVALID_CREDENTIALS',
+        );
+      },
+    );
+
+    it.each([1, 2, 3])(
+      'round %i: the right password sent inside a burst, after the 5th wrong one arrived → refused, never compared',
+      async () => {
+        const username = uniqueUsername('burstok');
+        await createAccount(t, admin, { username, role: 'finance' });
+        // Every comparison is held 400 ms: the first five wrong ones are still being compared
+        // (no failure recorded yet) when the right password arrives.
+        const watch = watchVerifications(400);
+        try {
+          const firstFive = Array.from({ length: 5 }, (_, i) =>
+            login(username, `wrong-password-${i}`).then((r) => r),
+          );
+          const deadline = Date.now() + 5000;
+          while (watch.started.length < 5 && Date.now() < deadline)
+            await new Promise((resolve) => setTimeout(resolve, 5));
+          expect(watch.started.length).toBe(5);
+          const rest = Array.from({ length: 15 }, (_, i) =>
+            login(username, `wrong-password-x${i}`).then((r) => r),
+          );
+          const right = await login(username, STRONG_PASSWORD);
+          const answers = await Promise.all([...firstFive, ...rest]);
+          expect(right.status).toBe(401);
+          expect(right.body.error.code).toBe('INVALID_CREDENTIALS');
+          expect(right.headers['set-cookie']).toBeUndefined();
+          expect(answers.every((res) => res.status === 401)).toBe(true);
+          expect(watch.started).not.toContain(STRONG_PASSWORD);
+        } finally {
+          watch.restore();
+        }
+        expect((await failuresOf(username)).failed_logins).toBe(21);
+      },
+    );
+
+    it('a locked account and an unknown username: same code, same body, both pay one password hash', async () => {
+      const username = uniqueUsername('lockedsame');
+      await createAccount(t, admin, { username, role: 'finance' });
+      for (let i = 0; i < 5; i++) await login(username, `wrong-password-${i}`).expect(401);
+      const passwords = t.app.get(PasswordService);
+      const spy = jest.spyOn(passwords, 'verify');
+      const timed = async (name: string) => {
+        const started = process.hrtime.bigint();
+        const res = await login(name, STRONG_PASSWORD).expect(401);
+        return { body: res.body, ms: Number(process.hrtime.bigint() - started) / 1e6 };
+      };
+      try {
+        const locked: number[] = [];
+        const unknown: number[] = [];
+        for (let i = 0; i < 5; i++) {
+          const a = await timed(username);
+          const b = await timed(uniqueUsername('ghost'));
+          expect(a.body).toEqual(b.body);
+          expect(a.body.error.code).toBe('INVALID_CREDENTIALS');
+          locked.push(a.ms);
+          unknown.push(b.ms);
+        }
+        // Both paths run exactly one (dummy) verification per attempt…
+        expect(spy).toHaveBeenCalledTimes(10);
+        expect(spy.mock.calls.every(([hash]) => hash === null)).toBe(true);
+        // …so they take about the same time (medians within a factor of 2).
+        const median = (xs: number[]) => [...xs].sort((x, y) => x - y)[2]!;
+        const ratio = median(locked) / median(unknown);
+        expect(ratio).toBeGreaterThan(0.5);
+        expect(ratio).toBeLessThan(2);
+      } finally {
+        spy.mockRestore();
+      }
+    });
+  });
+
+  describe('two administrators for an account that may reveal personal data (三员)', () => {
+    const pendingLogin = (username: string) =>
+      request(t.server).post('/api/auth/login').send({ username, password: STRONG_PASSWORD });
+
+    it.each(['reviewer', 'approver'] as const)(
+      'a %s created by one admin is pending: it cannot sign in; the same admin cannot activate it (403 SECOND_ADMIN_REQUIRED); a second admin can',
+      async (role) => {
+        const username = uniqueUsername(`two${role}`);
+        const id = await createAccount(t, admin, { username, role, pending: true });
+        const listed = await request(t.server).get('/api/admin/users').set('cookie', admin).expect(200);
+        expect(listed.body.find((a: { id: string }) => a.id === id)).toMatchObject({
+          pendingActivation: true,
+        });
+        expect((await pendingLogin(username).expect(401)).body.error.code).toBe('INVALID_CREDENTIALS');
+        const self = await request(t.server)
+          .patch(`/api/admin/users/${id}`)
+          .set('cookie', admin)
+          .send({ activate: true })
+          .expect(403);
+        expect(self.body.error.code).toBe('SECOND_ADMIN_REQUIRED');
+        await pendingLogin(username).expect(401);
+        const activated = await request(t.server)
+          .patch(`/api/admin/users/${id}`)
+          .set('cookie', await secondAdmin(t))
+          .send({ activate: true })
+          .expect(200);
+        expect(activated.body.pendingActivation).toBe(false);
+        await pendingLogin(username).expect(200);
+      },
+    );
+
+    it('roles without pii.reveal are usable at once', async () => {
+      for (const role of ['finance', 'auditor', 'admin'] as const) {
+        const username = uniqueUsername(`one${role}`);
+        await createAccount(t, admin, { username, role, pending: true });
+        await pendingLogin(username).expect(200);
+      }
+    });
+
+    it('a new password (or reset factor, or re-enabling) of a reviewer by one admin needs a second admin again; one PATCH cannot do both', async () => {
+      const username = uniqueUsername('twopw');
+      const id = await createAccount(t, admin, { username, role: 'reviewer' });
+      await pendingLogin(username).expect(200);
+      const newPassword = 'amber-lantern-meadow-57';
+      const both = await request(t.server)
+        .patch(`/api/admin/users/${id}`)
+        .set('cookie', admin)
+        .send({ password: newPassword, activate: true })
+        .expect(403);
+      expect(both.body.error.code).toBe('SECOND_ADMIN_REQUIRED');
+      const patched = await request(t.server)
+        .patch(`/api/admin/users/${id}`)
+        .set('cookie', admin)
+        .send({ password: newPassword })
+        .expect(200);
+      expect(patched.body.pendingActivation).toBe(true);
+      await request(t.server).post('/api/auth/login').send({ username, password: newPassword }).expect(401);
+      await activateAccount(t, id);
+      await request(t.server).post('/api/auth/login').send({ username, password: newPassword }).expect(200);
+
+      for (const change of [{ resetMfa: true }, { disabled: true }]) {
+        await request(t.server).patch(`/api/admin/users/${id}`).set('cookie', admin).send(change).expect(200);
+      }
+      const reenabled = await request(t.server)
+        .patch(`/api/admin/users/${id}`)
+        .set('cookie', admin)
+        .send({ disabled: false })
+        .expect(200);
+      expect(reenabled.body.pendingActivation).toBe(true);
+      await request(t.server).post('/api/auth/login').send({ username, password: newPassword }).expect(401);
+      await activateAccount(t, id);
+      await request(t.server).post('/api/auth/login').send({ username, password: newPassword }).expect(200);
     });
   });
 
@@ -406,8 +614,86 @@ describe('staff and dealer sign-in', () => {
       },
     );
 
-    it('dealer accounts (not staff) sign in with the password alone', async () => {
-      await login({ username: DEMO_USERS.dealer, password: DEMO_PASSWORD }).expect(200);
+    it('dealer accounts need the second factor too: the password alone gives no session; once enrolled, no code → MFA_REQUIRED', async () => {
+      const first = await login({ username: DEMO_USERS.dealer, password: DEMO_PASSWORD }).expect(403);
+      expect(first.body.error.code).toBe('MFA_ENROLMENT_REQUIRED');
+      expect(first.headers['set-cookie']).toBeUndefined();
+      const username = uniqueUsername('mfadealer');
+      await createAccount(t, admin, {
+        username,
+        role: 'dealer',
+        organizationId: (await signInStaff(t, DEMO_USERS.dealer)).user.organizationId,
+      });
+      await enrol(username);
+      expect((await login({ username, password: STRONG_PASSWORD }).expect(401)).body.error.code).toBe(
+        'MFA_REQUIRED',
+      );
+    });
+
+    it('a leftover enrolment token cannot replace a working factor; confirming one token kills the others', async () => {
+      const username = uniqueUsername('mfaleft');
+      await createAccount(t, admin, { username, role: 'finance' });
+      const tokenOf = async () =>
+        (
+          (await login({ username, password: STRONG_PASSWORD }).expect(403)).body.error as {
+            enrolmentToken: string;
+          }
+        ).enrolmentToken;
+      const leftover = await tokenOf();
+      const started = await tokenOf();
+      // Step 1 done on a token that is never confirmed: its secret must not become the factor later.
+      await request(mfa.server)
+        .post('/api/auth/mfa/totp/setup')
+        .send({ enrolmentToken: started })
+        .expect(200);
+      const { secret } = await enrol(username);
+
+      for (const enrolmentToken of [leftover, started]) {
+        const setup = await request(mfa.server)
+          .post('/api/auth/mfa/totp/setup')
+          .send({ enrolmentToken })
+          .expect(401);
+        expect(setup.body.error.code).toBe('MFA_ENROLMENT_EXPIRED');
+        const confirm = await request(mfa.server)
+          .post('/api/auth/mfa/totp/confirm')
+          .send({ enrolmentToken, totp: '123456' })
+          .expect(401);
+        expect(confirm.body.error.code).toBe('MFA_ENROLMENT_EXPIRED');
+      }
+      // The enrolled factor still works.
+      clock.advance(30 * SECOND);
+      await login({ username, password: STRONG_PASSWORD, totp: codeAt(secret, clock.now()) }).expect(200);
+    });
+
+    it('two enrolment tokens confirmed at once: exactly one factor is enrolled', async () => {
+      const username = uniqueUsername('mfarace');
+      await createAccount(t, admin, { username, role: 'finance' });
+      const tokens: { enrolmentToken: string; secret: string }[] = [];
+      for (let i = 0; i < 2; i++) {
+        const enrolmentToken = (
+          (await login({ username, password: STRONG_PASSWORD }).expect(403)).body.error as {
+            enrolmentToken: string;
+          }
+        ).enrolmentToken;
+        const setup = await request(mfa.server)
+          .post('/api/auth/mfa/totp/setup')
+          .send({ enrolmentToken })
+          .expect(200);
+        tokens.push({ enrolmentToken, secret: setup.body.secret as string });
+      }
+      const answers = await Promise.all(
+        tokens.map(({ enrolmentToken, secret }) =>
+          request(mfa.server)
+            .post('/api/auth/mfa/totp/confirm')
+            .send({ enrolmentToken, totp: codeAt(secret, clock.now()) }),
+        ),
+      );
+      expect(answers.map((res) => res.status).sort()).toEqual([200, 401]);
+      const winner = tokens[answers.findIndex((res) => res.status === 200)]!;
+      clock.advance(30 * SECOND);
+      await login({ username, password: STRONG_PASSWORD, totp: codeAt(winner.secret, clock.now()) }).expect(
+        200,
+      );
     });
 
     it('an administrator resets the factor: the account enrols again', async () => {

@@ -3,6 +3,7 @@ import request from 'supertest';
 import { PHONES } from './fixtures/pii';
 import { HOUR, MINUTE, SECOND, useFakeClock, type FakeClock } from './utils/fake-clock';
 import {
+  activateAccount,
   clearRateLimits,
   createAccount,
   createIdentityApp,
@@ -169,7 +170,7 @@ describe('sessions', () => {
   });
 
   describe('disabling an account ends its sessions', () => {
-    it('PATCH /api/admin/users/:id { disabled: true } → every cookie of the account → 401; it cannot sign in; re-enabled it can', async () => {
+    it('PATCH /api/admin/users/:id { disabled: true } → every cookie of the account → 401; it cannot sign in; re-enabled (and, for a reviewer, activated by a second admin) it can', async () => {
       const username = uniqueUsername('disableme');
       const id = await createAccount(t, admin, { username, role: 'reviewer' });
       const a = await signInStaff(t, username, STRONG_PASSWORD);
@@ -193,6 +194,12 @@ describe('sessions', () => {
         .set('cookie', admin)
         .send({ disabled: false })
         .expect(200);
+      // A reviewer may reveal personal data: re-enabled by one admin, it waits for a second one.
+      await request(t.server)
+        .post('/api/auth/login')
+        .send({ username, password: STRONG_PASSWORD })
+        .expect(401);
+      await activateAccount(t, id);
       await signInStaff(t, username, STRONG_PASSWORD);
     });
 

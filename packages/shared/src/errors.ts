@@ -64,6 +64,11 @@ export const ERROR_STATUS = {
   JSON_TOO_DEEP: 400,
   /** The reviewer's personal-data reveals for today are used up (REVEAL_LIMIT_PER_DAY); the auditor is alerted. */
   REVEAL_LIMIT_EXCEEDED: 429,
+  // Auth and profile security (issue 9)
+  /** The ID number cannot change once the account has a submitted claim. */
+  ID_NUMBER_LOCKED: 409,
+  /** A reviewer/approver account made usable by one admin needs a different admin to activate it. */
+  SECOND_ADMIN_REQUIRED: 403,
 } as const satisfies Record<
   string,
   400 | 401 | 403 | 404 | 405 | 408 | 409 | 413 | 415 | 422 | 429 | 500 | 503

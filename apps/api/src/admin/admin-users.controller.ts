@@ -1,7 +1,8 @@
 import { Body, Controller, Get, Param, ParseUUIDPipe, Patch, Post } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Permission } from '@huanxin/shared';
-import { RequirePermission } from '../auth/auth.decorators';
+import { CurrentUser, RequirePermission } from '../auth/auth.decorators';
+import type { AuthUser } from '../common/http/request-context';
 import { CreateOrganizationDto, CreateUserDto, UpdateUserDto } from './admin-users.dto';
 import { AdminUsersService } from './admin-users.service';
 
@@ -18,15 +19,25 @@ export class AdminUsersController {
   }
 
   @Post('users')
-  @ApiOperation({ summary: 'Create a staff or dealer account (password policy applies)' })
-  create(@Body() body: CreateUserDto) {
-    return this.accounts.create(body);
+  @ApiOperation({
+    summary:
+      'Create a staff or dealer account (password policy applies); reviewer/approver accounts start pending a second admin',
+  })
+  create(@Body() body: CreateUserDto, @CurrentUser() actor: AuthUser) {
+    return this.accounts.create(body, actor.id);
   }
 
   @Patch('users/:id')
-  @ApiOperation({ summary: 'Rename, disable/enable (ends sessions), unlock, set password, reset MFA' })
-  update(@Param('id', new ParseUUIDPipe({ version: '4' })) id: string, @Body() body: UpdateUserDto) {
-    return this.accounts.update(id, body);
+  @ApiOperation({
+    summary:
+      'Rename, disable/enable (ends sessions), unlock, set password, reset MFA, activate (a second admin)',
+  })
+  update(
+    @Param('id', new ParseUUIDPipe({ version: '4' })) id: string,
+    @Body() body: UpdateUserDto,
+    @CurrentUser() actor: AuthUser,
+  ) {
+    return this.accounts.update(id, body, actor.id);
   }
 
   @Get('organizations')

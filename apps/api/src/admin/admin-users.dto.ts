@@ -69,6 +69,14 @@ export class UpdateUserDto {
   @IsOptional()
   @IsBoolean()
   resetMfa?: boolean;
+
+  @ApiPropertyOptional({
+    description:
+      'Activates a reviewer/approver account left pending by another administrator (two-person rule); 403 SECOND_ADMIN_REQUIRED for the same administrator',
+  })
+  @IsOptional()
+  @IsBoolean()
+  activate?: boolean;
 }
 
 export class CreateOrganizationDto {

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { ErrorCode, FieldErrorCode, validateUscc } from '@huanxin/shared';
+import { can, ErrorCode, FieldErrorCode, Permission, type Role, validateUscc } from '@huanxin/shared';
 import type { DataSource } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { checkPassword } from '../auth/password-policy';
@@ -21,6 +21,8 @@ export interface AccountView {
   disabled: boolean;
   locked: boolean;
   mfaEnrolled: boolean;
+  /** Waiting for a second administrator to activate it (two-person rule, see needsSecondAdmin). */
+  pendingActivation: boolean;
   lastLoginAt: string | null;
   createdAt: string;
 }
@@ -35,9 +37,22 @@ function view(user: UserEntity, now: Date): AccountView {
     disabled: user.disabledAt !== null,
     locked: user.lockedUntil !== null && user.lockedUntil > now,
     mfaEnrolled: user.totpSecretEnc !== null,
+    pendingActivation: user.pendingActivationBy !== null,
     lastLoginAt: user.lastLoginAt?.toISOString() ?? null,
     createdAt: user.createdAt.toISOString(),
   };
+}
+
+/**
+ * 三员 two-person rule: an account whose role may reveal resident personal data (`pii.reveal`:
+ * reviewer and approver today) is never made usable by one administrator alone. Creating one, or
+ * giving it credentials (new password, reset factor) or re-enabling it, leaves it pending with the
+ * acting admin's id; it cannot sign in until a different admin sends `{ activate: true }`.
+ * Otherwise an admin, who by design reads no personal data, could mint (or take over) a reviewer
+ * and read it all.
+ */
+export function needsSecondAdmin(role: Role): boolean {
+  return can(role, Permission.PersonalDataReveal);
 }
 
 /** Staff and dealer accounts, managed by `admin` (who sees no resident personal data). */
@@ -56,7 +71,7 @@ export class AdminUsersService {
     return (await this.users.listAccounts()).map((user) => view(user, now));
   }
 
-  async create(input: CreateUserDto): Promise<AccountView> {
+  async create(input: CreateUserDto, actorId: string): Promise<AccountView> {
     const weak = checkPassword(input.password, { username: input.username, displayName: input.displayName });
     if (weak) throw validationFailed({ password: weak });
     if (input.role === 'dealer') {
@@ -77,6 +92,7 @@ export class AdminUsersService {
           displayName: input.displayName,
           passwordHash,
           organizationId: input.role === 'dealer' ? (input.organizationId ?? null) : null,
+          pendingActivationBy: needsSecondAdmin(input.role) ? actorId : null,
         })
         .orIgnore()
         .returning(['id'])
@@ -92,7 +108,7 @@ export class AdminUsersService {
           result: 'success',
           objectType: 'user',
           objectId: id,
-          detail: { role: input.role },
+          detail: { role: input.role, pendingActivation: needsSecondAdmin(input.role) },
         },
         manager,
       );
@@ -101,7 +117,7 @@ export class AdminUsersService {
     return view(created, new Date());
   }
 
-  async update(id: string, input: UpdateUserDto): Promise<AccountView> {
+  async update(id: string, input: UpdateUserDto, actorId: string): Promise<AccountView> {
     const user = await this.users.findById(id);
     if (!user || user.role === 'resident') throw new DomainError(ErrorCode.USER_NOT_FOUND, 'No such account');
     const changes: Partial<UserEntity> = {};
@@ -133,8 +149,25 @@ export class AdminUsersService {
       changes.totpLastStep = null;
       changed.push('mfaReset');
     }
+    // Credentials or a re-enabled account of a personal-data role wait for a second admin.
+    if (
+      needsSecondAdmin(user.role) &&
+      (input.password !== undefined || input.resetMfa || input.disabled === false)
+    ) {
+      changes.pendingActivationBy = actorId;
+      changed.push('pendingActivation');
+    }
     await this.dataSource.transaction(async (manager) => {
       if (Object.keys(changes).length) await manager.getRepository(UserEntity).update({ id }, changes);
+      if (input.activate) {
+        const pendingBy = changes.pendingActivationBy ?? user.pendingActivationBy;
+        if (pendingBy === actorId)
+          throw new DomainError(
+            ErrorCode.SECOND_ADMIN_REQUIRED,
+            'Another administrator must activate an account you created or re-credentialed',
+          );
+        if (await this.users.activate(id, actorId, manager)) changed.push('activated');
+      }
       await this.audit.record(
         { action: 'user.updated', result: 'success', objectType: 'user', objectId: id, detail: { changed } },
         manager,

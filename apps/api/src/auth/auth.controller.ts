@@ -8,16 +8,22 @@ import type { AppConfig } from '../config/config';
 import { InjectConfig } from '../config/config.module';
 import { CurrentUser, Public, SignedIn } from './auth.decorators';
 import { LoginDto, SendOtpDto, TotpConfirmDto, TotpEnrolmentDto, VerifyOtpDto } from './auth.dto';
-import { AuthService } from './auth.service';
+import { OtpSignInService } from './otp-sign-in.service';
 import { OtpService } from './otp.service';
+import { PasswordSignInService } from './password-sign-in.service';
+import { SessionIssuer } from './session-issuer.service';
+import { TotpEnrolmentService } from './totp-enrolment.service';
 import { clearSessionCookie, readSessionCookie, setSessionCookie } from './session-cookie';
 
 @ApiTags('auth')
 @Controller('auth')
 export class AuthController {
   constructor(
-    private readonly auth: AuthService,
     private readonly otp: OtpService,
+    private readonly otpSignIn: OtpSignInService,
+    private readonly passwordSignIn: PasswordSignInService,
+    private readonly enrolment: TotpEnrolmentService,
+    private readonly issuer: SessionIssuer,
     @InjectConfig() private readonly config: AppConfig,
   ) {}
 
@@ -34,15 +40,18 @@ export class AuthController {
   @Post('otp/verify')
   @Public()
   @HttpCode(200)
-  @ApiOperation({ summary: 'Sign a resident in with the SMS code; sets the session cookie' })
+  @ApiOperation({
+    summary: 'Sign a resident in with the SMS code; sets the session cookie (limited per IP and per phone)',
+  })
   async verifyOtp(
     @Body() body: VerifyOtpDto,
     @Req() request: FastifyRequest,
     @Res({ passthrough: true }) reply: FastifyReply,
   ) {
-    const signedIn = await this.auth.residentSignIn(
+    const signedIn = await this.otpSignIn.signIn(
       body.challengeId,
       body.code,
+      request.ip,
       readSessionCookie(this.config, request),
     );
     setSessionCookie(this.config, reply, signedIn.sessionId);
@@ -61,7 +70,11 @@ export class AuthController {
     @Req() request: FastifyRequest,
     @Res({ passthrough: true }) reply: FastifyReply,
   ) {
-    const result = await this.auth.staffSignIn(body, request.ip, readSessionCookie(this.config, request));
+    const result = await this.passwordSignIn.signIn(
+      body,
+      request.ip,
+      readSessionCookie(this.config, request),
+    );
     if ('enrolmentToken' in result) {
       throw new DomainError(
         ErrorCode.MFA_ENROLMENT_REQUIRED,
@@ -80,7 +93,7 @@ export class AuthController {
   @HttpCode(200)
   @ApiOperation({ summary: 'TOTP enrolment step 1: a new secret with its QR code' })
   totpSetup(@Body() body: TotpEnrolmentDto) {
-    return this.auth.beginTotpEnrolment(body.enrolmentToken);
+    return this.enrolment.begin(body.enrolmentToken);
   }
 
   @Post('mfa/totp/confirm')
@@ -92,7 +105,7 @@ export class AuthController {
     @Req() request: FastifyRequest,
     @Res({ passthrough: true }) reply: FastifyReply,
   ) {
-    const signedIn = await this.auth.confirmTotpEnrolment(
+    const signedIn = await this.enrolment.confirm(
       body.enrolmentToken,
       body.totp,
       readSessionCookie(this.config, request),
@@ -109,7 +122,7 @@ export class AuthController {
     @CurrentUser() user: AuthUser,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<void> {
-    await this.auth.signOut(user);
+    await this.issuer.signOut(user);
     clearSessionCookie(this.config, reply);
   }
 
@@ -117,6 +130,6 @@ export class AuthController {
   @SignedIn()
   @ApiOperation({ summary: 'The signed-in user' })
   async me(@CurrentUser() user: AuthUser) {
-    return { user: await this.auth.publicUser(user) };
+    return { user: await this.issuer.publicUser(user) };
   }
 }

@@ -2,14 +2,12 @@ import { type CanActivate, type ExecutionContext, Injectable, Logger } from '@ne
 import { Reflector } from '@nestjs/core';
 import { can, ErrorCode, type Permission } from '@huanxin/shared';
 import type { FastifyRequest } from 'fastify';
-import type { Redis } from 'ioredis';
 import { AuditService } from '../audit/audit.service';
 import { DomainError } from '../common/errors/domain-error';
-import { hit } from '../common/http/rate-limit';
+import { RateLimiter } from '../common/http/rate-limit';
 import { requestContext } from '../common/http/request-context';
 import type { AppConfig } from '../config/config';
 import { InjectConfig } from '../config/config.module';
-import { InjectRedis } from '../redis/redis.module';
 import { PUBLIC_ROUTE, ROUTE_PERMISSION, SIGNED_IN } from './auth.decorators';
 import { readSessionCookie } from './session-cookie';
 import { SessionService } from './session.service';
@@ -30,7 +28,7 @@ export class AuthGuard implements CanActivate {
     private readonly reflector: Reflector,
     private readonly sessions: SessionService,
     private readonly audit: AuditService,
-    @InjectRedis() private readonly redis: Redis,
+    private readonly limiter: RateLimiter,
     @InjectConfig() private readonly config: AppConfig,
   ) {}
 
@@ -65,8 +63,7 @@ export class AuthGuard implements CanActivate {
       throw new DomainError(ErrorCode.FORBIDDEN, 'Not allowed');
     }
     if (UNSAFE.has(request.method)) {
-      await hit(
-        this.redis,
+      await this.limiter.hit(
         {
           name: 'writes',
           limit: this.config.auth.writeLimitPerMinute,

@@ -3,10 +3,18 @@ import { PiiCipher } from '../common/crypto/pii-cipher';
 import { NotificationsModule } from '../notifications/notifications.module';
 import { AuthController } from './auth.controller';
 import { AuthGuard } from './auth.guard';
-import { AuthService } from './auth.service';
+import { AuthLimits } from './auth-limits';
+import { EnrolmentTokens } from './enrolment-tokens';
+import { OtpChallengeStore } from './otp-challenge.store';
+import { OtpSignInService } from './otp-sign-in.service';
 import { OtpService } from './otp.service';
+import { PasswordSignInService } from './password-sign-in.service';
 import { PasswordService } from './password.service';
+import { SecondFactorService } from './second-factor.service';
+import { SessionIssuer } from './session-issuer.service';
 import { SessionService } from './session.service';
+import { StaffLockout } from './staff-lockout';
+import { TotpEnrolmentService } from './totp-enrolment.service';
 import { TotpService } from './totp.service';
 
 /** Sessions, the cipher and passwords are used across domains (admin, profile, jobs). */
@@ -17,10 +25,28 @@ import { TotpService } from './totp.service';
 })
 export class AuthCoreModule {}
 
+/**
+ * Sign-in, split by concern: OTP codes (store + service), resident sign-in, password sign-in with
+ * its lock-out, the second factor and its enrolment, and the session issuer they all end in.
+ * OtpService is exported for flows that need a fresh SMS proof (the payout-details change).
+ */
 @Module({
   imports: [NotificationsModule],
   controllers: [AuthController],
-  providers: [AuthService, OtpService, TotpService, AuthGuard],
-  exports: [AuthGuard],
+  providers: [
+    AuthLimits,
+    OtpChallengeStore,
+    OtpService,
+    OtpSignInService,
+    StaffLockout,
+    TotpService,
+    EnrolmentTokens,
+    SecondFactorService,
+    TotpEnrolmentService,
+    SessionIssuer,
+    PasswordSignInService,
+    AuthGuard,
+  ],
+  exports: [AuthGuard, OtpService],
 })
 export class AuthModule {}

@@ -1,5 +1,6 @@
 import { ErrorCode } from '@huanxin/shared';
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { SecurityAuditService } from '../audit/security-audit.service';
 import type { AppConfig } from '../config/config';
 import { errorBody } from '../common/errors/error-body';
 
@@ -17,8 +18,10 @@ function originOf(value: string): string | null {
  * CSRF per the contract: an unsafe request that carries an Origin (or, failing that, a Referer)
  * must come from the portal's own origin; requests with neither (non-browser clients) pass.
  * SameSite=Lax cookies already stop most cross-site posts; this closes the rest.
+ * Refusals are audited as `csrf.refused`, summed per client address and claimed origin (a hostile
+ * page can fire them at will), with the route and the origin (never the Referer's path or query).
  */
-export function csrfOriginCheck(config: AppConfig) {
+export function csrfOriginCheck(config: AppConfig, securityAudit?: SecurityAuditService) {
   return async (request: FastifyRequest, reply: FastifyReply): Promise<void> => {
     if (!UNSAFE.has(request.method)) return;
     const origin = request.headers.origin;
@@ -33,6 +36,22 @@ export function csrfOriginCheck(config: AppConfig) {
     if (claimed === undefined) return;
     const own = config.http.publicOrigin ?? `${request.protocol}://${request.host}`;
     if (claimed !== own) {
+      const shownOrigin = (claimed ?? 'null').slice(0, 200);
+      await securityAudit
+        ?.recordRepeated(
+          {
+            action: 'csrf.refused',
+            result: 'denied',
+            actor: null,
+            detail: {
+              origin: shownOrigin,
+              method: request.method,
+              route: request.url.split('?')[0]!.slice(0, 200),
+            },
+          },
+          `csrf:${request.ip}:${shownOrigin}`,
+        )
+        .catch(() => undefined);
       await reply
         .status(403)
         .header('cache-control', 'no-store')

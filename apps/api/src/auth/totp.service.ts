@@ -2,16 +2,25 @@ import { Injectable } from '@nestjs/common';
 import { generateSecret, generateURI, verifySync } from 'otplib';
 import QRCode from 'qrcode';
 import { Clock } from '../common/clock';
+import { PiiCipher } from '../common/crypto/pii-cipher';
 
 const PERIOD_SECONDS = 30;
 
-/** RFC 6238 TOTP (6 digits, 30 s) for the staff second factor; one step of clock drift allowed. */
+/**
+ * RFC 6238 TOTP (6 digits, 30 s) for the staff and dealer second factor; one step of clock drift
+ * allowed. Secrets leave this class only encrypted (`secretEnc`), except once for the QR code.
+ */
 @Injectable()
 export class TotpService {
-  constructor(private readonly clock: Clock) {}
+  constructor(
+    private readonly clock: Clock,
+    private readonly cipher: PiiCipher,
+  ) {}
 
-  newSecret(): string {
-    return generateSecret();
+  /** A new secret, with its encrypted form for storage. */
+  newSecret(): { secret: string; secretEnc: string } {
+    const secret = generateSecret();
+    return { secret, secretEnc: this.cipher.encrypt(secret, 'user.totp') };
   }
 
   async enrolment(
@@ -25,6 +34,11 @@ export class TotpService {
       width: 240,
     });
     return { secret, otpauthUrl, qrDataUrl };
+  }
+
+  /** The matched time step for a stored (encrypted) secret, or null. */
+  checkSealed(secretEnc: string, token: string): number | null {
+    return this.check(this.cipher.decrypt(secretEnc, 'user.totp'), token);
   }
 
   /** The matched time step, or null. The caller stores the step to refuse replays. */

@@ -1,7 +1,10 @@
 import { Global, Module } from '@nestjs/common';
 import { Clock } from './clock';
-import { RateLimitGuard } from './http/rate-limit';
+import { RateLimiter, RateLimitGuard } from './http/rate-limit';
 
 @Global()
-@Module({ providers: [Clock, RateLimitGuard], exports: [Clock, RateLimitGuard] })
+@Module({
+  providers: [Clock, RateLimiter, RateLimitGuard],
+  exports: [Clock, RateLimiter, RateLimitGuard],
+})
 export class CommonModule {}

@@ -6,6 +6,9 @@ import { NOTIFICATIONS_QUEUE, NOTIFY_STATUS } from '../applications/applications
 import { NotificationsRepository } from './notifications.repository';
 import { SmsService } from './sms.service';
 
+/** Written by the profile side (payout details changed); the row holds the text. */
+export const ACCOUNT_NOTICE = 'notifications.account-notice' as const;
+
 const STATUS_ZH: Record<string, string> = {
   draft: '草稿',
   submitted: '已提交',
@@ -35,6 +38,7 @@ export class NotificationsProcessor implements QueueProcessor {
   ) {}
 
   async process(job: Job): Promise<unknown> {
+    if (job.name === ACCOUNT_NOTICE) return this.accountNotice(job.data as { notificationId: string });
     if (job.name !== NOTIFY_STATUS) throw new Error(`unknown job ${job.name} on queue ${this.queue}`);
     const { applicationId, eventId } = job.data as { applicationId: string; eventId: string };
     const event = await this.notifications.statusEvent(applicationId, eventId);
@@ -52,6 +56,15 @@ export class NotificationsProcessor implements QueueProcessor {
       await this.sms.send({ phone: this.cipher.decrypt(event.phoneEnc, 'user.phone'), text });
       await this.notifications.markSmsSent(pending);
     }
+    return { notified: true };
+  }
+
+  /** Sends the SMS of an account notice once (until `sms_sent_at` is set). */
+  private async accountNotice({ notificationId }: { notificationId: string }): Promise<unknown> {
+    const notice = await this.notifications.accountNoticePending(notificationId);
+    if (!notice?.phoneEnc) return { skipped: 'sent or no phone' };
+    await this.sms.send({ phone: this.cipher.decrypt(notice.phoneEnc, 'user.phone'), text: notice.textZh });
+    await this.notifications.markSmsSent(notificationId);
     return { notified: true };
   }
 }

@@ -47,6 +47,16 @@ export class NotificationsRepository {
     return row?.id ?? null;
   }
 
+  /** An account notice whose SMS is still to send: its text and the account's encrypted phone. */
+  async accountNoticePending(id: string): Promise<{ textZh: string; phoneEnc: string | null } | null> {
+    const [row] = (await this.dataSource.query(
+      `SELECT n.text_zh, u.phone_enc FROM notification n JOIN user_account u ON u.id = n.user_id
+        WHERE n.id = $1 AND n.sms_sent_at IS NULL`,
+      [id],
+    )) as { text_zh: string; phone_enc: string | null }[];
+    return row ? { textZh: row.text_zh, phoneEnc: row.phone_enc } : null;
+  }
+
   async markSmsSent(id: string): Promise<void> {
     await this.dataSource.query(`UPDATE notification SET sms_sent_at = now() WHERE id = $1`, [id]);
   }

@@ -1,5 +1,5 @@
-import { ApiProperty } from '@nestjs/swagger';
-import { Equals, IsIn, IsString, MaxLength, MinLength } from 'class-validator';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Equals, IsIn, IsOptional, IsString, IsUUID, Matches, MaxLength, MinLength } from 'class-validator';
 import { ZHANGQIU_STREET_CODES } from '@huanxin/shared';
 import { IsBankCard, IsResidentId } from '../common/validation/identifiers';
 
@@ -40,4 +40,18 @@ export class UpdateProfileDto {
   })
   @Equals(true, { message: 'CONSENT_REQUIRED' })
   consent: boolean;
+
+  @ApiPropertyOptional({
+    format: 'uuid',
+    description:
+      'From POST /api/me/profile/otp: required with otpCode when an existing profile changes its bank account or ID number',
+  })
+  @IsOptional()
+  @IsUUID(4)
+  otpChallengeId?: string;
+
+  @ApiPropertyOptional({ example: '123456' })
+  @IsOptional()
+  @Matches(/^\d{6}$/, { message: 'INVALID_FORMAT' })
+  otpCode?: string;
 }

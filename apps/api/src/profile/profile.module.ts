@@ -1,6 +1,10 @@
 import { Module } from '@nestjs/common';
+import { AuthModule } from '../auth/auth.module';
 import { ApplicantFactsService } from './applicant-facts.service';
+import { PayoutProofService } from './payout-proof.service';
+import { ProfileWriter } from './profile-writer.service';
 import { ProfileController } from './profile.controller';
+import { ProfileRepository } from './profile.repository';
 import { ProfileService } from './profile.service';
 import { RevealLimiter } from './reveal-limit';
 import { RevealController } from './reveal.controller';
@@ -8,8 +12,18 @@ import { RevealRepository } from './reveal.repository';
 import { RevealService } from './reveal.service';
 
 @Module({
+  imports: [AuthModule],
   controllers: [ProfileController, RevealController],
-  providers: [ProfileService, ApplicantFactsService, RevealService, RevealRepository, RevealLimiter],
+  providers: [
+    ProfileService,
+    ProfileWriter,
+    ProfileRepository,
+    PayoutProofService,
+    ApplicantFactsService,
+    RevealService,
+    RevealRepository,
+    RevealLimiter,
+  ],
   exports: [ApplicantFactsService],
 })
 export class ProfileModule {}

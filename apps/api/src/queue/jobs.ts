@@ -17,6 +17,8 @@ export interface JobCatalogue {
   };
   notifications: {
     'notifications.application-status': { applicationId: string; eventId: string };
+    /** A notice about the account itself (e.g. payout details changed): its row, sent by SMS. */
+    'notifications.account-notice': { notificationId: string };
   };
 }
 

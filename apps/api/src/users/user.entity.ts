@@ -69,6 +69,14 @@ export class UserEntity {
   @Column({ name: 'disabled_at', type: 'timestamptz', nullable: true })
   disabledAt: Date | null;
 
+  /**
+   * Set when an admin created or re-credentialed an account that may reveal personal data: the
+   * admin's id. The account cannot sign in until a different admin activates it (三员 two-person rule).
+   */
+  @Column({ name: 'pending_activation_by', type: 'uuid', nullable: true })
+  pendingActivationBy: string | null;
+
+  /** Sign-in attempts since the last success, counted before the password is checked. */
   @Column({ name: 'failed_logins', type: 'integer', default: 0 })
   failedLogins: number;
 

@@ -43,17 +43,77 @@ export class UsersRepository {
     });
   }
 
-  async recordLoginFailure(id: string, lockAfter: number, lockUntil: Date): Promise<{ locked: boolean }> {
-    const rows = await returning<{ locked: boolean }>(
+  /**
+   * Staff lock-out, decided before the password is compared: every attempt takes a numbered slot
+   * (`failed_logins + 1`) in one UPDATE, so concurrent attempts are ordered by the row lock. Only
+   * slots 1…lockAfter on an unlocked account are checked; a later slot locks the account (if the
+   * 5th failure has not already) and is refused unchecked. An expired lock starts a new count at 1.
+   * A success resets the count (`recordStaffLoginSuccess`); a correct password that stops short of
+   * a session (second factor missing or to enrol) gives its slot back (`refundLoginAttempt`).
+   */
+  async reserveLoginAttempt(
+    id: string,
+    now: Date,
+    lockAfter: number,
+    lockUntil: Date,
+  ): Promise<{ attempt: number; checked: boolean }> {
+    const rows = await returning<{ attempt: number; locked: boolean }>(
       this.dataSource,
       `UPDATE user_account
-          SET failed_logins = CASE WHEN failed_logins + 1 >= $2 THEN 0 ELSE failed_logins + 1 END,
-              locked_until = CASE WHEN failed_logins + 1 >= $2 THEN $3::timestamptz ELSE locked_until END
+          SET failed_logins = CASE WHEN locked_until <= $2 THEN 1 ELSE failed_logins + 1 END,
+              locked_until = CASE
+                WHEN locked_until <= $2 THEN NULL
+                WHEN locked_until IS NULL AND failed_logins + 1 > $3 THEN $4::timestamptz
+                ELSE locked_until END
         WHERE id = $1
-        RETURNING failed_logins = 0 AND locked_until = $3::timestamptz AS locked`,
+        RETURNING failed_logins AS attempt, locked_until > $2 AS locked`,
+      [id, now, lockAfter, lockUntil],
+    );
+    const row = rows[0];
+    if (!row) return { attempt: 0, checked: false };
+    // A slot that set the lock itself is refused too (`locked` is read after the update).
+    return { attempt: row.attempt, checked: row.attempt <= lockAfter && row.locked !== true };
+  }
+
+  /** A checked attempt failed: lock once `lockAfter` attempts are counted. True when this locked it. */
+  async confirmLoginFailure(id: string, lockAfter: number, lockUntil: Date): Promise<{ locked: boolean }> {
+    const rows = await returning<{ id: string }>(
+      this.dataSource,
+      `UPDATE user_account SET locked_until = $3::timestamptz
+        WHERE id = $1 AND locked_until IS NULL AND failed_logins >= $2
+        RETURNING id`,
       [id, lockAfter, lockUntil],
     );
-    return { locked: rows[0]?.locked === true };
+    return { locked: rows.length === 1 };
+  }
+
+  /** Gives back the slot of a correct password that did not finish signing in; false when locked meanwhile. */
+  async refundLoginAttempt(id: string, now: Date): Promise<boolean> {
+    const rows = await returning<{ id: string }>(
+      this.dataSource,
+      `UPDATE user_account SET failed_logins = GREATEST(failed_logins - 1, 0)
+        WHERE id = $1 AND (locked_until IS NULL OR locked_until <= $2)
+        RETURNING id`,
+      [id, now],
+    );
+    return rows.length === 1;
+  }
+
+  /**
+   * A staff sign-in completes only if the account is not locked at this moment: a correct password
+   * whose check raced the 5th failure of a burst is refused here, after the comparison.
+   */
+  async recordStaffLoginSuccess(id: string, at: Date, totpStep?: number): Promise<boolean> {
+    const rows = await returning<{ id: string }>(
+      this.dataSource,
+      `UPDATE user_account
+          SET failed_logins = 0, locked_until = NULL, last_login_at = $2,
+              totp_last_step = COALESCE($3::bigint, totp_last_step), updated_at = now()
+        WHERE id = $1 AND (locked_until IS NULL OR locked_until <= $2)
+        RETURNING id`,
+      [id, at, totpStep ?? null],
+    );
+    return rows.length === 1;
   }
 
   async recordLoginSuccess(id: string, at: Date, totpStep?: number): Promise<void> {
@@ -78,10 +138,34 @@ export class UsersRepository {
     return rows.length === 1;
   }
 
-  async setTotpSecret(id: string, secretEnc: string, step: number): Promise<void> {
-    await this.dataSource
-      .getRepository(UserEntity)
-      .update({ id }, { totpSecretEnc: secretEnc, totpLastStep: String(step) });
+  /**
+   * Enrols a second factor only where none is enrolled, so a leftover enrolment token cannot replace
+   * a working factor. False when the account already has one.
+   */
+  async enrolTotpSecret(id: string, secretEnc: string, step: number): Promise<boolean> {
+    const rows = await returning<{ id: string }>(
+      this.dataSource,
+      `UPDATE user_account SET totp_secret_enc = $2, totp_last_step = $3, updated_at = now()
+        WHERE id = $1 AND totp_secret_enc IS NULL
+        RETURNING id`,
+      [id, secretEnc, step],
+    );
+    return rows.length === 1;
+  }
+
+  /**
+   * Clears a pending activation, only by an admin other than the one who made the change
+   * (two-person rule). False when not pending or when `by` is that same admin.
+   */
+  async activate(id: string, by: string, manager: EntityManager = this.dataSource.manager): Promise<boolean> {
+    const rows = await returning<{ id: string }>(
+      manager,
+      `UPDATE user_account SET pending_activation_by = NULL, updated_at = now()
+        WHERE id = $1 AND pending_activation_by IS NOT NULL AND pending_activation_by <> $2
+        RETURNING id`,
+      [id, by],
+    );
+    return rows.length === 1;
   }
 
   /** Staff accounts idle since `before` are disabled; returns their ids. */

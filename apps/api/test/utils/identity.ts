@@ -73,7 +73,11 @@ export async function signInStaff(t: TestApp, username: string, password = DEMO_
   return { cookie: sessionCookie(res, t.config)!, user: res.body.user };
 }
 
-/** Creates a staff or dealer account through the admin API; returns its id. */
+/**
+ * Creates a staff or dealer account through the admin API; returns its id. Reviewer and approver
+ * accounts (they may reveal personal data) start pending a second administrator: unless
+ * `pending: true`, a second admin (created once per app) activates them, as an operator would.
+ */
 export async function createAccount(
   t: TestApp,
   adminCookie: string,
@@ -83,14 +87,48 @@ export async function createAccount(
     password?: string;
     organizationId?: string;
     displayName?: string;
+    pending?: boolean;
   },
 ): Promise<string> {
+  const { pending, ...body } = account;
   const res = await request(t.server)
     .post('/api/admin/users')
     .set('cookie', adminCookie)
-    .send({ displayName: '测试账号', password: STRONG_PASSWORD, ...account })
+    .send({ displayName: '测试账号', password: STRONG_PASSWORD, ...body })
     .expect(201);
-  return res.body.id as string;
+  const id = res.body.id as string;
+  if (res.body.pendingActivation === true && !pending) await activateAccount(t, id);
+  return id;
+}
+
+const secondAdmins = new WeakMap<TestApp, Promise<string>>();
+
+/** The session of a second administrator (created once per app through the admin API). */
+export function secondAdmin(t: TestApp): Promise<string> {
+  let cookie = secondAdmins.get(t);
+  if (!cookie) {
+    cookie = (async () => {
+      const first = await signInStaff(t, DEMO_USERS.admin);
+      const username = uniqueUsername('admin2');
+      await request(t.server)
+        .post('/api/admin/users')
+        .set('cookie', first.cookie)
+        .send({ username, role: 'admin', displayName: '第二管理员', password: STRONG_PASSWORD })
+        .expect(201);
+      return (await signInStaff(t, username, STRONG_PASSWORD)).cookie;
+    })();
+    secondAdmins.set(t, cookie);
+  }
+  return cookie;
+}
+
+/** A second administrator activates a pending account. */
+export async function activateAccount(t: TestApp, id: string): Promise<void> {
+  await request(t.server)
+    .patch(`/api/admin/users/${id}`)
+    .set('cookie', await secondAdmin(t))
+    .send({ activate: true })
+    .expect(200);
 }
 
 /** Passes the staff password policy (long, no common word, no username). */

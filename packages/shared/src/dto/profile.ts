@@ -20,4 +20,10 @@ export interface ProfileInput {
   bankName: string;
   bankAccount: string;
   consent: true;
+  /**
+   * The fresh SMS proof (`POST /api/me/profile/otp`, purpose payout-change): required with the code
+   * when a saved profile's bank account or ID number changes.
+   */
+  otpChallengeId?: string;
+  otpCode?: string;
 }

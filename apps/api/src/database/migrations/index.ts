@@ -5,6 +5,7 @@ import { Identity1795890316888 } from './1795890316888-Identity';
 import { Applications1795892501260 } from './1795892501260-Applications';
 import { SubmitDevice1795895651066 } from './1795895651066-SubmitDevice';
 import { PersonHistory1795896000001 } from './1795896000001-PersonHistory';
+import { AccountActivation1795900000003 } from './1795900000003-AccountActivation';
 
 export const MIGRATIONS = [
   Init1795889895000,
@@ -12,4 +13,5 @@ export const MIGRATIONS = [
   Applications1795892501260,
   SubmitDevice1795895651066,
   PersonHistory1795896000001,
+  AccountActivation1795900000003,
 ];

@@ -18,9 +18,11 @@ import {
   SubmitButton,
   type ErrorMessageFor,
 } from '@/components/ui/form';
+import { isApiError } from '@/lib/api-client';
 import { localized } from '@/lib/i18n';
 import type { MaskedProfile } from '../api/get-profile';
 import { useSaveProfile } from '../api/save-profile';
+import { sendPayoutCode } from '../api/send-payout-code';
 
 export interface ProfileFormValues {
   name: string;
@@ -30,6 +32,7 @@ export interface ProfileFormValues {
   bankName: string;
   bankAccount: string;
   consent: boolean;
+  otpCode: string;
 }
 
 const PROFILE_FIELDS: ReadonlyArray<FieldPath<ProfileFormValues>> = [
@@ -40,6 +43,7 @@ const PROFILE_FIELDS: ReadonlyArray<FieldPath<ProfileFormValues>> = [
   'bankName',
   'bankAccount',
   'consent',
+  'otpCode',
 ];
 
 const text =
@@ -77,7 +81,26 @@ const blank: ProfileFormValues = {
   bankName: '',
   bankAccount: '',
   consent: false,
+  otpCode: '',
 };
+
+/**
+ * Whether the typed payout details differ from the saved (masked) ones. The form sees only the
+ * masks, so a change that keeps the visible digits is caught by the server (422 on otpCode), which
+ * then shows the code block too.
+ */
+function payoutChanged(current: MaskedProfile, idNumber: string, bankAccount: string): boolean {
+  const card = validateBankCard(bankAccount);
+  const id = validateResidentId(idNumber);
+  const cardChanged = card.ok && !current.bankAccountMasked.endsWith(card.value.slice(-4));
+  const idChanged =
+    id.ok &&
+    !(
+      current.idNumberMasked.startsWith(id.value.slice(0, 4)) &&
+      current.idNumberMasked.endsWith(id.value.slice(-4))
+    );
+  return cardChanged || idChanged;
+}
 
 /**
  * The real-name form. Full ID and card numbers exist only in this form's state and the PUT request: the
@@ -97,11 +120,27 @@ export function ProfileForm({
   const { t, i18n } = useTranslation('profile');
   const save = useSaveProfile();
   const [serverError, setServerError] = useState<unknown>(null);
+  const [challengeId, setChallengeId] = useState<string | null>(null);
+  const [codeAsked, setCodeAsked] = useState(false);
+  const [sending, setSending] = useState(false);
+  const [sendError, setSendError] = useState<unknown>(null);
   const form = useForm<ProfileFormValues>({
     mode: 'onChange',
     defaultValues: { ...blank, street: current?.street ?? '', bankName: current?.bankName ?? '' },
   });
   const [idNumber, bankAccount] = useWatch({ control: form.control, name: ['idNumber', 'bankAccount'] });
+  const needsCode = Boolean(current) && (codeAsked || payoutChanged(current!, idNumber, bankAccount));
+  const sendCode = async () => {
+    setSending(true);
+    setSendError(null);
+    try {
+      setChallengeId((await sendPayoutCode()).challengeId);
+    } catch (error) {
+      setSendError(error);
+    } finally {
+      setSending(false);
+    }
+  };
   const idWarning = idNumber ? validateResidentId(idNumber).warnings[0] : undefined;
   const cardWarning =
     bankAccount && validateBankCard(bankAccount).ok ? validateBankCard(bankAccount).warnings[0] : undefined;
@@ -127,10 +166,14 @@ export function ProfileForm({
         bankName: values.bankName.trim(),
         bankAccount: validateBankCard(values.bankAccount).value,
         consent: true,
+        ...(needsCode && challengeId ? { otpChallengeId: challengeId, otpCode: values.otpCode.trim() } : {}),
       });
+      setChallengeId(null);
+      setCodeAsked(false);
       form.reset(blank);
       onSaved?.(saved);
     } catch (error) {
+      if (isApiError(error) && error.fields.otpCode) setCodeAsked(true);
       setServerError(error);
     } finally {
       save.reset();
@@ -260,6 +303,38 @@ export function ProfileForm({
           )}
         </FormField>
       </FormSection>
+
+      {needsCode ? (
+        <FormSection title={t('payoutCode.title')} description={t('payoutCode.intro')}>
+          <div className="hx-form-actions">
+            <Button onClick={() => void sendCode()} loading={sending} data-testid="send-payout-code">
+              {challengeId ? t('payoutCode.resend') : t('payoutCode.send')}
+            </Button>
+            {challengeId ? <span className="hx-note">{t('payoutCode.sent')}</span> : null}
+            {sendError ? (
+              <span className="hx-note" role="alert">
+                {t([
+                  `errors:${isApiError(sendError) ? sendError.code : 'INTERNAL_ERROR'}`,
+                  'errors:INTERNAL_ERROR',
+                ])}
+              </span>
+            ) : null}
+          </div>
+          <FormField<ProfileFormValues, 'otpCode'>
+            name="otpCode"
+            label={t('payoutCode.label')}
+            rules={{
+              validate: (value: string) =>
+                !needsCode || /^\d{6}$/.test(value.trim()) || (value.trim() ? 'INVALID_FORMAT' : 'REQUIRED'),
+            }}
+            errorMessage={fieldMessage('otpCode')}
+          >
+            {({ textInputProps }) => (
+              <Input {...textInputProps} inputMode="numeric" autoComplete="one-time-code" maxLength={6} />
+            )}
+          </FormField>
+        </FormSection>
+      ) : null}
 
       <section className="hx-consent" aria-labelledby="consent-title" data-testid="consent-block">
         <h3 id="consent-title" className="hx-consent__title">

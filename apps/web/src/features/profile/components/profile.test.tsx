@@ -188,4 +188,35 @@ describe('profile', () => {
       (within(screen.getByTestId('consent-block')).getByRole('checkbox') as HTMLInputElement).checked,
     ).toBe(false);
   });
+
+  it('editing: unchanged payout details need no code; a new bank card shows the SMS block and sends the code with the save', async () => {
+    const calls = mockApi({
+      'GET /api/auth/me': signedInAs(resident),
+      'GET /api/me/profile': jsonResponse(saved),
+      'POST /api/me/profile/otp': jsonResponse(
+        { challengeId: 'c-1', expiresAt: '2026-03-01T02:05:00.000Z' },
+        202,
+      ),
+      'PUT /api/me/profile': jsonResponse(saved),
+    });
+    renderWithApp(routes, { path: '/me/profile' });
+    fireEvent.click(await screen.findByRole('button', { name: '修改信息' }));
+    await fillValid();
+    expect(screen.queryByTestId('send-payout-code')).toBeNull();
+    type('bankAccount', '6217 0000 0000 0010 07');
+    fireEvent.click(await screen.findByTestId('send-payout-code'));
+    expect(await screen.findByText('验证码已发送，5 分钟内有效。')).toBeTruthy();
+    expect(calls.some((c) => c.method === 'POST' && c.path === '/api/me/profile/otp')).toBe(true);
+    type('otpCode', '123456');
+    fireEvent.click(within(screen.getByTestId('consent-block')).getByRole('checkbox'));
+    save();
+    await waitFor(() => expect(puts(calls)).toHaveLength(1));
+    expect(puts(calls)[0]!.body).toEqual(
+      expect.objectContaining({
+        bankAccount: '621700000000001007',
+        otpChallengeId: 'c-1',
+        otpCode: '123456',
+      }),
+    );
+  });
 });
