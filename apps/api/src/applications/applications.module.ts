@@ -10,6 +10,7 @@ import { ApplicationStateService } from './application-state.service';
 import { ApplicationsController } from './applications.controller';
 import { ApplicationsRepository } from './applications.repository';
 import { ApplicationsService } from './applications.service';
+import { ChecksProcessor } from './checks.processor';
 
 @Module({
   imports: [BudgetModule, ProgramsModule, ProfileModule, EligibilityModule],
@@ -18,6 +19,7 @@ import { ApplicationsService } from './applications.service';
     ApplicationsRepository,
     ApplicationsService,
     ApplicationStateService,
+    ChecksProcessor,
     DocumentsService,
     { provide: DocumentStorage, useFactory: createDocumentStorage, inject: [APP_CONFIG] },
   ],

@@ -1,15 +1,13 @@
-import { Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { validateFacts } from '@huanxin/shared';
-import type { Job } from 'bullmq';
 import type { DataSource, EntityManager } from 'typeorm';
 import { Clock } from '../common/clock';
 import { ServerEvaluator } from '../eligibility/server-evaluator';
-import type { QueueProcessor } from '../queue/processor';
-import { QueuesService } from '../queue/queues.service';
+import { handleJobs, JobProcessor, type QueueProcessor } from '../queue/job-processor';
 import { ApplicationStateService } from './application-state.service';
 import type { ApplicationEntity } from './application.entity';
-import { APPLICATIONS_QUEUE, CHECK_APPLICATION, EXPIRE_APPLICATIONS } from './applications.jobs';
+import { CHECK_APPLICATION, EXPIRE_APPLICATIONS } from './applications.jobs';
 import { ApplicationsRepository } from './applications.repository';
 import { ApplicationsService } from './applications.service';
 
@@ -23,9 +21,12 @@ export interface RaisedFlag {
  * twice (a retry after a crash) finds the claim no longer `submitted` and changes nothing.
  */
 @Injectable()
-export class ChecksProcessor implements QueueProcessor, OnApplicationBootstrap {
-  readonly queue = APPLICATIONS_QUEUE;
-  readonly concurrency = 4;
+@JobProcessor({ concurrency: 4 })
+export class ChecksProcessor implements QueueProcessor {
+  readonly jobs = handleJobs([CHECK_APPLICATION, EXPIRE_APPLICATIONS], {
+    'applications.check': (payload) => this.check(payload.applicationId),
+    'applications.expire': async () => ({ expired: await this.expire() }),
+  });
   private readonly logger = new Logger(ChecksProcessor.name);
 
   constructor(
@@ -34,26 +35,8 @@ export class ChecksProcessor implements QueueProcessor, OnApplicationBootstrap {
     private readonly applicationsService: ApplicationsService,
     private readonly state: ApplicationStateService,
     private readonly evaluator: ServerEvaluator,
-    private readonly queues: QueuesService,
     private readonly clock: Clock,
   ) {}
-
-  async onApplicationBootstrap(): Promise<void> {
-    await this.queues
-      .get(APPLICATIONS_QUEUE)
-      .upsertJobScheduler(
-        'applications-expire-hourly',
-        { pattern: '5 * * * *', tz: 'Asia/Shanghai' },
-        { name: EXPIRE_APPLICATIONS, data: {} },
-      );
-  }
-
-  async process(job: Job): Promise<unknown> {
-    if (job.name === CHECK_APPLICATION)
-      return this.check((job.data as { applicationId: string }).applicationId);
-    if (job.name === EXPIRE_APPLICATIONS) return { expired: await this.expire() };
-    throw new Error(`unknown job ${job.name} on queue ${this.queue}`);
-  }
 
   /** submitted → checking → in_review, with any flags raised on the way. */
   async check(applicationId: string): Promise<{ moved: boolean; flags: string[] }> {

@@ -1,10 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { Job } from 'bullmq';
 import type { DataSource } from 'typeorm';
 import { PiiCipher } from '../common/crypto/pii-cipher';
-import type { QueueProcessor } from '../queue/processor';
-import { NOTIFICATIONS_QUEUE, NOTIFY_STATUS } from '../applications/applications.jobs';
+import type { PayloadOf } from '../queue/jobs';
+import { handleJobs, JobProcessor, type QueueProcessor } from '../queue/job-processor';
+import { NOTIFY_STATUS } from './notifications.jobs';
 import { SmsService } from './sms.service';
 
 const STATUS_ZH: Record<string, string> = {
@@ -26,8 +26,11 @@ const STATUS_ZH: Record<string, string> = {
  * `sms_sent_at` is set (retries with backoff when the gateway fails).
  */
 @Injectable()
+@JobProcessor()
 export class NotificationsProcessor implements QueueProcessor {
-  readonly queue = NOTIFICATIONS_QUEUE;
+  readonly jobs = handleJobs([NOTIFY_STATUS], {
+    'notifications.application-status': (payload) => this.notify(payload),
+  });
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
@@ -35,9 +38,7 @@ export class NotificationsProcessor implements QueueProcessor {
     private readonly cipher: PiiCipher,
   ) {}
 
-  async process(job: Job): Promise<unknown> {
-    if (job.name !== NOTIFY_STATUS) throw new Error(`unknown job ${job.name} on queue ${this.queue}`);
-    const { applicationId, eventId } = job.data as { applicationId: string; eventId: string };
+  async notify({ applicationId, eventId }: PayloadOf<typeof NOTIFY_STATUS>): Promise<unknown> {
     const [event] = (await this.dataSource.query(
       `SELECT e.to_status, a.code, a.applicant_id, u.phone_enc FROM application_event e
          JOIN application a ON a.id = e.application_id JOIN user_account u ON u.id = a.applicant_id
