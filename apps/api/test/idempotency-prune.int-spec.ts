@@ -4,7 +4,7 @@ import { NestFactory } from '@nestjs/core';
 import { getDataSourceToken } from '@nestjs/typeorm';
 import type { Job } from 'bullmq';
 import type { DataSource } from 'typeorm';
-import { APPLICATIONS_QUEUE, PRUNE_IDEMPOTENCY_KEYS } from '../src/applications/applications.jobs';
+import { PRUNE_IDEMPOTENCY_KEYS } from '../src/applications/applications.jobs';
 import { ChecksProcessor } from '../src/applications/checks.processor';
 import { IdempotencyRepository } from '../src/applications/idempotency.repository';
 import { loadConfig } from '../src/config/config';
@@ -61,16 +61,18 @@ describe('idempotency key pruning', () => {
       ])) as { n: number }[]
     )[0]!.n === 1;
   const runPruneJob = () =>
-    worker.get(ChecksProcessor).process({ name: PRUNE_IDEMPOTENCY_KEYS, data: {} } as Job) as Promise<{
+    worker
+      .get(ChecksProcessor)
+      .jobs.handle({ name: PRUNE_IDEMPOTENCY_KEYS.name, data: {} } as Job) as Promise<{
       pruned: number;
     }>;
 
   it('the worker schedules the pruning job every hour', async () => {
     const scheduler = await worker
       .get(QueuesService)
-      .get(APPLICATIONS_QUEUE)
+      .get(PRUNE_IDEMPOTENCY_KEYS.queue)
       .getJobScheduler('idempotency-keys-prune-hourly');
-    expect(scheduler).toMatchObject({ name: PRUNE_IDEMPOTENCY_KEYS, pattern: '35 * * * *' });
+    expect(scheduler).toMatchObject({ name: PRUNE_IDEMPOTENCY_KEYS.name, pattern: '35 * * * *' });
   });
 
   it('deletes keys older than 24 hours and keeps younger ones', async () => {

@@ -1,5 +1,11 @@
-/** Jobs of the accounts domain (queue `accounts`). */
-export const ACCOUNTS_QUEUE = 'accounts' as const;
-export const DISABLE_STALE_ACCOUNTS = 'accounts.disable-stale' as const;
+import { defineScheduledJob } from '../queue/jobs';
+
+/** Daily (queue `accounts`): disables staff accounts idle for STALE_ACCOUNT_DAYS. */
+export const DISABLE_STALE_ACCOUNTS = defineScheduledJob({
+  queue: 'accounts',
+  name: 'accounts.disable-stale',
+  schedule: { key: 'accounts-disable-stale-daily', pattern: '30 3 * * *', tz: 'Asia/Shanghai' },
+});
+
 /** Staff accounts unused this long are disabled (等保 8.1.4.2: remove or disable idle accounts). */
 export const STALE_ACCOUNT_DAYS = 90;

@@ -1,20 +1,20 @@
-import { Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { Job } from 'bullmq';
 import type { DataSource } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { SessionService } from '../auth/session.service';
 import { Clock } from '../common/clock';
-import type { QueueProcessor } from '../queue/processor';
-import { QueuesService } from '../queue/queues.service';
+import { handleJobs, JobProcessor, type QueueProcessor } from '../queue/job-processor';
 import { UsersRepository } from '../users/users.repository';
-import { ACCOUNTS_QUEUE, DISABLE_STALE_ACCOUNTS, STALE_ACCOUNT_DAYS } from './accounts.jobs';
+import { DISABLE_STALE_ACCOUNTS, STALE_ACCOUNT_DAYS } from './accounts.jobs';
 
 /** Daily: disables staff accounts unused for 90 days and ends their sessions. Idempotent. */
 @Injectable()
-export class AccountsProcessor implements QueueProcessor, OnApplicationBootstrap {
-  readonly queue = ACCOUNTS_QUEUE;
-  readonly concurrency = 1;
+@JobProcessor({ concurrency: 1 })
+export class AccountsProcessor implements QueueProcessor {
+  readonly jobs = handleJobs([DISABLE_STALE_ACCOUNTS], {
+    'accounts.disable-stale': async () => ({ disabled: await this.disableStale() }),
+  });
   private readonly logger = new Logger(AccountsProcessor.name);
 
   constructor(
@@ -22,25 +22,8 @@ export class AccountsProcessor implements QueueProcessor, OnApplicationBootstrap
     private readonly users: UsersRepository,
     private readonly sessions: SessionService,
     private readonly audit: AuditService,
-    private readonly queues: QueuesService,
     private readonly clock: Clock,
   ) {}
-
-  async onApplicationBootstrap(): Promise<void> {
-    await this.queues
-      .get(ACCOUNTS_QUEUE)
-      .upsertJobScheduler(
-        'accounts-disable-stale-daily',
-        { pattern: '30 3 * * *', tz: 'Asia/Shanghai' },
-        { name: DISABLE_STALE_ACCOUNTS, data: {} },
-      );
-  }
-
-  async process(job: Job): Promise<unknown> {
-    if (job.name !== DISABLE_STALE_ACCOUNTS)
-      throw new Error(`unknown job ${job.name} on queue ${this.queue}`);
-    return { disabled: await this.disableStale() };
-  }
 
   /** Public for tests (with a moved clock). */
   async disableStale(): Promise<number> {

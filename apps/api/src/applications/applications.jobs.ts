@@ -1,22 +1,28 @@
-/** Jobs of the applications domain (queue `applications`) and resident notifications. */
-export const APPLICATIONS_QUEUE = 'applications' as const;
-export const CHECK_APPLICATION = 'applications.check' as const;
-export const EXPIRE_APPLICATIONS = 'applications.expire' as const;
-/** Hourly: deletes `Idempotency-Key` records older than a day (payload `{}`). */
-export const PRUNE_IDEMPOTENCY_KEYS = 'applications.prune-idempotency-keys' as const;
-export const NOTIFICATIONS_QUEUE = 'notifications' as const;
-export const NOTIFY_STATUS = 'notifications.application-status' as const;
+import { defineJob, defineScheduledJob } from '../queue/jobs';
 
-export const checkJob = (applicationId: string, eventId: string) => ({
-  queue: APPLICATIONS_QUEUE,
-  name: CHECK_APPLICATION,
-  jobId: `check-${eventId}`,
-  payload: { applicationId },
+/** Automated checks of a submitted claim (queue `applications`), once per submission event. */
+export const CHECK_APPLICATION = defineJob({
+  queue: 'applications',
+  name: 'applications.check',
+  jobId: ({ eventId }: { applicationId: string; eventId: string }) => `check-${eventId}`,
 });
 
-export const notifyJob = (applicationId: string, eventId: string) => ({
-  queue: NOTIFICATIONS_QUEUE,
-  name: NOTIFY_STATUS,
-  jobId: `notify-${eventId}`,
-  payload: { applicationId, eventId },
+/** Hourly: drafts and returned claims past their program's deadlines expire. */
+export const EXPIRE_APPLICATIONS = defineScheduledJob({
+  queue: 'applications',
+  name: 'applications.expire',
+  schedule: { key: 'applications-expire-hourly', pattern: '5 * * * *', tz: 'Asia/Shanghai' },
 });
+
+/** Hourly: deletes `Idempotency-Key` records older than a day. */
+export const PRUNE_IDEMPOTENCY_KEYS = defineScheduledJob({
+  queue: 'applications',
+  name: 'applications.prune-idempotency-keys',
+  schedule: { key: 'idempotency-keys-prune-hourly', pattern: '35 * * * *', tz: 'Asia/Shanghai' },
+});
+
+export const checkJob = (applicationId: string, eventId: string) =>
+  CHECK_APPLICATION.job({ applicationId, eventId });
+
+// The resident's status message is the notifications domain's job; producers here import it from here.
+export { notifyJob } from '../notifications/notifications.jobs';

@@ -13,6 +13,7 @@ import { ExpiryService } from './expiry.service';
 import { IdempotencyRepository } from './idempotency.repository';
 import { SubmissionChecks } from './submission-checks';
 import { SubmissionService } from './submission.service';
+import { ChecksProcessor } from './checks.processor';
 
 @Module({
   imports: [BudgetModule, ProgramsModule, ProfileModule, EligibilityModule],
@@ -27,6 +28,7 @@ import { SubmissionService } from './submission.service';
     ChecksRepository,
     ChecksService,
     ExpiryService,
+    ChecksProcessor,
   ],
   exports: [
     ApplicationsRepository,

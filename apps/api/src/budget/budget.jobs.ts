@@ -1,11 +1,15 @@
-/** Jobs of the budget domain (queue `budget`); payload types are declared in queue/jobs.ts. */
-export const BUDGET_QUEUE = 'budget' as const;
-export const BUDGET_SNAPSHOT = 'budget.snapshot' as const;
+import { defineJob } from '../queue/jobs';
 
-/** The snapshot job for a budget change; the key makes a replay of the same change a no-op. */
-export const budgetSnapshotJob = (programId: string, reason: string, changeKey: string) => ({
-  queue: BUDGET_QUEUE,
-  name: BUDGET_SNAPSHOT,
-  jobId: `budget-snapshot-${changeKey}`,
-  payload: { programId, reason },
+/**
+ * A snapshot of a program's budget after a change (queue `budget`); the change's key is the job id,
+ * so a replay of the same change is a no-op.
+ */
+export const BUDGET_SNAPSHOT = defineJob({
+  queue: 'budget',
+  name: 'budget.snapshot',
+  jobId: ({ changeKey }: { programId: string; reason: string; changeKey: string }) =>
+    `budget-snapshot-${changeKey}`,
 });
+
+export const budgetSnapshotJob = (programId: string, reason: string, changeKey: string) =>
+  BUDGET_SNAPSHOT.job({ programId, reason, changeKey });

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
+import { BudgetProcessor } from './budget.processor';
 import { BudgetRepository } from './budget.repository';
 
-@Module({ providers: [BudgetRepository], exports: [BudgetRepository] })
+@Module({ providers: [BudgetRepository, BudgetProcessor], exports: [BudgetRepository] })
 export class BudgetModule {}

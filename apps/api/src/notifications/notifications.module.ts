@@ -1,11 +1,12 @@
 import { Module } from '@nestjs/common';
 import { NotificationsController } from './notifications.controller';
+import { NotificationsProcessor } from './notifications.processor';
 import { NotificationsRepository } from './notifications.repository';
 import { SmsService } from './sms.service';
 
 @Module({
   controllers: [NotificationsController],
-  providers: [SmsService, NotificationsRepository],
+  providers: [SmsService, NotificationsRepository, NotificationsProcessor],
   exports: [SmsService, NotificationsRepository],
 })
 export class NotificationsModule {}

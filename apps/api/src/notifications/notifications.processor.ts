@@ -1,13 +1,10 @@
 import { Injectable } from '@nestjs/common';
-import type { Job } from 'bullmq';
 import { PiiCipher } from '../common/crypto/pii-cipher';
-import type { QueueProcessor } from '../queue/processor';
-import { NOTIFICATIONS_QUEUE, NOTIFY_STATUS } from '../applications/applications.jobs';
+import type { PayloadOf } from '../queue/jobs';
+import { handleJobs, JobProcessor, type QueueProcessor } from '../queue/job-processor';
+import { NOTIFY_ACCOUNT, NOTIFY_STATUS } from './notifications.jobs';
 import { NotificationsRepository } from './notifications.repository';
 import { SmsService } from './sms.service';
-
-/** Written by the profile side (payout details changed); the row holds the text. */
-export const ACCOUNT_NOTICE = 'notifications.account-notice' as const;
 
 const STATUS_ZH: Record<string, string> = {
   draft: '草稿',
@@ -28,8 +25,12 @@ const STATUS_ZH: Record<string, string> = {
  * `sms_sent_at` is set (retries with backoff when the gateway fails).
  */
 @Injectable()
+@JobProcessor()
 export class NotificationsProcessor implements QueueProcessor {
-  readonly queue = NOTIFICATIONS_QUEUE;
+  readonly jobs = handleJobs([NOTIFY_STATUS, NOTIFY_ACCOUNT], {
+    'notifications.application-status': (payload) => this.notify(payload),
+    'notifications.account-notice': (payload) => this.accountNotice(payload),
+  });
 
   constructor(
     private readonly notifications: NotificationsRepository,
@@ -37,10 +38,7 @@ export class NotificationsProcessor implements QueueProcessor {
     private readonly cipher: PiiCipher,
   ) {}
 
-  async process(job: Job): Promise<unknown> {
-    if (job.name === ACCOUNT_NOTICE) return this.accountNotice(job.data as { notificationId: string });
-    if (job.name !== NOTIFY_STATUS) throw new Error(`unknown job ${job.name} on queue ${this.queue}`);
-    const { applicationId, eventId } = job.data as { applicationId: string; eventId: string };
+  async notify({ applicationId, eventId }: PayloadOf<typeof NOTIFY_STATUS>): Promise<unknown> {
     const event = await this.notifications.statusEvent(applicationId, eventId);
     if (!event) return { skipped: 'no such event' };
     const text = `【章丘换新】您的申请${event.code}状态更新为：${STATUS_ZH[event.toStatus] ?? event.toStatus}。详情请登录平台查看。`;
@@ -60,7 +58,7 @@ export class NotificationsProcessor implements QueueProcessor {
   }
 
   /** Sends the SMS of an account notice once (until `sms_sent_at` is set). */
-  private async accountNotice({ notificationId }: { notificationId: string }): Promise<unknown> {
+  async accountNotice({ notificationId }: PayloadOf<typeof NOTIFY_ACCOUNT>): Promise<unknown> {
     const notice = await this.notifications.accountNoticePending(notificationId);
     if (!notice?.phoneEnc) return { skipped: 'sent or no phone' };
     await this.sms.send({ phone: this.cipher.decrypt(notice.phoneEnc, 'user.phone'), text: notice.textZh });

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
+import { NOTIFY_ACCOUNT } from '../notifications/notifications.jobs';
 import { writeOutbox } from '../queue/outbox.service';
 import { ResidentProfileEntity } from './resident-profile.entity';
 
@@ -88,11 +89,6 @@ export class ProfileRepository {
       `INSERT INTO notification (user_id, event_key, kind, params, text_zh) VALUES ($1, $2, $3, '{}'::jsonb, $4) RETURNING id`,
       [userId, eventKey, kind, text],
     )) as { id: string }[];
-    await writeOutbox(manager, {
-      queue: 'notifications',
-      name: 'notifications.account-notice',
-      jobId: `notice-${row!.id}`,
-      payload: { notificationId: row!.id },
-    });
+    await writeOutbox(manager, NOTIFY_ACCOUNT.job({ notificationId: row!.id }));
   }
 }

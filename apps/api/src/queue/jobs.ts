@@ -1,39 +1,89 @@
 import type { JobsOptions } from 'bullmq';
 
-/**
- * Every queue and job the system knows, with its payload type. Domains declare theirs in
- * `<domain>.jobs.ts` and add them here, so producers (through the outbox) and processors agree.
- */
-export interface JobCatalogue {
-  budget: {
-    'budget.snapshot': { programId: string; reason: string };
-  };
-  accounts: {
-    'accounts.disable-stale': Record<string, never>;
-  };
-  applications: {
-    'applications.check': { applicationId: string };
-    'applications.expire': Record<string, never>;
-  };
-  notifications: {
-    'notifications.application-status': { applicationId: string; eventId: string };
-    /** A notice about the account itself (e.g. payout details changed): its row, sent by SMS. */
-    'notifications.account-notice': { notificationId: string };
-  };
+/** The queues; each is processed by one processor in the worker (see job-processor.ts). */
+export const QUEUE_NAMES = ['budget', 'accounts', 'applications', 'notifications'] as const;
+export type QueueName = (typeof QUEUE_NAMES)[number];
+
+/** A repeating job: BullMQ's job scheduler `key` (kept stable: a new key would add a second schedule). */
+export interface JobSchedule {
+  readonly key: string;
+  readonly pattern: string;
+  readonly tz: string;
 }
 
-export type QueueName = keyof JobCatalogue;
-export type JobName<Q extends QueueName> = keyof JobCatalogue[Q] & string;
-export type JobPayload<Q extends QueueName, N extends JobName<Q>> = JobCatalogue[Q][N];
+declare const payloadType: unique symbol;
 
-export const QUEUE_NAMES: readonly QueueName[] = ['budget', 'accounts', 'applications', 'notifications'];
+/**
+ * One job, declared once in its domain's `<domain>.jobs.ts` with `defineJob` or
+ * `defineScheduledJob`: its queue, its name (`<queue>.<what>`), its payload type (carried by the
+ * type only) and either the rule that makes its job id from the payload or its schedule.
+ */
+export interface JobDefinition<Q extends QueueName = QueueName, N extends string = string, P = unknown> {
+  readonly queue: Q;
+  readonly name: N;
+  readonly schedule?: JobSchedule;
+  readonly [payloadType]?: P;
+}
 
-/** A job to run once: `jobId` is its business key (no `:`; BullMQ reserves it). */
-export interface OutboxJob<Q extends QueueName = QueueName, N extends JobName<Q> = JobName<Q>> {
+export type PayloadOf<D> = D extends JobDefinition<QueueName, string, infer P> ? P : never;
+
+/** A job ready for the outbox, made only by an `OutboxJobDefinition` (so never from loose strings). */
+export interface OutboxJob<P = unknown> {
+  readonly queue: QueueName;
+  readonly name: string;
+  /** The business key: the same change always makes the same id, so a re-add is a no-op. */
+  readonly jobId: string;
+  readonly payload: P;
+}
+
+export interface OutboxJobDefinition<
+  Q extends QueueName,
+  N extends string,
+  P extends object,
+> extends JobDefinition<Q, N, P> {
+  /** The job for this payload, with its id from the definition's rule (checked by `assertJobId`). */
+  job(payload: P): OutboxJob<P>;
+}
+
+const declared = new Map<string, JobDefinition>();
+
+function register<D extends JobDefinition>(definition: D): D {
+  if (!definition.name.startsWith(`${definition.queue}.`))
+    throw new Error(`job ${definition.name} must be named <queue>.<what> (queue ${definition.queue})`);
+  if (declared.has(definition.name)) throw new Error(`job ${definition.name} is declared twice`);
+  declared.set(definition.name, definition);
+  return definition;
+}
+
+/**
+ * A job written by the outbox. The payload type is the `jobId` rule's parameter type:
+ * `defineJob({ queue: 'budget', name: 'budget.snapshot', jobId: (p: { programId: string; … }) => … })`.
+ */
+export function defineJob<Q extends QueueName, N extends `${Q}.${string}`, P extends object>(spec: {
   queue: Q;
   name: N;
-  jobId: string;
-  payload: JobPayload<Q, N>;
+  jobId: (payload: P) => string;
+}): OutboxJobDefinition<Q, N, P> {
+  const { queue, name, jobId } = spec;
+  return register({
+    queue,
+    name,
+    job: (payload: P): OutboxJob<P> => ({ queue, name, jobId: assertJobId(jobId(payload)), payload }),
+  });
+}
+
+/** A job BullMQ's scheduler starts on a cron pattern (the worker registers it); its payload is empty. */
+export function defineScheduledJob<Q extends QueueName, N extends `${Q}.${string}`>(spec: {
+  queue: Q;
+  name: N;
+  schedule: JobSchedule;
+}): JobDefinition<Q, N, Record<string, never>> {
+  return register({ queue: spec.queue, name: spec.name, schedule: spec.schedule });
+}
+
+/** Every job declared so far (the `*.jobs.ts` files imported); for the worker's checks and tests. */
+export function declaredJobs(): readonly JobDefinition[] {
+  return [...declared.values()];
 }
 
 /** Retries with exponential backoff; completed jobs kept a day for inspection, failed ones kept. */

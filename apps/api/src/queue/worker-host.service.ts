@@ -1,46 +1,109 @@
 import {
-  Inject,
   Injectable,
   Logger,
   type OnApplicationBootstrap,
   type OnApplicationShutdown,
+  type OnModuleInit,
 } from '@nestjs/common';
+import { DiscoveryService } from '@nestjs/core';
 import { Worker } from 'bullmq';
 import type { AppConfig } from '../config/config';
 import { InjectConfig } from '../config/config.module';
-import { QUEUE_PROCESSORS, type QueueProcessor } from './processor';
+import { JobProcessor, type JobProcessorOptions, QueueJobs } from './job-processor';
+import { declaredJobs } from './jobs';
 import { bullConnection, bullPrefix } from './queue.factory';
+import { QueuesService } from './queues.service';
 
-/** Starts one BullMQ Worker per registered processor (worker process only). */
+export interface CollectedProcessor {
+  readonly name: string;
+  readonly instance: object;
+  readonly jobs: QueueJobs;
+  readonly options: JobProcessorOptions;
+}
+
+/**
+ * Worker process only: finds every `@JobProcessor()` provider of the imported modules, starts one
+ * BullMQ Worker per queue and registers the scheduled jobs' schedules.
+ */
 @Injectable()
-export class WorkerHostService implements OnApplicationBootstrap, OnApplicationShutdown {
+export class WorkerHostService implements OnModuleInit, OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger(WorkerHostService.name);
   private readonly workers: Worker[] = [];
+  private collected: CollectedProcessor[] = [];
 
   constructor(
     @InjectConfig() private readonly config: AppConfig,
-    @Inject(QUEUE_PROCESSORS) private readonly processors: QueueProcessor[],
+    private readonly discovery: DiscoveryService,
+    private readonly queues: QueuesService,
   ) {}
 
-  onApplicationBootstrap(): void {
-    for (const processor of this.processors) {
-      const worker = new Worker(processor.queue, (job) => processor.process(job), {
+  /**
+   * The processors found, and what is wrong with them: a @JobProcessor() without `jobs`, a second
+   * processor for a queue, a declared job no processor handles. The worker logs each problem and
+   * runs what it can (a job without a processor waits in its queue; nothing is lost); a test
+   * (test/worker-jobs.int-spec.ts) requires none.
+   */
+  inspect(): { processors: CollectedProcessor[]; problems: string[] } {
+    const processors: CollectedProcessor[] = [];
+    const problems: string[] = [];
+    for (const wrapper of this.discovery.getProviders({ metadataKey: JobProcessor.KEY })) {
+      const name = String(wrapper.name);
+      const jobs = (wrapper.instance as { jobs?: unknown } | undefined)?.jobs;
+      if (!(jobs instanceof QueueJobs)) {
+        problems.push(`${name} is a @JobProcessor() without \`readonly jobs = handleJobs(…)\``);
+        continue;
+      }
+      const other = processors.find((processor) => processor.jobs.queue === jobs.queue);
+      if (other) {
+        problems.push(`queue ${jobs.queue} has two processors: ${other.name}, ${name} (${name} not started)`);
+        continue;
+      }
+      const options = this.discovery.getMetadataByDecorator(JobProcessor, wrapper) ?? {};
+      processors.push({ name, instance: wrapper.instance as object, jobs, options });
+    }
+    const handled = new Set(processors.flatMap((processor) => processor.jobs.definitions));
+    for (const definition of declaredJobs())
+      if (!handled.has(definition)) problems.push(`job ${definition.name} has no processor`);
+    return { processors, problems };
+  }
+
+  onModuleInit(): void {
+    const { processors, problems } = this.inspect();
+    for (const problem of problems) this.logger.error(problem);
+    this.collected = processors;
+  }
+
+  async onApplicationBootstrap(): Promise<void> {
+    const processors = this.collected;
+    for (const { jobs, options } of processors) {
+      const worker = new Worker(jobs.queue, (job) => jobs.handle(job), {
         connection: bullConnection(this.config, true),
         prefix: bullPrefix(this.config),
-        concurrency: processor.concurrency ?? 4,
+        concurrency: options.concurrency ?? 4,
       });
       worker.on('failed', (job, error) =>
         this.logger.warn(
-          { queue: processor.queue, job: job?.name, jobId: job?.id, attempt: job?.attemptsMade, err: error },
+          { queue: jobs.queue, job: job?.name, jobId: job?.id, attempt: job?.attemptsMade, err: error },
           'job failed',
         ),
       );
-      worker.on('error', (error) =>
-        this.logger.error({ queue: processor.queue, err: error }, 'worker error'),
-      );
+      worker.on('error', (error) => this.logger.error({ queue: jobs.queue, err: error }, 'worker error'));
       this.workers.push(worker);
     }
-    this.logger.log(`processing queues: ${this.processors.map((p) => p.queue).join(', ')}`);
+    // Upserted on every start: a changed pattern replaces the old one under the same key.
+    for (const { jobs } of processors) {
+      for (const { name, schedule } of jobs.definitions) {
+        if (!schedule) continue;
+        await this.queues
+          .get(jobs.queue)
+          .upsertJobScheduler(
+            schedule.key,
+            { pattern: schedule.pattern, tz: schedule.tz },
+            { name, data: {} },
+          );
+      }
+    }
+    this.logger.log(`processing queues: ${processors.map((p) => p.jobs.queue).join(', ')}`);
   }
 
   async onApplicationShutdown(): Promise<void> {
