@@ -27,7 +27,8 @@ describe('POST /api/residents/:id/reveal (scoped, limited, audited)', () => {
   let bob: Resident;
   let aliceClaim: string;
   let bobClaim: string;
-  const alicePii = residentIdentity(6101);
+  const ALICE = 9101;
+  const alicePii = residentIdentity(ALICE);
 
   /** A reviewer of this suite only: the daily counter is per user, and other suites use reviewer1. */
   async function newStaff(app: TestApp, role: 'reviewer' | 'approver') {
@@ -52,7 +53,7 @@ describe('POST /api/residents/:id/reveal (scoped, limited, audited)', () => {
     t = await createIdentityApp();
     await clearRateLimits(t.config);
     reviewer = await newStaff(t, 'reviewer');
-    alice = await createResident(t, 9101);
+    alice = await createResident(t, ALICE);
     bob = await createResident(t, 9102);
     aliceClaim = await claimWithStatus(t, alice.cookie, 'in_review');
     bobClaim = await claimWithStatus(t, bob.cookie, 'in_review');
