@@ -3,6 +3,7 @@ import { DiscoveryModule } from '@nestjs/core';
 import { AccountsModule } from './accounts/accounts.module';
 import { coreImports } from './app.module';
 import { ApplicationsModule } from './applications/applications.module';
+import { AuditSequencer } from './audit/audit.sequencer';
 import { BudgetModule } from './budget/budget.module';
 import type { AppConfig } from './config/config';
 import { NotificationsModule } from './notifications/notifications.module';
@@ -26,7 +27,7 @@ export class WorkerModule {
         ApplicationsModule,
         NotificationsModule,
       ],
-      providers: [OutboxRelay, WorkerHostService],
+      providers: [OutboxRelay, WorkerHostService, AuditSequencer],
     };
   }
 }

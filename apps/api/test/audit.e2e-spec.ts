@@ -13,6 +13,7 @@ import {
   uniqueUsername,
   type SignedIn,
 } from './utils/identity';
+import { chainAll } from './utils/audit';
 import { claimWithStatus } from './utils/claims';
 import type { TestApp } from './utils/test-app';
 
@@ -368,6 +369,7 @@ describe('audit log', () => {
 
   describe('GET /api/audit (auditor)', () => {
     it('filters by action and actor, newest first, and the read is itself audited', async () => {
+      await chainAll(db, t.config);
       const res = await request(t.server)
         .get('/api/audit')
         .query({ action: 'auth.login', actor: admin.user.id })
@@ -380,6 +382,7 @@ describe('audit log', () => {
             action: 'auth.login',
             actorId: admin.user.id,
             seq: expect.any(Number),
+            chainSeq: expect.any(Number),
             hash: expect.stringMatching(/^[0-9a-f]{64}$/),
           }),
         );
@@ -387,6 +390,29 @@ describe('audit log', () => {
       expect([...seqs].sort((a, b) => b - a)).toEqual(seqs);
       expect(await last('audit.read')).toEqual(
         expect.objectContaining({ actor_id: auditor.user.id, result: 'success' }),
+      );
+    });
+
+    it('lists a row at once, before the sequencer chained it (hash null), and chained afterwards', async () => {
+      const origin = `https://unchained-${Date.now()}.example`;
+      await request(t.server).post('/api/auth/logout').set('origin', origin).expect(403);
+      const find = async () => {
+        const res = await request(t.server)
+          .get('/api/audit')
+          .query({ action: 'csrf.refused', limit: 20 })
+          .set('cookie', auditor.cookie)
+          .expect(200);
+        return (
+          res.body as { detail: { origin?: string }; chainSeq: number | null; hash: string | null }[]
+        ).find((row) => row.detail.origin === origin);
+      };
+      expect(await find()).toEqual(expect.objectContaining({ chainSeq: null, hash: null }));
+      await chainAll(db, t.config);
+      expect(await find()).toEqual(
+        expect.objectContaining({
+          chainSeq: expect.any(Number),
+          hash: expect.stringMatching(/^[0-9a-f]{64}$/),
+        }),
       );
     });
 
@@ -427,10 +453,25 @@ describe('audit log', () => {
     });
 
     it('verify → { ok: true, checked } over the whole chain', async () => {
+      await chainAll(db, t.config);
       const res = await request(t.server).get('/api/audit/verify').set('cookie', auditor.cookie).expect(200);
       const n = ((await db.query('SELECT count(*)::int AS n FROM audit_log')) as { n: number }[])[0]!.n;
-      expect(res.body).toEqual({ ok: true, checked: expect.any(Number) });
+      expect(res.body).toEqual({ ok: true, checked: expect.any(Number), unchained: 0, staleUnchained: 0 });
       expect(res.body.checked).toBeGreaterThanOrEqual(n - 1);
+    });
+
+    it('verify counts rows not chained yet, and stays ok while they are fresh', async () => {
+      await chainAll(db, t.config);
+      await request(t.server).get('/api/audit').query({ limit: 1 }).set('cookie', auditor.cookie).expect(200);
+      const res = await request(t.server).get('/api/audit/verify').set('cookie', auditor.cookie).expect(200);
+      expect(res.body).toEqual(
+        expect.objectContaining({
+          ok: true,
+          unchained: 1,
+          staleUnchained: 0,
+          oldestUnchainedAt: expect.any(String),
+        }),
+      );
     });
 
     /** Runs SQL with the append-only triggers off, in one transaction (superuser, test only). */
@@ -443,9 +484,10 @@ describe('audit log', () => {
     }
 
     it('an edited row: verify reports its seq; restored, the chain verifies again', async () => {
+      await chainAll(db, t.config);
       const [target] = (await db.query(
-        `SELECT seq, detail FROM audit_log WHERE action = 'user.created' ORDER BY seq DESC LIMIT 1`,
-      )) as { seq: string; detail: object }[];
+        `SELECT seq, chain_seq, detail FROM audit_log WHERE action = 'user.created' ORDER BY seq DESC LIMIT 1`,
+      )) as { seq: string; chain_seq: string; detail: object }[];
       await withTriggersOff(`UPDATE audit_log SET detail = '{"role":"admin"}'::jsonb WHERE seq = $1`, [
         target!.seq,
       ]);
@@ -454,11 +496,14 @@ describe('audit log', () => {
           .get('/api/audit/verify')
           .set('cookie', auditor.cookie)
           .expect(200);
-        expect(res.body).toEqual({
-          ok: false,
-          checked: Number(target!.seq) - 1 - (await gaps(Number(target!.seq))),
-          firstBadSeq: Number(target!.seq),
-        });
+        expect(res.body).toEqual(
+          expect.objectContaining({
+            ok: false,
+            checked: Number(target!.chain_seq) - 1,
+            firstBadSeq: Number(target!.seq),
+            firstBadPosition: Number(target!.chain_seq),
+          }),
+        );
         expect(await last('audit.verify')).toEqual(
           expect.objectContaining({
             result: 'failure',
@@ -480,11 +525,14 @@ describe('audit log', () => {
       ).resolves.toBe(true);
     });
 
-    it('a deleted row: verify reports the next seq; put back, the chain verifies again', async () => {
+    it('a deleted row: verify reports the next row in the chain; put back, the chain verifies again', async () => {
+      await chainAll(db, t.config);
       const [row] = (await db.query(
-        `SELECT seq FROM audit_log WHERE action = 'profile.updated' ORDER BY seq DESC LIMIT 1`,
-      )) as { seq: string }[];
-      const [next] = (await db.query('SELECT min(seq) AS seq FROM audit_log WHERE seq > $1', [row!.seq])) as {
+        `SELECT seq, chain_seq FROM audit_log WHERE action = 'profile.updated' ORDER BY seq DESC LIMIT 1`,
+      )) as { seq: string; chain_seq: string }[];
+      const [next] = (await db.query('SELECT seq FROM audit_log WHERE chain_seq = $1 + 1', [
+        row!.chain_seq,
+      ])) as {
         seq: string;
       }[];
       // Kept byte for byte (timestamps to the microsecond) in a scratch table, dropped afterwards.
@@ -497,7 +545,14 @@ describe('audit log', () => {
           .get('/api/audit/verify')
           .set('cookie', auditor.cookie)
           .expect(200);
-        expect(res.body).toEqual(expect.objectContaining({ ok: false, firstBadSeq: Number(next!.seq) }));
+        expect(res.body).toEqual(
+          expect.objectContaining({
+            ok: false,
+            checked: Number(row!.chain_seq) - 1,
+            firstBadSeq: Number(next!.seq),
+            firstBadPosition: Number(row!.chain_seq),
+          }),
+        );
       } finally {
         await withTriggersOff(
           'INSERT INTO audit_log SELECT * FROM audit_log_tamper_test WHERE NOT EXISTS (SELECT 1 FROM audit_log WHERE seq = $1)',
@@ -509,14 +564,42 @@ describe('audit log', () => {
       expect(res.body.ok).toBe(true);
     });
 
-    /** Sequence numbers below `seq` that no row has (a rolled-back transaction's nextval). */
-    async function gaps(seq: number): Promise<number> {
-      const n = (
-        (await db.query('SELECT ($1::bigint - 1 - count(*))::int AS n FROM audit_log WHERE seq < $1', [
-          seq,
-        ])) as { n: number }[]
-      )[0]!.n;
-      return n;
-    }
+    it('two rows swapped in the chain: verify reports the first; swapped back, the chain verifies again', async () => {
+      await chainAll(db, t.config);
+      const [first, second] = (await db.query(
+        `SELECT seq, chain_seq FROM audit_log WHERE action = 'auth.login' AND chain_seq IS NOT NULL
+          ORDER BY chain_seq LIMIT 2 OFFSET 1`,
+      )) as { seq: string; chain_seq: string }[];
+      /** Puts `first` on position a and `second` on b, through free positions (the unique index). */
+      const place = async (a: string, b: string) => {
+        await withTriggersOff(
+          'UPDATE audit_log SET chain_seq = chain_seq + 1000000000000 WHERE seq IN ($1, $2)',
+          [first!.seq, second!.seq],
+        );
+        await withTriggersOff(
+          `UPDATE audit_log SET chain_seq = CASE seq WHEN $1 THEN $3::bigint ELSE $4::bigint END WHERE seq IN ($1, $2)`,
+          [first!.seq, second!.seq, a, b],
+        );
+      };
+      await place(second!.chain_seq, first!.chain_seq);
+      try {
+        const res = await request(t.server)
+          .get('/api/audit/verify')
+          .set('cookie', auditor.cookie)
+          .expect(200);
+        expect(res.body).toEqual(
+          expect.objectContaining({
+            ok: false,
+            checked: Number(first!.chain_seq) - 1,
+            firstBadSeq: Number(second!.seq),
+            firstBadPosition: Number(first!.chain_seq),
+          }),
+        );
+      } finally {
+        await place(first!.chain_seq, second!.chain_seq);
+      }
+      const res = await request(t.server).get('/api/audit/verify').set('cookie', auditor.cookie).expect(200);
+      expect(res.body.ok).toBe(true);
+    });
   });
 });

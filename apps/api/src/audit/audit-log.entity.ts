@@ -1,14 +1,23 @@
-import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
+import { Check, Column, Entity, Index, PrimaryColumn } from 'typeorm';
 
 export const AUDIT_RESULTS = ['success', 'failure', 'denied'] as const;
 export type AuditResult = (typeof AUDIT_RESULTS)[number];
 
 /**
- * Append-only, hash-chained audit log (等保 8.1.4.3; ASVS 16.4.2). `seq`, `prev_hash` and `hash` are
- * set by a BEFORE INSERT trigger that holds an advisory lock on the chain head, so rows chain in
- * order; other triggers refuse UPDATE, DELETE and TRUNCATE. No personal data in `detail`: ids only.
+ * Append-only, hash-chained audit log (等保 8.1.4.3; ASVS 16.4.2). A BEFORE INSERT trigger sets
+ * `seq` (the row's id) and leaves the chain columns NULL; the worker's AuditSequencer then chains
+ * committed rows within a second or so: `chain_seq` (position 1, 2, 3…), `prev_hash`, `hash`.
+ * Triggers refuse UPDATE (except that one-time fill), DELETE and TRUNCATE (migration
+ * AuditSequencer1795910000008). No personal data in `detail`: ids only.
  */
 @Entity({ name: 'audit_log' })
+@Check(
+  'audit_log_chained_together',
+  `("chain_seq" IS NULL AND "prev_hash" IS NULL AND "hash" IS NULL)
+        OR ("chain_seq" >= 1 AND "prev_hash" IS NOT NULL AND "hash" IS NOT NULL)`,
+)
+@Index('IDX_audit_log_chain_seq', ['chainSeq'], { unique: true, where: '"chain_seq" IS NOT NULL' })
+@Index('IDX_audit_log_unchained', ['seq'], { where: '"chain_seq" IS NULL' })
 @Index(['at'])
 @Index(['actorId', 'at'])
 @Index(['action', 'at'])
@@ -46,9 +55,13 @@ export class AuditLogEntity {
   @Column({ type: 'jsonb' })
   detail: Record<string, unknown>;
 
-  @Column({ name: 'prev_hash', type: 'bytea' })
-  prevHash: Buffer;
+  /** Position in the chain, set by the sequencer; NULL until the row is chained. */
+  @Column({ name: 'chain_seq', type: 'bigint', nullable: true })
+  chainSeq: string | null;
 
-  @Column({ type: 'bytea' })
-  hash: Buffer;
+  @Column({ name: 'prev_hash', type: 'bytea', nullable: true })
+  prevHash: Buffer | null;
+
+  @Column({ type: 'bytea', nullable: true })
+  hash: Buffer | null;
 }

@@ -16,7 +16,7 @@ export class AuditController {
   ) {}
 
   @Get()
-  @ApiOperation({ summary: 'Audit rows, newest first (reading is itself audited)' })
+  @ApiOperation({ summary: 'Audit rows, newest first, chained or not yet (reading is itself audited)' })
   async search(@Query() query: AuditQueryDto) {
     const rows = await this.rows.search(query);
     await this.audit.record({ action: 'audit.read', result: 'success', detail: { filters: { ...query } } });
@@ -24,7 +24,10 @@ export class AuditController {
   }
 
   @Get('verify')
-  @ApiOperation({ summary: 'Recompute the hash chain: { ok, checked, firstBadSeq? }' })
+  @ApiOperation({
+    summary:
+      'Recompute the hash chain: { ok, checked, firstBadSeq?, firstBadPosition?, unchained, staleUnchained, oldestUnchainedAt? }',
+  })
   async verify() {
     const report = await this.rows.verify();
     await this.audit.record({

@@ -1,22 +1,25 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+import type { AuditLogEntry, AuditVerifyReport } from '@huanxin/shared';
 import type { DataSource } from 'typeorm';
+import type { AppConfig } from '../config/config';
+import { InjectConfig } from '../config/config.module';
 import { AuditLogEntity } from './audit-log.entity';
 import type { AuditQueryDto } from './audit.dto';
 
 const GENESIS = Buffer.alloc(32);
 const VERIFY_BATCH = 1000;
 
-export interface VerifyReport {
-  ok: boolean;
-  checked: number;
-  firstBadSeq?: number;
-}
+export type VerifyReport = AuditVerifyReport;
 
 @Injectable()
 export class AuditRepository {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    @InjectConfig() private readonly config: AppConfig,
+  ) {}
 
+  /** Newest first by `seq`; rows not chained yet are included (chainSeq and hash null). */
   async search(query: AuditQueryDto) {
     const qb = this.dataSource.getRepository(AuditLogEntity).createQueryBuilder('a');
     if (query.from) qb.andWhere('a.at >= :from', { from: query.from });
@@ -28,7 +31,7 @@ export class AuditRepository {
       .orderBy('a.seq', 'DESC')
       .limit(query.limit ?? 100)
       .getMany();
-    return rows.map((row) => ({
+    return rows.map((row): AuditLogEntry => ({
       seq: Number(row.seq),
       at: row.at.toISOString(),
       actorId: row.actorId,
@@ -40,35 +43,75 @@ export class AuditRepository {
       ip: row.ip,
       requestId: row.requestId,
       detail: row.detail,
-      hash: row.hash.toString('hex'),
+      chainSeq: row.chainSeq === null ? null : Number(row.chainSeq),
+      hash: row.hash ? row.hash.toString('hex') : null,
     }));
   }
 
   /**
-   * Recomputes the chain in sequence order, in batches: each row's hash must equal
-   * SHA-256(prev_hash ‖ canonical row) — computed by the same SQL function the insert trigger
-   * uses — and each prev_hash must equal the previous row's hash. Reports the first bad seq.
+   * Recomputes the chain in chain order (`chain_seq`), in batches: positions must run 1, 2, 3…
+   * without a gap, each row's hash must equal SHA-256(prev_hash ‖ canonical row) — computed by
+   * the same SQL function the sequencer and the fill guard use — and each prev_hash must equal
+   * the previous row's hash. Reports the first bad row. Then counts committed rows the sequencer
+   * has not chained yet: one older than the configured age fails the report too, since an entry
+   * that is never chained is as unprotected as an edited one.
+   *
+   * A row's age is measured from `at`, its insert time: a transaction that stays open longer than
+   * the limit shows its rows as stale from its commit until the next tick (the limit, 60 s by
+   * default, is far above any business transaction).
+   *
+   * The batches are separate statements: the sequencer may append meanwhile, which only lengthens
+   * the walk (chained rows never change).
    */
   async verify(): Promise<VerifyReport> {
+    const pending = await this.unchained();
     let previous: Buffer = GENESIS;
-    let afterSeq = 0;
+    let afterPosition = 0;
     let checked = 0;
     for (;;) {
-      const rows: { seq: string; prev_hash: Buffer; hash: Buffer; computed: Buffer }[] =
-        await this.dataSource.query(
-          `SELECT seq, prev_hash, hash, sha256(prev_hash || convert_to(audit_log_canonical(a), 'UTF8')) AS computed
-           FROM audit_log a WHERE seq > $1 ORDER BY seq LIMIT $2`,
-          [afterSeq, VERIFY_BATCH],
-        );
+      const rows: {
+        seq: string;
+        chain_seq: string;
+        prev_hash: Buffer;
+        hash: Buffer;
+        computed: Buffer;
+      }[] = await this.dataSource.query(
+        `SELECT seq, chain_seq, prev_hash, hash,
+                sha256(prev_hash || convert_to(audit_log_canonical(a), 'UTF8')) AS computed
+           FROM audit_log a WHERE chain_seq > $1 ORDER BY chain_seq LIMIT $2`,
+        [afterPosition, VERIFY_BATCH],
+      );
       for (const row of rows) {
-        if (!row.prev_hash.equals(previous) || !row.hash.equals(row.computed)) {
-          return { ok: false, checked, firstBadSeq: Number(row.seq) };
+        const position = checked + 1;
+        if (
+          Number(row.chain_seq) !== position ||
+          !row.prev_hash.equals(previous) ||
+          !row.hash.equals(row.computed)
+        ) {
+          return { ok: false, checked, firstBadSeq: Number(row.seq), firstBadPosition: position, ...pending };
         }
         previous = row.hash;
         checked += 1;
       }
-      if (rows.length < VERIFY_BATCH) return { ok: true, checked };
-      afterSeq = Number(rows[rows.length - 1]!.seq);
+      if (rows.length < VERIFY_BATCH) return { ok: pending.staleUnchained === 0, checked, ...pending };
+      afterPosition = Number(rows[rows.length - 1]!.chain_seq);
     }
+  }
+
+  private async unchained(): Promise<
+    Pick<VerifyReport, 'unchained' | 'staleUnchained' | 'oldestUnchainedAt'>
+  > {
+    const [row] = (await this.dataSource.query(
+      `SELECT count(*)::int AS unchained,
+              (count(*) FILTER (WHERE at < clock_timestamp() - make_interval(secs => $1)))::int AS stale,
+              min(at) AS oldest
+         FROM audit_log WHERE chain_seq IS NULL`,
+      [this.config.audit.unchainedMaxAgeSeconds],
+    )) as { unchained: number; stale: number; oldest: Date | null }[];
+    return {
+      unchained: row!.unchained,
+      staleUnchained: row!.stale,
+      ...(row!.oldest ? { oldestUnchainedAt: row!.oldest.toISOString() } : {}),
+    };
   }
 }

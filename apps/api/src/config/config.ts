@@ -50,6 +50,8 @@ export interface AppConfig {
     secureCookies: boolean;
   };
   reveal: { limitPerDay: number };
+  /** Audit chain sequencer: its tick, and the age at which an unchained row fails verify. */
+  audit: { sequencerIntervalMs: number; unchainedMaxAgeSeconds: number };
 }
 
 export class ConfigError extends Error {
@@ -166,5 +168,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       secureCookies: isProduction || (vars.PUBLIC_ORIGIN ?? '').startsWith('https:'),
     },
     reveal: { limitPerDay: vars.REVEAL_LIMIT_PER_DAY },
+    audit: {
+      sequencerIntervalMs: vars.AUDIT_SEQUENCER_INTERVAL_MS,
+      unchainedMaxAgeSeconds: vars.AUDIT_UNCHAINED_MAX_AGE_SECONDS,
+    },
   };
 }

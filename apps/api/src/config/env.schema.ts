@@ -40,6 +40,9 @@ export const ENV_KEYS = [
   'REQUEST_TIMEOUT_MS',
   'REVEAL_LIMIT_PER_DAY',
   'API_DOCS',
+  // audit chain sequencer (issue 10)
+  'AUDIT_SEQUENCER_INTERVAL_MS',
+  'AUDIT_UNCHAINED_MAX_AGE_SECONDS',
 ] as const satisfies readonly (keyof EnvironmentVariables)[];
 
 /**
@@ -218,4 +221,18 @@ export class EnvironmentVariables {
   @IsOptional()
   @IsIn(['on', 'off'])
   API_DOCS?: 'on' | 'off';
+
+  /** How often the worker's audit sequencer chains newly committed audit rows. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(50)
+  @Max(60_000)
+  AUDIT_SEQUENCER_INTERVAL_MS = 1000;
+
+  /** An audit row committed but left unchained longer than this fails `GET /api/audit/verify`. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(86_400)
+  AUDIT_UNCHAINED_MAX_AGE_SECONDS = 60;
 }

@@ -11,13 +11,23 @@ export interface AuditLogEntry {
   ip: string | null;
   requestId: string | null;
   detail: Record<string, unknown>;
-  /** The row's chain hash, hex. */
-  hash: string;
+  /** Position in the hash chain; null for a row the sequencer has not chained yet (a second or so). */
+  chainSeq: number | null;
+  /** The row's chain hash, hex; null while the row is not chained yet. */
+  hash: string | null;
 }
 
-/** `GET /api/audit/verify`: the hash chain recomputed; `firstBadSeq` when a row does not match. */
+/**
+ * `GET /api/audit/verify`: the hash chain recomputed in chain order; `firstBadSeq` (the row's seq)
+ * and `firstBadPosition` (its chain position) when a row does not match or link. `ok` is false too
+ * when a committed row has waited longer than the configured age to be chained (`staleUnchained`).
+ */
 export interface AuditVerifyReport {
   ok: boolean;
   checked: number;
   firstBadSeq?: number;
+  firstBadPosition?: number;
+  unchained: number;
+  staleUnchained: number;
+  oldestUnchainedAt?: string;
 }
