@@ -1,23 +1,50 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { DataSource } from 'typeorm';
-import { AuditLogEntity } from './audit-log.entity';
+import type { AuditLogEntry, AuditVerifyReport } from '@huanxin/shared';
+import type { DataSource, EntityManager } from 'typeorm';
+import { AuditLogEntity, type AuditResult } from './audit-log.entity';
 import type { AuditQueryDto } from './audit.dto';
 
 const GENESIS = Buffer.alloc(32);
 const VERIFY_BATCH = 1000;
 
-export interface VerifyReport {
-  ok: boolean;
-  checked: number;
-  firstBadSeq?: number;
+/** The columns an audit row is written with; the insert trigger sets `seq`, `at` and the chain hashes. */
+export interface AuditRowInput {
+  actorId: string | null;
+  actorRole: string | null;
+  action: string;
+  objectType: string | null;
+  objectId: string | null;
+  result: AuditResult;
+  ip: string | null;
+  requestId: string | null;
+  detail: Record<string, unknown>;
 }
 
 @Injectable()
 export class AuditRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
-  async search(query: AuditQueryDto) {
+  /** Appends one row; pass the transaction's manager to make it part of the change it records. */
+  async insert(row: AuditRowInput, manager: EntityManager = this.dataSource.manager): Promise<void> {
+    await manager.query(
+      `INSERT INTO audit_log (actor_id, actor_role, action, object_type, object_id, result, ip, request_id, detail)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9::jsonb)`,
+      [
+        row.actorId,
+        row.actorRole,
+        row.action,
+        row.objectType,
+        row.objectId,
+        row.result,
+        row.ip,
+        row.requestId,
+        JSON.stringify(row.detail),
+      ],
+    );
+  }
+
+  async search(query: AuditQueryDto): Promise<AuditLogEntry[]> {
     const qb = this.dataSource.getRepository(AuditLogEntity).createQueryBuilder('a');
     if (query.from) qb.andWhere('a.at >= :from', { from: query.from });
     if (query.to) qb.andWhere('a.at < :to', { to: query.to });
@@ -49,7 +76,7 @@ export class AuditRepository {
    * SHA-256(prev_hash ‖ canonical row) — computed by the same SQL function the insert trigger
    * uses — and each prev_hash must equal the previous row's hash. Reports the first bad seq.
    */
-  async verify(): Promise<VerifyReport> {
+  async verify(): Promise<AuditVerifyReport> {
     let previous: Buffer = GENESIS;
     let afterSeq = 0;
     let checked = 0;
