@@ -1,30 +1,27 @@
 import { randomUUID } from 'node:crypto';
 import { getDataSourceToken } from '@nestjs/typeorm';
 import request from 'supertest';
+import { eligibleClaim } from '@huanxin/shared/testing';
 import type { DataSource } from 'typeorm';
 import { useFakeClock, type FakeClock } from './utils/fake-clock';
 import { signInStaff } from './utils/identity';
 import { createResident, PDF_BYTES, type Resident } from './utils/residents';
 import { createTestApp, type TestApp } from './utils/test-app';
 
-const DEALER_USCC = '91370114MA3C5T8X1Q';
 let invoiceCounter = 0;
-/** An eligible appliance-2026 purchase (15 % of 5,000 yuan = 750 yuan). */
-function fridge(overrides: Record<string, unknown> = {}) {
+/**
+ * The shared eligible appliance-2026 purchase (15 % of 5,000 yuan = 750 yuan) with invoice and serial
+ * numbers of its own (a repeated one is a duplicate claim) and the old appliance handed in;
+ * `item` changes the item's facts.
+ */
+function fridge(item: Record<string, unknown> = {}) {
   invoiceCounter += 1;
-  return {
-    item: {
-      category: 'refrigerator',
-      efficiencyGrade: 1,
-      priceFen: 500_000,
-      invoiceNo: `2637${String(invoiceCounter).padStart(16, '0')}`,
-      invoiceDate: '2026-04-20',
-      serialNo: `SN-E2E-${invoiceCounter}`,
-      dealerUscc: DEALER_USCC,
-      ...overrides,
-    },
-    oldItem: { handedIn: true },
-  };
+  return eligibleClaim('appliance', {
+    'item.invoiceNo': `2637${String(invoiceCounter).padStart(16, '0')}`,
+    'item.serialNo': `SN-E2E-${invoiceCounter}`,
+    'oldItem.handedIn': true,
+    ...Object.fromEntries(Object.entries(item).map(([key, value]) => [`item.${key}`, value])),
+  }).facts;
 }
 const APPLIANCE_DOCS = ['invoice', 'energy_label_photo', 'serial_number_photo'];
 
@@ -36,7 +33,9 @@ describe('applications (resident, through HTTP)', () => {
   let bob: Resident;
 
   beforeAll(async () => {
-    t = await createTestApp({ WRITE_LIMIT_PER_MINUTE: '100000' });
+    // The run shares one Redis prefix and one client address: staff sign-ins of the suites before
+    // this one count toward the per-address login limit, which is not what this suite tests.
+    t = await createTestApp({ WRITE_LIMIT_PER_MINUTE: '100000', AUTH_IP_LIMIT_PER_HOUR: '100000' });
     clock = useFakeClock(t.app, new Date('2026-05-01T02:00:00Z'));
     db = t.app.get<DataSource>(getDataSourceToken());
     alice = await createResident(t, 1);

@@ -39,9 +39,9 @@ describe('audit chain sequencer', () => {
     config = loadConfig({ ...process.env, DATABASE_POOL_SIZE: '40', AUDIT_UNCHAINED_MAX_AGE_SECONDS: '30' });
     db = createDataSource(config);
     await db.initialize();
-    audit = new AuditService(db);
-    sequencer = new AuditSequencer(db, config);
     repository = new AuditRepository(db, config);
+    audit = new AuditService(repository);
+    sequencer = new AuditSequencer(db, config);
   });
   afterAll(async () => {
     await db.destroy();

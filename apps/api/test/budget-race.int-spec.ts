@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { getDataSourceToken } from '@nestjs/typeorm';
+import { eligibleClaim } from '@huanxin/shared/testing';
 import request from 'supertest';
 import type { DataSource } from 'typeorm';
 import { useFakeClock, type FakeClock } from './utils/fake-clock';
@@ -7,17 +8,15 @@ import { createResident, type Resident } from './utils/residents';
 import { createTestApp, type TestApp } from './utils/test-app';
 
 const AMOUNT = 45_000; // 15 % of a 3,000-yuan phone
-const phone = (n: number, overrides: Record<string, unknown> = {}) => ({
-  item: {
-    category: 'phone',
-    priceFen: 300_000,
-    invoiceNo: `2637${String(900_000 + n).padStart(16, '0')}`,
-    invoiceDate: '2026-04-02',
-    serialNo: `RACE-SN-${n}`,
-    dealerUscc: '91370114MA3C5T8X1Q',
-    ...overrides,
-  },
-});
+/** The shared eligible digital-2026 phone at 3,000 yuan, numbers of claim `n`; `item` changes its facts. */
+const phone = (n: number, item: Record<string, unknown> = {}) =>
+  eligibleClaim('digital', {
+    'item.priceFen': 300_000,
+    'item.invoiceNo': `2637${String(900_000 + n).padStart(16, '0')}`,
+    'item.invoiceDate': '2026-04-02',
+    'item.serialNo': `RACE-SN-${n}`,
+    ...Object.fromEntries(Object.entries(item).map(([key, value]) => [`item.${key}`, value])),
+  }).facts;
 
 /**
  * Against the real database, many submissions at once: the budget is never overspent, every

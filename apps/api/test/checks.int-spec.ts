@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { getDataSourceToken } from '@nestjs/typeorm';
+import { eligibleClaim } from '@huanxin/shared/testing';
 import request from 'supertest';
 import type { DataSource } from 'typeorm';
 import { ApplicationStateService } from '../src/applications/application-state.service';
@@ -27,20 +28,18 @@ async function waitFor<T>(probe: () => Promise<T | undefined>, timeoutMs = 20_00
 }
 
 let serial = 0;
+/** The shared eligible appliance-2026 claim as a grade-2 television of 4,000 yuan, numbers of its own. */
 const tv = () => {
   serial += 1;
-  return {
-    item: {
-      category: 'television',
-      efficiencyGrade: 2,
-      priceFen: 400_000,
-      invoiceNo: `2637${String(800_000 + serial).padStart(16, '0')}`,
-      invoiceDate: '2026-04-10',
-      serialNo: `CHK-SN-${serial}`,
-      dealerUscc: '91370114MA3C5T8X1Q',
-    },
-    oldItem: { handedIn: true },
-  };
+  return eligibleClaim('appliance', {
+    'item.category': 'television',
+    'item.efficiencyGrade': 2,
+    'item.priceFen': 400_000,
+    'item.invoiceNo': `2637${String(800_000 + serial).padStart(16, '0')}`,
+    'item.invoiceDate': '2026-04-10',
+    'item.serialNo': `CHK-SN-${serial}`,
+    'oldItem.handedIn': true,
+  }).facts;
 };
 
 /**

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { ApplicationStatus } from '@huanxin/shared';
 import { getDataSourceToken } from '@nestjs/typeorm';
+import { eligibleClaim } from '@huanxin/shared/testing';
 import request from 'supertest';
 import type { DataSource } from 'typeorm';
 import { ApplicationStateService } from '../src/applications/application-state.service';
@@ -11,21 +12,16 @@ import { BudgetRepository } from '../src/budget/budget.repository';
 import { createTestApp, type TestApp } from './utils/test-app';
 
 const PROGRAM = 'digital-2026';
-const DEALER_USCC = '91370114MA3C5T8X1Q';
 let serial = 0;
-/** An eligible digital-2026 phone: 15 % of the price. */
+/** The shared eligible digital-2026 phone at `priceFen` (15 % of it), numbers of its own. */
 function phone(priceFen = 300_000) {
   serial += 1;
-  return {
-    item: {
-      category: 'phone',
-      priceFen,
-      invoiceNo: `2637${String(600_000 + serial).padStart(16, '0')}`,
-      invoiceDate: '2026-04-02',
-      serialNo: `LIFE-SN-${serial}`,
-      dealerUscc: DEALER_USCC,
-    },
-  };
+  return eligibleClaim('digital', {
+    'item.priceFen': priceFen,
+    'item.invoiceNo': `2637${String(600_000 + serial).padStart(16, '0')}`,
+    'item.invoiceDate': '2026-04-02',
+    'item.serialNo': `LIFE-SN-${serial}`,
+  }).facts;
 }
 type Figures = Record<'total' | 'reserved' | 'committed' | 'paid' | 'remaining', number>;
 type Ledger = Record<'reserve' | 'release' | 'commit' | 'pay', number>;

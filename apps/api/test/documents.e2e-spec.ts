@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { MAX_DOCUMENTS_PER_APPLICATION } from '@huanxin/shared';
 import { getDataSourceToken } from '@nestjs/typeorm';
+import { eligibleClaim } from '@huanxin/shared/testing';
 import request from 'supertest';
 import type { DataSource } from 'typeorm';
 import { useFakeClock, type FakeClock } from './utils/fake-clock';
@@ -12,24 +13,16 @@ import { multipart, rawRequest, sleep, type RawRequest } from './utils/raw-http'
 import { createResident, PDF_BYTES, type Resident } from './utils/residents';
 import { createTestApp, type TestApp } from './utils/test-app';
 
-const DEALER_USCC = '91370114MA3C5T8X1Q';
 const APPLIANCE_DOCS = ['invoice', 'energy_label_photo', 'serial_number_photo'];
 let counter = 0;
-/** An eligible appliance-2026 purchase; invoice and serial numbers of this suite only. */
+/** The shared eligible appliance-2026 purchase; invoice and serial numbers of this suite only. */
 function fridge() {
   counter += 1;
-  return {
-    item: {
-      category: 'refrigerator',
-      efficiencyGrade: 1,
-      priceFen: 500_000,
-      invoiceNo: `2639${String(counter).padStart(16, '0')}`,
-      invoiceDate: '2026-04-20',
-      serialNo: `SN-DOCS-${counter}`,
-      dealerUscc: DEALER_USCC,
-    },
-    oldItem: { handedIn: true },
-  };
+  return eligibleClaim('appliance', {
+    'item.invoiceNo': `2639${String(counter).padStart(16, '0')}`,
+    'item.serialNo': `SN-DOCS-${counter}`,
+    'oldItem.handedIn': true,
+  }).facts;
 }
 const unique = (label: string) => Buffer.concat([PDF_BYTES, Buffer.from(`${label}-${randomUUID()}`)]);
 

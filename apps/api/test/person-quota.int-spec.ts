@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { getDataSourceToken } from '@nestjs/typeorm';
+import { eligibleClaim } from '@huanxin/shared/testing';
 import request from 'supertest';
 import type { DataSource } from 'typeorm';
 import { PiiCipher } from '../src/common/crypto/pii-cipher';
@@ -14,16 +15,12 @@ let serial = 0;
 /** An eligible digital-2026 phone; digital-2026's `quota` clause allows one per category per person. */
 function phone() {
   serial += 1;
-  return {
-    item: {
-      category: 'phone',
-      priceFen: 300_000,
-      invoiceNo: `2637${String(750_000 + serial).padStart(16, '0')}`,
-      invoiceDate: '2026-04-02',
-      serialNo: `QUOTA-SN-${serial}`,
-      dealerUscc: '91370114MA3C5T8X1Q',
-    },
-  };
+  return eligibleClaim('digital', {
+    'item.priceFen': 300_000,
+    'item.invoiceNo': `2637${String(750_000 + serial).padStart(16, '0')}`,
+    'item.invoiceDate': '2026-04-02',
+    'item.serialNo': `QUOTA-SN-${serial}`,
+  }).facts;
 }
 
 /**

@@ -1,30 +1,11 @@
 import { programCatalogue } from '@huanxin/shared';
+import { eligibleClaim } from '@huanxin/shared/testing';
 import request from 'supertest';
 import { Clock } from '../src/common/clock';
 import { createTestApp, type TestApp } from './utils/test-app';
 
 /** A complete, eligible car-scrap-2026 claim: a 2012 gasoline car scrapped, a 2026 NEV bought. */
-const eligibleCarScrap = {
-  oldVehicle: {
-    vin: 'LSJA24U62JG269225',
-    plate: '鲁A12345',
-    vehicleType: 'small_passenger',
-    fuelType: 'gasoline',
-    firstRegisteredOn: '2012-03-15',
-    ownerRegisteredOn: '2015-06-01',
-  },
-  scrap: { certificateNo: 'BF2026-0001234', scrappedOn: '2026-03-02', deregisteredOn: '2026-03-05' },
-  newVehicle: {
-    vin: 'LDC613P23A1305189',
-    powertrain: 'nev',
-    inNevCatalogue: true,
-    priceFen: 15_000_000,
-    invoiceNo: '26370000000012345678',
-    invoiceDate: '2026-03-10',
-    registeredOn: '2026-03-12',
-    ownerIsApplicant: true,
-  },
-};
+const eligibleCarScrap = eligibleClaim('carScrap').facts;
 
 describe('programs (public routes, real database)', () => {
   let t: TestApp;

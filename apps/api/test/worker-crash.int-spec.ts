@@ -3,6 +3,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { getDataSourceToken } from '@nestjs/typeorm';
+import { eligibleClaim } from '@huanxin/shared/testing';
 import request from 'supertest';
 import type { DataSource, QueryRunner } from 'typeorm';
 import { useFakeClock, type FakeClock } from './utils/fake-clock';
@@ -53,16 +54,12 @@ describe('a worker killed in the middle of a check job', () => {
 
   it('retries the job and ends in the right state once', async () => {
     const resident = await createResident(t, 4001);
-    const facts = {
-      item: {
-        category: 'phone',
-        priceFen: 300_000,
-        invoiceNo: `2637${String(700_001).padStart(16, '0')}`,
-        invoiceDate: '2026-05-01',
-        serialNo: 'CRASH-SN-1',
-        dealerUscc: '91370114MA3C5T8X1Q',
-      },
-    };
+    const facts = eligibleClaim('digital', {
+      'item.priceFen': 300_000,
+      'item.invoiceNo': `2637${String(700_001).padStart(16, '0')}`,
+      'item.invoiceDate': '2026-05-01',
+      'item.serialNo': 'CRASH-SN-1',
+    }).facts;
     const created = await request(t.server)
       .post('/api/applications')
       .set('Cookie', resident.cookie)

@@ -1,7 +1,14 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { can, ErrorCode, FieldErrorCode, Permission, type Role, validateUscc } from '@huanxin/shared';
-import type { DataSource } from 'typeorm';
+import {
+  type AccountView,
+  can,
+  ErrorCode,
+  FieldErrorCode,
+  type OrganizationView,
+  Permission,
+  type Role,
+  validateUscc,
+} from '@huanxin/shared';
 import { AuditService } from '../audit/audit.service';
 import { checkPassword } from '../auth/password-policy';
 import { PasswordService } from '../auth/password.service';
@@ -11,21 +18,6 @@ import { OrganizationEntity } from '../users/organization.entity';
 import { UserEntity } from '../users/user.entity';
 import { UsersRepository } from '../users/users.repository';
 import type { CreateOrganizationDto, CreateUserDto, UpdateUserDto } from './admin-users.dto';
-
-export interface AccountView {
-  id: string;
-  username: string | null;
-  displayName: string;
-  role: string;
-  organizationId: string | null;
-  disabled: boolean;
-  locked: boolean;
-  mfaEnrolled: boolean;
-  /** Waiting for a second administrator to activate it (two-person rule, see needsSecondAdmin). */
-  pendingActivation: boolean;
-  lastLoginAt: string | null;
-  createdAt: string;
-}
 
 function view(user: UserEntity, now: Date): AccountView {
   return {
@@ -40,6 +32,16 @@ function view(user: UserEntity, now: Date): AccountView {
     pendingActivation: user.pendingActivationBy !== null,
     lastLoginAt: user.lastLoginAt?.toISOString() ?? null,
     createdAt: user.createdAt.toISOString(),
+  };
+}
+
+function organizationView(organization: OrganizationEntity): OrganizationView {
+  return {
+    id: organization.id,
+    name: organization.name,
+    uscc: organization.uscc,
+    kind: organization.kind,
+    createdAt: organization.createdAt.toISOString(),
   };
 }
 
@@ -59,7 +61,6 @@ export function needsSecondAdmin(role: Role): boolean {
 @Injectable()
 export class AdminUsersService {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
     private readonly users: UsersRepository,
     private readonly passwords: PasswordService,
     private readonly sessions: SessionService,
@@ -81,24 +82,19 @@ export class AdminUsersService {
       }
     }
     const passwordHash = await this.passwords.hash(input.password);
-    const created = await this.dataSource.transaction(async (manager) => {
-      const inserted = await manager
-        .createQueryBuilder()
-        .insert()
-        .into(UserEntity)
-        .values({
+    const created = await this.users.transaction(async (manager) => {
+      const account = await this.users.insertAccount(
+        {
           role: input.role,
           username: input.username,
           displayName: input.displayName,
           passwordHash,
           organizationId: input.role === 'dealer' ? (input.organizationId ?? null) : null,
           pendingActivationBy: needsSecondAdmin(input.role) ? actorId : null,
-        })
-        .orIgnore()
-        .returning(['id'])
-        .execute();
-      const id = (inserted.raw as { id: string }[])[0]?.id;
-      if (!id)
+        },
+        manager,
+      );
+      if (!account)
         throw new DomainError(ErrorCode.USERNAME_TAKEN, 'This username is taken', {
           fields: { username: ErrorCode.USERNAME_TAKEN },
         });
@@ -107,12 +103,12 @@ export class AdminUsersService {
           action: 'user.created',
           result: 'success',
           objectType: 'user',
-          objectId: id,
+          objectId: account.id,
           detail: { role: input.role, pendingActivation: needsSecondAdmin(input.role) },
         },
         manager,
       );
-      return manager.getRepository(UserEntity).findOneByOrFail({ id });
+      return account;
     });
     return view(created, new Date());
   }
@@ -157,8 +153,8 @@ export class AdminUsersService {
       changes.pendingActivationBy = actorId;
       changed.push('pendingActivation');
     }
-    await this.dataSource.transaction(async (manager) => {
-      if (Object.keys(changes).length) await manager.getRepository(UserEntity).update({ id }, changes);
+    await this.users.transaction(async (manager) => {
+      if (Object.keys(changes).length) await this.users.updateAccount(id, changes, manager);
       if (input.activate) {
         const pendingBy = changes.pendingActivationBy ?? user.pendingActivationBy;
         if (pendingBy === actorId)
@@ -179,31 +175,31 @@ export class AdminUsersService {
     return view((await this.users.findById(id))!, new Date());
   }
 
-  listOrganizations(): Promise<OrganizationEntity[]> {
-    return this.users.listOrganizations();
+  async listOrganizations(): Promise<OrganizationView[]> {
+    return (await this.users.listOrganizations()).map(organizationView);
   }
 
-  async createOrganization(input: CreateOrganizationDto): Promise<OrganizationEntity> {
+  async createOrganization(input: CreateOrganizationDto): Promise<OrganizationView> {
     const uscc = validateUscc(input.uscc).value;
-    return this.dataSource.transaction(async (manager) => {
-      const inserted = await manager
-        .createQueryBuilder()
-        .insert()
-        .into(OrganizationEntity)
-        .values({ name: input.name.trim(), uscc, kind: input.kind })
-        .orIgnore()
-        .returning(['id'])
-        .execute();
-      const id = (inserted.raw as { id: string }[])[0]?.id;
-      if (!id)
+    return this.users.transaction(async (manager) => {
+      const organization = await this.users.insertOrganization(
+        { name: input.name.trim(), uscc, kind: input.kind },
+        manager,
+      );
+      if (!organization)
         throw new DomainError(ErrorCode.USCC_TAKEN, 'An organisation with this credit code exists', {
           fields: { uscc: ErrorCode.USCC_TAKEN },
         });
       await this.audit.record(
-        { action: 'organization.created', result: 'success', objectType: 'organization', objectId: id },
+        {
+          action: 'organization.created',
+          result: 'success',
+          objectType: 'organization',
+          objectId: organization.id,
+        },
         manager,
       );
-      return manager.getRepository(OrganizationEntity).findOneByOrFail({ id });
+      return organizationView(organization);
     });
   }
 }

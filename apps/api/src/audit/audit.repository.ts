@@ -1,16 +1,27 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { AuditLogEntry, AuditVerifyReport } from '@huanxin/shared';
-import type { DataSource } from 'typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
 import type { AppConfig } from '../config/config';
 import { InjectConfig } from '../config/config.module';
-import { AuditLogEntity } from './audit-log.entity';
+import { AuditLogEntity, type AuditResult } from './audit-log.entity';
 import type { AuditQueryDto } from './audit.dto';
 
 const GENESIS = Buffer.alloc(32);
 const VERIFY_BATCH = 1000;
 
-export type VerifyReport = AuditVerifyReport;
+/** The columns an audit row is written with; the insert trigger sets `seq` and `at`; the sequencer chains it. */
+export interface AuditRowInput {
+  actorId: string | null;
+  actorRole: string | null;
+  action: string;
+  objectType: string | null;
+  objectId: string | null;
+  result: AuditResult;
+  ip: string | null;
+  requestId: string | null;
+  detail: Record<string, unknown>;
+}
 
 @Injectable()
 export class AuditRepository {
@@ -19,8 +30,27 @@ export class AuditRepository {
     @InjectConfig() private readonly config: AppConfig,
   ) {}
 
+  /** Appends one row; pass the transaction's manager to make it part of the change it records. */
+  async insert(row: AuditRowInput, manager: EntityManager = this.dataSource.manager): Promise<void> {
+    await manager.query(
+      `INSERT INTO audit_log (actor_id, actor_role, action, object_type, object_id, result, ip, request_id, detail)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9::jsonb)`,
+      [
+        row.actorId,
+        row.actorRole,
+        row.action,
+        row.objectType,
+        row.objectId,
+        row.result,
+        row.ip,
+        row.requestId,
+        JSON.stringify(row.detail),
+      ],
+    );
+  }
+
   /** Newest first by `seq`; rows not chained yet are included (chainSeq and hash null). */
-  async search(query: AuditQueryDto) {
+  async search(query: AuditQueryDto): Promise<AuditLogEntry[]> {
     const qb = this.dataSource.getRepository(AuditLogEntity).createQueryBuilder('a');
     if (query.from) qb.andWhere('a.at >= :from', { from: query.from });
     if (query.to) qb.andWhere('a.at < :to', { to: query.to });
@@ -63,7 +93,7 @@ export class AuditRepository {
    * The batches are separate statements: the sequencer may append meanwhile, which only lengthens
    * the walk (chained rows never change).
    */
-  async verify(): Promise<VerifyReport> {
+  async verify(): Promise<AuditVerifyReport> {
     const pending = await this.unchained();
     let previous: Buffer = GENESIS;
     let afterPosition = 0;
@@ -99,7 +129,7 @@ export class AuditRepository {
   }
 
   private async unchained(): Promise<
-    Pick<VerifyReport, 'unchained' | 'staleUnchained' | 'oldestUnchainedAt'>
+    Pick<AuditVerifyReport, 'unchained' | 'staleUnchained' | 'oldestUnchainedAt'>
   > {
     const [row] = (await this.dataSource.query(
       `SELECT count(*)::int AS unchained,

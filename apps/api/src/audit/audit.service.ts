@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import type { DataSource, EntityManager } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 import { requestContext } from '../common/http/request-context';
 import type { AuditResult } from './audit-log.entity';
+import { AuditRepository } from './audit.repository';
 
 export interface AuditEntry {
   action: string;
@@ -21,25 +21,24 @@ export interface AuditEntry {
  */
 @Injectable()
 export class AuditService {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(private readonly rows: AuditRepository) {}
 
-  async record(entry: AuditEntry, manager: EntityManager = this.dataSource.manager): Promise<void> {
+  async record(entry: AuditEntry, manager?: EntityManager): Promise<void> {
     const context = requestContext.get();
     const actor = entry.actor === undefined ? context?.user : entry.actor;
-    await manager.query(
-      `INSERT INTO audit_log (actor_id, actor_role, action, object_type, object_id, result, ip, request_id, detail)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9::jsonb)`,
-      [
-        actor?.id ?? null,
-        actor?.role ?? null,
-        entry.action,
-        entry.objectType ?? null,
-        entry.objectId ?? null,
-        entry.result,
-        context?.ip ?? null,
-        context?.requestId ?? null,
-        JSON.stringify(entry.detail ?? {}),
-      ],
+    await this.rows.insert(
+      {
+        actorId: actor?.id ?? null,
+        actorRole: actor?.role ?? null,
+        action: entry.action,
+        objectType: entry.objectType ?? null,
+        objectId: entry.objectId ?? null,
+        result: entry.result,
+        ip: context?.ip ?? null,
+        requestId: context?.requestId ?? null,
+        detail: entry.detail ?? {},
+      },
+      manager,
     );
   }
 }

@@ -1,6 +1,6 @@
 import { Body, Controller, Get, HttpCode, Post, Req, Res } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import { ErrorCode } from '@huanxin/shared';
+import { ErrorCode, type OtpChallenge, type SignedInResponse, type TotpEnrolment } from '@huanxin/shared';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { DomainError } from '../common/errors/domain-error';
 import type { AuthUser } from '../common/http/request-context';
@@ -33,7 +33,7 @@ export class AuthController {
   @ApiOperation({
     summary: 'Send a 6-digit sign-in code by SMS (limits: 1/min, 5/h, 10/day per phone, and per IP)',
   })
-  sendOtp(@Body() body: SendOtpDto, @Req() request: FastifyRequest) {
+  sendOtp(@Body() body: SendOtpDto, @Req() request: FastifyRequest): Promise<OtpChallenge> {
     return this.otp.send(body.phone, request.ip);
   }
 
@@ -47,7 +47,7 @@ export class AuthController {
     @Body() body: VerifyOtpDto,
     @Req() request: FastifyRequest,
     @Res({ passthrough: true }) reply: FastifyReply,
-  ) {
+  ): Promise<SignedInResponse> {
     const signedIn = await this.otpSignIn.signIn(
       body.challengeId,
       body.code,
@@ -69,7 +69,7 @@ export class AuthController {
     @Body() body: LoginDto,
     @Req() request: FastifyRequest,
     @Res({ passthrough: true }) reply: FastifyReply,
-  ) {
+  ): Promise<SignedInResponse> {
     const result = await this.passwordSignIn.signIn(
       body,
       request.ip,
@@ -92,7 +92,7 @@ export class AuthController {
   @Public()
   @HttpCode(200)
   @ApiOperation({ summary: 'TOTP enrolment step 1: a new secret with its QR code' })
-  totpSetup(@Body() body: TotpEnrolmentDto) {
+  totpSetup(@Body() body: TotpEnrolmentDto): Promise<TotpEnrolment> {
     return this.enrolment.begin(body.enrolmentToken);
   }
 
@@ -104,7 +104,7 @@ export class AuthController {
     @Body() body: TotpConfirmDto,
     @Req() request: FastifyRequest,
     @Res({ passthrough: true }) reply: FastifyReply,
-  ) {
+  ): Promise<SignedInResponse> {
     const signedIn = await this.enrolment.confirm(
       body.enrolmentToken,
       body.totp,
@@ -129,7 +129,7 @@ export class AuthController {
   @Get('me')
   @SignedIn()
   @ApiOperation({ summary: 'The signed-in user' })
-  async me(@CurrentUser() user: AuthUser) {
+  async me(@CurrentUser() user: AuthUser): Promise<SignedInResponse> {
     return { user: await this.issuer.publicUser(user) };
   }
 }

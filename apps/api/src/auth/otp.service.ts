@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { ErrorCode, FieldErrorCode, validateMobile } from '@huanxin/shared';
+import { ErrorCode, FieldErrorCode, type OtpChallenge, validateMobile } from '@huanxin/shared';
 import { SecurityAuditService } from '../audit/security-audit.service';
 import { PiiCipher } from '../common/crypto/pii-cipher';
 import { DomainError, validationFailed } from '../common/errors/domain-error';
@@ -53,11 +53,7 @@ export class OtpService {
     private readonly securityAudit: SecurityAuditService,
   ) {}
 
-  async send(
-    rawPhone: string,
-    ip: string,
-    purpose: OtpPurpose = 'login',
-  ): Promise<{ challengeId: string; expiresAt: string }> {
+  async send(rawPhone: string, ip: string, purpose: OtpPurpose = 'login'): Promise<OtpChallenge> {
     const checked = validateMobile(rawPhone);
     if (!checked.ok) throw validationFailed({ phone: checked.errors[0] ?? FieldErrorCode.INVALID_FORMAT });
     const phone = checked.value;

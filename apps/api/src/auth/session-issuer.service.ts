@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { maskPhone, type Role } from '@huanxin/shared';
+import { maskPhone, type PublicUser, type Role } from '@huanxin/shared';
 import { type AuditEntry, AuditService } from '../audit/audit.service';
 import { PiiCipher } from '../common/crypto/pii-cipher';
 import type { AuthUser } from '../common/http/request-context';
@@ -7,14 +7,7 @@ import type { UserEntity } from '../users/user.entity';
 import { UsersRepository } from '../users/users.repository';
 import { SessionService } from './session.service';
 
-export interface PublicUser {
-  id: string;
-  role: Role;
-  displayName: string;
-  phoneMasked?: string;
-  organizationId?: string;
-}
-
+/** A finished sign-in: the public user for the answer, the session id for the cookie. */
 export interface SignedIn {
   user: PublicUser;
   sessionId: string;

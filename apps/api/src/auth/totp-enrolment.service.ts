@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { ErrorCode } from '@huanxin/shared';
+import { ErrorCode, type TotpEnrolment } from '@huanxin/shared';
 import { SecurityAuditService } from '../audit/security-audit.service';
 import { Clock } from '../common/clock';
 import { DomainError } from '../common/errors/domain-error';
@@ -32,7 +32,7 @@ export class TotpEnrolmentService {
   ) {}
 
   /** Step 1: a new secret and its QR code. */
-  async begin(enrolmentToken: string): Promise<{ secret: string; otpauthUrl: string; qrDataUrl: string }> {
+  async begin(enrolmentToken: string): Promise<TotpEnrolment> {
     const { user } = await this.pending(enrolmentToken);
     const { secret, secretEnc } = this.totp.newSecret();
     if (!(await this.tokens.attachSecret(enrolmentToken, { userId: user.id, secretEnc }))) throw expired();

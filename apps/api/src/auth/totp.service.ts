@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import type { TotpEnrolment } from '@huanxin/shared';
 import { generateSecret, generateURI, verifySync } from 'otplib';
 import QRCode from 'qrcode';
 import { Clock } from '../common/clock';
@@ -23,10 +24,7 @@ export class TotpService {
     return { secret, secretEnc: this.cipher.encrypt(secret, 'user.totp') };
   }
 
-  async enrolment(
-    secret: string,
-    accountName: string,
-  ): Promise<{ secret: string; otpauthUrl: string; qrDataUrl: string }> {
+  async enrolment(secret: string, accountName: string): Promise<TotpEnrolment> {
     const otpauthUrl = generateURI({ issuer: '章丘换新 Huanxin', label: accountName, secret });
     const qrDataUrl = await QRCode.toDataURL(otpauthUrl, {
       errorCorrectionLevel: 'M',

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
+import { NotificationEntity } from './notification.entity';
 
 /** Named queries of the resident notifications written by the worker. */
 @Injectable()
@@ -55,6 +56,18 @@ export class NotificationsRepository {
       [id],
     )) as { text_zh: string; phone_enc: string | null }[];
     return row ? { textZh: row.text_zh, phoneEnc: row.phone_enc } : null;
+  }
+
+  /** The resident's notices, newest first. */
+  listForUser(userId: string, limit: number): Promise<NotificationEntity[]> {
+    return this.dataSource
+      .getRepository(NotificationEntity)
+      .find({ where: { userId }, order: { createdAt: 'DESC' }, take: limit });
+  }
+
+  /** Marks a notice read, only the user's own (someone else's id changes nothing). */
+  async markRead(id: string, userId: string, at: Date): Promise<void> {
+    await this.dataSource.getRepository(NotificationEntity).update({ id, userId }, { readAt: at });
   }
 
   async markSmsSent(id: string): Promise<void> {

@@ -1,5 +1,5 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { maskPhone } from '@huanxin/shared';
+import { type DevSmsMessage, maskPhone } from '@huanxin/shared';
 import type { Redis } from 'ioredis';
 import { Clock } from '../common/clock';
 import type { AppConfig } from '../config/config';
@@ -11,13 +11,6 @@ export interface SmsMessage {
   text: string;
   /** The one-time code inside `text`, when there is one (kept by the dev outbox only). */
   code?: string;
-}
-
-export interface DevOutboxEntry {
-  phone: string;
-  text: string;
-  code: string | null;
-  sentAt: string;
 }
 
 const DEV_OUTBOX_TTL_SECONDS = 24 * 3600;
@@ -42,7 +35,7 @@ export class SmsService {
   async send(message: SmsMessage): Promise<void> {
     switch (this.config.sms.transport) {
       case 'dev-outbox': {
-        const entry: DevOutboxEntry = {
+        const entry: DevSmsMessage = {
           phone: message.phone,
           text: message.text,
           code: message.code ?? null,
@@ -83,10 +76,10 @@ export class SmsService {
   }
 
   /** Development only: the messages sent to a phone, newest first. */
-  async devOutbox(phone: string): Promise<DevOutboxEntry[]> {
+  async devOutbox(phone: string): Promise<DevSmsMessage[]> {
     if (this.config.sms.transport !== 'dev-outbox') return [];
     const items = await this.redis.lrange(devOutboxKey(phone), 0, -1);
-    return items.map((item) => JSON.parse(item) as DevOutboxEntry);
+    return items.map((item) => JSON.parse(item) as DevSmsMessage);
   }
 }
 

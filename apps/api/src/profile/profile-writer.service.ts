@@ -12,7 +12,6 @@ import { AuditService } from '../audit/audit.service';
 import { Clock } from '../common/clock';
 import { PiiCipher } from '../common/crypto/pii-cipher';
 import { DomainError, validationFailed } from '../common/errors/domain-error';
-import { ConsentRecordEntity } from './consent-record.entity';
 import { PayoutProofService } from './payout-proof.service';
 import type { UpdateProfileDto } from './profile.dto';
 import { ProfileRepository } from './profile.repository';
@@ -81,18 +80,18 @@ export class ProfileWriter {
         }
         if (changed.includes('idNumber') && (await this.profiles.hasSubmittedClaim(userId, manager)))
           throw idLocked();
-        const owner = await manager
-          .getRepository(ResidentProfileEntity)
-          .findOne({ where: { idNumberBidx }, select: { userId: true } });
-        if (owner && owner.userId !== userId) throw idNumberInUse();
-        await manager.insert(ConsentRecordEntity, {
-          userId,
-          purpose: 'sensitive-personal-information',
-          version: PRIVACY_CONSENT_VERSION,
-          grantedAt: now,
-        });
-        await manager.upsert(
-          ResidentProfileEntity,
+        const owner = await this.profiles.ownerOfIdNumber(idNumberBidx, manager);
+        if (owner && owner !== userId) throw idNumberInUse();
+        await this.profiles.insertConsent(
+          {
+            userId,
+            purpose: 'sensitive-personal-information',
+            version: PRIVACY_CONSENT_VERSION,
+            grantedAt: now,
+          },
+          manager,
+        );
+        await this.profiles.upsert(
           {
             userId,
             nameEnc: this.cipher.encrypt(next.name, 'profile.name'),
@@ -106,7 +105,7 @@ export class ProfileWriter {
             consentVersion: PRIVACY_CONSENT_VERSION,
             consentAt: now,
           },
-          ['userId'],
+          manager,
         );
         await this.audit.record(
           {
@@ -142,7 +141,7 @@ export class ProfileWriter {
             manager,
           );
         }
-        return manager.getRepository(ResidentProfileEntity).findOneByOrFail({ userId });
+        return this.profiles.findOrFail(userId, manager);
       })
       .catch((error: unknown) => {
         // Two residents saving one ID number at once: the unique blind index refuses the second

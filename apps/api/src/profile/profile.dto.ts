@@ -1,9 +1,9 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Equals, IsIn, IsOptional, IsString, IsUUID, Matches, MaxLength, MinLength } from 'class-validator';
-import { ZHANGQIU_STREET_CODES } from '@huanxin/shared';
+import { type ProfileInput, ZHANGQIU_STREET_CODES } from '@huanxin/shared';
 import { IsBankCard, IsResidentId } from '../common/validation/identifiers';
 
-export class UpdateProfileDto {
+export class UpdateProfileDto implements ProfileInput {
   @ApiProperty({ example: '张三' })
   @IsString()
   @MinLength(2)
@@ -39,7 +39,7 @@ export class UpdateProfileDto {
     example: true,
   })
   @Equals(true, { message: 'CONSENT_REQUIRED' })
-  consent: boolean;
+  consent: true;
 
   @ApiPropertyOptional({
     format: 'uuid',

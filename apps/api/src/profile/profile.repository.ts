@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
 import { NOTIFY_ACCOUNT } from '../notifications/notifications.jobs';
 import { writeOutbox } from '../queue/outbox.service';
+import { ConsentRecordEntity } from './consent-record.entity';
 import { ResidentProfileEntity } from './resident-profile.entity';
 
 /**
@@ -37,6 +38,46 @@ export class ProfileRepository {
     manager: EntityManager = this.dataSource.manager,
   ): Promise<ResidentProfileEntity | null> {
     return manager.getRepository(ResidentProfileEntity).findOneBy({ userId });
+  }
+
+  /** The profile that was just written (inside the transaction that wrote it). */
+  findOrFail(userId: string, manager: EntityManager): Promise<ResidentProfileEntity> {
+    return manager.getRepository(ResidentProfileEntity).findOneByOrFail({ userId });
+  }
+
+  /** Only the encrypted ID number (the applicant facts need nothing else). */
+  async findIdNumberEnc(
+    userId: string,
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<string | null> {
+    const profile = await manager
+      .getRepository(ResidentProfileEntity)
+      .findOne({ where: { userId }, select: { idNumberEnc: true, userId: true } });
+    return profile?.idNumberEnc ?? null;
+  }
+
+  /** The account whose profile carries this ID number (by its blind index), if any. */
+  async ownerOfIdNumber(idNumberBidx: string, manager: EntityManager): Promise<string | null> {
+    const owner = await manager
+      .getRepository(ResidentProfileEntity)
+      .findOne({ where: { idNumberBidx }, select: { userId: true } });
+    return owner?.userId ?? null;
+  }
+
+  /** The separate consent given with a save (kept per save: the consent history). */
+  async insertConsent(
+    consent: Pick<ConsentRecordEntity, 'userId' | 'purpose' | 'version' | 'grantedAt'>,
+    manager: EntityManager,
+  ): Promise<void> {
+    await manager.insert(ConsentRecordEntity, consent);
+  }
+
+  /** Creates or replaces the resident's profile (one per account). */
+  async upsert(
+    profile: Omit<ResidentProfileEntity, 'user' | 'updatedAt'>,
+    manager: EntityManager,
+  ): Promise<void> {
+    await manager.upsert(ResidentProfileEntity, profile, ['userId']);
   }
 
   /** The profile row, locked for the rest of the transaction (concurrent saves run one after the other). */

@@ -1,5 +1,4 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import {
   ErrorCode,
   maskBankCard,
@@ -8,26 +7,26 @@ import {
   maskPhone,
   type MaskedProfile,
 } from '@huanxin/shared';
-import type { DataSource } from 'typeorm';
 import { PiiCipher } from '../common/crypto/pii-cipher';
 import { DomainError } from '../common/errors/domain-error';
 import { UsersRepository } from '../users/users.repository';
 import { ProfileWriter } from './profile-writer.service';
 import type { UpdateProfileDto } from './profile.dto';
+import { ProfileRepository } from './profile.repository';
 import { ResidentProfileEntity } from './resident-profile.entity';
 
 /** The resident's real-name details: encrypted at rest, masked in every answer, revealed only through RevealService. */
 @Injectable()
 export class ProfileService {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly profiles: ProfileRepository,
     private readonly users: UsersRepository,
     private readonly cipher: PiiCipher,
     private readonly writer: ProfileWriter,
   ) {}
 
   async get(userId: string): Promise<MaskedProfile> {
-    const profile = await this.dataSource.getRepository(ResidentProfileEntity).findOneBy({ userId });
+    const profile = await this.profiles.find(userId);
     if (!profile) throw new DomainError(ErrorCode.PROFILE_NOT_FOUND, 'No real-name details yet');
     return this.masked(profile, await this.phone(userId));
   }

@@ -11,6 +11,10 @@ import { UserEntity } from './user.entity';
 export class UsersRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
+  transaction<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
+    return this.dataSource.transaction(work);
+  }
+
   findById(id: string): Promise<UserEntity | null> {
     return this.dataSource.getRepository(UserEntity).findOneBy({ id });
   }
@@ -33,6 +37,38 @@ export class UsersRepository {
       .orIgnore()
       .execute();
     return (await this.findResidentByPhoneIndex(phoneBidx))!;
+  }
+
+  /**
+   * A new staff or dealer account, or null when the username is taken (`ON CONFLICT DO NOTHING`:
+   * two admins creating one name at once get one account and one refusal, never a 500).
+   */
+  async insertAccount(
+    account: Pick<
+      UserEntity,
+      'role' | 'username' | 'displayName' | 'passwordHash' | 'organizationId' | 'pendingActivationBy'
+    >,
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<UserEntity | null> {
+    const inserted = await manager
+      .createQueryBuilder()
+      .insert()
+      .into(UserEntity)
+      .values(account)
+      .orIgnore()
+      .returning(['id'])
+      .execute();
+    const id = (inserted.raw as { id: string }[])[0]?.id;
+    return id ? manager.getRepository(UserEntity).findOneByOrFail({ id }) : null;
+  }
+
+  /** An admin's change to an account (name, disabled, lock, credentials, pending activation). */
+  async updateAccount(
+    id: string,
+    changes: Partial<UserEntity>,
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<void> {
+    await manager.getRepository(UserEntity).update({ id }, changes);
   }
 
   /** Staff and dealer accounts (admins never list residents: they hold personal data). */
@@ -192,6 +228,23 @@ export class UsersRepository {
   async participatingUsccs(manager: EntityManager = this.dataSource.manager): Promise<string[]> {
     const rows = await manager.getRepository(OrganizationEntity).find({ select: { uscc: true } });
     return rows.map((row) => row.uscc);
+  }
+
+  /** A new organisation, or null when one with this credit code exists (race-safe, like insertAccount). */
+  async insertOrganization(
+    organization: Pick<OrganizationEntity, 'name' | 'uscc' | 'kind'>,
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<OrganizationEntity | null> {
+    const inserted = await manager
+      .createQueryBuilder()
+      .insert()
+      .into(OrganizationEntity)
+      .values(organization)
+      .orIgnore()
+      .returning(['id'])
+      .execute();
+    const id = (inserted.raw as { id: string }[])[0]?.id;
+    return id ? manager.getRepository(OrganizationEntity).findOneByOrFail({ id }) : null;
   }
 
   listOrganizations(): Promise<OrganizationEntity[]> {

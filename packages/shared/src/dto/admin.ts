@@ -11,6 +11,11 @@ export interface AccountView {
   /** Locked now (too many failed sign-ins). */
   locked: boolean;
   mfaEnrolled: boolean;
+  /**
+   * Waiting for a second administrator to activate it (two-person rule: an account of a role that may
+   * reveal personal data is never made usable by one admin alone); it cannot sign in until then.
+   */
+  pendingActivation: boolean;
   lastLoginAt: string | null;
   createdAt: string;
 }
