@@ -9,6 +9,16 @@ export class ApplicationEventEntity {
   @PrimaryGeneratedColumn('uuid')
   id: string;
 
+  /** Insertion order: breaks ties between events stamped with the same `at` (one transaction, one clock). */
+  @Column({
+    type: 'bigint',
+    generated: 'identity',
+    generatedIdentity: 'ALWAYS',
+    insert: false,
+    update: false,
+  })
+  seq: string;
+
   @Column({ name: 'application_id', type: 'uuid' })
   applicationId: string;
 

@@ -49,7 +49,7 @@ export class ApplicationsRepository {
   timeline(applicationId: string): Promise<ApplicationEventEntity[]> {
     return this.dataSource
       .getRepository(ApplicationEventEntity)
-      .find({ where: { applicationId }, order: { at: 'ASC' } });
+      .find({ where: { applicationId }, order: { at: 'ASC', seq: 'ASC' } });
   }
 
   async nextCode(manager: EntityManager): Promise<number> {
