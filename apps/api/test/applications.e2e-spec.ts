@@ -77,10 +77,21 @@ describe('applications (resident, through HTTP)', () => {
       await upload(resident, id, kind, Buffer.concat([PDF_BYTES, Buffer.from(`${id}-${kind}`)])).expect(201);
     return id;
   }
-  const budget = async () =>
-    (await request(t.server).get('/api/programs').expect(200)).body.find(
-      (p: { code: string }) => p.code === 'appliance-2026',
-    ).budget;
+  // The money figures from the budget row itself: GET /api/programs serves them from memory, up to
+  // ~1 s old (programs.e2e-spec proves that bound), while these checks need the value just written.
+  const budget = async () => {
+    const [row] = (await db.query(
+      `SELECT b.total_fen, b.reserved_fen, b.committed_fen, b.paid_fen, b.remaining_fen
+         FROM budget b JOIN program p ON p.id = b.program_id WHERE p.code = 'appliance-2026'`,
+    )) as Record<string, string>[];
+    return {
+      totalFen: Number(row!.total_fen),
+      reservedFen: Number(row!.reserved_fen),
+      committedFen: Number(row!.committed_fen),
+      paidFen: Number(row!.paid_fen),
+      remainingFen: Number(row!.remaining_fen),
+    };
+  };
 
   describe('drafts', () => {
     it('creates a draft with a readable code, its facts and evaluation', async () => {

@@ -32,7 +32,13 @@ describe('budget reservation under concurrency', () => {
   let nextResident = 1000;
 
   beforeAll(async () => {
-    t = await createTestApp({ WRITE_LIMIT_PER_MINUTE: '100000' });
+    // All submits reach the database at once, as before admission control: this suite is about the
+    // budget row under the most contention, not about refusing overload (admission.e2e-spec is).
+    t = await createTestApp({
+      WRITE_LIMIT_PER_MINUTE: '100000',
+      SUBMIT_MAX_IN_FLIGHT: '1000',
+      DATABASE_POOL_TIMEOUT_MS: '120000',
+    });
     clock = useFakeClock(t.app, new Date('2026-05-02T02:00:00Z'));
     db = t.app.get<DataSource>(getDataSourceToken());
     programId = (

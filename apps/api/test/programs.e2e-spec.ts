@@ -1,8 +1,27 @@
+import { performance } from 'node:perf_hooks';
 import { programCatalogue } from '@huanxin/shared';
 import { eligibleClaim } from '@huanxin/shared/testing';
+import { getDataSourceToken } from '@nestjs/typeorm';
 import request from 'supertest';
+import type { DataSource } from 'typeorm';
+import { PostgresQueryRunner } from 'typeorm/driver/postgres/PostgresQueryRunner';
 import { Clock } from '../src/common/clock';
+import { PROGRAMS_REFRESH_MS, ProgramsCache } from '../src/programs/programs.cache';
+import { signInStaff } from './utils/identity';
+import { sleep } from './utils/raw-http';
 import { createTestApp, type TestApp } from './utils/test-app';
+
+/** Polls `read` until `done` holds; returns the milliseconds it took (fails after `limitMs`). */
+async function within(limitMs: number, read: () => Promise<unknown>, done: (value: unknown) => boolean) {
+  const started = performance.now();
+  for (;;) {
+    const value = await read();
+    const elapsed = performance.now() - started;
+    if (done(value)) return elapsed;
+    if (elapsed > limitMs) throw new Error(`not seen within ${limitMs} ms: ${JSON.stringify(value)}`);
+    await sleep(50);
+  }
+}
 
 /** A complete, eligible car-scrap-2026 claim: a 2012 gasoline car scrapped, a 2026 NEV bought. */
 const eligibleCarScrap = eligibleClaim('carScrap').facts;
@@ -230,8 +249,187 @@ describe('programs (public routes, real database)', () => {
     expect(res.body.amountFen).toBe(1_800_000);
   });
 
-  it('limits the public eligibility route per client address (429 with Retry-After)', async () => {
-    const limited = await createTestApp({ REDIS_PREFIX: `${process.env.REDIS_PREFIX}-limit` });
+  describe('served from memory', () => {
+    const budgetOf = async (app: TestApp, code: string) =>
+      (await request(app.server).get('/api/programs').expect(200)).body.find(
+        (p: { code: string }) => p.code === code,
+      ).budget.totalFen as number;
+
+    it('answers the list and a program without a database query while the figures are fresh; one refresh (two small queries) serves a burst', async () => {
+      // A snapshot read just now (not one nearly a second old from an earlier test).
+      t.app.get(ProgramsCache).invalidate();
+      await request(t.server).get('/api/programs').expect(200);
+      const queries = jest.spyOn(PostgresQueryRunner.prototype, 'query');
+      const burst = await Promise.all(
+        Array.from({ length: 40 }, (_, i) =>
+          request(t.server).get(i % 2 ? '/api/programs' : '/api/programs/car-scrap-2026'),
+        ),
+      );
+      expect(burst.map((res) => res.status)).toEqual(Array(40).fill(200));
+      // Unknown codes are answered from memory too: a flood of made-up codes never reaches the database.
+      await request(t.server).get('/api/programs/made-up-2026').expect(404);
+      const fresh = queries.mock.calls.length;
+      await sleep(PROGRAMS_REFRESH_MS + 100);
+      const later = await Promise.all(
+        Array.from({ length: 30 }, () => request(t.server).get('/api/programs')),
+      );
+      expect(later.map((res) => res.status)).toEqual(Array(30).fill(200));
+      const sql = queries.mock.calls.map(([text]) => text);
+      expect(fresh).toBe(0);
+      // Single flight: the version stamp and the budget rows, once for all 30; no definition read.
+      expect(sql).toHaveLength(2);
+      expect(sql.some((text) => text.includes('definition'))).toBe(false);
+    });
+
+    it('the shapes are unchanged: a detail carries the summary, version, clauses, documents, fields and definition', async () => {
+      const list = (await request(t.server).get('/api/programs').expect(200)).body as Record<
+        string,
+        unknown
+      >[];
+      const detail = (await request(t.server).get('/api/programs/digital-2026').expect(200)).body;
+      expect(Object.keys(list[0]!).sort()).toEqual(
+        ['budget', 'closesOn', 'code', 'kind', 'opensOn', 'status', 'title'].sort(),
+      );
+      expect(Object.keys(detail).sort()).toEqual(
+        [
+          'budget',
+          'closesOn',
+          'code',
+          'kind',
+          'opensOn',
+          'status',
+          'title',
+          'version',
+          'clauses',
+          'documents',
+          'factFields',
+          'definition',
+        ].sort(),
+      );
+      expect(detail).toMatchObject(list.find((p) => p.code === 'digital-2026')!);
+    });
+
+    describe('with a second API instance on the same database and Redis', () => {
+      let other: TestApp;
+      let db: DataSource;
+      beforeAll(async () => {
+        other = await createTestApp();
+        db = t.app.get<DataSource>(getDataSourceToken());
+      });
+      afterAll(async () => {
+        await other.close();
+      });
+
+      it('a budget PATCH is seen at once by the instance that made it and within ~1 s by the other', async () => {
+        const before = await budgetOf(other, 'digital-2026');
+        const admin = await signInStaff(t, 'admin1');
+        const raised = await request(t.server)
+          .patch('/api/admin/programs/digital-2026')
+          .set('Cookie', admin.cookie)
+          .send({ budgetTotalFen: before + 123_400 })
+          .expect(200);
+        expect(raised.body.budget.totalFen).toBe(before + 123_400);
+        expect(await budgetOf(t, 'digital-2026')).toBe(before + 123_400);
+        const seen = await within(
+          PROGRAMS_REFRESH_MS + 500,
+          () => budgetOf(other, 'digital-2026'),
+          (total) => total === before + 123_400,
+        );
+        expect(seen).toBeLessThan(PROGRAMS_REFRESH_MS + 500);
+        await request(t.server)
+          .patch('/api/admin/programs/digital-2026')
+          .set('Cookie', admin.cookie)
+          .send({ budgetTotalFen: before })
+          .expect(200);
+      });
+
+      it('a reservation written by anyone (here straight to the budget row) is in the figures within ~1 s', async () => {
+        const figures = async (app: TestApp) =>
+          (await request(app.server).get('/api/programs/digital-2026').expect(200)).body.budget;
+        const before = await figures(other);
+        await db.transaction(async (manager) => {
+          await manager.query(
+            `UPDATE budget SET remaining_fen = remaining_fen - 500, reserved_fen = reserved_fen + 500
+              WHERE program_id = (SELECT id FROM program WHERE code = 'digital-2026')`,
+          );
+        });
+        try {
+          for (const app of [t, other]) {
+            await within(
+              PROGRAMS_REFRESH_MS + 500,
+              () => figures(app),
+              (b) => (b as { reservedFen: number }).reservedFen === before.reservedFen + 500,
+            );
+          }
+        } finally {
+          await db.query(
+            `UPDATE budget SET remaining_fen = remaining_fen + 500, reserved_fen = reserved_fen - 500
+              WHERE program_id = (SELECT id FROM program WHERE code = 'digital-2026')`,
+          );
+        }
+      });
+
+      it('a newly published version replaces the cached definition in every instance within ~1 s', async () => {
+        const [current] = (await db.query(
+          `SELECT p.id, p.current_version_id, v.definition FROM program p JOIN program_version v ON v.id = p.current_version_id WHERE p.code = 'digital-2026'`,
+        )) as { id: string; current_version_id: string; definition: { title: { zh: string; en: string } } }[];
+        const next = {
+          ...current!.definition,
+          version: 2,
+          title: { zh: '数码产品补贴（第二版）', en: 'Digital products subsidy (v2)' },
+        };
+        const [published] = (await db.query(
+          `INSERT INTO program_version (program_id, version, definition, opens_on, closes_on)
+           SELECT program_id, 2, $2::jsonb, opens_on, closes_on FROM program_version WHERE id = $1 RETURNING id`,
+          [current!.current_version_id, JSON.stringify(next)],
+        )) as { id: string }[];
+        await db.query(`UPDATE program SET current_version_id = $2 WHERE id = $1`, [
+          current!.id,
+          published!.id,
+        ]);
+        try {
+          for (const app of [t, other]) {
+            await within(
+              PROGRAMS_REFRESH_MS + 500,
+              async () => (await request(app.server).get('/api/programs/digital-2026').expect(200)).body,
+              (body) => {
+                const detail = body as {
+                  version: number;
+                  title: { en: string };
+                  definition: { version: number };
+                };
+                return (
+                  detail.version === 2 && detail.definition.version === 2 && detail.title.en.endsWith('(v2)')
+                );
+              },
+            );
+            const list = (await request(app.server).get('/api/programs').expect(200)).body;
+            expect(list.find((p: { code: string }) => p.code === 'digital-2026').title.en).toMatch(/\(v2\)$/);
+          }
+        } finally {
+          await db.query(`UPDATE program SET current_version_id = $2 WHERE id = $1`, [
+            current!.id,
+            current!.current_version_id,
+          ]);
+        }
+      });
+    });
+  });
+
+  it('has no per-address limit on the cached reads: 300 list reads from one address all pass', async () => {
+    const results = [];
+    for (let i = 0; i < 6; i++)
+      results.push(
+        ...(await Promise.all(Array.from({ length: 50 }, () => request(t.server).get('/api/programs')))),
+      );
+    expect(results.filter((res) => res.status !== 200)).toEqual([]);
+  });
+
+  it('limits the anonymous eligibility route per client address (429 with Retry-After)', async () => {
+    const limited = await createTestApp({
+      REDIS_PREFIX: `${process.env.REDIS_PREFIX}-limit`,
+      ELIGIBILITY_IP_LIMIT_PER_MINUTE: '60',
+    });
     try {
       let last: request.Response | undefined;
       for (let i = 0; i < 61; i++) {

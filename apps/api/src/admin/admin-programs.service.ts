@@ -6,6 +6,7 @@ import { AuditService } from '../audit/audit.service';
 import { budgetSnapshotJob } from '../budget/budget.jobs';
 import { BudgetRepository } from '../budget/budget.repository';
 import { DomainError } from '../common/errors/domain-error';
+import { ProgramsCache } from '../programs/programs.cache';
 import { ProgramsRepository } from '../programs/programs.repository';
 import { ProgramsService } from '../programs/programs.service';
 import { writeOutbox } from '../queue/outbox.service';
@@ -18,6 +19,8 @@ export class AdminProgramsService {
     private readonly programsService: ProgramsService,
     private readonly budgets: BudgetRepository,
     private readonly audit: AuditService,
+    // Six: the cache is told about the change it cannot see for up to a second otherwise.
+    private readonly cache: ProgramsCache,
   ) {}
 
   async setBudget(code: string, totalFen: number): Promise<ProgramDetail> {
@@ -49,6 +52,9 @@ export class AdminProgramsService {
         budgetSnapshotJob(program.id, 'total changed', `${program.id}-${result.ledgerId}`),
       );
     });
+    // This replica answers with the new figures at once; the others see them within ~1 s (the
+    // cache re-reads the budget rows at most once a second).
+    this.cache.invalidate();
     return this.programsService.detail(code);
   }
 }

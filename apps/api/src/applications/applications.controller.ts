@@ -10,11 +10,13 @@ import {
   Post,
   Req,
   Res,
+  UseInterceptors,
 } from '@nestjs/common';
 import { ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Permission } from '@huanxin/shared';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { CurrentUser, RequirePermission } from '../auth/auth.decorators';
+import { SubmitAdmission } from '../common/http/admission';
 import type { AuthUser } from '../common/http/request-context';
 import { CreateApplicationDto, UpdateApplicationDto } from './applications.dto';
 import { ApplicationsService } from './applications.service';
@@ -58,6 +60,8 @@ export class ApplicationsController {
 
   @Post(':id/submit')
   @HttpCode(200)
+  // Admission control: SUBMIT_MAX_IN_FLIGHT at once, a bounded queue, beyond it 503 + Retry-After.
+  @UseInterceptors(SubmitAdmission)
   @ApiHeader({
     name: 'Idempotency-Key',
     required: true,

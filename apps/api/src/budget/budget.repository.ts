@@ -27,6 +27,15 @@ export class BudgetRepository {
   }
 
   /**
+   * Every program's figures in one small query (no definitions): what the public program cache
+   * re-reads at most once a second, so the live figures residents see are never more than ~1 s old.
+   */
+  async allFigures(): Promise<Map<string, BudgetFigures>> {
+    const rows = await this.dataSource.getRepository(BudgetEntity).createQueryBuilder('b').getMany();
+    return new Map(rows.map((row) => [row.programId, toFigures(row)]));
+  }
+
+  /**
    * Reserves `amountFen` first come, first served: one guarded UPDATE (`remaining >= amount`) —
    * under READ COMMITTED a concurrent reservation waits for the row and re-checks the condition
    * against the committed value, so the budget can never be overspent (the CHECK is the backstop).

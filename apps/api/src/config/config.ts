@@ -20,7 +20,7 @@ export interface AppConfig {
     /** Serve the OpenAPI document and UI (`API_DOCS`; off in production unless `on`). */
     apiDocs: boolean;
   };
-  database: { url: string; poolSize: number; createIfMissing: boolean };
+  database: { url: string; poolSize: number; poolTimeoutMs: number; createIfMissing: boolean };
   redis: { url: string; prefix: string };
   storage: {
     dataDir: string;
@@ -52,6 +52,9 @@ export interface AppConfig {
   reveal: { limitPerDay: number };
   /** Audit chain sequencer: its tick, and the age at which an unchained row fails verify. */
   audit: { sequencerIntervalMs: number; unchainedMaxAgeSeconds: number };
+  /** Admission control: how many submits run at once, how many wait and how long (per process). */
+  admission: { submit: { maxInFlight: number; queueLength: number; queueTimeoutMs: number } };
+  publicReads: { eligibilityIpLimitPerMinute: number };
 }
 
 export class ConfigError extends Error {
@@ -130,7 +133,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       bodyLimitBytes: vars.BODY_LIMIT_BYTES,
       apiDocs: (vars.API_DOCS ?? (isProduction ? 'off' : 'on')) === 'on',
     },
-    database: { url: vars.DATABASE_URL, poolSize: vars.DATABASE_POOL_SIZE, createIfMissing: !isProduction },
+    database: {
+      url: vars.DATABASE_URL,
+      poolSize: vars.DATABASE_POOL_SIZE,
+      poolTimeoutMs: vars.DATABASE_POOL_TIMEOUT_MS,
+      createIfMissing: !isProduction,
+    },
     redis: { url: vars.REDIS_URL, prefix: vars.REDIS_PREFIX },
     storage: {
       dataDir: path.resolve(vars.DATA_DIR),
@@ -172,5 +180,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       sequencerIntervalMs: vars.AUDIT_SEQUENCER_INTERVAL_MS,
       unchainedMaxAgeSeconds: vars.AUDIT_UNCHAINED_MAX_AGE_SECONDS,
     },
+    admission: {
+      submit: {
+        maxInFlight: vars.SUBMIT_MAX_IN_FLIGHT,
+        queueLength: vars.SUBMIT_QUEUE_LENGTH,
+        queueTimeoutMs: vars.SUBMIT_QUEUE_TIMEOUT_MS,
+      },
+    },
+    publicReads: { eligibilityIpLimitPerMinute: vars.ELIGIBILITY_IP_LIMIT_PER_MINUTE },
   };
 }

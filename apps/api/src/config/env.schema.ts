@@ -43,6 +43,11 @@ export const ENV_KEYS = [
   // audit chain sequencer (issue 10)
   'AUDIT_SEQUENCER_INTERVAL_MS',
   'AUDIT_UNCHAINED_MAX_AGE_SECONDS',
+  'DATABASE_POOL_TIMEOUT_MS',
+  'SUBMIT_MAX_IN_FLIGHT',
+  'SUBMIT_QUEUE_LENGTH',
+  'SUBMIT_QUEUE_TIMEOUT_MS',
+  'ELIGIBILITY_IP_LIMIT_PER_MINUTE',
 ] as const satisfies readonly (keyof EnvironmentVariables)[];
 
 /**
@@ -235,4 +240,44 @@ export class EnvironmentVariables {
   @Min(1)
   @Max(86_400)
   AUDIT_UNCHAINED_MAX_AGE_SECONDS = 60;
+
+  /**
+   * Longest wait for a free database connection (pg pool `connectionTimeoutMillis`); then the
+   * request gets 503 SERVICE_UNAVAILABLE with Retry-After instead of queueing without bound.
+   */
+  @Type(() => Number)
+  @IsInt()
+  @Min(100)
+  @Max(600_000)
+  DATABASE_POOL_TIMEOUT_MS = 3000;
+
+  /**
+   * Submits running at once per process. Each holds a connection for its transaction: the default
+   * leaves two of the default eight for everything else.
+   */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(1000)
+  SUBMIT_MAX_IN_FLIGHT = 6;
+
+  /** Submits waiting for a slot per process; one more gets 503 with Retry-After at once. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  @Max(100_000)
+  SUBMIT_QUEUE_LENGTH = 32;
+
+  /** Longest wait for a submit slot; then 503 with Retry-After. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(600_000)
+  SUBMIT_QUEUE_TIMEOUT_MS = 2000;
+
+  /** Anonymous eligibility checks per client address per minute: sized for carrier NAT, not one person. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  ELIGIBILITY_IP_LIMIT_PER_MINUTE = 1200;
 }

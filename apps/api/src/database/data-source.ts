@@ -16,7 +16,13 @@ export function dataSourceOptions(config: AppConfig): DataSourceOptions {
     installExtensions: false,
     uuidExtension: 'pgcrypto',
     logging: false,
-    extra: { max: config.database.poolSize, application_name: 'huanxin' },
+    extra: {
+      max: config.database.poolSize,
+      // A bounded wait for a connection: past it pg-pool fails with "timeout exceeded when trying
+      // to connect", which the error filter answers 503 with Retry-After (common/errors/infrastructure.ts).
+      connectionTimeoutMillis: config.database.poolTimeoutMs,
+      application_name: 'huanxin',
+    },
   };
 }
 

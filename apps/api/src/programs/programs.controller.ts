@@ -3,15 +3,18 @@ import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { EligibilityResult, ProgramDetail, ProgramSummary } from '@huanxin/shared';
 import { CurrentUser, Public } from '../auth/auth.decorators';
 import type { AuthUser } from '../common/http/request-context';
-import { RateLimit, RateLimitGuard } from '../common/http/rate-limit';
+import { EligibilityLimitGuard } from './eligibility-limit.guard';
 import { EligibilityRequestDto, ProgramCodeParams } from './programs.dto';
 import { ProgramsService } from './programs.service';
 
+/**
+ * The public program pages. The two GETs are answered from memory (ProgramsCache) and carry no
+ * per-address limit: a limiter's Redis round trip would cost more than the answer, and a per-address
+ * budget would lock out every resident behind one carrier NAT address (docs/auth-defenses.md).
+ */
 @ApiTags('programs')
 @Public()
 @Controller('programs')
-@UseGuards(RateLimitGuard)
-@RateLimit({ name: 'programs-public', limit: 120, windowSeconds: 60, onStoreDown: 'open' })
 export class ProgramsController {
   constructor(private readonly programs: ProgramsService) {}
 
@@ -31,7 +34,7 @@ export class ProgramsController {
 
   @Post(':code/eligibility')
   @HttpCode(200)
-  @RateLimit({ name: 'eligibility', limit: 60, windowSeconds: 60, onStoreDown: 'open' })
+  @UseGuards(EligibilityLimitGuard)
   @ApiOperation({
     summary: 'Evaluate facts against the current rules (history clauses unknown when anonymous)',
   })

@@ -40,6 +40,19 @@ export class ProgramsRepository {
     return row ? this.fromRaw(row) : null;
   }
 
+  /**
+   * Which version each program publishes, as one string (`id:versionId,…`, by program id): a cheap
+   * stamp (no definitions read) that changes when a program is added or a new version published.
+   */
+  async currentVersionStamp(): Promise<string> {
+    const rows = await this.dataSource.manager
+      .createQueryBuilder(ProgramEntity, 'p')
+      .select(['p.id AS id', 'p.current_version_id AS version_id'])
+      .where('p.current_version_id IS NOT NULL')
+      .getRawMany<{ id: string; version_id: string }>();
+    return versionStamp(rows.map((row) => ({ id: row.id, versionId: row.version_id })));
+  }
+
   /** A version's definition (immutable, so cached per process). */
   async definitionByVersionId(
     versionId: string,
@@ -76,6 +89,14 @@ export class ProgramsRepository {
         'v.definition AS definition',
       ]);
   }
+}
+
+/** The stamp of a set of programs (see `currentVersionStamp`). */
+export function versionStamp(programs: readonly { id: string; versionId: string }[]): string {
+  return programs
+    .map((program) => `${program.id}:${program.versionId}`)
+    .sort()
+    .join(',');
 }
 
 interface RawCurrent {

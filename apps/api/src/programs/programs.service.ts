@@ -14,8 +14,8 @@ import { Clock } from '../common/clock';
 import type { AuthUser } from '../common/http/request-context';
 import { ServerEvaluator } from '../eligibility/server-evaluator';
 import { DomainError, validationFailed } from '../common/errors/domain-error';
-import { BudgetRepository } from '../budget/budget.repository';
-import { ProgramsRepository, type CurrentProgram } from './programs.repository';
+import { ProgramsCache } from './programs.cache';
+import type { CurrentProgram } from './programs.repository';
 
 const EMPTY_BUDGET: BudgetFigures = {
   totalFen: 0,
@@ -25,25 +25,29 @@ const EMPTY_BUDGET: BudgetFigures = {
   remainingFen: 0,
 };
 
+/**
+ * The public program pages. Everything here is answered from `ProgramsCache` (definitions in
+ * memory, budget figures at most ~1 s old); the writes that must see the exact figures (submit,
+ * the admin budget change) read the database themselves.
+ */
 @Injectable()
 export class ProgramsService {
   constructor(
-    private readonly programs: ProgramsRepository,
-    private readonly budgets: BudgetRepository,
+    private readonly cache: ProgramsCache,
     private readonly clock: Clock,
     private readonly evaluator: ServerEvaluator,
   ) {}
 
   async list(): Promise<ProgramSummary[]> {
-    const current = await this.programs.listCurrent();
-    const budgets = await this.budgets.figuresByProgram(current.map((program) => program.id));
+    const { programs, budgets } = await this.cache.snapshot();
     const today = this.clock.today();
-    return current.map((program) => this.summary(program, budgets.get(program.id) ?? EMPTY_BUDGET, today));
+    return programs.map((program) => this.summary(program, budgets.get(program.id) ?? EMPTY_BUDGET, today));
   }
 
   async detail(code: string): Promise<ProgramDetail> {
-    const program = await this.current(code);
-    const budgets = await this.budgets.figuresByProgram([program.id]);
+    const { byCode, budgets } = await this.cache.snapshot();
+    const program = byCode.get(code);
+    if (!program) throw new DomainError(ErrorCode.PROGRAM_NOT_FOUND, `No program ${code}`);
     const { definition } = program;
     return {
       ...this.summary(program, budgets.get(program.id) ?? EMPTY_BUDGET, this.clock.today()),
@@ -88,7 +92,7 @@ export class ProgramsService {
   }
 
   private async current(code: string): Promise<CurrentProgram> {
-    const program = await this.programs.findCurrentByCode(code);
+    const program = (await this.cache.snapshot()).byCode.get(code);
     if (!program) throw new DomainError(ErrorCode.PROGRAM_NOT_FOUND, `No program ${code}`);
     return program;
   }

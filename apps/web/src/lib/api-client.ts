@@ -144,3 +144,54 @@ export const api = {
   delete: <T>(path: string, options?: Omit<RequestOptions, 'method' | 'body'>) =>
     apiRequest<T>(path, { ...options, method: 'DELETE' }),
 };
+
+/** A refusal that means "the server is busy, the request did nothing: send it again later". */
+export function isBusy(error: unknown): error is ApiError {
+  return isApiError(error) && (error.status === 503 || error.status === 429);
+}
+
+export interface BusyWait {
+  /** The attempt about to be sent (2 = the first retry). */
+  attempt: number;
+  /** Seconds until it is sent. */
+  seconds: number;
+}
+
+/** A number in [0, 1) for spreading retries (not a secret, but the lint wants one random source). */
+function jitter(): number {
+  return crypto.getRandomValues(new Uint32Array(1))[0]! / 2 ** 32;
+}
+
+export interface RetryWhenBusyOptions {
+  /** Sends in all, the first one included (default 4). */
+  attempts?: number;
+  /** Told before each wait, e.g. to tell the resident the portal is busy and their place is kept. */
+  onWait?: (wait: BusyWait) => void;
+  /** Longest wait honoured, in seconds (a Retry-After above it is cut down to it; default 30). */
+  maxWaitSeconds?: number;
+  /** Injected in tests. */
+  random?: () => number;
+}
+
+/**
+ * Sends `send()` again after a 503/429 answer, waiting its `Retry-After` (2 s when absent) plus up
+ * to one second of jitter, so refused residents do not all come back in the same instant; at most
+ * `attempts` sends, then the last refusal is thrown. Any other outcome is returned or thrown at
+ * once. Only for requests that are safe to repeat: a submit carries the same Idempotency-Key in
+ * every send, so the server does the work exactly once.
+ */
+export async function retryWhenBusy<T>(
+  send: () => Promise<T>,
+  { attempts = 4, onWait, maxWaitSeconds = 30, random = jitter }: RetryWhenBusyOptions = {},
+): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await send();
+    } catch (error) {
+      if (!isBusy(error) || attempt >= attempts) throw error;
+      const seconds = Math.min(error.retryAfter ?? 2, maxWaitSeconds) + random();
+      onWait?.({ attempt: attempt + 1, seconds });
+      await new Promise((resolve) => setTimeout(resolve, seconds * 1000));
+    }
+  }
+}

@@ -5,14 +5,20 @@ import { ErrorCode } from '@huanxin/shared';
  * filter can answer them with the right status instead of a bare 500:
  *
  * - `unavailable`: the store cannot be reached (Redis down: ioredis refuses commands with the
- *   offline queue off; PostgreSQL: connection exceptions, shutdown, too many connections, pool
- *   timeouts). The answer is 503 SERVICE_UNAVAILABLE with Retry-After: the request may well
- *   succeed later, and clients and load balancers treat 503 as "retry", 500 as "broken".
+ *   offline queue off; PostgreSQL: connection exceptions, shutdown, too many connections). The
+ *   answer is 503 SERVICE_UNAVAILABLE with Retry-After: the request may well succeed later, and
+ *   clients and load balancers treat 503 as "retry", 500 as "broken".
+ * - `busy`: no database connection became free within DATABASE_POOL_TIMEOUT_MS (pg-pool's
+ *   `connectionTimeoutMillis`): the database is up but this process is overloaded. Also 503,
+ *   with a shorter Retry-After: the request did nothing, and a retry soon is likely to pass.
  * - `bad-data`: PostgreSQL refused a value (SQLSTATE class 22, data exception: an impossible date,
  *   an integer out of range, bytes not valid in UTF-8). Input validation should have caught it,
  *   so it is logged as a warning naming the route; the caller still gets a 4xx, not a 500.
  */
-export type InfrastructureFailure = 'unavailable' | 'bad-data';
+export type InfrastructureFailure = 'unavailable' | 'busy' | 'bad-data';
+
+/** pg-pool (3.x) when `connectionTimeoutMillis` passes with no connection free. */
+const POOL_TIMEOUT_MESSAGE = 'timeout exceeded when trying to connect';
 
 /** SQLSTATE classes/codes meaning "the database cannot serve now" (PostgreSQL appendix A). */
 const PG_UNAVAILABLE = /^(08...|53300|57P01|57P02|57P03|57014)$/;
@@ -32,7 +38,6 @@ const UNAVAILABLE_MESSAGES = [
   'Connection is closed',
   'Reached the max retries per request limit',
   'Connection terminated',
-  'timeout exceeded when trying to connect',
   'Connection refused',
 ];
 
@@ -50,6 +55,7 @@ export function classifyInfrastructureError(error: unknown): InfrastructureFailu
   const name = (error as { name?: unknown }).name;
   if (name === 'MaxRetriesPerRequestError') return 'unavailable';
   const message = (error as { message?: unknown }).message;
+  if (typeof message === 'string' && message.includes(POOL_TIMEOUT_MESSAGE)) return 'busy';
   if (typeof message === 'string' && UNAVAILABLE_MESSAGES.some((text) => message.includes(text)))
     return 'unavailable';
   // An AggregateError (Node's net for several addresses) or an error wrapping its cause.
@@ -64,6 +70,12 @@ export const INFRASTRUCTURE_ANSWER = {
     code: ErrorCode.SERVICE_UNAVAILABLE,
     message: 'Temporarily unavailable, please retry shortly',
     headers: { 'retry-after': '5' },
+  },
+  busy: {
+    status: 503,
+    code: ErrorCode.SERVICE_UNAVAILABLE,
+    message: 'Too many requests at once, please retry shortly',
+    headers: { 'retry-after': '2' },
   },
   'bad-data': {
     status: 422,

@@ -57,7 +57,7 @@ export function ApplicationWizard({
   const draft = useDraft({ programCode: program.code, application, facts: evaluation.facts });
   const { applicationId } = draft;
   const documents = useApplicationDocuments(applicationId);
-  const { onSubmit, submit, problem } = useClaimSubmit({
+  const { onSubmit, submit, busy, problem } = useClaimSubmit({
     applicationId,
     unsaved: draft.unsaved,
     save: draft.save,
@@ -138,15 +138,27 @@ export function ApplicationWizard({
           canSubmit: Boolean(applicationId),
         }}
         problem={
-          <SubmitProblem
-            problem={problem}
-            error={submit.error}
-            applicationId={applicationId}
-            goToDocuments={() => goTo(indexOf('documents'))}
-            goToFact={(path) => goTo(Math.max(0, factStepOf(path)))}
-            factLabel={factLabel}
-            renderClauses={clauses}
-          />
+          busy ? (
+            <Alert
+              className="hx-gap"
+              type="info"
+              showIcon
+              role="status"
+              data-testid="submit-busy"
+              title={t('applications:submit.busy')}
+              description={t('applications:submit.busyNote', { seconds: Math.ceil(busy.seconds) })}
+            />
+          ) : (
+            <SubmitProblem
+              problem={problem}
+              error={submit.error}
+              applicationId={applicationId}
+              goToDocuments={() => goTo(indexOf('documents'))}
+              goToFact={(path) => goTo(Math.max(0, factStepOf(path)))}
+              factLabel={factLabel}
+              renderClauses={clauses}
+            />
+          )
         }
       />
     );

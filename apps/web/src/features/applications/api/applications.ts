@@ -9,7 +9,7 @@ import type {
   ApplicationView,
   SubmitApplicationResult,
 } from '@huanxin/shared';
-import { api } from '@/lib/api-client';
+import { api, retryWhenBusy, type BusyWait } from '@/lib/api-client';
 
 export const applicationsQueryKey = ['me', 'applications'] as const;
 export const applicationQueryKey = (id: string) => ['me', 'applications', id] as const;
@@ -77,16 +77,26 @@ export function useUpdateApplication() {
   });
 }
 
+/**
+ * Submits with the attempt's Idempotency-Key. When the portal is busy (503/429 with Retry-After) it
+ * sends the same key again, a few times, telling `onBusy` before each wait: the server submits once.
+ */
 export function submitApplication({
   id,
   key,
+  onBusy,
 }: {
   id: string;
   key: string;
+  onBusy?: (wait: BusyWait) => void;
 }): Promise<SubmitApplicationResult> {
-  return api.post<SubmitApplicationResult>(`${path(id)}/submit`, undefined, {
-    headers: { 'Idempotency-Key': key },
-  });
+  return retryWhenBusy(
+    () =>
+      api.post<SubmitApplicationResult>(`${path(id)}/submit`, undefined, {
+        headers: { 'Idempotency-Key': key },
+      }),
+    onBusy ? { onWait: onBusy } : {},
+  );
 }
 
 export function useSubmitApplication() {

@@ -5,7 +5,9 @@ import { useSubmitWithKey } from './use-submit';
 
 /**
  * "Submit": answers changed since the last save are saved first, then the claim is submitted once (a double
- * tap sends one request) with its Idempotency-Key; success opens the application's page.
+ * tap sends one request) with its Idempotency-Key; success opens the application's page. A busy portal
+ * (503/429) is waited out with the same key (`busy` is set meanwhile, to tell the resident), not shown as a
+ * failure.
  */
 export function useClaimSubmit({
   applicationId,
@@ -33,5 +35,5 @@ export function useClaimSubmit({
     }
   };
 
-  return { onSubmit, submit, problem: submitProblem(submit.error) };
+  return { onSubmit, submit, busy: submit.busy, problem: submitProblem(submit.error) };
 }
