@@ -6,6 +6,7 @@ import { Applications1795892501260 } from './1795892501260-Applications';
 import { SubmitDevice1795895651066 } from './1795895651066-SubmitDevice';
 import { PersonHistory1795896000001 } from './1795896000001-PersonHistory';
 import { AccountActivation1795900000003 } from './1795900000003-AccountActivation';
+import { HotIndexes1796124780010 } from './1796124780010-HotIndexes';
 
 export const MIGRATIONS = [
   Init1795889895000,
@@ -14,4 +15,5 @@ export const MIGRATIONS = [
   SubmitDevice1795895651066,
   PersonHistory1795896000001,
   AccountActivation1795900000003,
+  HotIndexes1796124780010,
 ];
