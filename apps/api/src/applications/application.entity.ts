@@ -50,6 +50,8 @@ export class ApplicationEntity {
   @JoinColumn({ name: 'program_id' })
   program?: ProgramEntity;
 
+  /** Indexed: every foreign key is (the RESTRICT check on deleting a version). */
+  @Index()
   @Column({ name: 'program_version_id', type: 'uuid' })
   programVersionId: string;
 

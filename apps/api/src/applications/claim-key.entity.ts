@@ -21,6 +21,8 @@ export class ClaimKeyEntity {
   @PrimaryGeneratedColumn('uuid')
   id: string;
 
+  /** Indexed: a claim's keys are read and deleted by claim (history, release), and the FK cascades. */
+  @Index()
   @Column({ name: 'application_id', type: 'uuid' })
   applicationId: string;
 

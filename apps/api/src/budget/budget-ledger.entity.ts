@@ -30,6 +30,7 @@ export class BudgetLedgerEntity {
   program?: ProgramEntity;
 
   /** The claim or voucher this movement belongs to (null for budget adjustments). */
+  @Index()
   @Column({ name: 'subject_id', type: 'uuid', nullable: true })
   subjectId: string | null;
 

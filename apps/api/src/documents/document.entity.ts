@@ -17,6 +17,8 @@ export class DocumentEntity {
   @PrimaryGeneratedColumn('uuid')
   id: string;
 
+  /** Indexed: a claim's documents are listed, counted and checked by claim, and the FK cascades. */
+  @Index()
   @Column({ name: 'application_id', type: 'uuid' })
   applicationId: string;
 

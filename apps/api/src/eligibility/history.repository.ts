@@ -22,7 +22,9 @@ export class HistoryRepository {
    * the blind index of the ID number this account now holds (a claim counts for the ID number it
    * was submitted under, whichever account holds it later) — plus other people's counting claims
    * sharing one of `keys` (so "this VIN is in another claim" rules see them). `same_applicant`
-   * marks the person's own.
+   * marks the person's own. The three ways in are a UNION of index lookups (applicant, person
+   * blind index, claim key): written as one OR with a sub-select, PostgreSQL scanned every claim
+   * (test/hot-query-plans.int-spec.ts).
    */
   countingClaims(
     manager: EntityManager,
@@ -34,10 +36,10 @@ export class HistoryRepository {
               (a.applicant_id = $1 OR a.id_number_bidx = (SELECT id_number_bidx FROM person)) IS TRUE AS same_applicant
          FROM application a JOIN program_version v ON v.id = a.program_version_id
         WHERE a.status = ANY($3::text[]) AND ($2::uuid IS NULL OR a.id <> $2::uuid)
-          AND (a.applicant_id = $1
-               OR a.id_number_bidx = (SELECT id_number_bidx FROM person)
-               OR a.id IN (SELECT k.application_id FROM claim_key k
-                            WHERE (k.name, k.value) IN (SELECT * FROM unnest($4::text[], $5::text[]))))`,
+          AND a.id IN (SELECT id FROM application WHERE applicant_id = $1
+                       UNION SELECT id FROM application WHERE id_number_bidx = (SELECT id_number_bidx FROM person)
+                       UNION SELECT k.application_id FROM claim_key k
+                              WHERE (k.name, k.value) IN (SELECT * FROM unnest($4::text[], $5::text[])))`,
       [
         query.applicantId,
         query.excludeId,

@@ -59,6 +59,8 @@ export class UserEntity {
   @Column({ name: 'phone_enc', type: 'text', nullable: true })
   phoneEnc: string | null;
 
+  /** Indexed: every foreign key is (staff by organization; the RESTRICT check on deleting one). */
+  @Index()
   @Column({ name: 'organization_id', type: 'uuid', nullable: true })
   organizationId: string | null;
 

@@ -7,6 +7,7 @@ import { SubmitDevice1795895651066 } from './1795895651066-SubmitDevice';
 import { PersonHistory1795896000001 } from './1795896000001-PersonHistory';
 import { AccountActivation1795900000003 } from './1795900000003-AccountActivation';
 import { AuditSequencer1795910000008 } from './1795910000008-AuditSequencer';
+import { HotIndexes1796124780010 } from './1796124780010-HotIndexes';
 import { EventOrder1796126007124 } from './1796126007124-EventOrder';
 
 export const MIGRATIONS = [
@@ -17,5 +18,6 @@ export const MIGRATIONS = [
   PersonHistory1795896000001,
   AccountActivation1795900000003,
   AuditSequencer1795910000008,
+  HotIndexes1796124780010,
   EventOrder1796126007124,
 ];
