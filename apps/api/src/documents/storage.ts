@@ -1,3 +1,4 @@
+import { once } from 'node:events';
 import { createHash } from 'node:crypto';
 import { createReadStream, createWriteStream } from 'node:fs';
 import { mkdir, readFile, rename, rm } from 'node:fs/promises';
@@ -132,5 +133,13 @@ export function createDocumentStorage(config: AppConfig): DocumentStorage {
  * out) fails the write and closes the file handle instead of leaving the copy waiting forever.
  */
 export async function streamToFile(streams: [Readable, ...Transform[]], file: string): Promise<void> {
-  await pipeline([...streams, createWriteStream(file, { mode: 0o600 })]);
+  const out = createWriteStream(file, { mode: 0o600 });
+  try {
+    await pipeline([...streams, out]);
+  } catch (error) {
+    // A failed pipeline destroys the file stream, but its open() may still be in flight and create
+    // the file after the caller's rm(): wait until it has closed, so the clean-up finds the file.
+    if (!out.closed) await once(out, 'close');
+    throw error;
+  }
 }
