@@ -84,10 +84,15 @@ function lint(dir, workspace) {
     encoding: 'utf8',
     env: {
       ...process.env,
+      // Plain text: under turbo in CI (FORCE_COLOR) prettier colours its "[warn]" tags.
+      FORCE_COLOR: '0',
+      NO_COLOR: '1',
       PATH: `${path.join(dir, 'node_modules/.bin')}${path.delimiter}${process.env.PATH}`,
     },
   });
-  return { status: result.status, output: `${result.stdout}\n${result.stderr}` };
+  // eslint-disable-next-line no-control-regex -- strips ANSI colour codes, whatever the tools decided
+  const plain = (text) => text.replace(/\u001b\[[0-9;]*m/g, '');
+  return { status: result.status, output: plain(`${result.stdout}\n${result.stderr}`) };
 }
 
 /** ESLint's stylish output: the file's heading, then its problems until a blank line. */
