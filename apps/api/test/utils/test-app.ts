@@ -13,9 +13,17 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
+/**
+ * Per-address sign-in limits count across the whole run: every suite signs in from 127.0.0.1 into
+ * one Redis prefix, so with the production defaults (100 an hour) a suite late in the run could
+ * be refused for what earlier suites did. Test apps raise them; the suites that test a limit pass
+ * their own small value.
+ */
+const RUN_WIDE_LIMITS = { AUTH_IP_LIMIT_PER_HOUR: '100000', OTP_IP_LIMIT_PER_HOUR: '100000' };
+
 /** The real HTTP app (same factory as production) on the run's database and Redis prefix. */
 export async function createTestApp(overrides: Partial<Record<string, string>> = {}): Promise<TestApp> {
-  const config = loadConfig({ ...process.env, ...overrides });
+  const config = loadConfig({ ...RUN_WIDE_LIMITS, ...process.env, ...overrides });
   // The run's log file (set by global-setup): every app logs at trace level into it, and the
   // PII-leak suite scans it at the end for ID, phone and card numbers.
   const logFile = process.env.HUANXIN_TEST_LOG_FILE;
