@@ -8,7 +8,7 @@ import { ApplicationStateService } from '../src/applications/application-state.s
 import { ApplicationEntity } from '../src/applications/application.entity';
 import { useFakeClock, type FakeClock } from './utils/fake-clock';
 import { createResident, type Resident } from './utils/residents';
-import { BudgetRepository } from '../src/budget/budget.repository';
+import { raiseBudget } from './utils/budget';
 import { createTestApp, type TestApp } from './utils/test-app';
 
 const PROGRAM = 'digital-2026';
@@ -45,22 +45,7 @@ describe('claim lifecycle: budget effects and the ledger', () => {
     t = await createTestApp({ WRITE_LIMIT_PER_MINUTE: '100000' });
     clock = useFakeClock(t.app, new Date('2026-05-04T02:00:00Z'));
     db = t.app.get<DataSource>(getDataSourceToken());
-    programId = (
-      (await db.query(`SELECT id FROM program WHERE code = $1`, [PROGRAM])) as { id: string }[]
-    )[0]!.id;
-    // Other suites share the run's database and may have used this budget up (budget-race fills it
-    // exactly): raise the total through the ledger so this suite's claims are never refused for money.
-    await db.transaction(async (manager) => {
-      const [row] = (await manager.query(`SELECT total_fen FROM budget WHERE program_id = $1`, [
-        programId,
-      ])) as {
-        total_fen: string;
-      }[];
-      const raised = await t.app
-        .get(BudgetRepository)
-        .setTotal(manager, programId, Number(row!.total_fen) + 10_000_000);
-      expect(raised.ok).toBe(true);
-    });
+    programId = await raiseBudget(t, PROGRAM, 10_000_000);
   });
   afterAll(async () => {
     clock.restore();

@@ -6,7 +6,7 @@ import type { DataSource } from 'typeorm';
 import { PiiCipher } from '../src/common/crypto/pii-cipher';
 import { useFakeClock, type FakeClock } from './utils/fake-clock';
 import { createResident, residentIdentity, type Resident } from './utils/residents';
-import { BudgetRepository } from '../src/budget/budget.repository';
+import { raiseBudget } from './utils/budget';
 import { createTestApp, type TestApp } from './utils/test-app';
 
 const PROGRAM = 'digital-2026';
@@ -41,22 +41,7 @@ describe('one subsidy per person and quota', () => {
     t = await createTestApp({ WRITE_LIMIT_PER_MINUTE: '100000' });
     clock = useFakeClock(t.app, new Date('2026-05-05T02:00:00Z'));
     db = t.app.get<DataSource>(getDataSourceToken());
-    programId = (
-      (await db.query(`SELECT id FROM program WHERE code = $1`, [PROGRAM])) as { id: string }[]
-    )[0]!.id;
-    // Other suites share the run's database and may have used this budget up (budget-race fills it
-    // exactly): raise the total through the ledger so this suite's claims are never refused for money.
-    await db.transaction(async (manager) => {
-      const [row] = (await manager.query(`SELECT total_fen FROM budget WHERE program_id = $1`, [
-        programId,
-      ])) as {
-        total_fen: string;
-      }[];
-      const raised = await t.app
-        .get(BudgetRepository)
-        .setTotal(manager, programId, Number(row!.total_fen) + 10_000_000);
-      expect(raised.ok).toBe(true);
-    });
+    programId = await raiseBudget(t, PROGRAM, 10_000_000);
   });
   afterAll(async () => {
     clock.restore();
