@@ -10,3 +10,4 @@ export * from './programs';
 export * from './applications';
 export * from './dto';
 export * from './reveal';
+export * from './review';

@@ -29,6 +29,10 @@ export class ApplicationFlagEntity {
   @Column({ type: 'jsonb' })
   detail: Record<string, unknown>;
 
+  /** The signal's weight in the risk score when it was raised (shared `RISK_SIGNALS`). */
+  @Column({ type: 'integer', default: 0 })
+  weight: number;
+
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt: Date;
 }

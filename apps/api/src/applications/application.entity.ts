@@ -1,4 +1,4 @@
-import type { ApplicationStatus, EligibilityResult } from '@huanxin/shared';
+import type { ApplicationStatus, EligibilityResult, ReviewStage } from '@huanxin/shared';
 import {
   Check,
   Column,
@@ -24,6 +24,7 @@ import { UserEntity } from '../users/user.entity';
   'application_status_known',
   `"status" IN ('draft', 'submitted', 'checking', 'in_review', 'returned', 'approved', 'paid', 'rejected', 'withdrawn', 'expired')`,
 )
+@Check('application_stage_known', `"stage" IS NULL OR "stage" IN ('review', 'second_approval')`)
 @Check('application_reserved_non_negative', '"reserved_fen" >= 0')
 @Index(['applicantId', 'createdAt'])
 @Index(['programId', 'status'])
@@ -93,6 +94,22 @@ export class ApplicationEntity {
 
   @Column({ name: 'returned_at', type: 'timestamptz', nullable: true })
   returnedAt: Date | null;
+
+  /**
+   * When the claim first became complete (documents in, automated checks done): the start of the
+   * review SLA clock and the queue's "age". Kept when a returned claim comes back, so it returns to
+   * the queue at its original age.
+   */
+  @Column({ name: 'complete_at', type: 'timestamptz', nullable: true })
+  completeAt: Date | null;
+
+  /** The review stage while `in_review`: first review or the four-eyes second approval; else null. */
+  @Column({ type: 'text', nullable: true })
+  stage: ReviewStage | null;
+
+  /** The sum of the weights of the claim's risk flags (shared `RISK_SIGNALS`), for routing and sorting. */
+  @Column({ name: 'risk_score', type: 'integer', default: 0 })
+  riskScore: number;
 
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt: Date;

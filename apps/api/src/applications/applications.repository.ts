@@ -117,6 +117,8 @@ export class ApplicationsRepository {
   /**
    * The state-guarded status change (`WHERE status = <from>`: a concurrent change makes it match
    * nothing instead of overwriting). False when the claim is no longer in `from`. State service only.
+   * Entering `in_review` starts the review at stage `review` and, the first time only, the SLA clock
+   * (`complete_at`: a returned claim comes back at its original age); leaving it clears the stage.
    */
   async setStatus(
     manager: EntityManager,
@@ -126,7 +128,9 @@ export class ApplicationsRepository {
       manager,
       `UPDATE application SET status = $3, reserved_fen = $4, updated_at = $5,
               submitted_at = CASE WHEN $3 = 'submitted' THEN $5 ELSE submitted_at END,
-              returned_at = CASE WHEN $3 = 'returned' THEN $5 ELSE returned_at END
+              returned_at = CASE WHEN $3 = 'returned' THEN $5 ELSE returned_at END,
+              complete_at = CASE WHEN $3 = 'in_review' THEN COALESCE(complete_at, $5) ELSE complete_at END,
+              stage = CASE WHEN $3 = 'in_review' THEN 'review' END
         WHERE id = $1 AND status = $2 RETURNING id`,
       [change.id, change.from, change.to, change.reservedFen, change.at],
     );

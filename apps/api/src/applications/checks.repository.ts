@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { riskWeight } from '@huanxin/shared';
 import type { EntityManager } from 'typeorm';
 
 export interface RaisedFlag {
@@ -56,8 +57,17 @@ export class ChecksRepository {
   /** Raises a flag once per claim and code (a replayed check adds nothing). */
   async insertFlag(manager: EntityManager, applicationId: string, flag: RaisedFlag): Promise<void> {
     await manager.query(
-      `INSERT INTO application_flag (application_id, code, detail) VALUES ($1, $2, $3::jsonb) ON CONFLICT (application_id, code) DO NOTHING`,
-      [applicationId, flag.code, JSON.stringify(flag.detail)],
+      `INSERT INTO application_flag (application_id, code, detail, weight) VALUES ($1, $2, $3::jsonb, $4) ON CONFLICT (application_id, code) DO NOTHING`,
+      [applicationId, flag.code, JSON.stringify(flag.detail), riskWeight(flag.code)],
+    );
+  }
+
+  /** The claim's risk score: the sum of the weights its flags were raised with. */
+  async refreshRiskScore(manager: EntityManager, applicationId: string): Promise<void> {
+    await manager.query(
+      `UPDATE application SET risk_score = (SELECT COALESCE(sum(weight), 0) FROM application_flag WHERE application_id = $1)
+        WHERE id = $1`,
+      [applicationId],
     );
   }
 }

@@ -39,6 +39,7 @@ export class ChecksService {
       });
       const flags = await this.signals(manager, application);
       for (const flag of flags) await this.checks.insertFlag(manager, application.id, flag);
+      if (flags.length) await this.checks.refreshRiskScore(manager, application.id);
       await this.state.move(manager, application, {
         to: 'in_review',
         actorId: null,

@@ -9,6 +9,7 @@ import { AccountActivation1795900000003 } from './1795900000003-AccountActivatio
 import { AuditSequencer1795910000008 } from './1795910000008-AuditSequencer';
 import { HotIndexes1796124780010 } from './1796124780010-HotIndexes';
 import { EventOrder1796126007124 } from './1796126007124-EventOrder';
+import { ReviewColumns1796130374976 } from './1796130374976-ReviewColumns';
 
 export const MIGRATIONS = [
   Init1795889895000,
@@ -20,4 +21,5 @@ export const MIGRATIONS = [
   AuditSequencer1795910000008,
   HotIndexes1796124780010,
   EventOrder1796126007124,
+  ReviewColumns1796130374976,
 ];

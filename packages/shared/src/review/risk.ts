@@ -1,0 +1,51 @@
+/**
+ * Risk signals (operations.md §7): each an explainable rule with a weight and a reason. Their sum is
+ * the claim's risk score, which routes a case (to the four-eyes path, into the sample) and never
+ * rejects it on its own. The automated checks raise the flags; the weights live here so the queue,
+ * the case screen and the console agree on them.
+ */
+export interface RiskSignal {
+  weight: number;
+  title: { zh: string; en: string };
+}
+
+export const RISK_SIGNALS = {
+  DUPLICATE_DOCUMENT: {
+    weight: 40,
+    title: { zh: '与他人申请的材料重复', en: "Document identical to another applicant's" },
+  },
+  SHARED_BANK_ACCOUNT: {
+    weight: 30,
+    title: { zh: '银行账户与其他申请人相同', en: 'Bank account shared with another applicant' },
+  },
+  SAME_DEVICE_PATTERN: {
+    weight: 20,
+    title: { zh: '同一设备一天内多人提交', en: 'Several applicants submitted from one device within a day' },
+  },
+  IDENTIFIER_WARNING: {
+    weight: 10,
+    title: { zh: '证件或编号存在疑点', en: 'An identifier looks doubtful' },
+  },
+  RULES_RECHECK_FAILED: {
+    weight: 50,
+    title: { zh: '复核时不再符合条件', en: 'No longer eligible when the rules were re-run' },
+  },
+} as const satisfies Record<string, RiskSignal>;
+export type RiskSignalCode = keyof typeof RISK_SIGNALS;
+
+/** A score at or above this sends an approval to the four-eyes path. */
+export const HIGH_RISK_SCORE = 50;
+
+export function isRiskSignalCode(code: string): code is RiskSignalCode {
+  return Object.hasOwn(RISK_SIGNALS, code);
+}
+
+/** The weight of a raised flag; a code without a published weight counts 0 (shown, not scored). */
+export function riskWeight(code: string): number {
+  return isRiskSignalCode(code) ? RISK_SIGNALS[code].weight : 0;
+}
+
+/** The risk score of a claim: the sum of its flags' weights. */
+export function riskScore(codes: readonly string[]): number {
+  return codes.reduce((sum, code) => sum + riskWeight(code), 0);
+}

@@ -1,0 +1,26 @@
+/**
+ * The review SLA clock (operations.md §7): review starts when the claim is complete (all documents
+ * in, automated checks done) and must end within the program's `serviceLevels.reviewDays`.
+ * `warning` from 80 % of that time, `overdue` once it has passed.
+ */
+export const SLA_STATES = ['ok', 'warning', 'overdue'] as const;
+export type SlaState = (typeof SLA_STATES)[number];
+
+/** The share of the review time after which a case is shown as `warning`. */
+export const SLA_WARNING_SHARE = 0.8;
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/** When the review of a claim complete at `completeAt` is due. */
+export function reviewDueAt(completeAt: Date, reviewDays: number): Date {
+  return new Date(completeAt.getTime() + reviewDays * DAY_MS);
+}
+
+/** The SLA state of a review started at `completeAt`, seen at `now`. */
+export function slaState(completeAt: Date, reviewDays: number, now: Date): SlaState {
+  const allowed = reviewDays * DAY_MS;
+  const elapsed = now.getTime() - completeAt.getTime();
+  if (elapsed > allowed) return 'overdue';
+  if (elapsed >= allowed * SLA_WARNING_SHARE) return 'warning';
+  return 'ok';
+}
