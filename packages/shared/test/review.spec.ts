@@ -1,4 +1,13 @@
-import { HIGH_RISK_SCORE, reviewDueAt, riskScore, riskWeight, slaState, type SlaState } from '../src';
+import {
+  HIGH_RISK_SCORE,
+  REVIEW_REASONS,
+  reviewReason,
+  reviewDueAt,
+  riskScore,
+  riskWeight,
+  slaState,
+  type SlaState,
+} from '../src';
 
 describe('review SLA clock', () => {
   const completeAt = new Date('2026-05-01T00:00:00Z');
@@ -32,5 +41,22 @@ describe('risk score', () => {
 
   it('sends a failed re-check to four eyes on its own', () => {
     expect(riskWeight('RULES_RECHECK_FAILED')).toBeGreaterThanOrEqual(HIGH_RISK_SCORE);
+  });
+});
+
+describe('review reasons', () => {
+  it('are unique codes, each with Chinese and English text', () => {
+    const codes = REVIEW_REASONS.map((r) => r.code);
+    expect(new Set(codes).size).toBe(codes.length);
+    for (const reason of REVIEW_REASONS) {
+      expect(reason.title.zh).toMatch(/\p{Script=Han}/u);
+      expect(reason.title.en.length).toBeGreaterThan(0);
+    }
+  });
+
+  it('publish both kinds and find a code', () => {
+    expect(new Set(REVIEW_REASONS.map((r) => r.kind))).toEqual(new Set(['reject', 'return']));
+    expect(reviewReason('FACT_MISMATCH')?.kind).toBe('return');
+    expect(reviewReason('NO_SUCH_REASON')).toBeUndefined();
   });
 });

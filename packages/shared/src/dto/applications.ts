@@ -1,5 +1,6 @@
 import type { ApplicationStatus } from '../applications';
 import type { EligibilityResult } from '../eligibility';
+import type { ApplicationCorrection } from './review';
 
 /**
  * One application as the resident's routes return it (`POST /api/applications`, `PATCH`, `GET` list,
@@ -31,6 +32,8 @@ export interface ApplicationTimelineEntry {
 /** `GET /api/applications/:id`: the application with its timeline (oldest first). */
 export interface ApplicationDetail extends ApplicationView {
   timeline: ApplicationTimelineEntry[];
+  /** While `returned`: the reviewer's reason and the fields to fix (see `ApplicationCorrection`). */
+  correction?: ApplicationCorrection | null;
 }
 
 /** `POST /api/applications/:id/submit` (200, and the same body again for a repeated Idempotency-Key). */

@@ -7,3 +7,4 @@ export * from './notifications';
 export * from './admin';
 export * from './audit';
 export * from './dev';
+export * from './review';

@@ -5,6 +5,7 @@
  */
 export * from './sla';
 export * from './risk';
+export * from './reasons';
 
 /** Where a claim in `in_review` stands: first review, or waiting for the four-eyes second approval. */
 export const REVIEW_STAGES = ['review', 'second_approval'] as const;
