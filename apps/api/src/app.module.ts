@@ -18,7 +18,7 @@ import { ProfileModule } from './profile/profile.module';
 import { ProgramsModule } from './programs/programs.module';
 import { QueueModule } from './queue/queue.module';
 import { RedisModule } from './redis/redis.module';
-import { ReviewReportsModule } from './review/reports/reports.module';
+import { ReviewReportsModule } from './review/reporting/reports.module';
 import { ReviewSamplingModule } from './review/sampling/sampling.module';
 import { ReviewSlaModule } from './review/sla/sla.module';
 import { UsersModule } from './users/users.module';

@@ -1,3 +1,4 @@
+import type { IncomingMessage } from 'node:http';
 import { maskBankCard, maskIdNumber, maskPhone } from '@huanxin/shared';
 import ExcelJS from 'exceljs';
 import request from 'supertest';
@@ -16,10 +17,7 @@ const PROGRAM = 'appliance-2026';
 const FIRST = 9680;
 
 /** supertest: keep a binary body as a Buffer. */
-function binary(
-  res: NodeJS.ReadableStream & { setEncoding(e: string): void },
-  done: (e: Error | null, b: Buffer) => void,
-) {
+function binary(res: IncomingMessage, done: (e: Error | null, b: Buffer) => void) {
   const chunks: Buffer[] = [];
   res.on('data', (chunk: Buffer) => chunks.push(chunk));
   res.on('end', () => done(null, Buffer.concat(chunks)));
@@ -137,7 +135,7 @@ describe('review stats and export', () => {
       .query({ program: PROGRAM, status: 'in_review' })
       .set('cookie', reviewer)
       .buffer(true)
-      .parse(binary)
+      .parse(binary as never)
       .expect(200);
     expect(res.headers['content-type']).toBe(
       'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
@@ -148,7 +146,7 @@ describe('review stats and export', () => {
     expect(res.headers['x-content-type-options']).toBe('nosniff');
 
     const workbook = new ExcelJS.Workbook();
-    await workbook.xlsx.load(res.body as Buffer);
+    await workbook.xlsx.load(res.body as never);
     const sheet = workbook.getWorksheet('claims')!;
     const rows: string[][] = [];
     sheet.eachRow((row) => rows.push((row.values as unknown[]).slice(1).map((v) => String(v ?? ''))));
@@ -174,7 +172,7 @@ describe('review stats and export', () => {
     const [{ count }] = (await db.query(
       `SELECT count(*)::int AS count FROM application a JOIN program p ON p.id = a.program_id WHERE p.code = $1 AND a.status = 'in_review'`,
       [PROGRAM],
-    )) as { count: number }[];
+    )) as [{ count: number }];
     expect(body).toHaveLength(count);
 
     const byCode = new Map(body.map((row) => [row[0], row]));
@@ -212,10 +210,10 @@ describe('review stats and export', () => {
       .get('/api/review/export')
       .set('cookie', reviewer)
       .buffer(true)
-      .parse(binary)
+      .parse(binary as never)
       .expect(200);
     const workbook = new ExcelJS.Workbook();
-    await workbook.xlsx.load(res.body as Buffer);
+    await workbook.xlsx.load(res.body as never);
     const statuses = new Set<string>();
     workbook.getWorksheet('claims')!.eachRow((row, n) => {
       if (n > 1) statuses.add(String(row.getCell(4).value));

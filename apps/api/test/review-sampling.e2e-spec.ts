@@ -113,7 +113,7 @@ describe('review samples (POST /api/review/samples …)', () => {
       `SELECT count(*)::int AS count FROM application a JOIN program p ON p.id = a.program_id
         WHERE p.code = $1 AND a.status IN ('approved', 'paid')`,
       [PROGRAM],
-    )) as { count: number }[];
+    )) as [{ count: number }];
     expect(drawn.size).toBe(count);
     const detail = await request(t.server)
       .get(`/api/review/samples/${all.body.id}`)
@@ -257,7 +257,7 @@ describe('review samples (POST /api/review/samples …)', () => {
     const [{ count }] = (await db.query(
       `SELECT count(*)::int AS count FROM review_sample_item WHERE sample_id = $1 AND outcome IS NOT NULL`,
       [sample.body.id],
-    )) as { count: number }[];
+    )) as [{ count: number }];
     expect(count).toBe(1);
   });
 
