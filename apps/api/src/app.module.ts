@@ -18,6 +18,9 @@ import { ProfileModule } from './profile/profile.module';
 import { ProgramsModule } from './programs/programs.module';
 import { QueueModule } from './queue/queue.module';
 import { RedisModule } from './redis/redis.module';
+import { ReviewReportsModule } from './review/reporting/reports.module';
+import { ReviewSamplingModule } from './review/sampling/sampling.module';
+import { ReviewSlaModule } from './review/sla/sla.module';
 import { UsersModule } from './users/users.module';
 
 /** Infrastructure both processes share: config, database, Redis, queues, audit, accounts. */
@@ -51,6 +54,9 @@ export class AppModule {
         DocumentsModule,
         AdminModule,
         AuditModule,
+        ReviewSamplingModule,
+        ReviewReportsModule,
+        ReviewSlaModule,
         // The SMS outbox route does not exist in production.
         ...(config.isProduction ? [] : [DevModule]),
       ],

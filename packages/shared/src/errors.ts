@@ -69,6 +69,14 @@ export const ERROR_STATUS = {
   ID_NUMBER_LOCKED: 409,
   /** A reviewer/approver account made usable by one admin needs a different admin to activate it. */
   SECOND_ADMIN_REQUIRED: 403,
+  // Review sampling (issue 11)
+  SAMPLE_NOT_FOUND: 404,
+  /** The application is not an item of that sample. */
+  SAMPLE_ITEM_NOT_FOUND: 404,
+  /** The sampled case already has its outcome (an outcome is recorded once). */
+  SAMPLE_OUTCOME_RECORDED: 409,
+  /** The program has no approved or paid claim to sample yet. */
+  NOTHING_TO_SAMPLE: 409,
 } as const satisfies Record<
   string,
   400 | 401 | 403 | 404 | 405 | 408 | 409 | 413 | 415 | 422 | 429 | 500 | 503

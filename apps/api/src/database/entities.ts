@@ -16,6 +16,9 @@ import { ResidentProfileEntity } from '../profile/resident-profile.entity';
 import { OutboxEntity } from '../queue/outbox.entity';
 import { OrganizationEntity } from '../users/organization.entity';
 import { UserEntity } from '../users/user.entity';
+import { RiskKeyEntity } from '../risk/risk-key.entity';
+import { ReceivableEntity } from '../review/sampling/receivable.entity';
+import { ReviewSampleEntity, ReviewSampleItemEntity } from '../review/sampling/review-sample.entity';
 
 /** Every entity, listed explicitly (no globs: the same list works compiled, in Jest and in the CLI). */
 export const ENTITIES = [
@@ -37,4 +40,8 @@ export const ENTITIES = [
   IdempotencyKeyEntity,
   DocumentEntity,
   NotificationEntity,
+  RiskKeyEntity,
+  ReviewSampleEntity,
+  ReviewSampleItemEntity,
+  ReceivableEntity,
 ];
