@@ -309,6 +309,37 @@ describe('programs (public routes, real database)', () => {
       expect(detail).toMatchObject(list.find((p) => p.code === 'digital-2026')!);
     });
 
+    it('the list carries a strong ETag and Cache-Control: no-cache; If-None-Match with it → 304 without a body, another tag → 200', async () => {
+      const first = await request(t.server).get('/api/programs').expect(200);
+      const etag = first.headers.etag as string;
+      expect(etag).toMatch(/^"[A-Za-z0-9_-]{27}"$/);
+      expect(first.headers['cache-control']).toBe('no-cache');
+      expect(first.headers['content-type']).toBe('application/json; charset=utf-8');
+      for (const sent of [etag, `W/${etag}`, `"stale", ${etag}`, '*']) {
+        const res = await request(t.server).get('/api/programs').set('If-None-Match', sent).expect(304);
+        expect(res.text).toBe('');
+        expect(res.headers.etag).toBe(etag);
+        expect(res.headers['x-content-type-options']).toBe('nosniff');
+      }
+      const other = await request(t.server).get('/api/programs').set('If-None-Match', '"stale"').expect(200);
+      expect(other.body).toEqual(first.body);
+      expect(other.headers.etag).toBe(etag);
+    });
+
+    it('the tag follows the bytes: a new day (statuses change) is a new tag, and the same day again the old one', async () => {
+      const tagOn = async (iso: string) => {
+        jest.spyOn(t.app.get(Clock), 'now').mockReturnValue(day(iso));
+        const res = await request(t.server).get('/api/programs').expect(200);
+        return { etag: res.headers.etag as string, body: res.body as { code: string; status: string }[] };
+      };
+      const may = await tagOn('2026-05-01');
+      const newYear = await tagOn('2027-01-01');
+      expect(newYear.etag).not.toBe(may.etag);
+      expect(newYear.body.find((p) => p.code === 'car-scrap-2026')?.status).toBe('closed');
+      await request(t.server).get('/api/programs').set('If-None-Match', may.etag).expect(200);
+      expect((await tagOn('2026-05-01')).etag).toBe(may.etag);
+    });
+
     describe('with a second API instance on the same database and Redis', () => {
       let other: TestApp;
       let db: DataSource;
@@ -341,6 +372,46 @@ describe('programs (public routes, real database)', () => {
           .set('Cookie', admin.cookie)
           .send({ budgetTotalFen: before })
           .expect(200);
+      });
+
+      it('both instances give the same figures the same ETag; a budget PATCH on one is a new tag on both, and the old tag then gets 200 with the new figures', async () => {
+        const tagOf = async (app: TestApp) =>
+          (await request(app.server).get('/api/programs').expect(200)).headers.etag as string;
+        // The same day on both (statuses follow it), both snapshots fresh: the same bytes.
+        jest.spyOn(other.app.get(Clock), 'now').mockReturnValue(day('2026-05-01'));
+        t.app.get(ProgramsCache).invalidate();
+        other.app.get(ProgramsCache).invalidate();
+        const old = await tagOf(t);
+        expect(await tagOf(other)).toBe(old);
+        const before = await budgetOf(t, 'digital-2026');
+        const admin = await signInStaff(t, 'admin1');
+        await request(t.server)
+          .patch('/api/admin/programs/digital-2026')
+          .set('Cookie', admin.cookie)
+          .send({ budgetTotalFen: before + 7_700 })
+          .expect(200);
+        try {
+          const changed = await request(t.server).get('/api/programs').set('If-None-Match', old).expect(200);
+          expect(changed.headers.etag).not.toBe(old);
+          await within(
+            PROGRAMS_REFRESH_MS + 500,
+            () => tagOf(other),
+            (tag) => tag === changed.headers.etag,
+          );
+          const fromOther = await request(other.server)
+            .get('/api/programs')
+            .set('If-None-Match', old)
+            .expect(200);
+          expect(
+            fromOther.body.find((p: { code: string }) => p.code === 'digital-2026').budget.totalFen,
+          ).toBe(before + 7_700);
+        } finally {
+          await request(t.server)
+            .patch('/api/admin/programs/digital-2026')
+            .set('Cookie', admin.cookie)
+            .send({ budgetTotalFen: before })
+            .expect(200);
+        }
       });
 
       it('a reservation written by anyone (here straight to the budget row) is in the figures within ~1 s', async () => {
