@@ -7,6 +7,7 @@ import type { DataSource } from 'typeorm';
 import { PostgresQueryRunner } from 'typeorm/driver/postgres/PostgresQueryRunner';
 import { Clock } from '../src/common/clock';
 import { PROGRAMS_REFRESH_MS, ProgramsCache } from '../src/programs/programs.cache';
+import { useFakeClock } from './utils/fake-clock';
 import { signInStaff } from './utils/identity';
 import { sleep } from './utils/raw-http';
 import { createTestApp, type TestApp } from './utils/test-app';
@@ -487,13 +488,34 @@ describe('programs (public routes, real database)', () => {
     });
   });
 
-  it('has no per-address limit on the cached reads: 300 list reads from one address all pass', async () => {
+  it('the cached reads have a per-address limit sized for carrier NAT: 300 list reads from one address all pass', async () => {
     const results = [];
     for (let i = 0; i < 6; i++)
       results.push(
         ...(await Promise.all(Array.from({ length: 50 }, () => request(t.server).get('/api/programs')))),
       );
     expect(results.filter((res) => res.status !== 200)).toEqual([]);
+  });
+
+  it('limits the cached reads per client address in memory (PUBLIC_READ_IP_LIMIT_PER_MINUTE): 429 with Retry-After, other addresses unaffected, a new minute starts afresh', async () => {
+    const limited = await createTestApp({ PUBLIC_READ_IP_LIMIT_PER_MINUTE: '5', TRUST_PROXY: '1' });
+    const clock = useFakeClock(limited.app, new Date('2026-05-01T04:00:10Z'));
+    try {
+      const from = (address: string, path = '/api/programs') =>
+        request(limited.server).get(path).set('X-Forwarded-For', address);
+      for (let i = 0; i < 3; i++) await from('10.1.1.1').expect(200);
+      for (let i = 0; i < 2; i++) await from('10.1.1.1', '/api/programs/digital-2026').expect(200);
+      const refused = await from('10.1.1.1').expect(429);
+      expect(refused.body.error.code).toBe('RATE_LIMITED');
+      expect(refused.headers['retry-after']).toBe('50');
+      await from('10.1.1.1', '/api/programs/digital-2026').expect(429);
+      await from('10.2.2.2').expect(200);
+      clock.advance(50_000);
+      await from('10.1.1.1').expect(200);
+    } finally {
+      clock.restore();
+      await limited.close();
+    }
   });
 
   it('limits the anonymous eligibility route per client address (429 with Retry-After)', async () => {

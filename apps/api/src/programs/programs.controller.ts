@@ -7,12 +7,14 @@ import { ifNoneMatch } from '../common/http/etag';
 import type { AuthUser } from '../common/http/request-context';
 import { EligibilityLimitGuard } from './eligibility-limit.guard';
 import { EligibilityRequestDto, ProgramCodeParams } from './programs.dto';
+import { PublicReadLimitGuard } from './public-read-limit.guard';
 import { ProgramsService } from './programs.service';
 
 /**
- * The public program pages. The two GETs are answered from memory (ProgramsCache) and carry no
- * per-address limit: a limiter's Redis round trip would cost more than the answer, and a per-address
- * budget would lock out every resident behind one carrier NAT address (docs/auth-defenses.md).
+ * The public program pages. The two GETs are answered from memory (ProgramsCache) and limited per
+ * address in memory too (PublicReadLimitGuard): a limiter's Redis round trip would cost more than
+ * the answer, and the budget is sized for a whole carrier NAT address, not one person
+ * (docs/auth-defenses.md).
  */
 @ApiTags('programs')
 @Public()
@@ -26,6 +28,7 @@ export class ProgramsController {
    * shows are never older than the server's (≤ ~1 s).
    */
   @Get()
+  @UseGuards(PublicReadLimitGuard)
   @ApiOperation({ summary: 'Programs with status, window and live budget figures' })
   @ApiHeader({ name: 'If-None-Match', required: false, description: 'ETag of a list already held: 304' })
   @ApiOkResponse({ description: 'ProgramSummary[] (ETag, Cache-Control: no-cache)' })
@@ -40,6 +43,7 @@ export class ProgramsController {
   }
 
   @Get(':code')
+  @UseGuards(PublicReadLimitGuard)
   @ApiOperation({
     summary: 'One program: clauses with citations, documents, fact fields and the full definition',
   })
