@@ -32,7 +32,7 @@ describe("a resident's list", () => {
     clock = useFakeClock(t.app, new Date('2026-05-01T02:00:00Z'));
     residents = [];
     for (let i = 0; i < drafts.length; i++) {
-      const resident = await createResident(t, 9301 + i);
+      const resident = await createResident(t, 9401 + i);
       residents.push(resident);
       for (let d = 0; d < drafts[i]!; d++) {
         clock.advance(MINUTE); // distinct created_at, so "newest first" is one order
