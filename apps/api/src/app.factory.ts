@@ -4,7 +4,6 @@ import path from 'node:path';
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import fastifyCookie from '@fastify/cookie';
-import helmet from '@fastify/helmet';
 import fastifyMultipart from '@fastify/multipart';
 import fastifyStatic from '@fastify/static';
 import { NestFactory } from '@nestjs/core';
@@ -19,6 +18,7 @@ import { errorBody } from './common/errors/error-body';
 import { HttpExceptionFilter, sendError } from './common/errors/http-exception.filter';
 import { enforceBodyDeadline } from './common/http/body-deadline';
 import { requestContext } from './common/http/request-context';
+import { applySecurityHeaders, securityHeaders } from './common/http/security-headers';
 import type { Logger } from './common/logging/logger';
 import { PinoNestLogger } from './common/logging/nest-logger';
 import { jsonBodyParser } from './common/validation/json-body';
@@ -64,11 +64,12 @@ export async function createHttpApp(config: AppConfig, logger: Logger): Promise<
   fastify.addHook('onRequest', csrfOriginCheck(config, app.get(SecurityAuditService)));
   // A body that stalls, trickles or never ends is answered 408 (UPLOAD_TIMEOUT_MS / REQUEST_TIMEOUT_MS).
   enforceBodyDeadline(fastify, config.bodyTimeouts);
-  fastify.addHook('onSend', async (request, reply) => {
+  fastify.addHook('onSend', (request, reply, payload, done) => {
     void reply.header('x-request-id', request.id);
     // API answers may hold personal data: never stored by browsers or proxies unless a route says so.
     if (request.url.startsWith('/api/') && !reply.hasHeader('cache-control'))
       void reply.header('cache-control', 'no-store');
+    done(null, payload);
   });
   // Errors raised by Fastify itself (body parsing, size limits) before a Nest handler runs.
   fastify.setErrorHandler((error, request, reply) => sendError(reply, request, error, logger));
@@ -81,7 +82,8 @@ export async function createHttpApp(config: AppConfig, logger: Logger): Promise<
   await app.register(fastifyMultipart, {
     limits: { fileSize: MAX_DOCUMENT_BYTES, files: 1, fields: 5, fieldSize: 1024, parts: 6 },
   });
-  await app.register(helmet, {
+  // Helmet's headers, computed once (see security-headers.ts).
+  const headers = await securityHeaders({
     contentSecurityPolicy: {
       directives: {
         defaultSrc: ["'self'"],
@@ -102,6 +104,7 @@ export async function createHttpApp(config: AppConfig, logger: Logger): Promise<
     crossOriginEmbedderPolicy: false,
     hsts: config.isProduction ? { maxAge: 31_536_000, includeSubDomains: true } : false,
   });
+  applySecurityHeaders(fastify, headers);
 
   app.setGlobalPrefix('api');
   app.useGlobalFilters(new HttpExceptionFilter(logger));

@@ -7,6 +7,7 @@ import type { DataSource } from 'typeorm';
 import { PostgresQueryRunner } from 'typeorm/driver/postgres/PostgresQueryRunner';
 import { Clock } from '../src/common/clock';
 import { PROGRAMS_REFRESH_MS, ProgramsCache } from '../src/programs/programs.cache';
+import { useFakeClock } from './utils/fake-clock';
 import { signInStaff } from './utils/identity';
 import { sleep } from './utils/raw-http';
 import { createTestApp, type TestApp } from './utils/test-app';
@@ -309,6 +310,37 @@ describe('programs (public routes, real database)', () => {
       expect(detail).toMatchObject(list.find((p) => p.code === 'digital-2026')!);
     });
 
+    it('the list carries a strong ETag and Cache-Control: no-cache; If-None-Match with it → 304 without a body, another tag → 200', async () => {
+      const first = await request(t.server).get('/api/programs').expect(200);
+      const etag = first.headers.etag as string;
+      expect(etag).toMatch(/^"[A-Za-z0-9_-]{27}"$/);
+      expect(first.headers['cache-control']).toBe('no-cache');
+      expect(first.headers['content-type']).toBe('application/json; charset=utf-8');
+      for (const sent of [etag, `W/${etag}`, `"stale", ${etag}`, '*']) {
+        const res = await request(t.server).get('/api/programs').set('If-None-Match', sent).expect(304);
+        expect(res.text).toBe('');
+        expect(res.headers.etag).toBe(etag);
+        expect(res.headers['x-content-type-options']).toBe('nosniff');
+      }
+      const other = await request(t.server).get('/api/programs').set('If-None-Match', '"stale"').expect(200);
+      expect(other.body).toEqual(first.body);
+      expect(other.headers.etag).toBe(etag);
+    });
+
+    it('the tag follows the bytes: a new day (statuses change) is a new tag, and the same day again the old one', async () => {
+      const tagOn = async (iso: string) => {
+        jest.spyOn(t.app.get(Clock), 'now').mockReturnValue(day(iso));
+        const res = await request(t.server).get('/api/programs').expect(200);
+        return { etag: res.headers.etag as string, body: res.body as { code: string; status: string }[] };
+      };
+      const may = await tagOn('2026-05-01');
+      const newYear = await tagOn('2027-01-01');
+      expect(newYear.etag).not.toBe(may.etag);
+      expect(newYear.body.find((p) => p.code === 'car-scrap-2026')?.status).toBe('closed');
+      await request(t.server).get('/api/programs').set('If-None-Match', may.etag).expect(200);
+      expect((await tagOn('2026-05-01')).etag).toBe(may.etag);
+    });
+
     describe('with a second API instance on the same database and Redis', () => {
       let other: TestApp;
       let db: DataSource;
@@ -341,6 +373,46 @@ describe('programs (public routes, real database)', () => {
           .set('Cookie', admin.cookie)
           .send({ budgetTotalFen: before })
           .expect(200);
+      });
+
+      it('both instances give the same figures the same ETag; a budget PATCH on one is a new tag on both, and the old tag then gets 200 with the new figures', async () => {
+        const tagOf = async (app: TestApp) =>
+          (await request(app.server).get('/api/programs').expect(200)).headers.etag as string;
+        // The same day on both (statuses follow it), both snapshots fresh: the same bytes.
+        jest.spyOn(other.app.get(Clock), 'now').mockReturnValue(day('2026-05-01'));
+        t.app.get(ProgramsCache).invalidate();
+        other.app.get(ProgramsCache).invalidate();
+        const old = await tagOf(t);
+        expect(await tagOf(other)).toBe(old);
+        const before = await budgetOf(t, 'digital-2026');
+        const admin = await signInStaff(t, 'admin1');
+        await request(t.server)
+          .patch('/api/admin/programs/digital-2026')
+          .set('Cookie', admin.cookie)
+          .send({ budgetTotalFen: before + 7_700 })
+          .expect(200);
+        try {
+          const changed = await request(t.server).get('/api/programs').set('If-None-Match', old).expect(200);
+          expect(changed.headers.etag).not.toBe(old);
+          await within(
+            PROGRAMS_REFRESH_MS + 500,
+            () => tagOf(other),
+            (tag) => tag === changed.headers.etag,
+          );
+          const fromOther = await request(other.server)
+            .get('/api/programs')
+            .set('If-None-Match', old)
+            .expect(200);
+          expect(
+            fromOther.body.find((p: { code: string }) => p.code === 'digital-2026').budget.totalFen,
+          ).toBe(before + 7_700);
+        } finally {
+          await request(t.server)
+            .patch('/api/admin/programs/digital-2026')
+            .set('Cookie', admin.cookie)
+            .send({ budgetTotalFen: before })
+            .expect(200);
+        }
       });
 
       it('a reservation written by anyone (here straight to the budget row) is in the figures within ~1 s', async () => {
@@ -416,13 +488,34 @@ describe('programs (public routes, real database)', () => {
     });
   });
 
-  it('has no per-address limit on the cached reads: 300 list reads from one address all pass', async () => {
+  it('the cached reads have a per-address limit sized for carrier NAT: 300 list reads from one address all pass', async () => {
     const results = [];
     for (let i = 0; i < 6; i++)
       results.push(
         ...(await Promise.all(Array.from({ length: 50 }, () => request(t.server).get('/api/programs')))),
       );
     expect(results.filter((res) => res.status !== 200)).toEqual([]);
+  });
+
+  it('limits the cached reads per client address in memory (PUBLIC_READ_IP_LIMIT_PER_MINUTE): 429 with Retry-After, other addresses unaffected, a new minute starts afresh', async () => {
+    const limited = await createTestApp({ PUBLIC_READ_IP_LIMIT_PER_MINUTE: '5', TRUST_PROXY: '1' });
+    const clock = useFakeClock(limited.app, new Date('2026-05-01T04:00:10Z'));
+    try {
+      const from = (address: string, path = '/api/programs') =>
+        request(limited.server).get(path).set('X-Forwarded-For', address);
+      for (let i = 0; i < 3; i++) await from('10.1.1.1').expect(200);
+      for (let i = 0; i < 2; i++) await from('10.1.1.1', '/api/programs/digital-2026').expect(200);
+      const refused = await from('10.1.1.1').expect(429);
+      expect(refused.body.error.code).toBe('RATE_LIMITED');
+      expect(refused.headers['retry-after']).toBe('50');
+      await from('10.1.1.1', '/api/programs/digital-2026').expect(429);
+      await from('10.2.2.2').expect(200);
+      clock.advance(50_000);
+      await from('10.1.1.1').expect(200);
+    } finally {
+      clock.restore();
+      await limited.close();
+    }
   });
 
   it('limits the anonymous eligibility route per client address (429 with Retry-After)', async () => {

@@ -2,9 +2,39 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { ApplicationStatus, EligibilityResult, ProgramDefinition } from '@huanxin/shared';
 import type { DataSource, EntityManager } from 'typeorm';
+import { MicroBatch } from '../common/http/micro-batch';
 import { returning } from '../database/sql';
 import { ApplicationEventEntity } from './application-event.entity';
 import { ApplicationEntity } from './application.entity';
+
+/** What the resident's list shows of a claim. */
+export type ApplicationListRow = Pick<
+  ApplicationEntity,
+  | 'id'
+  | 'code'
+  | 'status'
+  | 'programVersionId'
+  | 'facts'
+  | 'evaluation'
+  | 'reservedFen'
+  | 'submittedAt'
+  | 'createdAt'
+  | 'updatedAt'
+>;
+
+interface RawListRow {
+  id: string;
+  applicant_id: string;
+  code: string;
+  status: ApplicationStatus;
+  program_version_id: string;
+  facts: Record<string, unknown>;
+  evaluation: EligibilityResult | null;
+  reserved_fen: string;
+  submitted_at: Date | null;
+  created_at: Date;
+  updated_at: Date;
+}
 
 /** The seed of `hashtextextended` for submission's advisory locks (keys are prefixed per kind). */
 const LOCK_SEED = 7406;
@@ -40,11 +70,44 @@ export class ApplicationsRepository {
       .findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
   }
 
-  listForApplicant(applicantId: string): Promise<ApplicationEntity[]> {
-    return this.dataSource
-      .getRepository(ApplicationEntity)
-      .find({ where: { applicantId }, order: { createdAt: 'DESC' } });
+  /**
+   * A resident's claims, newest first (`GET /api/applications`): one indexed query
+   * (applicant_id, created_at) for the columns the list shows, without TypeORM's query building
+   * and entity hydration (most of this route's time). The lists of residents asking at the same
+   * moment are read by one statement (`= ANY`, see MicroBatch): as fresh as a query each.
+   */
+  listForApplicant(applicantId: string): Promise<ApplicationListRow[]> {
+    return this.lists.load(applicantId);
   }
+
+  private readonly lists = new MicroBatch<string, ApplicationListRow[]>(async (applicantIds) => {
+    const rows = (await this.dataSource.query(
+      `SELECT id, code, status, applicant_id, program_version_id, facts, evaluation, reserved_fen,
+              submitted_at, created_at, updated_at
+         FROM "application"
+        WHERE applicant_id = ANY($1::uuid[])
+        ORDER BY applicant_id, created_at DESC`,
+      [applicantIds],
+    )) as RawListRow[];
+    const byApplicant = new Map<string, ApplicationListRow[]>();
+    for (const row of rows) {
+      let list = byApplicant.get(row.applicant_id);
+      if (!list) byApplicant.set(row.applicant_id, (list = []));
+      list.push({
+        id: row.id,
+        code: row.code,
+        status: row.status,
+        programVersionId: row.program_version_id,
+        facts: row.facts,
+        evaluation: row.evaluation,
+        reservedFen: Number(row.reserved_fen),
+        submittedAt: row.submitted_at,
+        createdAt: row.created_at,
+        updatedAt: row.updated_at,
+      });
+    }
+    return applicantIds.map((id) => byApplicant.get(id) ?? []);
+  });
 
   timeline(applicationId: string): Promise<ApplicationEventEntity[]> {
     return this.dataSource

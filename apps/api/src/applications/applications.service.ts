@@ -15,7 +15,7 @@ import { ProgramsRepository } from '../programs/programs.repository';
 import { applicationNotFound } from './application-errors';
 import { ApplicationStateService } from './application-state.service';
 import type { ApplicationEntity } from './application.entity';
-import { ApplicationsRepository } from './applications.repository';
+import { ApplicationsRepository, type ApplicationListRow } from './applications.repository';
 
 /** Resident claims: drafts, list, detail, withdrawal (submission is SubmissionService). */
 @Injectable()
@@ -76,7 +76,10 @@ export class ApplicationsService {
 
   async list(applicantId: string): Promise<ApplicationView[]> {
     const rows = await this.applications.listForApplicant(applicantId);
-    return Promise.all(rows.map(async (row) => this.view(row, await this.definitionOf(row))));
+    const views: ApplicationView[] = [];
+    // Definitions are immutable and held in memory per version: no query after the first.
+    for (const row of rows) views.push(this.view(row, await this.definitionOf(row)));
+    return views;
   }
 
   async detail(applicantId: string, id: string): Promise<ApplicationDetail> {
@@ -110,7 +113,9 @@ export class ApplicationsService {
   }
 
   /** The claim's program version definition. */
-  private async definitionOf(application: ApplicationEntity): Promise<ProgramDefinition> {
+  private async definitionOf(
+    application: Pick<ApplicationEntity, 'programVersionId'>,
+  ): Promise<ProgramDefinition> {
     return this.programs.definitionByVersionId(application.programVersionId);
   }
 
@@ -130,7 +135,7 @@ export class ApplicationsService {
     return application;
   }
 
-  private view(application: ApplicationEntity, definition: ProgramDefinition): ApplicationView {
+  private view(application: ApplicationListRow, definition: ProgramDefinition): ApplicationView {
     return {
       id: application.id,
       code: application.code,

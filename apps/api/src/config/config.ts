@@ -54,7 +54,7 @@ export interface AppConfig {
   audit: { sequencerIntervalMs: number; unchainedMaxAgeSeconds: number };
   /** Admission control: how many submits run at once, how many wait and how long (per process). */
   admission: { submit: { maxInFlight: number; queueLength: number; queueTimeoutMs: number } };
-  publicReads: { eligibilityIpLimitPerMinute: number };
+  publicReads: { eligibilityIpLimitPerMinute: number; readIpLimitPerMinute: number };
 }
 
 export class ConfigError extends Error {
@@ -187,6 +187,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
         queueTimeoutMs: vars.SUBMIT_QUEUE_TIMEOUT_MS,
       },
     },
-    publicReads: { eligibilityIpLimitPerMinute: vars.ELIGIBILITY_IP_LIMIT_PER_MINUTE },
+    publicReads: {
+      eligibilityIpLimitPerMinute: vars.ELIGIBILITY_IP_LIMIT_PER_MINUTE,
+      readIpLimitPerMinute: vars.PUBLIC_READ_IP_LIMIT_PER_MINUTE,
+    },
   };
 }

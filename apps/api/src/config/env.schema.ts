@@ -48,6 +48,7 @@ export const ENV_KEYS = [
   'SUBMIT_QUEUE_LENGTH',
   'SUBMIT_QUEUE_TIMEOUT_MS',
   'ELIGIBILITY_IP_LIMIT_PER_MINUTE',
+  'PUBLIC_READ_IP_LIMIT_PER_MINUTE',
 ] as const satisfies readonly (keyof EnvironmentVariables)[];
 
 /**
@@ -280,4 +281,10 @@ export class EnvironmentVariables {
   @IsInt()
   @Min(1)
   ELIGIBILITY_IP_LIMIT_PER_MINUTE = 1200;
+
+  /** Reads of the public program pages per client address per minute, per API process (in memory). */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  PUBLIC_READ_IP_LIMIT_PER_MINUTE = 6000;
 }

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import {
   ErrorCode,
@@ -10,12 +11,22 @@ import {
   type ProgramDetail,
   type ProgramSummary,
 } from '@huanxin/shared';
-import { Clock } from '../common/clock';
+import { Clock, shanghaiDate } from '../common/clock';
 import type { AuthUser } from '../common/http/request-context';
 import { ServerEvaluator } from '../eligibility/server-evaluator';
 import { DomainError, validationFailed } from '../common/errors/domain-error';
-import { ProgramsCache } from './programs.cache';
+import { ProgramsCache, type ProgramsSnapshot } from './programs.cache';
 import type { CurrentProgram } from './programs.repository';
+
+const DAY_MS = 86_400_000;
+/** Asia/Shanghai is UTC+8 all year (no daylight saving): its days start at 16:00 UTC. */
+const SHANGHAI_OFFSET_MS = 8 * 3_600_000;
+
+/** The public list as sent: the JSON, encoded once, and its strong ETag (a hash of those bytes). */
+export interface ListBody {
+  body: Buffer;
+  etag: string;
+}
 
 const EMPTY_BUDGET: BudgetFigures = {
   totalFen: 0,
@@ -32,6 +43,11 @@ const EMPTY_BUDGET: BudgetFigures = {
  */
 @Injectable()
 export class ProgramsService {
+  /** The last list built: reused while the snapshot and the day are the same. */
+  private built: { snapshot: ProgramsSnapshot; today: string; list: ListBody } | undefined;
+  /** The Shanghai day `today` names, as [start, end) in epoch ms: the date is formatted once a day. */
+  private day = { start: 0, end: 0, today: '' };
+
   constructor(
     private readonly cache: ProgramsCache,
     private readonly clock: Clock,
@@ -39,9 +55,24 @@ export class ProgramsService {
   ) {}
 
   async list(): Promise<ProgramSummary[]> {
-    const { programs, budgets } = await this.cache.snapshot();
-    const today = this.clock.today();
-    return programs.map((program) => this.summary(program, budgets.get(program.id) ?? EMPTY_BUDGET, today));
+    return this.summaries(await this.cache.snapshot(), this.today());
+  }
+
+  /**
+   * `GET /api/programs` as bytes: serialized once per cache snapshot (at most one a second) and
+   * per day (the statuses follow the date), not once per request. The ETag is a hash of the bytes,
+   * so every replica gives the same figures the same tag and a browser's `If-None-Match` gets a 304.
+   */
+  async listBody(): Promise<ListBody> {
+    const snapshot = await this.cache.snapshot();
+    const today = this.today();
+    const built = this.built;
+    if (built && built.snapshot === snapshot && built.today === today) return built.list;
+    const body = Buffer.from(JSON.stringify(this.summaries(snapshot, today)));
+    const etag = `"${createHash('sha256').update(body).digest('base64url').slice(0, 27)}"`;
+    const list = built && built.list.etag === etag ? built.list : { body, etag };
+    this.built = { snapshot, today, list };
+    return list;
   }
 
   async detail(code: string): Promise<ProgramDetail> {
@@ -50,7 +81,7 @@ export class ProgramsService {
     if (!program) throw new DomainError(ErrorCode.PROGRAM_NOT_FOUND, `No program ${code}`);
     const { definition } = program;
     return {
-      ...this.summary(program, budgets.get(program.id) ?? EMPTY_BUDGET, this.clock.today()),
+      ...this.summary(program, budgets.get(program.id) ?? EMPTY_BUDGET, this.today()),
       version: program.version,
       clauses: definition.clauses.map(({ id, title, citation, provenance }) => ({
         id,
@@ -89,6 +120,20 @@ export class ProgramsService {
       ...(asOf !== undefined && { asOf }),
       ...(caller?.role === 'resident' && { applicantId: caller.id }),
     });
+  }
+
+  private summaries({ programs, budgets }: ProgramsSnapshot, today: string): ProgramSummary[] {
+    return programs.map((program) => this.summary(program, budgets.get(program.id) ?? EMPTY_BUDGET, today));
+  }
+
+  /** `clock.today()` without formatting a date on every request (Intl is slow on a hot path). */
+  private today(): string {
+    const now = this.clock.now().getTime();
+    const day = this.day;
+    if (now >= day.start && now < day.end) return day.today;
+    const start = Math.floor((now + SHANGHAI_OFFSET_MS) / DAY_MS) * DAY_MS - SHANGHAI_OFFSET_MS;
+    this.day = { start, end: start + DAY_MS, today: shanghaiDate(new Date(now)) };
+    return this.day.today;
   }
 
   private async current(code: string): Promise<CurrentProgram> {

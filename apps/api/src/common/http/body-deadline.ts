@@ -48,7 +48,8 @@ export function enforceBodyDeadline(
     reply.raw.once('close', () => clearTimeout(timer));
     done();
   });
-  fastify.addHook('onSend', async (request, reply) => {
+  fastify.addHook('onSend', (request, reply, payload, done) => {
     if (!request.raw.complete) void reply.header('connection', 'close');
+    done(null, payload);
   });
 }

@@ -1,0 +1,96 @@
+import request from 'supertest';
+import { eligibleClaim } from '@huanxin/shared/testing';
+import { useFakeClock, MINUTE, type FakeClock } from './utils/fake-clock';
+import { createResident, type Resident } from './utils/residents';
+import { createTestApp, type TestApp } from './utils/test-app';
+
+let invoiceCounter = 0;
+/** An eligible appliance-2026 purchase with invoice and serial numbers of its own. */
+function fridge() {
+  invoiceCounter += 1;
+  return eligibleClaim('appliance', {
+    'item.invoiceNo': `2638${String(invoiceCounter).padStart(16, '0')}`,
+    'item.serialNo': `SN-LIST-${invoiceCounter}`,
+    'oldItem.handedIn': true,
+  }).facts;
+}
+
+/**
+ * `GET /api/applications` (issue 10: the resident's list on the read path). It is one raw query,
+ * and the lists of residents asking at the same moment are read by one statement: each resident
+ * still gets exactly their own claims, newest first, in the shape of the detail, and nothing is
+ * cached (a new draft is in the very next list).
+ */
+describe("a resident's list", () => {
+  let t: TestApp;
+  let clock: FakeClock;
+  let residents: Resident[];
+  const drafts = [0, 1, 2, 3, 1];
+
+  beforeAll(async () => {
+    t = await createTestApp({ WRITE_LIMIT_PER_MINUTE: '100000' });
+    clock = useFakeClock(t.app, new Date('2026-05-01T02:00:00Z'));
+    residents = [];
+    for (let i = 0; i < drafts.length; i++) {
+      const resident = await createResident(t, 9401 + i);
+      residents.push(resident);
+      for (let d = 0; d < drafts[i]!; d++) {
+        clock.advance(MINUTE); // distinct created_at, so "newest first" is one order
+        await list(resident, 'post').send({ programCode: 'appliance-2026', facts: fridge() }).expect(201);
+      }
+    }
+  });
+  afterAll(async () => {
+    clock.restore();
+    await t.close();
+  });
+
+  function list(resident: Resident, method: 'get' | 'post' = 'get') {
+    return request(t.server)[method]('/api/applications').set('Cookie', resident.cookie);
+  }
+
+  it('each resident gets their own claims, newest first, each as the detail shows it (without the timeline)', async () => {
+    for (const [i, resident] of residents.entries()) {
+      const res = await list(resident).expect(200);
+      expect(res.body).toHaveLength(drafts[i]!);
+      const created = (res.body as { createdAt: string }[]).map((c) => c.createdAt);
+      expect(created).toEqual([...created].sort().reverse());
+      for (const claim of res.body as { id: string }[]) {
+        const detail = await request(t.server)
+          .get(`/api/applications/${claim.id}`)
+          .set('Cookie', resident.cookie)
+          .expect(200);
+        const { timeline, ...view } = detail.body as { timeline: unknown };
+        expect(timeline).toBeDefined();
+        expect(claim).toEqual(view);
+      }
+    }
+  });
+
+  it('asked all at once (one batched statement), every resident gets exactly the list they get alone', async () => {
+    const alone = new Map<string, unknown>();
+    for (const resident of residents) alone.set(resident.id, (await list(resident).expect(200)).body);
+    const together = await Promise.all(
+      Array.from({ length: 40 }, (_, i) => residents[i % residents.length]!).map(async (resident) => ({
+        resident,
+        res: await list(resident),
+      })),
+    );
+    for (const { resident, res } of together) {
+      expect(res.status).toBe(200);
+      expect(res.body).toEqual(alone.get(resident.id));
+    }
+  });
+
+  it('nothing is cached: a new draft is in the next list, and is first', async () => {
+    const resident = residents[4]!;
+    const before = (await list(resident).expect(200)).body as unknown[];
+    clock.advance(MINUTE);
+    const created = await list(resident, 'post')
+      .send({ programCode: 'appliance-2026', facts: fridge() })
+      .expect(201);
+    const after = (await list(resident).expect(200)).body as { id: string }[];
+    expect(after).toHaveLength(before.length + 1);
+    expect(after[0]!.id).toBe(created.body.id);
+  });
+});
