@@ -34,6 +34,11 @@ export class ApplicationsRepository {
       .findOne({ where: { id, applicantId }, lock: { mode: 'pessimistic_write' } });
   }
 
+  /** A plain read, no lock (the check job's snapshot, read before its transaction). */
+  findById(id: string): Promise<ApplicationEntity | null> {
+    return this.dataSource.getRepository(ApplicationEntity).findOneBy({ id });
+  }
+
   lockById(manager: EntityManager, id: string): Promise<ApplicationEntity | null> {
     return manager
       .getRepository(ApplicationEntity)

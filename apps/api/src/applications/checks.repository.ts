@@ -53,11 +53,14 @@ export class ChecksRepository {
     return row?.others ?? 0;
   }
 
-  /** Raises a flag once per claim and code (a replayed check adds nothing). */
-  async insertFlag(manager: EntityManager, applicationId: string, flag: RaisedFlag): Promise<void> {
+  /** Raises the flags in one statement, once per claim and code (a replayed check adds nothing). */
+  async insertFlags(manager: EntityManager, applicationId: string, flags: RaisedFlag[]): Promise<void> {
+    if (flags.length === 0) return;
     await manager.query(
-      `INSERT INTO application_flag (application_id, code, detail) VALUES ($1, $2, $3::jsonb) ON CONFLICT (application_id, code) DO NOTHING`,
-      [applicationId, flag.code, JSON.stringify(flag.detail)],
+      `INSERT INTO application_flag (application_id, code, detail)
+       SELECT $1::uuid, code, detail::jsonb FROM unnest($2::text[], $3::text[]) AS f(code, detail)
+       ON CONFLICT (application_id, code) DO NOTHING`,
+      [applicationId, flags.map((f) => f.code), flags.map((f) => JSON.stringify(f.detail))],
     );
   }
 }
