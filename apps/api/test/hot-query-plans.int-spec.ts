@@ -285,7 +285,7 @@ describe('hot query plans at 100k claims', () => {
       /FROM outbox/,
       () =>
         new OutboxRelay(db, {
-          get: () => ({ add: () => Promise.resolve() }),
+          get: () => ({ add: () => Promise.resolve(), addBulk: () => Promise.resolve([]) }),
         } as unknown as QueuesService).relayOnce(),
     ],
     [
