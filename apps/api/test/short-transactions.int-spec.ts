@@ -69,10 +69,13 @@ describe('short transactions (real database)', () => {
     return { owner, id };
   }
 
+  // Each resident from a browser of their own: other suites' submits share 127.0.0.1 and the
+  // default agent, which would raise SAME_DEVICE_PATTERN here.
   const submit = (claim: { owner: Resident; id: string }) =>
     request(t.server)
       .post(`/api/applications/${claim.id}/submit`)
       .set('Cookie', claim.owner.cookie)
+      .set('User-Agent', `short-transactions resident ${claim.owner.id}`)
       .set('Idempotency-Key', randomUUID());
 
   /** Every statement each query runner sends while `work` runs, in order, by runner. */
@@ -129,6 +132,8 @@ describe('short transactions (real database)', () => {
     ])
       expect(before).toMatch(part);
     expect(tx.slice(0, -2).filter((s) => s.includes('INSERT INTO outbox'))).toHaveLength(2);
+    // The round trips counted in submission.service.ts (a claim with two claim keys): keep in step.
+    expect(tx).toHaveLength(17);
 
     const [held] = (await db.query(
       `SELECT a.status, a.reserved_fen, (SELECT count(*)::int FROM budget_ledger l WHERE l.subject_id = a.id AND l.entry = 'reserve') AS reserves
@@ -238,6 +243,8 @@ describe('short transactions (real database)', () => {
       const tx = runs.find((sql) => sql[0] === 'START TRANSACTION' && sql.some((s) => /FOR UPDATE/.test(s)));
       expect(tx).toBeDefined();
       expect(tx!.join('\n')).not.toMatch(/bank_account_bidx|application_document|submit_device =/);
+      // START, the row lock, two moves of two statements each (status + event + outbox; audit), COMMIT.
+      expect(tx).toHaveLength(6);
     } finally {
       spy.mockRestore();
     }

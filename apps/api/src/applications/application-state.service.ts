@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import {
   budgetEffect,
@@ -12,7 +13,6 @@ import { AuditService } from '../audit/audit.service';
 import { BudgetRepository } from '../budget/budget.repository';
 import { Clock } from '../common/clock';
 import { DomainError } from '../common/errors/domain-error';
-import { writeOutbox } from '../queue/outbox.service';
 import type { ApplicationEntity } from './application.entity';
 import { notifyJob } from './applications.jobs';
 import { ApplicationsRepository } from './applications.repository';
@@ -102,24 +102,20 @@ export class ApplicationStateService {
     const at = this.clock.now();
     const effect = budgetEffect(from, to);
     const heldFen = heldAfter(application, effect, move);
-    const moved = await this.applications.setStatus(manager, {
+    const eventId = randomUUID();
+    // The status, its timeline event and the notification's outbox row: one statement.
+    const moved = await this.applications.moveStatus(manager, {
       id: application.id,
       from,
       to,
       reservedFen: heldFen,
       at,
+      event: { id: eventId, note: move.note ?? null, actorId: move.actorId ?? null },
+      job: notifyJob(application.id, eventId),
     });
     if (!moved) throw new DomainError(ErrorCode.WRONG_STATE, 'The application changed meanwhile; reload it');
     if (effect === 'release') await this.applications.deleteClaimKeys(manager, application.id);
 
-    const eventId = await this.applications.insertEvent(manager, {
-      applicationId: application.id,
-      at,
-      from,
-      to,
-      note: move.note ?? null,
-      actorId: move.actorId ?? null,
-    });
     await this.audit.record(
       {
         action: 'application.status_changed',
@@ -131,7 +127,6 @@ export class ApplicationStateService {
       },
       manager,
     );
-    await writeOutbox(manager, notifyJob(application.id, eventId));
     await beforeBudget?.(eventId);
     await this.applyBudgetEffect(manager, application, effect, heldFen, to);
     application.status = to;

@@ -19,8 +19,9 @@ export type { RaisedFlag } from './checks.repository';
  * queries, with no transaction open and no row locked; only then a short transaction locks the
  * claim, re-checks that it is still the same submission (`submitted`, same `submitted_at`: a claim
  * that moved on meanwhile — withdrawn, or checked by a run of the same job — is left alone) and
- * applies both moves and the flags in one go (its round trips: BEGIN, the row lock, 4 per move,
- * one for all flags, COMMIT — 12, where the signals' 6–7 queries used to run inside it as well).
+ * applies both moves and the flags in one go (its round trips: BEGIN, the row lock, 2 per move,
+ * one for all flags if any, COMMIT — 6 or 7; it was 16 + one per flag, the signals' queries and
+ * 4 statements per move inside it).
  * A submitted claim's facts cannot change (only drafts and returned claims are editable), so the
  * flags computed on the snapshot are the flags of the claim being moved. A check run twice (a job
  * retried after a crash) finds the claim no longer `submitted` and changes nothing.

@@ -23,9 +23,11 @@ import { SubmissionChecks } from './submission-checks';
  * event, audit row, both outbox rows and the stored idempotency answer — and the reservation (the
  * guarded budget UPDATE and its ledger row, one statement) is the last statement before COMMIT.
  * Round trips inside the transaction (START TRANSACTION … COMMIT) for a claim with two claim keys,
- * counted in test/short-transactions.int-spec.ts: 25 before, with the budget row locked across 9
+ * counted by test/short-transactions.int-spec.ts: 25 before, with the budget row locked across 9
  * of them (its UPDATE, the ledger INSERT, status, event, audit, two outbox rows, the idempotency
- * answer, COMMIT); now 24, with it locked across 2 (the reservation statement and COMMIT).
+ * answer, COMMIT); now 17, with it locked across 2 (the reservation statement and COMMIT). The
+ * other 6 saved: the profile read and the person lock in one statement, all claim keys' locks in
+ * one and their holders + rows in another (was 3 per key), status + event + notification in one.
  */
 @Injectable()
 export class SubmissionService {
