@@ -84,8 +84,8 @@ describe('short transactions (real database)', () => {
     const prototype = Object.getPrototypeOf(probe) as QueryRunner;
     await probe.release();
     const spy = jest.spyOn(prototype, 'query');
-    let calls: unknown[][] = [];
-    let contexts: unknown[] = [];
+    let calls: unknown[][];
+    let contexts: unknown[];
     try {
       await work();
     } finally {

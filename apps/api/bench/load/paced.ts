@@ -10,6 +10,7 @@
  * Every request goes out on its own schedule over a keep-alive agent without a socket limit, so
  * a slow answer does not hold back the next arrival. Latencies are from sending to the whole answer.
  */
+import { randomInt } from 'node:crypto';
 import { Agent, request } from 'node:http';
 import type { DraftQueue, Ticket } from './drafts';
 import type { HttpResult } from './http';
@@ -46,7 +47,7 @@ export interface PacedResult extends HttpResult {
 export async function runPaced(url: string, options: PacedOptions): Promise<PacedResult> {
   const { rate, seconds, queue } = options;
   const maxAttempts = options.maxAttempts ?? 4;
-  const random = options.random ?? Math.random;
+  const random = options.random ?? (() => randomInt(1_000_000) / 1_000_000);
   const target = new URL(url);
   const agent = new Agent({ keepAlive: true, maxSockets: Infinity });
   const latencies: number[] = [];
