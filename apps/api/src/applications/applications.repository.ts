@@ -11,7 +11,7 @@ import { ApplicationEntity } from './application.entity';
 const LOCK_SEED = 7406;
 
 /**
- * Named claim queries. The status, `reserved_fen` and timeline writes (`insertDraft`, `setStatus`,
+ * Named claim queries. The status, `reserved_fen` and timeline writes (`insertDraft`, `moveStatus`,
  * `insertEvent`, `deleteClaimKeys`) are called by ApplicationStateService only: it is the one
  * writer of a claim's status and money.
  */
@@ -118,25 +118,6 @@ export class ApplicationsRepository {
       `UPDATE application SET evaluation = $2::jsonb, submit_device = $3, id_number_bidx = $4 WHERE id = $1`,
       [id, JSON.stringify(submission.evaluation), submission.submitDevice, submission.idNumberBidx],
     );
-  }
-
-  /**
-   * The state-guarded status change (`WHERE status = <from>`: a concurrent change makes it match
-   * nothing instead of overwriting). False when the claim is no longer in `from`. State service only.
-   */
-  async setStatus(
-    manager: EntityManager,
-    change: { id: string; from: ApplicationStatus; to: ApplicationStatus; reservedFen: number; at: Date },
-  ): Promise<boolean> {
-    const updated = await returning(
-      manager,
-      `UPDATE application SET status = $3, reserved_fen = $4, updated_at = $5,
-              submitted_at = CASE WHEN $3 = 'submitted' THEN $5 ELSE submitted_at END,
-              returned_at = CASE WHEN $3 = 'returned' THEN $5 ELSE returned_at END
-        WHERE id = $1 AND status = $2 RETURNING id`,
-      [change.id, change.from, change.to, change.reservedFen, change.at],
-    );
-    return updated.length > 0;
   }
 
   /**
