@@ -21,7 +21,7 @@ function fridge() {
       category: 'refrigerator',
       efficiencyGrade: 1,
       priceFen: 500_000,
-      invoiceNo: `2639${String(serial).padStart(16, '0')}`,
+      invoiceNo: `2642${String(serial).padStart(16, '0')}`,
       invoiceDate: '2026-04-20',
       serialNo: `SN-SHORT-TX-${serial}`,
       dealerUscc: DEALER_USCC,
