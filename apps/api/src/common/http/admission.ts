@@ -32,17 +32,10 @@ const busy = () =>
  * database pool without end (at twice the capacity every request used to wait 10 s and more).
  * Per process, like the database pool it protects. A refused request did nothing, so the client's
  * retry with the same Idempotency-Key does the work exactly once.
- *
- * A caller whose wait can already be seen to run past the timeout is refused at once rather than
- * after waiting it out: from the recent time a slot is held (a moving average), the n-th waiter
- * gets a slot after about n × hold / maxInFlight. When the work slows down (a busy machine), the
- * queue so shortens itself instead of making callers wait 500 ms for a refusal.
  */
 export class AdmissionGate {
   private running = 0;
   private readonly waiting: { admit: () => void; timer: NodeJS.Timeout }[] = [];
-  /** Moving average of how long a slot is held, ms (0 until the first release). */
-  private holdMs = 0;
 
   constructor(private readonly limits: AdmissionLimits) {}
 
@@ -54,16 +47,9 @@ export class AdmissionGate {
     return this.waiting.length;
   }
 
-  /** Every slot taken and no room to wait: the next caller would be refused at once. */
+  /** Every slot taken and the queue full: the next caller would be refused at once. */
   get full(): boolean {
-    return this.running >= this.limits.maxInFlight && !this.roomToWait();
-  }
-
-  /** Room in the queue, and the next waiter's expected wait within the timeout. */
-  private roomToWait(): boolean {
-    if (this.waiting.length >= this.limits.queueLength) return false;
-    const expectedWaitMs = ((this.waiting.length + 1) * this.holdMs) / this.limits.maxInFlight;
-    return expectedWaitMs <= this.limits.queueTimeoutMs;
+    return this.running >= this.limits.maxInFlight && this.waiting.length >= this.limits.queueLength;
   }
 
   /** Resolves with the slot's release function, or rejects with 503 SERVICE_UNAVAILABLE. */
@@ -72,7 +58,7 @@ export class AdmissionGate {
       this.running++;
       return Promise.resolve(this.releaser());
     }
-    if (!this.roomToWait()) return Promise.reject(busy());
+    if (this.waiting.length >= this.limits.queueLength) return Promise.reject(busy());
     return new Promise((resolve, reject) => {
       const waiter = {
         // A released slot passes straight to the waiter: `running` does not move.
@@ -92,12 +78,9 @@ export class AdmissionGate {
 
   private releaser(): () => void {
     let released = false;
-    const since = Date.now();
     return () => {
       if (released) return;
       released = true;
-      const held = Date.now() - since;
-      this.holdMs = this.holdMs === 0 ? held : 0.8 * this.holdMs + 0.2 * held;
       const next = this.waiting.shift();
       if (next) next.admit();
       else this.running--;
