@@ -16,6 +16,7 @@ import { SecurityAuditService } from './audit/security-audit.service';
 import { csrfOriginCheck } from './auth/csrf';
 import { errorBody } from './common/errors/error-body';
 import { HttpExceptionFilter, sendError } from './common/errors/http-exception.filter';
+import { refuseSubmitsWhenFull, SubmitGate } from './common/http/admission';
 import { enforceBodyDeadline } from './common/http/body-deadline';
 import { requestContext } from './common/http/request-context';
 import { applySecurityHeaders, securityHeaders } from './common/http/security-headers';
@@ -61,6 +62,8 @@ export async function createHttpApp(config: AppConfig, logger: Logger): Promise<
       done,
     );
   });
+  // While submit admission is full, a submit is refused here: before its body, session or database.
+  refuseSubmitsWhenFull(fastify, app.get(SubmitGate).gate);
   fastify.addHook('onRequest', csrfOriginCheck(config, app.get(SecurityAuditService)));
   // A body that stalls, trickles or never ends is answered 408 (UPLOAD_TIMEOUT_MS / REQUEST_TIMEOUT_MS).
   enforceBodyDeadline(fastify, config.bodyTimeouts);

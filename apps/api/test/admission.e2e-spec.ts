@@ -153,6 +153,77 @@ describe('admission control (real database)', () => {
     });
   });
 
+  describe('submits: refused at the door while the gate is full (SUBMIT_MAX_IN_FLIGHT=1, no queue)', () => {
+    let t: TestApp;
+    let clock: FakeClock;
+    let db: DataSource;
+
+    beforeAll(async () => {
+      t = await createTestApp({
+        WRITE_LIMIT_PER_MINUTE: '100000',
+        SUBMIT_MAX_IN_FLIGHT: '1',
+        SUBMIT_QUEUE_LENGTH: '0',
+      });
+      clock = useFakeClock(t.app, new Date('2026-05-01T02:00:00Z'));
+      db = t.app.get<DataSource>(getDataSourceToken());
+    });
+    afterAll(async () => {
+      clock.restore();
+      await t.close();
+    });
+
+    it('a submit is refused before its body is parsed and before its session is looked up; other routes and, once free, the same requests are answered as usual', async () => {
+      const resident = await createResident(t, FIRST_RESIDENT + 30);
+      const id = await readyClaim(t, resident);
+      const other = await readyClaim(t, resident);
+      const lock: QueryRunner = db.createQueryRunner();
+      await lock.connect();
+      await lock.startTransaction();
+      await lock.query(
+        `SELECT 1 FROM budget WHERE program_id = (SELECT id FROM program WHERE code = 'appliance-2026') FOR UPDATE`,
+      );
+      const badBody = () =>
+        request(t.server)
+          .post(`/api/applications/${other}/submit`)
+          .set('Cookie', resident.cookie)
+          .set('Idempotency-Key', randomUUID())
+          .set('Content-Type', 'application/json')
+          .send('{"not json');
+      const anonymous = () =>
+        request(t.server).post(`/api/applications/${other}/submit`).set('Idempotency-Key', randomUUID());
+      let held: Promise<request.Response> | undefined;
+      try {
+        held = request(t.server)
+          .post(`/api/applications/${id}/submit`)
+          .set('Cookie', resident.cookie)
+          .set('Idempotency-Key', randomUUID())
+          .then((res) => res);
+        await waitFor(async () => {
+          const [row] = (await db.query(
+            `SELECT count(*)::int AS n FROM pg_locks WHERE NOT granted AND locktype IN ('transactionid', 'tuple')`,
+          )) as { n: number }[];
+          return row!.n > 0;
+        });
+        // Unparseable JSON would be a 400 and no session a 401: both are refused first, 503.
+        for (const res of [await badBody(), await anonymous()]) {
+          expect(res.status).toBe(503);
+          expect(res.body.error.code).toBe('SERVICE_UNAVAILABLE');
+          expect(Number(res.headers['retry-after'])).toBeGreaterThan(0);
+          expect(res.headers['cache-control']).toBe('no-store');
+        }
+        // Only the submit route is metered.
+        await request(t.server).get('/api/applications').set('Cookie', resident.cookie).expect(200);
+      } finally {
+        await lock.commitTransaction();
+        await lock.release();
+      }
+      expect((await held!).status).toBe(200);
+      // The gate is free again: the same requests get their ordinary answers.
+      expect((await badBody()).status).toBe(400);
+      expect((await anonymous()).status).toBe(401);
+    });
+  });
+
   describe('submits: a queue of 1 with a 300 ms wait', () => {
     let t: TestApp;
     let clock: FakeClock;

@@ -235,7 +235,9 @@ describe('hot query plans at 100k claims', () => {
       'claims holding a claim key',
       /FROM claim_key/,
       () =>
-        rolledBack((m) => applications().lockClaimKeyHolders(m, { name: 'serial', value: 'SN-777' }, appId)),
+        rolledBack((m) =>
+          applications().claimKeys(m, { id: appId, programId }, [{ name: 'serial', value: 'SN-777' }]),
+        ),
     ],
     [
       "deleting a released claim's keys",
@@ -301,7 +303,7 @@ describe('hot query plans at 100k claims', () => {
       /FROM outbox/,
       () =>
         new OutboxRelay(db, {
-          get: () => ({ add: () => Promise.resolve() }),
+          get: () => ({ add: () => Promise.resolve(), addBulk: () => Promise.resolve([]) }),
         } as unknown as QueuesService).relayOnce(),
     ],
     [

@@ -7,10 +7,12 @@
  * twice: a repeated key would be an idempotent replay (the stored answer, in microseconds), which
  * the table would count as an accepted submit.
  *
- * Retries go out at once rather than after Retry-After: the load generator is closed-loop (every
- * connection sends its next request when the last is answered), so honouring the wait would mean
- * fresh drafts in its place and the pool running dry in seconds. That is harsher on the API than
- * the real client, not kinder.
+ * In the closed-loop scenarios (autocannon, `take`) retries go out at once rather than after
+ * Retry-After: every connection sends its next request when the last is answered, so honouring
+ * the wait would mean fresh drafts in its place and the pool running dry in seconds. That is
+ * harsher on the API than the real client, not kinder. The open-loop scenario (paced.ts) takes
+ * fresh drafts with `takeFresh` and sends a refused one again itself after Retry-After
+ * (`resend`), as the web client does, until it gives up (`giveUp`).
  */
 import type { Draft } from './seed';
 import { newKey } from './seed';
@@ -28,6 +30,8 @@ export class DraftQueue {
   private readonly spent = new Set<string>();
   /** Drafts with a final answer, by whether they were the person's second phone claim. */
   answered = { first: 0, duplicate: 0 };
+  /** Drafts refused `maxAttempts` times in the open loop (given up, never accepted). */
+  gaveUp = 0;
   /** Drafts whose answer never came (set aside). */
   inDoubt = 0;
   /** Anything that would have replayed a spent draft or key (the benchmark fails on one). */
@@ -55,6 +59,34 @@ export class DraftQueue {
       this.outstanding.add(ticket);
       return ticket;
     }
+  }
+
+  /** The next fresh draft only (the open loop schedules its retries itself), or null. */
+  takeFresh(): Ticket | null {
+    if (this.cursor >= this.drafts.length) return null;
+    const ticket = { draft: this.drafts[this.cursor++]!, key: newKey(), attempts: 1 };
+    this.outstanding.add(ticket);
+    return ticket;
+  }
+
+  /** A refused ticket goes out again now, with its key (it must be waiting for its retry). */
+  resend(ticket: Ticket): void {
+    const index = this.retries.indexOf(ticket);
+    if (index < 0 || this.spent.has(ticket.draft.id)) {
+      this.violations.push(`${this.name}: draft ${ticket.draft.id} resent without being refused`);
+      return;
+    }
+    this.retries.splice(index, 1);
+    ticket.attempts += 1;
+    this.outstanding.add(ticket);
+  }
+
+  /** Refused too often: the resident gives up (told the portal is busy); never sent again. */
+  giveUp(ticket: Ticket): void {
+    const index = this.retries.indexOf(ticket);
+    if (index >= 0) this.retries.splice(index, 1);
+    this.spent.add(ticket.draft.id);
+    this.gaveUp += 1;
   }
 
   /** Records the answer to `ticket`: refused → back in the queue, anything else → spent. */

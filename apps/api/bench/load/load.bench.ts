@@ -13,7 +13,9 @@
  * runs: pgbench with the submit's statements (own database), the hello world, the public programs
  * list, a resident's list, submits at 4/16/64 connections (each draft with its own Idempotency-Key;
  * one refused 503/429 is retried later with the same key, as the web client does, any other answer
- * spends it: see drafts.ts), 256 connections (2× overload), the worker draining the outbox, submits
+ * spends it: see drafts.ts), an open loop at twice the 16-connection capacity whose refused drafts
+ * come back after Retry-After as the web client's do (paced.ts: the overload goal), 256
+ * closed-loop connections (a retry storm, informational), the worker draining the outbox, submits
  * again once the program holds 100k claims, and a budget that runs out with fresh drafts of its own.
  * It prints one table with the goals met or not, then checks the money invariants and that no
  * spent draft or key was sent again: exit 1 only if one breaks.
@@ -29,6 +31,7 @@ import { prepareDatabase } from '../../src/database/prepare';
 import { createRedis } from '../../src/redis/redis.module';
 import { run, type HttpResult, type RequestSpec } from './http';
 import { DraftQueue } from './drafts';
+import { runPaced } from './paced';
 import { checkInvariants } from './invariants';
 import { runPgbench, seedPgbench, type PgbenchResult } from './pgbench';
 import { AMOUNT_FEN, fillProgram, seedResidentsAndDrafts, setRemaining, type Draft } from './seed';
@@ -37,6 +40,7 @@ import {
   freePort,
   helloServer,
   rssSampler,
+  cpuSeconds,
   startChild,
   tsxCli,
   waitForOk,
@@ -58,6 +62,8 @@ const EXHAUSTION_FITS = 50;
 const EXHAUSTION_DRAFTS = 500;
 const EXHAUSTION_MAX_SECONDS = 60;
 const DRAIN_TIMEOUT_MS = 180_000;
+/** “Fast” for a refusal at overload: p99 within a quarter of the 1 s an accepted submit may take. */
+const REFUSED_FAST_MS = 250;
 
 interface Row {
   scenario: string;
@@ -240,9 +246,13 @@ async function main(): Promise<void> {
       return result;
     };
     const submitRuns: Record<number, HttpResult> = {};
+    let apiCpuPerSubmitMs = NaN;
     for (const connections of [4, 16, 64]) {
       const scenario = `submit at 1k claims, ${connections} conns`;
+      const cpuBefore = cpuSeconds(api.process.pid!);
       const result = await submit(scenario, queue, connections);
+      if (connections === 16)
+        apiCpuPerSubmitMs = ((cpuSeconds(api.process.pid!) - cpuBefore) * 1000) / result.acceptedIds.length;
       submitRuns[connections] = result;
       rows.push(row(scenario, result, pgb.tps, 'pgbench'));
     }
@@ -253,14 +263,59 @@ async function main(): Promise<void> {
       detail: `${fmt(at16.rate / pgb.tps, 2)}× pgbench, p99 ${fmt(at16.p99)} ms`,
     });
 
-    const overload = await submit('submit overload, 256 conns', queue, 256);
-    rows.push(row('submit overload, 256 conns', overload, pgb.tps, 'pgbench'));
-    goals.push({
-      goal: 'at 2× capacity: excess gets 429/503 + Retry-After, accepted p99 ≤ 1 s',
-      met:
-        overload.refused > 0 && overload.refusedWithRetryAfter === overload.refused && overload.p99 <= 1000,
-      detail: `${overload.refused} refused (${overload.refusedWithRetryAfter} with Retry-After, p99 ${fmt(overload.refusedP99, 1)} ms), ${overload.acceptedIds.length} accepted with p99 ${fmt(overload.p99)} ms, ${overload.errors} socket errors/timeouts`,
+    // 2× capacity, as residents make it: fresh drafts arrive open-loop at twice the accepted rate
+    // measured at 16 connections, and a refused draft comes back after Retry-After + jitter with its
+    // key (paced.ts). The overload goal is judged on this row.
+    const offered = Math.max(1, Math.round(2 * at16.rate));
+    const pacedScenario = `submit open loop, ${offered}/s offered (2× capacity)`;
+    const paced = await runPaced(apiUrl, {
+      rate: offered,
+      seconds: SECONDS,
+      queue,
+      build: (ticket) => ({
+        path: `/api/applications/${ticket.draft.id}/submit`,
+        headers: {
+          cookie: ticket.draft.cookie,
+          'x-forwarded-for': address(client++),
+          'idempotency-key': ticket.key,
+          'content-type': 'application/json',
+        },
+        body: '{}',
+      }),
+      answered: (ticket, status, body) => {
+        if (status !== 200) return;
+        const id = (JSON.parse(body) as { id?: unknown }).id;
+        if (id !== ticket.draft.id)
+          replays.push(`${pacedScenario}: draft ${ticket.draft.id} answered for ${String(id)}`);
+      },
     });
+    queue.abandonInFlight();
+    await settle(pool, dbName);
+    accepted.push(...paced.acceptedIds);
+    if (!Number.isNaN(paced.ranDryAt))
+      dryNotes.push(`${pacedScenario}: the drafts ran out after ${fmt(paced.ranDryAt, 1)} s`);
+    rows.push({
+      ...row(pacedScenario, paced, pgb.tps, 'pgbench'),
+      statuses: `${row(pacedScenario, paced).statuses}; ${paced.arrivals} drafts, ${paced.retries} retries, ${paced.gaveUp} gave up, in ${fmt(paced.seconds, 1)} s`,
+    });
+    goals.push({
+      goal: 'at 2× capacity (open loop): excess gets 429/503 + Retry-After fast, accepted p99 ≤ 1 s',
+      met:
+        paced.refused > 0 &&
+        paced.refusedWithRetryAfter === paced.refused &&
+        paced.refusedP99 <= REFUSED_FAST_MS &&
+        paced.p99 <= 1000 &&
+        paced.errors === 0,
+      detail: `${offered}/s offered for ${SECONDS} s: ${paced.refused} refused (${paced.refusedWithRetryAfter} with Retry-After, p99 ${fmt(paced.refusedP99, 1)} ms, fast = ≤ ${REFUSED_FAST_MS}), ${paced.acceptedIds.length} accepted (${fmt(paced.acceptedInWindow)}/s while drafts arrived) with p99 ${fmt(paced.p99)} ms, ${paced.errors} socket errors/timeouts`,
+    });
+
+    // The closed-loop storm: 256 connections, each refusal sent again at once. Far more than 2×
+    // capacity (every connection always has a request out); informational, not a goal.
+    const overload = await submit('submit storm, 256 conns (closed loop)', queue, 256);
+    rows.push(row('submit storm, 256 conns (closed loop, info)', overload, pgb.tps, 'pgbench'));
+    console.log(
+      `storm (info): ${overload.refused} refused (p99 ${fmt(overload.refusedP99, 1)} ms), ${overload.acceptedIds.length} accepted with p99 ${fmt(overload.p99)} ms`,
+    );
 
     // The worker drains what the submits queued (outbox → checks → in_review, notifications).
     const pending = async () => {
@@ -274,12 +329,16 @@ async function main(): Promise<void> {
     const before = await pending();
     const worker = startChild([workerMain], env);
     children.push(worker);
+    let workerCpuAtStart = 0;
     let started = 0;
     let drained = 0;
     const deadline = Date.now() + DRAIN_TIMEOUT_MS;
     for (;;) {
       const now = await pending();
-      if (!started && (now.outbox < before.outbox || now.waiting < before.waiting)) started = Date.now();
+      if (!started && (now.outbox < before.outbox || now.waiting < before.waiting)) {
+        started = Date.now();
+        workerCpuAtStart = cpuSeconds(worker.process.pid!);
+      }
       if (now.outbox === 0 && now.waiting === 0) {
         drained = Date.now();
         break;
@@ -288,8 +347,17 @@ async function main(): Promise<void> {
       await new Promise((resolve) => setTimeout(resolve, 200));
     }
     const drainSeconds = ((drained || Date.now()) - (started || Date.now())) / 1000;
+    const workerCpuPerClaimMs =
+      ((cpuSeconds(worker.process.pid!) - workerCpuAtStart) * 1000) / Math.max(before.waiting, 1);
+    console.log(
+      `CPU of the Node processes: API ${fmt(apiCpuPerSubmitMs, 1)} ms per accepted submit (16 conns, with its 422s), worker ${fmt(workerCpuPerClaimMs, 1)} ms per drained claim (check + 3 notifications, relay)`,
+    );
     const drainRate = before.waiting / Math.max(drainSeconds, 0.001);
-    const submitRate = Math.max(...Object.values(submitRuns).map((s) => s.rate), overload.rate);
+    const submitRate = Math.max(
+      ...Object.values(submitRuns).map((s) => s.rate),
+      paced.acceptedInWindow,
+      overload.rate,
+    );
     rows.push({
       scenario: `worker drains ${before.waiting} claims (${before.outbox} outbox rows)`,
       rate: drainRate,

@@ -90,3 +90,15 @@ export function rssSampler(pid: number): { max: () => number; stop: () => void }
   const timer = setInterval(sample, 250);
   return { max: () => max, stop: () => clearInterval(timer) };
 }
+
+/** CPU seconds (user + system) a process has used so far (Linux /proc; 0 once it has ended). */
+export function cpuSeconds(pid: number): number {
+  try {
+    // Fields after the command name (which may hold spaces): utime and stime are the 12th and 13th.
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return (Number(fields[11]) + Number(fields[12])) / 100;
+  } catch {
+    return 0;
+  }
+}

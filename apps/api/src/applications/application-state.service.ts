@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import {
   budgetEffect,
@@ -12,7 +13,6 @@ import { AuditService } from '../audit/audit.service';
 import { BudgetRepository } from '../budget/budget.repository';
 import { Clock } from '../common/clock';
 import { DomainError } from '../common/errors/domain-error';
-import { writeOutbox } from '../queue/outbox.service';
 import type { ApplicationEntity } from './application.entity';
 import { notifyJob } from './applications.jobs';
 import { ApplicationsRepository } from './applications.repository';
@@ -77,8 +77,23 @@ export class ApplicationStateService {
     return application;
   }
 
-  /** Moves the (locked) claim; returns the timeline event's id. Updates `application` in place. */
-  async move(manager: EntityManager, application: ApplicationEntity, move: Move): Promise<string> {
+  /**
+   * Moves the (locked) claim; returns the timeline event's id. Updates `application` in place.
+   *
+   * The budget effect is the LAST statement: the claim's own rows (status, timeline, audit,
+   * notification) go first, then `beforeBudget` (the caller's remaining writes that do not need
+   * the budget, e.g. the submit's check job and idempotency answer), then the one guarded budget
+   * statement (UPDATE + ledger row in one round trip), after which the caller only COMMITs. The
+   * budget row — the one row every submit of a program locks — is then held for that statement
+   * and the COMMIT, not for the whole move. A failed guard (BUDGET_EXHAUSTED, or a broken
+   * invariant) throws and rolls all of it back, so writing the rest first changes no outcome.
+   */
+  async move(
+    manager: EntityManager,
+    application: ApplicationEntity,
+    move: Move,
+    beforeBudget?: (eventId: string) => Promise<void>,
+  ): Promise<string> {
     const from = application.status;
     const { to } = move;
     if (!canTransition(from, to)) {
@@ -86,25 +101,21 @@ export class ApplicationStateService {
     }
     const at = this.clock.now();
     const effect = budgetEffect(from, to);
-    const heldFen = await this.applyBudgetEffect(manager, application, effect, move);
-    const moved = await this.applications.setStatus(manager, {
+    const heldFen = heldAfter(application, effect, move);
+    const eventId = randomUUID();
+    // The status, its timeline event and the notification's outbox row: one statement.
+    const moved = await this.applications.moveStatus(manager, {
       id: application.id,
       from,
       to,
       reservedFen: heldFen,
       at,
+      event: { id: eventId, note: move.note ?? null, actorId: move.actorId ?? null },
+      job: notifyJob(application.id, eventId),
     });
     if (!moved) throw new DomainError(ErrorCode.WRONG_STATE, 'The application changed meanwhile; reload it');
     if (effect === 'release') await this.applications.deleteClaimKeys(manager, application.id);
 
-    const eventId = await this.applications.insertEvent(manager, {
-      applicationId: application.id,
-      at,
-      from,
-      to,
-      note: move.note ?? null,
-      actorId: move.actorId ?? null,
-    });
     await this.audit.record(
       {
         action: 'application.status_changed',
@@ -116,7 +127,8 @@ export class ApplicationStateService {
       },
       manager,
     );
-    await writeOutbox(manager, notifyJob(application.id, eventId));
+    await beforeBudget?.(eventId);
+    await this.applyBudgetEffect(manager, application, effect, heldFen, to);
     application.status = to;
     application.reservedFen = heldFen;
     return eventId;
@@ -124,69 +136,66 @@ export class ApplicationStateService {
 
   /**
    * Every budget effect of the shared table, in one exhaustive switch: a new effect does not
-   * compile until it is handled here. Returns what the claim holds of the budget afterwards.
+   * compile until it is handled here. `heldFen` is what the claim holds afterwards (`heldAfter`).
+   * At most one budget statement runs.
    */
   private async applyBudgetEffect(
     manager: EntityManager,
     application: ApplicationEntity,
     effect: BudgetEffect,
-    move: Move,
-  ): Promise<number> {
+    heldFen: number,
+    to: ApplicationStatus,
+  ): Promise<void> {
     const { programId, id, reservedFen } = application;
     switch (effect) {
       case 'none':
-        return reservedFen;
+        return;
       case 'reserve':
-      case 'keep':
-        // `keep` holds the money as it is, except that a resubmission (returned → submitted)
-        // re-prices it to the new evaluation, like a first submission's `reserve`.
-        if (move.to === 'submitted') return this.holdExactly(manager, application, move.amountFen);
-        if (effect === 'reserve') throw new Error(`a move to ${move.to} cannot reserve`);
-        return reservedFen;
+      case 'keep': {
+        // Submitting reserves; a resubmission (returned → submitted, `keep`) re-prices the
+        // reservation to the new evaluation: the difference is reserved first come, first served
+        // (BUDGET_EXHAUSTED when the budget cannot cover it) or released. Otherwise nothing moves.
+        const delta = heldFen - reservedFen;
+        if (delta > 0 && !(await this.budgets.reserve(manager, programId, delta, id))) {
+          throw new DomainError(
+            ErrorCode.BUDGET_EXHAUSTED,
+            'The program budget is used up (先到先得，额满即止)',
+          );
+        }
+        if (delta < 0)
+          books(
+            await this.budgets.release(manager, programId, -delta, id, 'lower on resubmission'),
+            'release',
+            id,
+          );
+        return;
+      }
       case 'release':
-        books(await this.budgets.release(manager, programId, reservedFen, id, move.to), 'release', id);
-        return 0;
+        books(await this.budgets.release(manager, programId, reservedFen, id, to), 'release', id);
+        return;
       case 'commit':
         books(await this.budgets.commit(manager, programId, reservedFen, id), 'commit', id);
-        return reservedFen;
+        return;
       case 'pay':
         books(await this.budgets.pay(manager, programId, reservedFen, id), 'pay', id);
-        return reservedFen;
+        return;
       default: {
         const unhandled: never = effect;
         throw new Error(`unhandled budget effect ${String(unhandled)}`);
       }
     }
   }
+}
 
-  /**
-   * Makes the claim hold exactly `amountFen` in reservations: reserves the difference first come,
-   * first served (refused with BUDGET_EXHAUSTED when the budget cannot cover it), or releases it.
-   */
-  private async holdExactly(
-    manager: EntityManager,
-    application: ApplicationEntity,
-    amountFen: number,
-  ): Promise<number> {
-    const delta = amountFen - application.reservedFen;
-    if (delta > 0 && !(await this.budgets.reserve(manager, application.programId, delta, application.id))) {
-      throw new DomainError(ErrorCode.BUDGET_EXHAUSTED, 'The program budget is used up (先到先得，额满即止)');
-    }
-    if (delta < 0) {
-      books(
-        await this.budgets.release(
-          manager,
-          application.programId,
-          -delta,
-          application.id,
-          'lower on resubmission',
-        ),
-        'release',
-        application.id,
-      );
-    }
-    return amountFen;
-  }
+/**
+ * What the claim holds of the budget after a move with `effect` (decided before any write, so the
+ * claim's row can be written before the budget statement): a move to `submitted` holds exactly its
+ * evaluation's amount; a release holds nothing; every other effect keeps what it holds.
+ */
+function heldAfter(application: ApplicationEntity, effect: BudgetEffect, move: Move): number {
+  if (effect === 'reserve' && move.to !== 'submitted') throw new Error(`a move to ${move.to} cannot reserve`);
+  if (move.to === 'submitted') return move.amountFen;
+  return effect === 'release' ? 0 : application.reservedFen;
 }
 
 /** A guarded budget query that matched nothing means the claim and the budget disagree: stop. */

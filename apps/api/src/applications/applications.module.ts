@@ -15,6 +15,7 @@ import { IdempotencyRepository } from './idempotency.repository';
 import { SubmissionChecks } from './submission-checks';
 import { SubmissionService } from './submission.service';
 import { ChecksProcessor } from './checks.processor';
+import { SubmitGate } from '../common/http/admission';
 
 @Module({
   imports: [BudgetModule, ProgramsModule, ProfileModule, EligibilityModule, RiskModule],
@@ -30,6 +31,7 @@ import { ChecksProcessor } from './checks.processor';
     ChecksService,
     ExpiryService,
     ChecksProcessor,
+    SubmitGate,
   ],
   exports: [
     ApplicationsRepository,

@@ -4,6 +4,7 @@ import type { ApplicationStatus, EligibilityResult, ProgramDefinition } from '@h
 import type { DataSource, EntityManager } from 'typeorm';
 import { MicroBatch } from '../common/http/micro-batch';
 import { returning } from '../database/sql';
+import type { OutboxJob } from '../queue/jobs';
 import { ApplicationEventEntity } from './application-event.entity';
 import { ApplicationEntity } from './application.entity';
 
@@ -40,7 +41,7 @@ interface RawListRow {
 const LOCK_SEED = 7406;
 
 /**
- * Named claim queries. The status, `reserved_fen` and timeline writes (`insertDraft`, `setStatus`,
+ * Named claim queries. The status, `reserved_fen` and timeline writes (`insertDraft`, `moveStatus`,
  * `insertEvent`, `deleteClaimKeys`) are called by ApplicationStateService only: it is the one
  * writer of a claim's status and money.
  */
@@ -62,6 +63,11 @@ export class ApplicationsRepository {
     return manager
       .getRepository(ApplicationEntity)
       .findOne({ where: { id, applicantId }, lock: { mode: 'pessimistic_write' } });
+  }
+
+  /** A plain read, no lock (the check job's snapshot, read before its transaction). */
+  findById(id: string): Promise<ApplicationEntity | null> {
+    return this.dataSource.getRepository(ApplicationEntity).findOneBy({ id });
   }
 
   lockById(manager: EntityManager, id: string): Promise<ApplicationEntity | null> {
@@ -178,26 +184,54 @@ export class ApplicationsRepository {
   }
 
   /**
-   * The state-guarded status change (`WHERE status = <from>`: a concurrent change makes it match
-   * nothing instead of overwriting). False when the claim is no longer in `from`. State service only.
+   * A status change, its timeline event and the outbox row of its notification, as ONE statement
+   * (one round trip instead of three): the state-guarded UPDATE (`WHERE status = <from>`), then
+   * the event and the outbox row only if it matched (each INSERT reads the row before it through
+   * RETURNING). The event's id is given, so the notification job (keyed by it) can be written in
+   * the same statement. False when the claim is no longer in `from`. State service only.
    * Entering `in_review` starts the review at stage `review` and, the first time only, the SLA clock
    * (`complete_at`: a returned claim comes back at its original age); leaving it clears the stage.
    */
-  async setStatus(
+  async moveStatus(
     manager: EntityManager,
-    change: { id: string; from: ApplicationStatus; to: ApplicationStatus; reservedFen: number; at: Date },
+    change: {
+      id: string;
+      from: ApplicationStatus;
+      to: ApplicationStatus;
+      reservedFen: number;
+      at: Date;
+      event: { id: string; note: string | null; actorId: string | null };
+      job: OutboxJob;
+    },
   ): Promise<boolean> {
-    const updated = await returning(
+    const rows = await returning(
       manager,
-      `UPDATE application SET status = $3, reserved_fen = $4, updated_at = $5,
-              submitted_at = CASE WHEN $3 = 'submitted' THEN $5 ELSE submitted_at END,
-              returned_at = CASE WHEN $3 = 'returned' THEN $5 ELSE returned_at END,
-              complete_at = CASE WHEN $3 = 'in_review' THEN COALESCE(complete_at, $5) ELSE complete_at END,
-              stage = CASE WHEN $3 = 'in_review' THEN 'review' END
-        WHERE id = $1 AND status = $2 RETURNING id`,
-      [change.id, change.from, change.to, change.reservedFen, change.at],
+      `WITH moved AS (
+         UPDATE application SET status = $3, reserved_fen = $4, updated_at = $5,
+                submitted_at = CASE WHEN $3 = 'submitted' THEN $5 ELSE submitted_at END,
+                returned_at = CASE WHEN $3 = 'returned' THEN $5 ELSE returned_at END
+          WHERE id = $1 AND status = $2 RETURNING id),
+       event AS (
+         INSERT INTO application_event (id, application_id, at, from_status, to_status, note, actor_id)
+         SELECT $6::uuid, id, $5, $2, $3, $7::text, $8::uuid FROM moved RETURNING id)
+       INSERT INTO outbox (queue, job_name, job_id, payload)
+       SELECT $9::text, $10::text, $11::text, $12::jsonb FROM event RETURNING id`,
+      [
+        change.id,
+        change.from,
+        change.to,
+        change.reservedFen,
+        change.at,
+        change.event.id,
+        change.event.note,
+        change.event.actorId,
+        change.job.queue,
+        change.job.name,
+        change.job.jobId,
+        JSON.stringify(change.job.payload),
+      ],
     );
-    return updated.length > 0;
+    return rows.length > 0;
   }
 
   /** One timeline row (`from` is null for the creation of the draft); returns its id. */
@@ -238,47 +272,58 @@ export class ApplicationsRepository {
    * sorted order, budget row), so two submissions never wait on each other crosswise.
    */
   async lockPerson(manager: EntityManager, applicantId: string): Promise<string | null> {
+    // One round trip: the profile row FOR SHARE and the person's advisory lock in the same
+    // statement. The lock only has to be held before the history is read, which is a later
+    // statement (with a snapshot of its own, taken after the lock was granted).
     const [profile] = (await manager.query(
-      `SELECT id_number_bidx FROM resident_profile WHERE user_id = $1 FOR SHARE`,
-      [applicantId],
+      `SELECT id_number_bidx, pg_advisory_xact_lock(hashtextextended('person:' || id_number_bidx, $2))::text AS locked
+         FROM resident_profile WHERE user_id = $1 FOR SHARE`,
+      [applicantId, LOCK_SEED],
     )) as { id_number_bidx: string }[];
-    if (!profile) return null;
-    await manager.query(`SELECT pg_advisory_xact_lock(hashtextextended($1, $2))`, [
-      `person:${profile.id_number_bidx}`,
-      LOCK_SEED,
-    ]);
-    return profile.id_number_bidx;
+    return profile?.id_number_bidx ?? null;
   }
 
   /**
-   * Takes the key's advisory lock for the rest of the transaction (a second claim of the same key
-   * waits here until the first commits or rolls back), then lists the other claims holding it.
+   * Claims `keys` (already in the fixed lock order) for the claim, in two round trips whatever
+   * their number. First every key's advisory lock, in the given order, in one statement (unnest
+   * yields the array in order and the aggregate calls the lock once per element): a second claim of
+   * a key waits there until the first commits or rolls back, and two submits never wait on each
+   * other crosswise. Then, in a statement of its own (so its snapshot is taken after the locks were
+   * granted), the other claims holding any of the keys, and this claim's key rows inserted — a
+   * holder found means the caller refuses and rolls the rows back. The unique index
+   * (name, value, program) is the backstop.
    */
-  async lockClaimKeyHolders(
-    manager: EntityManager,
-    key: { name: string; value: string },
-    excludeApplicationId: string,
-  ): Promise<{ application_id: string; program_id: string; definition: ProgramDefinition }[]> {
-    await manager.query(`SELECT pg_advisory_xact_lock(hashtextextended($1, $2))`, [
-      `claim-key:${key.name}:${key.value}`,
-      LOCK_SEED,
-    ]);
-    return manager.query(
-      `SELECT k.application_id, k.program_id, v.definition FROM claim_key k
-         JOIN application a ON a.id = k.application_id JOIN program_version v ON v.id = a.program_version_id
-        WHERE k.name = $1 AND k.value = $2 AND k.application_id <> $3`,
-      [key.name, key.value, excludeApplicationId],
-    );
-  }
-
-  async insertClaimKey(
+  async claimKeys(
     manager: EntityManager,
     application: { id: string; programId: string },
-    key: { name: string; value: string },
-  ): Promise<void> {
+    keys: { name: string; value: string }[],
+  ): Promise<
+    {
+      name: string;
+      value: string;
+      application_id: string;
+      program_id: string;
+      definition: ProgramDefinition;
+    }[]
+  > {
+    if (keys.length === 0) return [];
+    const names = keys.map((key) => key.name);
+    const values = keys.map((key) => key.value);
     await manager.query(
-      `INSERT INTO claim_key (application_id, program_id, name, value) VALUES ($1, $2, $3, $4) ON CONFLICT (name, value, program_id) DO NOTHING`,
-      [application.id, application.programId, key.name, key.value],
+      `SELECT count(pg_advisory_xact_lock(hashtextextended('claim-key:' || n || ':' || v, $3)))
+         FROM unnest($1::text[], $2::text[]) AS k(n, v)`,
+      [names, values, LOCK_SEED],
+    );
+    return manager.query(
+      `WITH mine AS (
+         INSERT INTO claim_key (application_id, program_id, name, value)
+         SELECT $3::uuid, $4::uuid, n, v FROM unnest($1::text[], $2::text[]) AS k(n, v)
+         ON CONFLICT (name, value, program_id) DO NOTHING)
+       SELECT k.name, k.value, k.application_id, k.program_id, v.definition FROM claim_key k
+         JOIN application a ON a.id = k.application_id JOIN program_version v ON v.id = a.program_version_id
+        WHERE (k.name, k.value) IN (SELECT n, v FROM unnest($1::text[], $2::text[]) AS w(n, v))
+          AND k.application_id <> $3::uuid`,
+      [names, values, application.id, application.programId],
     );
   }
 

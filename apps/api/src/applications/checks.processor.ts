@@ -12,7 +12,9 @@ export type { RaisedFlag } from './checks.repository';
  * of stale claims and pruning of idempotency keys older than a day. Each handler is idempotent.
  */
 @Injectable()
-@JobProcessor({ concurrency: 4 })
+// CHECKS_CONCURRENCY: the check job is a few short queries, so several run at once (issue 10: the
+// worker must drain at least twice as fast as residents submit).
+@JobProcessor({ concurrency: (config) => config.worker.checksConcurrency })
 export class ChecksProcessor implements QueueProcessor {
   readonly jobs = handleJobs([CHECK_APPLICATION, EXPIRE_APPLICATIONS, PRUNE_IDEMPOTENCY_KEYS], {
     'applications.check': (payload) => this.check(payload.applicationId),

@@ -54,20 +54,24 @@ export class ChecksRepository {
     return row?.others ?? 0;
   }
 
-  /** Raises a flag once per claim and code (a replayed check adds nothing). */
-  async insertFlag(manager: EntityManager, applicationId: string, flag: RaisedFlag): Promise<void> {
+  /**
+   * Raises the flags in one statement, once per claim and code (a replayed check adds nothing), and
+   * adds the weights of the newly raised ones to the claim's risk score (shared `RISK_SIGNALS`).
+   */
+  async insertFlags(manager: EntityManager, applicationId: string, flags: RaisedFlag[]): Promise<void> {
+    if (flags.length === 0) return;
     await manager.query(
-      `INSERT INTO application_flag (application_id, code, detail, weight) VALUES ($1, $2, $3::jsonb, $4) ON CONFLICT (application_id, code) DO NOTHING`,
-      [applicationId, flag.code, JSON.stringify(flag.detail), riskWeight(flag.code)],
-    );
-  }
-
-  /** The claim's risk score: the sum of the weights its flags were raised with. */
-  async refreshRiskScore(manager: EntityManager, applicationId: string): Promise<void> {
-    await manager.query(
-      `UPDATE application SET risk_score = (SELECT COALESCE(sum(weight), 0) FROM application_flag WHERE application_id = $1)
-        WHERE id = $1`,
-      [applicationId],
+      `WITH raised AS (
+         INSERT INTO application_flag (application_id, code, detail, weight)
+         SELECT $1::uuid, code, detail::jsonb, weight FROM unnest($2::text[], $3::text[], $4::int[]) AS f(code, detail, weight)
+         ON CONFLICT (application_id, code) DO NOTHING RETURNING weight)
+       UPDATE application SET risk_score = risk_score + (SELECT COALESCE(sum(weight), 0) FROM raised) WHERE id = $1`,
+      [
+        applicationId,
+        flags.map((f) => f.code),
+        flags.map((f) => JSON.stringify(f.detail)),
+        flags.map((f) => riskWeight(f.code)),
+      ],
     );
   }
 }

@@ -33,12 +33,16 @@ export function fingerprint(value: unknown): string {
  * index until this transaction ends, then reads the stored answer (the same answer for all), or —
  * if this transaction rolled back — does the work itself. A different body under the same key is
  * refused with 422. Answers are kept a day (IDEMPOTENCY_KEY_TTL_MS, then pruned).
+ *
+ * `work` may store its answer itself with `store` before its last statement (the submit does, so
+ * the budget UPDATE stays the transaction's last statement); otherwise it is stored when `work`
+ * returns. Either way it is in the same transaction: a rollback stores nothing.
  */
 export async function once(
   keys: IdempotencyRepository,
   manager: EntityManager,
   owner: IdempotencyOwner,
-  work: () => Promise<StoredResponse>,
+  work: (store: (response: StoredResponse) => Promise<void>) => Promise<StoredResponse>,
 ): Promise<StoredResponse> {
   if (!(await keys.claim(manager, owner))) {
     const stored = await keys.stored(manager, owner);
@@ -57,7 +61,12 @@ export async function once(
     }
     return stored.response;
   }
-  const response = await work();
-  await keys.complete(manager, owner, response);
+  let storedByWork: StoredResponse | undefined;
+  const response = await work(async (answer) => {
+    await keys.complete(manager, owner, answer);
+    storedByWork = answer;
+  });
+  if (storedByWork === undefined) await keys.complete(manager, owner, response);
+  else if (storedByWork !== response) throw new Error('work stored one answer and returned another');
   return response;
 }

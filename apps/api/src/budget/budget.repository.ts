@@ -6,9 +6,23 @@ import type { DataSource, EntityManager } from 'typeorm';
 import { BudgetEntity } from './budget.entity';
 import type { LedgerEntry } from './budget-ledger.entity';
 
+/** What each movement does to the buckets (`$2` is the amount), and the bucket it draws from. */
+const MOVEMENTS: Record<Exclude<LedgerEntry, 'adjust'>, string> = {
+  reserve: 'remaining_fen = remaining_fen - $2::bigint, reserved_fen = reserved_fen + $2::bigint',
+  release: 'remaining_fen = remaining_fen + $2::bigint, reserved_fen = reserved_fen - $2::bigint',
+  commit: 'reserved_fen = reserved_fen - $2::bigint, committed_fen = committed_fen + $2::bigint',
+  pay: 'committed_fen = committed_fen - $2::bigint, paid_fen = paid_fen + $2::bigint',
+};
+const GUARDS: Record<Exclude<LedgerEntry, 'adjust'>, string> = {
+  reserve: 'remaining_fen',
+  release: 'reserved_fen',
+  commit: 'reserved_fen',
+  pay: 'committed_fen',
+};
+
 /**
  * Named budget queries; query builders stay in here. Every movement is one guarded UPDATE plus
- * its ledger row in the caller's transaction, so `total = remaining + reserved + committed + paid`
+ * its ledger row — one statement — in the caller's transaction, so `total = remaining + reserved + committed + paid`
  * holds (the `budget_balances` CHECK is the backstop) and each bucket is what the ledger moved:
  * reserved = reserve − release − commit, committed = commit − pay, paid = pay.
  */
@@ -39,24 +53,12 @@ export class BudgetRepository {
    * Reserves `amountFen` first come, first served: one guarded UPDATE (`remaining >= amount`) —
    * under READ COMMITTED a concurrent reservation waits for the row and re-checks the condition
    * against the committed value, so the budget can never be overspent (the CHECK is the backstop).
-   * Returns false when the budget cannot cover the amount.
+   * The UPDATE and its ledger row are ONE statement (one round trip): the budget row is the one
+   * row every submit of a program locks, and it stays locked from here to COMMIT, so callers run
+   * this last (ApplicationStateService.move). Returns false when the budget cannot cover the amount.
    */
-  async reserve(
-    manager: EntityManager,
-    programId: string,
-    amountFen: number,
-    subjectId: string,
-  ): Promise<boolean> {
-    if (amountFen === 0) return true;
-    const rows = await returning(
-      manager,
-      `UPDATE budget SET remaining_fen = remaining_fen - $2, reserved_fen = reserved_fen + $2, updated_at = now()
-        WHERE program_id = $1 AND remaining_fen >= $2 RETURNING remaining_fen`,
-      [programId, amountFen],
-    );
-    if (rows.length === 0) return false;
-    await this.ledger(manager, programId, 'reserve', amountFen, subjectId);
-    return true;
+  reserve(manager: EntityManager, programId: string, amountFen: number, subjectId: string): Promise<boolean> {
+    return this.move(manager, 'reserve', programId, amountFen, subjectId);
   }
 
   /**
@@ -64,8 +66,37 @@ export class BudgetRepository {
    * Guarded (`reserved >= amount`): false when the budget does not hold that much in reservations,
    * which means the claim and the budget disagree; callers treat it as a broken invariant.
    */
-  async release(
+  release(
     manager: EntityManager,
+    programId: string,
+    amountFen: number,
+    subjectId: string,
+    note?: string,
+  ): Promise<boolean> {
+    return this.move(manager, 'release', programId, amountFen, subjectId, note);
+  }
+
+  /**
+   * Approval: the claim's reservation becomes a commitment (reserved → committed; `remaining` does
+   * not move). Guarded like `release`; false means the reservation is not there.
+   */
+  commit(manager: EntityManager, programId: string, amountFen: number, subjectId: string): Promise<boolean> {
+    return this.move(manager, 'commit', programId, amountFen, subjectId);
+  }
+
+  /** Payment: a commitment is settled (committed → paid). Guarded; false when not committed. */
+  pay(manager: EntityManager, programId: string, amountFen: number, subjectId: string): Promise<boolean> {
+    return this.move(manager, 'pay', programId, amountFen, subjectId);
+  }
+
+  /**
+   * One movement between buckets as ONE statement: the guarded UPDATE of the budget row and, only
+   * if it matched, its ledger row (a data-modifying CTE: the INSERT reads the UPDATE's RETURNING,
+   * so a guard that fails inserts nothing). False when the guard failed.
+   */
+  private async move(
+    manager: EntityManager,
+    entry: Exclude<LedgerEntry, 'adjust'>,
     programId: string,
     amountFen: number,
     subjectId: string,
@@ -74,54 +105,14 @@ export class BudgetRepository {
     if (amountFen === 0) return true;
     const rows = await returning(
       manager,
-      `UPDATE budget SET remaining_fen = remaining_fen + $2, reserved_fen = reserved_fen - $2, updated_at = now()
-        WHERE program_id = $1 AND reserved_fen >= $2 RETURNING program_id`,
-      [programId, amountFen],
+      `WITH moved AS (
+         UPDATE budget SET ${MOVEMENTS[entry]}, updated_at = now()
+          WHERE program_id = $1 AND ${GUARDS[entry]} >= $2::bigint RETURNING program_id)
+       INSERT INTO budget_ledger (program_id, subject_id, entry, amount_fen, note)
+       SELECT program_id, $3::uuid, $4::text, $2::bigint, $5::text FROM moved RETURNING id`,
+      [programId, amountFen, subjectId, entry, note ?? null],
     );
-    if (rows.length === 0) return false;
-    await this.ledger(manager, programId, 'release', amountFen, subjectId, note);
-    return true;
-  }
-
-  /**
-   * Approval: the claim's reservation becomes a commitment (reserved → committed; `remaining` does
-   * not move). Guarded like `release`; false means the reservation is not there.
-   */
-  async commit(
-    manager: EntityManager,
-    programId: string,
-    amountFen: number,
-    subjectId: string,
-  ): Promise<boolean> {
-    if (amountFen === 0) return true;
-    const rows = await returning(
-      manager,
-      `UPDATE budget SET reserved_fen = reserved_fen - $2, committed_fen = committed_fen + $2, updated_at = now()
-        WHERE program_id = $1 AND reserved_fen >= $2 RETURNING program_id`,
-      [programId, amountFen],
-    );
-    if (rows.length === 0) return false;
-    await this.ledger(manager, programId, 'commit', amountFen, subjectId);
-    return true;
-  }
-
-  /** Payment: a commitment is settled (committed → paid). Guarded; false when not committed. */
-  async pay(
-    manager: EntityManager,
-    programId: string,
-    amountFen: number,
-    subjectId: string,
-  ): Promise<boolean> {
-    if (amountFen === 0) return true;
-    const rows = await returning(
-      manager,
-      `UPDATE budget SET committed_fen = committed_fen - $2, paid_fen = paid_fen + $2, updated_at = now()
-        WHERE program_id = $1 AND committed_fen >= $2 RETURNING program_id`,
-      [programId, amountFen],
-    );
-    if (rows.length === 0) return false;
-    await this.ledger(manager, programId, 'pay', amountFen, subjectId);
-    return true;
+    return rows.length > 0;
   }
 
   /**

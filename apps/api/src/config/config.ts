@@ -54,6 +54,8 @@ export interface AppConfig {
   audit: { sequencerIntervalMs: number; unchainedMaxAgeSeconds: number };
   /** Admission control: how many submits run at once, how many wait and how long (per process). */
   admission: { submit: { maxInFlight: number; queueLength: number; queueTimeoutMs: number } };
+  /** Jobs run at once per worker process, per queue that reads a setting. */
+  worker: { checksConcurrency: number };
   publicReads: { eligibilityIpLimitPerMinute: number; readIpLimitPerMinute: number };
 }
 
@@ -191,5 +193,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       eligibilityIpLimitPerMinute: vars.ELIGIBILITY_IP_LIMIT_PER_MINUTE,
       readIpLimitPerMinute: vars.PUBLIC_READ_IP_LIMIT_PER_MINUTE,
     },
+    worker: { checksConcurrency: vars.CHECKS_CONCURRENCY },
   };
 }

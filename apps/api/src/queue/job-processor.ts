@@ -1,5 +1,6 @@
 import { DiscoveryService } from '@nestjs/core';
 import type { Job } from 'bullmq';
+import type { AppConfig } from '../config/config';
 import type { JobDefinition, PayloadOf, QueueName } from './jobs';
 
 /** Handles one job: the payload is typed by the job's definition. */
@@ -65,8 +66,11 @@ export interface QueueProcessor {
 }
 
 export interface JobProcessorOptions {
-  /** Jobs of this queue run at once in one worker process (default 4). */
-  concurrency?: number;
+  /**
+   * Jobs of this queue run at once in one worker process (default 4): a number, or read from the
+   * settings (e.g. `(config) => config.worker.checksConcurrency`).
+   */
+  concurrency?: number | ((config: AppConfig) => number);
 }
 
 /**

@@ -12,8 +12,10 @@ interface PendingRow {
   payload: Record<string, unknown>;
 }
 
-const BATCH = 100;
-const IDLE_DELAY_MS = 250;
+/** Rows per relay transaction; a full batch is followed at once by the next. */
+const BATCH = 500;
+/** The pause when the outbox is empty: a job waits at most this long for its relay. */
+const IDLE_DELAY_MS = 100;
 
 /**
  * Moves committed outbox rows onto their queues. Rows are claimed with `FOR UPDATE SKIP LOCKED`,
@@ -43,7 +45,11 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
     await this.loop;
   }
 
-  /** Relays one batch; returns how many rows were dispatched. Public for tests. */
+  /**
+   * Relays one batch; returns how many rows were dispatched. Public for tests. The batch's jobs go
+   * to each queue in one `addBulk` (one Redis round trip per queue, not one per job: at a few
+   * hundred submits a second the per-job adds were the relay's whole cost), in outbox order.
+   */
   async relayOnce(): Promise<number> {
     return this.dataSource.transaction(async (manager) => {
       const rows: PendingRow[] = await manager.query(
@@ -53,6 +59,7 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
       );
       if (rows.length === 0) return 0;
       const dispatched: string[] = [];
+      const byQueue = new Map<QueueName, PendingRow[]>();
       for (const row of rows) {
         if (!QUEUE_NAMES.includes(row.queue as QueueName)) {
           await manager.query(`UPDATE outbox SET attempts = attempts + 1, last_error = $2 WHERE id = $1`, [
@@ -61,17 +68,25 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
           ]);
           continue;
         }
+        const queue = row.queue as QueueName;
+        byQueue.set(queue, [...(byQueue.get(queue) ?? []), row]);
+      }
+      for (const [queue, batch] of byQueue) {
         try {
-          await this.queues
-            .get(row.queue as QueueName)
-            .add(row.job_name, row.payload, { ...DEFAULT_JOB_OPTIONS, jobId: row.job_id });
-          dispatched.push(row.id);
+          await this.queues.get(queue).addBulk(
+            batch.map((row) => ({
+              name: row.job_name,
+              data: row.payload,
+              opts: { ...DEFAULT_JOB_OPTIONS, jobId: row.job_id },
+            })),
+          );
+          dispatched.push(...batch.map((row) => row.id));
         } catch (error) {
-          this.logger.warn({ outboxId: row.id, err: error }, 'outbox dispatch failed; will retry');
-          await manager.query(`UPDATE outbox SET attempts = attempts + 1, last_error = $2 WHERE id = $1`, [
-            row.id,
-            error instanceof Error ? error.message.slice(0, 500) : 'error',
-          ]);
+          this.logger.warn({ queue, rows: batch.length, err: error }, 'outbox dispatch failed; will retry');
+          await manager.query(
+            `UPDATE outbox SET attempts = attempts + 1, last_error = $2 WHERE id = ANY($1::uuid[])`,
+            [batch.map((row) => row.id), error instanceof Error ? error.message.slice(0, 500) : 'error'],
+          );
           break; // Redis is likely down: keep order, retry the rest on the next tick.
         }
       }

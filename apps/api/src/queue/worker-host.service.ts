@@ -79,7 +79,10 @@ export class WorkerHostService implements OnModuleInit, OnApplicationBootstrap, 
       const worker = new Worker(jobs.queue, (job) => jobs.handle(job), {
         connection: bullConnection(this.config, true),
         prefix: bullPrefix(this.config),
-        concurrency: options.concurrency ?? 4,
+        concurrency:
+          typeof options.concurrency === 'function'
+            ? options.concurrency(this.config)
+            : (options.concurrency ?? 4),
       });
       worker.on('failed', (job, error) =>
         this.logger.warn(

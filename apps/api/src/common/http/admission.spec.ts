@@ -65,3 +65,25 @@ describe('AdmissionGate', () => {
     expect(gate.inFlight).toBe(1);
   });
 });
+
+describe('AdmissionGate.full (the early refusal hook reads it)', () => {
+  it('is true only when every slot is taken and the queue is full', async () => {
+    const gate = new AdmissionGate({ maxInFlight: 1, queueLength: 1, queueTimeoutMs: 60_000 });
+    expect(gate.full).toBe(false);
+    const release = await gate.acquire();
+    expect(gate.full).toBe(false);
+    const queued = gate.acquire();
+    expect(gate.full).toBe(true);
+    release();
+    (await queued)();
+    expect(gate.full).toBe(false);
+  });
+
+  it('with no queue, one slot taken is full', async () => {
+    const gate = new AdmissionGate({ maxInFlight: 1, queueLength: 0, queueTimeoutMs: 60_000 });
+    const release = await gate.acquire();
+    expect(gate.full).toBe(true);
+    release();
+    expect(gate.full).toBe(false);
+  });
+});

@@ -1,9 +1,11 @@
 import { type CallHandler, type ExecutionContext, Injectable, type NestInterceptor } from '@nestjs/common';
 import { ErrorCode } from '@huanxin/shared';
+import type { FastifyInstance } from 'fastify';
 import { defer, finalize, from, mergeMap, type Observable } from 'rxjs';
 import type { AppConfig } from '../../config/config';
 import { InjectConfig } from '../../config/config.module';
 import { DomainError } from '../errors/domain-error';
+import { errorBody } from '../errors/error-body';
 
 /** Seconds a refused caller is asked to wait (the web client adds jitter before it retries). */
 export const BUSY_RETRY_AFTER_SECONDS = 2;
@@ -17,8 +19,9 @@ export interface AdmissionLimits {
   queueTimeoutMs: number;
 }
 
+const BUSY_MESSAGE = 'Too many requests at once, please retry shortly';
 const busy = () =>
-  new DomainError(ErrorCode.SERVICE_UNAVAILABLE, 'Too many requests at once, please retry shortly', {
+  new DomainError(ErrorCode.SERVICE_UNAVAILABLE, BUSY_MESSAGE, {
     headers: { 'retry-after': String(BUSY_RETRY_AFTER_SECONDS) },
   });
 
@@ -42,6 +45,11 @@ export class AdmissionGate {
 
   get queued(): number {
     return this.waiting.length;
+  }
+
+  /** Every slot taken and the queue full: the next caller would be refused at once. */
+  get full(): boolean {
+    return this.running >= this.limits.maxInFlight && this.waiting.length >= this.limits.queueLength;
   }
 
   /** Resolves with the slot's release function, or rejects with 503 SERVICE_UNAVAILABLE. */
@@ -80,19 +88,58 @@ export class AdmissionGate {
   }
 }
 
+/** The submit route's gate, one per process: shared by the early refusal hook and the interceptor. */
+@Injectable()
+export class SubmitGate {
+  readonly gate: AdmissionGate;
+
+  constructor(@InjectConfig() config: AppConfig) {
+    this.gate = new AdmissionGate(config.admission.submit);
+  }
+}
+
+/** The metered route, as Fastify names it (Nest's global prefix included). */
+export const SUBMIT_ROUTE = { method: 'POST', url: '/api/applications/:id/submit' } as const;
+
+/**
+ * Refuses a submit at the door while the gate is full: a Fastify `onRequest` hook, so the refusal
+ * costs no body parsing, no session lookup (Redis), no CSRF or rate-limit check and no database
+ * work — under a storm of retries that is most requests, and their cost is what used to starve the
+ * admitted ones of CPU. The answer is the same 503 SERVICE_UNAVAILABLE + Retry-After the gate
+ * gives, with the error body, not logged as an error (it is the designed answer to overload).
+ * When the gate is not full the request goes on to the guards, and the interceptor below takes the
+ * slot: a caller without a session or over its limit never holds one.
+ */
+export function refuseSubmitsWhenFull(fastify: FastifyInstance, gate: AdmissionGate): void {
+  const body = JSON.stringify(errorBody(ErrorCode.SERVICE_UNAVAILABLE, BUSY_MESSAGE));
+  fastify.addHook('onRequest', (request, reply, done) => {
+    if (!gate.full || request.method !== SUBMIT_ROUTE.method || request.routeOptions.url !== SUBMIT_ROUTE.url)
+      return done();
+    void reply
+      .status(503)
+      .headers({
+        'retry-after': String(BUSY_RETRY_AFTER_SECONDS),
+        'cache-control': 'no-store',
+        'content-type': 'application/json; charset=utf-8',
+      })
+      .send(body);
+  });
+}
+
 /**
  * `@UseInterceptors(SubmitAdmission)` on `POST /api/applications/:id/submit`: the submit holds a
- * database connection and the hot budget row for its whole transaction, so it is the route to
- * meter (SUBMIT_MAX_IN_FLIGHT, SUBMIT_QUEUE_LENGTH, SUBMIT_QUEUE_TIMEOUT_MS). It runs after the
- * guards (an anonymous or over-limit caller never takes a slot) and holds the slot until the
- * answer is produced, whatever its outcome.
+ * database connection (and, for its last statement, the hot budget row) for its transaction, so
+ * it is the route to meter (SUBMIT_MAX_IN_FLIGHT, SUBMIT_QUEUE_LENGTH, SUBMIT_QUEUE_TIMEOUT_MS).
+ * It runs after the guards (an anonymous or over-limit caller never takes a slot) and holds the
+ * slot until the answer is produced, whatever its outcome. While the gate is full,
+ * `refuseSubmitsWhenFull` refuses before any of that.
  */
 @Injectable()
 export class SubmitAdmission implements NestInterceptor {
   readonly gate: AdmissionGate;
 
-  constructor(@InjectConfig() config: AppConfig) {
-    this.gate = new AdmissionGate(config.admission.submit);
+  constructor(submit: SubmitGate) {
+    this.gate = submit.gate;
   }
 
   intercept(_context: ExecutionContext, next: CallHandler): Observable<unknown> {
