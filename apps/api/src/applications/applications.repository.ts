@@ -209,7 +209,9 @@ export class ApplicationsRepository {
       `WITH moved AS (
          UPDATE application SET status = $3, reserved_fen = $4, updated_at = $5,
                 submitted_at = CASE WHEN $3 = 'submitted' THEN $5 ELSE submitted_at END,
-                returned_at = CASE WHEN $3 = 'returned' THEN $5 ELSE returned_at END
+                returned_at = CASE WHEN $3 = 'returned' THEN $5 ELSE returned_at END,
+                complete_at = CASE WHEN $3 = 'in_review' THEN COALESCE(complete_at, $5) ELSE complete_at END,
+                stage = CASE WHEN $3 = 'in_review' THEN 'review' END
           WHERE id = $1 AND status = $2 RETURNING id),
        event AS (
          INSERT INTO application_event (id, application_id, at, from_status, to_status, note, actor_id)
