@@ -55,6 +55,8 @@ export interface AppConfig {
   /** Admission control: how many submits run at once, how many wait and how long (per process). */
   admission: { submit: { maxInFlight: number; queueLength: number; queueTimeoutMs: number } };
   publicReads: { eligibilityIpLimitPerMinute: number };
+  /** The worker's sweep of claims stuck in submitted/checking without a check job. */
+  stuckClaims: { ageSeconds: number; sweepIntervalMs: number };
 }
 
 export class ConfigError extends Error {
@@ -188,5 +190,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       },
     },
     publicReads: { eligibilityIpLimitPerMinute: vars.ELIGIBILITY_IP_LIMIT_PER_MINUTE },
+    stuckClaims: {
+      ageSeconds: vars.STUCK_CLAIM_AGE_SECONDS,
+      sweepIntervalMs: vars.STUCK_CLAIM_SWEEP_INTERVAL_MS,
+    },
   };
 }

@@ -48,6 +48,9 @@ export const ENV_KEYS = [
   'SUBMIT_QUEUE_LENGTH',
   'SUBMIT_QUEUE_TIMEOUT_MS',
   'ELIGIBILITY_IP_LIMIT_PER_MINUTE',
+  // stuck-claim sweep (issue 10, fault matrix)
+  'STUCK_CLAIM_AGE_SECONDS',
+  'STUCK_CLAIM_SWEEP_INTERVAL_MS',
 ] as const satisfies readonly (keyof EnvironmentVariables)[];
 
 /**
@@ -280,4 +283,21 @@ export class EnvironmentVariables {
   @IsInt()
   @Min(1)
   ELIGIBILITY_IP_LIMIT_PER_MINUTE = 1200;
+
+  /**
+   * A claim left in `submitted`/`checking` this long with no check job queued (Redis lost its
+   * data, a job vanished) gets its check job again from the worker's stuck-claim sweep.
+   */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(86_400)
+  STUCK_CLAIM_AGE_SECONDS = 120;
+
+  /** How often the worker's stuck-claim sweep looks for such claims. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(100)
+  @Max(3_600_000)
+  STUCK_CLAIM_SWEEP_INTERVAL_MS = 30_000;
 }
