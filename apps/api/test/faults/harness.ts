@@ -99,7 +99,7 @@ export async function freePort(): Promise<number> {
 
 export interface Proc {
   readonly child: ChildProcess;
-  /** The last 20 kB of stdout + stderr (for failure messages). */
+  /** The last 200 kB of stdout + stderr (for failure messages). */
   output(): string;
   alive(): boolean;
   /** SIGKILL (a crash) and wait for the exit. */
@@ -111,7 +111,7 @@ export interface Proc {
 function track(child: ChildProcess): Proc {
   let output = '';
   const keep = (chunk: Buffer) => {
-    output = (output + chunk.toString('utf8')).slice(-20_000);
+    output = (output + chunk.toString('utf8')).slice(-5_000_000);
   };
   child.stdout?.on('data', keep);
   child.stderr?.on('data', keep);
@@ -166,7 +166,8 @@ export async function startApi(
   const proc = track(
     spawn(process.execPath, [API_MAIN], {
       cwd: API_DIR,
-      env: childEnv({ ...env, PORT: String(chosen) }),
+      // Warnings and errors only: the last 200 kB kept for a failure message are the useful ones.
+      env: childEnv({ LOG_LEVEL: 'warn', ...env, PORT: String(chosen) }),
       stdio: ['ignore', 'pipe', 'pipe'],
     }),
   );
@@ -590,4 +591,20 @@ export async function waitUntilNothingStuck(pool: Pool, timeoutMs: number): Prom
     timeoutMs,
     500,
   );
+}
+
+/** The distinct errors a process logged (pino JSON lines at level ≥ 50): for failure messages. */
+export function loggedErrors(proc: Proc): string[] {
+  const found = new Set<string>();
+  for (const line of proc.output().split('\n')) {
+    if (!line.startsWith('{')) continue;
+    try {
+      const entry = JSON.parse(line) as { level?: number | string; msg?: string; route?: string; err?: { type?: string; message?: string; stack?: string } };
+      if (['error', 'fatal', 50, 60].includes(entry.level ?? 0))
+        found.add(`${entry.msg} ${entry.route ?? ''}: ${entry.err?.type}: ${entry.err?.message} @ ${entry.err?.stack?.split('\n').slice(1, 4).join(' ')}`);
+    } catch {
+      // a line cut by the tail buffer
+    }
+  }
+  return [...found];
 }
