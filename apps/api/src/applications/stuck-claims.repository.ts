@@ -27,14 +27,18 @@ export class StuckClaimsRepository {
    * event index (application_id, at).
    */
   stuckClaims(manager: EntityManager, before: Date, limit: number): Promise<StuckClaim[]> {
+    // One index range per status (an IN list would not come out of the index in updated_at order).
     return manager.query(
       `SELECT a.id, e.id AS "eventId"
-         FROM application a
+         FROM ((SELECT id, updated_at FROM application
+                 WHERE status = 'submitted' AND updated_at < $1 ORDER BY updated_at LIMIT $2)
+               UNION ALL
+               (SELECT id, updated_at FROM application
+                 WHERE status = 'checking' AND updated_at < $1 ORDER BY updated_at LIMIT $2)) a
          CROSS JOIN LATERAL (
            SELECT ev.id FROM application_event ev
             WHERE ev.application_id = a.id AND ev.to_status = 'submitted'
             ORDER BY ev.at DESC, ev.seq DESC LIMIT 1) e
-        WHERE a.status IN ('submitted', 'checking') AND a.updated_at < $1
         ORDER BY a.updated_at
         LIMIT $2`,
       [before, limit],

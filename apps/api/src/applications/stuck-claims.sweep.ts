@@ -86,7 +86,10 @@ export class StuckClaimSweep implements OnApplicationBootstrap, OnApplicationShu
       }
     });
     if (result.requeued.length)
-      this.logger.warn({ claims: result.requeued }, 'claims stuck without a check job: check job queued again');
+      this.logger.warn(
+        { claims: result.requeued },
+        'claims stuck without a check job: check job queued again',
+      );
     if (result.failed.length)
       this.logger.error({ claims: result.failed }, 'claims stuck behind a failed check job');
     return result;

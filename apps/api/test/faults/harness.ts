@@ -17,7 +17,6 @@ import os from 'node:os';
 import path from 'node:path';
 import { PRIVACY_CONSENT_VERSION } from '@huanxin/shared';
 import { bankCardNumber, mobileNumber, residentIdNumber } from '@huanxin/shared/testing';
-import { Redis } from 'ioredis';
 import { Pool } from 'pg';
 import { SessionService } from '../../src/auth/session.service';
 import { sessionCookieName } from '../../src/auth/session-cookie';
@@ -60,7 +59,9 @@ export async function waitFor<T>(
       last = error;
     }
     if (Date.now() > deadline)
-      throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}${last ? ` (last: ${String(last)})` : ''}`);
+      throw new Error(
+        `timed out after ${timeoutMs} ms waiting for ${what}${last ? ` (last: ${String(last)})` : ''}`,
+      );
     await sleep(intervalMs);
   }
 }
@@ -157,11 +158,7 @@ export interface Api extends Proc {
 }
 
 /** The built API (dist/main.js) on `port` (a free one by default), once /api/health answers 200. */
-export async function startApi(
-  cleanup: Cleanup,
-  env: Record<string, string>,
-  port?: number,
-): Promise<Api> {
+export async function startApi(cleanup: Cleanup, env: Record<string, string>, port?: number): Promise<Api> {
   const chosen = port ?? (await freePort());
   const proc = track(
     spawn(process.execPath, [API_MAIN], {
@@ -251,10 +248,15 @@ export async function privateRedis(cleanup: Cleanup): Promise<PrivateRedis> {
         { stdio: ['ignore', 'pipe', 'pipe'] },
       ),
     );
-    await waitFor('the private redis-server to answer PING', async () => {
-      if (!proc!.alive()) throw new Error(`redis-server exited:\n${proc!.output()}`);
-      return (await answersPing(port)) ? true : undefined;
-    }, 20_000, 50);
+    await waitFor(
+      'the private redis-server to answer PING',
+      async () => {
+        if (!proc!.alive()) throw new Error(`redis-server exited:\n${proc!.output()}`);
+        return (await answersPing(port)) ? true : undefined;
+      },
+      20_000,
+      50,
+    );
   };
   await start();
   cleanup.add(() => proc?.kill());
@@ -298,7 +300,18 @@ export async function privatePostgres(cleanup: Cleanup): Promise<PrivatePostgres
   if (as) fs.chownSync(dir, as.uid, as.gid);
   const data = path.join(dir, 'data');
   await pgRun(
-    [`${PG_BIN}/initdb`, '-D', data, '-U', 'postgres', '--auth=trust', '--no-sync', '-E', 'UTF8', '--locale=C'],
+    [
+      `${PG_BIN}/initdb`,
+      '-D',
+      data,
+      '-U',
+      'postgres',
+      '--auth=trust',
+      '--no-sync',
+      '-E',
+      'UTF8',
+      '--locale=C',
+    ],
     as,
   );
   const options = `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=60`;
@@ -391,7 +404,10 @@ export async function seedDrafts(stack: Stack, count: number, start = 0): Promis
     const people = ns.map((n) => ({
       n,
       phone: mobileNumber(n, { prefix: '1370533' }),
-      idNumber: residentIdNumber({ birthDate: `1948-02-${String(1 + Math.floor(n / 1000)).padStart(2, '0')}`, sequence: n % 1000 }),
+      idNumber: residentIdNumber({
+        birthDate: `1948-02-${String(1 + Math.floor(n / 1000)).padStart(2, '0')}`,
+        sequence: n % 1000,
+      }),
       bankAccount: bankCardNumber(n + 900_000),
     }));
     const users = await rows<{ id: string; n: number }>(
@@ -399,7 +415,11 @@ export async function seedDrafts(stack: Stack, count: number, start = 0): Promis
       `INSERT INTO user_account (role, display_name, phone_bidx, phone_enc)
        SELECT 'resident', '居民' || n, b, e FROM unnest($1::int[], $2::text[], $3::text[]) AS t(n, b, e)
        RETURNING id, substring(display_name from 3)::int AS n`,
-      [ns, people.map((p) => cipher.blindIndex(p.phone, 'phone')), people.map((p) => cipher.encrypt(p.phone, 'user.phone'))],
+      [
+        ns,
+        people.map((p) => cipher.blindIndex(p.phone, 'phone')),
+        people.map((p) => cipher.encrypt(p.phone, 'user.phone')),
+      ],
     );
     const idOf = new Map(users.map((u) => [u.n, u.id]));
     await pool.query(
@@ -453,8 +473,17 @@ export async function seedDrafts(stack: Stack, count: number, start = 0): Promis
     await pool.query('ANALYZE');
     const drafts: Draft[] = [];
     for (const claim of claims) {
-      const sid = await sessions.create({ id: claim.applicant_id, role: 'resident', displayName: '居民', organizationId: null });
-      drafts.push({ id: claim.id, userId: claim.applicant_id, cookie: `${sessionCookieName(config)}=${sid}` });
+      const sid = await sessions.create({
+        id: claim.applicant_id,
+        role: 'resident',
+        displayName: '居民',
+        organizationId: null,
+      });
+      drafts.push({
+        id: claim.id,
+        userId: claim.applicant_id,
+        cookie: `${sessionCookieName(config)}=${sid}`,
+      });
     }
     return drafts;
   } finally {
@@ -499,8 +528,14 @@ export async function call(
     }
     return { status: res.status, body, retryAfter: res.headers.get('retry-after'), ms: Date.now() - started };
   } catch (error) {
-    if ((error as Error).name === 'TimeoutError') throw new Error(`${url} did not answer in time`);
-    return { status: 0, body: String((error as Error).cause ?? error), retryAfter: null, ms: Date.now() - started };
+    if ((error as Error).name === 'TimeoutError')
+      throw new Error(`${url} did not answer in time`, { cause: error });
+    return {
+      status: 0,
+      body: String((error as Error).cause ?? error),
+      retryAfter: null,
+      ms: Date.now() - started,
+    };
   }
 }
 
@@ -511,9 +546,12 @@ export interface Submitted {
 }
 
 export const submit = (api: string, draft: Draft, key: string = randomUUID()): Promise<Submitted> =>
-  call(`${api}/api/applications/${draft.id}/submit`, { method: 'POST', cookie: draft.cookie, key, body: {} }).then(
-    (answer) => ({ draft, key, answer }),
-  );
+  call(`${api}/api/applications/${draft.id}/submit`, {
+    method: 'POST',
+    cookie: draft.cookie,
+    key,
+    body: {},
+  }).then((answer) => ({ draft, key, answer }));
 
 // ---------------------------------------------------------------------------------------------
 // After each fault
@@ -521,10 +559,9 @@ export const submit = (api: string, draft: Draft, key: string = randomUUID()): P
 
 /** Every money invariant holds over the whole suite database; `accepted`: the ids answered 200. */
 export async function expectMoneyInvariants(pool: Pool, accepted: string[]): Promise<void> {
-  const invariants = await checkMoneyInvariants(
-    async (sql, params) => (await pool.query(sql, params)).rows,
-    { ids: [...new Set(accepted)] },
-  );
+  const invariants = await checkMoneyInvariants(async (sql, params) => (await pool.query(sql, params)).rows, {
+    ids: [...new Set(accepted)],
+  });
   expect(invariants.filter((i) => i.problems.length)).toEqual([]);
 }
 
@@ -564,7 +601,11 @@ export function halfDone(states: Map<string, ClaimState>): string[] {
   for (const s of states.values()) {
     const whole =
       s.status === 'draft'
-        ? s.reserved_fen === 0 && s.reserves === 0 && s.submit_events === 0 && s.check_jobs === 0 && !s.submitted_at
+        ? s.reserved_fen === 0 &&
+          s.reserves === 0 &&
+          s.submit_events === 0 &&
+          s.check_jobs === 0 &&
+          !s.submitted_at
         : s.reserved_fen === AMOUNT_FEN &&
           s.reserves === 1 &&
           s.releases === 0 &&
@@ -599,9 +640,16 @@ export function loggedErrors(proc: Proc): string[] {
   for (const line of proc.output().split('\n')) {
     if (!line.startsWith('{')) continue;
     try {
-      const entry = JSON.parse(line) as { level?: number | string; msg?: string; route?: string; err?: { type?: string; message?: string; stack?: string } };
+      const entry = JSON.parse(line) as {
+        level?: number | string;
+        msg?: string;
+        route?: string;
+        err?: { type?: string; message?: string; stack?: string };
+      };
       if (['error', 'fatal', 50, 60].includes(entry.level ?? 0))
-        found.add(`${entry.msg} ${entry.route ?? ''}: ${entry.err?.type}: ${entry.err?.message} @ ${entry.err?.stack?.split('\n').slice(1, 4).join(' ')}`);
+        found.add(
+          `${entry.msg} ${entry.route ?? ''}: ${entry.err?.type}: ${entry.err?.message} @ ${entry.err?.stack?.split('\n').slice(1, 4).join(' ')}`,
+        );
     } catch {
       // a line cut by the tail buffer
     }

@@ -74,7 +74,9 @@ describe('fault: PostgreSQL restarted under load', () => {
     const submits: (Submitted & { phase: Seen['phase'] })[] = [];
     const pending = drafts.slice(0, DRAFTS - KEPT);
     const reads = (i: number) =>
-      [`${api.url}/api/programs`, `${api.url}/api/applications`, `${api.url}/api/programs/digital-2026`][i % 3]!;
+      [`${api.url}/api/programs`, `${api.url}/api/applications`, `${api.url}/api/programs/digital-2026`][
+        i % 3
+      ]!;
     const load = Promise.all(
       Array.from({ length: CLIENTS }, async (_, client) => {
         for (let i = 0; running; i += 1) {

@@ -41,7 +41,10 @@ async function staffLogin(api: Api): Promise<string> {
     body: JSON.stringify({ username: 'reviewer1', password: 'demo-password-2026' }),
   });
   expect(res.status).toBe(200);
-  return res.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
+  return res.headers
+    .getSetCookie()
+    .map((c) => c.split(';')[0])
+    .join('; ');
 }
 
 /**
@@ -97,6 +100,9 @@ describe('fault: Redis restarted with its data gone', () => {
       30_000,
     );
 
+    const schedules = (await queue.getJobSchedulers()).map((s) => s.key).sort();
+    expect(schedules).toEqual(expect.arrayContaining(['applications-expire-hourly']));
+
     // Redis goes, and comes back empty on the same port.
     await redis.kill();
     const down = await call(`${api.url}/api/auth/me`, { cookie: first[0]!.cookie });
@@ -120,7 +126,7 @@ describe('fault: Redis restarted with its data gone', () => {
     const resubmit = await submit(api.url, first[1]!);
     expect(resubmit.answer.status).toBe(401);
 
-    // The check jobs are gone with the data, while the outbox says they were sent.
+    // The check jobs (and the schedules) are gone with the data, while the outbox says the jobs were sent.
     const [sent] = await rows<{ n: number }>(
       stack.pool,
       `SELECT count(*)::int AS n FROM outbox WHERE dispatched_at IS NULL`,
@@ -167,9 +173,9 @@ describe('fault: Redis restarted with its data gone', () => {
       drafts.map((d) => d.id),
     );
     expect(halfDone(states)).toEqual([]);
-    expect([...states.values()].filter((s) => s.status !== 'in_review' || s.reserved_fen !== AMOUNT_FEN)).toEqual(
-      [],
-    );
+    expect(
+      [...states.values()].filter((s) => s.status !== 'in_review' || s.reserved_fen !== AMOUNT_FEN),
+    ).toEqual([]);
     // Each claim was checked once, lost job or not.
     const [events] = await rows<{ wrong: number }>(
       stack.pool,
@@ -182,5 +188,16 @@ describe('fault: Redis restarted with its data gone', () => {
       stack.pool,
       drafts.map((d) => d.id),
     );
+    // The worker puts the lost schedules back (it checks every 30 s), so the hourly jobs run again.
+    await waitFor(
+      'the schedules to be registered again',
+      async () => {
+        const keys = (await queue.getJobSchedulers()).map((s) => s.key).sort();
+        return keys.length === schedules.length ? keys : undefined;
+      },
+      45_000,
+      1000,
+    ).then((keys) => expect(keys).toEqual(schedules));
+    expect(worker.alive()).toBe(true);
   });
 });

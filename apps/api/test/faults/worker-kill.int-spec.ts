@@ -86,13 +86,17 @@ describe('fault: a worker killed in the middle of a check job', () => {
 
       const first: Proc = await startWorker(cleanup, stack.env);
       // The job is active (the relay moved it and the worker took it) and blocked on the row lock.
-      await waitFor('the check job to block on the claim row', async () => {
-        const waiting = (await db.query(
-          // (pg_stat_activity cuts long query texts at 1 kB, so match the start of TypeORM's SELECT.)
-          `SELECT 1 FROM pg_stat_activity a WHERE a.datname = current_database() AND a.wait_event_type = 'Lock' AND a.query LIKE 'SELECT "ApplicationEntity".%'`,
-        )) as unknown[];
-        return waiting.length > 0 ? true : undefined;
-      }, 60_000);
+      await waitFor(
+        'the check job to block on the claim row',
+        async () => {
+          const waiting = (await db.query(
+            // (pg_stat_activity cuts long query texts at 1 kB, so match the start of TypeORM's SELECT.)
+            `SELECT 1 FROM pg_stat_activity a WHERE a.datname = current_database() AND a.wait_event_type = 'Lock' AND a.query LIKE 'SELECT "ApplicationEntity".%'`,
+          )) as unknown[];
+          return waiting.length > 0 ? true : undefined;
+        },
+        60_000,
+      );
       await first.kill();
     } finally {
       await holder.rollbackTransaction();
@@ -105,12 +109,16 @@ describe('fault: a worker killed in the middle of a check job', () => {
 
     const second = await startWorker(cleanup, stack.env);
     // BullMQ's lock of the dead worker lapses (30 s), the stalled job goes back to wait and is retried.
-    await waitFor('the claim to reach in_review', async () => {
-      const [row] = (await db.query('SELECT status FROM application WHERE id = $1', [id])) as {
-        status: string;
-      }[];
-      return row!.status === 'in_review' ? true : undefined;
-    }, 150_000);
+    await waitFor(
+      'the claim to reach in_review',
+      async () => {
+        const [row] = (await db.query('SELECT status FROM application WHERE id = $1', [id])) as {
+          status: string;
+        }[];
+        return row!.status === 'in_review' ? true : undefined;
+      },
+      150_000,
+    );
     const events = (await db.query(
       `SELECT to_status FROM application_event WHERE application_id = $1 ORDER BY at`,
       [id],

@@ -11,7 +11,10 @@ describe('classifyInfrastructureError', () => {
     [new Error('Connection terminated unexpectedly'), 'unavailable'],
     // PostgreSQL fast shutdown: the session's error, and TypeORM's when the dead runner is used again.
     [new Error('terminating connection due to administrator command'), 'unavailable'],
-    [Object.assign(new Error('Query runner already released'), { name: 'QueryRunnerAlreadyReleasedError' }), 'unavailable'],
+    [
+      Object.assign(new Error('Query runner already released'), { name: 'QueryRunnerAlreadyReleasedError' }),
+      'unavailable',
+    ],
     [
       Object.assign(new Error('Database connection provided by a query runner was already released'), {
         name: 'QueryRunnerProviderAlreadyReleasedError',
