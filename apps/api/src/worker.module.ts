@@ -3,6 +3,8 @@ import { DiscoveryModule } from '@nestjs/core';
 import { AccountsModule } from './accounts/accounts.module';
 import { coreImports } from './app.module';
 import { ApplicationsModule } from './applications/applications.module';
+import { StuckClaimsRepository } from './applications/stuck-claims.repository';
+import { StuckClaimSweep } from './applications/stuck-claims.sweep';
 import { AuditSequencer } from './audit/audit.sequencer';
 import { BudgetModule } from './budget/budget.module';
 import type { AppConfig } from './config/config';
@@ -13,7 +15,8 @@ import { ReviewSlaModule } from './review/sla/sla.module';
 
 /**
  * The queue worker: the outbox relay plus the domain modules whose `@JobProcessor()` providers
- * WorkerHostService finds and runs (a domain adds a processor in its own module). No HTTP.
+ * WorkerHostService finds and runs (a domain adds a processor in its own module), the audit
+ * sequencer and the stuck-claim sweep (timers, not Redis schedules). No HTTP.
  */
 @Module({})
 export class WorkerModule {
@@ -29,7 +32,7 @@ export class WorkerModule {
         NotificationsModule,
         ReviewSlaModule,
       ],
-      providers: [OutboxRelay, WorkerHostService, AuditSequencer],
+      providers: [OutboxRelay, WorkerHostService, AuditSequencer, StuckClaimsRepository, StuckClaimSweep],
     };
   }
 }

@@ -2,6 +2,7 @@ import { DataSource, type Logger as TypeOrmLogger } from 'typeorm';
 import { ApplicationsRepository } from '../src/applications/applications.repository';
 import { ChecksRepository } from '../src/applications/checks.repository';
 import { IdempotencyRepository } from '../src/applications/idempotency.repository';
+import { StuckClaimsRepository } from '../src/applications/stuck-claims.repository';
 import { BudgetRepository } from '../src/budget/budget.repository';
 import { Clock } from '../src/common/clock';
 import { createLogger } from '../src/common/logging/logger';
@@ -305,6 +306,16 @@ describe('hot query plans at 100k claims', () => {
         new OutboxRelay(db, {
           get: () => ({ add: () => Promise.resolve(), addBulk: () => Promise.resolve([]) }),
         } as unknown as QueuesService).relayOnce(),
+    ],
+    [
+      'claims stuck in submitted/checking (the stuck-claim sweep)',
+      /status = 'checking' AND updated_at/,
+      () => rolledBack((m) => new StuckClaimsRepository().stuckClaims(m, new Date(), 100)),
+    ],
+    [
+      'check jobs still waiting in the outbox (the stuck-claim sweep)',
+      /FROM outbox WHERE dispatched_at IS NULL AND job_id/,
+      () => rolledBack((m) => new StuckClaimsRepository().pendingInOutbox(m, ['job-10000', 'job-77'])),
     ],
     [
       'an idempotency record',

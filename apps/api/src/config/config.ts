@@ -57,6 +57,8 @@ export interface AppConfig {
   /** Jobs run at once per worker process, per queue that reads a setting. */
   worker: { checksConcurrency: number };
   publicReads: { eligibilityIpLimitPerMinute: number; readIpLimitPerMinute: number };
+  /** The worker's sweep of claims stuck in submitted/checking without a check job. */
+  stuckClaims: { ageSeconds: number; sweepIntervalMs: number };
 }
 
 export class ConfigError extends Error {
@@ -194,5 +196,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       readIpLimitPerMinute: vars.PUBLIC_READ_IP_LIMIT_PER_MINUTE,
     },
     worker: { checksConcurrency: vars.CHECKS_CONCURRENCY },
+    stuckClaims: {
+      ageSeconds: vars.STUCK_CLAIM_AGE_SECONDS,
+      sweepIntervalMs: vars.STUCK_CLAIM_SWEEP_INTERVAL_MS,
+    },
   };
 }

@@ -50,6 +50,8 @@ export const ENV_KEYS = [
   'ELIGIBILITY_IP_LIMIT_PER_MINUTE',
   'PUBLIC_READ_IP_LIMIT_PER_MINUTE',
   'CHECKS_CONCURRENCY',
+  'STUCK_CLAIM_AGE_SECONDS',
+  'STUCK_CLAIM_SWEEP_INTERVAL_MS',
 ] as const satisfies readonly (keyof EnvironmentVariables)[];
 
 /**
@@ -308,4 +310,21 @@ export class EnvironmentVariables {
   @Min(1)
   @Max(256)
   CHECKS_CONCURRENCY = 6;
+
+  /**
+   * A claim left in `submitted`/`checking` this long with no check job queued (Redis lost its
+   * data, a job vanished) gets its check job again from the worker's stuck-claim sweep.
+   */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(86_400)
+  STUCK_CLAIM_AGE_SECONDS = 120;
+
+  /** How often the worker's stuck-claim sweep looks for such claims. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(100)
+  @Max(3_600_000)
+  STUCK_CLAIM_SWEEP_INTERVAL_MS = 30_000;
 }

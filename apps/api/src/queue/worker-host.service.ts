@@ -22,6 +22,14 @@ export interface CollectedProcessor {
 }
 
 /**
+ * How often the worker checks that every schedule is still in Redis. A Redis that lost its data
+ * (a restart without persistence, a failover to an empty replica) lost the schedules with it, and
+ * they are otherwise registered only at start: without this, the hourly jobs would stop until the
+ * next worker restart.
+ */
+const SCHEDULE_CHECK_MS = 30_000;
+
+/**
  * Worker process only: finds every `@JobProcessor()` provider of the imported modules, starts one
  * BullMQ Worker per queue and registers the scheduled jobs' schedules.
  */
@@ -30,6 +38,7 @@ export class WorkerHostService implements OnModuleInit, OnApplicationBootstrap, 
   private readonly logger = new Logger(WorkerHostService.name);
   private readonly workers: Worker[] = [];
   private collected: CollectedProcessor[] = [];
+  private scheduleCheck: NodeJS.Timeout | undefined;
 
   constructor(
     @InjectConfig() private readonly config: AppConfig,
@@ -94,22 +103,42 @@ export class WorkerHostService implements OnModuleInit, OnApplicationBootstrap, 
       this.workers.push(worker);
     }
     // Upserted on every start: a changed pattern replaces the old one under the same key.
-    for (const { jobs } of processors) {
-      for (const { name, schedule } of jobs.definitions) {
-        if (!schedule) continue;
-        await this.queues
-          .get(jobs.queue)
-          .upsertJobScheduler(
-            schedule.key,
-            { pattern: schedule.pattern, tz: schedule.tz },
-            { name, data: {} },
-          );
-      }
-    }
+    await this.registerSchedules(processors, false);
+    this.scheduleCheck = setInterval(() => {
+      this.registerSchedules(this.collected, true).catch((error: unknown) =>
+        this.logger.warn({ err: error }, 'schedule check failed; will retry'),
+      );
+    }, SCHEDULE_CHECK_MS);
+    this.scheduleCheck.unref();
     this.logger.log(`processing queues: ${processors.map((p) => p.jobs.queue).join(', ')}`);
   }
 
+  /**
+   * Registers every schedule; with `onlyMissing`, only those Redis no longer has (after it lost
+   * its data), so a running schedule is never touched. Answers the keys registered.
+   */
+  async registerSchedules(processors: CollectedProcessor[], onlyMissing: boolean): Promise<string[]> {
+    const registered: string[] = [];
+    for (const { jobs } of processors) {
+      for (const { name, schedule } of jobs.definitions) {
+        if (!schedule) continue;
+        const queue = this.queues.get(jobs.queue);
+        if (onlyMissing && (await queue.getJobScheduler(schedule.key))) continue;
+        await queue.upsertJobScheduler(
+          schedule.key,
+          { pattern: schedule.pattern, tz: schedule.tz },
+          { name, data: {} },
+        );
+        registered.push(schedule.key);
+      }
+    }
+    if (onlyMissing && registered.length)
+      this.logger.warn({ schedules: registered }, 'schedules missing from Redis registered again');
+    return registered;
+  }
+
   async onApplicationShutdown(): Promise<void> {
+    clearInterval(this.scheduleCheck);
     await Promise.all(this.workers.map((worker) => worker.close()));
   }
 }

@@ -39,7 +39,22 @@ const UNAVAILABLE_MESSAGES = [
   'Reached the max retries per request limit',
   'Connection terminated',
   'Connection refused',
+  // pg when the server ends the session (fast shutdown, a failover) or a client is already broken.
+  'terminating connection due to administrator command',
+  'is not queryable',
 ];
+/**
+ * TypeORM's "Query runner (provider) already released": a transaction's connection died under it (the
+ * server ended the session, pg-pool dropped the client) and the transaction's next statement or
+ * its ROLLBACK found the runner gone; that error, not the first, is what reaches the filter. It
+ * also follows a bug (a manager used after its transaction ended), which is why a 503 is still
+ * logged as an error.
+ */
+const CONNECTION_LOST_NAMES = new Set([
+  'MaxRetriesPerRequestError',
+  'QueryRunnerAlreadyReleasedError',
+  'QueryRunnerProviderAlreadyReleasedError',
+]);
 
 function codeOf(error: object): string | undefined {
   const driver = (error as { driverError?: { code?: unknown } }).driverError;
@@ -53,7 +68,7 @@ export function classifyInfrastructureError(error: unknown): InfrastructureFailu
   if (code && /^22[0-9A-Z]{3}$/.test(code)) return 'bad-data';
   if (code && (PG_UNAVAILABLE.test(code) || NETWORK_CODES.has(code))) return 'unavailable';
   const name = (error as { name?: unknown }).name;
-  if (name === 'MaxRetriesPerRequestError') return 'unavailable';
+  if (typeof name === 'string' && CONNECTION_LOST_NAMES.has(name)) return 'unavailable';
   const message = (error as { message?: unknown }).message;
   if (typeof message === 'string' && message.includes(POOL_TIMEOUT_MESSAGE)) return 'busy';
   if (typeof message === 'string' && UNAVAILABLE_MESSAGES.some((text) => message.includes(text)))
