@@ -82,7 +82,7 @@ export class ReviewCaseService {
         id: d.id,
         kind: d.kind,
         contentType: d.content_type,
-        size: d.size,
+        size: Number(d.size),
       })),
       matrix,
       flags,

@@ -291,7 +291,7 @@ export class ReviewRepository {
 
   documents(
     applicationId: string,
-  ): Promise<{ id: string; kind: string; content_type: string; size: number }[]> {
+  ): Promise<{ id: string; kind: string; content_type: string; size: string }[]> {
     return this.dataSource.query(
       `SELECT id, kind, content_type, size FROM application_document WHERE application_id = $1 ORDER BY created_at, id`,
       [applicationId],

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { maskIdNumber, type ProgramDefinition } from '@huanxin/shared';
 import { PiiCipher } from '../../common/crypto/pii-cipher';
+import { maskText } from '../../common/logging/redact';
 import { ReviewRepository } from '../review.repository';
 import type { MatrixCase, MatrixSourceProvider, MatrixValue } from './matrix-source';
 
@@ -40,11 +41,9 @@ export class ClaimMatrixSource implements MatrixSourceProvider {
   async values({ application, definition }: MatrixCase): Promise<MatrixValue[]> {
     const values: MatrixValue[] = keyFactPaths(definition).map((path) => {
       const value = factAt(application.facts, path);
-      return {
-        field: path,
-        value:
-          typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean' ? value : null,
-      };
+      // Shown masked like the facts (identifier-shaped runs), compared as entered.
+      if (typeof value === 'string') return { field: path, value: maskText(value), compareAs: value };
+      return { field: path, value: typeof value === 'number' || typeof value === 'boolean' ? value : null };
     });
     if (application.idNumberBidx) {
       const encrypted = await this.reviews.idNumberOfPerson(application.idNumberBidx);
