@@ -21,6 +21,7 @@ import { RedisModule } from './redis/redis.module';
 import { ReviewReportsModule } from './review/reporting/reports.module';
 import { ReviewSamplingModule } from './review/sampling/sampling.module';
 import { ReviewSlaModule } from './review/sla/sla.module';
+import { ReviewModule } from './review/review.module';
 import { UsersModule } from './users/users.module';
 
 /** Infrastructure both processes share: config, database, Redis, queues, audit, accounts. */
@@ -57,6 +58,7 @@ export class AppModule {
         ReviewSamplingModule,
         ReviewReportsModule,
         ReviewSlaModule,
+        ReviewModule,
         // The SMS outbox route does not exist in production.
         ...(config.isProduction ? [] : [DevModule]),
       ],

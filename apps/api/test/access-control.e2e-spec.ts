@@ -82,6 +82,14 @@ const MATRIX: Record<string, Row> = {
   // Reviewers: full personal data only through the audited reveal
   'POST /api/residents/:id/reveal': only('reviewer', 'approver'),
 
+  // Review workbench: reviewers and approvers only (the four-eyes rules are in review.e2e-spec)
+  'GET /api/review/queue': only('reviewer', 'approver'),
+  'GET /api/review/reasons': only('reviewer', 'approver'),
+  'POST /api/review/applications/:id/claim': only('reviewer', 'approver'),
+  'DELETE /api/review/applications/:id/claim': only('reviewer', 'approver'),
+  'GET /api/review/applications/:id': only('reviewer', 'approver'),
+  'GET /api/review/applications/:id/documents/:docId': only('reviewer', 'approver'),
+  'POST /api/review/applications/:id/decision': only('reviewer', 'approver'),
   // Review console (issue 11): stats, export and staff notifications for reviewers and approvers;
   // post-approval samples and their outcomes for approvers only (review.sample)
   'GET /api/review/stats': only('reviewer', 'approver'),
@@ -249,6 +257,8 @@ describe('access control: denied by default, every route declares its permission
         'GET /api/admin/organizations',
         'GET /api/audit',
         'GET /api/audit/verify',
+        'GET /api/review/queue',
+        'GET /api/review/reasons',
       ]) {
         const path = key.split(' ')[1]!;
         for (const [index, caller] of CALLERS.entries()) {

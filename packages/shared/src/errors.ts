@@ -77,6 +77,15 @@ export const ERROR_STATUS = {
   SAMPLE_OUTCOME_RECORDED: 409,
   /** The program has no approved or paid claim to sample yet. */
   NOTHING_TO_SAMPLE: 409,
+  // Review workbench (issue 11)
+  /** Another reviewer holds an unexpired lease on the case. */
+  CASE_HELD: 409,
+  /** A decision needs the caller's own unexpired lease on the case (take it first). */
+  CASE_NOT_HELD: 409,
+  /** The four-eyes second approval by the user who made the first one. */
+  SELF_APPROVAL: 403,
+  /** The four-eyes second approval needs the role `approver`. */
+  APPROVER_REQUIRED: 403,
 } as const satisfies Record<
   string,
   400 | 401 | 403 | 404 | 405 | 408 | 409 | 413 | 415 | 422 | 429 | 500 | 503

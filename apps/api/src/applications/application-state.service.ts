@@ -14,6 +14,7 @@ import { BudgetRepository } from '../budget/budget.repository';
 import { Clock } from '../common/clock';
 import { DomainError } from '../common/errors/domain-error';
 import type { ApplicationEntity } from './application.entity';
+import { writeOutbox } from '../queue/outbox.service';
 import { notifyJob } from './applications.jobs';
 import { ApplicationsRepository } from './applications.repository';
 
@@ -131,6 +132,29 @@ export class ApplicationStateService {
     await this.applyBudgetEffect(manager, application, effect, heldFen, to);
     application.status = to;
     application.reservedFen = heldFen;
+    return eventId;
+  }
+
+  /**
+   * A timeline entry without a status change (e.g. a first approval that sends the claim to the
+   * four-eyes second approval: still `in_review`), with its audit row and the resident's
+   * notification, like a move. Returns the event's id.
+   */
+  async note(
+    manager: EntityManager,
+    application: ApplicationEntity,
+    entry: { note: string; actorId: string | null },
+  ): Promise<string> {
+    const at = this.clock.now();
+    const eventId = await this.applications.insertEvent(manager, {
+      applicationId: application.id,
+      at,
+      from: application.status,
+      to: application.status,
+      note: entry.note,
+      actorId: entry.actorId,
+    });
+    await writeOutbox(manager, notifyJob(application.id, eventId));
     return eventId;
   }
 

@@ -19,6 +19,8 @@ import { UserEntity } from '../users/user.entity';
 import { RiskKeyEntity } from '../risk/risk-key.entity';
 import { ReceivableEntity } from '../review/sampling/receivable.entity';
 import { ReviewSampleEntity, ReviewSampleItemEntity } from '../review/sampling/review-sample.entity';
+import { ReviewDecisionEntity } from '../review/review-decision.entity';
+import { ReviewLeaseEntity } from '../review/review-lease.entity';
 
 /** Every entity, listed explicitly (no globs: the same list works compiled, in Jest and in the CLI). */
 export const ENTITIES = [
@@ -44,4 +46,6 @@ export const ENTITIES = [
   ReviewSampleEntity,
   ReviewSampleItemEntity,
   ReceivableEntity,
+  ReviewLeaseEntity,
+  ReviewDecisionEntity,
 ];
