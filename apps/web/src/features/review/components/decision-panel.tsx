@@ -33,6 +33,9 @@ export interface DecisionPanelHandle {
   choose: (decision: ReviewDecisionKind) => void;
 }
 
+/** What react-hook-form focuses for a Select: its search input, looked up when needed (never a stale node). */
+const focusById = (id: string) => ({ focus: () => document.getElementById(id)?.focus() });
+
 const stableJson = (value: unknown) => JSON.stringify(value, Object.keys(value as object).sort());
 
 /** The request for the form's values: only what the chosen decision carries. */
@@ -189,7 +192,7 @@ export function DecisionPanel({
           {({ field, inputProps }) => (
             <Select
               {...inputProps}
-              ref={field.ref}
+              ref={(select) => field.ref(select ? focusById(inputProps.id) : null)}
               value={field.value || null}
               onChange={(v: string) => field.onChange(v)}
               onBlur={field.onBlur}
@@ -213,7 +216,7 @@ export function DecisionPanel({
           {({ field, inputProps }) => (
             <Select
               {...inputProps}
-              ref={field.ref}
+              ref={(select) => field.ref(select ? focusById(inputProps.id) : null)}
               mode="multiple"
               value={field.value}
               onChange={(v: string[]) => field.onChange(v)}
