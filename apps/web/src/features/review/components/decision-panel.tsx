@@ -141,8 +141,11 @@ export function DecisionPanel({
       onSubmit={onSubmit}
       pending={mutation.isPending}
       serverError={serverError}
+      // `fields.2` (one unknown field of a return) goes on the field picker.
       serverFieldName={(key) =>
-        (['decision', 'reasonCode', 'fields', 'note', 'override'] as const).find((f) => f === key)
+        (['decision', 'reasonCode', 'fields', 'note', 'override'] as const).find(
+          (f) => f === key.split('.')[0],
+        )
       }
       className="hx-decision"
       aria-label={t('decide.title')}
