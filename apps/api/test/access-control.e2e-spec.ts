@@ -82,6 +82,15 @@ const MATRIX: Record<string, Row> = {
   // Reviewers: full personal data only through the audited reveal
   'POST /api/residents/:id/reveal': only('reviewer', 'approver'),
 
+  // Review workbench: reviewers and approvers only (the four-eyes rules are in review.e2e-spec)
+  'GET /api/review/queue': only('reviewer', 'approver'),
+  'GET /api/review/reasons': only('reviewer', 'approver'),
+  'POST /api/review/applications/:id/claim': only('reviewer', 'approver'),
+  'DELETE /api/review/applications/:id/claim': only('reviewer', 'approver'),
+  'GET /api/review/applications/:id': only('reviewer', 'approver'),
+  'GET /api/review/applications/:id/documents/:docId': only('reviewer', 'approver'),
+  'POST /api/review/applications/:id/decision': only('reviewer', 'approver'),
+
   // Admin: accounts, organisations and programs — no resident personal data
   'GET /api/admin/users': only('admin'),
   'POST /api/admin/users': only('admin'),
@@ -238,6 +247,8 @@ describe('access control: denied by default, every route declares its permission
         'GET /api/admin/organizations',
         'GET /api/audit',
         'GET /api/audit/verify',
+        'GET /api/review/queue',
+        'GET /api/review/reasons',
       ]) {
         const path = key.split(' ')[1]!;
         for (const [index, caller] of CALLERS.entries()) {

@@ -14,6 +14,7 @@ import { HistoryRepository } from '../src/eligibility/history.repository';
 import { NotificationEntity } from '../src/notifications/notification.entity';
 import { NotificationsRepository } from '../src/notifications/notifications.repository';
 import { OutboxRelay } from '../src/queue/outbox.relay';
+import { ReviewRepository, type QueueFilter } from '../src/review/review.repository';
 import type { QueuesService } from '../src/queue/queues.service';
 
 /**
@@ -79,6 +80,7 @@ describe('hot query plans at 100k claims', () => {
   let logger: CapturingLogger;
   let programId: string;
   let versionId: string;
+  let programCode: string;
   // Ids of one claim in the middle of the generated range, and its applicant.
   const claim = 54_321;
   let appId: string;
@@ -99,9 +101,10 @@ describe('hot query plans at 100k claims', () => {
     db = new DataSource({ ...dataSourceOptions(config), logging: ['query'], logger });
     await db.initialize();
     const [program] = (await db.query(
-      `SELECT id, current_version_id AS version FROM program ORDER BY code LIMIT 1`,
-    )) as { id: string; version: string }[];
+      `SELECT id, code, current_version_id AS version FROM program ORDER BY code LIMIT 1`,
+    )) as { id: string; code: string; version: string }[];
     programId = program!.id;
+    programCode = program!.code;
     versionId = program!.version;
     const gen = `generate_series(1, ${CLAIMS}) g`;
     await db.query(
@@ -154,6 +157,19 @@ describe('hot query plans at 100k claims', () => {
       `INSERT INTO idempotency_key (user_id, scope, key, request_hash, response_status, response_body, created_at)
        SELECT ${uid('user', 'g')}, 'submit:' || g, 'k' || g, 'h', 200, '{}'::jsonb, now() - g * interval '500 milliseconds' FROM ${gen}`,
     );
+    // The review queue's claims (issue 11): those in review became complete when submitted; every
+    // claim has a flag, 2 % a rarer one, and a few are at the second approval.
+    await db.query(
+      `UPDATE application SET complete_at = submitted_at,
+              stage = CASE WHEN code LIKE '%7' THEN 'second_approval' ELSE 'review' END,
+              risk_score = length(code) % 7 * 10, reserved_fen = length(code) * 1000
+        WHERE status = 'in_review'`,
+    );
+    await db.query(
+      `INSERT INTO application_flag (application_id, code, detail, weight)
+       SELECT ${uid('app', 'g')}, CASE WHEN g % 50 = 2 THEN 'SHARED_BANK_ACCOUNT' ELSE 'IDENTIFIER_WARNING' END, '{}'::jsonb, 10
+         FROM ${gen}`,
+    );
     await db.query(`ANALYZE`);
     appId = await sql1(`SELECT ${uid('app', claim)} AS id`);
     userId = await sql1(`SELECT ${uid('user', claim)} AS id`);
@@ -193,6 +209,18 @@ describe('hot query plans at 100k claims', () => {
   }
 
   const applications = () => new ApplicationsRepository(db);
+  const reviews = () => new ReviewRepository(db);
+  const queue = (filter: Partial<QueueFilter>) => {
+    const full: QueueFilter = {
+      status: 'in_review',
+      sort: 'age',
+      limit: 20,
+      offset: 0,
+      now: new Date(),
+      ...filter,
+    };
+    return Promise.all([reviews().queuePage(full), reviews().queueCount(full)]);
+  };
   const cases: [string, RegExp, () => Promise<unknown>][] = [
     [
       "a resident's claims (GET /api/applications)",
@@ -306,6 +334,21 @@ describe('hot query plans at 100k claims', () => {
       /DELETE FROM idempotency_key/,
       () => new IdempotencyRepository(db, new Clock()).pruneExpired(),
     ],
+    ['the review queue, first page, oldest first', /FROM application a WHERE/, () => queue({})],
+    ['the review queue, page 50', /FROM application a WHERE/, () => queue({ offset: 1000 })],
+    [
+      'the review queue of one program with a rare flag',
+      /FROM application a WHERE/,
+      () => queue({ programCode, flag: 'SHARED_BANK_ACCOUNT' }),
+    ],
+    ['the second-approval queue', /FROM application a WHERE/, () => queue({ stage: 'second_approval' })],
+    ['the review queue by amount', /FROM application a WHERE/, () => queue({ sort: 'amount' })],
+    ['the review queue by risk', /FROM application a WHERE/, () => queue({ sort: 'risk' })],
+    [
+      'taking a review lease',
+      /INSERT INTO review_lease/,
+      () => reviews().takeLease(appId, userId, new Date(), new Date(Date.now() + 60_000)),
+    ],
     [
       'the guarded budget reservation and its ledger row',
       /budget/,
@@ -321,6 +364,16 @@ describe('hot query plans at 100k claims', () => {
       );
       expect(scans.map((n) => n['Relation Name'])).toEqual([]);
     }
+  });
+
+  it('the review queue really pages the claims in review (the plans above are of real pages)', async () => {
+    const [page, total] = await queue({ programCode, flag: 'SHARED_BANK_ACCOUNT' });
+    expect(page.length).toBe(20);
+    expect(total).toBeGreaterThan(100);
+    const [first] = await queue({});
+    expect(first.map((row) => row.complete_at!.getTime())).toEqual(
+      [...first].map((row) => row.complete_at!.getTime()).sort((a, b) => a - b),
+    );
   });
 
   it("a claim's ledger rows use the subject index", async () => {

@@ -69,6 +69,15 @@ export const ERROR_STATUS = {
   ID_NUMBER_LOCKED: 409,
   /** A reviewer/approver account made usable by one admin needs a different admin to activate it. */
   SECOND_ADMIN_REQUIRED: 403,
+  // Review workbench (issue 11)
+  /** Another reviewer holds an unexpired lease on the case. */
+  CASE_HELD: 409,
+  /** A decision needs the caller's own unexpired lease on the case (take it first). */
+  CASE_NOT_HELD: 409,
+  /** The four-eyes second approval by the user who made the first one. */
+  SELF_APPROVAL: 403,
+  /** The four-eyes second approval needs the role `approver`. */
+  APPROVER_REQUIRED: 403,
 } as const satisfies Record<
   string,
   400 | 401 | 403 | 404 | 405 | 408 | 409 | 413 | 415 | 422 | 429 | 500 | 503

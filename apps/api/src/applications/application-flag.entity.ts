@@ -12,6 +12,8 @@ import { ApplicationEntity } from './application.entity';
 /** A signal raised by the automated checks (duplicate document, shared bank account, …). */
 @Entity({ name: 'application_flag' })
 @Index(['applicationId', 'code'], { unique: true })
+// The review queue's flag filter: the claims with one flag, without walking the whole queue.
+@Index('application_flag_code', ['code', 'applicationId'])
 export class ApplicationFlagEntity {
   @PrimaryGeneratedColumn('uuid')
   id: string;

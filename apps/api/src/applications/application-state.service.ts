@@ -123,6 +123,29 @@ export class ApplicationStateService {
   }
 
   /**
+   * A timeline entry without a status change (e.g. a first approval that sends the claim to the
+   * four-eyes second approval: still `in_review`), with its audit row and the resident's
+   * notification, like a move. Returns the event's id.
+   */
+  async note(
+    manager: EntityManager,
+    application: ApplicationEntity,
+    entry: { note: string; actorId: string | null },
+  ): Promise<string> {
+    const at = this.clock.now();
+    const eventId = await this.applications.insertEvent(manager, {
+      applicationId: application.id,
+      at,
+      from: application.status,
+      to: application.status,
+      note: entry.note,
+      actorId: entry.actorId,
+    });
+    await writeOutbox(manager, notifyJob(application.id, eventId));
+    return eventId;
+  }
+
+  /**
    * Every budget effect of the shared table, in one exhaustive switch: a new effect does not
    * compile until it is handled here. Returns what the claim holds of the budget afterwards.
    */

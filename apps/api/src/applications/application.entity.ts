@@ -29,6 +29,14 @@ import { UserEntity } from '../users/user.entity';
 @Index(['applicantId', 'createdAt'])
 @Index(['programId', 'status'])
 @Index(['status', 'updatedAt'])
+// The review queue (review.repository `queuePage`): claims in review, oldest complete first, per
+// program, per stage, by amount and by risk. Partial, so they hold only the claims in review and
+// the submit path's writes do not pay for them until a claim enters review.
+@Index('application_review_age', ['completeAt', 'id'], { where: `"status" = 'in_review'` })
+@Index('application_review_program', ['programId', 'completeAt', 'id'], { where: `"status" = 'in_review'` })
+@Index('application_review_stage', ['stage', 'completeAt', 'id'], { where: `"status" = 'in_review'` })
+@Index('application_review_amount', ['reservedFen', 'completeAt', 'id'], { where: `"status" = 'in_review'` })
+@Index('application_review_risk', ['riskScore', 'completeAt', 'id'], { where: `"status" = 'in_review'` })
 export class ApplicationEntity {
   @PrimaryGeneratedColumn('uuid')
   id: string;

@@ -224,6 +224,20 @@ export class ApplicationsRepository {
     await manager.query(`DELETE FROM claim_key WHERE application_id = $1`, [applicationId]);
   }
 
+  /** The latest return decision of a claim (the resident's `correction` while it is returned). */
+  async latestReturn(
+    applicationId: string,
+  ): Promise<{ reasonCode: string; fields: string[]; note: string | null; decidedAt: Date } | null> {
+    const [row] = (await this.dataSource.query(
+      `SELECT reason_code, fields, note, decided_at FROM review_decision
+        WHERE application_id = $1 AND decision = 'return' ORDER BY decided_at DESC, id DESC LIMIT 1`,
+      [applicationId],
+    )) as { reason_code: string; fields: string[]; note: string | null; decided_at: Date }[];
+    return row
+      ? { reasonCode: row.reason_code, fields: row.fields, note: row.note, decidedAt: row.decided_at }
+      : null;
+  }
+
   /** Drafts and returned claims with their program's expiry settings (the expiry job filters them). */
   expiryCandidates(): Promise<
     {

@@ -3,7 +3,9 @@ import {
   applicationCode,
   EDITABLE_STATUSES,
   ErrorCode,
+  reviewReason,
   validateFacts,
+  type ApplicationCorrection,
   type ApplicationDetail,
   type ApplicationView,
   type ProgramDefinition,
@@ -81,12 +83,14 @@ export class ApplicationsService {
 
   async detail(applicantId: string, id: string): Promise<ApplicationDetail> {
     const application = await this.owned(applicantId, id);
-    const [definition, timeline] = await Promise.all([
+    const [definition, timeline, correction] = await Promise.all([
       this.definitionOf(application),
       this.applications.timeline(id),
+      this.correction(application),
     ]);
     return {
       ...this.view(application, definition),
+      correction,
       timeline: timeline.map((event) => ({
         at: event.at.toISOString(),
         status: event.toStatus,
@@ -107,6 +111,32 @@ export class ApplicationsService {
       return application;
     });
     return this.view(withdrawn, await this.definitionOf(withdrawn));
+  }
+
+  /**
+   * While returned: the reviewer's reason, the fields to fix and the deadline (`returnedExpiryDays`
+   * from the return, after which the expiry job releases the money).
+   */
+  private async correction(application: ApplicationEntity): Promise<ApplicationCorrection | null> {
+    if (application.status !== 'returned') return null;
+    const [decision, definition] = await Promise.all([
+      this.applications.latestReturn(application.id),
+      this.definitionOf(application),
+    ]);
+    if (!decision) return null;
+    const returnedAt = application.returnedAt ?? decision.decidedAt;
+    const days = definition.settings.returnedExpiryDays ?? 15;
+    return {
+      reasonCode: decision.reasonCode,
+      reasonTitle: reviewReason(decision.reasonCode)?.title ?? {
+        zh: decision.reasonCode,
+        en: decision.reasonCode,
+      },
+      fields: decision.fields,
+      note: decision.note,
+      returnedAt: returnedAt.toISOString(),
+      expiresAt: new Date(returnedAt.getTime() + days * 24 * 3600_000).toISOString(),
+    };
   }
 
   /** The claim's program version definition. */

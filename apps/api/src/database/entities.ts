@@ -16,6 +16,8 @@ import { ResidentProfileEntity } from '../profile/resident-profile.entity';
 import { OutboxEntity } from '../queue/outbox.entity';
 import { OrganizationEntity } from '../users/organization.entity';
 import { UserEntity } from '../users/user.entity';
+import { ReviewDecisionEntity } from '../review/review-decision.entity';
+import { ReviewLeaseEntity } from '../review/review-lease.entity';
 
 /** Every entity, listed explicitly (no globs: the same list works compiled, in Jest and in the CLI). */
 export const ENTITIES = [
@@ -37,4 +39,6 @@ export const ENTITIES = [
   IdempotencyKeyEntity,
   DocumentEntity,
   NotificationEntity,
+  ReviewLeaseEntity,
+  ReviewDecisionEntity,
 ];

@@ -19,6 +19,9 @@ const STATUS_ZH: Record<string, string> = {
   expired: '已过期',
 };
 
+/** Statuses whose message carries the decision's note (the reason, and what to fix). */
+const WITH_REASON = new Set(['returned', 'rejected']);
+
 /**
  * Tells the resident about a status change: an in-app notification and an SMS. The notification
  * row is keyed by the event, so a retried job adds no second row, and the SMS is sent until its
@@ -41,7 +44,9 @@ export class NotificationsProcessor implements QueueProcessor {
   async notify({ applicationId, eventId }: PayloadOf<typeof NOTIFY_STATUS>): Promise<unknown> {
     const event = await this.notifications.statusEvent(applicationId, eventId);
     if (!event) return { skipped: 'no such event' };
-    const text = `【章丘换新】您的申请${event.code}状态更新为：${STATUS_ZH[event.toStatus] ?? event.toStatus}。详情请登录平台查看。`;
+    // A review decision's note says why and, for a return, exactly what to fix (review-decision.service).
+    const why = event.note && WITH_REASON.has(event.toStatus) ? `（${event.note}）` : '';
+    const text = `【章丘换新】您的申请${event.code}状态更新为：${STATUS_ZH[event.toStatus] ?? event.toStatus}${why}。详情请登录平台查看。`;
     await this.notifications.insertOnce({
       userId: event.applicantId,
       eventKey: eventId,

@@ -12,15 +12,33 @@ export class NotificationsRepository {
   async statusEvent(
     applicationId: string,
     eventId: string,
-  ): Promise<{ toStatus: string; code: string; applicantId: string; phoneEnc: string | null } | null> {
+  ): Promise<{
+    toStatus: string;
+    code: string;
+    applicantId: string;
+    phoneEnc: string | null;
+    note: string | null;
+  } | null> {
     const [row] = (await this.dataSource.query(
-      `SELECT e.to_status, a.code, a.applicant_id, u.phone_enc FROM application_event e
+      `SELECT e.to_status, e.note, a.code, a.applicant_id, u.phone_enc FROM application_event e
          JOIN application a ON a.id = e.application_id JOIN user_account u ON u.id = a.applicant_id
         WHERE e.id = $1 AND e.application_id = $2`,
       [eventId, applicationId],
-    )) as { to_status: string; code: string; applicant_id: string; phone_enc: string | null }[];
+    )) as {
+      to_status: string;
+      note: string | null;
+      code: string;
+      applicant_id: string;
+      phone_enc: string | null;
+    }[];
     return row
-      ? { toStatus: row.to_status, code: row.code, applicantId: row.applicant_id, phoneEnc: row.phone_enc }
+      ? {
+          toStatus: row.to_status,
+          code: row.code,
+          applicantId: row.applicant_id,
+          phoneEnc: row.phone_enc,
+          note: row.note,
+        }
       : null;
   }
 

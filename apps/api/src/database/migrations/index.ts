@@ -10,6 +10,7 @@ import { AuditSequencer1795910000008 } from './1795910000008-AuditSequencer';
 import { HotIndexes1796124780010 } from './1796124780010-HotIndexes';
 import { EventOrder1796126007124 } from './1796126007124-EventOrder';
 import { ReviewColumns1796130374976 } from './1796130374976-ReviewColumns';
+import { ReviewWorkbench1796130801912 } from './1796130801912-ReviewWorkbench';
 
 export const MIGRATIONS = [
   Init1795889895000,
@@ -22,4 +23,5 @@ export const MIGRATIONS = [
   HotIndexes1796124780010,
   EventOrder1796126007124,
   ReviewColumns1796130374976,
+  ReviewWorkbench1796130801912,
 ];

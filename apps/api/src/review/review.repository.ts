@@ -1,0 +1,358 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { ApplicationStatus, ReviewDecisionKind, ReviewSort, ReviewStage } from '@huanxin/shared';
+import type { DataSource, EntityManager } from 'typeorm';
+import { ApplicationEntity } from '../applications/application.entity';
+import { returning } from '../database/sql';
+
+/** A queue request as the repository runs it (validated by the controller's DTO). */
+export interface QueueFilter {
+  status: 'in_review' | 'returned';
+  programCode?: string;
+  stage?: ReviewStage;
+  flag?: string;
+  sort: ReviewSort;
+  /** For `sort=due` across programs with different review times: days per program version. */
+  reviewDaysByVersion?: Map<string, number>;
+  limit: number;
+  offset: number;
+  now: Date;
+}
+
+export interface QueueRow {
+  id: string;
+  code: string;
+  program_code: string;
+  program_version_id: string;
+  reserved_fen: string;
+  complete_at: Date | null;
+  risk_score: number;
+  stage: ReviewStage | null;
+  name_enc: string | null;
+  holder_id: string | null;
+  holder_name: string | null;
+  flags: string[];
+}
+
+export interface DecisionRow {
+  id: string;
+  decided_by: string;
+  display_name: string;
+  decision: ReviewDecisionKind;
+  stage: ReviewStage;
+  reason_code: string | null;
+  fields: string[];
+  note: string | null;
+  override: boolean;
+  decided_at: Date;
+}
+
+/**
+ * Named queries of the review workbench. The queue reads only the claims of one status through the
+ * partial indexes of migration ReviewWorkbench (`application_review_*`): the filtered, ordered,
+ * limited id list first, then the page's few rows are decorated (program, name, lease, flags).
+ */
+@Injectable()
+export class ReviewRepository {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  transaction<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
+    return this.dataSource.transaction(work);
+  }
+
+  /** Every program version's review time (`serviceLevels.reviewDays`); a small table. */
+  async reviewDaysByVersion(): Promise<Map<string, number>> {
+    const rows = (await this.dataSource.query(
+      `SELECT id, (definition->'settings'->'serviceLevels'->>'reviewDays')::int AS days FROM program_version`,
+    )) as { id: string; days: number | null }[];
+    return new Map(rows.map((row) => [row.id, row.days ?? 15]));
+  }
+
+  /** One page of the queue, in the requested order. */
+  async queuePage(filter: QueueFilter): Promise<QueueRow[]> {
+    const { where, params } = this.queueWhere(filter);
+    const order = this.queueOrder(filter, params);
+    params.push(filter.limit, filter.offset);
+    const limit = `LIMIT $${params.length - 1} OFFSET $${params.length}`;
+    params.push(filter.now);
+    const now = `$${params.length}`;
+    return this.dataSource.query(
+      `SELECT a.id, a.code, p.code AS program_code, a.program_version_id, a.reserved_fen, a.complete_at,
+              a.risk_score, a.stage, rp.name_enc, l.holder_id, u.display_name AS holder_name,
+              COALESCE((SELECT array_agg(f.code ORDER BY f.code) FROM application_flag f WHERE f.application_id = a.id), '{}') AS flags
+         FROM (SELECT a.* FROM application a WHERE ${where} ORDER BY ${order} ${limit}) a
+         JOIN program p ON p.id = a.program_id
+         LEFT JOIN resident_profile rp ON rp.user_id = a.applicant_id
+         LEFT JOIN review_lease l ON l.application_id = a.id AND l.lease_until > ${now}
+         LEFT JOIN user_account u ON u.id = l.holder_id
+        ORDER BY ${order}`,
+      params,
+    );
+  }
+
+  /** How many claims the queue's filter matches (an index-only count over the same partial index). */
+  async queueCount(filter: QueueFilter): Promise<number> {
+    const { where, params } = this.queueWhere(filter);
+    const [row] = (await this.dataSource.query(
+      `SELECT count(*)::int AS n FROM application a WHERE ${where}`,
+      params,
+    )) as { n: number }[];
+    return row!.n;
+  }
+
+  private queueWhere(filter: QueueFilter): { where: string; params: unknown[] } {
+    const params: unknown[] = [filter.status];
+    const clauses = [`a.status = $1`];
+    if (filter.programCode) {
+      params.push(filter.programCode);
+      clauses.push(`a.program_id = (SELECT id FROM program WHERE code = $${params.length})`);
+    }
+    if (filter.stage) {
+      params.push(filter.stage);
+      clauses.push(`a.stage = $${params.length}`);
+    }
+    if (filter.flag) {
+      params.push(filter.flag);
+      clauses.push(
+        `EXISTS (SELECT 1 FROM application_flag f WHERE f.application_id = a.id AND f.code = $${params.length})`,
+      );
+    }
+    return { where: clauses.join(' AND '), params };
+  }
+
+  /** The ORDER BY of a sort; every order ends in `complete_at, id` so pages never overlap. */
+  private queueOrder(filter: QueueFilter, params: unknown[]): string {
+    switch (filter.sort) {
+      case 'amount':
+        return 'a.reserved_fen DESC, a.complete_at, a.id';
+      case 'risk':
+        return 'a.risk_score DESC, a.complete_at, a.id';
+      case 'due': {
+        // Due = complete + the version's review days. With one review time for all (the usual
+        // case) that is the age order and keeps its index; otherwise add the days per version.
+        const days = filter.reviewDaysByVersion;
+        if (!days || new Set(days.values()).size <= 1) return 'a.complete_at, a.id';
+        params.push([...days.keys()], [...days.values()]);
+        const ids = `$${params.length - 1}::uuid[]`;
+        const values = `$${params.length}::int[]`;
+        return `a.complete_at + make_interval(days => COALESCE((${values})[array_position(${ids}, a.program_version_id)], 15)), a.complete_at, a.id`;
+      }
+      case 'age':
+        return 'a.complete_at, a.id';
+    }
+  }
+
+  findApplication(id: string): Promise<ApplicationEntity | null> {
+    return this.dataSource.getRepository(ApplicationEntity).findOneBy({ id });
+  }
+
+  async applicationStatus(id: string): Promise<ApplicationStatus | null> {
+    const [row] = (await this.dataSource.query(`SELECT status FROM application WHERE id = $1`, [id])) as {
+      status: ApplicationStatus;
+    }[];
+    return row?.status ?? null;
+  }
+
+  /**
+   * Takes or renews the lease in one statement: inserted when the claim (in review) has none,
+   * overwritten only when the current one has expired or is the caller's own. Concurrent takers
+   * serialise on the primary key; the loser's `WHERE` then sees the winner's lease and matches
+   * nothing. Returns the lease's end, or null when the claim is not in review or someone else holds it.
+   */
+  async takeLease(applicationId: string, holderId: string, now: Date, until: Date): Promise<Date | null> {
+    const rows = (await returning(
+      this.dataSource,
+      `INSERT INTO review_lease AS l (application_id, holder_id, lease_until, taken_at)
+       SELECT a.id, $2, $4, $3 FROM application a WHERE a.id = $1 AND a.status = 'in_review'
+       ON CONFLICT (application_id) DO UPDATE
+          SET holder_id = EXCLUDED.holder_id, lease_until = EXCLUDED.lease_until,
+              taken_at = CASE WHEN l.holder_id = EXCLUDED.holder_id AND l.lease_until > $3 THEN l.taken_at ELSE EXCLUDED.taken_at END
+        WHERE l.holder_id = EXCLUDED.holder_id OR l.lease_until <= $3
+       RETURNING l.lease_until`,
+      [applicationId, holderId, now, until],
+    )) as { lease_until: Date }[];
+    return rows[0]?.lease_until ?? null;
+  }
+
+  /** The unexpired lease of a claim, with its holder's name. */
+  async currentLease(
+    applicationId: string,
+    now: Date,
+  ): Promise<{ holderId: string; displayName: string; leaseUntil: Date } | null> {
+    const [row] = (await this.dataSource.query(
+      `SELECT l.holder_id, u.display_name, l.lease_until FROM review_lease l JOIN user_account u ON u.id = l.holder_id
+        WHERE l.application_id = $1 AND l.lease_until > $2`,
+      [applicationId, now],
+    )) as { holder_id: string; display_name: string; lease_until: Date }[];
+    return row
+      ? { holderId: row.holder_id, displayName: row.display_name, leaseUntil: row.lease_until }
+      : null;
+  }
+
+  /** Gives up the caller's own lease (another holder's is left alone). */
+  async releaseLease(applicationId: string, holderId: string): Promise<void> {
+    await this.dataSource.query(`DELETE FROM review_lease WHERE application_id = $1 AND holder_id = $2`, [
+      applicationId,
+      holderId,
+    ]);
+  }
+
+  /** Whether `userId` holds an unexpired lease on the (locked) claim. */
+  async holdsLease(
+    manager: EntityManager,
+    applicationId: string,
+    userId: string,
+    now: Date,
+  ): Promise<boolean> {
+    const rows = (await manager.query(
+      `SELECT 1 FROM review_lease WHERE application_id = $1 AND holder_id = $2 AND lease_until > $3`,
+      [applicationId, userId, now],
+    )) as unknown[];
+    return rows.length > 0;
+  }
+
+  /** A decided case is free again: the decision ends the lease. */
+  async endLease(manager: EntityManager, applicationId: string): Promise<void> {
+    await manager.query(`DELETE FROM review_lease WHERE application_id = $1`, [applicationId]);
+  }
+
+  /** The stage change of a claim still in review (state-guarded like a status change). */
+  async setStage(
+    manager: EntityManager,
+    applicationId: string,
+    from: ReviewStage,
+    to: ReviewStage,
+    at: Date,
+  ): Promise<boolean> {
+    const rows = await returning(
+      manager,
+      `UPDATE application SET stage = $3, updated_at = $4 WHERE id = $1 AND status = 'in_review' AND stage = $2 RETURNING id`,
+      [applicationId, from, to, at],
+    );
+    return rows.length > 0;
+  }
+
+  async insertDecision(
+    manager: EntityManager,
+    decision: {
+      applicationId: string;
+      decidedBy: string;
+      decision: ReviewDecisionKind;
+      stage: ReviewStage;
+      reasonCode: string | null;
+      fields: string[];
+      note: string | null;
+      override: boolean;
+      at: Date;
+    },
+  ): Promise<void> {
+    await manager.query(
+      `INSERT INTO review_decision (application_id, decided_by, decision, stage, reason_code, fields, note, override, decided_at)
+       VALUES ($1, $2, $3, $4, $5, $6::jsonb, $7, $8, $9)`,
+      [
+        decision.applicationId,
+        decision.decidedBy,
+        decision.decision,
+        decision.stage,
+        decision.reasonCode,
+        JSON.stringify(decision.fields),
+        decision.note,
+        decision.override,
+        decision.at,
+      ],
+    );
+  }
+
+  /** Who made the first approval the claim now waits on (the latest approval at stage `review`). */
+  async firstApprover(manager: EntityManager, applicationId: string): Promise<string | null> {
+    const [row] = (await manager.query(
+      `SELECT decided_by FROM review_decision WHERE application_id = $1 AND decision = 'approve' AND stage = 'review'
+        ORDER BY decided_at DESC, id DESC LIMIT 1`,
+      [applicationId],
+    )) as { decided_by: string }[];
+    return row?.decided_by ?? null;
+  }
+
+  decisions(applicationId: string): Promise<DecisionRow[]> {
+    return this.dataSource.query(
+      `SELECT d.id, d.decided_by, u.display_name, d.decision, d.stage, d.reason_code, d.fields, d.note, d.override, d.decided_at
+         FROM review_decision d JOIN user_account u ON u.id = d.decided_by
+        WHERE d.application_id = $1 ORDER BY d.decided_at, d.id`,
+      [applicationId],
+    );
+  }
+
+  flags(applicationId: string): Promise<{ code: string; weight: number; detail: Record<string, unknown> }[]> {
+    return this.dataSource.query(
+      `SELECT code, weight, detail FROM application_flag WHERE application_id = $1 ORDER BY weight DESC, code`,
+      [applicationId],
+    );
+  }
+
+  documents(
+    applicationId: string,
+  ): Promise<{ id: string; kind: string; content_type: string; size: string }[]> {
+    return this.dataSource.query(
+      `SELECT id, kind, content_type, size FROM application_document WHERE application_id = $1 ORDER BY created_at, id`,
+      [applicationId],
+    );
+  }
+
+  async document(
+    applicationId: string,
+    documentId: string,
+  ): Promise<{ id: string; kind: string; content_type: string; storage_key: string } | null> {
+    const [row] = (await this.dataSource.query(
+      `SELECT id, kind, content_type, storage_key FROM application_document WHERE application_id = $1 AND id = $2`,
+      [applicationId, documentId],
+    )) as { id: string; kind: string; content_type: string; storage_key: string }[];
+    return row ?? null;
+  }
+
+  /** The applicant's other claims: the account's and, as a person, those under the same ID number. */
+  otherClaims(
+    application: ApplicationEntity,
+  ): Promise<
+    { id: string; code: string; program_code: string; status: ApplicationStatus; reserved_fen: string }[]
+  > {
+    return this.dataSource.query(
+      `SELECT a.id, a.code, p.code AS program_code, a.status, a.reserved_fen FROM application a JOIN program p ON p.id = a.program_id
+        WHERE a.id <> $1 AND a.status <> 'draft' AND (a.applicant_id = $2 OR ($3::text IS NOT NULL AND a.id_number_bidx = $3))
+        ORDER BY a.created_at DESC LIMIT 50`,
+      [application.id, application.applicantId, application.idNumberBidx],
+    );
+  }
+
+  async profileOf(userId: string): Promise<{
+    nameEnc: string;
+    idNumberEnc: string;
+    idNumberBidx: string;
+    bankAccountEnc: string | null;
+    bankAccountBidx: string | null;
+    street: string;
+  } | null> {
+    const [row] = (await this.dataSource.query(
+      `SELECT name_enc, id_number_enc, id_number_bidx, bank_account_enc, bank_account_bidx, street FROM resident_profile WHERE user_id = $1`,
+      [userId],
+    )) as Record<string, string | null>[];
+    return row
+      ? {
+          nameEnc: row.name_enc!,
+          idNumberEnc: row.id_number_enc!,
+          idNumberBidx: row.id_number_bidx!,
+          bankAccountEnc: row.bank_account_enc ?? null,
+          bankAccountBidx: row.bank_account_bidx ?? null,
+          street: row.street!,
+        }
+      : null;
+  }
+
+  /** The encrypted ID number of the person with this blind index (any account), if one holds it now. */
+  async idNumberOfPerson(idNumberBidx: string): Promise<string | null> {
+    const [row] = (await this.dataSource.query(
+      `SELECT id_number_enc FROM resident_profile WHERE id_number_bidx = $1 LIMIT 1`,
+      [idNumberBidx],
+    )) as { id_number_enc: string }[];
+    return row?.id_number_enc ?? null;
+  }
+}
