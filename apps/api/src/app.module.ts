@@ -19,6 +19,9 @@ import { ProgramsModule } from './programs/programs.module';
 import { QueueModule } from './queue/queue.module';
 import { RedisModule } from './redis/redis.module';
 import { ReviewModule } from './review/review.module';
+import { ReviewReportsModule } from './review/reporting/reports.module';
+import { ReviewSamplingModule } from './review/sampling/sampling.module';
+import { ReviewSlaModule } from './review/sla/sla.module';
 import { UsersModule } from './users/users.module';
 
 /** Infrastructure both processes share: config, database, Redis, queues, audit, accounts. */
@@ -53,6 +56,9 @@ export class AppModule {
         AdminModule,
         AuditModule,
         ReviewModule,
+        ReviewSamplingModule,
+        ReviewReportsModule,
+        ReviewSlaModule,
         // The SMS outbox route does not exist in production.
         ...(config.isProduction ? [] : [DevModule]),
       ],

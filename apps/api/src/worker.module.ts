@@ -9,6 +9,7 @@ import type { AppConfig } from './config/config';
 import { NotificationsModule } from './notifications/notifications.module';
 import { OutboxRelay } from './queue/outbox.relay';
 import { WorkerHostService } from './queue/worker-host.service';
+import { ReviewSlaModule } from './review/sla/sla.module';
 
 /**
  * The queue worker: the outbox relay plus the domain modules whose `@JobProcessor()` providers
@@ -26,6 +27,7 @@ export class WorkerModule {
         AccountsModule,
         ApplicationsModule,
         NotificationsModule,
+        ReviewSlaModule,
       ],
       providers: [OutboxRelay, WorkerHostService, AuditSequencer],
     };

@@ -90,6 +90,16 @@ const MATRIX: Record<string, Row> = {
   'GET /api/review/applications/:id': only('reviewer', 'approver'),
   'GET /api/review/applications/:id/documents/:docId': only('reviewer', 'approver'),
   'POST /api/review/applications/:id/decision': only('reviewer', 'approver'),
+  // Review console (issue 11): stats, export and staff notifications for reviewers and approvers;
+  // post-approval samples and their outcomes for approvers only (review.sample)
+  'GET /api/review/stats': only('reviewer', 'approver'),
+  'GET /api/review/export': only('reviewer', 'approver'),
+  'GET /api/review/notifications': only('reviewer', 'approver'),
+  'POST /api/review/notifications/:id/read': only('reviewer', 'approver'),
+  'POST /api/review/samples': only('approver'),
+  'GET /api/review/samples': only('approver'),
+  'GET /api/review/samples/:id': only('approver'),
+  'POST /api/review/samples/:id/items/:applicationId': only('approver'),
 
   // Admin: accounts, organisations and programs — no resident personal data
   'GET /api/admin/users': only('admin'),

@@ -15,6 +15,9 @@ import { NotificationEntity } from '../src/notifications/notification.entity';
 import { NotificationsRepository } from '../src/notifications/notifications.repository';
 import { OutboxRelay } from '../src/queue/outbox.relay';
 import { ReviewRepository, type QueueFilter } from '../src/review/review.repository';
+import { SlaRepository, slaBoundaries } from '../src/review/sla/sla.repository';
+import { StaffNotificationsRepository } from '../src/review/sla/staff-notifications.repository';
+import { RiskRepository } from '../src/risk/risk.repository';
 import type { QueuesService } from '../src/queue/queues.service';
 
 /**
@@ -41,6 +44,7 @@ const BIG_TABLES = [
   'outbox',
   'budget_ledger',
   'idempotency_key',
+  'risk_key',
 ];
 
 /** A deterministic uuid for the n-th generated row of a kind (rows refer to each other by it). */
@@ -156,6 +160,18 @@ describe('hot query plans at 100k claims', () => {
     await db.query(
       `INSERT INTO idempotency_key (user_id, scope, key, request_hash, response_status, response_body, created_at)
        SELECT ${uid('user', 'g')}, 'submit:' || g, 'k' || g, 'h', 200, '{}'::jsonb, now() - g * interval '500 milliseconds' FROM ${gen}`,
+    );
+    // Every checked claim's keys for the risk rules; old VINs repeat (two claims each).
+    await db.query(
+      `INSERT INTO risk_key (application_id, name, value)
+       SELECT ${uid('app', 'g')}, k, CASE k WHEN 'oldVin' THEN 'VIN-' || (g % 50000) ELSE 'SN-' || g END
+         FROM ${gen}, unnest(ARRAY['oldVin', 'serial']) k`,
+    );
+    // Claims in review have been complete for up to 30 days.
+    await db.query(
+      `UPDATE application SET complete_at = now() - (rn % 720) * interval '1 hour', stage = 'review'
+         FROM (SELECT id AS aid, row_number() OVER () AS rn FROM application WHERE status = 'in_review') n
+        WHERE application.id = n.aid`,
     );
     // The review queue's claims (issue 11): those in review became complete when submitted; every
     // claim has a flag, 2 % a rarer one, and a few are at the second approval.
@@ -348,6 +364,49 @@ describe('hot query plans at 100k claims', () => {
       'taking a review lease',
       /INSERT INTO review_lease/,
       () => reviews().takeLease(appId, userId, new Date(), new Date(Date.now() + 60_000)),
+    ],
+    // The risk rules of the check job (src/risk/risk.repository.ts).
+    [
+      "recording a claim's risk keys",
+      /risk_key/,
+      () =>
+        rolledBack((m) =>
+          new RiskRepository().recordKeys(m, appId, [
+            { name: 'oldVin', value: 'VIN-4321' },
+            { name: 'serial', value: `SN-${claim}` },
+          ]),
+        ),
+    ],
+    [
+      "keys of this claim in another person's live claim",
+      /mine\.name AS key/,
+      () => rolledBack((m) => new RiskRepository().keysSharedWithOtherPeople(m, appId)),
+    ],
+    [
+      'other declarations of the same old vehicle',
+      /oldVehicle,vehicleType/,
+      () => rolledBack((m) => new RiskRepository().otherDeclarationsOfOldVehicle(m, appId)),
+    ],
+    [
+      "a claim's first upload",
+      /min\(created_at\)/,
+      () => rolledBack((m) => new RiskRepository().firstUploadAt(m, appId)),
+    ],
+    // The SLA clock (review stats, the approvers' daily digest) and the staff notifications.
+    [
+      'SLA counts of the claims in review',
+      /count\(\*\) FILTER/,
+      () => new SlaRepository(db).counts([slaBoundaries(programId, 15, new Date())]),
+    ],
+    [
+      'warning and overdue claims in review',
+      /AS sla_state/,
+      () => new SlaRepository(db).cases([slaBoundaries(programId, 15, new Date())]),
+    ],
+    [
+      "a staff user's notifications",
+      /FROM notification/,
+      () => new StaffNotificationsRepository(db).listForUser(userId, 100),
     ],
     [
       'the guarded budget reservation and its ledger row',

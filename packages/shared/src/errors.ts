@@ -78,6 +78,14 @@ export const ERROR_STATUS = {
   SELF_APPROVAL: 403,
   /** The four-eyes second approval needs the role `approver`. */
   APPROVER_REQUIRED: 403,
+  // Review sampling (issue 11)
+  SAMPLE_NOT_FOUND: 404,
+  /** The application is not an item of that sample. */
+  SAMPLE_ITEM_NOT_FOUND: 404,
+  /** The sampled case already has its outcome (an outcome is recorded once). */
+  SAMPLE_OUTCOME_RECORDED: 409,
+  /** The program has no approved or paid claim to sample yet. */
+  NOTHING_TO_SAMPLE: 409,
 } as const satisfies Record<
   string,
   400 | 401 | 403 | 404 | 405 | 408 | 409 | 413 | 415 | 422 | 429 | 500 | 503

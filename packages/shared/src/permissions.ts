@@ -31,6 +31,8 @@ export const Permission = {
   ReviewRead: 'review.read',
   ReviewDecide: 'review.decide',
   ReviewApproveHighValue: 'review.approve_high_value',
+  /** Post-approval audit samples and their outcomes (confirmed / clawback), operations.md §7. */
+  ReviewSample: 'review.sample',
   /** Full personal data through the audited reveal action. */
   PersonalDataReveal: 'pii.reveal',
   PaymentsManage: 'payments.manage',
@@ -54,6 +56,7 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
     Permission.ReviewDecide,
     Permission.ReviewApproveHighValue,
     Permission.PersonalDataReveal,
+    Permission.ReviewSample,
   ],
   finance: [Permission.PaymentsManage],
   admin: [Permission.ProgramsManage, Permission.UsersManage],

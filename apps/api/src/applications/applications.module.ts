@@ -3,6 +3,7 @@ import { BudgetModule } from '../budget/budget.module';
 import { EligibilityModule } from '../eligibility/eligibility.module';
 import { ProfileModule } from '../profile/profile.module';
 import { ProgramsModule } from '../programs/programs.module';
+import { RiskModule } from '../risk/risk.module';
 import { ApplicationStateService } from './application-state.service';
 import { ApplicationsController } from './applications.controller';
 import { ApplicationsRepository } from './applications.repository';
@@ -16,7 +17,7 @@ import { SubmissionService } from './submission.service';
 import { ChecksProcessor } from './checks.processor';
 
 @Module({
-  imports: [BudgetModule, ProgramsModule, ProfileModule, EligibilityModule],
+  imports: [BudgetModule, ProgramsModule, ProfileModule, EligibilityModule, RiskModule],
   controllers: [ApplicationsController],
   providers: [
     ApplicationsRepository,

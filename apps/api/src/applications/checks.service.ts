@@ -3,6 +3,7 @@ import { validateFacts } from '@huanxin/shared';
 import type { EntityManager } from 'typeorm';
 import { ServerEvaluator } from '../eligibility/server-evaluator';
 import { ProgramsRepository } from '../programs/programs.repository';
+import { RiskService } from '../risk/risk.service';
 import { ApplicationStateService } from './application-state.service';
 import type { ApplicationEntity } from './application.entity';
 import { ApplicationsRepository } from './applications.repository';
@@ -26,6 +27,7 @@ export class ChecksService {
     private readonly programs: ProgramsRepository,
     private readonly state: ApplicationStateService,
     private readonly evaluator: ServerEvaluator,
+    private readonly risk: RiskService,
   ) {}
 
   async check(applicationId: string): Promise<{ moved: boolean; flags: string[] }> {
@@ -84,6 +86,7 @@ export class ChecksService {
         },
       });
     }
+    flags.push(...(await this.risk.signals(application, manager)));
     return flags;
   }
 }

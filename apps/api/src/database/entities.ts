@@ -18,6 +18,9 @@ import { OrganizationEntity } from '../users/organization.entity';
 import { UserEntity } from '../users/user.entity';
 import { ReviewDecisionEntity } from '../review/review-decision.entity';
 import { ReviewLeaseEntity } from '../review/review-lease.entity';
+import { RiskKeyEntity } from '../risk/risk-key.entity';
+import { ReceivableEntity } from '../review/sampling/receivable.entity';
+import { ReviewSampleEntity, ReviewSampleItemEntity } from '../review/sampling/review-sample.entity';
 
 /** Every entity, listed explicitly (no globs: the same list works compiled, in Jest and in the CLI). */
 export const ENTITIES = [
@@ -41,4 +44,8 @@ export const ENTITIES = [
   NotificationEntity,
   ReviewLeaseEntity,
   ReviewDecisionEntity,
+  RiskKeyEntity,
+  ReviewSampleEntity,
+  ReviewSampleItemEntity,
+  ReceivableEntity,
 ];

@@ -8,3 +8,4 @@ export * from './admin';
 export * from './audit';
 export * from './dev';
 export * from './review';
+export * from './review-reports';

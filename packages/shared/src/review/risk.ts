@@ -30,6 +30,32 @@ export const RISK_SIGNALS = {
     weight: 50,
     title: { zh: '复核时不再符合条件', en: 'No longer eligible when the rules were re-run' },
   },
+  // The audit-derived rules of operations.md §7 (apps/api/src/risk/): each raised with a `detail` naming why.
+  VEHICLE_NOT_PASSENGER: {
+    weight: 50,
+    title: {
+      zh: '旧车申报为非乘用车或营运车辆',
+      en: 'The old vehicle is declared non-passenger or operating',
+    },
+  },
+  INVOICE_BUYER_NOT_APPLICANT: {
+    weight: 40,
+    title: {
+      zh: '发票购买人或登记车主不是申请人',
+      en: 'The invoice buyer or registered owner is not the applicant',
+    },
+  },
+  DUPLICATE_KEY: {
+    weight: 40,
+    title: {
+      zh: '车架号、证明编号、发票号或序列号与他人申请重复',
+      en: "A VIN, certificate, invoice or serial number is in another person's claim",
+    },
+  },
+  LATE_UPLOAD: {
+    weight: 10,
+    title: { zh: '材料上传时间远晚于购买日期', en: 'Documents uploaded long after the sale' },
+  },
 } as const satisfies Record<string, RiskSignal>;
 export type RiskSignalCode = keyof typeof RISK_SIGNALS;
 

@@ -11,6 +11,7 @@ import { HotIndexes1796124780010 } from './1796124780010-HotIndexes';
 import { EventOrder1796126007124 } from './1796126007124-EventOrder';
 import { ReviewColumns1796130374976 } from './1796130374976-ReviewColumns';
 import { ReviewWorkbench1796130801912 } from './1796130801912-ReviewWorkbench';
+import { ReviewSignals1796131086012 } from './1796131086012-ReviewSignals';
 
 export const MIGRATIONS = [
   Init1795889895000,
@@ -24,4 +25,5 @@ export const MIGRATIONS = [
   EventOrder1796126007124,
   ReviewColumns1796130374976,
   ReviewWorkbench1796130801912,
+  ReviewSignals1796131086012,
 ];

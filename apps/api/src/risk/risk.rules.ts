@@ -1,0 +1,161 @@
+import { shanghaiDate } from '../common/clock';
+import { factAt, type RaisedFlag, type RiskContext, type RiskRule } from './risk-rule';
+import type { RiskRepository } from './risk.repository';
+
+/**
+ * The audit-derived risk rules of operations.md §7 that today's data supports, each an
+ * explainable rule: its flag's `detail` says what was found where, so a reviewer can check it.
+ *
+ * Not here yet, because the data they compare against comes with the dealers issue (dealer sale
+ * records, the product register, dismantlers' certificates):
+ * - price above the 90-day filed baseline (needs the product register's filed prices);
+ * - certificate not on file (needs the dismantlers' 《报废机动车回收证明》 records);
+ * - many items to one delivery address (the delivery address is recorded on the dealer's sale);
+ * - the invoice's buyer name / ID against the profile (the buyer is recorded on the dealer's sale;
+ *   today INVOICE_BUYER_NOT_APPLICANT reads what the resident declared);
+ * - one address across applicants (the profile address is encrypted without a blind index).
+ * One phone across applicants cannot happen (the phone is the account's unique key); one bank card
+ * and one device across applicants are the checks' SHARED_BANK_ACCOUNT and SAME_DEVICE_PATTERN.
+ */
+
+/** The vehicle types the car programs subsidise (`oldVehicle.vehicleType`). */
+export const PASSENGER_VEHICLE_TYPES: readonly string[] = ['small_passenger', 'micro_passenger'];
+
+/** A claim first filed more than this many days after its sale raises LATE_UPLOAD. */
+export const LATE_UPLOAD_DAYS = 90;
+
+/** The fact that dates the sale (or the hand-over of the scrapped car), first found wins. */
+export const SALE_DATE_FIELDS = ['item.invoiceDate', 'newVehicle.invoiceDate', 'scrap.scrappedOn'] as const;
+
+const DAY_MS = 24 * 3600_000;
+
+interface Declaration {
+  application: string;
+  field: string;
+  value: unknown;
+}
+
+function nonPassengerDeclarations(code: string, vehicleType: unknown, usage: unknown): Declaration[] {
+  const found: Declaration[] = [];
+  if (typeof vehicleType === 'string' && !PASSENGER_VEHICLE_TYPES.includes(vehicleType))
+    found.push({ application: code, field: 'oldVehicle.vehicleType', value: vehicleType });
+  if (usage === 'operating') found.push({ application: code, field: 'oldVehicle.usage', value: usage });
+  return found;
+}
+
+/**
+ * VEHICLE_NOT_PASSENGER — audits found subsidies paid for trucks. Fires when this claim, or another
+ * live claim for the same old vehicle (VIN), declares it a non-passenger type or in operating use:
+ * a program without a vehicle-type clause (the Jinan one asks none) still shows the other claim's
+ * declaration, and a version published without the clause cannot let a truck through unseen.
+ */
+export function vehicleNotPassenger(repository: RiskRepository): RiskRule {
+  return {
+    code: 'VEHICLE_NOT_PASSENGER',
+    async evaluate({ application, manager }: RiskContext): Promise<RaisedFlag | null> {
+      const { facts, code } = application;
+      const declarations = nonPassengerDeclarations(
+        code,
+        factAt(facts, 'oldVehicle.vehicleType'),
+        factAt(facts, 'oldVehicle.usage'),
+      );
+      if (typeof factAt(facts, 'oldVehicle.vin') === 'string') {
+        for (const other of await repository.otherDeclarationsOfOldVehicle(manager, application.id))
+          declarations.push(...nonPassengerDeclarations(other.code, other.vehicleType, other.usage));
+      }
+      return declarations.length ? { code: 'VEHICLE_NOT_PASSENGER', detail: { declarations } } : null;
+    },
+  };
+}
+
+/** The declarations that the buyer / owner is someone other than the applicant. */
+const OWNERSHIP_FIELDS = ['newVehicle.ownerIsApplicant', 'home.ownedByApplicant'] as const;
+
+/**
+ * INVOICE_BUYER_NOT_APPLICANT — audits found invoices made out to companies and relatives. Today
+ * from what the resident declared (the new car's invoice and registration, the home, in someone
+ * else's name); the dealer's record of the buyer's name and ID plugs in with the dealers issue.
+ */
+export function invoiceBuyerNotApplicant(): RiskRule {
+  return {
+    code: 'INVOICE_BUYER_NOT_APPLICANT',
+    async evaluate({ application }: RiskContext): Promise<RaisedFlag | null> {
+      const fields = OWNERSHIP_FIELDS.filter((field) => factAt(application.facts, field) === false);
+      return fields.length
+        ? {
+            code: 'INVOICE_BUYER_NOT_APPLICANT',
+            detail: { fields: fields.map((field) => ({ field, value: false })) },
+          }
+        : null;
+    },
+  };
+}
+
+/**
+ * DUPLICATE_KEY — the same VIN, scrap certificate, invoice, serial number / IMEI or property
+ * certificate in a live claim of another person (keys whose programs allow sharing — `unique:
+ * none`, stacking programs — pass the submit check, so only the reviewer can catch it).
+ */
+export function duplicateKey(repository: RiskRepository): RiskRule {
+  return {
+    code: 'DUPLICATE_KEY',
+    async evaluate({ application, manager }: RiskContext): Promise<RaisedFlag | null> {
+      const shared = await repository.keysSharedWithOtherPeople(manager, application.id);
+      return shared.length
+        ? {
+            code: 'DUPLICATE_KEY',
+            detail: {
+              keys: shared.map((s) => ({ key: s.key, application: s.code, programCode: s.programCode })),
+            },
+          }
+        : null;
+    },
+  };
+}
+
+/** Midnight of a YYYY-MM-DD date in Asia/Shanghai (the zone the programs' dates are written in). */
+function shanghaiMidnight(date: string): Date | null {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(date)) return null;
+  const at = new Date(`${date}T00:00:00+08:00`);
+  return Number.isNaN(at.getTime()) ? null : at;
+}
+
+/**
+ * LATE_UPLOAD — invoices produced after the fact show up as claims filed long after the sale. The
+ * claim's documents first came in at its first upload; that is never later than its submission
+ * (the database stamps uploads, the app clock stamps submissions: the earlier of the two counts).
+ */
+export function lateUpload(repository: RiskRepository): RiskRule {
+  return {
+    code: 'LATE_UPLOAD',
+    async evaluate({ application, manager }: RiskContext): Promise<RaisedFlag | null> {
+      const dateField = SALE_DATE_FIELDS.find(
+        (field) => typeof factAt(application.facts, field) === 'string',
+      );
+      if (!dateField) return null;
+      const saleDate = factAt(application.facts, dateField) as string;
+      const sale = shanghaiMidnight(saleDate);
+      if (!sale) return null;
+      const firstUpload = await repository.firstUploadAt(manager, application.id);
+      const times = [firstUpload, application.submittedAt].filter((t): t is Date => t !== null);
+      if (!times.length) return null;
+      const filedAt = new Date(Math.min(...times.map((t) => t.getTime())));
+      const days = Math.floor((filedAt.getTime() - sale.getTime()) / DAY_MS);
+      if (days <= LATE_UPLOAD_DAYS) return null;
+      return {
+        code: 'LATE_UPLOAD',
+        detail: { dateField, saleDate, filedOn: shanghaiDate(filedAt), days, limitDays: LATE_UPLOAD_DAYS },
+      };
+    },
+  };
+}
+
+/** Every rule, in the order their flags are listed. */
+export function riskRules(repository: RiskRepository): readonly RiskRule[] {
+  return [
+    vehicleNotPassenger(repository),
+    invoiceBuyerNotApplicant(),
+    duplicateKey(repository),
+    lateUpload(repository),
+  ];
+}
