@@ -162,8 +162,9 @@ describe('the review workbench in Chromium at 1366×768', () => {
     await page.getByTestId('lease-held').waitFor();
     await page.getByRole('heading', { level: 1, name: new RegExp(first.code) }).waitFor();
 
-    // Documents beside the facts: an image first, then (J) a PDF drawn by pdf.js.
+    // Documents beside the facts, by kind: an image first, then (J) a PDF drawn by pdf.js.
     const viewer = page.getByTestId('document-viewer');
+    await viewer.getByText('申请人身份证').waitFor();
     await viewer.getByTestId('image-view').waitFor();
     expect(await viewer.locator('.hx-viewer__doc').count()).toBe(DOCUMENTS.length);
     await page.keyboard.press('j');
@@ -252,6 +253,7 @@ describe('the review workbench in Chromium at 1366×768', () => {
     await approverPage.waitForURL(`${baseUrl}/console/review/${second.applicationId}`);
     await approverPage.getByTestId('lease-held').waitFor();
     await approverPage.getByTestId('case-decisions').getByText(/批准/).waitFor();
+    await approverPage.getByTestId('document-viewer').getByText('申请人身份证').waitFor();
     await approverPage.screenshot({ path: screenshotPath('review-second-approval-desktop-zh') });
     await approverPage.locator('body').press('a');
     if (await approverPage.getByText('覆盖比对冲突').isVisible()) {

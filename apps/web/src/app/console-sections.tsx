@@ -46,7 +46,7 @@ export const consoleSections: readonly ConsoleSectionDef[] = [
     section: 'sampling',
     path: '/console/sampling',
     icon: <ExperimentOutlined aria-hidden />,
-    permission: Permission.ReviewApproveHighValue,
+    permission: Permission.ReviewSample,
   },
   {
     section: 'payments',

@@ -101,7 +101,7 @@ export const routes: RouteObject[] = [
           },
           {
             path: 'sampling',
-            element: <RequireSession area="console" permission={Permission.ReviewApproveHighValue} />,
+            element: <RequireSession area="console" permission={Permission.ReviewSample} />,
             children: [{ index: true, element: <SamplingPage /> }],
           },
           ...consoleSections

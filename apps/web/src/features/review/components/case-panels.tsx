@@ -66,6 +66,8 @@ export function FieldMatrix({ rows, factLabel }: { rows: readonly MatrixRow[]; f
   const { t } = useTranslation('review');
   const sources = [...new Set(rows.flatMap((r) => r.values.map((v) => v.source)))] as MatrixSource[];
   const sorted = sortMatrix(rows);
+  // Fields of other sources than the claim (the profile's name, the payout card) have their own names.
+  const label = (field: string) => t(`matrix.fieldNames.${field}`, { defaultValue: factLabel(field) });
   return (
     <Table<MatrixRow>
       className="hx-matrix"
@@ -77,19 +79,20 @@ export function FieldMatrix({ rows, factLabel }: { rows: readonly MatrixRow[]; f
       scroll={{ x: 'max-content' }}
       rowClassName={(row) => `is-${row.result}`}
       locale={{ emptyText: t('matrix.empty') }}
+      // The result next to the field, so it stays in sight when the sources scroll sideways.
       columns={[
-        { title: t('matrix.field'), dataIndex: 'field', render: (f: string) => factLabel(f) },
+        { title: t('matrix.field'), dataIndex: 'field', render: (f: string) => label(f) },
+        {
+          title: t('matrix.resultLabel'),
+          dataIndex: 'result',
+          render: (r: MatrixResult) => <MatrixResultTag result={r} />,
+        },
         ...sources.map((source) => ({
           title: t(`matrix.source.${source}`),
           key: source,
           render: (_: unknown, row: MatrixRow) =>
             show(row.values.find((v) => v.source === source)?.value, t('yes'), t('no')),
         })),
-        {
-          title: t('matrix.resultLabel'),
-          dataIndex: 'result',
-          render: (r: MatrixResult) => <MatrixResultTag result={r} />,
-        },
       ]}
     />
   );

@@ -95,9 +95,13 @@ export function ReviewStatsPanel({ programTitle }: { programTitle: (code: string
       {stats.data && stats.data.length === 0 ? <p className="hx-note">{t('stats.empty')}</p> : null}
       {stats.data && stats.data.length > 0 ? (
         <ul className="hx-stats__list">
-          {stats.data.map((s) => (
-            <ProgramStats key={s.programCode} stats={s} title={programTitle(s.programCode)} />
-          ))}
+          {/* Programs with claims first (most first); the catalogue's order among the rest. */}
+          {[...stats.data]
+            .map((s, i) => ({ s, i, n: Object.values(s.byStatus).reduce((a, b) => a + b, 0) }))
+            .sort((a, b) => b.n - a.n || a.i - b.i)
+            .map(({ s }) => (
+              <ProgramStats key={s.programCode} stats={s} title={programTitle(s.programCode)} />
+            ))}
         </ul>
       ) : null}
       <Button href={reviewExportUrl({})} icon={<DownloadOutlined aria-hidden />} data-testid="export-all">
