@@ -2,11 +2,14 @@ import { useState } from 'react';
 import { Alert, Button, Input, InputNumber, Radio, Select, Switch } from 'antd';
 import { ExperimentOutlined, SaveOutlined } from '@ant-design/icons';
 import { useForm } from 'react-hook-form';
-import type { ReviewSample, SampleOutcome } from '@huanxin/shared';
+import { formatFen, type ReviewSampleItemDetail, type SampleOutcome } from '@huanxin/shared';
 import { useTranslation } from 'react-i18next';
 import { Form, FormAlert, FormField, SubmitButton } from '@/components/ui/form';
+import { ErrorState } from '@/components/ui/query-state';
 import { errorMessage } from '@/lib/error-message';
-import { useCreateSample, useRecordOutcome } from '../api/samples';
+import { moneyLocale } from '@/lib/i18n';
+import { useCreateSample, useRecordOutcome, useSample, useSamples } from '../api/samples';
+import { formatDateTime } from '../lib/format';
 import type { ProgramOption } from './review-queue';
 
 interface SampleValues {
@@ -16,7 +19,27 @@ interface SampleValues {
   seed: string;
 }
 
-function SampleItem({ sampleId, applicationId }: { sampleId: string; applicationId: string }) {
+function SampleItem({ sampleId, item }: { sampleId: string; item: ReviewSampleItemDetail }) {
+  const { t, i18n } = useTranslation('review');
+  const { applicationId } = item;
+  return (
+    <li className="hx-sample__item" data-application={applicationId}>
+      <span className="hx-case__code">{item.code}</span>
+      <span>{formatFen(item.amountFen, moneyLocale(i18n.language))}</span>
+      <span>{t('sampling.risk', { score: item.riskScore })}</span>
+      {item.outcome ? (
+        <span className="hx-sample__saved" data-outcome={item.outcome}>
+          {t(`sampling.${item.outcome}`)}
+          {item.note ? ` · ${item.note}` : ''}
+        </span>
+      ) : (
+        <SampleOutcomeForm sampleId={sampleId} applicationId={applicationId} />
+      )}
+    </li>
+  );
+}
+
+function SampleOutcomeForm({ sampleId, applicationId }: { sampleId: string; applicationId: string }) {
   const { t } = useTranslation('review');
   const record = useRecordOutcome();
   const [outcome, setOutcome] = useState<SampleOutcome | null>(null);
@@ -32,8 +55,7 @@ function SampleItem({ sampleId, applicationId }: { sampleId: string; application
     record.mutate({ sampleId, applicationId, outcome, note: note.trim() });
   };
   return (
-    <li className="hx-sample__item" data-application={applicationId}>
-      <span className="hx-sample__id">{applicationId}</span>
+    <>
       <Radio.Group
         value={outcome}
         onChange={(e) => setOutcome(e.target.value as SampleOutcome)}
@@ -77,15 +99,19 @@ function SampleItem({ sampleId, applicationId }: { sampleId: string; application
           {errorMessage(t, record.error)}
         </span>
       ) : null}
-    </li>
+    </>
   );
 }
 
 /** Draw a post-approval sample (random or weighted by risk, seeded) and record each case's outcome. */
 export function SamplingPanel({ programs }: { programs: readonly ProgramOption[] }) {
+  const programTitle = (code: string) => programs.find((p) => p.code === code)?.title ?? code;
   const { t } = useTranslation('review');
+  const { i18n } = useTranslation();
   const create = useCreateSample();
-  const [sample, setSample] = useState<ReviewSample | null>(null);
+  const samples = useSamples();
+  const [selected, setSelected] = useState<string | null>(null);
+  const sample = useSample(selected);
   const form = useForm<SampleValues>({
     mode: 'onChange',
     defaultValues: { programCode: programs[0]?.code ?? '', size: 10, riskWeighted: true, seed: '' },
@@ -99,7 +125,7 @@ export function SamplingPanel({ programs }: { programs: readonly ProgramOption[]
         riskWeighted: values.riskWeighted,
         ...(seed ? { seed } : {}),
       },
-      { onSuccess: setSample },
+      { onSuccess: (drawn) => setSelected(drawn.id) },
     );
   };
   return (
@@ -161,27 +187,52 @@ export function SamplingPanel({ programs }: { programs: readonly ProgramOption[]
         <FormAlert />
         <SubmitButton icon={<ExperimentOutlined aria-hidden />}>{t('sampling.draw')}</SubmitButton>
       </Form>
-      {sample ? (
+      {sample.data ? (
         <section className="hx-panel" aria-labelledby="sample-title" data-testid="sample">
           <h2 id="sample-title" className="hx-section__title">
-            {t('sampling.drawn', { count: sample.items.length })}
+            {t('sampling.drawn', { count: sample.data.items.length })}
           </h2>
-          <p className="hx-note">{t('sampling.seedIs', { seed: sample.seed })}</p>
-          {sample.items.length === 0 ? (
+          <p className="hx-note">
+            {t('sampling.seedIs', { seed: sample.data.seed })} ·{' '}
+            {t('sampling.population', { count: sample.data.population })}
+          </p>
+          {sample.data.items.length === 0 ? (
             <Alert type="info" showIcon title={t('sampling.emptySample')} />
           ) : (
             <ol className="hx-sample">
-              {sample.items.map((item) => (
-                <SampleItem
-                  key={item.applicationId}
-                  sampleId={sample.id}
-                  applicationId={item.applicationId}
-                />
+              {sample.data.items.map((item) => (
+                <SampleItem key={item.applicationId} sampleId={sample.data.id} item={item} />
               ))}
             </ol>
           )}
         </section>
       ) : null}
+      {sample.isError ? <ErrorState error={sample.error} onRetry={() => void sample.refetch()} /> : null}
+      <section className="hx-panel" aria-labelledby="samples-title">
+        <h2 id="samples-title" className="hx-section__title">
+          {t('sampling.history')}
+        </h2>
+        {samples.data && samples.data.length === 0 ? <p className="hx-note">{t('sampling.none')}</p> : null}
+        <ul className="hx-case__list" data-testid="samples">
+          {(samples.data ?? []).map((s) => (
+            <li key={s.id}>
+              <Button
+                type="link"
+                onClick={() => setSelected(s.id)}
+                aria-current={s.id === selected || undefined}
+              >
+                {formatDateTime(s.createdAt, i18n.language)} · {programTitle(s.programCode)}
+              </Button>
+              {t('sampling.summary', {
+                size: s.size,
+                decided: s.decided,
+                clawbacks: s.clawbacks,
+                seed: s.seed,
+              })}
+            </li>
+          ))}
+        </ul>
+      </section>
     </div>
   );
 }

@@ -63,44 +63,83 @@ describe('review figures on the console home', () => {
 });
 
 describe('sampling', () => {
-  it('draws a seeded, risk-weighted sample and records outcomes (a clawback needs a note)', async () => {
+  it('draws a seeded, risk-weighted sample, lists its claims and records outcomes (a clawback needs a note)', async () => {
     const SAMPLE = '5d0c7b6a-1111-4222-8333-444455556666';
     const A = '00000000-0000-4000-8000-00000000000a';
+    const B = '00000000-0000-4000-8000-00000000000b';
+    let recorded = false;
+    const item = (applicationId: string, code: string, outcome: 'clawback' | null) => ({
+      applicationId,
+      code,
+      status: 'approved',
+      amountFen: 1_800_000,
+      riskScore: 40,
+      outcome,
+      note: outcome ? '发票作废' : null,
+      decidedAt: null,
+      receivableId: null,
+    });
     const calls = mockApi({
       'GET /api/auth/me': approver,
       'GET /api/programs': jsonResponse([program]),
+      'GET /api/review/samples': jsonResponse([]),
       'POST /api/review/samples': jsonResponse(
-        { id: SAMPLE, seed: 'audit-2026-11', items: [{ applicationId: A }] },
+        { id: SAMPLE, seed: 'audit-2026-11', items: [{ applicationId: A }, { applicationId: B }] },
         201,
       ),
-      [`POST /api/review/samples/${SAMPLE}/items/${A}`]: jsonResponse({}),
+      [`GET /api/review/samples/${SAMPLE}`]: () =>
+        jsonResponse({
+          id: SAMPLE,
+          programCode: 'car-scrap-2026',
+          seed: 'audit-2026-11',
+          size: 2,
+          riskWeighted: true,
+          population: 12,
+          createdAt: '2026-12-01T02:00:00.000Z',
+          createdBy: { id: 'x', displayName: '复核员一' },
+          items: [item(A, 'ZQ-2026-000010', recorded ? 'clawback' : null), item(B, 'ZQ-2026-000011', null)],
+        }),
+      [`POST /api/review/samples/${SAMPLE}/items/${A}`]: () => {
+        recorded = true;
+        return jsonResponse({ applicationId: A, outcome: 'clawback', receivableId: 'r1' });
+      },
     });
     renderWithApp(routes, { path: '/console/sampling' });
     expect(await screen.findByRole('heading', { level: 1, name: '抽样复查' })).toBeTruthy();
+    expect(await screen.findByText('尚未抽取样本。')).toBeTruthy();
     fireEvent.change(await screen.findByLabelText('随机种子（可选）'), {
       target: { value: 'audit-2026-11' },
     });
     fireEvent.click(screen.getByRole('button', { name: /抽\s?取/ }));
     const sample = await screen.findByTestId('sample');
-    expect(calls.find((c) => c.path === '/api/review/samples')?.body).toEqual({
+    expect(calls.find((c) => c.path === '/api/review/samples' && c.method === 'POST')?.body).toEqual({
       programCode: 'car-scrap-2026',
       size: 10,
       riskWeighted: true,
       seed: 'audit-2026-11',
     });
     expect(sample.textContent).toContain('随机种子：audit-2026-11');
-    fireEvent.click(within(sample).getByLabelText('追回补贴'));
-    fireEvent.click(within(sample).getByRole('button', { name: /记\s?录/ }));
-    expect(within(sample).getByRole('alert').textContent).toBe('追回补贴时请填写说明');
+    expect(sample.textContent).toContain('从 12 件已批准申请中抽取');
+    const first = sample.querySelector<HTMLElement>(`[data-application="${A}"]`) as HTMLElement;
+    expect(first.textContent).toContain('ZQ-2026-000010');
+    fireEvent.click(within(first).getByLabelText('追回补贴'));
+    fireEvent.click(within(first).getByRole('button', { name: /记\s?录/ }));
+    expect(within(first).getByRole('alert').textContent).toBe('追回补贴时请填写说明');
     expect(calls.some((c) => c.path.includes('/items/'))).toBe(false);
-    fireEvent.change(within(sample).getByLabelText('说明'), { target: { value: '发票作废' } });
-    fireEvent.click(within(sample).getByRole('button', { name: /记\s?录/ }));
-    await within(sample).findByText('已记录');
+    fireEvent.change(within(first).getByLabelText('说明'), { target: { value: '发票作废' } });
+    fireEvent.click(within(first).getByRole('button', { name: /记\s?录/ }));
     await waitFor(() =>
       expect(calls.find((c) => c.path.includes('/items/'))?.body).toEqual({
         outcome: 'clawback',
         note: '发票作废',
       }),
     );
+    // The recorded outcome replaces the form (the sample is read again).
+    await waitFor(() =>
+      expect(sample.querySelector(`[data-application="${A}"] [data-outcome="clawback"]`)?.textContent).toBe(
+        '追回补贴 · 发票作废',
+      ),
+    );
+    expect(sample.querySelector(`[data-application="${B}"] input`)).not.toBeNull();
   });
 });
