@@ -121,10 +121,14 @@ async function staffSignIn(browser: Browser, username: string, path: string) {
   return { context, page, errors };
 }
 
-/** Picks an option of the antd Select labelled `label` by typing part of it and choosing it. */
-async function choose(page: Page, label: string, option: string): Promise<void> {
+/**
+ * Picks an option of the antd Select labelled `label` and chooses it; `search` types it first (a long list
+ * is virtual: only the options in view are in the page).
+ */
+async function choose(page: Page, label: string, option: string, { search = false } = {}): Promise<void> {
   const input = page.getByLabel(label, { exact: true });
   await input.click();
+  if (search) await input.fill(option);
   await page
     .locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: option })
     .first()
@@ -267,6 +271,22 @@ describe('the review workbench in Chromium at 1366×768', () => {
       .filter({ hasText: `申请 ${second.code} 已批准。` })
       .waitFor();
     await waitForStatus(second, 'approved');
+
+    // A post-approval sample of the program's approved claims: the one just approved, confirmed.
+    await approverPage
+      .getByRole('navigation', { name: '工作台菜单' })
+      .getByRole('link', { name: '抽样复查' })
+      .click();
+    await approverPage.waitForURL(`${baseUrl}/console/sampling`);
+    await choose(approverPage, '补贴项目', '汽车报废更新（2026年）', { search: true });
+    await approverPage.getByLabel('样本数量', { exact: true }).fill('1');
+    await approverPage.getByRole('button', { name: /抽\s?取/ }).click();
+    const sampled = approverPage.locator(`[data-application="${second.applicationId}"]`);
+    await sampled.getByText(second.code).waitFor();
+    await sampled.getByLabel('核实无误').check();
+    await sampled.getByRole('button', { name: /记\s?录/ }).click();
+    await sampled.locator('[data-outcome="confirmed"]').waitFor();
+    await approverPage.screenshot({ path: screenshotPath('review-sampling-desktop-zh'), fullPage: true });
 
     // The console home: the review figures per program.
     await approverPage.goto(`${baseUrl}/console`);

@@ -59,7 +59,8 @@ export function recordOutcome({
 }: OutcomeInput): Promise<SampleOutcomeResult> {
   return api.post<SampleOutcomeResult>(
     `/api/review/samples/${encodeURIComponent(sampleId)}/items/${encodeURIComponent(applicationId)}`,
-    { outcome, note },
+    // The note is optional for a confirmation: an empty one is left out, not sent as "".
+    note ? { outcome, note } : { outcome },
   );
 }
 

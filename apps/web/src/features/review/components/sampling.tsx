@@ -150,6 +150,7 @@ export function SamplingPanel({ programs }: { programs: readonly ProgramOption[]
               value={field.value || null}
               onChange={(v: string) => field.onChange(v)}
               options={programs.map((p) => ({ value: p.code, label: p.title }))}
+              showSearch={{ optionFilterProp: 'label' }}
             />
           )}
         </FormField>
