@@ -77,6 +77,9 @@ interface SchemaRef {
   additionalProperties?: unknown;
 }
 
+// The sweeps grow with every route (each declared field × every probe, one request at a time).
+jest.setTimeout(180_000);
+
 describe('input sweep: hostile values on every route never get a 5xx', () => {
   let t: TestApp;
   let routes: RouteInfo[];

@@ -92,7 +92,12 @@ export class ReviewDecisionService {
         const stage: ReviewStage = application.stage ?? 'review';
         const reason = this.checkRequest(body, definition);
         if (stage === 'second_approval') await this.checkSecondApprover(manager, user, id);
-        if (conflicts && JSON.stringify(conflicts.facts) !== JSON.stringify(application.facts))
+        // An approval is judged on the matrix read before the transaction: if the claim was not in
+        // review then, or its facts differ now, it changed meanwhile.
+        if (
+          body.decision === 'approve' &&
+          (!conflicts || JSON.stringify(conflicts.facts) !== JSON.stringify(application.facts))
+        )
           throw new DomainError(ErrorCode.WRONG_STATE, 'The claim changed meanwhile; reload it');
 
         const note = body.note ? maskText(body.note) : null;

@@ -12,9 +12,14 @@ import { Clock } from '../common/clock';
 import { PiiCipher } from '../common/crypto/pii-cipher';
 import { ReviewRepository, type QueueRow } from './review.repository';
 
-/** Program versions are immutable: their review times are read again at most this often. */
-const REVIEW_DAYS_TTL_MS = 60_000;
+/** Program versions are immutable: their codes and review times are read again at most this often. */
+const VERSIONS_TTL_MS = 60_000;
 const DEFAULT_REVIEW_DAYS = 15;
+
+interface VersionInfo {
+  programCode: string;
+  reviewDays: number;
+}
 
 export interface QueueQuery {
   program?: string;
@@ -33,7 +38,7 @@ export interface QueueQuery {
  */
 @Injectable()
 export class ReviewQueueService {
-  private reviewDays: { at: number; days: Map<string, number> } | null = null;
+  private versions: { at: number; byId: Map<string, VersionInfo> } | null = null;
 
   constructor(
     private readonly reviews: ReviewRepository,
@@ -44,15 +49,14 @@ export class ReviewQueueService {
   async page(query: QueueQuery): Promise<ReviewQueuePage> {
     const now = this.clock.now();
     const pageSize = query.pageSize ?? 20;
-    const sort = query.sort ?? 'age';
-    const days = await this.reviewDaysByVersion(now);
+    const versions = await this.programVersions(now);
     const filter = {
       status: query.status ?? 'in_review',
       programCode: query.program,
       stage: query.stage,
       flag: query.flag,
-      sort,
-      reviewDaysByVersion: days,
+      sort: query.sort ?? 'age',
+      reviewDaysByVersion: new Map([...versions].map(([id, v]) => [id, v.reviewDays])),
       limit: pageSize,
       offset: ((query.page ?? 1) - 1) * pageSize,
       now,
@@ -61,17 +65,22 @@ export class ReviewQueueService {
       this.reviews.queuePage(filter),
       this.reviews.queueCount(filter),
     ]);
-    return { items: rows.map((row) => this.item(row, days, now)), total };
+    // A version published since they were read: read them again for this page.
+    const known = rows.every((row) => versions.has(row.program_version_id))
+      ? versions
+      : await this.programVersions(now, true);
+    return { items: rows.map((row) => this.item(row, known, now)), total };
   }
 
-  private item(row: QueueRow, days: Map<string, number>, now: Date): ReviewQueueItem {
+  private item(row: QueueRow, versions: Map<string, VersionInfo>, now: Date): ReviewQueueItem {
     // complete_at is set on entering review; a claim without it (none today) counts from now.
     const completeAt = row.complete_at ?? now;
-    const reviewDays = days.get(row.program_version_id) ?? DEFAULT_REVIEW_DAYS;
+    const version = versions.get(row.program_version_id);
+    const reviewDays = version?.reviewDays ?? DEFAULT_REVIEW_DAYS;
     return {
       id: row.id,
       code: row.code,
-      programCode: row.program_code,
+      programCode: version?.programCode ?? '',
       applicantNameMasked: row.name_enc ? maskName(this.cipher.decrypt(row.name_enc, 'profile.name')) : '',
       amountFen: Number(row.reserved_fen),
       completeAt: completeAt.toISOString(),
@@ -87,13 +96,10 @@ export class ReviewQueueService {
     };
   }
 
-  private async reviewDaysByVersion(now: Date): Promise<Map<string, number>> {
-    if (
-      !this.reviewDays ||
-      now.getTime() - this.reviewDays.at > REVIEW_DAYS_TTL_MS ||
-      now.getTime() < this.reviewDays.at
-    )
-      this.reviewDays = { at: now.getTime(), days: await this.reviews.reviewDaysByVersion() };
-    return this.reviewDays.days;
+  private async programVersions(now: Date, reload = false): Promise<Map<string, VersionInfo>> {
+    const age = this.versions ? now.getTime() - this.versions.at : Infinity;
+    if (reload || !this.versions || age > VERSIONS_TTL_MS || age < 0)
+      this.versions = { at: now.getTime(), byId: await this.reviews.programVersions() };
+    return this.versions.byId;
   }
 }

@@ -12,7 +12,7 @@ export interface QueueFilter {
   stage?: ReviewStage;
   flag?: string;
   sort: ReviewSort;
-  /** For `sort=due` across programs with different review times: days per program version. */
+  /** For `sort=due` across programs with different review times: days per program version id. */
   reviewDaysByVersion?: Map<string, number>;
   limit: number;
   offset: number;
@@ -22,7 +22,6 @@ export interface QueueFilter {
 export interface QueueRow {
   id: string;
   code: string;
-  program_code: string;
   program_version_id: string;
   reserved_fen: string;
   complete_at: Date | null;
@@ -60,34 +59,44 @@ export class ReviewRepository {
     return this.dataSource.transaction(work);
   }
 
-  /** Every program version's review time (`serviceLevels.reviewDays`); a small table. */
-  async reviewDaysByVersion(): Promise<Map<string, number>> {
+  /** Every program version's code and review time (`serviceLevels.reviewDays`); a small table. */
+  async programVersions(): Promise<Map<string, { programCode: string; reviewDays: number }>> {
     const rows = (await this.dataSource.query(
-      `SELECT id, (definition->'settings'->'serviceLevels'->>'reviewDays')::int AS days FROM program_version`,
-    )) as { id: string; days: number | null }[];
-    return new Map(rows.map((row) => [row.id, row.days ?? 15]));
+      `SELECT v.id, p.code, (v.definition->'settings'->'serviceLevels'->>'reviewDays')::int AS days
+         FROM program_version v JOIN program p ON p.id = v.program_id`,
+    )) as { id: string; code: string; days: number | null }[];
+    return new Map(rows.map((row) => [row.id, { programCode: row.code, reviewDays: row.days ?? 15 }]));
   }
 
-  /** One page of the queue, in the requested order. */
+  /**
+   * One page of the queue, in the requested order: first the page's ids alone (a plain walk of a
+   * partial index, cheap to plan), then those few rows with what a row shows (name, current
+   * lease, flags; the program's code comes from `programVersions`). A claim decided between the two statements drops out of the page.
+   */
   async queuePage(filter: QueueFilter): Promise<QueueRow[]> {
     const { where, params } = this.queueWhere(filter);
     const order = this.queueOrder(filter, params);
     params.push(filter.limit, filter.offset);
-    const limit = `LIMIT $${params.length - 1} OFFSET $${params.length}`;
-    params.push(filter.now);
-    const now = `$${params.length}`;
-    return this.dataSource.query(
-      `SELECT a.id, a.code, p.code AS program_code, a.program_version_id, a.reserved_fen, a.complete_at,
+    const ids = (
+      (await this.dataSource.query(
+        `SELECT a.id FROM application a WHERE ${where} ORDER BY ${order} LIMIT $${params.length - 1} OFFSET $${params.length}`,
+        params,
+      )) as { id: string }[]
+    ).map((row) => row.id);
+    if (!ids.length) return [];
+    const rows = (await this.dataSource.query(
+      `SELECT a.id, a.code, a.program_version_id, a.reserved_fen, a.complete_at,
               a.risk_score, a.stage, rp.name_enc, l.holder_id, u.display_name AS holder_name,
               COALESCE((SELECT array_agg(f.code ORDER BY f.code) FROM application_flag f WHERE f.application_id = a.id), '{}') AS flags
-         FROM (SELECT a.* FROM application a WHERE ${where} ORDER BY ${order} ${limit}) a
-         JOIN program p ON p.id = a.program_id
+         FROM application a
          LEFT JOIN resident_profile rp ON rp.user_id = a.applicant_id
-         LEFT JOIN review_lease l ON l.application_id = a.id AND l.lease_until > ${now}
+         LEFT JOIN review_lease l ON l.application_id = a.id AND l.lease_until > $3
          LEFT JOIN user_account u ON u.id = l.holder_id
-        ORDER BY ${order}`,
-      params,
-    );
+        WHERE a.id = ANY($1::uuid[]) AND a.status = $2`,
+      [ids, filter.status, filter.now],
+    )) as QueueRow[];
+    const position = new Map(ids.map((id, index) => [id, index]));
+    return rows.sort((a, b) => position.get(a.id)! - position.get(b.id)!);
   }
 
   /** How many claims the queue's filter matches (an index-only count over the same partial index). */

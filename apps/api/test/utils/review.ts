@@ -10,6 +10,9 @@ import type { TestApp } from './test-app';
 let serial = 0;
 
 /**
+ * Invoice numbers 2637…0068xxxx are this helper's (claim-lifecycle uses 60xxxx, worker-crash 700001,
+ * person-quota 75xxxx, checks 80xxxx, budget-race 90xxxx).
+ *
  * An eligible digital-2026 phone at `priceFen` (15 %, capped at 50,000 fen — the program's
  * four-eyes threshold, reached from 333,334 fen), numbers of its own.
  */
@@ -17,7 +20,7 @@ export function reviewPhone(priceFen = 300_000, overrides: Record<string, unknow
   serial += 1;
   return eligibleClaim('digital', {
     'item.priceFen': priceFen,
-    'item.invoiceNo': `2637${String(700_000 + serial).padStart(16, '0')}`,
+    'item.invoiceNo': `2637${String(680_000 + serial).padStart(16, '0')}`,
     'item.invoiceDate': '2026-04-02',
     'item.serialNo': `REV-SN-${process.pid}-${serial}`,
     ...overrides,
@@ -54,13 +57,13 @@ export async function claimInReview(
 }
 
 export async function submitClaim(t: TestApp, resident: Resident, id: string): Promise<void> {
-  await request(t.server)
+  const res = await request(t.server)
     .post(`/api/applications/${id}/submit`)
     .set('cookie', resident.cookie)
     .set('Idempotency-Key', randomUUID())
     // A device of its own (address + User-Agent): one suite's many residents are not a device pattern.
-    .set('User-Agent', `review-suite/${randomUUID()}`)
-    .expect(200);
+    .set('User-Agent', `review-suite/${randomUUID()}`);
+  if (res.status !== 200) throw new Error(`submit answered ${res.status} ${JSON.stringify(res.body)}`);
 }
 
 /** The automated checks (submitted → checking → in_review), as the worker runs them. */
