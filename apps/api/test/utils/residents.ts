@@ -20,12 +20,8 @@ const pad = (n: number, width: number) => String(n).padStart(width, '0');
  * Indexes are one namespace for the whole run (every suite shares the database, and phone and ID
  * numbers are unique). Ranges in use: 1–6 applications, 1000–1999 budget-race, 3001–3999 checks,
  * 4001/5001–5002 worker-crash and outbox, 6000–6099 claim-lifecycle, 7000–7550 person-quota,
-<<<<<<< HEAD
- * 8001–8299 documents, 9001 input-sweep, 9101–9103 reveal, 9201 redis-down, 9601–9699 review. Take a free range.
-=======
  * 8001–8299 documents, 9001 input-sweep, 9101–9103 reveal, 9201 redis-down, 9600–9649 review,
  * 9650–9699 sampling, reports and SLA, 9700–9749 risk. Take a free range.
->>>>>>> h-revsig
  */
 /** Personal data for the applications suites (index < 10,000): phones 1390532xxxx, IDs born 1960-03-01…10, 62-cards. */
 export function residentIdentity(index: number) {
