@@ -4,6 +4,13 @@ import { defineConfig } from 'vite';
 
 const here = (p: string): string => fileURLToPath(new URL(p, import.meta.url));
 
+/**
+ * antd parts only the staff console uses (the review queue's table, the sampling form's number input):
+ * left out of the shared vendor chunks so they load with the console chunk, never for a resident.
+ */
+const CONSOLE_ONLY =
+  /node_modules[\\/](antd[\\/](es|lib)[\\/](table|pagination|input-number|space)|@rc-component[\\/](table|pagination|input-number|mini-decimal))[\\/]/;
+
 // The API (apps/api) serves /api and, in production, this build from apps/web/dist on the same origin.
 export default defineConfig({
   plugins: [react()],
@@ -46,12 +53,20 @@ export default defineConfig({
               test: /node_modules[\\/](react|react-dom|react-router|scheduler)[\\/]/,
               priority: 3,
             },
+            // pdf.js (the reviewer's document viewer) stays in the lazily loaded viewer's own chunk.
+            { name: 'pdfjs', test: /node_modules[\\/]pdfjs-dist[\\/]/, priority: 4 },
             {
               name: 'antd',
-              test: /node_modules[\\/](antd|@ant-design|@rc-component|rc-[^\\/]+)[\\/]/,
+              test: (id: string) =>
+                /node_modules[\\/](antd|@ant-design|@rc-component|rc-[^\\/]+)[\\/]/.test(id) &&
+                !CONSOLE_ONLY.test(id),
               priority: 2,
             },
-            { name: 'vendor', test: /node_modules/, priority: 1 },
+            {
+              name: 'vendor',
+              test: (id: string) => /node_modules/.test(id) && !CONSOLE_ONLY.test(id),
+              priority: 1,
+            },
           ],
         },
       },

@@ -1,7 +1,8 @@
 /**
  * Browser-test global setup: start the BUILT portal (apps/api/dist/main.js, which also serves apps/web/dist)
  * on a free port with its own database, wait for /api/health, and hand the base URL to the tests. A second
- * portal runs with STAFF_MFA=totp for the authenticator tests. Teardown stops both and drops their databases.
+ * portal runs with STAFF_MFA=totp for the authenticator tests, a third with its queue worker for the review
+ * workbench. Teardown stops them and drops their databases.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
@@ -16,11 +17,17 @@ declare module 'vitest' {
     baseUrl: string;
     /** A second portal with STAFF_MFA=totp (the production default), for the TOTP enrolment and sign-in test. */
     mfaBaseUrl: string;
+    /**
+     * A third portal with its queue worker running (the automated checks move a submitted claim into
+     * review), for the review workbench tests; the others run no worker, so their claims stay submitted.
+     */
+    reviewBaseUrl: string;
   }
 }
 
 const webDir = fileURLToPath(new URL('..', import.meta.url));
 const apiMain = fileURLToPath(new URL('../../api/dist/main.js', import.meta.url));
+const workerMain = fileURLToPath(new URL('../../api/dist/main.worker.js', import.meta.url));
 const webIndex = fileURLToPath(new URL('../dist/index.html', import.meta.url));
 const PG_ADMIN_URL = 'postgres://postgres@127.0.0.1:5432/postgres';
 const STARTUP_TIMEOUT_MS = 60_000;
@@ -84,6 +91,7 @@ async function dropDatabase(name: string): Promise<void> {
 /** Start one built portal with its own database and Redis prefix; resolves once it is healthy. */
 async function startPortal(
   extraEnv: Record<string, string>,
+  { worker = false }: { worker?: boolean } = {},
 ): Promise<{ baseUrl: string; teardown: () => Promise<void> }> {
   const runId = randomBytes(5).toString('hex');
   const database = `huanxin_e2e_${runId}`;
@@ -91,19 +99,20 @@ async function startPortal(
   const baseUrl = `http://127.0.0.1:${port}`;
 
   let stderrText = '';
+  const env = {
+    ...process.env,
+    NODE_ENV: 'test',
+    PORT: String(port),
+    DATABASE_URL: `postgres://postgres@127.0.0.1:5432/${database}`,
+    // The API accepts letters, digits, _ . - in the prefix (no ':').
+    REDIS_PREFIX: `huanxin-e2e-${runId}`,
+    PUBLIC_ORIGIN: baseUrl,
+    LOG_LEVEL: 'warn',
+    ...extraEnv,
+  };
   const server = spawn(process.execPath, [apiMain], {
     cwd: webDir,
-    env: {
-      ...process.env,
-      NODE_ENV: 'test',
-      PORT: String(port),
-      DATABASE_URL: `postgres://postgres@127.0.0.1:5432/${database}`,
-      // The API accepts letters, digits, _ . - in the prefix (no ':').
-      REDIS_PREFIX: `huanxin-e2e-${runId}`,
-      PUBLIC_ORIGIN: baseUrl,
-      LOG_LEVEL: 'warn',
-      ...extraEnv,
-    },
+    env,
     stdio: ['ignore', 'ignore', 'pipe'],
   });
   server.stderr?.setEncoding('utf8');
@@ -111,13 +120,27 @@ async function startPortal(
     stderrText = (stderrText + chunk).slice(-20_000);
   });
 
+  let workerProcess: ChildProcess | null = null;
   const teardown = async (): Promise<void> => {
+    if (workerProcess) await stop(workerProcess);
     await stop(server);
     await dropDatabase(database);
   };
 
   try {
     await waitForHealth(baseUrl, server, () => stderrText);
+    // After the API is healthy: its start has applied the migrations the worker reads.
+    if (worker) {
+      workerProcess = spawn(process.execPath, [workerMain], {
+        cwd: webDir,
+        env,
+        stdio: ['ignore', 'ignore', 'pipe'],
+      });
+      workerProcess.stderr?.setEncoding('utf8');
+      workerProcess.stderr?.on('data', (chunk: string) => {
+        stderrText = (stderrText + chunk).slice(-20_000);
+      });
+    }
   } catch (error) {
     await teardown().catch(() => undefined);
     throw error;
@@ -137,16 +160,24 @@ export default async function setup(project: TestProject): Promise<() => Promise
 
   const main = await startPortal({});
   let mfa: Awaited<ReturnType<typeof startPortal>>;
+  let review: Awaited<ReturnType<typeof startPortal>>;
   try {
     mfa = await startPortal({ STAFF_MFA: 'totp' });
   } catch (error) {
     await main.teardown().catch(() => undefined);
     throw error;
   }
+  try {
+    review = await startPortal({}, { worker: true });
+  } catch (error) {
+    await Promise.all([main.teardown(), mfa.teardown()]).catch(() => undefined);
+    throw error;
+  }
 
   project.provide('baseUrl', main.baseUrl);
   project.provide('mfaBaseUrl', mfa.baseUrl);
+  project.provide('reviewBaseUrl', review.baseUrl);
   return async () => {
-    await Promise.all([main.teardown(), mfa.teardown()]);
+    await Promise.all([main.teardown(), mfa.teardown(), review.teardown()]);
   };
 }

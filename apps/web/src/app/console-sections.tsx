@@ -2,6 +2,8 @@ import type { ReactNode } from 'react';
 import {
   AuditOutlined,
   DashboardOutlined,
+  ExperimentOutlined,
+  FileDoneOutlined,
   FileSearchOutlined,
   PayCircleOutlined,
   SettingOutlined,
@@ -10,7 +12,8 @@ import {
 } from '@ant-design/icons';
 import { Permission } from '@huanxin/shared';
 
-export type ConsoleSection = 'dashboard' | 'review' | 'payments' | 'programs' | 'users' | 'audit' | 'dealer';
+export type ConsoleSection =
+  'dashboard' | 'review' | 'approvals' | 'sampling' | 'payments' | 'programs' | 'users' | 'audit' | 'dealer';
 
 export interface ConsoleSectionDef {
   section: ConsoleSection;
@@ -20,6 +23,9 @@ export interface ConsoleSectionDef {
   permission?: Permission;
 }
 
+/** The sections whose pages are built (the others say so). */
+export const BUILT_SECTIONS: ReadonlySet<ConsoleSection> = new Set(['review', 'approvals', 'sampling']);
+
 /** The console's pages, in menu order. The dashboard is for every console user. */
 export const consoleSections: readonly ConsoleSectionDef[] = [
   { section: 'dashboard', path: '/console', icon: <DashboardOutlined aria-hidden /> },
@@ -28,6 +34,19 @@ export const consoleSections: readonly ConsoleSectionDef[] = [
     path: '/console/review',
     icon: <FileSearchOutlined aria-hidden />,
     permission: Permission.ReviewRead,
+  },
+  {
+    // The approvers' queue: cases waiting for the four-eyes second approval.
+    section: 'approvals',
+    path: '/console/approvals',
+    icon: <FileDoneOutlined aria-hidden />,
+    permission: Permission.ReviewApproveHighValue,
+  },
+  {
+    section: 'sampling',
+    path: '/console/sampling',
+    icon: <ExperimentOutlined aria-hidden />,
+    permission: Permission.ReviewSample,
   },
   {
     section: 'payments',

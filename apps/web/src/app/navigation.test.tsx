@@ -4,14 +4,24 @@ import { routes } from '@/app/router';
 import { mockApi, signedInAs } from '@/test/api-mock';
 import { jsonResponse, renderWithApp } from '@/test/render';
 
-const ALL = ['工作台', '审核队列', '资金拨付', '项目管理', '用户管理', '审计日志', '经营单位业务'];
+const ALL = [
+  '工作台',
+  '审核队列',
+  '复核审批',
+  '抽样复查',
+  '资金拨付',
+  '项目管理',
+  '用户管理',
+  '审计日志',
+  '经营单位业务',
+];
 
 afterEach(() => vi.unstubAllGlobals());
 
 describe('navigation by role', () => {
   it.each([
     { role: 'reviewer', visible: ['工作台', '审核队列'] },
-    { role: 'approver', visible: ['工作台', '审核队列'] },
+    { role: 'approver', visible: ['工作台', '审核队列', '复核审批', '抽样复查'] },
     { role: 'finance', visible: ['工作台', '资金拨付'] },
     { role: 'admin', visible: ['工作台', '项目管理', '用户管理'] },
     { role: 'auditor', visible: ['工作台', '审计日志'] },

@@ -5,7 +5,7 @@ import { RequireSession } from '@/features/auth/components/require-session';
 import { SessionProvider } from '@/features/auth/hooks/use-session';
 import { ResidentLayout } from './layouts/resident-layout';
 import { ConsoleLayout } from './layouts/console-layout';
-import { consoleSections } from './console-sections';
+import { BUILT_SECTIONS, consoleSections } from './console-sections';
 
 /** A page component from a lazily loaded area module (React.lazy wants a default export). */
 function lazyPage<P extends object>(load: () => Promise<ComponentType<P>>) {
@@ -33,6 +33,10 @@ const ConsoleHome = lazyPage(() => staff().then((m) => m.ConsoleHome));
 const ConsoleNotYetAvailable = lazyPage(() => staff().then((m) => m.ConsoleNotYetAvailable));
 const StaffSignInPage = lazyPage(() => staff().then((m) => m.StaffSignInPage));
 const ConsoleNotFoundPage = lazyPage(() => staff().then((m) => m.NotFoundPage));
+const ReviewQueuePage = lazyPage(() => staff().then((m) => m.ReviewQueuePage));
+const ReviewCasePage = lazyPage(() => staff().then((m) => m.ReviewCasePage));
+const SecondApprovalPage = lazyPage(() => staff().then((m) => m.SecondApprovalPage));
+const SamplingPage = lazyPage(() => staff().then((m) => m.SamplingPage));
 
 /** Inside the router, so the session can send the browser to a sign-in page when the server ends it. */
 function SessionRoot() {
@@ -82,8 +86,26 @@ export const routes: RouteObject[] = [
         children: [
           { path: 'login', element: <StaffSignInPage /> },
           { index: true, element: <ConsoleHome /> },
+          {
+            path: 'review',
+            element: <RequireSession area="console" permission={Permission.ReviewRead} />,
+            children: [
+              { index: true, element: <ReviewQueuePage /> },
+              { path: ':id', element: <ReviewCasePage /> },
+            ],
+          },
+          {
+            path: 'approvals',
+            element: <RequireSession area="console" permission={Permission.ReviewApproveHighValue} />,
+            children: [{ index: true, element: <SecondApprovalPage /> }],
+          },
+          {
+            path: 'sampling',
+            element: <RequireSession area="console" permission={Permission.ReviewSample} />,
+            children: [{ index: true, element: <SamplingPage /> }],
+          },
           ...consoleSections
-            .filter((s) => s.section !== 'dashboard')
+            .filter((s) => s.section !== 'dashboard' && !BUILT_SECTIONS.has(s.section))
             .map((s) => ({
               path: s.path.replace('/console/', ''),
               element: (

@@ -7,6 +7,7 @@ import zhEligibility from './zh-CN/eligibility.json';
 import zhAuth from './zh-CN/auth.json';
 import zhProfile from './zh-CN/profile.json';
 import zhApplications from './zh-CN/applications.json';
+import zhReview from './zh-CN/review.json';
 import enCommon from './en/common.json';
 import enHome from './en/home.json';
 import enErrors from './en/errors.json';
@@ -16,6 +17,7 @@ import enEligibility from './en/eligibility.json';
 import enAuth from './en/auth.json';
 import enProfile from './en/profile.json';
 import enApplications from './en/applications.json';
+import enReview from './en/review.json';
 
 export const namespaces = [
   'common',
@@ -27,6 +29,7 @@ export const namespaces = [
   'auth',
   'profile',
   'applications',
+  'review',
 ] as const;
 
 export const resources = {
@@ -40,6 +43,7 @@ export const resources = {
     auth: zhAuth,
     profile: zhProfile,
     applications: zhApplications,
+    review: zhReview,
   },
   en: {
     common: enCommon,
@@ -51,5 +55,6 @@ export const resources = {
     auth: enAuth,
     profile: enProfile,
     applications: enApplications,
+    review: enReview,
   },
 } as const;

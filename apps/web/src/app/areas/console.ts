@@ -2,3 +2,4 @@
 export { ConsoleHome, ConsoleNotYetAvailable } from '../routes/console';
 export { StaffSignInPage } from '../routes/sign-in';
 export { NotFoundPage } from '../routes/not-found';
+export { ReviewCasePage, ReviewQueuePage, SamplingPage, SecondApprovalPage } from '../routes/review';

@@ -36,7 +36,11 @@ function ConsoleMenu() {
   const { can } = useSession();
   const visible = consoleSections.filter((s) => !s.permission || can(s.permission));
   const current = pathname.replace(/\/+$/, '') || '/console';
-  const selected = visible.find((s) => s.path === current)?.path ?? '/console';
+  // A section's inner pages (e.g. one case of the queue) keep the section selected.
+  const selected =
+    visible.find((s) => s.path === current)?.path ??
+    visible.find((s) => s.path !== '/console' && current.startsWith(`${s.path}/`))?.path ??
+    '/console';
   return (
     <nav aria-label={t('menuLabel')}>
       <Menu

@@ -11,6 +11,7 @@ import type { ApplicationDetail, ClauseResult, ProgramDetail } from '@huanxin/sh
 import { useTranslation } from 'react-i18next';
 import { localized } from '@/lib/i18n';
 import { useApplicationDocuments } from '@/features/applications/api/applications';
+import { CorrectionNotice, correctionTargets } from '@/features/applications/components/correction-notice';
 import { DocumentsStep } from '@/features/applications/components/wizard/documents-step';
 import { DraftSavedNote } from '@/features/applications/components/wizard/draft-saved-note';
 import { FactsStep } from '@/features/applications/components/wizard/facts-step';
@@ -71,6 +72,13 @@ export function ApplicationWizard({
   const clauses = (list: ClauseResult[]) => (
     <ClauseResults clauses={list} titleOf={titleOf} factLabel={factLabel} />
   );
+  // A returned claim: what the reviewer asked to fix, marked in the form until it is resubmitted.
+  const correction = application?.status === 'returned' ? application.correction : null;
+  const toFix = useMemo(() => correctionTargets(correction), [correction]);
+  const documentTitle = (kind: string) =>
+    localized(program.documents.find((d) => d.kind === kind)?.title, lang) || kind;
+  const goToField = (field: string) =>
+    field.startsWith('document:') ? goTo(indexOf('documents')) : goTo(Math.max(0, factStepOf(field)));
   const back = stepIndex > 0 ? () => goTo(stepIndex - 1) : undefined;
   const next = () => goTo(stepIndex + 1);
 
@@ -92,7 +100,14 @@ export function ApplicationWizard({
         onBack={back}
         savedNote={<DraftSavedNote savedAt={draft.savedAt} />}
       >
-        <FactGroupFields group={step.group} fields={step.fields} def={def} warnings={evaluation.warnings} />
+        <FactGroupFields
+          group={step.group}
+          fields={step.fields}
+          def={def}
+          warnings={evaluation.warnings}
+          highlighted={toFix.facts}
+          highlightNote={t('applications:correction.fix')}
+        />
       </FactsStep>
     );
   } else if (step.kind === 'preview') {
@@ -115,6 +130,7 @@ export function ApplicationWizard({
         requirements={program.documents}
         documents={documents.data ?? []}
         missingKinds={problem?.missingKinds ?? []}
+        toFixKinds={toFix.documents}
         onBack={() => goTo(stepIndex - 1)}
         onNext={next}
       />
@@ -167,7 +183,14 @@ export function ApplicationWizard({
   return (
     <div className="hx-wizard">
       <WizardProgress steps={steps} stepIndex={stepIndex} headingRef={headingRef} />
-      {application?.status === 'returned' ? (
+      {correction ? (
+        <CorrectionNotice
+          correction={correction}
+          fieldLabel={factLabel}
+          documentTitle={documentTitle}
+          onGoTo={goToField}
+        />
+      ) : application?.status === 'returned' ? (
         <Alert className="hx-gap" type="warning" showIcon title={t('applications:detail.returned')} />
       ) : null}
       {body}

@@ -15,6 +15,7 @@ import { NotificationList } from '@/features/applications/components/notificatio
 import { useQuery } from '@tanstack/react-query';
 import { programQueryOptions } from '@/features/programs/api/get-program';
 import { usePrograms } from '@/features/programs/api/get-programs';
+import { fieldLabel } from '@/features/eligibility/hooks/use-fact-form';
 import { ApplicationWizard } from './application-wizard';
 import { ProgramPage } from './program-page';
 
@@ -96,6 +97,10 @@ export function ApplicationDetailPage() {
           application={application.data}
           programTitle={title}
           documentTitles={program.data?.documents ?? []}
+          fieldLabel={(path) => {
+            const field = program.data?.factFields.find((f) => f.path === path);
+            return field ? fieldLabel(field, i18n.language) : path;
+          }}
         />
       ) : null}
     </div>

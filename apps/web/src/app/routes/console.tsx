@@ -4,7 +4,9 @@ import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { PageTitle } from '@/components/ui/page-title';
 import { useSession } from '@/features/auth/hooks/use-session';
-import { consoleSections, type ConsoleSection } from '../console-sections';
+import { Permission } from '@huanxin/shared';
+import { BUILT_SECTIONS, consoleSections, type ConsoleSection } from '../console-sections';
+import { ReviewStatsOnHome } from './review';
 
 /** A console page that is not built yet: it says so, and shows no applications or personal data. */
 export function ConsoleNotYetAvailable({ section }: { section: ConsoleSection }) {
@@ -48,10 +50,13 @@ export function ConsoleHome() {
             <Link to={s.path}>
               {s.icon} {t(`menu.${s.section}`)}
             </Link>
-            <span className="hx-console-sections__state">{t('notYet.short')}</span>
+            <span className="hx-console-sections__state">
+              {BUILT_SECTIONS.has(s.section) ? t('ready') : t('notYet.short')}
+            </span>
           </li>
         ))}
       </ul>
+      {can(Permission.ReviewRead) ? <ReviewStatsOnHome /> : null}
     </section>
   );
 }

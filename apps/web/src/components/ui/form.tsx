@@ -146,6 +146,8 @@ export interface FormFieldProps<T extends FieldValues, N extends FieldPath<T>> {
   errorMessage?: ErrorMessageFor;
   /** Non-blocking notice under the field (e.g. a warning code from a validator). */
   warning?: ReactNode;
+  /** Marks the field as one to change (e.g. a reviewer returned the claim naming it), with why. */
+  highlight?: ReactNode;
   children: (props: {
     field: ControllerRenderProps<T, N>;
     fieldState: ControllerFieldState;
@@ -171,6 +173,7 @@ export function FormField<T extends FieldValues, N extends FieldPath<T>>({
   rules,
   errorMessage,
   warning,
+  highlight,
   children,
 }: FormFieldProps<T, N>) {
   const { control } = useFormContext<T>();
@@ -187,6 +190,7 @@ export function FormField<T extends FieldValues, N extends FieldPath<T>>({
       render={({ field, fieldState }) => {
         const errorCode = fieldState.error?.message;
         const describedBy = [
+          highlight ? `${id}-highlight` : null,
           errorCode ? `${id}-error` : null,
           warning ? `${id}-warning` : null,
           help ? `${id}-help` : null,
@@ -194,11 +198,20 @@ export function FormField<T extends FieldValues, N extends FieldPath<T>>({
           .filter(Boolean)
           .join(' ');
         return (
-          <div className={`hx-field${errorCode ? ' has-error' : ''}`} data-field={name}>
+          <div
+            className={`hx-field${errorCode ? ' has-error' : ''}${highlight ? ' is-highlighted' : ''}`}
+            data-field={name}
+            data-highlighted={highlight ? true : undefined}
+          >
             <label className="hx-field__label" htmlFor={id} id={labelId}>
               {label}
               {requiredMark ? <span className="hx-field__required">{t('form.requiredForClaim')}</span> : null}
             </label>
+            {highlight ? (
+              <p className="hx-field__highlight" id={`${id}-highlight`}>
+                {highlight}
+              </p>
+            ) : null}
             {(() => {
               const inputProps = {
                 id,

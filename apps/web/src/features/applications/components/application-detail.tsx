@@ -14,16 +14,20 @@ import { localized, moneyLocale } from '@/lib/i18n';
 import { errorMessage } from '@/lib/error-message';
 import { documentDownloadUrl, useApplicationDocuments, useWithdrawApplication } from '../api/applications';
 import { applicationAmountFen, formatDateTime } from './application-card';
+import { CorrectionNotice } from './correction-notice';
 import { ApplicationStatusTag } from './status-tag';
 
 export function ApplicationDetailView({
   application,
   programTitle,
   documentTitles,
+  fieldLabel = (path) => path,
 }: {
   application: ApplicationDetail;
   programTitle: string;
   documentTitles: DocumentRequirement[];
+  /** A fact path's label in the current language (for the fields a returned claim must fix). */
+  fieldLabel?: (path: string) => string;
 }) {
   const { t, i18n } = useTranslation('applications');
   const lang = i18n.language;
@@ -56,7 +60,13 @@ export function ApplicationDetailView({
           <dt>{t('detail.updatedAt')}</dt>
           <dd>{formatDateTime(application.updatedAt, lang)}</dd>
         </dl>
-        {application.status === 'returned' ? (
+        {application.status === 'returned' && application.correction ? (
+          <CorrectionNotice
+            correction={application.correction}
+            fieldLabel={fieldLabel}
+            documentTitle={docTitle}
+          />
+        ) : application.status === 'returned' ? (
           <Alert type="warning" showIcon title={t('detail.returned')} />
         ) : null}
         <div className="hx-actions">

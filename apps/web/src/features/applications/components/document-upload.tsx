@@ -47,11 +47,20 @@ export interface DocumentItemProps {
   uploaded: ApplicationDocument[];
   /** The server said this required document is missing (422 MISSING_DOCUMENTS). */
   missing?: boolean;
+  /** The reviewer returned the claim asking for this document again. */
+  toFix?: boolean;
   disabled?: boolean;
 }
 
 /** One document kind: choose a file, watch it upload, retry on failure. */
-export function DocumentItem({ applicationId, requirement, uploaded, missing, disabled }: DocumentItemProps) {
+export function DocumentItem({
+  applicationId,
+  requirement,
+  uploaded,
+  missing,
+  toFix,
+  disabled,
+}: DocumentItemProps) {
   const { t, i18n } = useTranslation('applications');
   const upload = useUploadDocument();
   const inputId = `doc-${useId().replace(/[^a-zA-Z0-9_-]/g, '')}`;
@@ -101,10 +110,13 @@ export function DocumentItem({ applicationId, requirement, uploaded, missing, di
 
   const has = uploaded.length > 0;
   const errorId = `${inputId}-error`;
+  // Asked for again by the reviewer: flagged until a new file is uploaded here.
+  const flagged = Boolean(toFix) && state.phase !== 'done';
   return (
     <li
-      className={`hx-doc${missing && !has ? ' is-missing' : ''}${state.phase === 'failed' ? ' has-error' : ''}`}
+      className={`hx-doc${missing && !has ? ' is-missing' : ''}${state.phase === 'failed' ? ' has-error' : ''}${flagged ? ' is-to-fix' : ''}`}
       data-kind={requirement.kind}
+      data-to-fix={flagged || undefined}
     >
       <div className="hx-doc__head">
         <span className="hx-doc__title" id={`${inputId}-title`}>
@@ -119,6 +131,11 @@ export function DocumentItem({ applicationId, requirement, uploaded, missing, di
           </span>
         ) : null}
       </div>
+      {flagged ? (
+        <p className="hx-doc__to-fix" id={`${inputId}-fix`}>
+          {t('correction.fixDocument')}
+        </p>
+      ) : null}
       <input
         id={inputId}
         type="file"
@@ -126,7 +143,9 @@ export function DocumentItem({ applicationId, requirement, uploaded, missing, di
         className="hx-doc__input hx-visually-hidden"
         disabled={disabled || state.phase === 'uploading'}
         aria-invalid={state.phase === 'failed' || (missing && !has) ? true : undefined}
-        aria-describedby={state.phase === 'failed' || (missing && !has) ? errorId : undefined}
+        aria-describedby={
+          state.phase === 'failed' || (missing && !has) ? errorId : flagged ? `${inputId}-fix` : undefined
+        }
         onChange={(event) => {
           const chosen = event.target.files?.[0];
           event.target.value = '';
@@ -169,12 +188,15 @@ export function DocumentList({
   requirements,
   documents,
   missingKinds = [],
+  toFixKinds,
   disabled,
 }: {
   applicationId: string;
   requirements: DocumentRequirement[];
   documents: ApplicationDocument[];
   missingKinds?: string[];
+  /** Kinds a returned claim must upload again. */
+  toFixKinds?: ReadonlySet<string>;
   disabled?: boolean;
 }) {
   return (
@@ -186,6 +208,7 @@ export function DocumentList({
           requirement={req}
           uploaded={documents.filter((d) => d.kind === req.kind)}
           missing={missingKinds.includes(req.kind)}
+          toFix={toFixKinds?.has(req.kind) ?? false}
           {...(disabled ? { disabled } : {})}
         />
       ))}

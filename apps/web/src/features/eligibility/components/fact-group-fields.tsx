@@ -13,11 +13,16 @@ export function FactGroupFields({
   fields,
   def,
   warnings = {},
+  highlighted,
+  highlightNote,
 }: {
   group: string;
   fields: FactField[];
   def: ProgramDefinition;
   warnings?: Record<string, string>;
+  /** Fact paths to mark (e.g. the fields a reviewer asked to fix), each with `highlightNote`. */
+  highlighted?: ReadonlySet<string>;
+  highlightNote?: string;
 }) {
   const { t, i18n } = useTranslation('eligibility');
   const lang = i18n.language;
@@ -33,6 +38,7 @@ export function FactGroupFields({
             requiredMark={field.required === true}
             rules={{ validate: (raw: unknown) => validateFactInput(def, field, raw) }}
             warning={warning ? t([`warning.${warning}`, 'warning.GENERIC']) : undefined}
+            highlight={highlighted?.has(field.path) ? highlightNote : undefined}
           >
             {({ field: control, inputProps, labelId }) => (
               <FactInput field={field} control={control} inputProps={inputProps} labelId={labelId} />

@@ -10,6 +10,7 @@ export function DocumentsStep({
   requirements,
   documents,
   missingKinds,
+  toFixKinds,
   onBack,
   onNext,
 }: {
@@ -18,6 +19,8 @@ export function DocumentsStep({
   documents: ApplicationDocument[];
   /** Kinds the server said are missing at the last submit. */
   missingKinds: string[];
+  /** Kinds the reviewer asked for again (a returned claim). */
+  toFixKinds?: ReadonlySet<string>;
   onBack: () => void;
   onNext: () => void;
 }) {
@@ -31,6 +34,7 @@ export function DocumentsStep({
           requirements={requirements}
           documents={documents}
           missingKinds={missingKinds}
+          {...(toFixKinds ? { toFixKinds } : {})}
         />
       ) : (
         <Alert type="info" showIcon title={t('documents.saveFirst')} />
