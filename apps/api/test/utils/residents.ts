@@ -21,7 +21,8 @@ const pad = (n: number, width: number) => String(n).padStart(width, '0');
  * numbers are unique). Ranges in use: 1–6 applications, 1000–1999 budget-race, 3001–3999 checks,
  * 4001/5001–5002 worker-crash and outbox, 6000–6099 claim-lifecycle, 7000–7550 person-quota,
  * 8001–8299 documents, 9001 input-sweep, 9101–9103 reveal, 9201 redis-down, 9401–9405 resident-list,
- * 9600–9699 review risk, sampling, reports and SLA, 9700–9899 review workbench. Take a free range.
+ * 9600–9699 review risk, sampling, reports and SLA, 9700–9899 review workbench, 9951–9999
+ * short-transactions. Take a free range.
  */
 /** Personal data for the applications suites (index < 10,000): phones 1390532xxxx, IDs born 1960-03-01…10, 62-cards. */
 export function residentIdentity(index: number) {
