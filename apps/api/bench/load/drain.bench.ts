@@ -111,6 +111,8 @@ async function main(): Promise<void> {
     let cpu0 = 0;
     const waits = new Map<string, number>();
     let samples = 0;
+    // CPU of the run's PostgreSQL backends (the worker's pool), first and last seen.
+    const backends = new Map<number, { first: number; last: number }>();
     for (;;) {
       const now = await pending();
       if (!started && (now.outbox < before.outbox || now.waiting < before.waiting)) {
@@ -129,6 +131,15 @@ async function main(): Promise<void> {
           [dbName],
         );
         samples++;
+        const { rows: pids } = await pool.query<{ pid: number }>(
+          `SELECT pid FROM pg_stat_activity WHERE datname = $1 AND application_name = 'huanxin'`,
+          [dbName],
+        );
+        for (const { pid } of pids) {
+          const now = cpuSeconds(pid);
+          const seen = backends.get(pid);
+          backends.set(pid, { first: seen?.first ?? now, last: now });
+        }
         for (const r of rows) waits.set(r.w, (waits.get(r.w) ?? 0) + r.n);
         for (const q of ['applications', 'notifications']) {
           const [active, wait] = await Promise.all([
@@ -147,6 +158,10 @@ async function main(): Promise<void> {
     console.log(
       `drain: ${before.waiting} claims (${before.outbox} outbox rows) in ${seconds.toFixed(1)} s = ${(before.waiting / seconds).toFixed(0)}/s; ` +
         `worker CPU ${((cpu * 1000) / before.waiting).toFixed(1)} ms/claim, ${((cpu / seconds) * 100).toFixed(0)}% of a core; ratio to submits ${(before.waiting / seconds / result.rate).toFixed(2)}×`,
+    );
+    const pgCpu = [...backends.values()].reduce((sum, b) => sum + b.last - b.first, 0);
+    console.log(
+      `PostgreSQL backends of the worker: ${((pgCpu * 1000) / before.waiting).toFixed(1)} ms CPU per claim, ${((pgCpu / seconds) * 100).toFixed(0)}% of a core`,
     );
     console.log(
       'pg_stat_activity (avg connections per sample):',
