@@ -9,7 +9,9 @@ import { WorkerModule } from './worker.module';
 
 /** Queue-worker entry: same modules as the API, processors and the outbox relay on, no HTTP. */
 async function bootstrap(): Promise<void> {
-  const config = loadConfig();
+  const loaded = loadConfig();
+  // The worker's own pool size (WORKER_DATABASE_POOL_SIZE); the API keeps DATABASE_POOL_SIZE.
+  const config = { ...loaded, database: { ...loaded.database, poolSize: loaded.worker.databasePoolSize } };
   const logger = createLogger({ level: config.log.level, name: 'huanxin-worker' });
   await prepareDatabase(config, logger);
   await checkRedisForQueues(config, logger);

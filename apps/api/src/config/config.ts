@@ -55,7 +55,7 @@ export interface AppConfig {
   /** Admission control: how many submits run at once, how many wait and how long (per process). */
   admission: { submit: { maxInFlight: number; queueLength: number; queueTimeoutMs: number } };
   /** Jobs run at once per worker process, per queue that reads a setting. */
-  worker: { checksConcurrency: number };
+  worker: { checksConcurrency: number; notificationsConcurrency: number; databasePoolSize: number };
   publicReads: { eligibilityIpLimitPerMinute: number; readIpLimitPerMinute: number };
   /** The worker's sweep of claims stuck in submitted/checking without a check job. */
   stuckClaims: { ageSeconds: number; sweepIntervalMs: number };
@@ -195,7 +195,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       eligibilityIpLimitPerMinute: vars.ELIGIBILITY_IP_LIMIT_PER_MINUTE,
       readIpLimitPerMinute: vars.PUBLIC_READ_IP_LIMIT_PER_MINUTE,
     },
-    worker: { checksConcurrency: vars.CHECKS_CONCURRENCY },
+    worker: {
+      checksConcurrency: vars.CHECKS_CONCURRENCY,
+      notificationsConcurrency: vars.NOTIFICATIONS_CONCURRENCY,
+      databasePoolSize: vars.WORKER_DATABASE_POOL_SIZE,
+    },
     stuckClaims: {
       ageSeconds: vars.STUCK_CLAIM_AGE_SECONDS,
       sweepIntervalMs: vars.STUCK_CLAIM_SWEEP_INTERVAL_MS,

@@ -50,6 +50,8 @@ export const ENV_KEYS = [
   'ELIGIBILITY_IP_LIMIT_PER_MINUTE',
   'PUBLIC_READ_IP_LIMIT_PER_MINUTE',
   'CHECKS_CONCURRENCY',
+  'WORKER_DATABASE_POOL_SIZE',
+  'NOTIFICATIONS_CONCURRENCY',
   'STUCK_CLAIM_AGE_SECONDS',
   'STUCK_CLAIM_SWEEP_INTERVAL_MS',
 ] as const satisfies readonly (keyof EnvironmentVariables)[];
@@ -302,14 +304,33 @@ export class EnvironmentVariables {
   /**
    * Automated-check jobs (queue `applications`) one worker process runs at once. Each holds one
    * database connection at a time for a few short queries, so a handful keeps the queue draining
-   * faster than submits arrive; keep it below DATABASE_POOL_SIZE (the relay, the audit sequencer and
-   * the notification jobs need connections too).
+   * faster than submits arrive; keep it below WORKER_DATABASE_POOL_SIZE (the relay, the audit
+   * sequencer and the notification jobs need connections too).
    */
   @Type(() => Number)
   @IsInt()
   @Min(1)
   @Max(256)
-  CHECKS_CONCURRENCY = 6;
+  CHECKS_CONCURRENCY = 12;
+
+  /**
+   * Database connections of the worker process (the API's stay DATABASE_POOL_SIZE). The worker's
+   * jobs spend their time waiting on round trips, not on the hot budget row: with 8 connections
+   * every one was checked out for the whole drain and jobs queued for one (issue 10). Keep it at
+   * least CHECKS_CONCURRENCY + NOTIFICATIONS_CONCURRENCY + 2 (relay, audit sequencer).
+   */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(100)
+  WORKER_DATABASE_POOL_SIZE = 24;
+
+  /** Notification jobs (queue `notifications`, three per checked claim) one worker process runs at once. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(256)
+  NOTIFICATIONS_CONCURRENCY = 8;
 
   /**
    * A claim left in `submitted`/`checking` this long with no check job queued (Redis lost its

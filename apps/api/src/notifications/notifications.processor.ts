@@ -28,7 +28,8 @@ const WITH_REASON = new Set(['returned', 'rejected']);
  * `sms_sent_at` is set (retries with backoff when the gateway fails).
  */
 @Injectable()
-@JobProcessor()
+// NOTIFICATIONS_CONCURRENCY: three of these per checked claim, each a few round trips.
+@JobProcessor({ concurrency: (config) => config.worker.notificationsConcurrency })
 export class NotificationsProcessor implements QueueProcessor {
   readonly jobs = handleJobs([NOTIFY_STATUS, NOTIFY_ACCOUNT], {
     'notifications.application-status': (payload) => this.notify(payload),
@@ -47,14 +48,13 @@ export class NotificationsProcessor implements QueueProcessor {
     // A review decision's note says why and, for a return, exactly what to fix (review-decision.service).
     const why = event.note && WITH_REASON.has(event.toStatus) ? `（${event.note}）` : '';
     const text = `【章丘换新】您的申请${event.code}状态更新为：${STATUS_ZH[event.toStatus] ?? event.toStatus}${why}。详情请登录平台查看。`;
-    await this.notifications.insertOnce({
+    const pending = await this.notifications.insertOnceSmsPending({
       userId: event.applicantId,
       eventKey: eventId,
       kind: 'application_status',
       params: { applicationId, code: event.code, status: event.toStatus },
       textZh: text,
     });
-    const pending = await this.notifications.smsPending(eventId);
     if (pending && event.phoneEnc) {
       await this.sms.send({ phone: this.cipher.decrypt(event.phoneEnc, 'user.phone'), text });
       await this.notifications.markSmsSent(pending);

@@ -57,6 +57,32 @@ export class NotificationsRepository {
     );
   }
 
+  /**
+   * `insertOnce` and `smsPending` in one round trip (the status job's path, issue 10): inserts the
+   * notice unless its event already has one, and returns its id while its SMS is still to send
+   * (the new row's, or the existing row's if that SMS was not sent), null once sent.
+   * Null also when another run of the job inserted the row concurrently (not in this statement's
+   * snapshot): that run sends the SMS, and retries it until sent.
+   */
+  async insertOnceSmsPending(notice: {
+    userId: string;
+    eventKey: string;
+    kind: string;
+    params: Record<string, unknown>;
+    textZh: string;
+  }): Promise<string | null> {
+    const [row] = (await this.dataSource.query(
+      `WITH added AS (
+         INSERT INTO notification (user_id, event_key, kind, params, text_zh) VALUES ($1, $2, $3, $4::jsonb, $5)
+         ON CONFLICT (event_key) DO NOTHING RETURNING id)
+       SELECT id FROM added
+       UNION ALL
+       SELECT id FROM notification WHERE event_key = $2 AND sms_sent_at IS NULL AND NOT EXISTS (SELECT 1 FROM added)`,
+      [notice.userId, notice.eventKey, notice.kind, JSON.stringify(notice.params), notice.textZh],
+    )) as { id: string }[];
+    return row?.id ?? null;
+  }
+
   /** The notice's id while its SMS has not been sent yet; null once sent. */
   async smsPending(eventKey: string): Promise<string | null> {
     const [row] = (await this.dataSource.query(

@@ -31,17 +31,17 @@ export class RiskRepository {
     applicationId: string,
     keys: readonly { name: string; value: string }[],
   ): Promise<void> {
-    await manager.query(`DELETE FROM risk_key WHERE application_id = $1 AND NOT (name = ANY($2::text[]))`, [
-      applicationId,
-      keys.map((key) => key.name),
-    ]);
-    for (const key of keys) {
-      await manager.query(
-        `INSERT INTO risk_key (application_id, name, value) VALUES ($1, $2, $3)
-         ON CONFLICT (application_id, name) DO UPDATE SET value = EXCLUDED.value`,
-        [applicationId, key.name, key.value],
-      );
-    }
+    // One round trip (issue 10: the check job's round trips are the drain's cost): the DELETE
+    // touches only names not in the list, the upsert only names in it, so the two never meet.
+    // A name given twice keeps its last value, as a loop of upserts would.
+    const byName = new Map(keys.map((key) => [key.name, key.value]));
+    await manager.query(
+      `WITH gone AS (DELETE FROM risk_key WHERE application_id = $1 AND NOT (name = ANY($2::text[])))
+       INSERT INTO risk_key (application_id, name, value)
+       SELECT $1, k.name, k.value FROM unnest($2::text[], $3::text[]) AS k(name, value)
+       ON CONFLICT (application_id, name) DO UPDATE SET value = EXCLUDED.value`,
+      [applicationId, [...byName.keys()], [...byName.values()]],
+    );
   }
 
   /** Other live claims naming this claim's old vehicle (key `oldVin`), with their declarations. */

@@ -1,0 +1,196 @@
+/**
+ * `npx tsx bench/load/drain.bench.ts [--drafts N] [--seconds S] [--env K=V ...]`: the load
+ * benchmark's drain scenario alone, for profiling the worker. Seeds drafts, submits them through
+ * the built API at 16 connections (no worker running), then starts the built worker and times the
+ * drain as load.bench.ts does, sampling pg_stat_activity wait events of the worker's connections.
+ * Extra `--env K=V` pairs go to the worker only; WORKER_NODE_ARGS (e.g. --cpu-prof) to its node.
+ */
+import { randomBytes } from 'node:crypto';
+import { rmSync } from 'node:fs';
+import { Pool } from 'pg';
+import { createLogger } from '../../src/common/logging/logger';
+import { loadConfig } from '../../src/config/config';
+import { dropDatabase } from '../../src/database/ensure-database';
+import { prepareDatabase } from '../../src/database/prepare';
+import { createRedis } from '../../src/redis/redis.module';
+import { run } from './http';
+import { DraftQueue } from './drafts';
+import { fillProgram, seedResidentsAndDrafts } from './seed';
+import { apiMain, cpuSeconds, freePort, startChild, waitForOk, workerMain, type Child } from './stack';
+
+const argv = process.argv.slice(2);
+const option = (name: string, fallback: number) => {
+  const i = argv.indexOf(`--${name}`);
+  return i >= 0 ? Number(argv[i + 1]) : fallback;
+};
+const workerEnv: Record<string, string> = {};
+argv.forEach((a, i) => {
+  if (a === '--env') {
+    const [k, ...v] = argv[i + 1]!.split('=');
+    workerEnv[k!] = v.join('=');
+  }
+});
+const DRAFTS = option('drafts', 3000);
+const SECONDS = option('seconds', 15);
+const address = (n: number) => `10.${(n >> 16) & 255}.${(n >> 8) & 255}.${n & 255}`;
+
+async function main(): Promise<void> {
+  const runId = `${Date.now().toString(36)}_${randomBytes(3).toString('hex')}`;
+  const base = new URL(process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/huanxin');
+  const dbUrl = new URL(base);
+  const dbName = `huanxin_bench_${runId}`;
+  dbUrl.pathname = `/${dbName}`;
+  const apiPort = await freePort();
+  const apiUrl = `http://127.0.0.1:${apiPort}`;
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    NODE_ENV: 'test',
+    DATABASE_URL: dbUrl.toString(),
+    REDIS_PREFIX: `huanxin-bench-${runId}`,
+    LOG_LEVEL: 'warn',
+    WRITE_LIMIT_PER_MINUTE: '100000',
+    TRUST_PROXY: '1',
+    DATA_DIR: `/tmp/huanxin-bench-${runId}`,
+  };
+  const config = loadConfig(env);
+  const logger = createLogger({ level: 'warn', name: 'bench' });
+  const children: Child[] = [];
+  const pool = new Pool({ connectionString: dbUrl.toString(), max: 4 });
+  try {
+    await prepareDatabase(config, logger);
+    const drafts = await seedResidentsAndDrafts(pool, config, DRAFTS, 20);
+    await fillProgram(pool, 1000, 'k1');
+    const api = startChild([apiMain], { ...env, PORT: String(apiPort), PUBLIC_ORIGIN: apiUrl });
+    children.push(api);
+    await waitForOk(`${apiUrl}/api/health`, api);
+    const queue = new DraftQueue(drafts, 'submits');
+    let client = 0;
+    const result = await run(apiUrl, {
+      connections: 16,
+      seconds: SECONDS,
+      next: () => {
+        const ticket = queue.take();
+        if (!ticket) return null;
+        return {
+          method: 'POST',
+          path: `/api/applications/${ticket.draft.id}/submit`,
+          headers: {
+            cookie: ticket.draft.cookie,
+            'x-forwarded-for': address(client++),
+            'idempotency-key': ticket.key,
+            'content-type': 'application/json',
+          },
+          body: '{}',
+          ticket,
+        };
+      },
+      answered: (spec, status) => queue.answer(spec.ticket!, status),
+      finished: () => queue.finished,
+    });
+    queue.abandonInFlight();
+    await new Promise((r) => setTimeout(r, 1000));
+    const accepted = result.acceptedIds;
+    console.log(`submits: ${accepted.length} accepted at ${result.rate.toFixed(0)}/s`);
+    await pool.query('ANALYZE');
+    const pending = async () => {
+      const { rows } = await pool.query<{ outbox: number; waiting: number }>(
+        `SELECT (SELECT count(*) FROM outbox WHERE dispatched_at IS NULL)::int AS outbox,
+                (SELECT count(*) FROM application WHERE status = 'submitted' AND id = ANY($1::uuid[]))::int AS waiting`,
+        [accepted],
+      );
+      return rows[0]!;
+    };
+    const before = await pending();
+    const probe = createRedis({ ...config, redis: { ...config.redis, prefix: '' } });
+    probe.options.keyPrefix = '';
+    const nodeArgs = (process.env.WORKER_NODE_ARGS ?? '').split(' ').filter(Boolean);
+    const worker = startChild([...nodeArgs, workerMain], { ...env, ...workerEnv });
+    children.push(worker);
+    let started = 0;
+    let drained = 0;
+    let cpu0 = 0;
+    const waits = new Map<string, number>();
+    let samples = 0;
+    // CPU of the run's PostgreSQL backends (the worker's pool), first and last seen.
+    const backends = new Map<number, { first: number; last: number }>();
+    for (;;) {
+      const now = await pending();
+      if (!started && (now.outbox < before.outbox || now.waiting < before.waiting)) {
+        started = Date.now();
+        cpu0 = cpuSeconds(worker.process.pid!);
+      }
+      if (now.outbox === 0 && now.waiting === 0) {
+        drained = Date.now();
+        break;
+      }
+      if (started) {
+        const { rows } = await pool.query<{ w: string; n: number }>(
+          `SELECT coalesce(wait_event_type || ':' || wait_event, state) AS w, count(*)::int AS n
+             FROM pg_stat_activity WHERE datname = $1 AND application_name = 'huanxin' AND pid <> pg_backend_pid()
+            GROUP BY 1`,
+          [dbName],
+        );
+        samples++;
+        const { rows: pids } = await pool.query<{ pid: number }>(
+          `SELECT pid FROM pg_stat_activity WHERE datname = $1 AND application_name = 'huanxin'`,
+          [dbName],
+        );
+        for (const { pid } of pids) {
+          const now = cpuSeconds(pid);
+          const seen = backends.get(pid);
+          backends.set(pid, { first: seen?.first ?? now, last: now });
+        }
+        for (const r of rows) waits.set(r.w, (waits.get(r.w) ?? 0) + r.n);
+        for (const q of ['applications', 'notifications']) {
+          const [active, wait] = await Promise.all([
+            probe.llen(`${config.redis.prefix}:q:${q}:active`),
+            probe.llen(`${config.redis.prefix}:q:${q}:wait`),
+          ]);
+          waits.set(`${q}.active`, (waits.get(`${q}.active`) ?? 0) + active);
+          waits.set(`${q}.wait`, (waits.get(`${q}.wait`) ?? 0) + wait);
+        }
+      }
+      if (worker.process.exitCode !== null) break;
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    const seconds = (drained - started) / 1000;
+    const cpu = cpuSeconds(worker.process.pid!) - cpu0;
+    console.log(
+      `drain: ${before.waiting} claims (${before.outbox} outbox rows) in ${seconds.toFixed(1)} s = ${(before.waiting / seconds).toFixed(0)}/s; ` +
+        `worker CPU ${((cpu * 1000) / before.waiting).toFixed(1)} ms/claim, ${((cpu / seconds) * 100).toFixed(0)}% of a core; ratio to submits ${(before.waiting / seconds / result.rate).toFixed(2)}×`,
+    );
+    const pgCpu = [...backends.values()].reduce((sum, b) => sum + b.last - b.first, 0);
+    console.log(
+      `PostgreSQL backends of the worker: ${((pgCpu * 1000) / before.waiting).toFixed(1)} ms CPU per claim, ${((pgCpu / seconds) * 100).toFixed(0)}% of a core`,
+    );
+    console.log(
+      'pg_stat_activity (avg connections per sample):',
+      [...waits.entries()]
+        .sort((a, b) => b[1] - a[1])
+        .map(([k, v]) => `${k}=${(v / samples).toFixed(2)}`)
+        .join(' '),
+    );
+    await worker.stop();
+    probe.disconnect();
+  } finally {
+    for (const child of children.reverse()) await child.stop();
+    await pool.end();
+    await dropDatabase(dbUrl.toString());
+    const redis = createRedis({ ...config, redis: { ...config.redis, prefix: '' } });
+    redis.options.keyPrefix = '';
+    await new Promise<void>((resolve) => redis.once('ready', () => resolve()));
+    let cursor = '0';
+    do {
+      const [next, keys] = await redis.scan(cursor, 'MATCH', `${config.redis.prefix}*`, 'COUNT', 1000);
+      if (keys.length) await redis.del(...keys);
+      cursor = next;
+    } while (cursor !== '0');
+    redis.disconnect();
+    rmSync(env.DATA_DIR!, { recursive: true, force: true });
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(2);
+});
