@@ -49,7 +49,7 @@ describe("a resident's list", () => {
     return request(t.server)[method]('/api/applications').set('Cookie', resident.cookie);
   }
 
-  it('each resident gets their own claims, newest first, each as the detail shows it (without the timeline)', async () => {
+  it('each resident gets their own claims, newest first, each as the detail shows it (without the timeline and correction)', async () => {
     for (const [i, resident] of residents.entries()) {
       const res = await list(resident).expect(200);
       expect(res.body).toHaveLength(drafts[i]!);
@@ -60,8 +60,10 @@ describe("a resident's list", () => {
           .get(`/api/applications/${claim.id}`)
           .set('Cookie', resident.cookie)
           .expect(200);
-        const { timeline, ...view } = detail.body as { timeline: unknown };
+        // The detail adds the timeline and, for a returned claim, the reviewer's correction.
+        const { timeline, correction, ...view } = detail.body as { timeline: unknown; correction: unknown };
         expect(timeline).toBeDefined();
+        expect(correction).toBeNull();
         expect(claim).toEqual(view);
       }
     }
