@@ -2,18 +2,15 @@
  * Seeding for the load benchmark, straight into the run's database (the HTTP sign-in and draft
  * creation are proved by the suites; a benchmark needs thousands of them in seconds). Personal
  * data goes through the app's own PiiCipher and sessions through its SessionService, exactly as
- * test/utils/residents.ts does; claims, documents and filler rows are INSERT … SELECT.
+ * test/utils/residents.ts does (`test/utils/bulk-seed.ts`, shared with the fault matrix); filler
+ * rows are INSERT … SELECT.
  */
 import { randomUUID } from 'node:crypto';
-import { PRIVACY_CONSENT_VERSION } from '@huanxin/shared';
 import { bankCardNumber, mobileNumber, residentIdNumber } from '@huanxin/shared/testing';
 import type { Pool } from 'pg';
-import { SessionService } from '../../src/auth/session.service';
-import { sessionCookieName } from '../../src/auth/session-cookie';
-import { Clock } from '../../src/common/clock';
 import { PiiCipher } from '../../src/common/crypto/pii-cipher';
 import type { AppConfig } from '../../src/config/config';
-import { createRedis } from '../../src/redis/redis.module';
+import { insertCompleteDrafts, insertResidents, residentCookies } from '../../test/utils/bulk-seed';
 
 export const PROGRAM = 'digital-2026';
 /** 15 % of a 3,000-yuan phone. */
@@ -71,89 +68,38 @@ export async function seedResidentsAndDrafts(
   duplicateEvery: number,
 ): Promise<Draft[]> {
   const cipher = new PiiCipher(config);
-  const redis = createRedis(config);
-  await new Promise<void>((resolve, reject) => {
-    redis.once('ready', () => resolve());
-    redis.once('error', reject);
-  });
-  const sessions = new SessionService(redis, new Clock());
   const { programId, versionId } = await programIds(pool);
   const drafts: Draft[] = [];
-  try {
-    for (let start = 0; start < count; start += BATCH) {
-      const ns = Array.from({ length: Math.min(BATCH, count - start) }, (_, i) => start + i + 1);
-      const people = ns.map((n) => ({ n, ...identity(n) }));
-      const { rows: users } = await pool.query<{ id: string; n: number }>(
-        `INSERT INTO user_account (role, display_name, phone_bidx, phone_enc)
-         SELECT 'resident', '居民' || n, b, e FROM unnest($1::int[], $2::text[], $3::text[]) AS t(n, b, e)
-         RETURNING id, substring(display_name from 3)::int AS n`,
-        [
-          ns,
-          people.map((p) => cipher.blindIndex(p.phone, 'phone')),
-          people.map((p) => cipher.encrypt(p.phone, 'user.phone')),
-        ],
-      );
-      const idOf = new Map(users.map((u) => [u.n, u.id]));
-      await pool.query(
-        `INSERT INTO resident_profile (user_id, name_enc, id_number_enc, id_number_bidx, street, address_enc, bank_name, bank_account_enc, bank_account_bidx, consent_version, consent_at)
-         SELECT u, ne, ie, ib, 'mingshui', ae, '中国农业银行章丘支行', be, bb, $8, now()
-           FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[]) AS t(u, ne, ie, ib, ae, be, bb)`,
-        [
-          people.map((p) => idOf.get(p.n)),
-          people.map(() => cipher.encrypt('测试居民', 'profile.name')),
-          people.map((p) => cipher.encrypt(p.idNumber, 'profile.id_number')),
-          people.map((p) => cipher.blindIndex(p.idNumber, 'id_number')),
-          people.map(() => cipher.encrypt('明水街道测试路1号', 'profile.address')),
-          people.map((p) => cipher.encrypt(p.bankAccount, 'profile.bank_account')),
-          people.map((p) => cipher.blindIndex(p.bankAccount, 'bank_account')),
-          PRIVACY_CONSENT_VERSION,
-        ],
-      );
-      // One draft per resident, a second one for every `duplicateEvery`-th (same category: quota 1).
-      const owners = people.flatMap((p) => (p.n % duplicateEvery === 0 ? [p.n, p.n] : [p.n]));
-      const facts = owners.map((n, i) => JSON.stringify(phoneFacts(n * 10 + (owners[i - 1] === n ? 1 : 0))));
-      const { rows: claims } = await pool.query<{ id: string; applicant_id: string }>(
-        `INSERT INTO application (code, applicant_id, program_id, program_version_id, status, facts, reserved_fen)
-         SELECT 'ZQ-2026-' || lpad(nextval('application_code_seq')::text, 6, '0'), a, $3, $4, 'draft', f::jsonb, 0
-           FROM unnest($1::uuid[], $2::text[]) AS t(a, f)
-         RETURNING id, applicant_id`,
-        [owners.map((n) => idOf.get(n)), facts, programId, versionId],
-      );
-      await pool.query(
-        `INSERT INTO application_event (application_id, at, from_status, to_status, actor_id)
-         SELECT id, now(), NULL, 'draft', applicant_id FROM unnest($1::uuid[], $2::uuid[]) AS t(id, applicant_id)`,
-        [claims.map((c) => c.id), claims.map((c) => c.applicant_id)],
-      );
-      await pool.query(
-        `INSERT INTO application_document (application_id, kind, content_type, size, sha256, storage_key, uploaded_by)
-         SELECT id, k, 'application/pdf', 1000, md5(id::text || k), 'bench/' || id || '/' || k, applicant_id
-           FROM unnest($1::uuid[], $2::uuid[]) AS t(id, applicant_id), unnest(ARRAY['invoice', 'serial_number_photo']) k`,
-        [claims.map((c) => c.id), claims.map((c) => c.applicant_id)],
-      );
-      const cookies = new Map<string, string>();
-      await Promise.all(
-        users.map(async (u) => {
-          const sid = await sessions.create({
-            id: u.id,
-            role: 'resident',
-            displayName: `居民${u.n}`,
-            organizationId: null,
-          });
-          cookies.set(u.id, `${sessionCookieName(config)}=${sid}`);
-        }),
-      );
-      const seen = new Set<string>();
-      for (const claim of claims) {
-        drafts.push({
-          id: claim.id,
-          cookie: cookies.get(claim.applicant_id)!,
-          duplicate: seen.has(claim.applicant_id),
-        });
-        seen.add(claim.applicant_id);
-      }
+  for (let start = 0; start < count; start += BATCH) {
+    const ns = Array.from({ length: Math.min(BATCH, count - start) }, (_, i) => start + i + 1);
+    const idOf = await insertResidents(
+      pool,
+      cipher,
+      ns.map((n) => ({ n, ...identity(n) })),
+    );
+    // One draft per resident, a second one for every `duplicateEvery`-th (same category: quota 1).
+    const owners = ns.flatMap((n) => (n % duplicateEvery === 0 ? [n, n] : [n]));
+    const claims = await insertCompleteDrafts(
+      pool,
+      { programId, versionId, storagePrefix: 'bench' },
+      owners.map((n, i) => ({
+        applicantId: idOf.get(n)!,
+        facts: phoneFacts(n * 10 + (owners[i - 1] === n ? 1 : 0)),
+      })),
+    );
+    const cookies = await residentCookies(
+      config,
+      ns.map((n) => ({ id: idOf.get(n)!, displayName: `居民${n}` })),
+    );
+    const seen = new Set<string>();
+    for (const claim of claims) {
+      drafts.push({
+        id: claim.id,
+        cookie: cookies.get(claim.applicant_id)!,
+        duplicate: seen.has(claim.applicant_id),
+      });
+      seen.add(claim.applicant_id);
     }
-  } finally {
-    redis.disconnect();
   }
   return drafts;
 }

@@ -15,18 +15,14 @@ import fs from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import { PRIVACY_CONSENT_VERSION } from '@huanxin/shared';
 import { bankCardNumber, mobileNumber, residentIdNumber } from '@huanxin/shared/testing';
 import { Pool } from 'pg';
-import { SessionService } from '../../src/auth/session.service';
-import { sessionCookieName } from '../../src/auth/session-cookie';
-import { Clock } from '../../src/common/clock';
 import { PiiCipher } from '../../src/common/crypto/pii-cipher';
 import { createLogger } from '../../src/common/logging/logger';
 import { loadConfig, type AppConfig } from '../../src/config/config';
 import { dropDatabase } from '../../src/database/ensure-database';
 import { prepareDatabase } from '../../src/database/prepare';
-import { createRedis } from '../../src/redis/redis.module';
+import { insertCompleteDrafts, insertResidents, residentCookies } from '../utils/bulk-seed';
 import { checkMoneyInvariants } from '../utils/money-invariants';
 
 const API_DIR = path.resolve(__dirname, '..', '..');
@@ -390,18 +386,16 @@ export const AMOUNT_FEN = 45_000;
  */
 export async function seedDrafts(stack: Stack, count: number, start = 0): Promise<Draft[]> {
   const { pool, config } = stack;
-  const cipher = new PiiCipher(config);
-  const redis = createRedis(config);
-  try {
-    await once(redis, 'ready');
-    const sessions = new SessionService(redis, new Clock());
-    const [program] = await rows<{ id: string; current_version_id: string }>(
-      pool,
-      `SELECT id, current_version_id FROM program WHERE code = $1`,
-      [PROGRAM],
-    );
-    const ns = Array.from({ length: count }, (_, i) => start + i);
-    const people = ns.map((n) => ({
+  const [program] = await rows<{ id: string; current_version_id: string }>(
+    pool,
+    `SELECT id, current_version_id FROM program WHERE code = $1`,
+    [PROGRAM],
+  );
+  const ns = Array.from({ length: count }, (_, i) => start + i);
+  const idOf = await insertResidents(
+    pool,
+    new PiiCipher(config),
+    ns.map((n) => ({
       n,
       phone: mobileNumber(n, { prefix: '1370533' }),
       idNumber: residentIdNumber({
@@ -409,36 +403,14 @@ export async function seedDrafts(stack: Stack, count: number, start = 0): Promis
         sequence: n % 1000,
       }),
       bankAccount: bankCardNumber(n + 900_000),
-    }));
-    const users = await rows<{ id: string; n: number }>(
-      pool,
-      `INSERT INTO user_account (role, display_name, phone_bidx, phone_enc)
-       SELECT 'resident', '居民' || n, b, e FROM unnest($1::int[], $2::text[], $3::text[]) AS t(n, b, e)
-       RETURNING id, substring(display_name from 3)::int AS n`,
-      [
-        ns,
-        people.map((p) => cipher.blindIndex(p.phone, 'phone')),
-        people.map((p) => cipher.encrypt(p.phone, 'user.phone')),
-      ],
-    );
-    const idOf = new Map(users.map((u) => [u.n, u.id]));
-    await pool.query(
-      `INSERT INTO resident_profile (user_id, name_enc, id_number_enc, id_number_bidx, street, address_enc, bank_name, bank_account_enc, bank_account_bidx, consent_version, consent_at)
-       SELECT u, ne, ie, ib, 'mingshui', ae, '中国农业银行章丘支行', be, bb, $8, now()
-         FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[]) AS t(u, ne, ie, ib, ae, be, bb)`,
-      [
-        people.map((p) => idOf.get(p.n)),
-        people.map(() => cipher.encrypt('测试居民', 'profile.name')),
-        people.map((p) => cipher.encrypt(p.idNumber, 'profile.id_number')),
-        people.map((p) => cipher.blindIndex(p.idNumber, 'id_number')),
-        people.map(() => cipher.encrypt('明水街道测试路1号', 'profile.address')),
-        people.map((p) => cipher.encrypt(p.bankAccount, 'profile.bank_account')),
-        people.map((p) => cipher.blindIndex(p.bankAccount, 'bank_account')),
-        PRIVACY_CONSENT_VERSION,
-      ],
-    );
-    const facts = ns.map((n) =>
-      JSON.stringify({
+    })),
+  );
+  const claims = await insertCompleteDrafts(
+    pool,
+    { programId: program!.id, versionId: program!.current_version_id, storagePrefix: 'fault' },
+    ns.map((n) => ({
+      applicantId: idOf.get(n)!,
+      facts: {
         item: {
           category: 'phone',
           priceFen: 300_000,
@@ -447,48 +419,19 @@ export async function seedDrafts(stack: Stack, count: number, start = 0): Promis
           serialNo: `FAULT-SN-${n}`,
           dealerUscc: '91370114MA3C5T8X1Q',
         },
-      }),
-    );
-    const claims = await rows<{ id: string; applicant_id: string }>(
-      pool,
-      `INSERT INTO application (code, applicant_id, program_id, program_version_id, status, facts, reserved_fen)
-       SELECT 'ZQ-2026-' || lpad(nextval('application_code_seq')::text, 6, '0'), a, $3, $4, 'draft', f::jsonb, 0
-         FROM unnest($1::uuid[], $2::text[]) AS t(a, f)
-       RETURNING id, applicant_id`,
-      [ns.map((n) => idOf.get(n)), facts, program!.id, program!.current_version_id],
-    );
-    const claimIds = claims.map((c) => c.id);
-    const applicants = claims.map((c) => c.applicant_id);
-    await pool.query(
-      `INSERT INTO application_event (application_id, at, from_status, to_status, actor_id)
-       SELECT id, now(), NULL, 'draft', applicant_id FROM unnest($1::uuid[], $2::uuid[]) AS t(id, applicant_id)`,
-      [claimIds, applicants],
-    );
-    await pool.query(
-      `INSERT INTO application_document (application_id, kind, content_type, size, sha256, storage_key, uploaded_by)
-       SELECT id, k, 'application/pdf', 1000, md5(id::text || k), 'fault/' || id || '/' || k, applicant_id
-         FROM unnest($1::uuid[], $2::uuid[]) AS t(id, applicant_id), unnest(ARRAY['invoice', 'serial_number_photo']) k`,
-      [claimIds, applicants],
-    );
-    await pool.query('ANALYZE');
-    const drafts: Draft[] = [];
-    for (const claim of claims) {
-      const sid = await sessions.create({
-        id: claim.applicant_id,
-        role: 'resident',
-        displayName: '居民',
-        organizationId: null,
-      });
-      drafts.push({
-        id: claim.id,
-        userId: claim.applicant_id,
-        cookie: `${sessionCookieName(config)}=${sid}`,
-      });
-    }
-    return drafts;
-  } finally {
-    redis.disconnect();
-  }
+      },
+    })),
+  );
+  await pool.query('ANALYZE');
+  const cookies = await residentCookies(
+    config,
+    claims.map((c) => ({ id: c.applicant_id, displayName: '居民' })),
+  );
+  return claims.map((claim) => ({
+    id: claim.id,
+    userId: claim.applicant_id,
+    cookie: cookies.get(claim.applicant_id)!,
+  }));
 }
 
 // ---------------------------------------------------------------------------------------------
