@@ -161,6 +161,11 @@ describe('the review workbench in Chromium at 1366×768', () => {
     await page.getByText(first.code).waitFor();
     await page.getByText(second.code).waitFor();
     await page.screenshot({ path: screenshotPath('review-queue-desktop-zh'), fullPage: true });
+    // Every column in view at 1366 px, the last (payee) included: the table does not scroll sideways.
+    const queueTable = page.locator('.hx-queue .ant-table-content, .hx-queue .ant-table-body').first();
+    expect(await queueTable.evaluate((el) => el.scrollWidth <= el.clientWidth)).toBe(true);
+    const lastHeader = await page.getByRole('columnheader', { name: '收款方' }).boundingBox();
+    expect((lastHeader?.x ?? Infinity) + (lastHeader?.width ?? 0)).toBeLessThanOrEqual(LAPTOP.width);
     await page.getByTestId('take-next').click();
     await page.waitForURL(`${baseUrl}/console/review/${first.applicationId}`);
     await page.getByTestId('lease-held').waitFor();
@@ -182,6 +187,18 @@ describe('the review workbench in Chromium at 1366×768', () => {
     const matrix = page.getByTestId('field-matrix');
     await matrix.waitFor();
     expect(await matrix.locator('tbody [data-result]').count()).toBeGreaterThan(0);
+    // Money in yuan like the rest of the console (the new car's price), and the matrix fits its pane.
+    await matrix
+      .getByText(/^¥\d{1,3}(,\d{3})*\.\d{2}$/)
+      .first()
+      .waitFor();
+    expect(
+      await matrix.evaluate((el) => {
+        const pane = el.closest('.hx-case__left');
+        return pane !== null && pane.scrollWidth <= pane.clientWidth;
+      }),
+    ).toBe(true);
+    await matrix.getByRole('columnheader', { name: '实名信息' }).waitFor();
     await page.screenshot({ path: screenshotPath('review-case-desktop-zh') });
 
     // Return it, naming the invoice number.

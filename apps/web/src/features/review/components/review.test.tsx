@@ -242,6 +242,33 @@ describe('case screen', () => {
     expect(document.querySelectorAll('[data-clause]').length).toBe(definition.clauses.length);
   });
 
+  it('shows money facts in yuan in the matrix and the facts, never as raw fen', async () => {
+    const price = Number((facts.newVehicle as { priceFen: number }).priceFen);
+    await openCase(
+      {},
+      reviewCase({
+        matrix: [
+          {
+            field: 'newVehicle.priceFen',
+            values: [
+              { source: 'claim', value: price },
+              { source: 'dealer_sale', value: price + 100 },
+            ],
+            result: 'conflict',
+          },
+        ],
+      }),
+    );
+    const matrix = screen.getByTestId('field-matrix');
+    const yuan = (fen: number) => `¥${(fen / 100).toLocaleString('en-US', { minimumFractionDigits: 2 })}`;
+    // The program (which names the money facts) arrives after the case.
+    expect(await within(matrix).findByText(yuan(price))).toBeTruthy();
+    expect(within(matrix).getByText(yuan(price + 100))).toBeTruthy();
+    expect(within(matrix).queryByText(String(price))).toBeNull();
+    const fact = screen.getByTestId('case-facts').querySelector('[data-fact="newVehicle.priceFen"] dd');
+    expect(fact?.textContent).toBe(yuan(price));
+  });
+
   it('J / K move between documents and A / R choose a decision, but not while typing', async () => {
     await openCase();
     await screen.findByTestId('lease-held');
