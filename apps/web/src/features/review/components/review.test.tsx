@@ -394,7 +394,14 @@ describe('case screen', () => {
     fireEvent.click(screen.getByTestId('decide-submit'));
     const lost = await screen.findByTestId('lease-lost');
     expect(lost.textContent).toContain('您对该申请的领取已失效');
-    expect(screen.getByTestId('lease-retake')).toBeTruthy();
+    expect((screen.getByTestId('decide-submit') as HTMLButtonElement).disabled).toBe(true);
+    // Taking it again gives the case back, ready to decide.
+    fireEvent.click(screen.getByTestId('lease-retake'));
+    await screen.findByTestId('lease-held');
+    expect(screen.queryByTestId('lease-lost')).toBeNull();
+    await waitFor(() =>
+      expect((screen.getByTestId('decide-submit') as HTMLButtonElement).disabled).toBe(false),
+    );
   });
 
   it('leaving the page releases the lease', async () => {
