@@ -10,9 +10,9 @@
  * INSERT … SELECT (a third in review, with stages, risk scores, flags — 2 % a rarer one — and
  * leases), VACUUM ANALYZEs (autovacuum is off here), and measures in one run, in turns so load
  * from other processes falls on all alike: a plain indexed SELECT of the first page's rows (the
- * baseline), the queue service's first page, the same page through HTTP (the real app, in-process
+ * baseline), the queue service's first page (one statement; the total kept per filter, queue-total.ts), the same page through HTTP (the real app, in-process
  * `inject`, a reviewer's session), and the same three for a filtered page (one program and the rare
- * flag). It prints median and p99 of each and the ratio to the baseline (goal: within 3×), and the
+ * flag). It prints median and p99 of each and their ratios to the baseline's (goal: within 3×), and the
  * plans of every statement the queue sends (goal: no sequential scan on `application`). Exit 1 only
  * if a plan scans `application`; a missed speed goal is reported, not failed.
  */
@@ -247,7 +247,10 @@ async function main(): Promise<void> {
       ['first page: queue service', () => service.page(first)],
       ['first page: HTTP GET /api/review/queue', () => http(httpQuery(first))],
       ['  of which: the page statement', () => repository.queuePage(firstFilter)],
-      ['  of which: the total (count)', () => repository.queueCount(firstFilter)],
+      [
+        '  of which: an exact total (count; served kept, see queue-total.ts)',
+        () => repository.queueCount(firstFilter),
+      ],
       ['filtered page: plain indexed SELECT (baseline)', baselineFiltered],
       ['filtered page: queue service', () => service.page(filtered)],
       ['filtered page: HTTP GET /api/review/queue', () => http(httpQuery(filtered))],
@@ -307,11 +310,18 @@ async function main(): Promise<void> {
       `SELECT count(*)::int AS n FROM application WHERE status = 'in_review'`,
     )) as { n: number }[];
     const results = measurements.map(([name], i) => ({ name, ...stats(samples[i]!) }));
-    const header = ['measurement', 'median ms', 'p99 ms', '× baseline (median)'];
+    const header = ['measurement', 'median ms', 'p99 ms', '× baseline (median)', '× baseline (p99)'];
+    const baselineOf = (i: number) => results[i < 5 ? 0 : 5]!;
     const cells = results.map((r, i) => {
-      const baseline = results[i < 5 ? 0 : 5]!;
-      const ratio = i === results.length - 1 ? '' : (r.median / baseline.median).toFixed(1);
-      return [r.name, r.median.toFixed(2), r.p99.toFixed(2), ratio];
+      const floor = i === results.length - 1;
+      const b = baselineOf(i);
+      return [
+        r.name,
+        r.median.toFixed(2),
+        r.p99.toFixed(2),
+        floor ? '' : (r.median / b.median).toFixed(1),
+        floor ? '' : (r.p99 / b.p99).toFixed(1),
+      ];
     });
     const widths = header.map((h, i) => Math.max(h.length, ...cells.map((c) => c[i]!.length)));
     const line = (c: string[]) => `| ${c.map((x, i) => x.padEnd(widths[i]!)).join(' | ')} |`;
@@ -321,17 +331,18 @@ async function main(): Promise<void> {
     console.log(line(header));
     console.log(`|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`);
     for (const c of cells) console.log(line(c));
-    const ratio = (i: number, b: number) => results[i]!.median / results[b]!.median;
-    console.log('\nGoals');
-    for (const [label, i, b] of [
-      ['first page, service', 1, 0],
-      ['first page, HTTP', 2, 0],
-      ['filtered page, service', 6, 5],
-      ['filtered page, HTTP', 7, 5],
+    console.log("\nGoals (median and p99 each within the goal of the baseline's)");
+    for (const [label, i] of [
+      ['first page, service', 1],
+      ['first page, HTTP', 2],
+      ['filtered page, service', 6],
+      ['filtered page, HTTP', 7],
     ] as const) {
-      const r = ratio(i, b);
+      const b = baselineOf(i);
+      const median = results[i]!.median / b.median;
+      const p99 = results[i]!.p99 / b.p99;
       console.log(
-        `  ${r <= GOAL_RATIO ? 'met    ' : 'NOT met'}  ${label} within ${GOAL_RATIO}× the plain SELECT: ${r.toFixed(1)}×`,
+        `  ${median <= GOAL_RATIO && p99 <= GOAL_RATIO ? 'met    ' : 'NOT met'}  ${label} within ${GOAL_RATIO}× the plain SELECT: ${median.toFixed(1)}× median, ${p99.toFixed(1)}× p99`,
       );
     }
     console.log(

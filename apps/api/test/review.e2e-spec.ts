@@ -244,7 +244,8 @@ describe('review workbench', () => {
       expect([...amounts].sort((a, b) => b - a)).toEqual(amounts);
       const risks = (await wholeQueue({ sort: 'risk' })).map((item) => item.riskScore);
       expect([...risks].sort((a, b) => b - a)).toEqual(risks);
-      expect((await wholeQueue({ sort: 'due' })).length).toBe((await queue()).total);
+      // Sorting by due date drops no claim (the total is kept ~1 s when large: compare lists).
+      expect((await wholeQueue({ sort: 'due' })).length).toBe((await wholeQueue()).length);
 
       const page = await queue({ pageSize: 1 });
       expect(page.items).toHaveLength(1);

@@ -22,6 +22,11 @@ declare module 'vitest' {
      * review), for the review workbench tests; the others run no worker, so their claims stay submitted.
      */
     reviewBaseUrl: string;
+    /**
+     * The review portal's database, for what a browser cannot bring about in a test's time: the daily SLA
+     * digest's staff notice (a scheduled job at 08:00 over claims days in review).
+     */
+    reviewDatabaseUrl: string;
   }
 }
 
@@ -92,18 +97,19 @@ async function dropDatabase(name: string): Promise<void> {
 async function startPortal(
   extraEnv: Record<string, string>,
   { worker = false }: { worker?: boolean } = {},
-): Promise<{ baseUrl: string; teardown: () => Promise<void> }> {
+): Promise<{ baseUrl: string; databaseUrl: string; teardown: () => Promise<void> }> {
   const runId = randomBytes(5).toString('hex');
   const database = `huanxin_e2e_${runId}`;
   const port = await freePort();
   const baseUrl = `http://127.0.0.1:${port}`;
+  const databaseUrl = `postgres://postgres@127.0.0.1:5432/${database}`;
 
   let stderrText = '';
   const env = {
     ...process.env,
     NODE_ENV: 'test',
     PORT: String(port),
-    DATABASE_URL: `postgres://postgres@127.0.0.1:5432/${database}`,
+    DATABASE_URL: databaseUrl,
     // The API accepts letters, digits, _ . - in the prefix (no ':').
     REDIS_PREFIX: `huanxin-e2e-${runId}`,
     PUBLIC_ORIGIN: baseUrl,
@@ -145,7 +151,7 @@ async function startPortal(
     await teardown().catch(() => undefined);
     throw error;
   }
-  return { baseUrl, teardown };
+  return { baseUrl, databaseUrl, teardown };
 }
 
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
@@ -177,6 +183,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
   project.provide('baseUrl', main.baseUrl);
   project.provide('mfaBaseUrl', mfa.baseUrl);
   project.provide('reviewBaseUrl', review.baseUrl);
+  project.provide('reviewDatabaseUrl', review.databaseUrl);
   return async () => {
     await Promise.all([main.teardown(), mfa.teardown(), review.teardown()]);
   };

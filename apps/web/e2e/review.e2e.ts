@@ -7,6 +7,7 @@
 import { randomInt, randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, inject, it, onTestFailed } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
+import pg from 'pg';
 import { computeVinCheckDigit } from '@huanxin/shared';
 import { eligibleClaim, withFactChanges, type ClaimFacts } from '@huanxin/shared/testing';
 import { collectPageErrors, launchBrowser, screenshotPath } from './browser';
@@ -14,6 +15,7 @@ import { onePagePdf, solidPng } from './documents';
 import { newPhone, saveFirstProfile, signInBySms } from './resident';
 
 const baseUrl = inject('reviewBaseUrl');
+const databaseUrl = inject('reviewDatabaseUrl');
 /** The smallest screen the console is built for. */
 const LAPTOP = { width: 1366, height: 768 } as const;
 
@@ -93,6 +95,37 @@ async function residentWithClaim(browser: Browser, name: string): Promise<Reside
   return { context, page, errors, applicationId: id, code };
 }
 
+/**
+ * The daily SLA digest's notice for an approver, written as the job writes it (sla-digest.service): the
+ * job runs at 08:00 over claims days in review, which a browser test cannot wait for.
+ */
+async function writeSlaDigest(username: string, code: string): Promise<void> {
+  const client = new pg.Client({ connectionString: databaseUrl });
+  await client.connect();
+  try {
+    const date = new Date().toISOString().slice(0, 10);
+    const params = {
+      date,
+      warning: 1,
+      overdue: 0,
+      cases: [{ code, programCode: 'car-scrap-2026', slaState: 'warning', dueAt: new Date().toISOString() }],
+    };
+    await client.query(
+      `INSERT INTO notification (user_id, event_key, kind, params, text_zh, sms_sent_at)
+       SELECT id, 'review-sla:' || $2 || ':' || id, 'review_sla_digest', $3::jsonb, $4, now()
+         FROM user_account WHERE username = $1`,
+      [
+        username,
+        date,
+        JSON.stringify(params),
+        `【章丘换新】审核时限提醒（${date}）：已超期 0 件，即将到期 1 件：${code}（即将到期）。请登录审核台处理。`,
+      ],
+    );
+  } finally {
+    await client.end();
+  }
+}
+
 /** Waits until the worker's checks have put the claim in review (or `status`). */
 async function waitForStatus(resident: Resident, status: string): Promise<void> {
   const deadline = Date.now() + 60_000;
@@ -161,6 +194,11 @@ describe('the review workbench in Chromium at 1366×768', () => {
     await page.getByText(first.code).waitFor();
     await page.getByText(second.code).waitFor();
     await page.screenshot({ path: screenshotPath('review-queue-desktop-zh'), fullPage: true });
+    // Every column in view at 1366 px, the last (payee) included: the table does not scroll sideways.
+    const queueTable = page.locator('.hx-queue .ant-table-content, .hx-queue .ant-table-body').first();
+    expect(await queueTable.evaluate((el) => el.scrollWidth <= el.clientWidth)).toBe(true);
+    const lastHeader = await page.getByRole('columnheader', { name: '收款方' }).boundingBox();
+    expect((lastHeader?.x ?? Infinity) + (lastHeader?.width ?? 0)).toBeLessThanOrEqual(LAPTOP.width);
     await page.getByTestId('take-next').click();
     await page.waitForURL(`${baseUrl}/console/review/${first.applicationId}`);
     await page.getByTestId('lease-held').waitFor();
@@ -182,6 +220,18 @@ describe('the review workbench in Chromium at 1366×768', () => {
     const matrix = page.getByTestId('field-matrix');
     await matrix.waitFor();
     expect(await matrix.locator('tbody [data-result]').count()).toBeGreaterThan(0);
+    // Money in yuan like the rest of the console (the new car's price), and the matrix fits its pane.
+    await matrix
+      .getByText(/^¥\d{1,3}(,\d{3})*\.\d{2}$/)
+      .first()
+      .waitFor();
+    expect(
+      await matrix.evaluate((el) => {
+        const pane = el.closest('.hx-case__left');
+        return pane !== null && pane.scrollWidth <= pane.clientWidth;
+      }),
+    ).toBe(true);
+    await matrix.getByRole('columnheader', { name: '实名信息' }).waitFor();
     await page.screenshot({ path: screenshotPath('review-case-desktop-zh') });
 
     // Return it, naming the invoice number.
@@ -287,6 +337,23 @@ describe('the review workbench in Chromium at 1366×768', () => {
     await sampled.getByRole('button', { name: /记\s?录/ }).click();
     await sampled.locator('[data-outcome="confirmed"]').waitFor();
     await approverPage.screenshot({ path: screenshotPath('review-sampling-desktop-zh'), fullPage: true });
+
+    // The daily SLA digest in the header: the bell counts it, the list names the case, opening it marks it
+    // read and goes to the queue by due date.
+    await writeSlaDigest('approver1', second.code);
+    await approverPage.goto(`${baseUrl}/console`);
+    await approverPage.getByRole('button', { name: '工作提醒，1 条未读' }).click();
+    const notices = approverPage.getByTestId('staff-notification-list');
+    await notices.getByText(/审核时限提醒/).waitFor();
+    await notices.locator('.hx-staff-note__case', { hasText: second.code }).waitFor();
+    // Once the panel's opening animation is over.
+    await approverPage.waitForFunction(
+      () => !document.querySelector('.ant-popover[class*="-appear"], .ant-popover[class*="-enter"]'),
+    );
+    await approverPage.screenshot({ path: screenshotPath('review-notifications-desktop-zh') });
+    await notices.getByRole('link').first().click();
+    await approverPage.waitForURL(`${baseUrl}/console/review?sort=due`);
+    await approverPage.getByRole('button', { name: '工作提醒', exact: true }).waitFor();
 
     // The console home: the review figures per program.
     await approverPage.goto(`${baseUrl}/console`);

@@ -25,6 +25,7 @@ import type { AuthUser } from '../common/http/request-context';
 import { maskText } from '../common/logging/redact';
 import { ProgramsRepository } from '../programs/programs.repository';
 import { MatrixRegistry } from './matrix/matrix.registry';
+import { ReviewQueueService } from './review-queue.service';
 import { ReviewRepository } from './review.repository';
 
 /** The fields a return may name: the program's fact paths and `document:<kind>` of its documents. */
@@ -55,6 +56,7 @@ export class ReviewDecisionService {
     private readonly matrix: MatrixRegistry,
     private readonly audit: AuditService,
     private readonly clock: Clock,
+    private readonly queue: ReviewQueueService,
   ) {}
 
   async decide(
@@ -73,7 +75,7 @@ export class ReviewDecisionService {
     // holding one while waiting for another can exhaust the pool). Facts cannot change while the
     // claim is in review; the transaction checks they are still the ones judged.
     const conflicts = body.decision === 'approve' ? await this.conflicts(id) : null;
-    return this.reviews.transaction((manager) =>
+    const stored = await this.reviews.transaction((manager) =>
       once(this.idempotency, manager, owner, async () => {
         const application = await this.applications.lockById(manager, id);
         if (!application || application.status === 'draft') throw applicationNotFound();
@@ -166,6 +168,9 @@ export class ReviewDecisionService {
         return { status: 200, body: { ...result } };
       }),
     );
+    // The claim left the queue or changed stage: this process's kept queue totals are counted anew.
+    this.queue.forgetTotals();
+    return stored;
   }
 
   /** The matrix's conflicting fields of the claim as it is now, and the facts they were judged on. */

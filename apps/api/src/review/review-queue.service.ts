@@ -10,7 +10,8 @@ import {
 } from '@huanxin/shared';
 import { Clock } from '../common/clock';
 import { PiiCipher } from '../common/crypto/pii-cipher';
-import { ReviewRepository, type QueueRow } from './review.repository';
+import { QueueTotals } from './queue-total';
+import { ReviewRepository, type QueueFilter, type QueueRow } from './review.repository';
 
 /** Program versions are immutable: their codes and review times are read again at most this often. */
 const VERSIONS_TTL_MS = 60_000;
@@ -39,6 +40,8 @@ export interface QueueQuery {
 @Injectable()
 export class ReviewQueueService {
   private versions: { at: number; byId: Map<string, VersionInfo> } | null = null;
+  /** Totals per filter, exact while small, kept ~1 s when large (queue-total.ts says why). */
+  private readonly totals = new QueueTotals();
 
   constructor(
     private readonly reviews: ReviewRepository,
@@ -63,13 +66,18 @@ export class ReviewQueueService {
     } as const;
     const [rows, total] = await Promise.all([
       this.reviews.queuePage(filter),
-      this.reviews.queueCount(filter),
+      this.totals.get(totalKey(filter), () => this.reviews.queueCount(filter)),
     ]);
     // A version published since they were read: read them again for this page.
     const known = rows.every((row) => versions.has(row.program_version_id))
       ? versions
       : await this.programVersions(now, true);
     return { items: rows.map((row) => this.item(row, known, now)), total };
+  }
+
+  /** The queue changed in this process (a decision): the next page counts its total anew. */
+  forgetTotals(): void {
+    this.totals.forget();
   }
 
   private item(row: QueueRow, versions: Map<string, VersionInfo>, now: Date): ReviewQueueItem {
@@ -102,4 +110,14 @@ export class ReviewQueueService {
       this.versions = { at: now.getTime(), byId: await this.reviews.programVersions() };
     return this.versions.byId;
   }
+}
+
+/** What the total depends on: the filter, not the sort or the page. */
+function totalKey(filter: QueueFilter): string {
+  return JSON.stringify([
+    filter.status,
+    filter.programCode ?? null,
+    filter.stage ?? null,
+    filter.flag ?? null,
+  ]);
 }

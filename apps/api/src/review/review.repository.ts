@@ -49,7 +49,7 @@ export interface DecisionRow {
 /**
  * Named queries of the review workbench. The queue reads only the claims of one status through the
  * partial indexes of migration ReviewWorkbench (`application_review_*`): the filtered, ordered,
- * limited id list first, then the page's few rows are decorated (program, name, lease, flags).
+ * limited page first, then its few rows are decorated (name, lease, flags), in one statement.
  */
 @Injectable()
 export class ReviewRepository {
@@ -69,34 +69,30 @@ export class ReviewRepository {
   }
 
   /**
-   * One page of the queue, in the requested order: first the page's ids alone (a plain walk of a
-   * partial index, cheap to plan), then those few rows with what a row shows (name, current
-   * lease, flags; the program's code comes from `programVersions`). A claim decided between the two statements drops out of the page.
+   * One page of the queue, in the requested order, in one statement: the materialised CTE is the
+   * page alone (a walk of a partial index, limited before anything is joined), then those few rows
+   * get what a row shows (name, current lease, flags; the program's code comes from
+   * `programVersions`). The CTE is named `a` like the table so the outer ORDER BY is the same text.
    */
   async queuePage(filter: QueueFilter): Promise<QueueRow[]> {
     const { where, params } = this.queueWhere(filter);
     const order = this.queueOrder(filter, params);
-    params.push(filter.limit, filter.offset);
-    const ids = (
-      (await this.dataSource.query(
-        `SELECT a.id FROM application a WHERE ${where} ORDER BY ${order} LIMIT $${params.length - 1} OFFSET $${params.length}`,
-        params,
-      )) as { id: string }[]
-    ).map((row) => row.id);
-    if (!ids.length) return [];
-    const rows = (await this.dataSource.query(
-      `SELECT a.id, a.code, a.program_version_id, a.reserved_fen, a.complete_at,
+    params.push(filter.limit, filter.offset, filter.now);
+    const [limit, offset, now] = [params.length - 2, params.length - 1, params.length];
+    return (await this.dataSource.query(
+      `WITH a AS MATERIALIZED (
+         SELECT a.id, a.code, a.program_version_id, a.applicant_id, a.reserved_fen, a.complete_at, a.risk_score, a.stage
+           FROM application a WHERE ${where} ORDER BY ${order} LIMIT $${limit} OFFSET $${offset})
+       SELECT a.id, a.code, a.program_version_id, a.reserved_fen, a.complete_at,
               a.risk_score, a.stage, rp.name_enc, l.holder_id, u.display_name AS holder_name,
               COALESCE((SELECT array_agg(f.code ORDER BY f.code) FROM application_flag f WHERE f.application_id = a.id), '{}') AS flags
-         FROM application a
+         FROM a
          LEFT JOIN resident_profile rp ON rp.user_id = a.applicant_id
-         LEFT JOIN review_lease l ON l.application_id = a.id AND l.lease_until > $3
+         LEFT JOIN review_lease l ON l.application_id = a.id AND l.lease_until > $${now}
          LEFT JOIN user_account u ON u.id = l.holder_id
-        WHERE a.id = ANY($1::uuid[]) AND a.status = $2`,
-      [ids, filter.status, filter.now],
+        ORDER BY ${order}`,
+      params,
     )) as QueueRow[];
-    const position = new Map(ids.map((id, index) => [id, index]));
-    return rows.sort((a, b) => position.get(a.id)! - position.get(b.id)!);
   }
 
   /** How many claims the queue's filter matches (an index-only count over the same partial index). */

@@ -9,10 +9,14 @@ import { SkipLink } from '@/components/ui/skip-link';
 import { RequireSession } from '@/features/auth/components/require-session';
 import { UserMenu } from '@/features/auth/components/user-menu';
 import { useSession } from '@/features/auth/hooks/use-session';
+import { StaffNotificationBell } from '@/features/review/components/staff-notifications';
+import { Permission } from '@huanxin/shared';
 import { consoleSections } from '../console-sections';
 
 function ConsoleHeader() {
   const { t } = useTranslation(['console', 'common']);
+  const { user, can } = useSession();
+  // Review staff's notices (the daily SLA digest); the header stands outside RequireSession.
   return (
     <Layout.Header className="hx-topbar hx-topbar--console">
       <div className="hx-topbar__inner hx-topbar__inner--wide">
@@ -23,6 +27,7 @@ function ConsoleHeader() {
           </Link>
         </nav>
         <LanguageSwitch className="hx-topbar__lang" />
+        {user && can(Permission.ReviewRead) ? <StaffNotificationBell className="hx-topbar__bell" /> : null}
         <UserMenu className="hx-topbar__user" />
       </div>
     </Layout.Header>

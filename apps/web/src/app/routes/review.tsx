@@ -122,6 +122,7 @@ export function ReviewCasePage() {
     const field = def?.factFields.find((f) => f.path === path);
     return field ? fieldLabel(field, lang) : t(`eligibility:derivedFacts.${path}`, { defaultValue: path });
   };
+  const factType = (path: string) => def?.factFields.find((f) => f.path === path)?.type;
   const kindTitle = (kind: string) =>
     localized(def?.documents.find((d) => d.kind === kind)?.title, lang) || kind;
   const clauseTitle = (clauseId: string) =>
@@ -148,6 +149,7 @@ export function ReviewCasePage() {
         key={id}
         id={id}
         factLabel={factLabel}
+        factType={factType}
         kindTitle={kindTitle}
         programTitle={programs.title}
         documentKinds={def?.documents.map((d) => d.kind) ?? []}

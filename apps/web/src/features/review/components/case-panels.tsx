@@ -1,7 +1,8 @@
-import { Table, Tag } from 'antd';
+import { Table, Tag, Tooltip } from 'antd';
 import { CheckCircleFilled, CloseCircleFilled, QuestionCircleFilled } from '@ant-design/icons';
 import {
   formatFen,
+  type FactType,
   type MatrixResult,
   type MatrixRow,
   type MatrixSource,
@@ -14,22 +15,38 @@ import { flattenFacts, formatDateTime } from '../lib/format';
 import { useFlagTitle } from './review-tags';
 
 export type FactLabel = (path: string) => string;
+/** The program's type of a fact path (`money` facts are in fen); undefined for other sources' fields. */
+export type FactTypeOf = (path: string) => FactType | undefined;
 
-const show = (value: unknown, yes: string, no: string): string => {
-  if (value === null || value === undefined || value === '') return '—';
-  if (typeof value === 'boolean') return value ? yes : no;
-  return String(value);
-};
+/** A fact's value as the console shows it: money in yuan (`¥3,000.00`), booleans in words, `—` when empty. */
+function useShowFact(typeOf: FactTypeOf) {
+  const { t, i18n } = useTranslation('review');
+  return (path: string, value: unknown): string => {
+    if (value === null || value === undefined || value === '') return '—';
+    if (typeof value === 'boolean') return value ? t('yes') : t('no');
+    if (typeOf(path) === 'money' && typeof value === 'number' && Number.isSafeInteger(value))
+      return formatFen(value, moneyLocale(i18n.language));
+    return String(value);
+  };
+}
 
 /** The claim's facts as sent by the server (identifiers already masked). */
-export function FactList({ facts, factLabel }: { facts: Record<string, unknown>; factLabel: FactLabel }) {
-  const { t } = useTranslation('review');
+export function FactList({
+  facts,
+  factLabel,
+  factType,
+}: {
+  facts: Record<string, unknown>;
+  factLabel: FactLabel;
+  factType: FactTypeOf;
+}) {
+  const show = useShowFact(factType);
   return (
     <dl className="hx-dl hx-case__facts" data-testid="case-facts">
       {flattenFacts(facts).map(([path, value]) => (
         <div key={path} className="hx-dl__row" data-fact={path}>
           <dt>{factLabel(path)}</dt>
-          <dd>{show(value, t('yes'), t('no'))}</dd>
+          <dd>{show(path, value)}</dd>
         </div>
       ))}
     </dl>
@@ -61,9 +78,34 @@ export function MatrixResultTag({ result }: { result: MatrixResult }) {
   );
 }
 
-/** The field matrix: each key field in every source that records it, with the comparison's result. */
-export function FieldMatrix({ rows, factLabel }: { rows: readonly MatrixRow[]; factLabel: FactLabel }) {
+/** A cell that keeps to its column: one line, cut with an ellipsis, the whole text in a tooltip. */
+function Clipped({ text }: { text: string }) {
+  return (
+    <Tooltip title={text} placement="topLeft" mouseEnterDelay={0.3}>
+      <span className="hx-matrix__cell" tabIndex={0}>
+        {text}
+      </span>
+    </Tooltip>
+  );
+}
+
+/**
+ * The field matrix: each key field in every source that records it, with the comparison's result. It fits
+ * its pane (half of a 1366 px screen) without scrolling sideways: fixed layout, the field names wrapping in
+ * a third of it, the result a fixed column, the sources sharing the rest, long values cut with the full
+ * text on hover and focus.
+ */
+export function FieldMatrix({
+  rows,
+  factLabel,
+  factType,
+}: {
+  rows: readonly MatrixRow[];
+  factLabel: FactLabel;
+  factType: FactTypeOf;
+}) {
   const { t } = useTranslation('review');
+  const show = useShowFact(factType);
   const sources = [...new Set(rows.flatMap((r) => r.values.map((v) => v.source)))] as MatrixSource[];
   const sorted = sortMatrix(rows);
   // Fields of other sources than the claim (the profile's name, the payout card) have their own names.
@@ -76,22 +118,30 @@ export function FieldMatrix({ rows, factLabel }: { rows: readonly MatrixRow[]; f
       size="small"
       pagination={false}
       dataSource={sorted}
-      scroll={{ x: 'max-content' }}
+      tableLayout="fixed"
       rowClassName={(row) => `is-${row.result}`}
       locale={{ emptyText: t('matrix.empty') }}
-      // The result next to the field, so it stays in sight when the sources scroll sideways.
+      // The result next to the field, so it is read with the field's name.
       columns={[
-        { title: t('matrix.field'), dataIndex: 'field', render: (f: string) => label(f) },
+        {
+          title: t('matrix.field'),
+          dataIndex: 'field',
+          width: '30%',
+          // Field names wrap (they are what the reviewer reads first); values are cut.
+          render: (f: string) => label(f),
+        },
         {
           title: t('matrix.resultLabel'),
           dataIndex: 'result',
+          width: 100,
           render: (r: MatrixResult) => <MatrixResultTag result={r} />,
         },
         ...sources.map((source) => ({
-          title: t(`matrix.source.${source}`),
+          title: <Clipped text={t(`matrix.source.${source}`)} />,
           key: source,
-          render: (_: unknown, row: MatrixRow) =>
-            show(row.values.find((v) => v.source === source)?.value, t('yes'), t('no')),
+          render: (_: unknown, row: MatrixRow) => (
+            <Clipped text={show(row.field, row.values.find((v) => v.source === source)?.value)} />
+          ),
         })),
       ]}
     />

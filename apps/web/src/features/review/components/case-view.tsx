@@ -16,7 +16,15 @@ import { useCaseLease, type LeaseState } from '../hooks/use-case-lease';
 import { useShortcuts } from '../hooks/use-shortcuts';
 import { flattenFacts, formatDateTime } from '../lib/format';
 import { reviewErrorCode } from '../lib/review-error';
-import { DecisionList, FactList, FieldMatrix, FlagList, HistoryList, type FactLabel } from './case-panels';
+import {
+  DecisionList,
+  FactList,
+  FieldMatrix,
+  FlagList,
+  HistoryList,
+  type FactLabel,
+  type FactTypeOf,
+} from './case-panels';
 import { DecisionPanel, type DecisionPanelHandle, type FieldOption } from './decision-panel';
 import { DocumentViewer } from './document-viewer';
 
@@ -75,6 +83,7 @@ function Section({ id, title, children }: { id: string; title: string; children:
 export function CaseView({
   id,
   factLabel,
+  factType,
   kindTitle,
   programTitle,
   documentKinds,
@@ -83,6 +92,7 @@ export function CaseView({
 }: {
   id: string;
   factLabel: FactLabel;
+  factType: FactTypeOf;
   kindTitle: (kind: string) => string;
   programTitle: (code: string) => string;
   /** The program's document kinds, offered as `document:<kind>` when returning. */
@@ -146,13 +156,13 @@ export function CaseView({
                 {t('matrix.conflicts', { count: conflicts })}
               </p>
             ) : null}
-            <FieldMatrix rows={matrix} factLabel={factLabel} />
+            <FieldMatrix rows={matrix} factLabel={factLabel} factType={factType} />
           </Section>
           <Section id="case-flags" title={t('case.flags')}>
             <FlagList flags={flags} riskScore={riskScore} />
           </Section>
           <Section id="case-facts" title={t('case.facts')}>
-            <FactList facts={application.facts} factLabel={factLabel} />
+            <FactList facts={application.facts} factLabel={factLabel} factType={factType} />
           </Section>
           <Section id="case-clauses" title={t('case.clauses', { version: application.programVersion })}>
             {renderClauses(evaluation.clauses)}

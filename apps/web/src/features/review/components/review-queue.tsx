@@ -21,6 +21,8 @@ import { formatDateTime } from '../lib/format';
 import { FlagChips, RiskScore, SlaTag, useFlagTitle } from './review-tags';
 
 const SORTS: ReviewSort[] = ['age', 'due', 'amount', 'risk'];
+/** The sum of the column widths: the content pane's width at 1366 px (minus the menu and margins). */
+const QUEUE_TABLE_WIDTH = 1056;
 /** Statuses a reviewer filters the queue by. */
 export const QUEUE_STATUSES = ['in_review', 'returned', 'approved', 'rejected'] as const;
 
@@ -107,28 +109,32 @@ export function ReviewQueue({
     {
       title: t('queue.col.code'),
       dataIndex: 'code',
+      width: 130,
       render: (code: string, row) => (
         <Link to={casePath(row.id)} data-testid="queue-open">
           {code}
         </Link>
       ),
     },
-    { title: t('queue.col.program'), dataIndex: 'programCode', render: programTitle },
-    { title: t('queue.col.applicant'), dataIndex: 'applicantNameMasked' },
+    { title: t('queue.col.program'), dataIndex: 'programCode', width: 118, render: programTitle },
+    { title: t('queue.col.applicant'), dataIndex: 'applicantNameMasked', width: 64 },
     {
       title: t('queue.col.amount'),
       dataIndex: 'amountFen',
+      width: 104,
       align: 'right',
       render: (fen: number) => formatFen(fen, moneyLocale(lang)),
     },
     {
       title: t('queue.col.completeAt'),
       dataIndex: 'completeAt',
+      width: 96,
       render: (iso: string) => <time dateTime={iso}>{formatDateTime(iso, lang)}</time>,
     },
     {
       title: t('queue.col.due'),
       dataIndex: 'dueAt',
+      width: 104,
       render: (iso: string, row) => (
         <span className="hx-queue__due">
           <SlaTag state={row.slaState} />
@@ -139,22 +145,30 @@ export function ReviewQueue({
     {
       title: t('queue.col.flags'),
       dataIndex: 'flags',
+      width: 160,
       render: (flags: string[]) => <FlagChips flags={flags} />,
     },
     {
       title: t('queue.col.risk'),
       dataIndex: 'riskScore',
+      width: 72,
       align: 'right',
       render: (score: number) => <RiskScore score={score} />,
     },
-    { title: t('queue.col.stage'), dataIndex: 'stage', render: (s: ReviewStage) => t(`stage.${s}`) },
+    {
+      title: t('queue.col.stage'),
+      dataIndex: 'stage',
+      width: 64,
+      render: (s: ReviewStage) => t(`stage.${s}`),
+    },
     {
       title: t('queue.col.assignee'),
       dataIndex: 'assignee',
+      width: 80,
       render: (a: ReviewQueueItem['assignee']) =>
         a ? (a.id === currentUserId ? t('queue.you') : a.displayName) : t('queue.unassigned'),
     },
-    { title: t('queue.col.payee'), dataIndex: 'payee', render: (p: string) => t(`payee.${p}`) },
+    { title: t('queue.col.payee'), dataIndex: 'payee', width: 64, render: (p: string) => t(`payee.${p}`) },
   ];
 
   const filter = (
@@ -244,7 +258,10 @@ export function ReviewQueue({
         columns={columns}
         dataSource={queue.data?.items ?? []}
         loading={queue.isFetching}
-        scroll={{ x: 'max-content' }}
+        // Column widths that add up to the pane at 1366 px (the last column, the payee, in view); on a
+        // narrower screen the table scrolls sideways rather than squeeze them.
+        tableLayout="fixed"
+        scroll={{ x: QUEUE_TABLE_WIDTH }}
         locale={{ emptyText: t('queue.empty') }}
         rowClassName={(row) => `is-sla-${row.slaState}`}
         pagination={{

@@ -242,6 +242,33 @@ describe('case screen', () => {
     expect(document.querySelectorAll('[data-clause]').length).toBe(definition.clauses.length);
   });
 
+  it('shows money facts in yuan in the matrix and the facts, never as raw fen', async () => {
+    const price = Number((facts.newVehicle as { priceFen: number }).priceFen);
+    await openCase(
+      {},
+      reviewCase({
+        matrix: [
+          {
+            field: 'newVehicle.priceFen',
+            values: [
+              { source: 'claim', value: price },
+              { source: 'dealer_sale', value: price + 100 },
+            ],
+            result: 'conflict',
+          },
+        ],
+      }),
+    );
+    const matrix = screen.getByTestId('field-matrix');
+    const yuan = (fen: number) => `¥${(fen / 100).toLocaleString('en-US', { minimumFractionDigits: 2 })}`;
+    // The program (which names the money facts) arrives after the case.
+    expect(await within(matrix).findByText(yuan(price))).toBeTruthy();
+    expect(within(matrix).getByText(yuan(price + 100))).toBeTruthy();
+    expect(within(matrix).queryByText(String(price))).toBeNull();
+    const fact = screen.getByTestId('case-facts').querySelector('[data-fact="newVehicle.priceFen"] dd');
+    expect(fact?.textContent).toBe(yuan(price));
+  });
+
   it('J / K move between documents and A / R choose a decision, but not while typing', async () => {
     await openCase();
     await screen.findByTestId('lease-held');
@@ -367,7 +394,14 @@ describe('case screen', () => {
     fireEvent.click(screen.getByTestId('decide-submit'));
     const lost = await screen.findByTestId('lease-lost');
     expect(lost.textContent).toContain('您对该申请的领取已失效');
-    expect(screen.getByTestId('lease-retake')).toBeTruthy();
+    expect((screen.getByTestId('decide-submit') as HTMLButtonElement).disabled).toBe(true);
+    // Taking it again gives the case back, ready to decide.
+    fireEvent.click(screen.getByTestId('lease-retake'));
+    await screen.findByTestId('lease-held');
+    expect(screen.queryByTestId('lease-lost')).toBeNull();
+    await waitFor(() =>
+      expect((screen.getByTestId('decide-submit') as HTMLButtonElement).disabled).toBe(false),
+    );
   });
 
   it('leaving the page releases the lease', async () => {
