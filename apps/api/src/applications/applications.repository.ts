@@ -349,9 +349,7 @@ export class ApplicationsRepository {
   }
 
   /** The claim's latest payment line (payments module), for the resident's "paid on … / failed" view. */
-  async latestPayment(
-    applicationId: string,
-  ): Promise<{
+  async latestPayment(applicationId: string): Promise<{
     status: 'pending' | 'paid' | 'failed';
     amountFen: number;
     settledAt: Date | null;
