@@ -230,7 +230,7 @@ describe('payments (POST /api/payments/batches …)', () => {
     );
     const xlsx = await file(batch1, 'xlsx').expect(200);
     const book = new ExcelJS.Workbook();
-    await book.xlsx.load(xlsx.body as Buffer);
+    await book.xlsx.load(xlsx.body as never);
     const sheet = book.worksheets[0]!;
     const rows = sheet.getSheetValues().slice(2) as unknown[][];
     const row = rows.find((r) => r[1] === line.lineId)!;
