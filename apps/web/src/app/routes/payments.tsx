@@ -22,6 +22,7 @@ export function PaymentsPage() {
     code: p.code,
     title: localized(p.title, i18n.language),
   }));
+  const title = (code: string) => options.find((p) => p.code === code)?.title ?? code;
   return (
     <section aria-labelledby="console-heading" className="hx-console-page">
       <PageTitle title={t('pages.payments')} />
@@ -31,8 +32,8 @@ export function PaymentsPage() {
       <p className="hx-note">{t('pages.intro')}</p>
       <BuildBatchForm programs={options} onBuilt={setSelected} />
       <h2>{t('pages.batches')}</h2>
-      <BatchList selected={selected} onSelect={setSelected} />
-      {selected ? <BatchDetail id={selected} userId={session.user?.id} /> : null}
+      <BatchList selected={selected} onSelect={setSelected} programTitle={title} />
+      {selected ? <BatchDetail id={selected} userId={session.user?.id} programTitle={title} /> : null}
       <h2>{t('pages.receivables')}</h2>
       <ReceivablesTable />
     </section>

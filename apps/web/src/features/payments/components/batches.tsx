@@ -63,9 +63,11 @@ export function BuildBatchForm({
 export function BatchList({
   selected,
   onSelect,
+  programTitle = (code) => code,
 }: {
   selected: string | null;
   onSelect: (id: string) => void;
+  programTitle?: (code: string) => string;
 }) {
   const { t, i18n } = useTranslation('payments');
   const batches = useBatches();
@@ -91,7 +93,7 @@ export function BatchList({
             </Button>
           ),
         },
-        { title: t('list.program'), dataIndex: 'programCode' },
+        { title: t('list.program'), dataIndex: 'programCode', render: (code: string) => programTitle(code) },
         {
           title: t('list.status'),
           dataIndex: 'status',
@@ -127,7 +129,15 @@ export function BatchList({
 }
 
 /** One batch: its lines (payees masked), release by a second finance user, the bank file, the result import. */
-export function BatchDetail({ id, userId }: { id: string; userId: string | undefined }) {
+export function BatchDetail({
+  id,
+  userId,
+  programTitle = (code) => code,
+}: {
+  id: string;
+  userId: string | undefined;
+  programTitle?: (code: string) => string;
+}) {
   const { t, i18n } = useTranslation('payments');
   const batch = useBatch(id);
   const release = useReleaseBatch();
@@ -144,7 +154,7 @@ export function BatchDetail({ id, userId }: { id: string; userId: string | undef
       aria-labelledby="batch-heading"
     >
       <h2 id="batch-heading">
-        {t('detail.heading', { program: data.programCode, total: money(data.totalFen) })}{' '}
+        {t('detail.heading', { program: programTitle(data.programCode), total: money(data.totalFen) })}{' '}
         <Tag color={data.status === 'released' ? 'green' : 'gold'}>{t(`status.${data.status}`)}</Tag>
       </h2>
       <p className="hx-note">
