@@ -14,6 +14,7 @@ import { dataSourceOptions } from './database/data-source';
 import { DevModule } from './dev/dev.module';
 import { DocumentsModule } from './documents/documents.module';
 import { HealthModule } from './health/health.module';
+import { PaymentsModule } from './payments/payments.module';
 import { ProfileModule } from './profile/profile.module';
 import { ProgramsModule } from './programs/programs.module';
 import { QueueModule } from './queue/queue.module';
@@ -59,6 +60,7 @@ export class AppModule {
         ReviewReportsModule,
         ReviewSlaModule,
         ReviewModule,
+        PaymentsModule,
         // The SMS outbox route does not exist in production.
         ...(config.isProduction ? [] : [DevModule]),
       ],

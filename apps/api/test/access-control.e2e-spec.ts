@@ -101,6 +101,15 @@ const MATRIX: Record<string, Row> = {
   'GET /api/review/samples/:id': only('approver'),
   'POST /api/review/samples/:id/items/:applicationId': only('approver'),
 
+  // Payments (issue 12): finance only; the four-eyes release is in payments.e2e-spec
+  'POST /api/payments/batches': only('finance'),
+  'GET /api/payments/batches': only('finance'),
+  'GET /api/payments/batches/:id': only('finance'),
+  'POST /api/payments/batches/:id/release': only('finance'),
+  'GET /api/payments/batches/:id/file': only('finance'),
+  'POST /api/payments/batches/:id/reconcile': only('finance'),
+  'GET /api/payments/receivables': only('finance'),
+
   // Admin: accounts, organisations and programs — no resident personal data
   'GET /api/admin/users': only('admin'),
   'POST /api/admin/users': only('admin'),

@@ -60,10 +60,16 @@ describe("a resident's list", () => {
           .get(`/api/applications/${claim.id}`)
           .set('Cookie', resident.cookie)
           .expect(200);
-        // The detail adds the timeline and, for a returned claim, the reviewer's correction.
-        const { timeline, correction, ...view } = detail.body as { timeline: unknown; correction: unknown };
+        // The detail adds the timeline, for a returned claim the reviewer's correction, and once in
+        // a payment batch its payment.
+        const { timeline, correction, payment, ...view } = detail.body as {
+          timeline: unknown;
+          correction: unknown;
+          payment: unknown;
+        };
         expect(timeline).toBeDefined();
         expect(correction).toBeNull();
+        expect(payment).toBeNull();
         expect(claim).toEqual(view);
       }
     }

@@ -86,6 +86,22 @@ export const ERROR_STATUS = {
   SELF_APPROVAL: 403,
   /** The four-eyes second approval needs the role `approver`. */
   APPROVER_REQUIRED: 403,
+  // Payments (issue 12)
+  BATCH_NOT_FOUND: 404,
+  /** The program has no approved, unpaid claim that may be paid now (return window, open batch, failed account). */
+  NOTHING_TO_PAY: 409,
+  /** A batch is released by a different finance user than the one who built it. */
+  SELF_RELEASE: 403,
+  /** Only a draft batch can be released. */
+  BATCH_NOT_DRAFT: 409,
+  /** The bank file and the reconciliation need a released batch. */
+  BATCH_NOT_RELEASED: 409,
+  /** The released batch has no line left to pay (every line is paid or failed). */
+  BATCH_SETTLED: 409,
+  /** The result file's header is not `lineId,result,reason,bankRef` (`amount` optional): `fields` names the columns. */
+  RECONCILE_COLUMNS_INVALID: 422,
+  /** Rows of the result file are wrong: `rows: [{ line, lineId, field, code }]`; nothing was changed. */
+  RECONCILE_FILE_INVALID: 422,
 } as const satisfies Record<
   string,
   400 | 401 | 403 | 404 | 405 | 408 | 409 | 413 | 415 | 422 | 429 | 500 | 503

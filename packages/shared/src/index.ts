@@ -11,3 +11,4 @@ export * from './applications';
 export * from './dto';
 export * from './reveal';
 export * from './review';
+export * from './payments';

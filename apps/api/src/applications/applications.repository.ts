@@ -348,6 +348,32 @@ export class ApplicationsRepository {
       : null;
   }
 
+  /** The claim's latest payment line (payments module), for the resident's "paid on … / failed" view. */
+  async latestPayment(applicationId: string): Promise<{
+    status: 'pending' | 'paid' | 'failed';
+    amountFen: number;
+    settledAt: Date | null;
+    reason: string | null;
+  } | null> {
+    const [row] = (await this.dataSource.query(
+      `SELECT status, amount_fen, settled_at, reason FROM payment_line WHERE application_id = $1 ORDER BY id DESC LIMIT 1`,
+      [applicationId],
+    )) as {
+      status: 'pending' | 'paid' | 'failed';
+      amount_fen: string;
+      settled_at: Date | null;
+      reason: string | null;
+    }[];
+    return row
+      ? {
+          status: row.status,
+          amountFen: Number(row.amount_fen),
+          settledAt: row.settled_at,
+          reason: row.reason,
+        }
+      : null;
+  }
+
   /** Drafts and returned claims with their program's expiry settings (the expiry job filters them). */
   expiryCandidates(): Promise<
     {

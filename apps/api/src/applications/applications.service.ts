@@ -10,7 +10,7 @@ import {
   type ApplicationView,
   type ProgramDefinition,
 } from '@huanxin/shared';
-import { Clock } from '../common/clock';
+import { Clock, shanghaiDate } from '../common/clock';
 import { DomainError, validationFailed } from '../common/errors/domain-error';
 import { ServerEvaluator } from '../eligibility/server-evaluator';
 import { ProgramsRepository } from '../programs/programs.repository';
@@ -86,14 +86,22 @@ export class ApplicationsService {
 
   async detail(applicantId: string, id: string): Promise<ApplicationDetail> {
     const application = await this.owned(applicantId, id);
-    const [definition, timeline, correction] = await Promise.all([
+    const [definition, timeline, correction, payment] = await Promise.all([
       this.definitionOf(application),
       this.applications.timeline(id),
       this.correction(application),
+      this.applications.latestPayment(id),
     ]);
     return {
       ...this.view(application, definition),
       correction,
+      // Paid on … (the bank's result date), or failed with the bank's reason: update the bank account.
+      payment: payment && {
+        status: payment.status,
+        amountFen: payment.amountFen,
+        paidOn: payment.status === 'paid' && payment.settledAt ? shanghaiDate(payment.settledAt) : null,
+        reason: payment.status === 'failed' ? payment.reason : null,
+      },
       timeline: timeline.map((event) => ({
         at: event.at.toISOString(),
         status: event.toStatus,

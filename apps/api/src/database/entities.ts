@@ -21,6 +21,9 @@ import { ReceivableEntity } from '../review/sampling/receivable.entity';
 import { ReviewSampleEntity, ReviewSampleItemEntity } from '../review/sampling/review-sample.entity';
 import { ReviewDecisionEntity } from '../review/review-decision.entity';
 import { ReviewLeaseEntity } from '../review/review-lease.entity';
+import { PaymentBatchEntity } from '../payments/payment-batch.entity';
+import { PaymentLineEntity } from '../payments/payment-line.entity';
+import { PaymentNettingEntity } from '../payments/payment-netting.entity';
 
 /** Every entity, listed explicitly (no globs: the same list works compiled, in Jest and in the CLI). */
 export const ENTITIES = [
@@ -48,4 +51,7 @@ export const ENTITIES = [
   ReceivableEntity,
   ReviewLeaseEntity,
   ReviewDecisionEntity,
+  PaymentBatchEntity,
+  PaymentLineEntity,
+  PaymentNettingEntity,
 ];

@@ -11,6 +11,7 @@ export const DEMO_USERS = {
   reviewer: 'reviewer1',
   approver: 'approver1',
   finance: 'finance1',
+  finance2: 'finance2',
   admin: 'admin1',
   auditor: 'auditor1',
   dealer: 'dealer1',

@@ -24,7 +24,12 @@ export interface ConsoleSectionDef {
 }
 
 /** The sections whose pages are built (the others say so). */
-export const BUILT_SECTIONS: ReadonlySet<ConsoleSection> = new Set(['review', 'approvals', 'sampling']);
+export const BUILT_SECTIONS: ReadonlySet<ConsoleSection> = new Set([
+  'review',
+  'approvals',
+  'sampling',
+  'payments',
+]);
 
 /** The console's pages, in menu order. The dashboard is for every console user. */
 export const consoleSections: readonly ConsoleSectionDef[] = [

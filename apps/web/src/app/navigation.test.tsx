@@ -45,8 +45,8 @@ describe('navigation by role', () => {
   });
 
   it('pages that are not built say so', async () => {
-    mockApi({ 'GET /api/auth/me': signedInAs({ role: 'finance', displayName: '财务一' }) });
-    renderWithApp(routes, { path: '/console/payments' });
+    mockApi({ 'GET /api/auth/me': signedInAs({ role: 'auditor', displayName: '审计员一' }) });
+    renderWithApp(routes, { path: '/console/audit' });
     expect(await screen.findByRole('heading', { name: '该功能尚未开放' })).toBeTruthy();
   });
 

@@ -37,6 +37,7 @@ const ReviewQueuePage = lazyPage(() => staff().then((m) => m.ReviewQueuePage));
 const ReviewCasePage = lazyPage(() => staff().then((m) => m.ReviewCasePage));
 const SecondApprovalPage = lazyPage(() => staff().then((m) => m.SecondApprovalPage));
 const SamplingPage = lazyPage(() => staff().then((m) => m.SamplingPage));
+const PaymentsPage = lazyPage(() => staff().then((m) => m.PaymentsPage));
 
 /** Inside the router, so the session can send the browser to a sign-in page when the server ends it. */
 function SessionRoot() {
@@ -103,6 +104,11 @@ export const routes: RouteObject[] = [
             path: 'sampling',
             element: <RequireSession area="console" permission={Permission.ReviewSample} />,
             children: [{ index: true, element: <SamplingPage /> }],
+          },
+          {
+            path: 'payments',
+            element: <RequireSession area="console" permission={Permission.PaymentsManage} />,
+            children: [{ index: true, element: <PaymentsPage /> }],
           },
           ...consoleSections
             .filter((s) => s.section !== 'dashboard' && !BUILT_SECTIONS.has(s.section))

@@ -1,5 +1,6 @@
 import type { ApplicationStatus } from '../applications';
 import type { EligibilityResult } from '../eligibility';
+import type { ApplicationPayment } from '../payments';
 import type { ApplicationCorrection } from './review';
 
 /**
@@ -34,6 +35,8 @@ export interface ApplicationDetail extends ApplicationView {
   timeline: ApplicationTimelineEntry[];
   /** While `returned`: the reviewer's reason and the fields to fix (see `ApplicationCorrection`). */
   correction?: ApplicationCorrection | null;
+  /** Once the claim is in a payment batch: its latest line (paid on …, or failed with the bank's reason). */
+  payment?: ApplicationPayment | null;
 }
 
 /** `POST /api/applications/:id/submit` (200, and the same body again for a repeated Idempotency-Key). */

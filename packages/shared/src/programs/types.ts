@@ -179,6 +179,8 @@ export interface ProgramSettings {
   claimModes: Array<'point_of_sale' | 'after_purchase'>;
   /** Goods: switches the `old-item-handed-in` clause on. */
   oldItemRequired?: boolean;
+  /** Goods: days after delivery during which the item may be returned; paid only after (default 7). */
+  returnWindowDays?: number;
 }
 
 export interface ProgramDefinition {

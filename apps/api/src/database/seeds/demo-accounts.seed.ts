@@ -18,6 +18,8 @@ const DEMO_USERS: { username: string; role: Role; displayName: string; organizat
   { username: 'reviewer1', role: 'reviewer', displayName: '审核员一' },
   { username: 'approver1', role: 'approver', displayName: '复核员一' },
   { username: 'finance1', role: 'finance', displayName: '财务一' },
+  // A second finance user: a payment batch is released by someone other than its builder.
+  { username: 'finance2', role: 'finance', displayName: '财务二' },
   { username: 'admin1', role: 'admin', displayName: '系统管理员一' },
   // A second administrator: reviewer and approver accounts need two (README, 三员).
   { username: 'admin2', role: 'admin', displayName: '系统管理员二' },

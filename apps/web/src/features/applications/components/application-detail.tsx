@@ -69,6 +69,27 @@ export function ApplicationDetailView({
         ) : application.status === 'returned' ? (
           <Alert type="warning" showIcon title={t('detail.returned')} />
         ) : null}
+        {application.payment?.status === 'paid' && application.payment.paidOn ? (
+          <Alert
+            type="success"
+            showIcon
+            data-testid="payment-paid"
+            title={t('detail.paidOn', {
+              date: application.payment.paidOn,
+              amount: formatFen(application.payment.amountFen, moneyLocale(lang)),
+            })}
+          />
+        ) : application.payment?.status === 'failed' ? (
+          <Alert
+            type="error"
+            showIcon
+            role="alert"
+            data-testid="payment-failed"
+            title={t('detail.paymentFailed', { reason: application.payment.reason ?? '' })}
+            description={t('detail.paymentFailedHint')}
+            action={<LinkButton to="/me/profile">{t('detail.updateBankAccount')}</LinkButton>}
+          />
+        ) : null}
         <div className="hx-actions">
           {editable ? (
             <LinkButton to={`/applications/${application.id}/edit`} icon={<EditOutlined aria-hidden />}>

@@ -1,0 +1,35 @@
+import { Module } from '@nestjs/common';
+import { ApplicationsModule } from '../applications/applications.module';
+import { ProgramsModule } from '../programs/programs.module';
+import { PAYEE_RESOLVERS, PayeeRegistry, ResidentPayeeResolver, type PayeeResolver } from './payee';
+import { PaymentViews } from './payment-views';
+import { PaymentsController } from './payments.controller';
+import { PaymentsRepository } from './payments.repository';
+import { PaymentsService } from './payments.service';
+import { ReconcileService } from './reconcile.service';
+
+/**
+ * The payee resolvers, asked in this order. The dealer payee of point-of-sale claims (the vouchers
+ * issue) is one class and one line here, before the resident's.
+ */
+const RESOLVERS = [ResidentPayeeResolver];
+
+/** Payment batches, bank files, reconciliation, receivables (issue 12). */
+@Module({
+  imports: [ApplicationsModule, ProgramsModule],
+  controllers: [PaymentsController],
+  providers: [
+    PaymentsRepository,
+    PaymentViews,
+    PaymentsService,
+    ReconcileService,
+    ...RESOLVERS,
+    {
+      provide: PAYEE_RESOLVERS,
+      useFactory: (...resolvers: PayeeResolver[]) => resolvers,
+      inject: RESOLVERS,
+    },
+    PayeeRegistry,
+  ],
+})
+export class PaymentsModule {}

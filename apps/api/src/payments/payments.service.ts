@@ -1,0 +1,232 @@
+import { Injectable } from '@nestjs/common';
+import {
+  ErrorCode,
+  payableFrom,
+  type PaymentBatchDetail,
+  type PaymentBatchSummary,
+  type ReceivableView,
+} from '@huanxin/shared';
+import type { EntityManager } from 'typeorm';
+import { AuditService } from '../audit/audit.service';
+import { Clock } from '../common/clock';
+import { DomainError } from '../common/errors/domain-error';
+import { ProgramsRepository } from '../programs/programs.repository';
+import { bankFileCsv, bankFileXlsx, XLSX_CONTENT_TYPE } from './bank-file';
+import { netReceivables } from './netting';
+import { PayeeRegistry, payeeKey, type Payee } from './payee';
+import { PaymentViews } from './payment-views';
+import { PaymentsRepository, type CandidateRow, type NewLine } from './payments.repository';
+
+const LIST_LIMIT = 100;
+
+export const batchNotFound = () => new DomainError(ErrorCode.BATCH_NOT_FOUND, 'No such payment batch');
+
+/**
+ * Payment batches (operations.md §8): built from a program's approved, unpaid claims by one finance
+ * user, released by another, then exported as the bank's batch-transfer file.
+ */
+@Injectable()
+export class PaymentsService {
+  constructor(
+    private readonly batches: PaymentsRepository,
+    private readonly programs: ProgramsRepository,
+    private readonly payees: PayeeRegistry,
+    private readonly views: PaymentViews,
+    private readonly audit: AuditService,
+    private readonly clock: Clock,
+  ) {}
+
+  /**
+   * Builds a draft batch of the program's claims that may be paid now: approved, in no live line,
+   * past the goods return window, with a payee — and, when the claim's last line failed, only once
+   * the payee's account differs from the one that failed. Dealers' open receivables are netted
+   * against their lines. The lines are inserted under the partial unique index, so a concurrent
+   * build gets the claims this one did not take (or NOTHING_TO_PAY when none is left).
+   */
+  async build(userId: string, programCode: string): Promise<PaymentBatchDetail> {
+    const program = await this.programs.findCurrentByCode(programCode);
+    if (!program) throw new DomainError(ErrorCode.PROGRAM_NOT_FOUND, `No program ${programCode}`);
+    const today = this.clock.today();
+    const at = this.clock.now();
+    return this.batches.transaction(async (manager) => {
+      const payable: CandidateRow[] = [];
+      for (const claim of await this.batches.candidates(manager, program.id)) {
+        const definition = await this.programs.definitionByVersionId(claim.programVersionId);
+        const from = payableFrom(definition, claim.facts);
+        if (from === null || from <= today) payable.push(claim);
+      }
+      const payees = await this.payees.resolve(manager, payable);
+      const lines = await this.linesFor(
+        manager,
+        payable.filter((claim) => {
+          const payee = payees.get(claim.applicationId);
+          return payee !== undefined && payee.accountBidx !== claim.failedAccountBidx;
+        }),
+        payees,
+      );
+      const batchId = await this.batches.insertBatch(manager, program.id, userId, at);
+      const inserted = await this.batches.insertLines(manager, batchId, lines.rows);
+      if (inserted.size === 0)
+        throw new DomainError(ErrorCode.NOTHING_TO_PAY, 'No approved claim of this program can be paid now');
+      await this.batches.insertNetting(
+        manager,
+        lines.netting.flatMap((n) => {
+          const lineId = inserted.get(n.applicationId);
+          return lineId ? [{ lineId, receivableId: n.receivableId, amountFen: n.amountFen }] : [];
+        }),
+      );
+      await this.batches.setTotal(manager, batchId);
+      const batch = (await this.batches.findBatch(batchId, manager))!;
+      await this.audit.record(
+        {
+          action: 'payments.batch.created',
+          result: 'success',
+          objectType: 'payment_batch',
+          objectId: batchId,
+          detail: {
+            programCode,
+            lines: inserted.size,
+            totalFen: batch.totalFen,
+            skipped: payable.length - inserted.size,
+          },
+        },
+        manager,
+      );
+      return this.views.detail(batch, await this.batches.lines(batchId, manager));
+    });
+  }
+
+  /** The new lines with the payee's details encrypted, dealers' receivables netted. */
+  private async linesFor(
+    manager: EntityManager,
+    claims: readonly CandidateRow[],
+    payees: ReadonlyMap<string, Payee>,
+  ): Promise<{
+    rows: NewLine[];
+    netting: { applicationId: string; receivableId: string; amountFen: number }[];
+  }> {
+    const dealerIds = [
+      ...new Set(
+        [...payees.values()].flatMap((p) =>
+          p.kind === 'dealer' && p.organizationId ? [p.organizationId] : [],
+        ),
+      ),
+    ];
+    const receivables = await this.batches.openDealerReceivables(manager, dealerIds);
+    const netted = netReceivables(
+      claims.map((claim) => ({
+        key: claim.applicationId,
+        payeeKey: payeeKey(payees.get(claim.applicationId)!),
+        amountFen: claim.committedFen,
+      })),
+      receivables.map((r) => ({ id: r.id, payeeKey: `dealer:${r.organizationId}`, openFen: r.openFen })),
+    );
+    const rows = claims.map((claim): NewLine => {
+      const payee = payees.get(claim.applicationId)!;
+      const figures = netted.lines.get(claim.applicationId)!;
+      return {
+        applicationId: claim.applicationId,
+        payeeKind: payee.kind,
+        payeeUserId: payee.userId,
+        payeeOrganizationId: payee.organizationId,
+        payeeNameEnc: this.views.encrypt(payee.name, 'name'),
+        bankName: payee.bankName,
+        accountEnc: this.views.encrypt(payee.account, 'account'),
+        accountBidx: payee.accountBidx,
+        amountFen: figures.payFen,
+        nettedFen: figures.nettedFen,
+      };
+    });
+    return {
+      rows,
+      netting: netted.allocations.map((a) => ({
+        applicationId: a.lineKey,
+        receivableId: a.receivableId,
+        amountFen: a.amountFen,
+      })),
+    };
+  }
+
+  async list(): Promise<PaymentBatchSummary[]> {
+    return (await this.batches.listBatches(LIST_LIMIT)).map((batch) => this.views.summary(batch));
+  }
+
+  async detail(id: string): Promise<PaymentBatchDetail> {
+    const batch = await this.batches.findBatch(id);
+    if (!batch) throw batchNotFound();
+    return this.views.detail(batch, await this.batches.lines(id));
+  }
+
+  /** Four eyes: a draft batch is released by a finance user other than its builder (403 SELF_RELEASE). */
+  async release(userId: string, id: string): Promise<PaymentBatchDetail> {
+    await this.batches.transaction(async (manager) => {
+      const batch = await this.batches.lockBatch(manager, id);
+      if (!batch) throw batchNotFound();
+      if (batch.createdBy === userId)
+        throw new DomainError(
+          ErrorCode.SELF_RELEASE,
+          'A batch is released by a different finance user than its builder',
+        );
+      if (batch.status !== 'draft')
+        throw new DomainError(ErrorCode.BATCH_NOT_DRAFT, `The batch is already ${batch.status}`);
+      if (!(await this.batches.release(manager, id, userId, this.clock.now())))
+        throw new DomainError(ErrorCode.BATCH_NOT_DRAFT, 'The batch changed meanwhile; reload it');
+      await this.audit.record(
+        { action: 'payments.batch.released', result: 'success', objectType: 'payment_batch', objectId: id },
+        manager,
+      );
+    });
+    return this.detail(id);
+  }
+
+  /**
+   * The bank's batch-transfer file of a released batch: its lines still to pay (a paid or failed
+   * line is never sent to the bank again), with full names and accounts decrypted from the lines.
+   * Every download is audited (format and line count, no personal data).
+   */
+  async bankFile(
+    id: string,
+    format: 'csv' | 'xlsx',
+  ): Promise<{ filename: string; contentType: string; body: Buffer }> {
+    const batch = await this.batches.findBatch(id);
+    if (!batch) throw batchNotFound();
+    if (batch.status !== 'released')
+      throw new DomainError(
+        ErrorCode.BATCH_NOT_RELEASED,
+        'The bank file is exported only from a released batch',
+      );
+    const lines = (await this.batches.lines(id)).filter(
+      (line) => line.status === 'pending' && line.amountFen > 0,
+    );
+    if (lines.length === 0)
+      throw new DomainError(
+        ErrorCode.BATCH_SETTLED,
+        'Every line of the batch is paid or failed: nothing to send',
+      );
+    const transfers = lines.map((line) => ({
+      lineId: line.id,
+      payeeName: this.views.payeeName(line),
+      account: this.views.account(line),
+      bankName: line.bankName,
+      amountFen: line.amountFen,
+      applicationCode: line.applicationCode,
+    }));
+    const body = format === 'xlsx' ? await bankFileXlsx(transfers) : bankFileCsv(transfers);
+    await this.audit.record({
+      action: 'payments.batch.file_downloaded',
+      result: 'success',
+      objectType: 'payment_batch',
+      objectId: id,
+      detail: { format, lines: lines.length, totalFen: lines.reduce((sum, line) => sum + line.amountFen, 0) },
+    });
+    return {
+      filename: `payment-batch-${batch.programCode}-${id.slice(0, 8)}.${format}`,
+      contentType: format === 'xlsx' ? XLSX_CONTENT_TYPE : 'text/csv; charset=utf-8',
+      body,
+    };
+  }
+
+  async receivables(): Promise<ReceivableView[]> {
+    return (await this.batches.receivables(LIST_LIMIT)).map((row) => this.views.receivable(row));
+  }
+}
