@@ -291,7 +291,20 @@ describe('payments (POST /api/payments/batches …)', () => {
   let resultFile: string;
   let failedClaim: { id: string; code: string };
 
-  it('reconciles: paid → claim paid and money committed → paid; failed → the payee told why; unknown lines reported', async () => {
+  it('refuses a result file naming a line the portal never issued: 422 on that row, nothing changed', async () => {
+    const before = { lines: await lineStates(batch1), budget: await budget('car-scrap-2026') };
+    const res = await reconcile(
+      batch1,
+      `lineId,result,reason,bankRef\n${lines1[0]!.lineId},paid,,BK-0001\nPL9999999999,paid,,BK-0004\n`,
+    ).expect(422);
+    expect(res.body.error.code).toBe('RECONCILE_FILE_INVALID');
+    expect(res.body.error.rows).toEqual([
+      { line: 3, lineId: 'PL9999999999', field: 'lineId', code: 'UNKNOWN_LINE' },
+    ]);
+    expect({ lines: await lineStates(batch1), budget: await budget('car-scrap-2026') }).toEqual(before);
+  });
+
+  it('reconciles: paid → claim paid and money committed → paid; failed → the payee told why', async () => {
     const before = await budget('car-scrap-2026');
     const [a, b, c] = lines1;
     failedClaim = cars.find((x) => x.code === c!.applicationCode)!;
@@ -300,10 +313,9 @@ describe('payments (POST /api/payments/batches …)', () => {
       `${a!.lineId},paid,,BK-0001`,
       `${b!.lineId},paid,,BK-0002`,
       `${c!.lineId},failed,户名与账号不符,BK-0003`,
-      'PL9999999999,paid,,BK-0004',
     ].join('\n');
     const res = await reconcile(batch1, resultFile).expect(200);
-    expect(res.body).toEqual({ paid: 2, failed: 1, unchanged: 0, unknownLines: ['PL9999999999'] });
+    expect(res.body).toEqual({ paid: 2, failed: 1, unchanged: 0, unknownLines: [] });
     for (const line of [a!, b!])
       expect(await statusOf(cars.find((x) => x.code === line.applicationCode)!.id)).toBe('paid');
     expect(await statusOf(failedClaim.id)).toBe('approved');
@@ -368,7 +380,7 @@ describe('payments (POST /api/payments/batches …)', () => {
       notices: await db.query(`SELECT count(*)::int AS n FROM notification WHERE kind = 'payment_failed'`),
     };
     const res = await reconcile(batch1, resultFile).expect(200);
-    expect(res.body).toEqual({ paid: 0, failed: 0, unchanged: 3, unknownLines: ['PL9999999999'] });
+    expect(res.body).toEqual({ paid: 0, failed: 0, unchanged: 3, unknownLines: [] });
     expect({
       lines: await lineStates(batch1),
       budget: await budget('car-scrap-2026'),

@@ -20,7 +20,10 @@ const failedText = (code: string, reason: string) =>
  * is checked first — columns, rows, and every row against the batch as it stands under the batch's
  * lock — and only then applied, in the same transaction: any problem answers 4xx with every bad
  * row and changes nothing. A line already settled as the file says is `unchanged` (the same file
- * twice changes nothing); a line id that exists nowhere is reported in `unknownLines`, not guessed.
+ * twice changes nothing). A line id the portal never issued is a bad row (`UNKNOWN_LINE`), not
+ * guessed at and not skipped: a file that names one is the wrong file or an edited one, and paying
+ * the rest of it would settle money on a file nobody can vouch for (issue 12, "Bad input"). So the
+ * contract's `unknownLines` of a 200 is always empty; the 422 lists them row by row.
  *
  * paid → the line is paid and the claim moves approved → paid through the one state writer (money
  * committed → paid on the ledger); failed → the claim stays approved (its money committed) and the
@@ -96,15 +99,14 @@ export class ReconcileService {
   ): { apply: { row: ResultRow; line: LineRow }[]; unchanged: number; unknownLines: string[] } {
     const errors: ReconcileLineError[] = [];
     const apply: { row: ResultRow; line: LineRow }[] = [];
-    const unknownLines: string[] = [];
+    const unknownLines: string[] = []; // stays empty: an unknown line is a bad row (above)
     let unchanged = 0;
     for (const row of rows) {
       const problem = (field: string, code: string) =>
         errors.push({ line: row.line, lineId: row.lineId, field, code });
       const line = lines.get(row.lineId);
       if (!line) {
-        if (elsewhere.has(row.lineId)) problem('lineId', 'LINE_OF_OTHER_BATCH');
-        else unknownLines.push(row.lineId);
+        problem('lineId', elsewhere.has(row.lineId) ? 'LINE_OF_OTHER_BATCH' : 'UNKNOWN_LINE');
         continue;
       }
       if (row.amountFen !== null && row.amountFen !== line.amountFen) {
