@@ -1,4 +1,6 @@
+import { getDataSourceToken } from '@nestjs/typeorm';
 import request from 'supertest';
+import type { DataSource } from 'typeorm';
 import { eligibleClaim } from '@huanxin/shared/testing';
 import { useFakeClock, MINUTE, type FakeClock } from './utils/fake-clock';
 import { createResident, type Resident } from './utils/residents';
@@ -88,6 +90,48 @@ describe("a resident's list", () => {
       expect(res.status).toBe(200);
       expect(res.body).toEqual(alone.get(resident.id));
     }
+  });
+
+  it('a claim with every field set, odd text in its facts and timestamps to the microsecond is listed exactly as its detail shows it', async () => {
+    // The list writes the fields PostgreSQL turned into JSON text; the detail goes through the
+    // entity and JSON.stringify. A submitted claim (money reserved, submittedAt set) whose facts
+    // hold quotes, backslashes, control characters, U+2028, non-BMP characters and HTML.
+    const resident = await createResident(t, 6400);
+    const created = await list(resident, 'post')
+      .send({ programCode: 'appliance-2026', facts: fridge() })
+      .expect(201);
+    const odd = 'a "quoted" \\ back\\slash\ttab\nnewline \u2028 </script> 换新 😀 \u0001';
+    const db = t.app.get<DataSource>(getDataSourceToken());
+    await db.query(
+      `UPDATE application
+          SET status = 'submitted', reserved_fen = 123456,
+              facts = jsonb_set(facts, '{item,brand}', to_jsonb($2::text)),
+              submitted_at = '2026-05-01 02:03:04.123999+00', created_at = '2026-04-30 23:59:59.999999+00',
+              updated_at = '2026-05-01 02:03:04.000001+00'
+        WHERE id = $1`,
+      [created.body.id, odd],
+    );
+    const res = await list(resident).expect(200);
+    expect(res.headers['content-type']).toBe('application/json; charset=utf-8');
+    const detail = await request(t.server)
+      .get(`/api/applications/${created.body.id}`)
+      .set('Cookie', resident.cookie)
+      .expect(200);
+    const { timeline, correction, ...view } = detail.body as { timeline: unknown; correction: unknown };
+    expect(timeline).toBeDefined();
+    expect(correction).toBeNull();
+    expect(res.body).toEqual([view]);
+    expect(res.body[0]).toMatchObject({
+      status: 'submitted',
+      reservedFen: 123456,
+      submittedAt: '2026-05-01T02:03:04.123Z',
+      createdAt: '2026-04-30T23:59:59.999Z',
+      updatedAt: '2026-05-01T02:03:04.000Z',
+      facts: { item: { brand: odd } },
+    });
+    expect(res.body[0].evaluation).toEqual(created.body.evaluation);
+    // The same members in the same order as every other answer of a claim.
+    expect(Object.keys(res.body[0])).toEqual(Object.keys(view));
   });
 
   it('nothing is cached: a new draft is in the next list, and is first', async () => {

@@ -28,7 +28,6 @@ import { createLogger } from '../../src/common/logging/logger';
 import { loadConfig } from '../../src/config/config';
 import { dropDatabase } from '../../src/database/ensure-database';
 import { prepareDatabase } from '../../src/database/prepare';
-import { createRedis } from '../../src/redis/redis.module';
 import { run, type HttpResult, type RequestSpec } from './http';
 import { DraftQueue } from './drafts';
 import { runPaced } from './paced';
@@ -37,6 +36,7 @@ import { runPgbench, seedPgbench, type PgbenchResult } from './pgbench';
 import { AMOUNT_FEN, fillProgram, seedResidentsAndDrafts, setRemaining, type Draft } from './seed';
 import {
   apiMain,
+  clearRedis,
   freePort,
   helloServer,
   rssSampler,
@@ -512,22 +512,6 @@ function printTable(rows: Row[], goals: { goal: string; met: boolean; detail: st
   for (const c of cells) console.log(line(c));
   console.log('\nGoals');
   for (const g of goals) console.log(`  ${g.met ? 'met    ' : 'NOT met'}  ${g.goal}: ${g.detail}`);
-}
-
-async function clearRedis(config: ReturnType<typeof loadConfig>): Promise<void> {
-  const redis = createRedis({ ...config, redis: { ...config.redis, prefix: '' } });
-  redis.options.keyPrefix = '';
-  try {
-    await new Promise<void>((resolve) => redis.once('ready', () => resolve()));
-    let cursor = '0';
-    do {
-      const [next, keys] = await redis.scan(cursor, 'MATCH', `${config.redis.prefix}*`, 'COUNT', 1000);
-      if (keys.length) await redis.del(...keys);
-      cursor = next;
-    } while (cursor !== '0');
-  } finally {
-    redis.disconnect();
-  }
 }
 
 main().catch((error: unknown) => {

@@ -7,6 +7,8 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import path from 'node:path';
+import type { AppConfig } from '../../src/config/config';
+import { createRedis } from '../../src/redis/redis.module';
 
 const API_DIR = path.resolve(__dirname, '..', '..');
 const STARTUP_TIMEOUT_MS = 90_000;
@@ -100,5 +102,22 @@ export function cpuSeconds(pid: number): number {
     return (Number(fields[11]) + Number(fields[12])) / 100;
   } catch {
     return 0;
+  }
+}
+
+/** Deletes every key under the run's Redis prefix (sessions, limits, queues). */
+export async function clearRedis(config: AppConfig): Promise<void> {
+  const redis = createRedis({ ...config, redis: { ...config.redis, prefix: '' } });
+  redis.options.keyPrefix = '';
+  try {
+    await new Promise<void>((resolve) => redis.once('ready', () => resolve()));
+    let cursor = '0';
+    do {
+      const [next, keys] = await redis.scan(cursor, 'MATCH', `${config.redis.prefix}*`, 'COUNT', 1000);
+      if (keys.length) await redis.del(...keys);
+      cursor = next;
+    } while (cursor !== '0');
+  } finally {
+    redis.disconnect();
   }
 }

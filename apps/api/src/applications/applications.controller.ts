@@ -2,6 +2,7 @@ import {
   Body,
   Controller,
   Get,
+  Header,
   Headers,
   HttpCode,
   Param,
@@ -41,6 +42,8 @@ export class ApplicationsController {
   }
 
   @Get()
+  // The service answers the JSON text itself (see ApplicationsService.list).
+  @Header('content-type', 'application/json; charset=utf-8')
   @ApiOperation({ summary: "The caller's applications" })
   list(@CurrentUser() user: AuthUser) {
     return this.applications.list(user.id);

@@ -17,11 +17,13 @@ import { ProgramsRepository } from '../programs/programs.repository';
 import { applicationNotFound } from './application-errors';
 import { ApplicationStateService } from './application-state.service';
 import type { ApplicationEntity } from './application.entity';
-import { ApplicationsRepository, type ApplicationListRow } from './applications.repository';
+import { ApplicationsRepository } from './applications.repository';
 
 /** Resident claims: drafts, list, detail, withdrawal (submission is SubmissionService). */
 @Injectable()
 export class ApplicationsService {
+  private readonly programMembersByVersion = new Map<string, string>();
+
   constructor(
     private readonly applications: ApplicationsRepository,
     private readonly programs: ProgramsRepository,
@@ -76,12 +78,33 @@ export class ApplicationsService {
     return this.view({ ...application, facts: normalized, evaluation, updatedAt: now }, definition);
   }
 
-  async list(applicantId: string): Promise<ApplicationView[]> {
+  /**
+   * The caller's claims, newest first: the JSON text of `ApplicationView[]`, each member in the
+   * order `view` gives it (test/resident-list.e2e-spec.ts holds each equal to the detail). The
+   * fields come as JSON text from the database and are joined, not parsed and re-serialized.
+   */
+  async list(applicantId: string): Promise<string> {
     const rows = await this.applications.listForApplicant(applicantId);
-    const views: ApplicationView[] = [];
-    // Definitions are immutable and held in memory per version: no query after the first.
-    for (const row of rows) views.push(this.view(row, await this.definitionOf(row)));
-    return views;
+    const items: string[] = [];
+    for (const row of rows) {
+      const program =
+        this.programMembersByVersion.get(row.programVersionId) ??
+        (await this.programMembers(row.programVersionId));
+      items.push(
+        `{"id":${row.id},"code":${row.code},"status":${row.status},${program},"facts":${row.facts},` +
+          `"evaluation":${row.evaluation},"reservedFen":${row.reservedFen},"submittedAt":${row.submittedAt},` +
+          `"createdAt":${row.createdAt},"updatedAt":${row.updatedAt}}`,
+      );
+    }
+    return `[${items.join(',')}]`;
+  }
+
+  /** `"programCode":…,"programVersion":…` of a version (immutable: kept once worked out). */
+  private async programMembers(versionId: string): Promise<string> {
+    const { code, version } = await this.programs.definitionByVersionId(versionId);
+    const members = `"programCode":${JSON.stringify(code)},"programVersion":${JSON.stringify(version)}`;
+    this.programMembersByVersion.set(versionId, members);
+    return members;
   }
 
   async detail(applicantId: string, id: string): Promise<ApplicationDetail> {
@@ -173,7 +196,8 @@ export class ApplicationsService {
     return application;
   }
 
-  private view(application: ApplicationListRow, definition: ProgramDefinition): ApplicationView {
+  /** The claim as every answer shows it (`list` writes the same members as JSON text). */
+  private view(application: ApplicationEntity, definition: ProgramDefinition): ApplicationView {
     return {
       id: application.id,
       code: application.code,

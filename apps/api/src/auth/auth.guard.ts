@@ -14,6 +14,11 @@ import { SessionService } from './session.service';
 
 const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
+interface RouteAccess {
+  isPublic: boolean;
+  permission: Permission | typeof SIGNED_IN | undefined;
+}
+
 /**
  * The global guard: denied by default. It resolves the session cookie, lets `@Public()` routes
  * through, refuses anonymous callers (401) and callers whose role lacks the route's permission
@@ -23,6 +28,7 @@ const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 @Injectable()
 export class AuthGuard implements CanActivate {
   private readonly logger = new Logger(AuthGuard.name);
+  private readonly routes = new WeakMap<object, RouteAccess>();
 
   constructor(
     private readonly reflector: Reflector,
@@ -34,12 +40,7 @@ export class AuthGuard implements CanActivate {
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
     const request = context.switchToHttp().getRequest<FastifyRequest>();
-    const targets = [context.getHandler(), context.getClass()];
-    const isPublic = this.reflector.getAllAndOverride<boolean | undefined>(PUBLIC_ROUTE, targets) === true;
-    const permission = this.reflector.getAllAndOverride<Permission | typeof SIGNED_IN | undefined>(
-      ROUTE_PERMISSION,
-      targets,
-    );
+    const { isPublic, permission } = this.declared(context);
 
     const sessionId = readSessionCookie(this.config, request);
     const user = sessionId ? await this.sessions.resolve(sessionId) : null;
@@ -74,5 +75,23 @@ export class AuthGuard implements CanActivate {
       );
     }
     return true;
+  }
+
+  /** What the route declares (fixed at start: read once per handler, not on every request). */
+  private declared(context: ExecutionContext): RouteAccess {
+    const handler = context.getHandler();
+    let access = this.routes.get(handler);
+    if (!access) {
+      const targets = [handler, context.getClass()];
+      access = {
+        isPublic: this.reflector.getAllAndOverride<boolean | undefined>(PUBLIC_ROUTE, targets) === true,
+        permission: this.reflector.getAllAndOverride<Permission | typeof SIGNED_IN | undefined>(
+          ROUTE_PERMISSION,
+          targets,
+        ),
+      };
+      this.routes.set(handler, access);
+    }
+    return access;
   }
 }

@@ -1,5 +1,5 @@
 import { ErrorCode } from '@huanxin/shared';
-import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyReply, FastifyRequest, HookHandlerDoneFunction } from 'fastify';
 import type { SecurityAuditService } from '../audit/security-audit.service';
 import type { AppConfig } from '../config/config';
 import { errorBody } from '../common/errors/error-body';
@@ -22,8 +22,31 @@ function originOf(value: string): string | null {
  * page can fire them at will), with the route and the origin (never the Referer's path or query).
  */
 export function csrfOriginCheck(config: AppConfig, securityAudit?: SecurityAuditService) {
-  return async (request: FastifyRequest, reply: FastifyReply): Promise<void> => {
-    if (!UNSAFE.has(request.method)) return;
+  const refuse = async (request: FastifyRequest, reply: FastifyReply, claimed: string | null) => {
+    const shownOrigin = (claimed ?? 'null').slice(0, 200);
+    await securityAudit
+      ?.recordRepeated(
+        {
+          action: 'csrf.refused',
+          result: 'denied',
+          actor: null,
+          detail: {
+            origin: shownOrigin,
+            method: request.method,
+            route: request.url.split('?')[0]!.slice(0, 200),
+          },
+        },
+        `csrf:${request.ip}:${shownOrigin}`,
+      )
+      .catch(() => undefined);
+    await reply
+      .status(403)
+      .header('cache-control', 'no-store')
+      .send(errorBody(ErrorCode.CSRF_ORIGIN_MISMATCH, 'Cross-site request refused'));
+  };
+  // A callback hook: the safe methods (most requests) pass without a promise.
+  return (request: FastifyRequest, reply: FastifyReply, done: HookHandlerDoneFunction): void => {
+    if (!UNSAFE.has(request.method)) return done();
     const origin = request.headers.origin;
     const referer = request.headers.referer;
     // An opaque origin ("null", e.g. a sandboxed frame) parses to null and is refused.
@@ -33,29 +56,10 @@ export function csrfOriginCheck(config: AppConfig, securityAudit?: SecurityAudit
         : typeof referer === 'string'
           ? originOf(referer)
           : undefined;
-    if (claimed === undefined) return;
+    if (claimed === undefined) return done();
     const own = config.http.publicOrigin ?? `${request.protocol}://${request.host}`;
-    if (claimed !== own) {
-      const shownOrigin = (claimed ?? 'null').slice(0, 200);
-      await securityAudit
-        ?.recordRepeated(
-          {
-            action: 'csrf.refused',
-            result: 'denied',
-            actor: null,
-            detail: {
-              origin: shownOrigin,
-              method: request.method,
-              route: request.url.split('?')[0]!.slice(0, 200),
-            },
-          },
-          `csrf:${request.ip}:${shownOrigin}`,
-        )
-        .catch(() => undefined);
-      await reply
-        .status(403)
-        .header('cache-control', 'no-store')
-        .send(errorBody(ErrorCode.CSRF_ORIGIN_MISMATCH, 'Cross-site request refused'));
-    }
+    if (claimed === own) return done();
+    // Answered here: the request goes no further (done is not called once a reply is sent).
+    refuse(request, reply, claimed).catch(done);
   };
 }

@@ -29,13 +29,20 @@ export function bodyTimedOut(request: FastifyRequest): boolean {
  * Any answer given while the body is still incomplete closes the connection: the rest of that body
  * would otherwise hold the socket (and keep a parser waiting) for as long as the client wishes.
  */
+function hasBody(request: FastifyRequest): boolean {
+  const length = request.headers['content-length'];
+  return request.headers['transfer-encoding'] !== undefined || (length !== undefined && length !== '0');
+}
+
 export function enforceBodyDeadline(
   fastify: FastifyInstance,
   limits: { uploadMs: number; requestMs: number },
 ): void {
   fastify.addHook('onRequest', (request, reply, done) => {
     const raw = request.raw;
-    if (raw.complete) return done();
+    // Without Content-Length or Transfer-Encoding a request has no body (RFC 9112 §6.3): nothing
+    // to wait for, so most GETs set no timer.
+    if (raw.complete || !hasBody(request)) return done();
     const upload = (request.headers['content-type'] ?? '').toLowerCase().startsWith('multipart/');
     const timer = setTimeout(
       () => {
