@@ -89,29 +89,29 @@ export const identifierWarning: Signal = async (applications, { definitionOf }) 
 
 /** The rules again, with the history as it stands now (another claim may have landed meanwhile). */
 export const rulesRecheck: Signal = async (applications, { manager, definitionOf, evaluator }) => {
-  const flags: RaisedFlag[][] = [];
-  for (const application of applications) {
-    const recheck = await evaluator.evaluate(definitionOf(application), application.facts, {
+  const rechecks = await evaluator.evaluateMany(
+    applications.map((application) => ({
+      definition: definitionOf(application),
+      facts: application.facts,
       applicantId: application.applicantId,
       excludeId: application.id,
-      manager,
-    });
-    flags.push(
-      recheck.eligible
-        ? []
-        : [
-            {
-              code: 'RULES_RECHECK_FAILED',
-              detail: {
-                clauses: recheck.clauses
-                  .filter((c) => c.result !== 'pass' && c.result !== 'not_applicable')
-                  .map((c) => c.id),
-              },
+    })),
+    manager,
+  );
+  return rechecks.map((recheck) =>
+    recheck.eligible
+      ? []
+      : [
+          {
+            code: 'RULES_RECHECK_FAILED',
+            detail: {
+              clauses: recheck.clauses
+                .filter((c) => c.result !== 'pass' && c.result !== 'not_applicable')
+                .map((c) => c.id),
             },
-          ],
-    );
-  }
-  return flags;
+          },
+        ],
+  );
 };
 
 /** Every signal, in the order their flags are listed. A new signal is one more entry here. */
