@@ -296,6 +296,21 @@ describe('hot query plans at 100k claims', () => {
         ),
     ],
     [
+      "a check batch's histories (one LATERAL query for the batch)",
+      /CROSS JOIN LATERAL/,
+      () =>
+        rolledBack((m) =>
+          new HistoryRepository().countingClaimsMany(
+            m,
+            batchIds.map((id, i) => ({
+              applicantId: batchUsers[i]!,
+              excludeId: id,
+              keys: [{ name: 'serial', value: `SN-${claim + i}` }],
+            })),
+          ),
+        ),
+    ],
+    [
       'expiry candidates (drafts and returned claims)',
       /status IN \('draft', 'returned'\)/,
       () => applications().expiryCandidates(),

@@ -55,9 +55,6 @@ function toHistoryEntry(row: HistoryRow): HistoryEntry {
   };
 }
 
-/** Claims `evaluateMany` evaluates at once (each two queries on a pooled connection). */
-const EVALUATE_AT_ONCE = 4;
-
 /**
  * Evaluates claims on the server with everything the browser cannot know: today's date (Asia/
  * Shanghai) unless given, the applicant's claim history, their birth date from the verified ID
@@ -97,9 +94,9 @@ export class ServerEvaluator {
   }
 
   /**
-   * `evaluate` for several claims of known applicants at once (the check job's batch): the
-   * registered dealers are read once for all, each claim's history and applicant facts as
-   * `evaluate` reads them, a few claims at a time. Answers the results in the same order.
+   * `evaluate` for several claims of known applicants at once (the check job's batch), in four
+   * statements whatever their number: the registered dealers, every claim's history (one LATERAL
+   * query), every applicant's facts. Answers the results in the same order.
    */
   async evaluateMany(
     claims: readonly {
@@ -112,23 +109,26 @@ export class ServerEvaluator {
   ): Promise<EligibilityResult[]> {
     const asOf = this.clock.today();
     const participatingDealers = await this.organizations.participatingUsccs(manager);
-    const results: EligibilityResult[] = [];
-    for (let i = 0; i < claims.length; i += EVALUATE_AT_ONCE) {
-      const chunk = claims.slice(i, i + EVALUATE_AT_ONCE);
-      results.push(
-        ...(await Promise.all(
-          chunk.map(async ({ definition, facts, applicantId, excludeId }) => {
-            const keys = claimKeysOf(definition, facts).map(({ name, value }) => ({ name, value }));
-            const [history, applicant] = await Promise.all([
-              this.history(applicantId, excludeId, keys, manager),
-              this.applicants.applicantFacts(applicantId, manager),
-            ]);
-            return evaluateEligibility(definition, facts, { asOf, participatingDealers, history, applicant });
-          }),
-        )),
-      );
-    }
-    return results;
+    const histories = await this.claimHistory.countingClaimsMany(
+      manager,
+      claims.map(({ definition, facts, applicantId, excludeId }) => ({
+        applicantId,
+        excludeId,
+        keys: claimKeysOf(definition, facts).map(({ name, value }) => ({ name, value })),
+      })),
+    );
+    const applicants = await this.applicants.applicantFactsMany(
+      [...new Set(claims.map((claim) => claim.applicantId))],
+      manager,
+    );
+    return claims.map(({ definition, facts, applicantId }, i) =>
+      evaluateEligibility(definition, facts, {
+        asOf,
+        participatingDealers,
+        history: histories[i]!.map(toHistoryEntry),
+        applicant: applicants.get(applicantId)!,
+      }),
+    );
   }
 
   /**
