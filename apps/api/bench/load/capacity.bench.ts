@@ -1,0 +1,89 @@
+/**
+ * `npx tsx bench/load/capacity.bench.ts [--drafts N] [--seconds S] [--fill N] [--checkpoint] [--vacuum]`:
+ * the load benchmark's "capacity as the program fills" pair alone, for finding what makes submits
+ * slower at 100k claims. Submits at 16 connections with the program at 1k claims, fills it to
+ * `--fill` (default 99k more), submits again; during each run it samples what the API's
+ * PostgreSQL connections are doing (wait event and the first words of the statement), so the
+ * statement that grows with the table, or the I/O that does, shows up. `--checkpoint` runs
+ * CHECKPOINT after each fill (the fill's WAL then does not land in the measured run);
+ * `--vacuum` runs VACUUM ANALYZE instead of ANALYZE (what production's autovacuum would do).
+ */
+import type { Pool } from 'pg';
+import { DraftQueue } from './drafts';
+import { run } from './http';
+import { fillProgram, seedResidentsAndDrafts } from './seed';
+import { cliFlag, cliOption, openBenchRun, submitRequest } from './stack';
+
+const argv = process.argv.slice(2);
+const DRAFTS = cliOption(argv, 'drafts', 6000);
+const SECONDS = cliOption(argv, 'seconds', 8);
+const FILL = cliOption(argv, 'fill', 99_000);
+
+async function settleFill(pool: Pool): Promise<void> {
+  if (cliFlag(argv, 'vacuum')) await pool.query('VACUUM ANALYZE');
+  if (cliFlag(argv, 'checkpoint')) await pool.query('CHECKPOINT');
+}
+
+async function main(): Promise<void> {
+  const bench = await openBenchRun();
+  const { pool, config, dbName, apiUrl } = bench;
+  try {
+    const drafts = await seedResidentsAndDrafts(pool, config, DRAFTS, 20);
+    await fillProgram(pool, 1000, 'k1');
+    await settleFill(pool);
+    await bench.startApi();
+    const queue = new DraftQueue(drafts, 'submits');
+    let client = 0;
+    const measure = async (label: string) => {
+      const samples = new Map<string, number>();
+      let n = 0;
+      let sampling = true;
+      const sampler = (async () => {
+        while (sampling) {
+          const { rows } = await pool.query<{ what: string }>(
+            `SELECT coalesce(wait_event_type || ':' || wait_event, 'CPU') || ' ' || left(regexp_replace(query, '\\s+', ' ', 'g'), 60) AS what
+               FROM pg_stat_activity WHERE datname = $1 AND application_name = 'huanxin' AND state = 'active'`,
+            [dbName],
+          );
+          n++;
+          for (const { what } of rows) samples.set(what, (samples.get(what) ?? 0) + 1);
+          await new Promise((resolve) => setTimeout(resolve, 50));
+        }
+      })();
+      const result = await run(apiUrl, {
+        connections: 16,
+        seconds: SECONDS,
+        next: () => {
+          const ticket = queue.take();
+          return ticket ? submitRequest(ticket, client++) : null;
+        },
+        answered: (spec, status) => queue.answer(spec.ticket!, status),
+        finished: () => queue.finished,
+      });
+      sampling = false;
+      await sampler;
+      queue.abandonInFlight();
+      console.log(
+        `${label}: ${result.rate.toFixed(0)}/s, p50 ${result.p50.toFixed(1)} ms, p99 ${result.p99.toFixed(1)} ms`,
+      );
+      for (const [what, count] of [...samples].sort((a, b) => b[1] - a[1]).slice(0, 12))
+        console.log(`  ${(count / n).toFixed(2).padStart(6)}  ${what}`);
+      await new Promise((resolve) => setTimeout(resolve, 1000));
+      return result.rate;
+    };
+    const small = await measure('submit at 1k claims, 16 conns');
+    const t = Date.now();
+    await fillProgram(pool, FILL, 'k100');
+    await settleFill(pool);
+    console.log(`filled +${FILL} in ${((Date.now() - t) / 1000).toFixed(1)} s`);
+    const full = await measure(`submit at ${FILL + 1000} claims, 16 conns`);
+    console.log(`ratio ${(full / small).toFixed(2)}×`);
+  } finally {
+    await bench.close();
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(2);
+});
