@@ -6,13 +6,14 @@
  * PostgreSQL connections are doing (wait event and the first words of the statement), so the
  * statement that grows with the table, or the I/O that does, shows up. `--checkpoint` runs
  * CHECKPOINT after each fill (the fill's WAL then does not land in the measured run);
- * `--vacuum` runs VACUUM ANALYZE instead of ANALYZE (what production's autovacuum would do).
+ * `--vacuum` runs VACUUM ANALYZE instead of ANALYZE (what production's autovacuum would do);
+ * `--explain-ms N` has PostgreSQL log the plan (auto_explain, ANALYZE on) of every API statement
+ * slower than N ms to the server log.
  */
 import type { Pool } from 'pg';
 import { DraftQueue } from './drafts';
-import { run } from './http';
 import { fillProgram, seedResidentsAndDrafts } from './seed';
-import { cliFlag, cliOption, openBenchRun, submitRequest } from './stack';
+import { cliFlag, cliOption, openBenchRun, submitDrafts } from './stack';
 
 const argv = process.argv.slice(2);
 const DRAFTS = cliOption(argv, 'drafts', 6000);
@@ -31,9 +32,17 @@ async function main(): Promise<void> {
     const drafts = await seedResidentsAndDrafts(pool, config, DRAFTS, 20);
     await fillProgram(pool, 1000, 'k1');
     await settleFill(pool);
+    const explainMs = cliOption(argv, 'explain-ms', 0);
+    if (explainMs > 0)
+      for (const setting of [
+        `session_preload_libraries = 'auto_explain'`,
+        `auto_explain.log_min_duration = '${explainMs}ms'`,
+        `auto_explain.log_analyze = on`,
+        `auto_explain.log_buffers = on`,
+      ])
+        await pool.query(`ALTER DATABASE "${dbName}" SET ${setting}`);
     await bench.startApi();
     const queue = new DraftQueue(drafts, 'submits');
-    let client = 0;
     const measure = async (label: string) => {
       const samples = new Map<string, number>();
       let n = 0;
@@ -50,19 +59,9 @@ async function main(): Promise<void> {
           await new Promise((resolve) => setTimeout(resolve, 50));
         }
       })();
-      const result = await run(apiUrl, {
-        connections: 16,
-        seconds: SECONDS,
-        next: () => {
-          const ticket = queue.take();
-          return ticket ? submitRequest(ticket, client++) : null;
-        },
-        answered: (spec, status) => queue.answer(spec.ticket!, status),
-        finished: () => queue.finished,
-      });
+      const result = await submitDrafts(apiUrl, queue, { connections: 16, seconds: SECONDS });
       sampling = false;
       await sampler;
-      queue.abandonInFlight();
       console.log(
         `${label}: ${result.rate.toFixed(0)}/s, p50 ${result.p50.toFixed(1)} ms, p99 ${result.p99.toFixed(1)} ms`,
       );

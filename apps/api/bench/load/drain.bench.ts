@@ -6,10 +6,9 @@
  * Extra `--env K=V` pairs go to the worker only; WORKER_NODE_ARGS (e.g. --cpu-prof) to its node.
  */
 import { createRedis } from '../../src/redis/redis.module';
-import { run } from './http';
 import { DraftQueue } from './drafts';
 import { fillProgram, seedResidentsAndDrafts } from './seed';
-import { cliOption, cpuSeconds, openBenchRun, submitRequest } from './stack';
+import { cliOption, cpuSeconds, openBenchRun, submitDrafts } from './stack';
 
 const argv = process.argv.slice(2);
 const workerEnv: Record<string, string> = {};
@@ -30,18 +29,7 @@ async function main(): Promise<void> {
     await fillProgram(pool, 1000, 'k1');
     await bench.startApi();
     const queue = new DraftQueue(drafts, 'submits');
-    let client = 0;
-    const result = await run(apiUrl, {
-      connections: 16,
-      seconds: SECONDS,
-      next: () => {
-        const ticket = queue.take();
-        return ticket ? submitRequest(ticket, client++) : null;
-      },
-      answered: (spec, status) => queue.answer(spec.ticket!, status),
-      finished: () => queue.finished,
-    });
-    queue.abandonInFlight();
+    const result = await submitDrafts(apiUrl, queue, { connections: 16, seconds: SECONDS });
     await new Promise((r) => setTimeout(r, 1000));
     const accepted = result.acceptedIds;
     console.log(`submits: ${accepted.length} accepted at ${result.rate.toFixed(0)}/s`);

@@ -15,8 +15,8 @@ import { dropDatabase } from '../../src/database/ensure-database';
 import { prepareDatabase } from '../../src/database/prepare';
 import { QUEUE_NAMES } from '../../src/queue/jobs';
 import { createRedis } from '../../src/redis/redis.module';
-import type { Ticket } from './drafts';
-import type { RequestSpec } from './http';
+import type { DraftQueue, Ticket } from './drafts';
+import { run, type HttpResult, type RequestSpec } from './http';
 
 const API_DIR = path.resolve(__dirname, '..', '..');
 const STARTUP_TIMEOUT_MS = 90_000;
@@ -141,6 +141,31 @@ export function submitRequest(ticket: Ticket, client: number): RequestSpec & { b
     body: '{}',
     ticket,
   };
+}
+
+let nextClient = 0;
+
+/**
+ * Submits drafts from `queue` at `connections` for `seconds` (autocannon), each answer handed back
+ * to the queue (a refused draft is retried with its key, any other answer spends it); drafts still
+ * in flight at the end are set aside.
+ */
+export async function submitDrafts(
+  apiUrl: string,
+  queue: DraftQueue,
+  options: { connections: number; seconds: number },
+): Promise<HttpResult> {
+  const result = await run(apiUrl, {
+    ...options,
+    next: () => {
+      const ticket = queue.take();
+      return ticket ? submitRequest(ticket, nextClient++) : null;
+    },
+    answered: (spec, status) => queue.answer(spec.ticket!, status),
+    finished: () => queue.finished,
+  });
+  queue.abandonInFlight();
+  return result;
 }
 
 /**
