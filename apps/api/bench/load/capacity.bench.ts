@@ -1,16 +1,14 @@
 /**
- * `npx tsx bench/load/capacity.bench.ts [--drafts N] [--seconds S] [--fill N] [--checkpoint] [--vacuum]`:
+ * `npx tsx bench/load/capacity.bench.ts [--drafts N] [--seconds S] [--fill N] [--analyze-only] [--explain-ms N]`:
  * the load benchmark's "capacity as the program fills" pair alone, for finding what makes submits
  * slower at 100k claims. Submits at 16 connections with the program at 1k claims, fills it to
  * `--fill` (default 99k more), submits again; during each run it samples what the API's
  * PostgreSQL connections are doing (wait event and the first words of the statement), so the
- * statement that grows with the table, or the I/O that does, shows up. `--checkpoint` runs
- * CHECKPOINT after each fill (the fill's WAL then does not land in the measured run);
- * `--vacuum` runs VACUUM ANALYZE instead of ANALYZE (what production's autovacuum would do);
- * `--explain-ms N` has PostgreSQL log the plan (auto_explain, ANALYZE on) of every API statement
+ * statement that grows with the table, or the I/O that does, shows up. Each fill ends as in the
+ * load benchmark (seed.ts `settleAfterBulkWrite`: VACUUM ANALYZE, CHECKPOINT), or with ANALYZE
+ * alone with `--analyze-only` (as before). `--explain-ms N` has PostgreSQL log the plan (auto_explain, ANALYZE on) of every API statement
  * slower than N ms to the server log.
  */
-import type { Pool } from 'pg';
 import { DraftQueue } from './drafts';
 import { fillProgram, seedResidentsAndDrafts } from './seed';
 import { cliFlag, cliOption, openBenchRun, submitDrafts } from './stack';
@@ -20,18 +18,15 @@ const DRAFTS = cliOption(argv, 'drafts', 6000);
 const SECONDS = cliOption(argv, 'seconds', 8);
 const FILL = cliOption(argv, 'fill', 99_000);
 
-async function settleFill(pool: Pool): Promise<void> {
-  if (cliFlag(argv, 'vacuum')) await pool.query('VACUUM ANALYZE');
-  if (cliFlag(argv, 'checkpoint')) await pool.query('CHECKPOINT');
-}
+/** `--analyze-only`: fills end with ANALYZE alone, as before (for comparing). */
+const SETTLE = !cliFlag(argv, 'analyze-only');
 
 async function main(): Promise<void> {
   const bench = await openBenchRun();
   const { pool, config, dbName, apiUrl } = bench;
   try {
     const drafts = await seedResidentsAndDrafts(pool, config, DRAFTS, 20);
-    await fillProgram(pool, 1000, 'k1');
-    await settleFill(pool);
+    await fillProgram(pool, 1000, 'k1', SETTLE);
     const explainMs = cliOption(argv, 'explain-ms', 0);
     if (explainMs > 0)
       for (const setting of [
@@ -72,8 +67,7 @@ async function main(): Promise<void> {
     };
     const small = await measure('submit at 1k claims, 16 conns');
     const t = Date.now();
-    await fillProgram(pool, FILL, 'k100');
-    await settleFill(pool);
+    await fillProgram(pool, FILL, 'k100', SETTLE);
     console.log(`filled +${FILL} in ${((Date.now() - t) / 1000).toFixed(1)} s`);
     const full = await measure(`submit at ${FILL + 1000} claims, 16 conns`);
     console.log(`ratio ${(full / small).toFixed(2)}×`);
