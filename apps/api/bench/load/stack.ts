@@ -286,6 +286,7 @@ export async function waitForIdleWorker(run: BenchRun, timeoutMs = 180_000): Pro
   const prefix = run.config.redis.prefix;
   const deadline = Date.now() + timeoutMs;
   try {
+    await new Promise<void>((resolve) => redis.once('ready', () => resolve()));
     while (Date.now() < deadline) {
       const { rows } = await run.pool.query<{ n: number }>(
         `SELECT count(*)::int AS n FROM outbox WHERE dispatched_at IS NULL`,
