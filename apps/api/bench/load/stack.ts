@@ -250,6 +250,9 @@ export async function openBenchRun(): Promise<BenchRun> {
     },
     close: async () => {
       for (const child of children.reverse()) await child.stop();
+      // pool.end() resolves before its idle clients' sockets are closed; the DROP … WITH (FORCE)
+      // right after may terminate one of them, which is expected here, not an error.
+      pool.on('error', () => undefined);
       await pool.end();
       for (const url of [dbUrl, ...extraDatabases]) await dropDatabase(url.toString());
       await clearRedis(config);
@@ -276,8 +279,8 @@ async function clearRedis(config: AppConfig): Promise<void> {
 }
 
 /**
- * Waits until the worker has nothing left to do: the outbox relayed and every queue's wait,
- * active and delayed lists empty (the drain's end counts claims moved, but their notification jobs
+ * Waits until the worker has nothing left to do: the outbox relayed and no job of any queue
+ * waiting or running (the drain's end counts claims moved, but their notification jobs
  * may still be running; a scenario measured after it must not share the machine with them).
  */
 export async function waitForIdleWorker(run: BenchRun, timeoutMs = 180_000): Promise<boolean> {
@@ -293,12 +296,13 @@ export async function waitForIdleWorker(run: BenchRun, timeoutMs = 180_000): Pro
       );
       let busy = rows[0]!.n;
       for (const queue of QUEUE_NAMES) {
-        const [wait, active, delayed] = await Promise.all([
+        // Not `delayed`: the schedules (hourly expiry, the SLA digest) always keep their next run there.
+        const [wait, active, prioritized] = await Promise.all([
           redis.llen(`${prefix}:q:${queue}:wait`),
           redis.llen(`${prefix}:q:${queue}:active`),
-          redis.zcard(`${prefix}:q:${queue}:delayed`),
+          redis.zcard(`${prefix}:q:${queue}:prioritized`),
         ]);
-        busy += wait + active + delayed;
+        busy += wait + active + prioritized;
       }
       if (busy === 0) return true;
       await new Promise((resolve) => setTimeout(resolve, 200));
