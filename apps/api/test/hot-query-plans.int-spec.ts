@@ -336,6 +336,20 @@ describe('hot query plans at 100k claims', () => {
       () => new NotificationsRepository(db).statusEvent(appId, '00000000-0000-4000-8000-000000000000'),
     ],
     [
+      "a notification batch's rows (inserted once, or still to send)",
+      /INSERT INTO notification/,
+      () =>
+        new NotificationsRepository(db).insertManySmsPending(
+          batchUsers.map((userId, i) => ({
+            userId,
+            eventKey: `ev-${claim + i}`,
+            kind: 'application_status',
+            params: {},
+            textZh: 'text',
+          })),
+        ),
+    ],
+    [
       'a pending SMS by event key',
       /FROM notification/,
       () => new NotificationsRepository(db).smsPending('ev-4242'),
