@@ -113,7 +113,7 @@ describe('automated checks, notifications and expiry (API + worker)', () => {
       }[]
     ).map((r) => r.code);
 
-  it('moves a clean claim submitted → checking → in_review, on the timeline, and notifies the resident in the app and by SMS', async () => {
+  it("moves a clean claim submitted → checking → in_review, on the timeline, and notifies the resident in the app and by SMS of submitted and in_review (checking is never seen outside the check's transaction)", async () => {
     const resident = await createResident(t, 3001);
     const id = await submitted(resident);
     await waitFor(async () => ((await statusOf(id)) === 'in_review' ? true : undefined));
@@ -133,14 +133,14 @@ describe('automated checks, notifications and expiry (API + worker)', () => {
         `SELECT params->>'status' AS status, sms_sent_at FROM notification WHERE user_id = $1`,
         [resident.id],
       )) as { status: string; sms_sent_at: Date | null }[];
-      return rows.length === 3 && rows.every((r) => r.sms_sent_at) ? rows : undefined;
+      return rows.length === 2 && rows.every((r) => r.sms_sent_at) ? rows : undefined;
     });
-    expect(notified.map((r) => r.status).sort()).toEqual(['checking', 'in_review', 'submitted']);
+    expect(notified.map((r) => r.status).sort()).toEqual(['in_review', 'submitted']);
     const inApp = await request(t.server)
       .get('/api/me/notifications')
       .set('Cookie', resident.cookie)
       .expect(200);
-    expect(inApp.body).toHaveLength(3);
+    expect(inApp.body).toHaveLength(2);
     expect(inApp.body[0]).toMatchObject({
       kind: 'application_status',
       read: false,
@@ -160,6 +160,7 @@ describe('automated checks, notifications and expiry (API + worker)', () => {
       .query({ phone: residentIdentity(3001).phone })
       .expect(200);
     expect(sms.body.some((m: { text: string }) => m.text.includes('审核中'))).toBe(true);
+    expect(sms.body.some((m: { text: string }) => m.text.includes('自动核验中'))).toBe(false);
   });
 
   it('flags the same document used by another applicant and a bank account shared across applicants', async () => {

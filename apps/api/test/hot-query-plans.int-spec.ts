@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { DataSource, type Logger as TypeOrmLogger } from 'typeorm';
 import { ApplicationsRepository } from '../src/applications/applications.repository';
 import { ChecksRepository } from '../src/applications/checks.repository';
@@ -90,6 +91,9 @@ describe('hot query plans at 100k claims', () => {
   const claim = 54_321;
   let appId: string;
   let userId: string;
+  /** A check batch: the claim and 31 others (the check job's statements are set-based). */
+  let batchIds: string[];
+  let batchUsers: string[];
 
   async function sql1(text: string): Promise<string> {
     const [row] = (await db.query(text)) as { id: string }[];
@@ -184,6 +188,18 @@ describe('hot query plans at 100k claims', () => {
     await db.query(`ANALYZE`);
     appId = await sql1(`SELECT ${uid('app', claim)} AS id`);
     userId = await sql1(`SELECT ${uid('user', claim)} AS id`);
+    batchIds = (
+      (await db.query(`SELECT ${uid('app', 'g')} AS id FROM generate_series(${claim}, ${claim + 31}) g`)) as {
+        id: string;
+      }[]
+    ).map((r) => r.id);
+    batchUsers = (
+      (await db.query(
+        `SELECT ${uid('user', 'g')} AS id FROM generate_series(${claim}, ${claim + 31}) g`,
+      )) as {
+        id: string;
+      }[]
+    ).map((r) => r.id);
   });
 
   afterAll(async () => {
@@ -280,6 +296,21 @@ describe('hot query plans at 100k claims', () => {
         ),
     ],
     [
+      "a check batch's histories (one LATERAL query for the batch)",
+      /CROSS JOIN LATERAL/,
+      () =>
+        rolledBack((m) =>
+          new HistoryRepository().countingClaimsMany(
+            m,
+            batchIds.map((id, i) => ({
+              applicantId: batchUsers[i]!,
+              excludeId: id,
+              keys: [{ name: 'serial', value: `SN-${claim + i}` }],
+            })),
+          ),
+        ),
+    ],
+    [
       'expiry candidates (drafts and returned claims)',
       /status IN \('draft', 'returned'\)/,
       () => applications().expiryCandidates(),
@@ -287,25 +318,36 @@ describe('hot query plans at 100k claims', () => {
     [
       'documents shared with other applicants',
       /application_document mine/,
-      () =>
-        rolledBack((m) =>
-          new ChecksRepository().applicationsSharingDocuments(m, { id: appId, applicantId: userId }),
-        ),
+      () => rolledBack((m) => new ChecksRepository().applicationsSharingDocuments(m, batchIds)),
     ],
     [
       'earlier applicants on the same device',
       /submit_device = mine.submit_device/,
-      () => rolledBack((m) => new ChecksRepository().earlierApplicantsOnDevice(m, appId)),
+      () => rolledBack((m) => new ChecksRepository().earlierApplicantsOnDevice(m, batchIds)),
     ],
     [
       'applicants sharing a bank account',
       /bank_account_bidx/,
-      () => rolledBack((m) => new ChecksRepository().applicantsSharingBankAccount(m, userId)),
+      () => rolledBack((m) => new ChecksRepository().applicantsSharingBankAccount(m, batchUsers)),
     ],
     [
       "the notification's status event",
       /application_event e/,
       () => new NotificationsRepository(db).statusEvent(appId, '00000000-0000-4000-8000-000000000000'),
+    ],
+    [
+      "a notification batch's rows (inserted once, or still to send)",
+      /INSERT INTO notification/,
+      () =>
+        new NotificationsRepository(db).insertManySmsPending(
+          batchUsers.map((userId, i) => ({
+            userId,
+            eventKey: `ev-${claim + i}`,
+            kind: 'application_status',
+            params: {},
+            textZh: 'text',
+          })),
+        ),
     ],
     [
       'a pending SMS by event key',
@@ -357,32 +399,63 @@ describe('hot query plans at 100k claims', () => {
       /DELETE FROM idempotency_key/,
       () => new IdempotencyRepository(db, new Clock()).pruneExpired(),
     ],
+    // The check job's short transaction for a batch (src/applications/checks.service.ts).
+    [
+      "the check batch's row locks",
+      /FOR UPDATE/,
+      () => rolledBack((m) => applications().lockByIds(m, batchIds)),
+    ],
+    [
+      "a check batch's move (statuses, events, outbox rows)",
+      /WITH input/,
+      () =>
+        rolledBack((m) =>
+          applications().moveStatusMany(m, {
+            from: 'submitted',
+            to: 'checking',
+            at: new Date(),
+            actorId: null,
+            claims: batchIds.map((id) => ({
+              id,
+              eventId: randomUUID(),
+              note: 'automated checks',
+              job: null,
+            })),
+          }),
+        ),
+    ],
     // The risk rules of the check job (src/risk/risk.repository.ts).
     [
       "recording a claim's risk keys",
       /risk_key/,
       () =>
         rolledBack((m) =>
-          new RiskRepository().recordKeys(m, appId, [
-            { name: 'oldVin', value: 'VIN-4321' },
-            { name: 'serial', value: `SN-${claim}` },
-          ]),
+          new RiskRepository().recordKeys(
+            m,
+            batchIds.map((applicationId, i) => ({
+              applicationId,
+              keys: [
+                { name: 'oldVin', value: 'VIN-4321' },
+                { name: 'serial', value: `SN-${claim + i}` },
+              ],
+            })),
+          ),
         ),
     ],
     [
       "keys of this claim in another person's live claim",
       /mine\.name AS key/,
-      () => rolledBack((m) => new RiskRepository().keysSharedWithOtherPeople(m, appId)),
+      () => rolledBack((m) => new RiskRepository().keysSharedWithOtherPeople(m, batchIds)),
     ],
     [
       'other declarations of the same old vehicle',
       /oldVehicle,vehicleType/,
-      () => rolledBack((m) => new RiskRepository().otherDeclarationsOfOldVehicle(m, appId)),
+      () => rolledBack((m) => new RiskRepository().otherDeclarationsOfOldVehicle(m, batchIds)),
     ],
     [
       "a claim's first upload",
       /min\(created_at\)/,
-      () => rolledBack((m) => new RiskRepository().firstUploadAt(m, appId)),
+      () => rolledBack((m) => new RiskRepository().firstUploadAt(m, batchIds)),
     ],
     // The SLA clock (review stats, the approvers' daily digest) and the staff notifications.
     [

@@ -1,6 +1,8 @@
 import { RISK_SIGNALS } from '@huanxin/shared';
+import request from 'supertest';
 import type { DataSource } from 'typeorm';
 import { ApplicationEntity } from '../src/applications/application.entity';
+import { ChecksService } from '../src/applications/checks.service';
 import { RiskService } from '../src/risk/risk.service';
 import { LATE_UPLOAD_DAYS } from '../src/risk/risk.rules';
 import { raiseBudget } from './utils/budget';
@@ -132,6 +134,49 @@ describe('risk signals in the check job', () => {
       },
     ]);
     expect(await claimRow(second.id)).toEqual({ status: 'in_review', risk_score: 90 });
+  });
+
+  it('one check batch flags its claims as if checked one after the other (batch order), and skips a claim withdrawn before it', async () => {
+    const oldVin = vinFor('LSJRSKD1', next());
+    const owners = [
+      await createResident(t, 6100),
+      await createResident(t, 6101),
+      await createResident(t, 6102),
+    ];
+    const first = await submitClaim(t, owners[0]!, 'carScrap', carFacts(oldVin));
+    const second = await submitClaim(t, owners[1]!, 'carScrap', carFacts(oldVin));
+    const gone = await submitClaim(t, owners[2]!, 'carScrap', carFacts());
+    await request(t.server)
+      .post(`/api/applications/${gone.id}/withdraw`)
+      .set('Cookie', owners[2]!.cookie)
+      .expect(200);
+    // Alone, in turn, the first would see no other claim on the car and the second would see the first.
+    expect(await t.app.get(ChecksService).checkMany([first.id, second.id, gone.id])).toEqual([
+      { moved: true, flags: [] },
+      { moved: true, flags: ['DUPLICATE_KEY'] },
+      { moved: false, flags: [] },
+    ]);
+    expect(await flagsOf(second.id)).toEqual([
+      {
+        code: 'DUPLICATE_KEY',
+        weight: 40,
+        detail: { keys: [{ key: 'oldVin', application: first.code, programCode: 'car-scrap-2026' }] },
+      },
+    ]);
+    expect(await claimRow(first.id)).toEqual({ status: 'in_review', risk_score: 0 });
+    expect(await claimRow(second.id)).toEqual({ status: 'in_review', risk_score: 40 });
+    expect(await claimRow(gone.id)).toEqual({ status: 'withdrawn', risk_score: 0 });
+    const events = (await db.query(
+      `SELECT application_id, to_status FROM application_event WHERE application_id = ANY($1) ORDER BY at, seq`,
+      [[first.id, second.id]],
+    )) as { application_id: string; to_status: string }[];
+    for (const id of [first.id, second.id])
+      expect(events.filter((e) => e.application_id === id).map((e) => e.to_status)).toEqual([
+        'draft',
+        'submitted',
+        'checking',
+        'in_review',
+      ]);
   });
 
   it('a claim that declares a non-passenger car bought in someone else’s name: three flags, the score is their sum, still in review', async () => {

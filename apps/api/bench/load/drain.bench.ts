@@ -5,24 +5,12 @@
  * drain as load.bench.ts does, sampling pg_stat_activity wait events of the worker's connections.
  * Extra `--env K=V` pairs go to the worker only; WORKER_NODE_ARGS (e.g. --cpu-prof) to its node.
  */
-import { randomBytes } from 'node:crypto';
-import { rmSync } from 'node:fs';
-import { Pool } from 'pg';
-import { createLogger } from '../../src/common/logging/logger';
-import { loadConfig } from '../../src/config/config';
-import { dropDatabase } from '../../src/database/ensure-database';
-import { prepareDatabase } from '../../src/database/prepare';
 import { createRedis } from '../../src/redis/redis.module';
-import { run } from './http';
 import { DraftQueue } from './drafts';
 import { fillProgram, seedResidentsAndDrafts } from './seed';
-import { apiMain, cpuSeconds, freePort, startChild, waitForOk, workerMain, type Child } from './stack';
+import { cliOption, cpuSeconds, openBenchRun, submitDrafts } from './stack';
 
 const argv = process.argv.slice(2);
-const option = (name: string, fallback: number) => {
-  const i = argv.indexOf(`--${name}`);
-  return i >= 0 ? Number(argv[i + 1]) : fallback;
-};
 const workerEnv: Record<string, string> = {};
 argv.forEach((a, i) => {
   if (a === '--env') {
@@ -30,64 +18,18 @@ argv.forEach((a, i) => {
     workerEnv[k!] = v.join('=');
   }
 });
-const DRAFTS = option('drafts', 3000);
-const SECONDS = option('seconds', 15);
-const address = (n: number) => `10.${(n >> 16) & 255}.${(n >> 8) & 255}.${n & 255}`;
+const DRAFTS = cliOption(argv, 'drafts', 3000);
+const SECONDS = cliOption(argv, 'seconds', 15);
 
 async function main(): Promise<void> {
-  const runId = `${Date.now().toString(36)}_${randomBytes(3).toString('hex')}`;
-  const base = new URL(process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/huanxin');
-  const dbUrl = new URL(base);
-  const dbName = `huanxin_bench_${runId}`;
-  dbUrl.pathname = `/${dbName}`;
-  const apiPort = await freePort();
-  const apiUrl = `http://127.0.0.1:${apiPort}`;
-  const env: NodeJS.ProcessEnv = {
-    ...process.env,
-    NODE_ENV: 'test',
-    DATABASE_URL: dbUrl.toString(),
-    REDIS_PREFIX: `huanxin-bench-${runId}`,
-    LOG_LEVEL: 'warn',
-    WRITE_LIMIT_PER_MINUTE: '100000',
-    TRUST_PROXY: '1',
-    DATA_DIR: `/tmp/huanxin-bench-${runId}`,
-  };
-  const config = loadConfig(env);
-  const logger = createLogger({ level: 'warn', name: 'bench' });
-  const children: Child[] = [];
-  const pool = new Pool({ connectionString: dbUrl.toString(), max: 4 });
+  const bench = await openBenchRun();
+  const { pool, config, dbName, apiUrl } = bench;
   try {
-    await prepareDatabase(config, logger);
     const drafts = await seedResidentsAndDrafts(pool, config, DRAFTS, 20);
     await fillProgram(pool, 1000, 'k1');
-    const api = startChild([apiMain], { ...env, PORT: String(apiPort), PUBLIC_ORIGIN: apiUrl });
-    children.push(api);
-    await waitForOk(`${apiUrl}/api/health`, api);
+    await bench.startApi();
     const queue = new DraftQueue(drafts, 'submits');
-    let client = 0;
-    const result = await run(apiUrl, {
-      connections: 16,
-      seconds: SECONDS,
-      next: () => {
-        const ticket = queue.take();
-        if (!ticket) return null;
-        return {
-          method: 'POST',
-          path: `/api/applications/${ticket.draft.id}/submit`,
-          headers: {
-            cookie: ticket.draft.cookie,
-            'x-forwarded-for': address(client++),
-            'idempotency-key': ticket.key,
-            'content-type': 'application/json',
-          },
-          body: '{}',
-          ticket,
-        };
-      },
-      answered: (spec, status) => queue.answer(spec.ticket!, status),
-      finished: () => queue.finished,
-    });
-    queue.abandonInFlight();
+    const result = await submitDrafts(apiUrl, queue, { connections: 16, seconds: SECONDS });
     await new Promise((r) => setTimeout(r, 1000));
     const accepted = result.acceptedIds;
     console.log(`submits: ${accepted.length} accepted at ${result.rate.toFixed(0)}/s`);
@@ -104,8 +46,7 @@ async function main(): Promise<void> {
     const probe = createRedis({ ...config, redis: { ...config.redis, prefix: '' } });
     probe.options.keyPrefix = '';
     const nodeArgs = (process.env.WORKER_NODE_ARGS ?? '').split(' ').filter(Boolean);
-    const worker = startChild([...nodeArgs, workerMain], { ...env, ...workerEnv });
-    children.push(worker);
+    const worker = bench.startWorker(workerEnv, nodeArgs);
     let started = 0;
     let drained = 0;
     let cpu0 = 0;
@@ -173,20 +114,7 @@ async function main(): Promise<void> {
     await worker.stop();
     probe.disconnect();
   } finally {
-    for (const child of children.reverse()) await child.stop();
-    await pool.end();
-    await dropDatabase(dbUrl.toString());
-    const redis = createRedis({ ...config, redis: { ...config.redis, prefix: '' } });
-    redis.options.keyPrefix = '';
-    await new Promise<void>((resolve) => redis.once('ready', () => resolve()));
-    let cursor = '0';
-    do {
-      const [next, keys] = await redis.scan(cursor, 'MATCH', `${config.redis.prefix}*`, 'COUNT', 1000);
-      if (keys.length) await redis.del(...keys);
-      cursor = next;
-    } while (cursor !== '0');
-    redis.disconnect();
-    rmSync(env.DATA_DIR!, { recursive: true, force: true });
+    await bench.close();
   }
 }
 

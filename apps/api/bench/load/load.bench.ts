@@ -20,13 +20,8 @@
  * It prints one table with the goals met or not, then checks the money invariants and that no
  * spent draft or key was sent again: exit 1 only if one breaks.
  */
-import { randomBytes } from 'node:crypto';
-import { rmSync } from 'node:fs';
 import os from 'node:os';
 import { Pool } from 'pg';
-import { createLogger } from '../../src/common/logging/logger';
-import { loadConfig } from '../../src/config/config';
-import { dropDatabase } from '../../src/database/ensure-database';
 import { prepareDatabase } from '../../src/database/prepare';
 import { run, type HttpResult, type RequestSpec } from './http';
 import { DraftQueue } from './drafts';
@@ -35,25 +30,24 @@ import { checkInvariants } from './invariants';
 import { runPgbench, seedPgbench, type PgbenchResult } from './pgbench';
 import { AMOUNT_FEN, fillProgram, seedResidentsAndDrafts, setRemaining, type Draft } from './seed';
 import {
-  apiMain,
-  clearRedis,
+  cliFlag,
+  cliOption,
+  clientAddress as address,
+  cpuSeconds,
   freePort,
   helloServer,
+  openBenchRun,
   rssSampler,
-  cpuSeconds,
   startChild,
+  submitRequest,
   tsxCli,
+  waitForIdleWorker,
   waitForOk,
-  workerMain,
-  type Child,
 } from './stack';
 
 const argv = process.argv.slice(2);
-const flag = (name: string) => argv.includes(`--${name}`);
-const option = (name: string, fallback: number) => {
-  const i = argv.indexOf(`--${name}`);
-  return i >= 0 ? Number(argv[i + 1]) : fallback;
-};
+const flag = (name: string) => cliFlag(argv, name);
+const option = (name: string, fallback: number) => cliOption(argv, name, fallback);
 const SECONDS = option('seconds', 5);
 const DRAFTS = option('drafts', 10_000);
 const SKIP_100K = flag('skip-100k');
@@ -74,8 +68,6 @@ interface Row {
   ratio?: string;
 }
 
-/** One of 60k client addresses (10.x.y.z), the n-th. */
-const address = (n: number) => `10.${(n >> 16) & 255}.${(n >> 8) & 255}.${n & 255}`;
 const fmt = (n: number, digits = 0) => (Number.isFinite(n) ? n.toFixed(digits) : '—');
 const statusText = (s: Record<string, number>) =>
   Object.entries(s)
@@ -102,33 +94,10 @@ async function settle(pool: Pool, database: string): Promise<void> {
 }
 
 async function main(): Promise<void> {
-  const runId = `${Date.now().toString(36)}_${randomBytes(3).toString('hex')}`;
-  const base = new URL(process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/huanxin');
-  const dbUrl = new URL(base);
-  const dbName = `huanxin_bench_${runId}`;
-  dbUrl.pathname = `/${dbName}`;
-  const pgbUrl = new URL(base);
-  pgbUrl.pathname = `/huanxin_bench_${runId}_pgbench`;
-  const apiPort = await freePort();
+  const bench = await openBenchRun();
+  const { pool, config, logger, dbName, apiUrl, children } = bench;
+  const pgbUrl = bench.databaseUrl('pgbench');
   const helloPort = await freePort();
-  const apiUrl = `http://127.0.0.1:${apiPort}`;
-  const env: NodeJS.ProcessEnv = {
-    ...process.env,
-    NODE_ENV: 'test',
-    DATABASE_URL: dbUrl.toString(),
-    REDIS_PREFIX: `huanxin-bench-${runId}`,
-    LOG_LEVEL: 'warn',
-    // Each resident submits once; the per-user write limit is not what is measured here.
-    WRITE_LIMIT_PER_MINUTE: '100000',
-    // As behind the production proxy: the client address is X-Forwarded-For, so the public list's
-    // per-address limit (120/min) sees many residents, not one load generator.
-    TRUST_PROXY: '1',
-    DATA_DIR: `/tmp/huanxin-bench-${runId}`,
-  };
-  const config = loadConfig(env);
-  const logger = createLogger({ level: 'warn', name: 'bench' });
-  const children: Child[] = [];
-  const pool = new Pool({ connectionString: dbUrl.toString(), max: 4 });
   const pgbPool = new Pool({ connectionString: pgbUrl.toString(), max: 2 });
   const rows: Row[] = [];
   const goals: { goal: string; met: boolean; detail: string }[] = [];
@@ -139,7 +108,6 @@ async function main(): Promise<void> {
   try {
     const t0 = Date.now();
     const load = os.loadavg()[0]!;
-    await prepareDatabase(config, logger);
     await prepareDatabase({ ...config, database: { ...config.database, url: pgbUrl.toString() } }, logger);
     const drafts = await seedResidentsAndDrafts(pool, config, DRAFTS, 20);
     await seedPgbench(pgbPool, 20_000);
@@ -149,11 +117,9 @@ async function main(): Promise<void> {
       `seeded ${drafts.length} drafts of ${DRAFTS} residents in ${((Date.now() - t0) / 1000).toFixed(1)} s`,
     );
 
-    const api = startChild([apiMain], { ...env, PORT: String(apiPort), PUBLIC_ORIGIN: apiUrl });
-    children.push(api);
+    const api = await bench.startApi();
     const hello = startChild([tsxCli, helloServer], { ...process.env, PORT: String(helloPort) });
     children.push(hello);
-    await waitForOk(`${apiUrl}/api/health`, api);
     await waitForOk(`http://127.0.0.1:${helloPort}/hello`, hello);
     const rss = rssSampler(api.process.pid!);
 
@@ -210,19 +176,7 @@ async function main(): Promise<void> {
         seconds,
         next: () => {
           const ticket = q.take();
-          if (!ticket) return null;
-          return {
-            method: 'POST',
-            path: `/api/applications/${ticket.draft.id}/submit`,
-            headers: {
-              cookie: ticket.draft.cookie,
-              'x-forwarded-for': address(client++),
-              'idempotency-key': ticket.key,
-              'content-type': 'application/json',
-            },
-            body: '{}',
-            ticket,
-          };
+          return ticket ? submitRequest(ticket, client++) : null;
         },
         answered: (spec, status, body) => {
           const ticket = spec.ticket!;
@@ -245,6 +199,9 @@ async function main(): Promise<void> {
         );
       return result;
     };
+    // The 100k row starts right after its fill's CHECKPOINT (seed.ts); the 1k rows start the same
+    // way, not with the WAL of the scenarios before them (pgbench's included) still to flush.
+    await pool.query('CHECKPOINT');
     const submitRuns: Record<number, HttpResult> = {};
     let apiCpuPerSubmitMs = NaN;
     for (const connections of [4, 16, 64]) {
@@ -272,16 +229,7 @@ async function main(): Promise<void> {
       rate: offered,
       seconds: SECONDS,
       queue,
-      build: (ticket) => ({
-        path: `/api/applications/${ticket.draft.id}/submit`,
-        headers: {
-          cookie: ticket.draft.cookie,
-          'x-forwarded-for': address(client++),
-          'idempotency-key': ticket.key,
-          'content-type': 'application/json',
-        },
-        body: '{}',
-      }),
+      build: (ticket) => submitRequest(ticket, client++),
       answered: (ticket, status, body) => {
         if (status !== 200) return;
         const id = (JSON.parse(body) as { id?: unknown }).id;
@@ -327,8 +275,7 @@ async function main(): Promise<void> {
       return counts[0]!;
     };
     const before = await pending();
-    const worker = startChild([workerMain], env);
-    children.push(worker);
+    const worker = bench.startWorker();
     let workerCpuAtStart = 0;
     let started = 0;
     let drained = 0;
@@ -347,10 +294,14 @@ async function main(): Promise<void> {
       await new Promise((resolve) => setTimeout(resolve, 200));
     }
     const drainSeconds = ((drained || Date.now()) - (started || Date.now())) / 1000;
+    // The claims are in review, but their notification jobs may still run: let the worker finish
+    // everything before it stops, so the next scenarios start on a quiet machine.
+    const idle = drained ? await waitForIdleWorker(bench) : false;
+    const idleSeconds = (Date.now() - (started || Date.now())) / 1000;
     const workerCpuPerClaimMs =
       ((cpuSeconds(worker.process.pid!) - workerCpuAtStart) * 1000) / Math.max(before.waiting, 1);
     console.log(
-      `CPU of the Node processes: API ${fmt(apiCpuPerSubmitMs, 1)} ms per accepted submit (16 conns, with its 422s), worker ${fmt(workerCpuPerClaimMs, 1)} ms per drained claim (check + 3 notifications, relay)`,
+      `CPU of the Node processes: API ${fmt(apiCpuPerSubmitMs, 1)} ms per accepted submit (16 conns, with its 422s), worker ${fmt(workerCpuPerClaimMs, 1)} ms per drained claim (check + 2 notifications, relay)`,
     );
     const drainRate = before.waiting / Math.max(drainSeconds, 0.001);
     const submitRate = Math.max(
@@ -363,7 +314,9 @@ async function main(): Promise<void> {
       rate: drainRate,
       p50: NaN,
       p99: NaN,
-      statuses: drained ? `done in ${fmt(drainSeconds, 1)} s` : 'NOT drained in time',
+      statuses: drained
+        ? `done in ${fmt(drainSeconds, 1)} s; ${idle ? `every queue idle after ${fmt(idleSeconds, 1)} s` : 'queues NOT idle in time'}`
+        : 'NOT drained in time',
       ratio: `${fmt(drainRate / submitRate, 2)}× best submit`,
     });
     goals.push({
@@ -448,13 +401,8 @@ async function main(): Promise<void> {
       `\n${accepted.length} submits accepted in all; machine: ${os.cpus().length} cores, load average ${load.toFixed(2)} at the start.`,
     );
   } finally {
-    for (const child of children.reverse()) await child.stop();
-    await pool.end();
     await pgbPool.end();
-    await dropDatabase(dbUrl.toString());
-    await dropDatabase(pgbUrl.toString());
-    await clearRedis(config);
-    rmSync(env.DATA_DIR!, { recursive: true, force: true });
+    await bench.close();
   }
   if (broken) {
     console.error('A money invariant is broken.');

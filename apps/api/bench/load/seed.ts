@@ -109,7 +109,13 @@ export async function seedResidentsAndDrafts(
  * each holding AMOUNT_FEN — with its ledger row, events, key and documents — and raises the budget
  * total by what they hold (an `adjust` row), so the budget and its ledger still balance.
  */
-export async function fillProgram(pool: Pool, count: number, tag: string): Promise<void> {
+export async function fillProgram(
+  pool: Pool,
+  count: number,
+  tag: string,
+  /** false: ANALYZE only (as before issue 10's capacity fix, for comparing). */
+  settle = true,
+): Promise<void> {
   const { programId, versionId } = await programIds(pool);
   const client = await pool.connect();
   try {
@@ -163,8 +169,21 @@ export async function fillProgram(pool: Pool, count: number, tag: string): Promi
   } finally {
     client.release();
   }
-  // Autovacuum is off on this machine: without statistics the planner guesses at tiny tables.
-  await pool.query('ANALYZE');
+  if (settle) await settleAfterBulkWrite(pool);
+  else await pool.query('ANALYZE');
+}
+
+/**
+ * After a bulk write, before a scenario measures anything: what production's autovacuum would have
+ * done by then (autovacuum is off on this machine) — statistics, so the planner does not guess,
+ * and the new rows' hint bits and visibility map, so the first scenario to read them does not pay
+ * for writing them — then a CHECKPOINT, so the bulk write's WAL and dirty pages are flushed now
+ * and not during the scenario. Every submit scenario that starts after a fill starts the same way
+ * (1k and 100k claims: issue 10's capacity pair).
+ */
+export async function settleAfterBulkWrite(pool: Pool): Promise<void> {
+  await pool.query('VACUUM ANALYZE');
+  await pool.query('CHECKPOINT');
 }
 
 /** Sets what the budget has left to exactly `remainingFen` (moving the total, with an `adjust` row). */

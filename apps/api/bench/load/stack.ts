@@ -4,11 +4,19 @@
  * on a free port, so the load generator (this process) does not share their event loop.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import path from 'node:path';
-import type { AppConfig } from '../../src/config/config';
+import { Pool } from 'pg';
+import { createLogger } from '../../src/common/logging/logger';
+import { loadConfig, type AppConfig } from '../../src/config/config';
+import { dropDatabase } from '../../src/database/ensure-database';
+import { prepareDatabase } from '../../src/database/prepare';
+import { QUEUE_NAMES } from '../../src/queue/jobs';
 import { createRedis } from '../../src/redis/redis.module';
+import type { DraftQueue, Ticket } from './drafts';
+import { run, type HttpResult, type RequestSpec } from './http';
 
 const API_DIR = path.resolve(__dirname, '..', '..');
 const STARTUP_TIMEOUT_MS = 90_000;
@@ -105,7 +113,155 @@ export function cpuSeconds(pid: number): number {
   }
 }
 
-/** Deletes every key under the run's Redis prefix (sessions, limits, queues). */
+/** `--name` given on the command line. */
+export function cliFlag(argv: readonly string[], name: string): boolean {
+  return argv.includes(`--${name}`);
+}
+
+/** The number after `--name`, or `fallback`. */
+export function cliOption(argv: readonly string[], name: string, fallback: number): number {
+  const i = argv.indexOf(`--${name}`);
+  return i >= 0 ? Number(argv[i + 1]) : fallback;
+}
+
+/** One of 60k client addresses (10.x.y.z), the n-th. */
+export const clientAddress = (n: number) => `10.${(n >> 16) & 255}.${(n >> 8) & 255}.${n & 255}`;
+
+/** The submit of a draft with its ticket's key, from the n-th client address (as autocannon sends it). */
+export function submitRequest(ticket: Ticket, client: number): RequestSpec & { body: string } {
+  return {
+    method: 'POST',
+    path: `/api/applications/${ticket.draft.id}/submit`,
+    headers: {
+      cookie: ticket.draft.cookie,
+      'x-forwarded-for': clientAddress(client),
+      'idempotency-key': ticket.key,
+      'content-type': 'application/json',
+    },
+    body: '{}',
+    ticket,
+  };
+}
+
+let nextClient = 0;
+
+/**
+ * Submits drafts from `queue` at `connections` for `seconds` (autocannon), each answer handed back
+ * to the queue (a refused draft is retried with its key, any other answer spends it); drafts still
+ * in flight at the end are set aside.
+ */
+export async function submitDrafts(
+  apiUrl: string,
+  queue: DraftQueue,
+  options: { connections: number; seconds: number },
+): Promise<HttpResult> {
+  const result = await run(apiUrl, {
+    ...options,
+    next: () => {
+      const ticket = queue.take();
+      return ticket ? submitRequest(ticket, nextClient++) : null;
+    },
+    answered: (spec, status) => queue.answer(spec.ticket!, status),
+    finished: () => queue.finished,
+  });
+  queue.abandonInFlight();
+  return result;
+}
+
+/**
+ * What one benchmark run stands on: a database (`huanxin_bench_<run>`, migrated) and a Redis
+ * prefix of its own, the environment the API and worker get, a small pool for the benchmark's own
+ * queries, and the child processes it started. `close()` stops the children and removes all of
+ * it (and the extra databases named by `databaseUrl`).
+ */
+export interface BenchRun {
+  dbName: string;
+  dbUrl: URL;
+  env: NodeJS.ProcessEnv;
+  config: AppConfig;
+  logger: ReturnType<typeof createLogger>;
+  pool: Pool;
+  apiUrl: string;
+  children: Child[];
+  /** A further database of this run (dropped by `close`), e.g. pgbench's own. */
+  databaseUrl: (suffix: string) => URL;
+  /** Starts the built API on the run's port and waits until it answers. */
+  startApi: () => Promise<Child>;
+  /** Starts the built worker (extra environment and node arguments, e.g. --cpu-prof). */
+  startWorker: (extraEnv?: Record<string, string>, nodeArgs?: string[]) => Child;
+  close: () => Promise<void>;
+}
+
+export async function openBenchRun(): Promise<BenchRun> {
+  const runId = `${Date.now().toString(36)}_${randomBytes(3).toString('hex')}`;
+  const base = new URL(process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/huanxin');
+  const databaseUrl = (suffix: string) => {
+    const url = new URL(base);
+    url.pathname = `/huanxin_bench_${runId}${suffix}`;
+    return url;
+  };
+  const dbUrl = databaseUrl('');
+  const dbName = dbUrl.pathname.slice(1);
+  const extraDatabases: URL[] = [];
+  const apiPort = await freePort();
+  const apiUrl = `http://127.0.0.1:${apiPort}`;
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    NODE_ENV: 'test',
+    DATABASE_URL: dbUrl.toString(),
+    REDIS_PREFIX: `huanxin-bench-${runId}`,
+    LOG_LEVEL: 'warn',
+    // Each resident submits once; the per-user write limit is not what is measured here.
+    WRITE_LIMIT_PER_MINUTE: '100000',
+    // As behind the production proxy: the client address is X-Forwarded-For, so the public list's
+    // per-address limit sees many residents, not one load generator.
+    TRUST_PROXY: '1',
+    DATA_DIR: `/tmp/huanxin-bench-${runId}`,
+  };
+  const config = loadConfig(env);
+  const logger = createLogger({ level: 'warn', name: 'bench' });
+  const children: Child[] = [];
+  const pool = new Pool({ connectionString: dbUrl.toString(), max: 4 });
+  await prepareDatabase(config, logger);
+  return {
+    dbName,
+    dbUrl,
+    env,
+    config,
+    logger,
+    pool,
+    apiUrl,
+    children,
+    databaseUrl: (suffix) => {
+      const url = databaseUrl(`_${suffix}`);
+      extraDatabases.push(url);
+      return url;
+    },
+    startApi: async () => {
+      const api = startChild([apiMain], { ...env, PORT: String(apiPort), PUBLIC_ORIGIN: apiUrl });
+      children.push(api);
+      await waitForOk(`${apiUrl}/api/health`, api);
+      return api;
+    },
+    startWorker: (extraEnv = {}, nodeArgs = []) => {
+      const worker = startChild([...nodeArgs, workerMain], { ...env, ...extraEnv });
+      children.push(worker);
+      return worker;
+    },
+    close: async () => {
+      for (const child of children.reverse()) await child.stop();
+      // pool.end() resolves before its idle clients' sockets are closed; the DROP … WITH (FORCE)
+      // right after may terminate one of them, which is expected here, not an error.
+      pool.on('error', () => undefined);
+      await pool.end();
+      for (const url of [dbUrl, ...extraDatabases]) await dropDatabase(url.toString());
+      await clearRedis(config);
+      rmSync(env.DATA_DIR!, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Deletes every Redis key of the run's prefix. */
 export async function clearRedis(config: AppConfig): Promise<void> {
   const redis = createRedis({ ...config, redis: { ...config.redis, prefix: '' } });
   redis.options.keyPrefix = '';
@@ -117,6 +273,41 @@ export async function clearRedis(config: AppConfig): Promise<void> {
       if (keys.length) await redis.del(...keys);
       cursor = next;
     } while (cursor !== '0');
+  } finally {
+    redis.disconnect();
+  }
+}
+
+/**
+ * Waits until the worker has nothing left to do: the outbox relayed and no job of any queue
+ * waiting or running (the drain's end counts claims moved, but their notification jobs
+ * may still be running; a scenario measured after it must not share the machine with them).
+ */
+export async function waitForIdleWorker(run: BenchRun, timeoutMs = 180_000): Promise<boolean> {
+  const redis = createRedis({ ...run.config, redis: { ...run.config.redis, prefix: '' } });
+  redis.options.keyPrefix = '';
+  const prefix = run.config.redis.prefix;
+  const deadline = Date.now() + timeoutMs;
+  try {
+    await new Promise<void>((resolve) => redis.once('ready', () => resolve()));
+    while (Date.now() < deadline) {
+      const { rows } = await run.pool.query<{ n: number }>(
+        `SELECT count(*)::int AS n FROM outbox WHERE dispatched_at IS NULL`,
+      );
+      let busy = rows[0]!.n;
+      for (const queue of QUEUE_NAMES) {
+        // Not `delayed`: the schedules (hourly expiry, the SLA digest) always keep their next run there.
+        const [wait, active, prioritized] = await Promise.all([
+          redis.llen(`${prefix}:q:${queue}:wait`),
+          redis.llen(`${prefix}:q:${queue}:active`),
+          redis.zcard(`${prefix}:q:${queue}:prioritized`),
+        ]);
+        busy += wait + active + prioritized;
+      }
+      if (busy === 0) return true;
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+    return false;
   } finally {
     redis.disconnect();
   }

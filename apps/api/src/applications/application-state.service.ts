@@ -9,7 +9,7 @@ import {
   type EligibilityResult,
 } from '@huanxin/shared';
 import type { EntityManager } from 'typeorm';
-import { AuditService } from '../audit/audit.service';
+import { AuditService, type AuditEntry } from '../audit/audit.service';
 import { BudgetRepository } from '../budget/budget.repository';
 import { Clock } from '../common/clock';
 import { DomainError } from '../common/errors/domain-error';
@@ -117,22 +117,58 @@ export class ApplicationStateService {
     if (!moved) throw new DomainError(ErrorCode.WRONG_STATE, 'The application changed meanwhile; reload it');
     if (effect === 'release') await this.applications.deleteClaimKeys(manager, application.id);
 
-    await this.audit.record(
-      {
-        action: 'application.status_changed',
-        result: 'success',
-        objectType: 'application',
-        objectId: application.id,
-        detail: { from, to, code: application.code },
-        ...(move.actorId === null ? { actor: null } : {}),
-      },
-      manager,
-    );
+    await this.audit.record(statusAudit(application, from, to, move.actorId), manager);
     await beforeBudget?.(eventId);
     await this.applyBudgetEffect(manager, application, effect, heldFen, to);
     application.status = to;
     application.reservedFen = heldFen;
     return eventId;
+  }
+
+  /**
+   * The same move for several (locked) claims in two statements whatever their number: their
+   * statuses, timeline events (each with its own note) and notification outbox rows in one, their
+   * audit rows in one. Only moves that change no money (budget effect `none` or `keep`, e.g. the checks'
+   * submitted → checking → in_review); `notify: false` skips the resident's notification, for an
+   * intermediate status the same transaction moves on from (the resident never sees it; its
+   * timeline event stays). Updates the claims in place; a claim that changed meanwhile fails the
+   * whole move (the caller locked them, so it cannot).
+   */
+  async moveMany(
+    manager: EntityManager,
+    moves: readonly { application: ApplicationEntity; note: string }[],
+    move: { to: Exclude<ApplicationStatus, 'submitted'>; from: ApplicationStatus; notify: boolean },
+  ): Promise<void> {
+    if (moves.length === 0) return;
+    const { from, to } = move;
+    // `keep` to a status other than `submitted` moves no money (heldAfter keeps what the claim holds).
+    if (!canTransition(from, to) || !['none', 'keep'].includes(budgetEffect(from, to)))
+      throw new Error(`moveMany cannot move ${from} → ${to}`);
+    if (moves.some(({ application }) => application.status !== from))
+      throw new DomainError(ErrorCode.WRONG_STATE, `every application must be ${from}`);
+    const claims = moves.map(({ application, note }) => {
+      const eventId = randomUUID();
+      return {
+        id: application.id,
+        eventId,
+        note,
+        job: move.notify ? notifyJob(application.id, eventId) : null,
+      };
+    });
+    const moved = await this.applications.moveStatusMany(manager, {
+      from,
+      to,
+      at: this.clock.now(),
+      actorId: null,
+      claims,
+    });
+    if (moved.length !== claims.length)
+      throw new DomainError(ErrorCode.WRONG_STATE, 'An application changed meanwhile; reload it');
+    await this.audit.recordMany(
+      moves.map(({ application }) => statusAudit(application, from, to, null)),
+      manager,
+    );
+    for (const { application } of moves) application.status = to;
   }
 
   /**
@@ -209,6 +245,23 @@ export class ApplicationStateService {
       }
     }
   }
+}
+
+/** The audit row of a status change; `actorId` null for the system, undefined for the caller. */
+function statusAudit(
+  application: ApplicationEntity,
+  from: ApplicationStatus,
+  to: ApplicationStatus,
+  actorId: string | null | undefined,
+): AuditEntry {
+  return {
+    action: 'application.status_changed',
+    result: 'success',
+    objectType: 'application',
+    objectId: application.id,
+    detail: { from, to, code: application.code },
+    ...(actorId === null ? { actor: null } : {}),
+  };
 }
 
 /**

@@ -10,6 +10,7 @@ import { ApplicationsRepository } from './applications.repository';
 import { ApplicationsService } from './applications.service';
 import { ChecksRepository } from './checks.repository';
 import { ChecksService } from './checks.service';
+import { CheckSignals } from './checks.signals';
 import { ExpiryService } from './expiry.service';
 import { IdempotencyRepository } from './idempotency.repository';
 import { SubmissionChecks } from './submission-checks';
@@ -29,6 +30,7 @@ import { SubmitGate } from '../common/http/admission';
     IdempotencyRepository,
     ChecksRepository,
     ChecksService,
+    CheckSignals,
     ExpiryService,
     ChecksProcessor,
     SubmitGate,

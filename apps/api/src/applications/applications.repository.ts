@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { ApplicationStatus, EligibilityResult, ProgramDefinition } from '@huanxin/shared';
 import type { Pool } from 'pg';
-import type { DataSource, EntityManager } from 'typeorm';
+import { In, type DataSource, type EntityManager } from 'typeorm';
 import type { PostgresDriver } from 'typeorm/driver/postgres/PostgresDriver';
 import { MicroBatch } from '../common/http/micro-batch';
 import { returning } from '../database/sql';
@@ -86,6 +86,21 @@ export class ApplicationsRepository {
     return manager
       .getRepository(ApplicationEntity)
       .findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
+  }
+
+  /** Plain reads of several claims, no lock (the check batch's snapshots); missing ids are absent. */
+  findByIds(ids: readonly string[]): Promise<ApplicationEntity[]> {
+    return this.dataSource.getRepository(ApplicationEntity).findBy({ id: In([...ids]) });
+  }
+
+  /**
+   * Locks several claims for the rest of the transaction, in id order (two batches that share a
+   * claim then wait for each other instead of deadlocking); missing ids are absent.
+   */
+  lockByIds(manager: EntityManager, ids: readonly string[]): Promise<ApplicationEntity[]> {
+    return manager
+      .getRepository(ApplicationEntity)
+      .find({ where: { id: In([...ids]) }, order: { id: 'ASC' }, lock: { mode: 'pessimistic_write' } });
   }
 
   /**
@@ -237,6 +252,60 @@ export class ApplicationsRepository {
       ],
     );
     return rows.length > 0;
+  }
+
+  /**
+   * `moveStatus` for several claims making the same move that changes no money (`reserved_fen`
+   * stays), in one statement: each claim's status, its timeline event (its own id and note) and,
+   * where given, its notification's outbox row. Answers the ids moved (a claim no longer `from` is
+   * not).
+   */
+  async moveStatusMany(
+    manager: EntityManager,
+    change: {
+      from: ApplicationStatus;
+      to: ApplicationStatus;
+      at: Date;
+      actorId: string | null;
+      claims: readonly { id: string; eventId: string; note: string | null; job: OutboxJob | null }[];
+    },
+  ): Promise<string[]> {
+    const { claims } = change;
+    const rows = await returning<{ id: string }>(
+      manager,
+      `WITH input AS (
+         SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::text[], $4::text[], $5::text[], $6::text[], $7::jsonb[])
+             AS i(id, event_id, note, queue, job_name, job_id, payload)),
+       moved AS (
+         UPDATE application a SET status = $9, updated_at = $10,
+                returned_at = CASE WHEN $9 = 'returned' THEN $10 ELSE a.returned_at END,
+                complete_at = CASE WHEN $9 = 'in_review' THEN COALESCE(a.complete_at, $10) ELSE a.complete_at END,
+                stage = CASE WHEN $9 = 'in_review' THEN 'review' END
+           FROM input i WHERE a.id = i.id AND a.status = $8 RETURNING a.id),
+       event AS (
+         INSERT INTO application_event (id, application_id, at, from_status, to_status, note, actor_id)
+         SELECT i.event_id, m.id, $10, $8, $9, i.note, $11::uuid FROM moved m JOIN input i ON i.id = m.id
+         RETURNING application_id),
+       queued AS (
+         INSERT INTO outbox (queue, job_name, job_id, payload)
+         SELECT i.queue, i.job_name, i.job_id, i.payload FROM event e JOIN input i ON i.id = e.application_id
+          WHERE i.job_id IS NOT NULL)
+       SELECT application_id AS id FROM event`,
+      [
+        claims.map((c) => c.id),
+        claims.map((c) => c.eventId),
+        claims.map((c) => c.note),
+        claims.map((c) => c.job?.queue ?? null),
+        claims.map((c) => c.job?.name ?? null),
+        claims.map((c) => c.job?.jobId ?? null),
+        claims.map((c) => (c.job ? JSON.stringify(c.job.payload) : null)),
+        change.from,
+        change.to,
+        change.at,
+        change.actorId,
+      ],
+    );
+    return rows.map((row) => row.id);
   }
 
   /** One timeline row (`from` is null for the creation of the draft); returns its id. */

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { riskWeight } from '@huanxin/shared';
 import type { EntityManager } from 'typeorm';
+import { groupBy } from '../common/group-by';
 
 export interface RaisedFlag {
   code: string;
@@ -10,67 +11,92 @@ export interface RaisedFlag {
 /** Named queries of the automated checks: the fraud signals they read and the flags they raise. */
 @Injectable()
 export class ChecksRepository {
-  /** Other applicants' claims carrying a document with the same content hash as one of this claim's. */
+  /**
+   * For each claim: other applicants' claims carrying a document with the same content hash as one
+   * of its own (claims without such a document are absent). One statement for the batch.
+   */
   async applicationsSharingDocuments(
     manager: EntityManager,
-    application: { id: string; applicantId: string },
-  ): Promise<string[]> {
-    const rows: { other: string }[] = await manager.query(
-      `SELECT DISTINCT other.application_id AS other
+    applicationIds: readonly string[],
+  ): Promise<Map<string, string[]>> {
+    const rows: { mine: string; other: string }[] = await manager.query(
+      `SELECT DISTINCT mine.application_id AS mine, other.application_id AS other
          FROM application_document mine
+         JOIN application me ON me.id = mine.application_id
          JOIN application_document other ON other.sha256 = mine.sha256 AND other.application_id <> mine.application_id
          JOIN application a ON a.id = other.application_id
-        WHERE mine.application_id = $1 AND a.applicant_id <> $2`,
-      [application.id, application.applicantId],
+        WHERE mine.application_id = ANY($1::uuid[]) AND a.applicant_id <> me.applicant_id
+        ORDER BY 1, 2`,
+      [applicationIds],
     );
-    return rows.map((row) => row.other);
+    return groupBy(
+      rows,
+      (row) => row.mine,
+      (row) => row.other,
+    );
   }
 
-  /** How many other residents gave the same bank account as this applicant. */
-  async applicantsSharingBankAccount(manager: EntityManager, applicantId: string): Promise<number> {
-    const [row] = (await manager.query(
-      `SELECT count(*)::int AS count FROM resident_profile mine JOIN resident_profile other
+  /** For each applicant: how many other residents gave the same bank account (absent: none). */
+  async applicantsSharingBankAccount(
+    manager: EntityManager,
+    applicantIds: readonly string[],
+  ): Promise<Map<string, number>> {
+    const rows = (await manager.query(
+      `SELECT mine.user_id AS applicant, count(*)::int AS count FROM resident_profile mine JOIN resident_profile other
           ON other.bank_account_bidx = mine.bank_account_bidx AND other.user_id <> mine.user_id
-        WHERE mine.user_id = $1`,
-      [applicantId],
-    )) as { count: number }[];
-    return row?.count ?? 0;
+        WHERE mine.user_id = ANY($1::uuid[])
+        GROUP BY mine.user_id`,
+      [applicantIds],
+    )) as { applicant: string; count: number }[];
+    return new Map(rows.map((row) => [row.applicant, row.count]));
   }
 
   /**
-   * Other applicants who submitted from this claim's device (address + browser) in the 24 hours
-   * before it. Only earlier submissions count (same instant: the older claim first), so the answer
-   * does not depend on when the job runs.
+   * For each claim: other applicants who submitted from its device (address + browser) in the 24
+   * hours before it (absent: none). Only earlier submissions count (same instant: the older claim
+   * first), so the answer does not depend on when the job runs or which claims share its batch.
    */
-  async earlierApplicantsOnDevice(manager: EntityManager, applicationId: string): Promise<number> {
-    const [row] = (await manager.query(
-      `SELECT count(DISTINCT other.applicant_id)::int AS others FROM application mine JOIN application other
+  async earlierApplicantsOnDevice(
+    manager: EntityManager,
+    applicationIds: readonly string[],
+  ): Promise<Map<string, number>> {
+    const rows = (await manager.query(
+      `SELECT mine.id, count(DISTINCT other.applicant_id)::int AS others FROM application mine JOIN application other
           ON other.submit_device = mine.submit_device AND other.applicant_id <> mine.applicant_id
          AND other.submitted_at >= mine.submitted_at - interval '24 hours'
          AND (other.submitted_at < mine.submitted_at OR (other.submitted_at = mine.submitted_at AND other.code < mine.code))
-        WHERE mine.id = $1 AND mine.submit_device IS NOT NULL`,
-      [applicationId],
-    )) as { others: number }[];
-    return row?.others ?? 0;
+        WHERE mine.id = ANY($1::uuid[]) AND mine.submit_device IS NOT NULL
+        GROUP BY mine.id`,
+      [applicationIds],
+    )) as { id: string; others: number }[];
+    return new Map(rows.map((row) => [row.id, row.others]));
   }
 
   /**
-   * Raises the flags in one statement, once per claim and code (a replayed check adds nothing), and
-   * adds the weights of the newly raised ones to the claim's risk score (shared `RISK_SIGNALS`).
+   * Raises the flags of a batch of claims in one statement, once per claim and code (a replayed
+   * check adds nothing), and adds the weights of the newly raised ones to each claim's risk score
+   * (shared `RISK_SIGNALS`).
    */
-  async insertFlags(manager: EntityManager, applicationId: string, flags: RaisedFlag[]): Promise<void> {
-    if (flags.length === 0) return;
+  async insertFlags(
+    manager: EntityManager,
+    raised: readonly { applicationId: string; flags: readonly RaisedFlag[] }[],
+  ): Promise<void> {
+    const rows = raised.flatMap(({ applicationId, flags }) => flags.map((flag) => ({ applicationId, flag })));
+    if (rows.length === 0) return;
     await manager.query(
       `WITH raised AS (
          INSERT INTO application_flag (application_id, code, detail, weight)
-         SELECT $1::uuid, code, detail::jsonb, weight FROM unnest($2::text[], $3::text[], $4::int[]) AS f(code, detail, weight)
-         ON CONFLICT (application_id, code) DO NOTHING RETURNING weight)
-       UPDATE application SET risk_score = risk_score + (SELECT COALESCE(sum(weight), 0) FROM raised) WHERE id = $1`,
+         SELECT application_id, code, detail::jsonb, weight
+           FROM unnest($1::uuid[], $2::text[], $3::text[], $4::int[]) AS f(application_id, code, detail, weight)
+         ON CONFLICT (application_id, code) DO NOTHING RETURNING application_id, weight)
+       UPDATE application a SET risk_score = a.risk_score + r.weight
+         FROM (SELECT application_id, sum(weight)::int AS weight FROM raised GROUP BY application_id) r
+        WHERE a.id = r.application_id`,
       [
-        applicationId,
-        flags.map((f) => f.code),
-        flags.map((f) => JSON.stringify(f.detail)),
-        flags.map((f) => riskWeight(f.code)),
+        rows.map((r) => r.applicationId),
+        rows.map((r) => r.flag.code),
+        rows.map((r) => JSON.stringify(r.flag.detail)),
+        rows.map((r) => riskWeight(r.flag.code)),
       ],
     );
   }

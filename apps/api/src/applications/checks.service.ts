@@ -1,86 +1,106 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import type { DataSource } from 'typeorm';
-import { ServerEvaluator } from '../eligibility/server-evaluator';
-import { ProgramsRepository } from '../programs/programs.repository';
-import { RiskService } from '../risk/risk.service';
-import { ApplicationStateService } from './application-state.service';
 import type { ApplicationEntity } from './application.entity';
+import { ApplicationStateService } from './application-state.service';
 import { ApplicationsRepository } from './applications.repository';
 import { ChecksRepository, type RaisedFlag } from './checks.repository';
-import { CHECK_SIGNALS, type SignalReader } from './checks.signals';
+import { CheckSignals } from './checks.signals';
 
 export type { RaisedFlag } from './checks.repository';
 
+export interface CheckResult {
+  moved: boolean;
+  flags: string[];
+}
+
 /**
- * The automated checks after submission: the fraud signals and a re-run of the rules (CHECK_SIGNALS)
- * raised as flags for the reviewer, then submitted → checking → in_review.
+ * The automated checks after submission: the fraud signals and a re-run of the rules (CHECK_SIGNALS
+ * and the risk rules) raised as flags for the reviewer, then submitted → checking → in_review.
  *
- * Short transaction: the signals are computed FIRST, from a plain read of the claim and plain
+ * In batches (issue 10: the worker must drain at least twice as fast as residents submit): the
+ * check jobs that run together are checked together (ChecksProcessor), and a batch costs about
+ * what one claim did — each signal is one set-based query for the whole batch, and one short
+ * transaction moves all of its claims.
+ *
+ * Short transaction: the signals are computed FIRST, from plain reads of the claims and plain
  * queries, with no transaction open and no row locked; only then a short transaction locks the
- * claim, re-checks that it is still the same submission (`submitted`, same `submitted_at`: a claim
- * that moved on meanwhile — withdrawn, or checked by a run of the same job — is left alone) and
- * applies both moves and the flags in one go (its round trips: BEGIN, the row lock, 2 per move,
- * one for all flags if any, COMMIT — 6 or 7; it was 16 + one per flag, the signals' queries and
- * 4 statements per move inside it).
+ * claims (in id order), re-checks that each is still the same submission (`submitted`, same
+ * `submitted_at`: a claim that moved on meanwhile — withdrawn, or checked by a run of the same job
+ * — is left alone) and applies both moves and the flags of the others in one go, whatever the
+ * batch's size: BEGIN, the row locks, 2 per move (status + event + outbox; audit), one for all
+ * flags if any, COMMIT.
  * A submitted claim's facts cannot change (only drafts and returned claims are editable), so the
  * flags computed on the snapshot are the flags of the claim being moved. A check run twice (a job
  * retried after a crash) finds the claim no longer `submitted` and changes nothing.
+ *
+ * `checking` is only ever seen inside that transaction: the resident is notified of `in_review`,
+ * not of `checking` (its timeline event and audit row stay).
  */
 @Injectable()
 export class ChecksService {
   private readonly logger = new Logger(ChecksService.name);
 
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
     private readonly applications: ApplicationsRepository,
     private readonly checks: ChecksRepository,
-    private readonly programs: ProgramsRepository,
     private readonly state: ApplicationStateService,
-    private readonly evaluator: ServerEvaluator,
-    private readonly risk: RiskService,
+    private readonly signals: CheckSignals,
   ) {}
 
-  async check(applicationId: string): Promise<{ moved: boolean; flags: string[] }> {
-    const snapshot = await this.applications.findById(applicationId);
-    if (!snapshot || snapshot.status !== 'submitted') return { moved: false, flags: [] };
-    const flags = await this.signals(snapshot);
-
-    return this.applications.transaction(async (manager) => {
-      const application = await this.applications.lockById(manager, applicationId);
-      if (
-        !application ||
-        application.status !== 'submitted' ||
-        application.submittedAt?.getTime() !== snapshot.submittedAt?.getTime()
-      )
-        return { moved: false, flags: [] };
-      await this.state.move(manager, application, {
-        to: 'checking',
-        actorId: null,
-        note: 'automated checks',
-      });
-      await this.checks.insertFlags(manager, application.id, flags);
-      await this.state.move(manager, application, {
-        to: 'in_review',
-        actorId: null,
-        note: flags.length ? `flagged: ${flags.map((f) => f.code).join(', ')}` : 'checks passed',
-      });
-      this.logger.debug({ applicationId, flags: flags.map((f) => f.code) }, 'application checked');
-      return { moved: true, flags: flags.map((f) => f.code) };
-    });
+  async check(applicationId: string): Promise<CheckResult> {
+    return (await this.checkMany([applicationId]))[0]!;
   }
 
-  /** Runs every signal on the (unlocked) snapshot, outside any transaction. */
-  private async signals(application: ApplicationEntity): Promise<RaisedFlag[]> {
-    const reader: SignalReader = {
-      manager: this.dataSource.manager,
-      checks: this.checks,
-      definition: await this.programs.definitionByVersionId(application.programVersionId),
-      evaluator: this.evaluator,
-    };
-    const flags: RaisedFlag[] = [];
-    for (const signal of CHECK_SIGNALS) flags.push(...(await signal(application, reader)));
-    flags.push(...(await this.risk.signals(application, this.dataSource.manager)));
-    return flags;
+  /**
+   * Checks a batch of claims, in this order (the queue's: a claim's cross-claim flags see the
+   * claims before it, as if each were checked alone in turn); answers each id's result.
+   */
+  async checkMany(applicationIds: readonly string[]): Promise<CheckResult[]> {
+    const ids = [...new Set(applicationIds)];
+    const found = new Map((await this.applications.findByIds(ids)).map((a) => [a.id, a]));
+    const snapshots = ids
+      .map((id) => found.get(id))
+      .filter((a): a is ApplicationEntity => a?.status === 'submitted');
+    const moved = snapshots.length ? await this.move(snapshots, await this.signals.of(snapshots)) : new Map();
+    return applicationIds.map((id) => moved.get(id) ?? { moved: false, flags: [] });
+  }
+
+  /** The short transaction: the claims still as snapshotted move, with their flags. */
+  private move(
+    snapshots: readonly ApplicationEntity[],
+    raised: readonly RaisedFlag[][],
+  ): Promise<Map<string, CheckResult>> {
+    const flagsOf = new Map(snapshots.map((a, i) => [a.id, raised[i]!]));
+    const submittedAt = new Map(snapshots.map((a) => [a.id, a.submittedAt?.getTime()]));
+    return this.applications.transaction(async (manager) => {
+      const locked = await this.applications.lockByIds(
+        manager,
+        snapshots.map((a) => a.id),
+      );
+      const same = locked.filter(
+        (a) => a.status === 'submitted' && a.submittedAt?.getTime() === submittedAt.get(a.id),
+      );
+      const results = new Map<string, CheckResult>();
+      if (same.length === 0) return results;
+      await this.state.moveMany(
+        manager,
+        same.map((application) => ({ application, note: 'automated checks' })),
+        { from: 'submitted', to: 'checking', notify: false },
+      );
+      await this.checks.insertFlags(
+        manager,
+        same.map((a) => ({ applicationId: a.id, flags: flagsOf.get(a.id)! })),
+      );
+      await this.state.moveMany(
+        manager,
+        same.map((application) => {
+          const codes = flagsOf.get(application.id)!.map((f) => f.code);
+          results.set(application.id, { moved: true, flags: codes });
+          return { application, note: codes.length ? `flagged: ${codes.join(', ')}` : 'checks passed' };
+        }),
+        { from: 'checking', to: 'in_review', notify: true },
+      );
+      this.logger.debug({ checked: same.length }, 'applications checked');
+      return results;
+    });
   }
 }

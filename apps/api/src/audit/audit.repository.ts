@@ -49,6 +49,31 @@ export class AuditRepository {
     );
   }
 
+  /** Appends several rows in one statement, in the given order (their `seq` follows it). */
+  async insertMany(
+    rows: readonly AuditRowInput[],
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<void> {
+    await manager.query(
+      `INSERT INTO audit_log (actor_id, actor_role, action, object_type, object_id, result, ip, request_id, detail)
+       SELECT actor_id, actor_role, action, object_type, object_id, result, ip, request_id, detail
+         FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::jsonb[])
+        WITH ORDINALITY AS r(actor_id, actor_role, action, object_type, object_id, result, ip, request_id, detail, n)
+        ORDER BY n`,
+      [
+        rows.map((r) => r.actorId),
+        rows.map((r) => r.actorRole),
+        rows.map((r) => r.action),
+        rows.map((r) => r.objectType),
+        rows.map((r) => r.objectId),
+        rows.map((r) => r.result),
+        rows.map((r) => r.ip),
+        rows.map((r) => r.requestId),
+        rows.map((r) => JSON.stringify(r.detail)),
+      ],
+    );
+  }
+
   /** Newest first by `seq`; rows not chained yet are included (chainSeq and hash null). */
   async search(query: AuditQueryDto): Promise<AuditLogEntry[]> {
     const qb = this.dataSource.getRepository(AuditLogEntity).createQueryBuilder('a');

@@ -302,22 +302,21 @@ export class EnvironmentVariables {
   PUBLIC_READ_IP_LIMIT_PER_MINUTE = 6000;
 
   /**
-   * Automated-check jobs (queue `applications`) one worker process runs at once. Each holds one
-   * database connection at a time for a few short queries, so a handful keeps the queue draining
-   * faster than submits arrive; keep it below WORKER_DATABASE_POOL_SIZE (the relay, the audit
-   * sequencer and the notification jobs need connections too).
+   * Automated-check jobs (queue `applications`) one worker process runs at once. The jobs running
+   * together are checked as one batch (ChecksProcessor: set-based queries, one short transaction),
+   * at most two batches at a time on one connection each, so this bounds the batch size, not the
+   * connections: high enough that a batch gathers what arrived while the last one ran.
    */
   @Type(() => Number)
   @IsInt()
   @Min(1)
   @Max(256)
-  CHECKS_CONCURRENCY = 12;
+  CHECKS_CONCURRENCY = 64;
 
   /**
-   * Database connections of the worker process (the API's stay DATABASE_POOL_SIZE). The worker's
-   * jobs spend their time waiting on round trips, not on the hot budget row: with 8 connections
-   * every one was checked out for the whole drain and jobs queued for one (issue 10). Keep it at
-   * least CHECKS_CONCURRENCY + NOTIFICATIONS_CONCURRENCY + 2 (relay, audit sequencer).
+   * Database connections of the worker process (the API's stay DATABASE_POOL_SIZE). The check and
+   * notification jobs run in batches, at most two per queue at once, each on one connection; the
+   * relay, the audit sequencer and the stuck-claim sweep take one each.
    */
   @Type(() => Number)
   @IsInt()
@@ -325,12 +324,15 @@ export class EnvironmentVariables {
   @Max(100)
   WORKER_DATABASE_POOL_SIZE = 24;
 
-  /** Notification jobs (queue `notifications`, three per checked claim) one worker process runs at once. */
+  /**
+   * Notification jobs (queue `notifications`: one per status the resident sees, two per checked
+   * claim) one worker process runs at once; like the checks, those running together are one batch.
+   */
   @Type(() => Number)
   @IsInt()
   @Min(1)
   @Max(256)
-  NOTIFICATIONS_CONCURRENCY = 8;
+  NOTIFICATIONS_CONCURRENCY = 32;
 
   /**
    * A claim left in `submitted`/`checking` this long with no check job queued (Redis lost its

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { PiiCipher } from '../common/crypto/pii-cipher';
 import type { PayloadOf } from '../queue/jobs';
+import { JobBatch } from '../queue/job-batch';
 import { handleJobs, JobProcessor, type QueueProcessor } from '../queue/job-processor';
 import { NOTIFY_ACCOUNT, NOTIFY_STATUS } from './notifications.jobs';
 import { NotificationsRepository } from './notifications.repository';
@@ -22,19 +23,35 @@ const STATUS_ZH: Record<string, string> = {
 /** Statuses whose message carries the decision's note (the reason, and what to fix). */
 const WITH_REASON = new Set(['returned', 'rejected']);
 
+/** Status notices per batch, and batches at once. */
+const NOTIFY_BATCH = { maxBatch: 64, parallel: 2 };
+
+type StatusPayload = PayloadOf<typeof NOTIFY_STATUS>;
+
 /**
  * Tells the resident about a status change: an in-app notification and an SMS. The notification
  * row is keyed by the event, so a retried job adds no second row, and the SMS is sent until its
  * `sms_sent_at` is set (retries with backoff when the gateway fails).
+ *
+ * The status jobs running at once are done as one batch (JobBatch): their events read in one
+ * statement, their rows inserted in one, each SMS sent on its own, the sent ones marked in one.
+ * If a send fails, the others of the batch are marked sent first and the batch fails; JobBatch
+ * then runs each job alone, so only the failed one fails (the sent ones find their SMS sent).
  */
 @Injectable()
-// NOTIFICATIONS_CONCURRENCY: three of these per checked claim, each a few round trips.
+// NOTIFICATIONS_CONCURRENCY: status jobs active at once, gathered into batches (one per claim
+// status the resident sees: submitted, in_review, and the review's decisions).
 @JobProcessor({ concurrency: (config) => config.worker.notificationsConcurrency })
 export class NotificationsProcessor implements QueueProcessor {
   readonly jobs = handleJobs([NOTIFY_STATUS, NOTIFY_ACCOUNT], {
-    'notifications.application-status': (payload) => this.notify(payload),
+    'notifications.application-status': (payload) => this.batch.load(payload),
     'notifications.account-notice': (payload) => this.accountNotice(payload),
   });
+
+  private readonly batch = new JobBatch<StatusPayload, unknown>(
+    (payloads) => this.notifyMany(payloads),
+    NOTIFY_BATCH,
+  );
 
   constructor(
     private readonly notifications: NotificationsRepository,
@@ -42,24 +59,56 @@ export class NotificationsProcessor implements QueueProcessor {
     private readonly cipher: PiiCipher,
   ) {}
 
-  async notify({ applicationId, eventId }: PayloadOf<typeof NOTIFY_STATUS>): Promise<unknown> {
-    const event = await this.notifications.statusEvent(applicationId, eventId);
-    if (!event) return { skipped: 'no such event' };
-    // A review decision's note says why and, for a return, exactly what to fix (review-decision.service).
-    const why = event.note && WITH_REASON.has(event.toStatus) ? `（${event.note}）` : '';
-    const text = `【章丘换新】您的申请${event.code}状态更新为：${STATUS_ZH[event.toStatus] ?? event.toStatus}${why}。详情请登录平台查看。`;
-    const pending = await this.notifications.insertOnceSmsPending({
-      userId: event.applicantId,
-      eventKey: eventId,
-      kind: 'application_status',
-      params: { applicationId, code: event.code, status: event.toStatus },
-      textZh: text,
-    });
-    if (pending && event.phoneEnc) {
-      await this.sms.send({ phone: this.cipher.decrypt(event.phoneEnc, 'user.phone'), text });
-      await this.notifications.markSmsSent(pending);
+  async notify(payload: StatusPayload): Promise<unknown> {
+    return (await this.notifyMany([payload]))[0];
+  }
+
+  /** Each event's notice, in the payloads' order. */
+  async notifyMany(payloads: readonly StatusPayload[]): Promise<unknown[]> {
+    const events = await this.notifications.statusEvents(payloads);
+    const notices = new Map<
+      string,
+      { userId: string; text: string; phoneEnc: string | null; params: Record<string, unknown> }
+    >();
+    for (const { applicationId, eventId } of payloads) {
+      const event = events.get(eventId);
+      if (!event || notices.has(eventId)) continue;
+      // A review decision's note says why and, for a return, exactly what to fix (review-decision.service).
+      const why = event.note && WITH_REASON.has(event.toStatus) ? `（${event.note}）` : '';
+      const text = `【章丘换新】您的申请${event.code}状态更新为：${STATUS_ZH[event.toStatus] ?? event.toStatus}${why}。详情请登录平台查看。`;
+      notices.set(eventId, {
+        userId: event.applicantId,
+        text,
+        phoneEnc: event.phoneEnc,
+        params: { applicationId, code: event.code, status: event.toStatus },
+      });
     }
-    return { notified: true };
+    const pending = notices.size
+      ? await this.notifications.insertManySmsPending(
+          [...notices].map(([eventKey, n]) => ({
+            userId: n.userId,
+            eventKey,
+            kind: 'application_status',
+            params: n.params,
+            textZh: n.text,
+          })),
+        )
+      : new Map<string, string>();
+    const sends = [...pending].flatMap(([eventKey, id]) => {
+      const notice = notices.get(eventKey)!;
+      if (!notice.phoneEnc) return [];
+      const phone = this.cipher.decrypt(notice.phoneEnc, 'user.phone');
+      return [this.sms.send({ phone, text: notice.text }).then(() => id)];
+    });
+    const sent = await Promise.allSettled(sends);
+    await this.notifications.markSmsSent(
+      ...sent.flatMap((result) => (result.status === 'fulfilled' ? [result.value] : [])),
+    );
+    const failed = sent.find((result): result is PromiseRejectedResult => result.status === 'rejected');
+    if (failed) throw failed.reason;
+    return payloads.map(({ eventId }) =>
+      events.has(eventId) ? { notified: true } : { skipped: 'no such event' },
+    );
   }
 
   /** Sends the SMS of an account notice once (until `sms_sent_at` is set). */

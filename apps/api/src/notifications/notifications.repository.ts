@@ -3,43 +3,55 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { NotificationEntity } from './notification.entity';
 
+/** A status event as the resident's notice tells it. */
+export interface StatusEvent {
+  toStatus: string;
+  code: string;
+  applicantId: string;
+  phoneEnc: string | null;
+  note: string | null;
+}
+
 /** Named queries of the resident notifications written by the worker. */
 @Injectable()
 export class NotificationsRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   /** A claim's timeline event with what the notice needs: claim code, applicant, encrypted phone. */
-  async statusEvent(
-    applicationId: string,
-    eventId: string,
-  ): Promise<{
-    toStatus: string;
-    code: string;
-    applicantId: string;
-    phoneEnc: string | null;
-    note: string | null;
-  } | null> {
-    const [row] = (await this.dataSource.query(
-      `SELECT e.to_status, e.note, a.code, a.applicant_id, u.phone_enc FROM application_event e
-         JOIN application a ON a.id = e.application_id JOIN user_account u ON u.id = a.applicant_id
-        WHERE e.id = $1 AND e.application_id = $2`,
-      [eventId, applicationId],
+  async statusEvent(applicationId: string, eventId: string): Promise<StatusEvent | null> {
+    return (await this.statusEvents([{ applicationId, eventId }])).get(eventId) ?? null;
+  }
+
+  /** `statusEvent` for several events in one statement, by event id (unknown events are absent). */
+  async statusEvents(
+    events: readonly { applicationId: string; eventId: string }[],
+  ): Promise<Map<string, StatusEvent>> {
+    const rows = (await this.dataSource.query(
+      `SELECT e.id, e.to_status, e.note, a.code, a.applicant_id, u.phone_enc
+         FROM unnest($1::uuid[], $2::uuid[]) AS k(event_id, application_id)
+         JOIN application_event e ON e.id = k.event_id AND e.application_id = k.application_id
+         JOIN application a ON a.id = e.application_id JOIN user_account u ON u.id = a.applicant_id`,
+      [events.map((e) => e.eventId), events.map((e) => e.applicationId)],
     )) as {
+      id: string;
       to_status: string;
       note: string | null;
       code: string;
       applicant_id: string;
       phone_enc: string | null;
     }[];
-    return row
-      ? {
+    return new Map(
+      rows.map((row) => [
+        row.id,
+        {
           toStatus: row.to_status,
           code: row.code,
           applicantId: row.applicant_id,
           phoneEnc: row.phone_enc,
           note: row.note,
-        }
-      : null;
+        },
+      ]),
+    );
   }
 
   /** The in-app notice, once per event key (a retried job adds no second row). */
@@ -58,29 +70,43 @@ export class NotificationsRepository {
   }
 
   /**
-   * `insertOnce` and `smsPending` in one round trip (the status job's path, issue 10): inserts the
-   * notice unless its event already has one, and returns its id while its SMS is still to send
-   * (the new row's, or the existing row's if that SMS was not sent), null once sent.
-   * Null also when another run of the job inserted the row concurrently (not in this statement's
-   * snapshot): that run sends the SMS, and retries it until sent.
+   * `insertOnce` and `smsPending` in one round trip for several notices (the status jobs' path,
+   * issue 10): inserts each notice unless its event already has one, and answers, by event key,
+   * the id of each notice whose SMS is still to send (the new row's, or the existing row's if that
+   * SMS was not sent); a notice whose SMS was sent is absent. Absent also when another run of the
+   * job inserted the row concurrently (not in this statement's snapshot): that run sends the SMS,
+   * and retries it until sent.
    */
-  async insertOnceSmsPending(notice: {
-    userId: string;
-    eventKey: string;
-    kind: string;
-    params: Record<string, unknown>;
-    textZh: string;
-  }): Promise<string | null> {
-    const [row] = (await this.dataSource.query(
-      `WITH added AS (
-         INSERT INTO notification (user_id, event_key, kind, params, text_zh) VALUES ($1, $2, $3, $4::jsonb, $5)
-         ON CONFLICT (event_key) DO NOTHING RETURNING id)
-       SELECT id FROM added
+  async insertManySmsPending(
+    notices: readonly {
+      userId: string;
+      eventKey: string;
+      kind: string;
+      params: Record<string, unknown>;
+      textZh: string;
+    }[],
+  ): Promise<Map<string, string>> {
+    const rows = (await this.dataSource.query(
+      `WITH given AS (
+         SELECT * FROM unnest($1::uuid[], $2::text[], $3::text[], $4::jsonb[], $5::text[])
+             AS g(user_id, event_key, kind, params, text_zh)),
+       added AS (
+         INSERT INTO notification (user_id, event_key, kind, params, text_zh)
+         SELECT user_id, event_key, kind, params, text_zh FROM given
+         ON CONFLICT (event_key) DO NOTHING RETURNING id, event_key)
+       SELECT id, event_key FROM added
        UNION ALL
-       SELECT id FROM notification WHERE event_key = $2 AND sms_sent_at IS NULL AND NOT EXISTS (SELECT 1 FROM added)`,
-      [notice.userId, notice.eventKey, notice.kind, JSON.stringify(notice.params), notice.textZh],
-    )) as { id: string }[];
-    return row?.id ?? null;
+       SELECT n.id, n.event_key FROM notification n JOIN given g ON g.event_key = n.event_key
+        WHERE n.sms_sent_at IS NULL AND NOT EXISTS (SELECT 1 FROM added a WHERE a.event_key = n.event_key)`,
+      [
+        notices.map((n) => n.userId),
+        notices.map((n) => n.eventKey),
+        notices.map((n) => n.kind),
+        notices.map((n) => JSON.stringify(n.params)),
+        notices.map((n) => n.textZh),
+      ],
+    )) as { id: string; event_key: string }[];
+    return new Map(rows.map((row) => [row.event_key, row.id]));
   }
 
   /** The notice's id while its SMS has not been sent yet; null once sent. */
@@ -114,7 +140,10 @@ export class NotificationsRepository {
     await this.dataSource.getRepository(NotificationEntity).update({ id, userId }, { readAt: at });
   }
 
-  async markSmsSent(id: string): Promise<void> {
-    await this.dataSource.query(`UPDATE notification SET sms_sent_at = now() WHERE id = $1`, [id]);
+  async markSmsSent(...ids: string[]): Promise<void> {
+    if (ids.length === 0) return;
+    await this.dataSource.query(`UPDATE notification SET sms_sent_at = now() WHERE id = ANY($1::uuid[])`, [
+      ids,
+    ]);
   }
 }

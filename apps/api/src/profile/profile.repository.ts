@@ -56,6 +56,18 @@ export class ProfileRepository {
     return profile?.idNumberEnc ?? null;
   }
 
+  /** `findIdNumberEnc` for several accounts in one statement (accounts without a profile are absent). */
+  async findIdNumberEncs(
+    userIds: readonly string[],
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<Map<string, string>> {
+    const rows = (await manager.query(
+      `SELECT user_id, id_number_enc FROM resident_profile WHERE user_id = ANY($1::uuid[])`,
+      [userIds],
+    )) as { user_id: string; id_number_enc: string }[];
+    return new Map(rows.map((row) => [row.user_id, row.id_number_enc]));
+  }
+
   /** The account whose profile carries this ID number (by its blind index), if any. */
   async ownerOfIdNumber(idNumberBidx: string, manager: EntityManager): Promise<string | null> {
     const owner = await manager

@@ -7,30 +7,36 @@ export interface RaisedFlag {
   detail: Record<string, unknown>;
 }
 
+/** A claim as submitted, as the risk rules see it. */
+export interface RiskApplication {
+  id: string;
+  code: string;
+  applicantId: string;
+  programId: string;
+  programVersionId: string;
+  facts: Record<string, unknown>;
+  submittedAt: Date | null;
+}
+
 /**
- * What a rule looks at: the claim as submitted, in the check job's transaction (its keys are in
- * `risk_key` by then: RiskService records them before the rules run).
+ * What a rule looks at: a batch of claims as submitted, read through `manager` (their keys are in
+ * `risk_key` by then: RiskService records them before the rules run). The batch is in check order:
+ * a claim sees the keys of the claims before it in the batch, never those after it, as if each had
+ * been checked alone in turn.
  */
 export interface RiskContext {
-  application: {
-    id: string;
-    code: string;
-    applicantId: string;
-    programId: string;
-    programVersionId: string;
-    facts: Record<string, unknown>;
-    submittedAt: Date | null;
-  };
+  applications: readonly RiskApplication[];
   manager: EntityManager;
 }
 
 /**
- * One explainable risk signal (operations.md §7): it raises its flag with the reason, or nothing.
- * A rule never decides a claim; the summed weights route it (four eyes, sampling).
+ * One explainable risk signal (operations.md §7): for each claim of the batch (in its order) its
+ * flag with the reason, or null. A rule reads once for the whole batch (`= ANY($1)`). It never
+ * decides a claim; the summed weights route it (four eyes, sampling).
  */
 export interface RiskRule {
   readonly code: RiskSignalCode;
-  evaluate(ctx: RiskContext): Promise<RaisedFlag | null>;
+  evaluate(ctx: RiskContext): Promise<(RaisedFlag | null)[]>;
 }
 
 /** The value at a dotted fact path (`oldVehicle.vin`), facts being grouped objects. */

@@ -1,6 +1,6 @@
 import { shanghaiDate } from '../common/clock';
 import { factAt, type RaisedFlag, type RiskContext, type RiskRule } from './risk-rule';
-import type { RiskRepository } from './risk.repository';
+import type { RiskRepository, VehicleDeclaration } from './risk.repository';
 
 /**
  * The audit-derived risk rules of operations.md §7 that today's data supports, each an
@@ -52,18 +52,26 @@ function nonPassengerDeclarations(code: string, vehicleType: unknown, usage: unk
 export function vehicleNotPassenger(repository: RiskRepository): RiskRule {
   return {
     code: 'VEHICLE_NOT_PASSENGER',
-    async evaluate({ application, manager }: RiskContext): Promise<RaisedFlag | null> {
-      const { facts, code } = application;
-      const declarations = nonPassengerDeclarations(
-        code,
-        factAt(facts, 'oldVehicle.vehicleType'),
-        factAt(facts, 'oldVehicle.usage'),
-      );
-      if (typeof factAt(facts, 'oldVehicle.vin') === 'string') {
-        for (const other of await repository.otherDeclarationsOfOldVehicle(manager, application.id))
-          declarations.push(...nonPassengerDeclarations(other.code, other.vehicleType, other.usage));
-      }
-      return declarations.length ? { code: 'VEHICLE_NOT_PASSENGER', detail: { declarations } } : null;
+    async evaluate({ applications, manager }: RiskContext): Promise<(RaisedFlag | null)[]> {
+      const withVin = applications.filter((a) => typeof factAt(a.facts, 'oldVehicle.vin') === 'string');
+      const others = withVin.length
+        ? await repository.otherDeclarationsOfOldVehicle(
+            manager,
+            applications.map((a) => a.id),
+          )
+        : new Map<string, VehicleDeclaration[]>();
+      return applications.map(({ id, facts, code }) => {
+        const declarations = nonPassengerDeclarations(
+          code,
+          factAt(facts, 'oldVehicle.vehicleType'),
+          factAt(facts, 'oldVehicle.usage'),
+        );
+        if (typeof factAt(facts, 'oldVehicle.vin') === 'string') {
+          for (const other of others.get(id) ?? [])
+            declarations.push(...nonPassengerDeclarations(other.code, other.vehicleType, other.usage));
+        }
+        return declarations.length ? { code: 'VEHICLE_NOT_PASSENGER', detail: { declarations } } : null;
+      });
     },
   };
 }
@@ -79,14 +87,16 @@ const OWNERSHIP_FIELDS = ['newVehicle.ownerIsApplicant', 'home.ownedByApplicant'
 export function invoiceBuyerNotApplicant(): RiskRule {
   return {
     code: 'INVOICE_BUYER_NOT_APPLICANT',
-    async evaluate({ application }: RiskContext): Promise<RaisedFlag | null> {
-      const fields = OWNERSHIP_FIELDS.filter((field) => factAt(application.facts, field) === false);
-      return fields.length
-        ? {
-            code: 'INVOICE_BUYER_NOT_APPLICANT',
-            detail: { fields: fields.map((field) => ({ field, value: false })) },
-          }
-        : null;
+    async evaluate({ applications }: RiskContext): Promise<(RaisedFlag | null)[]> {
+      return applications.map(({ facts }) => {
+        const fields = OWNERSHIP_FIELDS.filter((field) => factAt(facts, field) === false);
+        return fields.length
+          ? {
+              code: 'INVOICE_BUYER_NOT_APPLICANT',
+              detail: { fields: fields.map((field) => ({ field, value: false })) },
+            }
+          : null;
+      });
     },
   };
 }
@@ -99,16 +109,22 @@ export function invoiceBuyerNotApplicant(): RiskRule {
 export function duplicateKey(repository: RiskRepository): RiskRule {
   return {
     code: 'DUPLICATE_KEY',
-    async evaluate({ application, manager }: RiskContext): Promise<RaisedFlag | null> {
-      const shared = await repository.keysSharedWithOtherPeople(manager, application.id);
-      return shared.length
-        ? {
-            code: 'DUPLICATE_KEY',
-            detail: {
-              keys: shared.map((s) => ({ key: s.key, application: s.code, programCode: s.programCode })),
-            },
-          }
-        : null;
+    async evaluate({ applications, manager }: RiskContext): Promise<(RaisedFlag | null)[]> {
+      const shared = await repository.keysSharedWithOtherPeople(
+        manager,
+        applications.map((a) => a.id),
+      );
+      return applications.map(({ id }) => {
+        const found = shared.get(id);
+        return found?.length
+          ? {
+              code: 'DUPLICATE_KEY',
+              detail: {
+                keys: found.map((s) => ({ key: s.key, application: s.code, programCode: s.programCode })),
+              },
+            }
+          : null;
+      });
     },
   };
 }
@@ -128,26 +144,42 @@ function shanghaiMidnight(date: string): Date | null {
 export function lateUpload(repository: RiskRepository): RiskRule {
   return {
     code: 'LATE_UPLOAD',
-    async evaluate({ application, manager }: RiskContext): Promise<RaisedFlag | null> {
-      const dateField = SALE_DATE_FIELDS.find(
-        (field) => typeof factAt(application.facts, field) === 'string',
-      );
-      if (!dateField) return null;
-      const saleDate = factAt(application.facts, dateField) as string;
-      const sale = shanghaiMidnight(saleDate);
-      if (!sale) return null;
-      const firstUpload = await repository.firstUploadAt(manager, application.id);
-      const times = [firstUpload, application.submittedAt].filter((t): t is Date => t !== null);
-      if (!times.length) return null;
-      const filedAt = new Date(Math.min(...times.map((t) => t.getTime())));
-      const days = Math.floor((filedAt.getTime() - sale.getTime()) / DAY_MS);
-      if (days <= LATE_UPLOAD_DAYS) return null;
-      return {
-        code: 'LATE_UPLOAD',
-        detail: { dateField, saleDate, filedOn: shanghaiDate(filedAt), days, limitDays: LATE_UPLOAD_DAYS },
-      };
+    async evaluate({ applications, manager }: RiskContext): Promise<(RaisedFlag | null)[]> {
+      const sales = applications.map((application) => saleOf(application.facts));
+      const dated = applications.filter((_, i) => sales[i] !== null).map((a) => a.id);
+      const uploads = dated.length ? await repository.firstUploadAt(manager, dated) : new Map<string, Date>();
+      return applications.map((application, i) => {
+        const sale = sales[i];
+        if (!sale) return null;
+        const times = [uploads.get(application.id) ?? null, application.submittedAt].filter(
+          (t): t is Date => t !== null,
+        );
+        if (!times.length) return null;
+        const filedAt = new Date(Math.min(...times.map((t) => t.getTime())));
+        const days = Math.floor((filedAt.getTime() - sale.at.getTime()) / DAY_MS);
+        if (days <= LATE_UPLOAD_DAYS) return null;
+        return {
+          code: 'LATE_UPLOAD',
+          detail: {
+            dateField: sale.dateField,
+            saleDate: sale.date,
+            filedOn: shanghaiDate(filedAt),
+            days,
+            limitDays: LATE_UPLOAD_DAYS,
+          },
+        };
+      });
     },
   };
+}
+
+/** The claim's sale date (the first of SALE_DATE_FIELDS given) and its midnight; null without one. */
+function saleOf(facts: Record<string, unknown>): { dateField: string; date: string; at: Date } | null {
+  const dateField = SALE_DATE_FIELDS.find((field) => typeof factAt(facts, field) === 'string');
+  if (!dateField) return null;
+  const date = factAt(facts, dateField) as string;
+  const at = shanghaiMidnight(date);
+  return at ? { dateField, date, at } : null;
 }
 
 /** Every rule, in the order their flags are listed. */

@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
 import { claimKeysOf } from '../eligibility/server-evaluator';
 import { ProgramsRepository } from '../programs/programs.repository';
-import type { RaisedFlag, RiskContext, RiskRule } from './risk-rule';
+import type { RaisedFlag, RiskApplication, RiskRule } from './risk-rule';
 import { RiskRepository } from './risk.repository';
 import { riskRules } from './risk.rules';
 
@@ -30,18 +30,34 @@ export class RiskService {
     return this.rules.map((rule) => rule.code);
   }
 
-  async signals(
-    application: RiskContext['application'],
+  /** The flags of one claim (`signalsOf` for a batch of one). */
+  async signals(application: RiskApplication, manager?: EntityManager): Promise<RaisedFlag[]> {
+    return (await this.signalsOf([application], manager))[0]!;
+  }
+
+  /**
+   * The flags of each claim of a batch (in check order: see RiskContext), in the batch's order:
+   * the claims' keys recorded in one statement, then each rule once for the whole batch.
+   */
+  async signalsOf(
+    applications: readonly RiskApplication[],
     manager: EntityManager = this.dataSource.manager,
-  ): Promise<RaisedFlag[]> {
+  ): Promise<RaisedFlag[][]> {
+    if (applications.length === 0) return [];
     // Every key of the claim, whatever its program's uniqueness rule, for the cross-claim rules.
-    const definition = await this.programs.definitionByVersionId(application.programVersionId, manager);
-    const keys = claimKeysOf(definition, application.facts).map(({ name, value }) => ({ name, value }));
-    await this.repository.recordKeys(manager, application.id, keys);
-    const flags: RaisedFlag[] = [];
+    const claims = [];
+    for (const application of applications) {
+      const definition = await this.programs.definitionByVersionId(application.programVersionId, manager);
+      const keys = claimKeysOf(definition, application.facts).map(({ name, value }) => ({ name, value }));
+      claims.push({ applicationId: application.id, keys });
+    }
+    await this.repository.recordKeys(manager, claims);
+    const flags: RaisedFlag[][] = applications.map(() => []);
     for (const rule of this.rules) {
-      const flag = await rule.evaluate({ application, manager });
-      if (flag) flags.push(flag);
+      const raised = await rule.evaluate({ applications, manager });
+      raised.forEach((flag, i) => {
+        if (flag) flags[i]!.push(flag);
+      });
     }
     return flags;
   }
