@@ -4,6 +4,7 @@ export * from './dates';
 export * from './resident-id';
 export * from './uscc';
 export * from './vin';
+export * from './gtin';
 export * from './plate';
 export * from './bank-card';
 export * from './mobile';
