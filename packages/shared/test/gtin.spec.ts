@@ -1,4 +1,4 @@
-import { computeGtin13CheckDigit, validateGtin13 } from '../src/validators';
+import { computeGtin13CheckDigit, validateCorporateAccount, validateGtin13 } from '../src/validators';
 
 /** GTIN-13 (GS1 General Specifications §7.9): vectors from GS1's and the EAN-13 literature's examples. */
 describe('validateGtin13 (GS1 check digit)', () => {
@@ -47,5 +47,23 @@ describe('validateGtin13 (GS1 check digit)', () => {
         const changed = valid.slice(0, i) + String(d) + valid.slice(i + 1);
         expect(validateGtin13(changed).ok).toBe(false);
       }
+  });
+});
+
+describe('validateCorporateAccount (对公账户: shape only)', () => {
+  it.each([
+    ['37001616708050012345', '37001616708050012345'],
+    ['1602 0238 0920 0123 456', '1602023809200123456'],
+    ['123456789', '123456789'],
+  ])('valid %j → %s', (input, value) => {
+    expect(validateCorporateAccount(input)).toMatchObject({ ok: true, value });
+  });
+  it.each([
+    ['', 'REQUIRED'],
+    ['12345678', 'INVALID_FORMAT'],
+    ['1'.repeat(33), 'INVALID_FORMAT'],
+    ['3700161670805001234A', 'INVALID_FORMAT'],
+  ])('invalid %j → %s', (input, error) => {
+    expect(validateCorporateAccount(input)).toMatchObject({ ok: false, errors: [error] });
   });
 });

@@ -5,6 +5,7 @@ export * from './resident-id';
 export * from './uscc';
 export * from './vin';
 export * from './gtin';
+export * from './corporate-account';
 export * from './plate';
 export * from './bank-card';
 export * from './mobile';
