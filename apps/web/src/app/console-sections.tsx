@@ -13,7 +13,16 @@ import {
 import { Permission } from '@huanxin/shared';
 
 export type ConsoleSection =
-  'dashboard' | 'review' | 'approvals' | 'sampling' | 'payments' | 'programs' | 'users' | 'audit' | 'dealer';
+  | 'dashboard'
+  | 'review'
+  | 'approvals'
+  | 'sampling'
+  | 'payments'
+  | 'programs'
+  | 'users'
+  | 'audit'
+  | 'dealer'
+  | 'organizations';
 
 export interface ConsoleSectionDef {
   section: ConsoleSection;
@@ -24,7 +33,13 @@ export interface ConsoleSectionDef {
 }
 
 /** The sections whose pages are built (the others say so). */
-export const BUILT_SECTIONS: ReadonlySet<ConsoleSection> = new Set(['review', 'approvals', 'sampling']);
+export const BUILT_SECTIONS: ReadonlySet<ConsoleSection> = new Set([
+  'review',
+  'approvals',
+  'sampling',
+  'dealer',
+  'organizations',
+]);
 
 /** The console's pages, in menu order. The dashboard is for every console user. */
 export const consoleSections: readonly ConsoleSectionDef[] = [
@@ -47,6 +62,13 @@ export const consoleSections: readonly ConsoleSectionDef[] = [
     path: '/console/sampling',
     icon: <ExperimentOutlined aria-hidden />,
     permission: Permission.ReviewSample,
+  },
+  {
+    // The commerce office: dealer registrations and organisation status.
+    section: 'organizations',
+    path: '/console/organizations',
+    icon: <ShopOutlined aria-hidden />,
+    permission: Permission.OrganizationsReview,
   },
   {
     section: 'payments',

@@ -28,6 +28,7 @@ const EditApplicationPage = lazyPage(() => resident().then((m) => m.EditApplicat
 const ApplyPage = lazyPage(() => resident().then((m) => m.ApplyPage));
 const NotificationsPage = lazyPage(() => resident().then((m) => m.NotificationsPage));
 const ResidentNotFoundPage = lazyPage(() => resident().then((m) => m.NotFoundPage));
+const DealerRegisterPage = lazyPage(() => resident().then((m) => m.DealerRegisterPage));
 
 const ConsoleHome = lazyPage(() => staff().then((m) => m.ConsoleHome));
 const ConsoleNotYetAvailable = lazyPage(() => staff().then((m) => m.ConsoleNotYetAvailable));
@@ -37,6 +38,8 @@ const ReviewQueuePage = lazyPage(() => staff().then((m) => m.ReviewQueuePage));
 const ReviewCasePage = lazyPage(() => staff().then((m) => m.ReviewCasePage));
 const SecondApprovalPage = lazyPage(() => staff().then((m) => m.SecondApprovalPage));
 const SamplingPage = lazyPage(() => staff().then((m) => m.SamplingPage));
+const DealerConsolePage = lazyPage(() => staff().then((m) => m.DealerConsolePage));
+const OrganizationsReviewPage = lazyPage(() => staff().then((m) => m.OrganizationsReviewPage));
 
 /** Inside the router, so the session can send the browser to a sign-in page when the server ends it. */
 function SessionRoot() {
@@ -60,6 +63,7 @@ export const routes: RouteObject[] = [
           { path: 'programs/:code', element: <ProgramDetailPage /> },
           { path: 'programs/:code/check', element: <ProgramCheckPage /> },
           { path: 'login', element: <ResidentSignInPage /> },
+          { path: 'dealer/register', element: <DealerRegisterPage /> },
           {
             path: 'me/profile',
             element: <RequireSession area="resident" permission={Permission.ProfileReadOwn} />,
@@ -103,6 +107,16 @@ export const routes: RouteObject[] = [
             path: 'sampling',
             element: <RequireSession area="console" permission={Permission.ReviewSample} />,
             children: [{ index: true, element: <SamplingPage /> }],
+          },
+          {
+            path: 'dealer',
+            element: <RequireSession area="console" permission={Permission.DealerOwn} />,
+            children: [{ index: true, element: <DealerConsolePage /> }],
+          },
+          {
+            path: 'organizations',
+            element: <RequireSession area="console" permission={Permission.OrganizationsReview} />,
+            children: [{ index: true, element: <OrganizationsReviewPage /> }],
           },
           ...consoleSections
             .filter((s) => s.section !== 'dashboard' && !BUILT_SECTIONS.has(s.section))

@@ -3,3 +3,4 @@ export { ConsoleHome, ConsoleNotYetAvailable } from '../routes/console';
 export { StaffSignInPage } from '../routes/sign-in';
 export { NotFoundPage } from '../routes/not-found';
 export { ReviewCasePage, ReviewQueuePage, SamplingPage, SecondApprovalPage } from '../routes/review';
+export { DealerConsolePage, OrganizationsReviewPage } from '../routes/dealer';
