@@ -282,7 +282,18 @@ export function DealerHome({ programs }: { programs: GoodsProgramChoice[] }) {
           columns={[
             { title: t('fields.barcode'), dataIndex: 'barcode' },
             { title: t('fields.brand'), render: (_, p) => `${p.brand} ${p.model}` },
-            { title: t('fields.category'), dataIndex: 'category' },
+            {
+              title: t('fields.category'),
+              render: (_, p) => {
+                const program = programs.find((choice) => choice.code === p.programCode);
+                return (
+                  <>
+                    {program?.categories.find((c) => c.value === p.category)?.label ?? p.category}
+                    <div className="hx-note">{program?.title ?? p.programCode}</div>
+                  </>
+                );
+              },
+            },
             {
               title: t('fields.price'),
               render: (_, p) => (
