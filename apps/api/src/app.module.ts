@@ -11,6 +11,7 @@ import { CommonModule } from './common/common.module';
 import type { AppConfig } from './config/config';
 import { ConfigModule } from './config/config.module';
 import { dataSourceOptions } from './database/data-source';
+import { DealersModule } from './dealers/dealers.module';
 import { DevModule } from './dev/dev.module';
 import { DocumentsModule } from './documents/documents.module';
 import { HealthModule } from './health/health.module';
@@ -55,6 +56,7 @@ export class AppModule {
         ApplicationsModule,
         DocumentsModule,
         AdminModule,
+        DealersModule,
         AuditModule,
         ReviewSamplingModule,
         ReviewReportsModule,

@@ -114,8 +114,22 @@ const MATRIX: Record<string, Row> = {
   'GET /api/admin/users': only('admin'),
   'POST /api/admin/users': only('admin'),
   'PATCH /api/admin/users/:id': only('admin'),
-  'GET /api/admin/organizations': only('admin'),
   'POST /api/admin/organizations': only('admin'),
+
+  // Dealer organisations (issue 13): public registration; the commerce office (approver) and admins
+  // review registrations and change an organisation's status
+  'POST /api/dealer/registrations': PUBLIC,
+  'GET /api/admin/organizations': only('approver', 'admin'),
+  'GET /api/admin/organizations/:id': only('approver', 'admin'),
+  'POST /api/admin/organizations/:id/status': only('approver', 'admin'),
+  // Dealers: their own organisation, accounts (adding one: organisation admins, checked in
+  // dealers.e2e-spec) and product register
+  'GET /api/dealer/me': only('dealer'),
+  'GET /api/dealer/users': only('dealer'),
+  'POST /api/dealer/users': only('dealer'),
+  'GET /api/dealer/products': only('dealer'),
+  'POST /api/dealer/products': only('dealer'),
+  'PATCH /api/dealer/products/:id': only('dealer'),
   'PATCH /api/admin/programs/:code': only('admin'),
 
   // Auditor: the audit log, nothing else
@@ -264,6 +278,9 @@ describe('access control: denied by default, every route declares its permission
         'GET /api/auth/me',
         'GET /api/admin/users',
         'GET /api/admin/organizations',
+        'GET /api/dealer/me',
+        'GET /api/dealer/users',
+        'GET /api/dealer/products',
         'GET /api/audit',
         'GET /api/audit/verify',
         'GET /api/review/queue',
@@ -359,7 +376,20 @@ describe('access control: denied by default, every route declares its permission
         'POST',
         'admin',
         '/api/admin/organizations',
-        { name: '示例', uscc: '91370114MA3C5T8X1Q', kind: 'recycler', verified: true },
+        { name: '示例', uscc: '91370114MA3C5T8X1Q', kinds: ['recycler'], verified: true },
+      ],
+      [
+        'POST',
+        'anonymous',
+        '/api/dealer/registrations',
+        { organization: {}, username: 'shop-extra', password: 'x', consent: true, status: 'active' },
+      ],
+      ['POST', 'dealer', '/api/dealer/products', { organizationId: randomUUID() }],
+      [
+        'POST',
+        'approver',
+        `/api/admin/organizations/${randomUUID()}/status`,
+        { status: 'active', reason: '好的', by: 'x' },
       ],
       [
         'POST',

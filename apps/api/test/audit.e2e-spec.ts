@@ -264,7 +264,7 @@ describe('audit log', () => {
       const org = await request(t.server)
         .post('/api/admin/organizations')
         .set('cookie', admin.cookie)
-        .send({ name: '章丘审计测试回收站', uscc: '91110000600037341L', kind: 'recycler' })
+        .send({ name: '章丘审计测试回收站', uscc: '91110000600037341L', kinds: ['recycler'] })
         .expect(201);
       expect(await last('organization.created')).toEqual(
         expect.objectContaining({ actor_role: 'admin', object_type: 'organization', object_id: org.body.id }),

@@ -102,6 +102,21 @@ export const ERROR_STATUS = {
   RECONCILE_COLUMNS_INVALID: 422,
   /** Rows of the result file are wrong: `rows: [{ line, lineId, field, code }]`; nothing was changed. */
   RECONCILE_FILE_INVALID: 422,
+  // Dealer organisations and products (issue 13)
+  /** An organisation with this credit code is registered (pending, active or suspended). */
+  USCC_IN_USE: 409,
+  /** This credit code belongs to a disqualified organisation: it can never register again. */
+  USCC_DISQUALIFIED: 409,
+  USERNAME_IN_USE: 409,
+  /** The caller's organisation is pending, suspended or disqualified: reads only. */
+  ORGANIZATION_NOT_ACTIVE: 403,
+  /** The organisation's lifecycle does not allow this change (operations.md §2). */
+  ILLEGAL_STATUS_CHANGE: 409,
+  /** The route is for the organisation's administrators (`orgAdmin`). */
+  ORG_ADMIN_REQUIRED: 403,
+  PRODUCT_NOT_FOUND: 404,
+  /** The organisation has filed this barcode for this program already. */
+  DUPLICATE_PRODUCT: 409,
 } as const satisfies Record<
   string,
   400 | 401 | 403 | 404 | 405 | 408 | 409 | 413 | 415 | 422 | 429 | 500 | 503
@@ -182,6 +197,8 @@ export const FieldErrorCode = {
   PASSWORD_CONTAINS_USERNAME: 'PASSWORD_CONTAINS_USERNAME',
   /** Text holding a NUL character or a lone UTF-16 surrogate (PostgreSQL cannot store either). */
   INVALID_CHARACTERS: 'INVALID_CHARACTERS',
+  /** A program the organisation has not joined (or not a goods program, for products). */
+  PROGRAM_NOT_JOINED: 'PROGRAM_NOT_JOINED',
 } as const;
 
 export type FieldErrorCode = (typeof FieldErrorCode)[keyof typeof FieldErrorCode];

@@ -8,6 +8,7 @@ export * from './money';
 export * from './eligibility';
 export * from './programs';
 export * from './applications';
+export * from './dealers';
 export * from './dto';
 export * from './reveal';
 export * from './review';

@@ -27,6 +27,10 @@ export const Permission = {
   VouchersOwn: 'vouchers.own',
   /** Dealer organisation's own proofs, sales, reimbursements. */
   DealerOwn: 'dealer.own',
+  /** The organisation's own staff accounts: dealer users with the `orgAdmin` flag only (below). */
+  DealerStaffManage: 'dealer.staff.manage',
+  /** Dealer registrations and organisation status changes (the commerce office). */
+  OrganizationsReview: 'organizations.review',
   /** Review queue, claim detail, decisions. */
   ReviewRead: 'review.read',
   ReviewDecide: 'review.decide',
@@ -57,14 +61,33 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
     Permission.ReviewApproveHighValue,
     Permission.PersonalDataReveal,
     Permission.ReviewSample,
+    Permission.OrganizationsReview,
   ],
   finance: [Permission.PaymentsManage],
-  admin: [Permission.ProgramsManage, Permission.UsersManage],
+  admin: [Permission.ProgramsManage, Permission.UsersManage, Permission.OrganizationsReview],
   auditor: [Permission.AuditRead],
 };
 
 export function can(role: Role | undefined | null, permission: Permission): boolean {
   return role != null && ROLE_PERMISSIONS[role].includes(permission);
+}
+
+/**
+ * What a dealer account flagged `orgAdmin` (its organisation's administrator; the first user of a
+ * registration) holds on top of the `dealer` role. The flag lives on the account, not the role, so
+ * the route names `dealer.own` for the global guard and the dealer guard checks these against the
+ * account's current flag (read from the database, so a revoked flag takes effect at once).
+ */
+export const ORG_ADMIN_PERMISSIONS: readonly Permission[] = [Permission.DealerStaffManage];
+
+/** `can` for a dealer account, with its `orgAdmin` flag. */
+export function canAsDealer(
+  user: { role: Role; orgAdmin?: boolean } | undefined | null,
+  permission: Permission,
+): boolean {
+  if (!user) return false;
+  if (can(user.role, permission)) return true;
+  return user.role === 'dealer' && user.orgAdmin === true && ORG_ADMIN_PERMISSIONS.includes(permission);
 }
 
 export function isStaffRole(role: Role): boolean {

@@ -40,14 +40,11 @@ export class AdminUsersController {
     return this.accounts.update(id, body, actor.id);
   }
 
-  @Get('organizations')
-  @ApiOperation({ summary: 'Dealer, recycler and dismantler organisations' })
-  organizations() {
-    return this.accounts.listOrganizations();
-  }
-
   @Post('organizations')
-  @ApiOperation({ summary: 'Register an organisation (credit code checked)' })
+  @ApiOperation({
+    summary:
+      'Create an organisation directly, active (credit code checked); dealers register themselves at POST /api/dealer/registrations',
+  })
   createOrganization(@Body() body: CreateOrganizationDto) {
     return this.accounts.createOrganization(body);
   }

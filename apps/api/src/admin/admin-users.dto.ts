@@ -1,5 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import {
+  ArrayMinSize,
+  ArrayUnique,
+  IsArray,
   IsBoolean,
   IsIn,
   IsOptional,
@@ -90,7 +93,10 @@ export class CreateOrganizationDto {
   @IsUscc()
   uscc: string;
 
-  @ApiProperty({ enum: ORGANIZATION_KINDS })
-  @IsIn(ORGANIZATION_KINDS)
-  kind: OrganizationKind;
+  @ApiProperty({ enum: ORGANIZATION_KINDS, isArray: true })
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayUnique()
+  @IsIn(ORGANIZATION_KINDS, { each: true })
+  kinds: OrganizationKind[];
 }

@@ -4,8 +4,8 @@ import {
   can,
   ErrorCode,
   FieldErrorCode,
-  type OrganizationView,
   Permission,
+  type OrganizationView,
   type Role,
   validateUscc,
 } from '@huanxin/shared';
@@ -13,8 +13,9 @@ import { AuditService } from '../audit/audit.service';
 import { checkPassword } from '../auth/password-policy';
 import { PasswordService } from '../auth/password.service';
 import { SessionService } from '../auth/session.service';
+import { PiiCipher } from '../common/crypto/pii-cipher';
 import { DomainError, validationFailed } from '../common/errors/domain-error';
-import { OrganizationEntity } from '../users/organization.entity';
+import { organizationView } from '../dealers/organization-view';
 import { UserEntity } from '../users/user.entity';
 import { UsersRepository } from '../users/users.repository';
 import type { CreateOrganizationDto, CreateUserDto, UpdateUserDto } from './admin-users.dto';
@@ -32,16 +33,6 @@ function view(user: UserEntity, now: Date): AccountView {
     pendingActivation: user.pendingActivationBy !== null,
     lastLoginAt: user.lastLoginAt?.toISOString() ?? null,
     createdAt: user.createdAt.toISOString(),
-  };
-}
-
-function organizationView(organization: OrganizationEntity): OrganizationView {
-  return {
-    id: organization.id,
-    name: organization.name,
-    uscc: organization.uscc,
-    kind: organization.kind,
-    createdAt: organization.createdAt.toISOString(),
   };
 }
 
@@ -65,6 +56,7 @@ export class AdminUsersService {
     private readonly passwords: PasswordService,
     private readonly sessions: SessionService,
     private readonly audit: AuditService,
+    private readonly cipher: PiiCipher,
   ) {}
 
   async list(): Promise<AccountView[]> {
@@ -175,15 +167,18 @@ export class AdminUsersService {
     return view((await this.users.findById(id))!, new Date());
   }
 
-  async listOrganizations(): Promise<OrganizationView[]> {
-    return (await this.users.listOrganizations()).map(organizationView);
-  }
-
   async createOrganization(input: CreateOrganizationDto): Promise<OrganizationView> {
     const uscc = validateUscc(input.uscc).value;
     return this.users.transaction(async (manager) => {
       const organization = await this.users.insertOrganization(
-        { name: input.name.trim(), uscc, kind: input.kind },
+        {
+          name: input.name.trim(),
+          uscc,
+          kinds: input.kinds,
+          status: 'active',
+          statusReason: 'created by an administrator',
+          statusChangedAt: new Date(),
+        },
         manager,
       );
       if (!organization)
@@ -199,7 +194,7 @@ export class AdminUsersService {
         },
         manager,
       );
-      return organizationView(organization);
+      return organizationView(organization, this.cipher);
     });
   }
 }

@@ -14,6 +14,8 @@ import { NotificationEntity } from '../notifications/notification.entity';
 import { ConsentRecordEntity } from '../profile/consent-record.entity';
 import { ResidentProfileEntity } from '../profile/resident-profile.entity';
 import { OutboxEntity } from '../queue/outbox.entity';
+import { OrganizationStatusEventEntity } from '../dealers/organization-status-event.entity';
+import { ProductEntity, ProductPriceEntity } from '../dealers/product.entity';
 import { OrganizationEntity } from '../users/organization.entity';
 import { UserEntity } from '../users/user.entity';
 import { RiskKeyEntity } from '../risk/risk-key.entity';
@@ -54,4 +56,7 @@ export const ENTITIES = [
   PaymentBatchEntity,
   PaymentLineEntity,
   PaymentNettingEntity,
+  OrganizationStatusEventEntity,
+  ProductEntity,
+  ProductPriceEntity,
 ];

@@ -28,6 +28,7 @@ import { OrganizationEntity } from './organization.entity';
   `"role" = 'resident' OR ("username" IS NOT NULL AND "password_hash" IS NOT NULL)`,
 )
 @Check('user_dealer_has_organization', `"role" <> 'dealer' OR "organization_id" IS NOT NULL`)
+@Check('user_org_admin_is_dealer', `NOT "org_admin" OR "role" = 'dealer'`)
 export class UserEntity {
   @PrimaryGeneratedColumn('uuid')
   id: string;
@@ -67,6 +68,10 @@ export class UserEntity {
   @ManyToOne(() => OrganizationEntity, { onDelete: 'RESTRICT' })
   @JoinColumn({ name: 'organization_id' })
   organization?: OrganizationEntity;
+
+  /** A dealer account that may add its organisation's staff accounts (the registration's first user). */
+  @Column({ name: 'org_admin', type: 'boolean', default: false })
+  orgAdmin: boolean;
 
   @Column({ name: 'disabled_at', type: 'timestamptz', nullable: true })
   disabledAt: Date | null;

@@ -47,7 +47,8 @@ export class UsersRepository {
     account: Pick<
       UserEntity,
       'role' | 'username' | 'displayName' | 'passwordHash' | 'organizationId' | 'pendingActivationBy'
-    >,
+    > &
+      Partial<Pick<UserEntity, 'orgAdmin'>>,
     manager: EntityManager = this.dataSource.manager,
   ): Promise<UserEntity | null> {
     const inserted = await manager
@@ -224,15 +225,21 @@ export class UsersRepository {
     return this.dataSource.getRepository(OrganizationEntity).findOneBy({ id });
   }
 
-  /** Credit codes of the registered dealer organisations (the `participatingDealers` of the rules). */
+  /**
+   * Credit codes of the active dealer organisations (the `participatingDealers` of the rules): a
+   * pending registration, a suspended or a disqualified organisation does not participate.
+   */
   async participatingUsccs(manager: EntityManager = this.dataSource.manager): Promise<string[]> {
-    const rows = await manager.getRepository(OrganizationEntity).find({ select: { uscc: true } });
+    const rows = await manager
+      .getRepository(OrganizationEntity)
+      .find({ select: { uscc: true }, where: { status: 'active' } });
     return rows.map((row) => row.uscc);
   }
 
   /** A new organisation, or null when one with this credit code exists (race-safe, like insertAccount). */
   async insertOrganization(
-    organization: Pick<OrganizationEntity, 'name' | 'uscc' | 'kind'>,
+    organization: Pick<OrganizationEntity, 'name' | 'uscc' | 'kinds'> &
+      Partial<Omit<OrganizationEntity, 'id' | 'createdAt' | 'updatedAt'>>,
     manager: EntityManager = this.dataSource.manager,
   ): Promise<OrganizationEntity | null> {
     const inserted = await manager
@@ -245,9 +252,5 @@ export class UsersRepository {
       .execute();
     const id = (inserted.raw as { id: string }[])[0]?.id;
     return id ? manager.getRepository(OrganizationEntity).findOneByOrFail({ id }) : null;
-  }
-
-  listOrganizations(): Promise<OrganizationEntity[]> {
-    return this.dataSource.getRepository(OrganizationEntity).find({ order: { name: 'ASC' } });
   }
 }

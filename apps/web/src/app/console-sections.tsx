@@ -13,7 +13,16 @@ import {
 import { Permission } from '@huanxin/shared';
 
 export type ConsoleSection =
-  'dashboard' | 'review' | 'approvals' | 'sampling' | 'payments' | 'programs' | 'users' | 'audit' | 'dealer';
+  | 'dashboard'
+  | 'review'
+  | 'approvals'
+  | 'sampling'
+  | 'payments'
+  | 'programs'
+  | 'users'
+  | 'audit'
+  | 'dealer'
+  | 'organizations';
 
 export interface ConsoleSectionDef {
   section: ConsoleSection;
@@ -29,6 +38,8 @@ export const BUILT_SECTIONS: ReadonlySet<ConsoleSection> = new Set([
   'approvals',
   'sampling',
   'payments',
+  'dealer',
+  'organizations',
 ]);
 
 /** The console's pages, in menu order. The dashboard is for every console user. */
@@ -52,6 +63,13 @@ export const consoleSections: readonly ConsoleSectionDef[] = [
     path: '/console/sampling',
     icon: <ExperimentOutlined aria-hidden />,
     permission: Permission.ReviewSample,
+  },
+  {
+    // The commerce office: dealer registrations and organisation status.
+    section: 'organizations',
+    path: '/console/organizations',
+    icon: <ShopOutlined aria-hidden />,
+    permission: Permission.OrganizationsReview,
   },
   {
     section: 'payments',

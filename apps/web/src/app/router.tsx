@@ -28,6 +28,7 @@ const EditApplicationPage = lazyPage(() => resident().then((m) => m.EditApplicat
 const ApplyPage = lazyPage(() => resident().then((m) => m.ApplyPage));
 const NotificationsPage = lazyPage(() => resident().then((m) => m.NotificationsPage));
 const ResidentNotFoundPage = lazyPage(() => resident().then((m) => m.NotFoundPage));
+const DealerRegisterPage = lazyPage(() => resident().then((m) => m.DealerRegisterPage));
 
 const ConsoleHome = lazyPage(() => staff().then((m) => m.ConsoleHome));
 const ConsoleNotYetAvailable = lazyPage(() => staff().then((m) => m.ConsoleNotYetAvailable));
@@ -38,6 +39,8 @@ const ReviewCasePage = lazyPage(() => staff().then((m) => m.ReviewCasePage));
 const SecondApprovalPage = lazyPage(() => staff().then((m) => m.SecondApprovalPage));
 const SamplingPage = lazyPage(() => staff().then((m) => m.SamplingPage));
 const PaymentsPage = lazyPage(() => staff().then((m) => m.PaymentsPage));
+const DealerConsolePage = lazyPage(() => staff().then((m) => m.DealerConsolePage));
+const OrganizationsReviewPage = lazyPage(() => staff().then((m) => m.OrganizationsReviewPage));
 
 /** Inside the router, so the session can send the browser to a sign-in page when the server ends it. */
 function SessionRoot() {
@@ -61,6 +64,7 @@ export const routes: RouteObject[] = [
           { path: 'programs/:code', element: <ProgramDetailPage /> },
           { path: 'programs/:code/check', element: <ProgramCheckPage /> },
           { path: 'login', element: <ResidentSignInPage /> },
+          { path: 'dealer/register', element: <DealerRegisterPage /> },
           {
             path: 'me/profile',
             element: <RequireSession area="resident" permission={Permission.ProfileReadOwn} />,
@@ -109,6 +113,16 @@ export const routes: RouteObject[] = [
             path: 'payments',
             element: <RequireSession area="console" permission={Permission.PaymentsManage} />,
             children: [{ index: true, element: <PaymentsPage /> }],
+          },
+          {
+            path: 'dealer',
+            element: <RequireSession area="console" permission={Permission.DealerOwn} />,
+            children: [{ index: true, element: <DealerConsolePage /> }],
+          },
+          {
+            path: 'organizations',
+            element: <RequireSession area="console" permission={Permission.OrganizationsReview} />,
+            children: [{ index: true, element: <OrganizationsReviewPage /> }],
           },
           ...consoleSections
             .filter((s) => s.section !== 'dashboard' && !BUILT_SECTIONS.has(s.section))

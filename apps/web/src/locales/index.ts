@@ -9,6 +9,7 @@ import zhProfile from './zh-CN/profile.json';
 import zhApplications from './zh-CN/applications.json';
 import zhReview from './zh-CN/review.json';
 import zhPayments from './zh-CN/payments.json';
+import zhDealer from './zh-CN/dealer.json';
 import enCommon from './en/common.json';
 import enHome from './en/home.json';
 import enErrors from './en/errors.json';
@@ -20,6 +21,7 @@ import enProfile from './en/profile.json';
 import enApplications from './en/applications.json';
 import enReview from './en/review.json';
 import enPayments from './en/payments.json';
+import enDealer from './en/dealer.json';
 
 export const namespaces = [
   'common',
@@ -33,6 +35,7 @@ export const namespaces = [
   'applications',
   'review',
   'payments',
+  'dealer',
 ] as const;
 
 export const resources = {
@@ -48,6 +51,7 @@ export const resources = {
     applications: zhApplications,
     review: zhReview,
     payments: zhPayments,
+    dealer: zhDealer,
   },
   en: {
     common: enCommon,
@@ -61,5 +65,6 @@ export const resources = {
     applications: enApplications,
     review: enReview,
     payments: enPayments,
+    dealer: enDealer,
   },
 } as const;

@@ -19,16 +19,3 @@ export interface AccountView {
   lastLoginAt: string | null;
   createdAt: string;
 }
-
-export type OrganizationKind =
-  'appliance_retailer' | 'car_dealer' | 'recycler' | 'dismantler' | 'car_dealer_dismantler';
-
-/** An organisation as `GET/POST /api/admin/organizations` return it today. */
-export interface OrganizationView {
-  id: string;
-  name: string;
-  /** Unified social credit code (统一社会信用代码), normalised. */
-  uscc: string;
-  kind: OrganizationKind;
-  createdAt: string;
-}

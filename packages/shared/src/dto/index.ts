@@ -5,6 +5,7 @@ export * from './applications';
 export * from './auth';
 export * from './notifications';
 export * from './admin';
+export * from './dealer';
 export * from './audit';
 export * from './dev';
 export * from './review';

@@ -4,6 +4,8 @@ export * from './dates';
 export * from './resident-id';
 export * from './uscc';
 export * from './vin';
+export * from './gtin';
+export * from './corporate-account';
 export * from './plate';
 export * from './bank-card';
 export * from './mobile';

@@ -1,6 +1,8 @@
 import { registerDecorator, type ValidationOptions } from 'class-validator';
 import {
   validateBankCard,
+  validateCorporateAccount,
+  validateGtin13,
   validateInvoiceNo,
   validateMobile,
   validatePlate,
@@ -42,3 +44,5 @@ export const IsPlate = identifier('isPlate', validatePlate);
 export const IsBankCard = identifier('isBankCard', validateBankCard);
 export const IsMobile = identifier('isMobile', validateMobile);
 export const IsInvoiceNo = identifier('isInvoiceNo', validateInvoiceNo);
+export const IsGtin13 = identifier('isGtin13', validateGtin13);
+export const IsCorporateAccount = identifier('isCorporateAccount', validateCorporateAccount);

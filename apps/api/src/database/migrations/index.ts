@@ -13,6 +13,7 @@ import { ReviewColumns1796130374976 } from './1796130374976-ReviewColumns';
 import { ReviewWorkbench1796130801912 } from './1796130801912-ReviewWorkbench';
 import { ReviewSignals1796131086012 } from './1796131086012-ReviewSignals';
 import { Payments1796140751968 } from './1796140751968-Payments';
+import { Dealers1796141920468 } from './1796141920468-Dealers';
 
 export const MIGRATIONS = [
   Init1795889895000,
@@ -28,4 +29,5 @@ export const MIGRATIONS = [
   ReviewWorkbench1796130801912,
   ReviewSignals1796131086012,
   Payments1796140751968,
+  Dealers1796141920468,
 ];

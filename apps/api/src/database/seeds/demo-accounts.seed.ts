@@ -4,13 +4,26 @@ import { hashPassword } from '../../auth/password.service';
 import { OrganizationEntity, type OrganizationKind } from '../../users/organization.entity';
 import { UserEntity } from '../../users/user.entity';
 
-const DEMO_ORGANIZATIONS: { key: string; name: string; uscc: string; kind: OrganizationKind }[] = [
-  { key: 'appliance', name: '章丘示例家电商城', uscc: '91370114MA3C5T8X1Q', kind: 'appliance_retailer' },
+const DEMO_ORGANIZATIONS: {
+  key: string;
+  name: string;
+  uscc: string;
+  kinds: OrganizationKind[];
+  programs: string[];
+}[] = [
+  {
+    key: 'appliance',
+    name: '章丘示例家电商城',
+    uscc: '91370114MA3C5T8X1Q',
+    kinds: ['retailer'],
+    programs: ['appliance-2026', 'digital-2026'],
+  },
   {
     key: 'car',
     name: '章丘示例汽车销售服务有限公司',
     uscc: '91370114MA3D2HQ704',
-    kind: 'car_dealer_dismantler',
+    kinds: ['car_dealer', 'dismantler'],
+    programs: ['car-scrap-2026', 'car-replace-2026'],
   },
 ];
 
@@ -47,7 +60,14 @@ export async function seedDemoAccounts(dataSource: DataSource, password: string)
         .createQueryBuilder()
         .insert()
         .into(OrganizationEntity)
-        .values({ name: org.name, uscc: org.uscc, kind: org.kind })
+        .values({
+          name: org.name,
+          uscc: org.uscc,
+          kinds: org.kinds,
+          programs: org.programs,
+          status: 'active',
+          statusReason: 'demo organisation',
+        })
         .orIgnore()
         .execute();
       organizationIds.set(
@@ -66,6 +86,8 @@ export async function seedDemoAccounts(dataSource: DataSource, password: string)
           displayName: user.displayName,
           passwordHash,
           organizationId: user.organization ? organizationIds.get(user.organization)! : null,
+          // The demo dealers administer their organisation (they may add its staff accounts).
+          orgAdmin: user.role === 'dealer',
         })
         .orIgnore()
         .execute();

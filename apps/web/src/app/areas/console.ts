@@ -4,3 +4,4 @@ export { StaffSignInPage } from '../routes/sign-in';
 export { NotFoundPage } from '../routes/not-found';
 export { ReviewCasePage, ReviewQueuePage, SamplingPage, SecondApprovalPage } from '../routes/review';
 export { PaymentsPage } from '../routes/payments';
+export { DealerConsolePage, OrganizationsReviewPage } from '../routes/dealer';

@@ -16,3 +16,4 @@ export {
   NotificationsPage,
 } from '../routes/applications';
 export { NotFoundPage } from '../routes/not-found';
+export { DealerRegisterPage } from '../routes/dealer';

@@ -1,0 +1,148 @@
+import { useState } from 'react';
+import { Button, Input, Modal, Segmented, Space, Table, Tag } from 'antd';
+import {
+  ORGANIZATION_STATUSES,
+  ORGANIZATION_TRANSITIONS,
+  type OrganizationStatus,
+  type OrganizationView,
+} from '@huanxin/shared';
+import { useTranslation } from 'react-i18next';
+import { ErrorState } from '@/components/ui/query-state';
+import { errorMessage } from '@/lib/error-message';
+import { useChangeOrganizationStatus, useOrganizations, type StatusChange } from '../api/organizations';
+import { STATUS_COLOR } from './dealer-home';
+
+type Target = StatusChange['status'];
+
+/**
+ * The commerce office's page: registrations by status (pending first) with the credit code, kinds,
+ * programs and masked payout account; the allowed changes (the shared lifecycle) each ask a reason.
+ */
+export function OrganizationsReview() {
+  const { t } = useTranslation('dealer');
+  const [status, setStatus] = useState<OrganizationStatus>('pending');
+  const organizations = useOrganizations(status);
+  const change = useChangeOrganizationStatus();
+  const [pending, setPending] = useState<{ organization: OrganizationView; to: Target } | null>(null);
+  const [reason, setReason] = useState('');
+  const [error, setError] = useState<unknown>(null);
+
+  const confirm = async () => {
+    if (!pending) return;
+    setError(null);
+    try {
+      await change.mutateAsync({ id: pending.organization.id, status: pending.to, reason: reason.trim() });
+      setPending(null);
+      setReason('');
+    } catch (e) {
+      setError(e);
+    }
+  };
+
+  return (
+    <section className="hx-section" aria-labelledby="orgs-title">
+      <h2 id="orgs-title" className="hx-section__title">
+        {t('review.title')}
+      </h2>
+      <Segmented<OrganizationStatus>
+        value={status}
+        onChange={setStatus}
+        options={ORGANIZATION_STATUSES.map((s) => ({ value: s, label: t(`status.${s}`) }))}
+        aria-label={t('review.filter')}
+      />
+      {organizations.isError ? (
+        <ErrorState error={organizations.error} onRetry={() => void organizations.refetch()} />
+      ) : null}
+      <Table<OrganizationView>
+        rowKey="id"
+        size="small"
+        scroll={{ x: true }}
+        loading={organizations.isLoading}
+        dataSource={organizations.data ?? []}
+        locale={{ emptyText: t('review.empty') }}
+        columns={[
+          {
+            title: t('fields.name'),
+            render: (_, o) => (
+              <>
+                <strong>{o.name}</strong>
+                <div className="hx-note">{o.uscc}</div>
+              </>
+            ),
+          },
+          { title: t('fields.kinds'), render: (_, o) => o.kinds.map((k) => t(`kinds.${k}`)).join('、') },
+          { title: t('fields.programs'), render: (_, o) => o.programs.join(', ') },
+          {
+            title: t('fields.contactName'),
+            render: (_, o) => `${o.contactName ?? '—'} ${o.contactPhoneMasked ?? ''}`,
+          },
+          {
+            title: t('fields.payoutAccountNo'),
+            render: (_, o) => `${o.payoutBankName ?? '—'} ${o.payoutAccountMasked ?? ''}`,
+          },
+          {
+            title: t('fields.status'),
+            render: (_, o) => (
+              <>
+                <Tag color={STATUS_COLOR[o.status]}>{t(`status.${o.status}`)}</Tag>
+                {o.statusReason ? <div className="hx-note">{o.statusReason}</div> : null}
+              </>
+            ),
+          },
+          {
+            title: t('review.actions'),
+            render: (_, o) => (
+              <Space wrap>
+                {(ORGANIZATION_TRANSITIONS[o.status] as Target[]).map((to) => (
+                  <Button
+                    key={to}
+                    size="small"
+                    danger={to !== 'active'}
+                    onClick={() => {
+                      setPending({ organization: o, to });
+                      setError(null);
+                    }}
+                    data-testid={`org-${o.uscc}-${to}`}
+                  >
+                    {t(`review.to.${to}`)}
+                  </Button>
+                ))}
+              </Space>
+            ),
+          },
+        ]}
+      />
+      <Modal
+        open={pending !== null}
+        title={
+          pending
+            ? t('review.confirm', { name: pending.organization.name, status: t(`status.${pending.to}`) })
+            : ''
+        }
+        okText={t('review.ok')}
+        cancelText={t('review.cancel')}
+        okButtonProps={
+          { disabled: reason.trim().length < 2 || change.isPending, 'data-testid': 'org-status-ok' } as never
+        }
+        onOk={() => void confirm()}
+        onCancel={() => setPending(null)}
+      >
+        <label htmlFor="org-status-reason" className="hx-field__label">
+          {t('review.reason')}
+        </label>
+        <Input.TextArea
+          id="org-status-reason"
+          value={reason}
+          maxLength={500}
+          onChange={(e) => setReason(e.target.value)}
+          rows={3}
+        />
+        {error ? (
+          <p className="hx-field__error" role="alert">
+            {errorMessage(t, error)}
+          </p>
+        ) : null}
+      </Modal>
+    </section>
+  );
+}
