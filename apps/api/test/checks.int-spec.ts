@@ -159,7 +159,9 @@ describe('automated checks, notifications and expiry (API + worker)', () => {
       .get('/api/dev/sms-outbox')
       .query({ phone: residentIdentity(3001).phone })
       .expect(200);
-    expect(sms.body.some((m: { text: string }) => m.text.includes('审核中'))).toBe(true);
+    expect(
+      sms.body.some((m: { text: string }) => m.text.includes('审核中（自动核验已完成，进入人工审核）')),
+    ).toBe(true);
     expect(sms.body.some((m: { text: string }) => m.text.includes('自动核验中'))).toBe(false);
   });
 

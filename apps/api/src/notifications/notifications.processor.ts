@@ -75,7 +75,11 @@ export class NotificationsProcessor implements QueueProcessor {
       if (!event || notices.has(eventId)) continue;
       // A review decision's note says why and, for a return, exactly what to fix (review-decision.service).
       const why = event.note && WITH_REASON.has(event.toStatus) ? `（${event.note}）` : '';
-      const text = `【章丘换新】您的申请${event.code}状态更新为：${STATUS_ZH[event.toStatus] ?? event.toStatus}${why}。详情请登录平台查看。`;
+      // checking → in_review is one notice for both moves: the check's transaction makes them
+      // together, so `checking` is never a status the resident could see (no notice of its own;
+      // its timeline event stays) and this one says the automated checks are done.
+      const checked = event.fromStatus === 'checking' ? '（自动核验已完成，进入人工审核）' : '';
+      const text = `【章丘换新】您的申请${event.code}状态更新为：${STATUS_ZH[event.toStatus] ?? event.toStatus}${why}${checked}。详情请登录平台查看。`;
       notices.set(eventId, {
         userId: event.applicantId,
         text,

@@ -5,6 +5,7 @@ import { NotificationEntity } from './notification.entity';
 
 /** A status event as the resident's notice tells it. */
 export interface StatusEvent {
+  fromStatus: string | null;
   toStatus: string;
   code: string;
   applicantId: string;
@@ -27,13 +28,14 @@ export class NotificationsRepository {
     events: readonly { applicationId: string; eventId: string }[],
   ): Promise<Map<string, StatusEvent>> {
     const rows = (await this.dataSource.query(
-      `SELECT e.id, e.to_status, e.note, a.code, a.applicant_id, u.phone_enc
+      `SELECT e.id, e.from_status, e.to_status, e.note, a.code, a.applicant_id, u.phone_enc
          FROM unnest($1::uuid[], $2::uuid[]) AS k(event_id, application_id)
          JOIN application_event e ON e.id = k.event_id AND e.application_id = k.application_id
          JOIN application a ON a.id = e.application_id JOIN user_account u ON u.id = a.applicant_id`,
       [events.map((e) => e.eventId), events.map((e) => e.applicationId)],
     )) as {
       id: string;
+      from_status: string | null;
       to_status: string;
       note: string | null;
       code: string;
@@ -44,6 +46,7 @@ export class NotificationsRepository {
       rows.map((row) => [
         row.id,
         {
+          fromStatus: row.from_status,
           toStatus: row.to_status,
           code: row.code,
           applicantId: row.applicant_id,
