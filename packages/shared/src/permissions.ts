@@ -36,6 +36,8 @@ export const Permission = {
   /** Full personal data through the audited reveal action. */
   PersonalDataReveal: 'pii.reveal',
   PaymentsManage: 'payments.manage',
+  /** Budget tranches (source, effective date, document number) raise a program's total (operations.md §8). */
+  BudgetTranches: 'budget.tranches',
   ProgramsManage: 'programs.manage',
   UsersManage: 'users.manage',
   AuditRead: 'audit.read',
@@ -58,8 +60,8 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
     Permission.PersonalDataReveal,
     Permission.ReviewSample,
   ],
-  finance: [Permission.PaymentsManage],
-  admin: [Permission.ProgramsManage, Permission.UsersManage],
+  finance: [Permission.PaymentsManage, Permission.BudgetTranches],
+  admin: [Permission.ProgramsManage, Permission.UsersManage, Permission.BudgetTranches],
   auditor: [Permission.AuditRead],
 };
 

@@ -9,3 +9,4 @@ export * from './audit';
 export * from './dev';
 export * from './review';
 export * from './review-reports';
+export * from './stats';
