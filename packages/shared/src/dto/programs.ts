@@ -1,5 +1,11 @@
 import type { ProgramStatus } from '../eligibility';
-import type { DocumentRequirement, FactField, ProgramDefinition, ProgramPause, Provenance } from '../programs';
+import type {
+  DocumentRequirement,
+  FactField,
+  ProgramDefinition,
+  ProgramPause,
+  Provenance,
+} from '../programs';
 
 /** A program budget's figures (integer fen): remaining = total − reserved − committed − paid. */
 export interface BudgetFigures {
