@@ -22,6 +22,7 @@ import { ReviewReportsModule } from './review/reporting/reports.module';
 import { ReviewSamplingModule } from './review/sampling/sampling.module';
 import { ReviewSlaModule } from './review/sla/sla.module';
 import { ReviewModule } from './review/review.module';
+import { StatsModule } from './stats/stats.module';
 import { UsersModule } from './users/users.module';
 
 /** Infrastructure both processes share: config, database, Redis, queues, audit, accounts. */
@@ -59,6 +60,7 @@ export class AppModule {
         ReviewReportsModule,
         ReviewSlaModule,
         ReviewModule,
+        StatsModule,
         // The SMS outbox route does not exist in production.
         ...(config.isProduction ? [] : [DevModule]),
       ],
