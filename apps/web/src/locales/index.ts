@@ -8,6 +8,7 @@ import zhAuth from './zh-CN/auth.json';
 import zhProfile from './zh-CN/profile.json';
 import zhApplications from './zh-CN/applications.json';
 import zhReview from './zh-CN/review.json';
+import zhStats from './zh-CN/stats.json';
 import enCommon from './en/common.json';
 import enHome from './en/home.json';
 import enErrors from './en/errors.json';
@@ -18,6 +19,7 @@ import enAuth from './en/auth.json';
 import enProfile from './en/profile.json';
 import enApplications from './en/applications.json';
 import enReview from './en/review.json';
+import enStats from './en/stats.json';
 
 export const namespaces = [
   'common',
@@ -30,6 +32,7 @@ export const namespaces = [
   'profile',
   'applications',
   'review',
+  'stats',
 ] as const;
 
 export const resources = {
@@ -44,6 +47,7 @@ export const resources = {
     profile: zhProfile,
     applications: zhApplications,
     review: zhReview,
+    stats: zhStats,
   },
   en: {
     common: enCommon,
@@ -56,5 +60,6 @@ export const resources = {
     profile: enProfile,
     applications: enApplications,
     review: enReview,
+    stats: enStats,
   },
 } as const;

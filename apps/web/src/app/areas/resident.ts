@@ -15,4 +15,5 @@ export {
   MyApplicationsPage,
   NotificationsPage,
 } from '../routes/applications';
+export { StatsPage } from '../routes/stats';
 export { NotFoundPage } from '../routes/not-found';
