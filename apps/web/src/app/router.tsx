@@ -20,7 +20,8 @@ const HomePage = lazyPage(() => resident().then((m) => m.HomePage));
 const ProgramsPage = lazyPage(() => resident().then((m) => m.ProgramsPage));
 const ProgramDetailPage = lazyPage(() => resident().then((m) => m.ProgramDetailPage));
 const ProgramCheckPage = lazyPage(() => resident().then((m) => m.ProgramCheckPage));
-const StatsPage = lazyPage(() => resident().then((m) => m.StatsPage));
+// Its own chunk (with ECharts): the other resident pages never load the charting library.
+const StatsPage = lazyPage(() => import('./routes/stats').then((m) => m.StatsPage));
 const ResidentSignInPage = lazyPage(() => resident().then((m) => m.ResidentSignInPage));
 const ProfilePage = lazyPage(() => resident().then((m) => m.ProfilePage));
 const MyApplicationsPage = lazyPage(() => resident().then((m) => m.MyApplicationsPage));

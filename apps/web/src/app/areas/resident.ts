@@ -15,5 +15,4 @@ export {
   MyApplicationsPage,
   NotificationsPage,
 } from '../routes/applications';
-export { StatsPage } from '../routes/stats';
 export { NotFoundPage } from '../routes/not-found';

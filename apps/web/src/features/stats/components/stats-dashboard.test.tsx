@@ -157,8 +157,8 @@ describe('/stats (public dashboard)', () => {
     expect(within(appliance).getByText('92.5%')).toBeTruthy();
     expect(within(appliance).getByText(/受补贴商品销售额.*不等于新增消费/)).toBeTruthy();
     expect(within(appliance).getByText('¥2,400,000.00')).toBeTruthy();
-    expect(within(appliance).getByText('鲁财预〔2026〕12号')).toBeTruthy();
-    expect(within(appliance).getByText(/2026-07-01.*尚未生效/)).toBeTruthy();
+    expect(within(appliance).getByText(/鲁财预〔2026〕12号/)).toBeTruthy();
+    expect(within(appliance).getByText(/2026-07-01 起生效.*尚未生效/)).toBeTruthy();
     expect(within(appliance).getByText('冰箱')).toBeTruthy();
     const car = document.querySelector('[data-program="car-scrap-2026"]') as HTMLElement;
     expect(within(car).getByText('60%')).toBeTruthy();

@@ -391,30 +391,18 @@ function ProgramStats({
         </table>
       ) : null}
       {program.tranches.length ? (
-        <table className="hx-stats__table">
-          <caption>{t('tranches.title')}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('tranches.effectiveOn')}</th>
-              <th scope="col">{t('tranches.source')}</th>
-              <th scope="col">{t('tranches.amount')}</th>
-              <th scope="col">{t('tranches.documentNo')}</th>
-            </tr>
-          </thead>
-          <tbody>
+        <div className="hx-stats__tranches">
+          <h4>{t('tranches.title')}</h4>
+          <ul>
             {program.tranches.map((tranche) => (
-              <tr key={tranche.documentNo}>
-                <td>
-                  {tranche.effectiveOn}
-                  {tranche.inEffect ? '' : ` ${t('tranches.pending')}`}
-                </td>
-                <td>{t(`source.${tranche.source}`)}</td>
-                <td>{yuan(tranche.amountFen)}</td>
-                <td>{tranche.documentNo}</td>
-              </tr>
+              <li key={tranche.documentNo}>
+                <strong>{yuan(tranche.amountFen)}</strong> {t(`source.${tranche.source}`)} ·{' '}
+                {t('tranches.from', { date: tranche.effectiveOn })}
+                {tranche.inEffect ? '' : ` ${t('tranches.pending')}`} · {tranche.documentNo}
+              </li>
             ))}
-          </tbody>
-        </table>
+          </ul>
+        </div>
       ) : null}
     </article>
   );
