@@ -12,7 +12,7 @@ import { Clock, shanghaiDate } from '../common/clock';
 import { DomainError } from '../common/errors/domain-error';
 import { claimKeysOf, ServerEvaluator } from '../eligibility/server-evaluator';
 import { ProgramsCache } from '../programs/programs.cache';
-import { ProgramsRepository } from '../programs/programs.repository';
+import { ProgramsRepository, type PauseRow } from '../programs/programs.repository';
 import { publicPause } from '../programs/programs.service';
 import type { ApplicationEntity } from './application.entity';
 import { ApplicationsRepository } from './applications.repository';
@@ -40,13 +40,26 @@ export class SubmissionChecks {
     private readonly cache: ProgramsCache,
   ) {}
 
-  async verify(manager: EntityManager, application: ApplicationEntity): Promise<PassedSubmission> {
+  /**
+   * The programs' pause announcements, read BEFORE the submit's transaction: the cache may have to
+   * refresh (a pool connection), and a transaction waiting for a connection while holding its own
+   * would starve the pool under a burst of submits.
+   */
+  async pauses(): Promise<ReadonlyMap<string, PauseRow>> {
+    return (await this.cache.snapshot()).pauses;
+  }
+
+  async verify(
+    manager: EntityManager,
+    application: ApplicationEntity,
+    pauses: ReadonlyMap<string, PauseRow>,
+  ): Promise<PassedSubmission> {
     const definition = await this.programs.definitionByVersionId(application.programVersionId, manager);
     const today = this.clock.today();
     if (today < definition.opensOn || today > definition.closesOn) {
       throw new DomainError(ErrorCode.PROGRAM_CLOSED, 'The program is not open for applications');
     }
-    await this.checkPause(application, definition);
+    this.checkPause(application, definition, pauses);
     // From here on this person's other submissions wait for this one: the history read below is
     // then the one the reservation is decided on (issue 9: one subsidy per person and quota).
     const idNumberBidx = await this.applications.lockPerson(manager, application.applicantId);
@@ -76,12 +89,16 @@ export class SubmissionChecks {
    * A paused program takes no NEW claims (operations.md §8): from `pausesAt` a first submission is
    * refused unless its purchase was made before the pause and the grace days have not run out. A
    * claim in flight (returned for correction, submitted before) keeps going with its reservation.
-   * The pause comes from the programs cache (no round trip in this transaction; an announcement
-   * is ≥ 72 h ahead, and the instant itself is compared with the clock exactly).
+   * The pause comes from the programs cache, read before the transaction (no round trip in it; an
+   * announcement is ≥ 72 h ahead, and the instant itself is compared with the clock exactly).
    */
-  private async checkPause(application: ApplicationEntity, definition: ProgramDefinition): Promise<void> {
+  private checkPause(
+    application: ApplicationEntity,
+    definition: ProgramDefinition,
+    pauses: ReadonlyMap<string, PauseRow>,
+  ): void {
     if (application.submittedAt !== null) return;
-    const pause = (await this.cache.snapshot()).pauses.get(application.programId);
+    const pause = pauses.get(application.programId);
     if (!pause) return;
     const decision = pauseDecision(
       { pausesAt: pause.pausesAt, graceDays: pause.graceDays, pauseDate: shanghaiDate(pause.pausesAt) },
