@@ -24,6 +24,7 @@ import { ReviewReportsModule } from './review/reporting/reports.module';
 import { ReviewSamplingModule } from './review/sampling/sampling.module';
 import { ReviewSlaModule } from './review/sla/sla.module';
 import { ReviewModule } from './review/review.module';
+import { StatsModule } from './stats/stats.module';
 import { UsersModule } from './users/users.module';
 
 /** Infrastructure both processes share: config, database, Redis, queues, audit, accounts. */
@@ -63,6 +64,7 @@ export class AppModule {
         ReviewSlaModule,
         ReviewModule,
         PaymentsModule,
+        StatsModule,
         // The SMS outbox route does not exist in production.
         ...(config.isProduction ? [] : [DevModule]),
       ],

@@ -53,6 +53,9 @@ const MATRIX: Record<string, Row> = {
   'GET /api/programs/:code': PUBLIC,
   'POST /api/programs/:code/eligibility': PUBLIC,
   'GET /api/dev/sms-outbox': PUBLIC, // mounted only outside production
+  // The public dashboard (issue 12): aggregates only, no sign-in
+  'GET /api/stats': PUBLIC,
+  'GET /api/stats/export': PUBLIC,
 
   // Sign-in and session
   'POST /api/auth/otp': PUBLIC,
@@ -131,6 +134,9 @@ const MATRIX: Record<string, Row> = {
   'POST /api/dealer/products': only('dealer'),
   'PATCH /api/dealer/products/:id': only('dealer'),
   'PATCH /api/admin/programs/:code': only('admin'),
+  // Budgets (issue 12): tranches by finance or admin (budget.tranches); pauses by admin
+  'POST /api/admin/programs/:code/tranches': only('finance', 'admin'),
+  'POST /api/admin/programs/:code/pause': only('admin'),
 
   // Auditor: the audit log, nothing else
   'GET /api/audit': only('auditor'),

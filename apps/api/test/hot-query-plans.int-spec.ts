@@ -491,7 +491,7 @@ describe('hot query plans at 100k claims', () => {
     [
       'the guarded budget reservation and its ledger row',
       /budget/,
-      () => rolledBack((m) => new BudgetRepository(db).reserve(m, programId, 1, appId)),
+      () => rolledBack((m) => new BudgetRepository(db, new Clock()).reserve(m, programId, 1, appId)),
     ],
   ];
 

@@ -117,6 +117,13 @@ export const ERROR_STATUS = {
   PRODUCT_NOT_FOUND: 404,
   /** The organisation has filed this barcode for this program already. */
   DUPLICATE_PRODUCT: 409,
+  // Budgets and pauses (issue 12)
+  /** A tranche with this document number (文号) is already on the program's budget. */
+  DUPLICATE_DOCUMENT_NO: 409,
+  /** The program is paused: new claims are refused (except purchases before the pause, within the grace days). */
+  PROGRAM_PAUSED: 409,
+  /** The program's pause is already in effect (a pause can be amended only before it starts). */
+  PROGRAM_ALREADY_PAUSED: 409,
 } as const satisfies Record<
   string,
   400 | 401 | 403 | 404 | 405 | 408 | 409 | 413 | 415 | 422 | 429 | 500 | 503
@@ -199,6 +206,8 @@ export const FieldErrorCode = {
   INVALID_CHARACTERS: 'INVALID_CHARACTERS',
   /** A program the organisation has not joined (or not a goods program, for products). */
   PROGRAM_NOT_JOINED: 'PROGRAM_NOT_JOINED',
+  /** A pause announced less than 72 hours ahead while the program still has money (operations.md §8). */
+  NOTICE_TOO_SHORT: 'NOTICE_TOO_SHORT',
 } as const;
 
 export type FieldErrorCode = (typeof FieldErrorCode)[keyof typeof FieldErrorCode];

@@ -40,6 +40,8 @@ export const Permission = {
   /** Full personal data through the audited reveal action. */
   PersonalDataReveal: 'pii.reveal',
   PaymentsManage: 'payments.manage',
+  /** Budget tranches (source, effective date, document number) raise a program's total (operations.md §8). */
+  BudgetTranches: 'budget.tranches',
   ProgramsManage: 'programs.manage',
   UsersManage: 'users.manage',
   AuditRead: 'audit.read',
@@ -63,8 +65,13 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
     Permission.ReviewSample,
     Permission.OrganizationsReview,
   ],
-  finance: [Permission.PaymentsManage],
-  admin: [Permission.ProgramsManage, Permission.UsersManage, Permission.OrganizationsReview],
+  finance: [Permission.PaymentsManage, Permission.BudgetTranches],
+  admin: [
+    Permission.ProgramsManage,
+    Permission.UsersManage,
+    Permission.OrganizationsReview,
+    Permission.BudgetTranches,
+  ],
   auditor: [Permission.AuditRead],
 };
 

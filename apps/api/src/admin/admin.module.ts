@@ -5,10 +5,12 @@ import { AdminProgramsController } from './admin-programs.controller';
 import { AdminProgramsService } from './admin-programs.service';
 import { AdminUsersController } from './admin-users.controller';
 import { AdminUsersService } from './admin-users.service';
+import { ProgramPausesService } from './program-pauses.service';
+import { ProgramTranchesService } from './program-tranches.service';
 
 @Module({
   imports: [BudgetModule, ProgramsModule],
   controllers: [AdminUsersController, AdminProgramsController],
-  providers: [AdminUsersService, AdminProgramsService],
+  providers: [AdminUsersService, AdminProgramsService, ProgramTranchesService, ProgramPausesService],
 })
 export class AdminModule {}

@@ -1,10 +1,19 @@
 import { Injectable } from '@nestjs/common';
-import { ErrorCode, FieldErrorCode, type EligibilityResult, type ProgramDefinition } from '@huanxin/shared';
+import {
+  ErrorCode,
+  FieldErrorCode,
+  pauseDecision,
+  purchaseDateOf,
+  type EligibilityResult,
+  type ProgramDefinition,
+} from '@huanxin/shared';
 import type { EntityManager } from 'typeorm';
-import { Clock } from '../common/clock';
+import { Clock, shanghaiDate } from '../common/clock';
 import { DomainError } from '../common/errors/domain-error';
 import { claimKeysOf, ServerEvaluator } from '../eligibility/server-evaluator';
-import { ProgramsRepository } from '../programs/programs.repository';
+import { ProgramsCache } from '../programs/programs.cache';
+import { ProgramsRepository, type PauseRow } from '../programs/programs.repository';
+import { publicPause } from '../programs/programs.service';
 import type { ApplicationEntity } from './application.entity';
 import { ApplicationsRepository } from './applications.repository';
 
@@ -28,14 +37,29 @@ export class SubmissionChecks {
     private readonly programs: ProgramsRepository,
     private readonly evaluator: ServerEvaluator,
     private readonly clock: Clock,
+    private readonly cache: ProgramsCache,
   ) {}
 
-  async verify(manager: EntityManager, application: ApplicationEntity): Promise<PassedSubmission> {
+  /**
+   * The programs' pause announcements, read BEFORE the submit's transaction: the cache may have to
+   * refresh (a pool connection), and a transaction waiting for a connection while holding its own
+   * would starve the pool under a burst of submits.
+   */
+  async pauses(): Promise<ReadonlyMap<string, PauseRow>> {
+    return (await this.cache.snapshot()).pauses;
+  }
+
+  async verify(
+    manager: EntityManager,
+    application: ApplicationEntity,
+    pauses: ReadonlyMap<string, PauseRow>,
+  ): Promise<PassedSubmission> {
     const definition = await this.programs.definitionByVersionId(application.programVersionId, manager);
     const today = this.clock.today();
     if (today < definition.opensOn || today > definition.closesOn) {
       throw new DomainError(ErrorCode.PROGRAM_CLOSED, 'The program is not open for applications');
     }
+    this.checkPause(application, definition, pauses);
     // From here on this person's other submissions wait for this one: the history read below is
     // then the one the reservation is decided on (issue 9: one subsidy per person and quota).
     const idNumberBidx = await this.applications.lockPerson(manager, application.applicantId);
@@ -59,6 +83,33 @@ export class SubmissionChecks {
       });
     }
     return { definition, evaluation, idNumberBidx };
+  }
+
+  /**
+   * A paused program takes no NEW claims (operations.md §8): from `pausesAt` a first submission is
+   * refused unless its purchase was made before the pause and the grace days have not run out. A
+   * claim in flight (returned for correction, submitted before) keeps going with its reservation.
+   * The pause comes from the programs cache, read before the transaction (no round trip in it; an
+   * announcement is ≥ 72 h ahead, and the instant itself is compared with the clock exactly).
+   */
+  private checkPause(
+    application: ApplicationEntity,
+    definition: ProgramDefinition,
+    pauses: ReadonlyMap<string, PauseRow>,
+  ): void {
+    if (application.submittedAt !== null) return;
+    const pause = pauses.get(application.programId);
+    if (!pause) return;
+    const decision = pauseDecision(
+      { pausesAt: pause.pausesAt, graceDays: pause.graceDays, pauseDate: shanghaiDate(pause.pausesAt) },
+      this.clock.now(),
+      purchaseDateOf(definition, application.facts),
+    );
+    if (decision === 'paused') {
+      throw new DomainError(ErrorCode.PROGRAM_PAUSED, 'The program is paused and takes no new claims', {
+        extra: { pause: publicPause(pause) },
+      });
+    }
   }
 
   private async requireDocuments(

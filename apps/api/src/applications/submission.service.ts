@@ -51,6 +51,7 @@ export class SubmissionService {
       key: idempotencyKey,
       requestHash: fingerprint({ id, body }),
     };
+    const pauses = await this.checks.pauses();
     return this.applications.transaction((manager) =>
       once(this.idempotency, manager, owner, async (store) => {
         const application = await this.applications.lockOwned(manager, id, applicantId);
@@ -61,7 +62,7 @@ export class SubmissionService {
             `An application that is ${application.status} cannot be submitted`,
           );
         }
-        const { evaluation, idNumberBidx } = await this.checks.verify(manager, application);
+        const { evaluation, idNumberBidx } = await this.checks.verify(manager, application, pauses);
         await this.applications.recordSubmission(manager, application.id, {
           evaluation,
           submitDevice: this.device(),

@@ -1,4 +1,4 @@
-import { defineJob } from '../queue/jobs';
+import { defineJob, defineScheduledJob } from '../queue/jobs';
 
 /**
  * A snapshot of a program's budget after a change (queue `budget`); the change's key is the job id,
@@ -13,3 +13,15 @@ export const BUDGET_SNAPSHOT = defineJob({
 
 export const budgetSnapshotJob = (programId: string, reason: string, changeKey: string) =>
   BUDGET_SNAPSHOT.job({ programId, reason, changeKey });
+
+/**
+ * Every five minutes (Asia/Shanghai, so one run falls at 00:00 — the first minute of a tranche's
+ * date): applies the tranches that came due. A reservation that finds too little money applies
+ * them itself (BudgetRepository.reserve), so this job only brings the published figures up to
+ * date; a missed run loses nothing, the next applies the same tranches once.
+ */
+export const BUDGET_APPLY_TRANCHES = defineScheduledJob({
+  queue: 'budget',
+  name: 'budget.apply-tranches',
+  schedule: { key: 'budget-apply-tranches', pattern: '*/5 * * * *', tz: 'Asia/Shanghai' },
+});

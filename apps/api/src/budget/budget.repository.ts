@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { BudgetFigures } from '@huanxin/shared';
+import { Clock } from '../common/clock';
 import { returning } from '../database/sql';
 import type { DataSource, EntityManager } from 'typeorm';
 import { BudgetEntity } from './budget.entity';
@@ -28,7 +29,10 @@ const GUARDS: Record<Exclude<LedgerEntry, 'adjust'>, string> = {
  */
 @Injectable()
 export class BudgetRepository {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly clock: Clock,
+  ) {}
 
   async figuresByProgram(programIds: string[]): Promise<Map<string, BudgetFigures>> {
     if (programIds.length === 0) return new Map();
@@ -38,6 +42,12 @@ export class BudgetRepository {
       .where('b.programId IN (:...programIds)', { programIds })
       .getMany();
     return new Map(rows.map((row) => [row.programId, toFigures(row)]));
+  }
+
+  /** One program's figures as this transaction sees them (after its own moves). */
+  async figuresIn(manager: EntityManager, programId: string): Promise<BudgetFigures[]> {
+    const rows = await manager.getRepository(BudgetEntity).findBy({ programId });
+    return rows.map(toFigures);
   }
 
   /**
@@ -56,9 +66,85 @@ export class BudgetRepository {
    * The UPDATE and its ledger row are ONE statement (one round trip): the budget row is the one
    * row every submit of a program locks, and it stays locked from here to COMMIT, so callers run
    * this last (ApplicationStateService.move). Returns false when the budget cannot cover the amount.
+   *
+   * Only money in effect is reserved: a tranche whose date has not come is not in `remaining`. When
+   * the guard fails, tranches that came due today but that the scheduled job has not applied yet
+   * (it runs at midnight and every few minutes) are applied in this transaction and the guard is
+   * tried once more — so a tranche is usable from the first second of its date, and the fast path
+   * (enough money) costs nothing extra.
    */
-  reserve(manager: EntityManager, programId: string, amountFen: number, subjectId: string): Promise<boolean> {
-    return this.move(manager, 'reserve', programId, amountFen, subjectId);
+  async reserve(
+    manager: EntityManager,
+    programId: string,
+    amountFen: number,
+    subjectId: string,
+  ): Promise<boolean> {
+    if (await this.move(manager, 'reserve', programId, amountFen, subjectId)) return true;
+    const applied = await this.applyDueTranches(manager, this.clock.today(), programId);
+    return applied.length > 0 && this.move(manager, 'reserve', programId, amountFen, subjectId);
+  }
+
+  /**
+   * Records a tranche (the caller checked the program and the input). Answers its id, or null when
+   * the program already has a tranche with this document number (the unique index decides, so two
+   * requests at once cannot both add it).
+   */
+  async addTranche(
+    manager: EntityManager,
+    tranche: {
+      programId: string;
+      amountFen: number;
+      source: string;
+      effectiveOn: string;
+      documentNo: string;
+      createdBy: string;
+    },
+  ): Promise<string | null> {
+    const rows = await returning(
+      manager,
+      `INSERT INTO budget_tranche (program_id, amount_fen, source, effective_on, document_no, created_by)
+       VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (program_id, document_no) DO NOTHING RETURNING id`,
+      [
+        tranche.programId,
+        tranche.amountFen,
+        tranche.source,
+        tranche.effectiveOn,
+        tranche.documentNo,
+        tranche.createdBy,
+      ],
+    );
+    return (rows[0] as { id: string } | undefined)?.id ?? null;
+  }
+
+  /**
+   * Puts every tranche due by `today` (its `effective_on` has come) and not yet applied into its
+   * program's budget, in ONE statement: the tranches are marked applied (a concurrent run waits for
+   * their rows and then finds them applied: each enters once), total and remaining rise together by
+   * their sum (so `total = remaining + reserved + committed + paid` holds at every step), and each
+   * gets its `adjust` ledger row with the tranche as subject. Answers the ledger rows written.
+   */
+  async applyDueTranches(
+    manager: EntityManager,
+    today: string,
+    programId: string | null = null,
+  ): Promise<{ ledgerId: string; programId: string; trancheId: string }[]> {
+    const rows = (await manager.query(
+      `WITH due AS (
+         UPDATE budget_tranche SET applied_at = now()
+          WHERE applied_at IS NULL AND effective_on <= $1::date AND ($2::uuid IS NULL OR program_id = $2)
+          RETURNING id, program_id, amount_fen, document_no),
+       sums AS (SELECT program_id, sum(amount_fen) AS amount_fen FROM due GROUP BY program_id),
+       raised AS (
+         UPDATE budget b SET total_fen = b.total_fen + s.amount_fen, remaining_fen = b.remaining_fen + s.amount_fen,
+                updated_at = now()
+           FROM sums s WHERE b.program_id = s.program_id RETURNING b.program_id)
+       INSERT INTO budget_ledger (program_id, subject_id, entry, amount_fen, note)
+       SELECT d.program_id, d.id, 'adjust', d.amount_fen, 'tranche ' || d.document_no
+         FROM due d JOIN raised r ON r.program_id = d.program_id
+       RETURNING id, program_id, subject_id`,
+      [today, programId],
+    )) as { id: string; program_id: string; subject_id: string }[];
+    return rows.map((row) => ({ ledgerId: row.id, programId: row.program_id, trancheId: row.subject_id }));
   }
 
   /**

@@ -7,8 +7,10 @@ import { AuditLogEntity } from '../audit/audit-log.entity';
 import { BudgetLedgerEntity } from '../budget/budget-ledger.entity';
 import { BudgetSnapshotEntity } from '../budget/budget-snapshot.entity';
 import { BudgetEntity } from '../budget/budget.entity';
+import { BudgetTrancheEntity } from '../budget/budget-tranche.entity';
 import { ProgramVersionEntity } from '../programs/program-version.entity';
 import { ProgramEntity } from '../programs/program.entity';
+import { ProgramPauseEntity } from '../programs/program-pause.entity';
 import { DocumentEntity } from '../documents/document.entity';
 import { NotificationEntity } from '../notifications/notification.entity';
 import { ConsentRecordEntity } from '../profile/consent-record.entity';
@@ -59,4 +61,6 @@ export const ENTITIES = [
   OrganizationStatusEventEntity,
   ProductEntity,
   ProductPriceEntity,
+  BudgetTrancheEntity,
+  ProgramPauseEntity,
 ];

@@ -2,7 +2,7 @@ import { performance } from 'node:perf_hooks';
 import { Injectable } from '@nestjs/common';
 import type { BudgetFigures } from '@huanxin/shared';
 import { BudgetRepository } from '../budget/budget.repository';
-import { ProgramsRepository, versionStamp, type CurrentProgram } from './programs.repository';
+import { ProgramsRepository, versionStamp, type CurrentProgram, type PauseRow } from './programs.repository';
 
 /** How old the budget figures (and the version stamp) served from memory may be. */
 export const PROGRAMS_REFRESH_MS = 1000;
@@ -12,6 +12,8 @@ export interface ProgramsSnapshot {
   programs: readonly CurrentProgram[];
   byCode: ReadonlyMap<string, CurrentProgram>;
   budgets: ReadonlyMap<string, BudgetFigures>;
+  /** Each program's pause announcement in force, by program id. */
+  pauses: ReadonlyMap<string, PauseRow>;
 }
 
 interface Held extends ProgramsSnapshot {
@@ -24,7 +26,9 @@ interface Held extends ProgramsSnapshot {
 /**
  * The public program pages, from memory. Definitions (≈80 KB of jsonb for 12 programs) are read
  * only when the version stamp changes — a program added (the seed) or a new version published —
- * and the budget rows are re-read at most once a second, in one query for all programs. The stamp
+ * and the budget rows are re-read at most once a second, in one query for all programs. Pause
+ * announcements are part of the stamp: a new one reloads the list with the pauses, so its notice is
+ * served (and the list's ETag changes) on every replica within a second of it. The stamp
  * and the figures come from the database itself, so every API replica sees another replica's
  * change (a budget PATCH, a claim's reservation, a new version) within PROGRAMS_REFRESH_MS without
  * any message between them; the replica that made a change calls `invalidate()` to see it at once.
@@ -69,15 +73,20 @@ export class ProgramsCache {
     // One after the other: two connections at once would cost a loaded pool more than 1 ms.
     const stamp = await this.programs.currentVersionStamp();
     const budgets = await this.budgets.allFigures();
-    let { programs, byCode } = this.held ?? { programs: [], byCode: new Map<string, CurrentProgram>() };
+    let { programs, byCode, pauses } = this.held ?? {
+      programs: [],
+      byCode: new Map<string, CurrentProgram>(),
+      pauses: new Map<string, PauseRow>(),
+    };
     let heldStamp = this.held?.stamp;
     if (stamp !== heldStamp) {
       programs = await this.programs.listCurrent();
       byCode = new Map(programs.map((program) => [program.code, program]));
+      pauses = await this.programs.currentPauses();
       // The stamp of what was loaded (a version published between the two reads is in the list).
-      heldStamp = versionStamp(programs);
+      heldStamp = versionStamp(programs, pauses);
     }
-    const next: Held = { programs, byCode, budgets, stamp: heldStamp!, readAt, seq };
+    const next: Held = { programs, byCode, budgets, pauses, stamp: heldStamp!, readAt, seq };
     // A slower, older refresh never replaces a newer snapshot.
     if (!this.held || this.held.seq < seq) this.held = next;
     return next;

@@ -5,6 +5,17 @@ import type { DataSource, EntityManager } from 'typeorm';
 import { ProgramEntity } from './program.entity';
 import { ProgramVersionEntity } from './program-version.entity';
 
+/** A program's newest pause announcement (the one in force). */
+export interface PauseRow {
+  id: string;
+  programId: string;
+  pausesAt: Date;
+  graceDays: number;
+  noticeZh: string;
+  noticeEn: string;
+  announcedAt: Date;
+}
+
 export interface CurrentProgram {
   id: string;
   code: string;
@@ -41,16 +52,57 @@ export class ProgramsRepository {
   }
 
   /**
-   * Which version each program publishes, as one string (`id:versionId,…`, by program id): a cheap
-   * stamp (no definitions read) that changes when a program is added or a new version published.
+   * Which version each program publishes and its newest pause announcement, as one string
+   * (`id:versionId:pauseId,…`, by program id): a cheap stamp (no definitions read) that changes when
+   * a program is added, a new version published or a pause announced — so every replica, polling
+   * it, sees another replica's announcement within a second (ProgramsCache).
    */
   async currentVersionStamp(): Promise<string> {
-    const rows = await this.dataSource.manager
-      .createQueryBuilder(ProgramEntity, 'p')
-      .select(['p.id AS id', 'p.current_version_id AS version_id'])
-      .where('p.current_version_id IS NOT NULL')
-      .getRawMany<{ id: string; version_id: string }>();
-    return versionStamp(rows.map((row) => ({ id: row.id, versionId: row.version_id })));
+    const rows = (await this.dataSource.query(
+      `SELECT p.id, p.current_version_id AS version_id,
+              (SELECT pp.id FROM program_pause pp WHERE pp.program_id = p.id
+                ORDER BY pp.announced_at DESC, pp.id DESC LIMIT 1) AS pause_id
+         FROM program p WHERE p.current_version_id IS NOT NULL`,
+    )) as { id: string; version_id: string; pause_id: string | null }[];
+    return versionStamp(
+      rows.map((row) => ({ id: row.id, versionId: row.version_id })),
+      new Map(rows.filter((row) => row.pause_id).map((row) => [row.id, { id: row.pause_id! }])),
+    );
+  }
+
+  /** Each program's newest pause announcement (the one in force), by program id. */
+  async currentPauses(
+    manager: EntityManager = this.dataSource.manager,
+    programId: string | null = null,
+  ): Promise<Map<string, PauseRow>> {
+    const rows = (await manager.query(
+      `SELECT DISTINCT ON (program_id) id, program_id, pauses_at, grace_days, notice_zh, notice_en, announced_at
+         FROM program_pause WHERE ($1::uuid IS NULL OR program_id = $1)
+        ORDER BY program_id, announced_at DESC, id DESC`,
+      [programId],
+    )) as {
+      id: string;
+      program_id: string;
+      pauses_at: Date;
+      grace_days: number;
+      notice_zh: string;
+      notice_en: string;
+      announced_at: Date;
+    }[];
+    return new Map(
+      rows.map((row) => [
+        row.program_id,
+        {
+          id: row.id,
+          programId: row.program_id,
+          pausesAt: row.pauses_at,
+          graceDays: row.grace_days,
+          noticeZh: row.notice_zh,
+          noticeEn: row.notice_en,
+          announcedAt: row.announced_at,
+        },
+      ]),
+    );
   }
 
   /** A version's definition (immutable, so cached per process). */
@@ -91,10 +143,13 @@ export class ProgramsRepository {
   }
 }
 
-/** The stamp of a set of programs (see `currentVersionStamp`). */
-export function versionStamp(programs: readonly { id: string; versionId: string }[]): string {
+/** The stamp of a set of programs and their pauses (see `currentVersionStamp`). */
+export function versionStamp(
+  programs: readonly { id: string; versionId: string }[],
+  pauses: ReadonlyMap<string, { id: string }> = new Map(),
+): string {
   return programs
-    .map((program) => `${program.id}:${program.versionId}`)
+    .map((program) => `${program.id}:${program.versionId}:${pauses.get(program.id)?.id ?? ''}`)
     .sort()
     .join(',');
 }

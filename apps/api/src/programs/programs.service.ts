@@ -3,12 +3,14 @@ import { Injectable } from '@nestjs/common';
 import {
   ErrorCode,
   FieldErrorCode,
+  graceUntil,
   isIsoDate,
   programStatus,
   validateFacts,
   type BudgetFigures,
   type EligibilityResult,
   type ProgramDetail,
+  type ProgramPause,
   type ProgramSummary,
 } from '@huanxin/shared';
 import { Clock, shanghaiDate } from '../common/clock';
@@ -16,7 +18,7 @@ import type { AuthUser } from '../common/http/request-context';
 import { ServerEvaluator } from '../eligibility/server-evaluator';
 import { DomainError, validationFailed } from '../common/errors/domain-error';
 import { ProgramsCache, type ProgramsSnapshot } from './programs.cache';
-import type { CurrentProgram } from './programs.repository';
+import type { CurrentProgram, PauseRow } from './programs.repository';
 
 const DAY_MS = 86_400_000;
 /** Asia/Shanghai is UTC+8 all year (no daylight saving): its days start at 16:00 UTC. */
@@ -76,12 +78,12 @@ export class ProgramsService {
   }
 
   async detail(code: string): Promise<ProgramDetail> {
-    const { byCode, budgets } = await this.cache.snapshot();
+    const { byCode, budgets, pauses } = await this.cache.snapshot();
     const program = byCode.get(code);
     if (!program) throw new DomainError(ErrorCode.PROGRAM_NOT_FOUND, `No program ${code}`);
     const { definition } = program;
     return {
-      ...this.summary(program, budgets.get(program.id) ?? EMPTY_BUDGET, this.today()),
+      ...this.summary(program, budgets.get(program.id) ?? EMPTY_BUDGET, this.today(), pauses.get(program.id)),
       version: program.version,
       clauses: definition.clauses.map(({ id, title, citation, provenance }) => ({
         id,
@@ -122,8 +124,10 @@ export class ProgramsService {
     });
   }
 
-  private summaries({ programs, budgets }: ProgramsSnapshot, today: string): ProgramSummary[] {
-    return programs.map((program) => this.summary(program, budgets.get(program.id) ?? EMPTY_BUDGET, today));
+  private summaries({ programs, budgets, pauses }: ProgramsSnapshot, today: string): ProgramSummary[] {
+    return programs.map((program) =>
+      this.summary(program, budgets.get(program.id) ?? EMPTY_BUDGET, today, pauses.get(program.id)),
+    );
   }
 
   /** `clock.today()` without formatting a date on every request (Intl is slow on a hot path). */
@@ -142,7 +146,12 @@ export class ProgramsService {
     return program;
   }
 
-  private summary(program: CurrentProgram, budget: BudgetFigures, today: string): ProgramSummary {
+  private summary(
+    program: CurrentProgram,
+    budget: BudgetFigures,
+    today: string,
+    pause: PauseRow | undefined,
+  ): ProgramSummary {
     const { definition } = program;
     return {
       code: program.code,
@@ -152,6 +161,20 @@ export class ProgramsService {
       opensOn: definition.opensOn,
       closesOn: definition.closesOn,
       budget,
+      // Static data only (no "in effect yet" flag): the pre-serialized list stays valid across
+      // the pause's own instant; clients compare `pausesAt` with their clock.
+      ...(pause && { pause: publicPause(pause) }),
     };
   }
+}
+
+/** A pause announcement as the public pages show it. */
+export function publicPause(pause: PauseRow): ProgramPause {
+  return {
+    pausesAt: pause.pausesAt.toISOString(),
+    graceDays: pause.graceDays,
+    graceUntil: graceUntil(pause.pausesAt, pause.graceDays).toISOString(),
+    notice: { zh: pause.noticeZh, en: pause.noticeEn },
+    announcedAt: pause.announcedAt.toISOString(),
+  };
 }

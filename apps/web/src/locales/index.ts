@@ -10,6 +10,7 @@ import zhApplications from './zh-CN/applications.json';
 import zhReview from './zh-CN/review.json';
 import zhPayments from './zh-CN/payments.json';
 import zhDealer from './zh-CN/dealer.json';
+import zhStats from './zh-CN/stats.json';
 import enCommon from './en/common.json';
 import enHome from './en/home.json';
 import enErrors from './en/errors.json';
@@ -22,6 +23,7 @@ import enApplications from './en/applications.json';
 import enReview from './en/review.json';
 import enPayments from './en/payments.json';
 import enDealer from './en/dealer.json';
+import enStats from './en/stats.json';
 
 export const namespaces = [
   'common',
@@ -36,6 +38,7 @@ export const namespaces = [
   'review',
   'payments',
   'dealer',
+  'stats',
 ] as const;
 
 export const resources = {
@@ -52,6 +55,7 @@ export const resources = {
     review: zhReview,
     payments: zhPayments,
     dealer: zhDealer,
+    stats: zhStats,
   },
   en: {
     common: enCommon,
@@ -66,5 +70,6 @@ export const resources = {
     review: enReview,
     payments: enPayments,
     dealer: enDealer,
+    stats: enStats,
   },
 } as const;

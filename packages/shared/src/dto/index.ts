@@ -10,3 +10,4 @@ export * from './audit';
 export * from './dev';
 export * from './review';
 export * from './review-reports';
+export * from './stats';

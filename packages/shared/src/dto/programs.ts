@@ -1,5 +1,11 @@
 import type { ProgramStatus } from '../eligibility';
-import type { DocumentRequirement, FactField, ProgramDefinition, Provenance } from '../programs';
+import type {
+  DocumentRequirement,
+  FactField,
+  ProgramDefinition,
+  ProgramPause,
+  Provenance,
+} from '../programs';
 
 /** A program budget's figures (integer fen): remaining = total − reserved − committed − paid. */
 export interface BudgetFigures {
@@ -19,6 +25,8 @@ export interface ProgramSummary {
   opensOn: string;
   closesOn: string;
   budget: BudgetFigures;
+  /** The announced pause, from the moment it is announced (absent when none). */
+  pause?: ProgramPause;
 }
 
 /** `GET /api/programs/:code`: the summary plus the rules a resident reads and the definition the browser evaluates. */

@@ -12,6 +12,7 @@ import { EventOrder1796126007124 } from './1796126007124-EventOrder';
 import { ReviewColumns1796130374976 } from './1796130374976-ReviewColumns';
 import { ReviewWorkbench1796130801912 } from './1796130801912-ReviewWorkbench';
 import { ReviewSignals1796131086012 } from './1796131086012-ReviewSignals';
+import { TranchesPauses1796140687883 } from './1796140687883-TranchesPauses';
 import { Payments1796140751968 } from './1796140751968-Payments';
 import { Dealers1796141920468 } from './1796141920468-Dealers';
 
@@ -28,6 +29,7 @@ export const MIGRATIONS = [
   ReviewColumns1796130374976,
   ReviewWorkbench1796130801912,
   ReviewSignals1796131086012,
+  TranchesPauses1796140687883,
   Payments1796140751968,
   Dealers1796141920468,
 ];

@@ -20,26 +20,13 @@ export interface ExportRow {
   phoneEnc: string | null;
 }
 
-/** Named queries of the review console's reports (stats and the export). */
+/**
+ * Named queries of the review console's export. The counts of its stats come from the shared
+ * statistics layer (StatsRepository), the same figures the public dashboard publishes.
+ */
 @Injectable()
 export class ReportsRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
-
-  /** Claims per program, status and review stage (drafts are the residents' own and not counted). */
-  async countsByProgram(): Promise<
-    { programId: string; status: string; stage: string | null; count: number }[]
-  > {
-    const rows = (await this.dataSource.query(
-      `SELECT program_id, status, stage, count(*)::int AS count FROM application
-        WHERE status <> 'draft' GROUP BY program_id, status, stage`,
-    )) as { program_id: string; status: string; stage: string | null; count: number }[];
-    return rows.map((row) => ({
-      programId: row.program_id,
-      status: row.status,
-      stage: row.stage,
-      count: row.count,
-    }));
-  }
 
   /**
    * One page of the export, in code order after `afterCode` (keyset paging through the unique

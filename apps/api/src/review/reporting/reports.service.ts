@@ -23,6 +23,7 @@ import { ProgramsCache } from '../../programs/programs.cache';
 import { ProgramsRepository } from '../../programs/programs.repository';
 import { reviewDaysOf } from '../sla/sla-digest.service';
 import { slaBoundaries, SlaRepository } from '../sla/sla.repository';
+import { StatsRepository } from '../../stats/stats.repository';
 import { ReportsRepository } from './reports.repository';
 
 const EXPORT_PAGE = 500;
@@ -71,6 +72,7 @@ export class ReportsService {
 
   constructor(
     private readonly reports: ReportsRepository,
+    private readonly figures: StatsRepository,
     private readonly sla: SlaRepository,
     private readonly programs: ProgramsRepository,
     private readonly cache: ProgramsCache,
@@ -82,7 +84,7 @@ export class ReportsService {
   async stats(): Promise<ReviewStats> {
     const now = this.clock.now();
     const snapshot = await this.cache.snapshot();
-    const counts = await this.reports.countsByProgram();
+    const counts = await this.figures.claimCounts();
     const sla = await this.sla.counts(
       snapshot.programs.map((p) => slaBoundaries(p.id, reviewDaysOf(p.definition), now)),
     );

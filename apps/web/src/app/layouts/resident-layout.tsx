@@ -66,6 +66,8 @@ export function ResidentLayout() {
         <p>{t('footer.office')}</p>
         <p>{t('footer.note')}</p>
         <p className="hx-footer__meta">
+          <NavLink to="/stats">{t('nav.stats')}</NavLink>
+          <span aria-hidden> · </span>
           <NavLink to="/console">{t('nav.console')}</NavLink>
           <span aria-hidden> · </span>
           <span>{t('footer.openSource')}</span>

@@ -1,5 +1,5 @@
 import { CheckSquareOutlined, FileTextOutlined, FormOutlined, RightOutlined } from '@ant-design/icons';
-import { Tag } from 'antd';
+import { Alert, Tag } from 'antd';
 import { Link } from 'react-router';
 import { formatFen, maxAmountFen } from '@huanxin/shared';
 import { useTranslation } from 'react-i18next';
@@ -9,6 +9,33 @@ import type { ProgramDetail } from '../api/get-program';
 import { BudgetMeter } from './budget-meter';
 import { ProgramStatusBadge } from './program-status-badge';
 import { ProgramWindow } from './program-window';
+
+/** The announced pause, from the moment it is announced (GET /api/programs carries it). */
+function PauseNotice({ pause }: { pause: NonNullable<ProgramDetail['pause']> }) {
+  const { t, i18n } = useTranslation('programs');
+  const at = (iso: string) =>
+    new Intl.DateTimeFormat(i18n.language === 'en' ? 'en-GB' : 'zh-CN', {
+      timeZone: 'Asia/Shanghai',
+      dateStyle: 'medium',
+      timeStyle: 'short',
+    }).format(new Date(iso));
+  return (
+    <Alert
+      className="hx-pause-notice"
+      data-testid="pause-notice"
+      type="warning"
+      showIcon
+      role="status"
+      title={t('pause.from', { at: at(pause.pausesAt) })}
+      description={
+        <>
+          <p>{localized(pause.notice, i18n.language)}</p>
+          <p>{t('pause.grace', { days: pause.graceDays, until: at(pause.graceUntil) })}</p>
+        </>
+      }
+    />
+  );
+}
 
 export function ProgramDetailView({ program }: { program: ProgramDetail }) {
   const { t, i18n } = useTranslation('programs');
@@ -47,6 +74,7 @@ export function ProgramDetailView({ program }: { program: ProgramDetail }) {
             ) : null}
           </p>
         ) : null}
+        {program.pause ? <PauseNotice pause={program.pause} /> : null}
         <div className="hx-actions">
           {program.status === 'open' ? (
             <Link

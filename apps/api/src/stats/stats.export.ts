@@ -1,0 +1,138 @@
+import { APPLICATION_STATUSES, type PublicStats } from '@huanxin/shared';
+import ExcelJS from 'exceljs';
+
+export const XLSX_CONTENT_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+export const CSV_CONTENT_TYPE = 'text/csv; charset=utf-8';
+export const STATS_EXPORT_FORMATS = ['csv', 'xlsx'] as const;
+export type StatsExportFormat = (typeof STATS_EXPORT_FORMATS)[number];
+
+type Cell = string | number | null;
+interface Table {
+  name: string;
+  /** Chinese first, the machine name after a slash. */
+  header: string[];
+  rows: Cell[][];
+}
+
+const STATUSES = APPLICATION_STATUSES.filter((s) => s !== 'draft');
+
+/** The statistics as tables: the same figures (and the same "<5") as `GET /api/stats`. */
+export function statsTables(stats: PublicStats): Table[] {
+  return [
+    {
+      name: 'programs',
+      header: [
+        '项目/code',
+        '项目名称/title_zh',
+        'title_en',
+        '总额（分）/total_fen',
+        '已预留/reserved_fen',
+        '已核定/committed_fen',
+        '已发放/paid_fen',
+        '剩余/remaining_fen',
+        ...STATUSES.map((s) => `申请数/claims_${s}`),
+        '补贴发放（分）/subsidy_paid_fen',
+        '受补贴商品销售额（分）/gross_sales_fen',
+        '提交至决定中位天数/median_days_submit_to_decision',
+        '核定至发放中位天数/median_days_approval_to_payment',
+        '时限达标率/sla_hit_rate',
+        '新能源占比/nev_share',
+        '暂停时间/pauses_at',
+        `数据时间/as_of`,
+      ],
+      rows: stats.programs.map((p) => [
+        p.code,
+        p.title.zh,
+        p.title.en,
+        p.budget.totalFen,
+        p.budget.reservedFen,
+        p.budget.committedFen,
+        p.budget.paidFen,
+        p.budget.remainingFen,
+        ...STATUSES.map((s) => p.claims[s]),
+        p.paidFen,
+        p.grossSalesFen,
+        p.medianDays.submitToDecision,
+        p.medianDays.approvalToPayment,
+        p.slaHitRate,
+        p.units.nevShare,
+        p.pause?.pausesAt ?? null,
+        stats.asOf,
+      ]),
+    },
+    {
+      name: 'weekly',
+      header: ['周（周一）/week', '新提交/submitted', '核定/approved', '发放（分）/paid_fen'],
+      rows: stats.weekly.map((w) => [w.week, w.submitted, w.approved, w.paidFen]),
+    },
+    {
+      name: 'tranches',
+      header: [
+        '项目/code',
+        '金额（分）/amount_fen',
+        '来源/source',
+        '生效日期/effective_on',
+        '文号/document_no',
+        '已生效/in_effect',
+      ],
+      rows: stats.programs.flatMap((p) =>
+        p.tranches.map((t) => [
+          p.code,
+          t.amountFen,
+          t.source,
+          t.effectiveOn,
+          t.documentNo,
+          t.inEffect ? 'yes' : 'no',
+        ]),
+      ),
+    },
+    {
+      name: 'units',
+      header: ['项目/code', '类别/category', '等级/grade', '数量/units'],
+      rows: stats.programs.flatMap((p) => [
+        ...p.units.byCategory.map((u) => [p.code, u.category, null, u.units]),
+        ...p.units.byGrade.map((u) => [p.code, null, u.grade, u.units]),
+      ]),
+    },
+    {
+      name: 'return_reasons',
+      header: ['退回原因/reason_code', '次数/count'],
+      rows: stats.topReturnReasons.map((r) => [r.code, r.count]),
+    },
+  ];
+}
+
+/**
+ * A text cell a spreadsheet would run as a formula (`=`, `+`, `-`, `@`, tab, CR) gets a leading
+ * apostrophe (OWASP CSV injection); numbers stay numbers.
+ */
+function safeText(value: string): string {
+  return /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+}
+
+function csvCell(value: Cell): string {
+  if (value === null) return '';
+  if (typeof value === 'number') return String(value);
+  const text = safeText(value);
+  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
+/** The programs table as CSV (UTF-8 with BOM so Excel reads the Chinese, CRLF lines). */
+export function statsCsv(stats: PublicStats): Buffer {
+  const [programs] = statsTables(stats);
+  const lines = [programs!.header, ...programs!.rows].map((row) => row.map(csvCell).join(','));
+  return Buffer.from(`\uFEFF${lines.join('\r\n')}\r\n`, 'utf8');
+}
+
+/** Every table as a sheet of one workbook. */
+export async function statsXlsx(stats: PublicStats): Promise<Buffer> {
+  const workbook = new ExcelJS.Workbook();
+  workbook.created = new Date(stats.asOf);
+  for (const table of statsTables(stats)) {
+    const sheet = workbook.addWorksheet(table.name);
+    sheet.addRow(table.header);
+    for (const row of table.rows)
+      sheet.addRow(row.map((cell) => (typeof cell === 'string' ? safeText(cell) : cell)));
+  }
+  return Buffer.from(await workbook.xlsx.writeBuffer());
+}
