@@ -159,8 +159,24 @@ describe('tranches and pauses', () => {
     clock = useFakeClock(t.app, new Date('2026-06-10T02:00:00Z'));
     await at(clock.now());
   });
+  // Every suite shares the database: the pause and the emptied budgets must not outlive this one
+  // (a later suite on the real clock would find appliance-2026 paused and digital-2026 spent).
+  let restore: { code: string; remainingFen: number }[] = [];
+  beforeAll(async () => {
+    restore = await Promise.all(
+      [TRANCHE_PROGRAM, PAUSE_PROGRAM].map(async (code) => ({
+        code,
+        remainingFen: (await figures(code)).remainingFen,
+      })),
+    );
+  });
   afterAll(async () => {
     clock.restore();
+    await db.query(
+      `DELETE FROM program_pause WHERE program_id IN (SELECT id FROM program WHERE code = ANY($1))`,
+      [[TRANCHE_PROGRAM, PAUSE_PROGRAM]],
+    );
+    for (const { code, remainingFen } of restore) await leave(code, remainingFen);
     await t.close();
   });
 

@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
 import {
   AuditOutlined,
+  BankOutlined,
   DashboardOutlined,
   ExperimentOutlined,
   FileDoneOutlined,
@@ -18,6 +19,7 @@ export type ConsoleSection =
   | 'approvals'
   | 'sampling'
   | 'payments'
+  | 'funding'
   | 'programs'
   | 'users'
   | 'audit'
@@ -38,6 +40,7 @@ export const BUILT_SECTIONS: ReadonlySet<ConsoleSection> = new Set([
   'approvals',
   'sampling',
   'payments',
+  'funding',
   'dealer',
   'organizations',
 ]);
@@ -76,6 +79,13 @@ export const consoleSections: readonly ConsoleSectionDef[] = [
     path: '/console/payments',
     icon: <PayCircleOutlined aria-hidden />,
     permission: Permission.PaymentsManage,
+  },
+  {
+    // Tranches of money (finance, admin) and pauses (admin) of a program.
+    section: 'funding',
+    path: '/console/funding',
+    icon: <BankOutlined aria-hidden />,
+    permission: Permission.BudgetTranches,
   },
   {
     section: 'programs',

@@ -22,8 +22,8 @@ describe('navigation by role', () => {
   it.each([
     { role: 'reviewer', visible: ['工作台', '审核队列'] },
     { role: 'approver', visible: ['工作台', '审核队列', '复核审批', '抽样复查', '经营单位审核'] },
-    { role: 'finance', visible: ['工作台', '资金拨付'] },
-    { role: 'admin', visible: ['工作台', '经营单位审核', '项目管理', '用户管理'] },
+    { role: 'finance', visible: ['工作台', '资金拨付', '资金与暂停'] },
+    { role: 'admin', visible: ['工作台', '经营单位审核', '资金与暂停', '项目管理', '用户管理'] },
     { role: 'auditor', visible: ['工作台', '审计日志'] },
     { role: 'dealer', visible: ['工作台', '经营单位业务'] },
   ])('console menu for $role shows only its functions', async ({ role, visible }) => {

@@ -41,6 +41,7 @@ const ReviewCasePage = lazyPage(() => staff().then((m) => m.ReviewCasePage));
 const SecondApprovalPage = lazyPage(() => staff().then((m) => m.SecondApprovalPage));
 const SamplingPage = lazyPage(() => staff().then((m) => m.SamplingPage));
 const PaymentsPage = lazyPage(() => staff().then((m) => m.PaymentsPage));
+const FundingPage = lazyPage(() => staff().then((m) => m.FundingPage));
 const DealerConsolePage = lazyPage(() => staff().then((m) => m.DealerConsolePage));
 const OrganizationsReviewPage = lazyPage(() => staff().then((m) => m.OrganizationsReviewPage));
 
@@ -116,6 +117,11 @@ export const routes: RouteObject[] = [
             path: 'payments',
             element: <RequireSession area="console" permission={Permission.PaymentsManage} />,
             children: [{ index: true, element: <PaymentsPage /> }],
+          },
+          {
+            path: 'funding',
+            element: <RequireSession area="console" permission={Permission.BudgetTranches} />,
+            children: [{ index: true, element: <FundingPage /> }],
           },
           {
             path: 'dealer',

@@ -11,6 +11,7 @@ import zhReview from './zh-CN/review.json';
 import zhPayments from './zh-CN/payments.json';
 import zhDealer from './zh-CN/dealer.json';
 import zhStats from './zh-CN/stats.json';
+import zhFunding from './zh-CN/funding.json';
 import enCommon from './en/common.json';
 import enHome from './en/home.json';
 import enErrors from './en/errors.json';
@@ -24,6 +25,7 @@ import enReview from './en/review.json';
 import enPayments from './en/payments.json';
 import enDealer from './en/dealer.json';
 import enStats from './en/stats.json';
+import enFunding from './en/funding.json';
 
 export const namespaces = [
   'common',
@@ -39,6 +41,7 @@ export const namespaces = [
   'payments',
   'dealer',
   'stats',
+  'funding',
 ] as const;
 
 export const resources = {
@@ -56,6 +59,7 @@ export const resources = {
     payments: zhPayments,
     dealer: zhDealer,
     stats: zhStats,
+    funding: zhFunding,
   },
   en: {
     common: enCommon,
@@ -71,5 +75,6 @@ export const resources = {
     payments: enPayments,
     dealer: enDealer,
     stats: enStats,
+    funding: enFunding,
   },
 } as const;

@@ -5,3 +5,4 @@ export { NotFoundPage } from '../routes/not-found';
 export { ReviewCasePage, ReviewQueuePage, SamplingPage, SecondApprovalPage } from '../routes/review';
 export { PaymentsPage } from '../routes/payments';
 export { DealerConsolePage, OrganizationsReviewPage } from '../routes/dealer';
+export { FundingPage } from '../routes/funding';
