@@ -269,11 +269,17 @@ async function main(): Promise<void> {
 
     // The plans of every statement the queue sends, captured from the real repository.
     const captured: Captured[] = [];
+    // Plain queries come through `query`, the prepared page through the logger and the pool.
     const recording = new ReviewRepository({
       query: (sql: string, parameters: unknown[]) => {
         captured.push({ sql, parameters });
         return db.query(sql, parameters);
       },
+      logger: {
+        logQuery: (sql: string, parameters?: unknown[]) =>
+          captured.push({ sql, parameters: parameters ?? [] }),
+      },
+      driver: db.driver,
     } as unknown as DataSource);
     const filter = (extra: Partial<QueueFilter>): QueueFilter => ({
       status: 'in_review',

@@ -117,9 +117,14 @@ describe("a resident's list", () => {
       .get(`/api/applications/${created.body.id}`)
       .set('Cookie', resident.cookie)
       .expect(200);
-    const { timeline, correction, ...view } = detail.body as { timeline: unknown; correction: unknown };
+    const { timeline, correction, payment, ...view } = detail.body as {
+      timeline: unknown;
+      correction: unknown;
+      payment: unknown;
+    };
     expect(timeline).toBeDefined();
     expect(correction).toBeNull();
+    expect(payment).toBeNull();
     expect(res.body).toEqual([view]);
     expect(res.body[0]).toMatchObject({
       status: 'submitted',

@@ -1,11 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { ApplicationStatus, EligibilityResult, ProgramDefinition } from '@huanxin/shared';
-import type { Pool } from 'pg';
 import { In, type DataSource, type EntityManager } from 'typeorm';
-import type { PostgresDriver } from 'typeorm/driver/postgres/PostgresDriver';
 import { MicroBatch } from '../common/http/micro-batch';
-import { returning } from '../database/sql';
+import { preparedRead, returning, type NamedStatement } from '../database/sql';
 import type { OutboxJob } from '../queue/jobs';
 import { ApplicationEventEntity } from './application-event.entity';
 import { ApplicationEntity } from './application.entity';
@@ -37,7 +35,7 @@ const isoJson = (column: string) =>
   `COALESCE(to_json(to_char(${column} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'))::text, 'null')`;
 
 /** The list's statement, prepared once per connection (named): no parse and plan per batch. */
-const LIST_FOR_APPLICANTS = {
+const LIST_FOR_APPLICANTS: NamedStatement = {
   name: 'application_list_for_applicants',
   text: `SELECT applicant_id AS "applicantId", program_version_id AS "programVersionId",
                 to_json(id)::text AS id, to_json(code)::text AS code, to_json(status)::text AS status,
@@ -116,14 +114,11 @@ export class ApplicationsRepository {
   }
 
   private readonly lists = new MicroBatch<string, ApplicationListRow[]>(async (applicantIds) => {
-    const values = [applicantIds];
-    // Logged as TypeORM logs its own queries (the hot-query-plan test reads the SQL from there).
-    this.dataSource.logger.logQuery(LIST_FOR_APPLICANTS.text, values);
-    const pool = (this.dataSource.driver as PostgresDriver).master as Pool;
-    const { rows } = await pool.query<ApplicationListRow & { applicantId: string }>({
-      ...LIST_FOR_APPLICANTS,
-      values,
-    });
+    const rows = await preparedRead<ApplicationListRow & { applicantId: string }>(
+      this.dataSource,
+      LIST_FOR_APPLICANTS,
+      [applicantIds],
+    );
     const byApplicant = new Map<string, ApplicationListRow[]>();
     for (const row of rows) {
       const list = byApplicant.get(row.applicantId);

@@ -1,4 +1,7 @@
-import type { EntityManager } from 'typeorm';
+import { createHash } from 'node:crypto';
+import type { Pool } from 'pg';
+import type { DataSource, EntityManager } from 'typeorm';
+import type { PostgresDriver } from 'typeorm/driver/postgres/PostgresDriver';
 
 /**
  * The rows of any statement run through `query()`. For UPDATE and DELETE, TypeORM's Postgres
@@ -21,4 +24,37 @@ export async function returning<T>(
   )
     return result[0] as T[];
   return result as T[];
+}
+
+/** A statement prepared once per connection under its name (node-postgres keeps it by name). */
+export interface NamedStatement {
+  name: string;
+  text: string;
+}
+
+/** A named statement for SQL built from a fixed set of shapes: the name is the text's hash. */
+export function namedStatement(prefix: string, text: string): NamedStatement {
+  return { name: `${prefix}_${createHash('sha1').update(text).digest('hex').slice(0, 16)}`, text };
+}
+
+/**
+ * Runs a read as a named prepared statement straight on TypeORM's pool: PostgreSQL parses and plans
+ * it once per connection instead of once per call, and TypeORM's query runner (a connection
+ * checked out and released around every `query()`) is skipped — on a hot read of a few rows those
+ * are most of its time (the resident list, the review queue: README, Benchmarks). The pool's own
+ * wait limit still applies (a full pool answers 503 as any query does), and the SQL is logged as
+ * TypeORM logs its own, so the hot-query-plan test still reads it. Reads only, outside any
+ * transaction (a transaction's statements must go through its manager). A statement whose plan
+ * depends on a partial index's predicate must carry that value as a literal, not a parameter: a
+ * generic plan cannot prove `$1 = 'in_review'`.
+ */
+export async function preparedRead<T extends object>(
+  dataSource: DataSource,
+  statement: NamedStatement,
+  values: unknown[],
+): Promise<T[]> {
+  dataSource.logger.logQuery(statement.text, values);
+  const pool = (dataSource.driver as PostgresDriver).master as Pool;
+  const { rows } = await pool.query<T>({ ...statement, values });
+  return rows;
 }

@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { ApplicationStatus, ReviewDecisionKind, ReviewSort, ReviewStage } from '@huanxin/shared';
 import type { DataSource, EntityManager } from 'typeorm';
 import { ApplicationEntity } from '../applications/application.entity';
-import { returning } from '../database/sql';
+import { namedStatement, preparedRead, returning } from '../database/sql';
 
 /** A queue request as the repository runs it (validated by the controller's DTO). */
 export interface QueueFilter {
@@ -79,7 +79,9 @@ export class ReviewRepository {
     const order = this.queueOrder(filter, params);
     params.push(filter.limit, filter.offset, filter.now);
     const [limit, offset, now] = [params.length - 2, params.length - 1, params.length];
-    return (await this.dataSource.query(
+    // Prepared per shape (filters present × sort): planned once per connection, not per page.
+    const statement = namedStatement(
+      'review_queue_page',
       `WITH a AS MATERIALIZED (
          SELECT a.id, a.code, a.program_version_id, a.applicant_id, a.reserved_fen, a.complete_at, a.risk_score, a.stage
            FROM application a WHERE ${where} ORDER BY ${order} LIMIT $${limit} OFFSET $${offset})
@@ -91,8 +93,8 @@ export class ReviewRepository {
          LEFT JOIN review_lease l ON l.application_id = a.id AND l.lease_until > $${now}
          LEFT JOIN user_account u ON u.id = l.holder_id
         ORDER BY ${order}`,
-      params,
-    )) as QueueRow[];
+    );
+    return preparedRead<QueueRow>(this.dataSource, statement, params);
   }
 
   /** How many claims the queue's filter matches (an index-only count over the same partial index). */
@@ -106,8 +108,12 @@ export class ReviewRepository {
   }
 
   private queueWhere(filter: QueueFilter): { where: string; params: unknown[] } {
-    const params: unknown[] = [filter.status];
-    const clauses = [`a.status = $1`];
+    const params: unknown[] = [];
+    // A literal, not a parameter: the queue's indexes are partial on `status = 'in_review'`, and
+    // the prepared page's generic plan could not use them for `status = $1`. From the fixed list.
+    if (filter.status !== 'in_review' && filter.status !== 'returned')
+      throw new Error(`not a queue status: ${String(filter.status)}`);
+    const clauses = [`a.status = '${filter.status}'`];
     if (filter.programCode) {
       params.push(filter.programCode);
       clauses.push(`a.program_id = (SELECT id FROM program WHERE code = $${params.length})`);
