@@ -9,6 +9,7 @@ import { clearRateLimits, dataSourceOf, DEMO_USERS, latestCode, signInStaff } fr
 import { checkMoneyInvariants } from './utils/money-invariants';
 import { createResident, residentIdentity, type Resident } from './utils/residents';
 import { moveClaim, runChecks, submitClaim, vinFor } from './utils/review-claims';
+import { ApplicationsService } from '../src/applications/applications.service';
 import { createTestApp, type TestApp } from './utils/test-app';
 
 jest.setTimeout(180_000);
@@ -138,6 +139,40 @@ describe('payments (POST /api/payments/batches …)', () => {
   afterAll(async () => {
     clock.restore();
     await t.close();
+  });
+
+  it('an approved claim shows the resident its pay clock: payDays from the approval, warning, overdue', async () => {
+    const claim = cars[0]!;
+    const { resident } = residents.get(claim.id)!;
+    const detail = () =>
+      request(t.server).get(`/api/applications/${claim.id}`).set('cookie', resident.cookie).expect(200);
+    const first = await detail();
+    const approvedAt = (first.body.timeline as { at: string; status: string }[]).findLast(
+      (e) => e.status === 'approved',
+    )!.at;
+    const due = new Date(new Date(approvedAt).getTime() + 30 * 86_400_000).toISOString();
+    expect(first.body.payClock).toEqual({ dueAt: due, payDays: 30, state: 'ok' });
+    // Later days through the service (a resident session would idle out across a month).
+    const service = t.app.get(ApplicationsService);
+    const clockAt = async (days: number) => {
+      clock.set(new Date(new Date(approvedAt).getTime() + days * 86_400_000));
+      return (await service.detail(residents.get(claim.id)!.resident.id, claim.id)).payClock;
+    };
+    const before = clock.now();
+    try {
+      expect(await clockAt(23)).toEqual({ dueAt: due, payDays: 30, state: 'ok' });
+      expect(await clockAt(25)).toEqual({ dueAt: due, payDays: 30, state: 'warning' }); // ≥ 80 %
+      expect(await clockAt(31)).toEqual({ dueAt: due, payDays: 30, state: 'overdue' });
+    } finally {
+      clock.set(before);
+    }
+    // A claim not approved has none.
+    const other = residents.get(inReview.id)!.resident;
+    const pending = await request(t.server)
+      .get(`/api/applications/${inReview.id}`)
+      .set('cookie', other.cookie)
+      .expect(200);
+    expect(pending.body.payClock).toBeNull();
   });
 
   it('builds a draft batch of the approved claims, payees masked, by finance only', async () => {

@@ -62,16 +62,18 @@ describe("a resident's list", () => {
           .get(`/api/applications/${claim.id}`)
           .set('Cookie', resident.cookie)
           .expect(200);
-        // The detail adds the timeline, for a returned claim the reviewer's correction, and once in
-        // a payment batch its payment.
-        const { timeline, correction, payment, ...view } = detail.body as {
+        // The detail adds the timeline, for a returned claim the reviewer's correction, once in
+        // a payment batch its payment, and while approved its pay clock.
+        const { timeline, correction, payment, payClock, ...view } = detail.body as {
           timeline: unknown;
           correction: unknown;
           payment: unknown;
+          payClock: unknown;
         };
         expect(timeline).toBeDefined();
         expect(correction).toBeNull();
         expect(payment).toBeNull();
+        expect(payClock).toBeNull();
         expect(claim).toEqual(view);
       }
     }
@@ -117,14 +119,16 @@ describe("a resident's list", () => {
       .get(`/api/applications/${created.body.id}`)
       .set('Cookie', resident.cookie)
       .expect(200);
-    const { timeline, correction, payment, ...view } = detail.body as {
+    const { timeline, correction, payment, payClock, ...view } = detail.body as {
       timeline: unknown;
       correction: unknown;
       payment: unknown;
+      payClock: unknown;
     };
     expect(timeline).toBeDefined();
     expect(correction).toBeNull();
     expect(payment).toBeNull();
+    expect(payClock).toBeNull();
     expect(res.body).toEqual([view]);
     expect(res.body[0]).toMatchObject({
       status: 'submitted',

@@ -1,5 +1,6 @@
 import {
   HIGH_RISK_SCORE,
+  payClock,
   REVIEW_REASONS,
   reviewReason,
   reviewDueAt,
@@ -26,6 +27,26 @@ describe('review SLA clock', () => {
     [241, 'overdue'],
   ])('after %i h of 10 days it is %s', (h, state) => {
     expect(slaState(completeAt, 10, hours(h))).toBe(state);
+  });
+});
+
+describe('pay SLA clock', () => {
+  const approvedAt = new Date('2026-05-01T02:00:00Z');
+  const days = (d: number) => new Date(approvedAt.getTime() + d * 86_400_000);
+
+  // 30 pay days: warning from day 24 (80 %), overdue once 30 days have passed.
+  it.each<[number, SlaState]>([
+    [0, 'ok'],
+    [23.99, 'ok'],
+    [24, 'warning'],
+    [30, 'warning'],
+    [30.01, 'overdue'],
+  ])('on day %d of 30 it is %s, due 2026-05-31', (d, state) => {
+    expect(payClock(approvedAt, 30, days(d))).toEqual({
+      dueAt: '2026-05-31T02:00:00.000Z',
+      payDays: 30,
+      state,
+    });
   });
 });
 

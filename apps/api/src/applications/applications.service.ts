@@ -3,11 +3,13 @@ import {
   applicationCode,
   EDITABLE_STATUSES,
   ErrorCode,
+  payClock,
   reviewReason,
   validateFacts,
   type ApplicationCorrection,
   type ApplicationDetail,
   type ApplicationView,
+  type PayClock,
   type ProgramDefinition,
 } from '@huanxin/shared';
 import { Clock, shanghaiDate } from '../common/clock';
@@ -16,6 +18,7 @@ import { ServerEvaluator } from '../eligibility/server-evaluator';
 import { ProgramsRepository } from '../programs/programs.repository';
 import { applicationNotFound } from './application-errors';
 import { ApplicationStateService } from './application-state.service';
+import type { ApplicationEventEntity } from './application-event.entity';
 import type { ApplicationEntity } from './application.entity';
 import { ApplicationsRepository } from './applications.repository';
 
@@ -125,12 +128,25 @@ export class ApplicationsService {
         paidOn: payment.status === 'paid' && payment.settledAt ? shanghaiDate(payment.settledAt) : null,
         reason: payment.status === 'failed' ? payment.reason : null,
       },
+      payClock: this.payClockOf(application, definition, timeline),
       timeline: timeline.map((event) => ({
         at: event.at.toISOString(),
         status: event.toStatus,
         note: event.note,
       })),
     };
+  }
+
+  /** An approved, unpaid claim's pay clock: `serviceLevels.payDays` from its (last) approval. */
+  private payClockOf(
+    application: ApplicationEntity,
+    definition: ProgramDefinition,
+    timeline: readonly ApplicationEventEntity[],
+  ): PayClock | null {
+    if (application.status !== 'approved') return null;
+    const approval = timeline.findLast((event) => event.toStatus === 'approved');
+    if (!approval) return null;
+    return payClock(approval.at, definition.settings.serviceLevels.payDays, this.clock.now());
   }
 
   async withdraw(applicantId: string, id: string): Promise<ApplicationView> {

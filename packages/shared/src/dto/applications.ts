@@ -1,6 +1,7 @@
 import type { ApplicationStatus } from '../applications';
 import type { EligibilityResult } from '../eligibility';
 import type { ApplicationPayment } from '../payments';
+import type { PayClock } from '../review/sla';
 import type { ApplicationCorrection } from './review';
 
 /**
@@ -37,6 +38,8 @@ export interface ApplicationDetail extends ApplicationView {
   correction?: ApplicationCorrection | null;
   /** Once the claim is in a payment batch: its latest line (paid on …, or failed with the bank's reason). */
   payment?: ApplicationPayment | null;
+  /** While `approved` and unpaid: when payment is due (`serviceLevels.payDays` from the approval). */
+  payClock?: PayClock | null;
 }
 
 /** `POST /api/applications/:id/submit` (200, and the same body again for a repeated Idempotency-Key). */

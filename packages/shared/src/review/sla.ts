@@ -24,3 +24,24 @@ export function slaState(completeAt: Date, reviewDays: number, now: Date): SlaSt
   if (elapsed >= allowed * SLA_WARNING_SHARE) return 'warning';
   return 'ok';
 }
+
+/**
+ * The pay SLA clock (operations.md §7, `serviceLevels.payDays`; national car rules: 30 days): an
+ * approved claim is to be paid within that many days of its approval, `warning` and `overdue` as
+ * for review. Shown on approved claims until they are paid.
+ */
+export interface PayClock {
+  /** When payment is due (ISO instant): the approval plus `payDays`. */
+  dueAt: string;
+  payDays: number;
+  state: SlaState;
+}
+
+/** The pay clock of a claim approved at `approvedAt`, seen at `now`. */
+export function payClock(approvedAt: Date, payDays: number, now: Date): PayClock {
+  return {
+    dueAt: reviewDueAt(approvedAt, payDays).toISOString(),
+    payDays,
+    state: slaState(approvedAt, payDays, now),
+  };
+}

@@ -12,14 +12,14 @@ const resident = signedInAs({ role: 'resident', displayName: '138****8000', phon
 configure({ asyncUtilTimeout: 5000 });
 afterEach(() => vi.unstubAllGlobals());
 
-function showClaim(payment: Record<string, unknown>) {
+function showClaim(payment: Record<string, unknown> | null, extra: Record<string, unknown> = {}) {
   mockApi({
     'GET /api/auth/me': resident,
     'GET /api/programs/car-scrap-2026': jsonResponse(programDetailOf(carScrap2026())),
     [`GET /api/applications/${ID}`]: jsonResponse({
       id: ID,
       code: 'ZQ-2026-000123',
-      status: payment.status === 'paid' ? 'paid' : 'approved',
+      status: payment?.status === 'paid' ? 'paid' : 'approved',
       programCode: 'car-scrap-2026',
       programVersion: 1,
       facts: eligibleClaim('carScrap').facts,
@@ -31,6 +31,8 @@ function showClaim(payment: Record<string, unknown>) {
       timeline: [],
       correction: null,
       payment,
+      payClock: null,
+      ...extra,
     }),
     [`GET /api/applications/${ID}/documents`]: jsonResponse([]),
   });
@@ -52,5 +54,16 @@ describe("the resident's claim page after a payment batch", () => {
     expect(within(failed).getByRole('link', { name: '更新银行账户' }).getAttribute('href')).toBe(
       '/me/profile',
     );
+  });
+
+  it.each([
+    ['ok', 'info', '审核已通过，补贴将在 30 天内、2026/05/31 10:00 前发放。'],
+    ['overdue', 'warning', '补贴应于 2026/05/31 10:00 前发放，已超过 30 天时限。'],
+  ])('an approved claim not yet paid shows its pay clock (%s)', async (state, type, text) => {
+    showClaim(null, { payClock: { dueAt: '2026-05-31T02:00:00.000Z', payDays: 30, state } });
+    const clock = await screen.findByTestId('pay-clock');
+    expect(clock.textContent).toContain(text);
+    expect(clock.getAttribute('data-sla')).toBe(state);
+    expect(clock.className).toContain(`ant-alert-${type}`);
   });
 });

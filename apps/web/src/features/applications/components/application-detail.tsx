@@ -90,6 +90,18 @@ export function ApplicationDetailView({
             action={<LinkButton to="/me/profile">{t('detail.updateBankAccount')}</LinkButton>}
           />
         ) : null}
+        {application.payClock ? (
+          <Alert
+            type={application.payClock.state === 'ok' ? 'info' : 'warning'}
+            showIcon
+            data-testid="pay-clock"
+            data-sla={application.payClock.state}
+            title={t(`detail.payClock.${application.payClock.state}`, {
+              date: formatDateTime(application.payClock.dueAt, lang),
+              days: application.payClock.payDays,
+            })}
+          />
+        ) : null}
         <div className="hx-actions">
           {editable ? (
             <LinkButton to={`/applications/${application.id}/edit`} icon={<EditOutlined aria-hidden />}>
