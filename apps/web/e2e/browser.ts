@@ -35,16 +35,17 @@ export function screenshotPath(name: string): string {
  */
 export function collectPageErrors(
   page: Page,
-  expected: ReadonlyArray<readonly [number, string]> = [],
+  expected: ReadonlyArray<readonly [number, string | RegExp]> = [],
 ): string[] {
-  const allowed: ReadonlyArray<readonly [number, string]> = [[401, '/api/auth/me'], ...expected];
+  const allowed: ReadonlyArray<readonly [number, string | RegExp]> = [[401, '/api/auth/me'], ...expected];
   const errors: string[] = [];
   page.on('pageerror', (error) => errors.push(error.message));
   page.on('console', (message) => {
     if (message.type() !== 'error') return;
     const url = message.location().url;
     const path = url ? new URL(url, 'http://x').pathname : '';
-    if (allowed.some(([status, p]) => p === path && message.text().includes(`status of ${status}`))) return;
+    const matches = (p: string | RegExp) => (typeof p === 'string' ? p === path : p.test(path));
+    if (allowed.some(([status, p]) => matches(p) && message.text().includes(`status of ${status}`))) return;
     errors.push(url ? `${message.text()} (${url})` : message.text());
   });
   return errors;

@@ -96,7 +96,11 @@ async function decide(api: APIRequestContext, id: string): Promise<Record<string
 async function financePage(browser: Browser, username: string): Promise<{ page: Page; errors: string[] }> {
   const context = await browser.newContext({ viewport: LAPTOP, locale: 'zh-CN', acceptDownloads: true });
   const page = await context.newPage();
-  const errors = collectPageErrors(page, [[409, '/api/payments/batches']]);
+  const errors = collectPageErrors(page, [
+    [409, '/api/payments/batches'],
+    // The result file with a line nobody issued, refused on purpose.
+    [422, /^\/api\/payments\/batches\/[^/]+\/reconcile$/],
+  ]);
   onTestFailed(async () => {
     await page.screenshot({ path: screenshotPath(`failed-payments-${username}`), fullPage: true });
   });
@@ -200,6 +204,7 @@ describe('payments in Chromium at 1366×768', () => {
     const mine = lines.find((l) => l.applicationCode === claim.code)!;
     expect(csv).toContain(`"${mine.lineId}","张三丰"`);
     expect(csv).toContain(`以旧换新补贴 ${claim.code}`);
+    // A file naming a line the portal never issued is refused as a whole, the line reported.
     await detail.getByTestId('reconcile-file').setInputFiles({
       name: 'result.csv',
       mimeType: 'text/csv',
@@ -208,10 +213,19 @@ describe('payments in Chromium at 1366×768', () => {
       ),
     });
     await detail.getByTestId('reconcile-submit').click();
+    const report = detail.getByTestId('reconcile-errors');
+    await report.waitFor();
+    expect(await report.textContent()).toContain('PL9999999999');
+    expect(await report.textContent()).toContain('明细编号不存在');
+    await detail.getByTestId('reconcile-file').setInputFiles({
+      name: 'result.csv',
+      mimeType: 'text/csv',
+      buffer: Buffer.from(`lineId,result,reason,bankRef\n${mine.lineId},paid,,BK-E2E-1\n`),
+    });
+    await detail.getByTestId('reconcile-submit').click();
     const summary = detail.getByTestId('reconcile-summary');
     await summary.waitFor();
     expect(await summary.textContent()).toContain('已发放 1 笔');
-    expect(await summary.textContent()).toContain('PL9999999999');
     await detail.locator(`[data-line-status="paid"]`).first().waitFor();
     await page.screenshot({ path: screenshotPath('payments-reconciled-desktop-zh'), fullPage: true });
     expect(errors).toEqual([]);

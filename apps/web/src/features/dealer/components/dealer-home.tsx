@@ -1,6 +1,5 @@
 import { useState } from 'react';
 import { Alert, Button, Descriptions, Input, Space, Table, Tag } from 'antd';
-import { DownOutlined } from '@ant-design/icons';
 import {
   FILED_PRICE_RAISE_RULE,
   formatFen,
@@ -13,6 +12,7 @@ import {
 import { useForm, type FieldPath } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { Form, FormAlert, FormField, SubmitButton, type ErrorMessageFor } from '@/components/ui/form';
+import { NativeSelect } from '@/components/ui/native-select';
 import { ErrorState, LoadingState } from '@/components/ui/query-state';
 import { useDealerMe } from '../api/dealer-me';
 import { useChangeProductPrice, useCreateProduct, useProducts } from '../api/products';
@@ -107,27 +107,13 @@ function AddProductForm({ programs }: { programs: GoodsProgramChoice[] }) {
       rules={{ validate: (value: string) => value !== '' || 'REQUIRED' }}
       errorMessage={message}
     >
-      {({ field: { value, onChange, onBlur, ref }, inputProps }) => (
-        <span className="hx-native-select">
-          <select
-            {...inputProps}
-            ref={ref}
-            name={name}
-            value={value}
-            onChange={(e) => onChange(e.target.value)}
-            onBlur={onBlur}
-          >
-            <option value="" disabled>
-              {t('placeholder.choose')}
-            </option>
-            {options.map((o) => (
-              <option key={o.value} value={o.value}>
-                {o.label}
-              </option>
-            ))}
-          </select>
-          <DownOutlined aria-hidden className="hx-native-select__arrow" />
-        </span>
+      {({ field, inputProps }) => (
+        <NativeSelect
+          field={field}
+          inputProps={inputProps}
+          placeholder={t('placeholder.choose')}
+          options={options}
+        />
       )}
     </FormField>
   );

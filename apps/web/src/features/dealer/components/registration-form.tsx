@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { Checkbox, Input, Result } from 'antd';
-import { DownOutlined, ShopOutlined } from '@ant-design/icons';
+import { ShopOutlined } from '@ant-design/icons';
 import {
   DEALER_COMMITMENT_VERSION,
   ORGANIZATION_KINDS,
@@ -21,6 +21,7 @@ import {
   SubmitButton,
   type ErrorMessageFor,
 } from '@/components/ui/form';
+import { NativeSelect } from '@/components/ui/native-select';
 import { localized } from '@/lib/i18n';
 import { useRegisterDealer } from '../api/register';
 import { registrationFieldOf, registrationRules } from '../lib/rules';
@@ -193,27 +194,13 @@ export function RegistrationForm({
           rules={{ validate: registrationRules.street }}
           errorMessage={message('street')}
         >
-          {({ field: { value, onChange, onBlur, name, ref }, inputProps }) => (
-            <span className={`hx-native-select${inputProps['aria-invalid'] ? ' is-invalid' : ''}`}>
-              <select
-                {...inputProps}
-                ref={ref}
-                name={name}
-                value={value}
-                onChange={(e) => onChange(e.target.value)}
-                onBlur={onBlur}
-              >
-                <option value="" disabled>
-                  {t('placeholder.street')}
-                </option>
-                {ZHANGQIU_STREETS.map((s) => (
-                  <option key={s.code} value={s.code}>
-                    {localized(s, i18n.language)}
-                  </option>
-                ))}
-              </select>
-              <DownOutlined aria-hidden className="hx-native-select__arrow" />
-            </span>
+          {({ field, inputProps }) => (
+            <NativeSelect
+              field={field}
+              inputProps={inputProps}
+              placeholder={t('placeholder.street')}
+              options={ZHANGQIU_STREETS.map((s) => ({ value: s.code, label: localized(s, i18n.language) }))}
+            />
           )}
         </FormField>
       </FormSection>

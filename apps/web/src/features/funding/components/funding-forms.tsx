@@ -5,11 +5,11 @@
  */
 import { useState, type ReactNode } from 'react';
 import { Alert, Input } from 'antd';
-import { DownOutlined } from '@ant-design/icons';
 import { TRANCHE_SOURCES, yuanToFen, type TrancheSource } from '@huanxin/shared';
 import { useForm, type FieldPath, type FieldValues } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { Form, FormAlert, FormField, SubmitButton } from '@/components/ui/form';
+import { NativeSelect } from '@/components/ui/native-select';
 import { usePauseProgram, useAddTranche } from '../api/funding';
 
 export interface ProgramChoice {
@@ -34,7 +34,7 @@ export function beijingInstant(local: string): string {
 
 const required = (value: string): true | string => value.trim() !== '' || 'REQUIRED';
 
-function NativeSelect<T extends FieldValues, N extends FieldPath<T>>({
+function SelectField<T extends FieldValues, N extends FieldPath<T>>({
   name,
   label,
   options,
@@ -46,27 +46,8 @@ function NativeSelect<T extends FieldValues, N extends FieldPath<T>>({
   const { t } = useTranslation('funding');
   return (
     <FormField<T, N> name={name} label={label} rules={{ validate: required }}>
-      {({ field: { value, onChange, onBlur, ref }, inputProps }) => (
-        <span className="hx-native-select">
-          <select
-            {...inputProps}
-            ref={ref}
-            name={name}
-            value={value as string}
-            onChange={(e) => onChange(e.target.value)}
-            onBlur={onBlur}
-          >
-            <option value="" disabled>
-              {t('choose')}
-            </option>
-            {options.map((o) => (
-              <option key={o.value} value={o.value}>
-                {o.label}
-              </option>
-            ))}
-          </select>
-          <DownOutlined aria-hidden className="hx-native-select__arrow" />
-        </span>
+      {({ field, inputProps }) => (
+        <NativeSelect field={field} inputProps={inputProps} placeholder={t('choose')} options={options} />
       )}
     </FormField>
   );
@@ -121,7 +102,7 @@ export function TrancheForm({ programs }: { programs: readonly ProgramChoice[] }
     >
       <h2 id="funding-tranche">{t('tranche.title')}</h2>
       <p className="hx-note">{t('tranche.intro')}</p>
-      <NativeSelect<TrancheValues, 'programCode'>
+      <SelectField<TrancheValues, 'programCode'>
         name="programCode"
         label={t('fields.program')}
         options={programs.map((p) => ({ value: p.code, label: p.title }))}
@@ -135,7 +116,7 @@ export function TrancheForm({ programs }: { programs: readonly ProgramChoice[] }
           <Input {...textInputProps} inputMode="decimal" maxLength={16} suffix={t('yuan')} />
         )}
       </FormField>
-      <NativeSelect<TrancheValues, 'source'>
+      <SelectField<TrancheValues, 'source'>
         name="source"
         label={t('fields.source')}
         options={TRANCHE_SOURCES.map((s) => ({ value: s, label: t(`source.${s}`) }))}
@@ -218,7 +199,7 @@ export function PauseForm({ programs }: { programs: readonly ProgramChoice[] }) 
     >
       <h2 id="funding-pause">{t('pause.title')}</h2>
       <p className="hx-note">{t('pause.intro')}</p>
-      <NativeSelect<PauseValues, 'programCode'>
+      <SelectField<PauseValues, 'programCode'>
         name="programCode"
         label={t('fields.program')}
         options={programs.map((p) => ({ value: p.code, label: p.title }))}

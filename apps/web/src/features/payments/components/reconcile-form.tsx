@@ -51,20 +51,16 @@ export function ReconcileForm({ batchId }: { batchId: string }) {
       {summary ? (
         <Alert
           className="hx-gap"
-          type={summary.unknownLines.length ? 'warning' : 'success'}
+          type="success"
           showIcon
           role="status"
           data-testid="reconcile-summary"
+          // A file naming an unknown line is refused as a whole (422 UNKNOWN_LINE, in the table below).
           title={t('reconcile.done', {
             paid: summary.paid,
             failed: summary.failed,
             unchanged: summary.unchanged,
           })}
-          description={
-            summary.unknownLines.length
-              ? t('reconcile.unknown', { lines: summary.unknownLines.join('、') })
-              : undefined
-          }
         />
       ) : null}
       {error ? (

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { Button, Checkbox, Input } from 'antd';
-import { DownOutlined, SafetyCertificateOutlined } from '@ant-design/icons';
+import { SafetyCertificateOutlined } from '@ant-design/icons';
 import {
   PRIVACY_CONSENT_VERSION,
   ZHANGQIU_STREETS,
@@ -18,6 +18,7 @@ import {
   SubmitButton,
   type ErrorMessageFor,
 } from '@/components/ui/form';
+import { NativeSelect } from '@/components/ui/native-select';
 import { isApiError } from '@/lib/api-client';
 import { localized } from '@/lib/i18n';
 import type { MaskedProfile } from '../api/get-profile';
@@ -235,28 +236,13 @@ export function ProfileForm({
           rules={{ validate: profileRules.street }}
           errorMessage={fieldMessage('street')}
         >
-          {({ field: { value, onChange, onBlur, name, ref }, inputProps }) => (
-            // A native select: on a phone it opens the system picker (large, scrollable, read by screen readers).
-            <span className={`hx-native-select${inputProps['aria-invalid'] ? ' is-invalid' : ''}`}>
-              <select
-                {...inputProps}
-                ref={ref}
-                name={name}
-                value={value}
-                onChange={(e) => onChange(e.target.value)}
-                onBlur={onBlur}
-              >
-                <option value="" disabled>
-                  {t('placeholder.street')}
-                </option>
-                {streetOptions.map((o) => (
-                  <option key={o.value} value={o.value}>
-                    {o.label}
-                  </option>
-                ))}
-              </select>
-              <DownOutlined aria-hidden className="hx-native-select__arrow" />
-            </span>
+          {({ field, inputProps }) => (
+            <NativeSelect
+              field={field}
+              inputProps={inputProps}
+              placeholder={t('placeholder.street')}
+              options={streetOptions}
+            />
           )}
         </FormField>
         <FormField<ProfileFormValues, 'address'>
