@@ -124,6 +124,15 @@ export function FormAlert({ message }: { message?: (error: unknown) => string | 
 /** Turns an error code (or a code with a field-specific override) into a message. */
 export type ErrorMessageFor = (code: string) => string;
 
+/**
+ * The translation keys of a field's error code, most specific first: the caller's own keys (e.g.
+ * `profile:errors.street.REQUIRED`), then the shared field text, the error code's text, and a
+ * generic "invalid format". Every form's messages fall back the same way.
+ */
+export function fieldErrorKeys(code: string, ...specific: string[]): string[] {
+  return [...specific, `errors:field.${code}`, `errors:${code}`, 'errors:field.INVALID_FORMAT'];
+}
+
 export interface TextInputBinding {
   id: string;
   'aria-invalid': boolean;
@@ -180,8 +189,7 @@ export function FormField<T extends FieldValues, N extends FieldPath<T>>({
   const { t } = useTranslation();
   const id = `f-${useId().replace(/[^a-zA-Z0-9_-]/g, '')}`;
   const labelId = `${id}-label`;
-  const translate: ErrorMessageFor =
-    errorMessage ?? ((code) => t([`errors:field.${code}`, `errors:${code}`, 'errors:field.INVALID_FORMAT']));
+  const translate: ErrorMessageFor = errorMessage ?? ((code) => t(fieldErrorKeys(code)));
   return (
     <Controller
       control={control}

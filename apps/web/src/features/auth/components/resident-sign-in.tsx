@@ -4,7 +4,7 @@ import { LoadingOutlined, MobileOutlined, SafetyOutlined } from '@ant-design/ico
 import { maskPhone, validateMobile } from '@huanxin/shared';
 import { useForm, useWatch } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
-import { Form, FormAlert, FormField, SubmitButton } from '@/components/ui/form';
+import { fieldErrorKeys, Form, FormAlert, FormField, SubmitButton } from '@/components/ui/form';
 import { isApiError } from '@/lib/api-client';
 import { errorMessage } from '@/lib/error-message';
 import type { PublicUser } from '@huanxin/shared';
@@ -192,7 +192,7 @@ export function ResidentSignIn({ onSignedIn }: { onSignedIn?: (user: PublicUser)
         rules={{ validate: phoneRule }}
         errorMessage={(code) =>
           (code === 'RATE_LIMITED' ? rateLimitText(sendError, typedPhone) : undefined) ??
-          t([`errors:field.${code}`, `errors:${code}`, 'errors:field.INVALID_FORMAT'])
+          t(fieldErrorKeys(code))
         }
       >
         {({ textInputProps }) => (

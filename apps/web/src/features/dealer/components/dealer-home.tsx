@@ -11,7 +11,7 @@ import {
 } from '@huanxin/shared';
 import { useForm, type FieldPath } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
-import { Form, FormAlert, FormField, SubmitButton, type ErrorMessageFor } from '@/components/ui/form';
+import { Form, FormAlert, FormField, SubmitButton } from '@/components/ui/form';
 import { NativeSelect } from '@/components/ui/native-select';
 import { ErrorState, LoadingState } from '@/components/ui/query-state';
 import { useDealerMe } from '../api/dealer-me';
@@ -95,8 +95,6 @@ function AddProductForm({ programs }: { programs: GoodsProgramChoice[] }) {
   };
   const form = useForm<ProductValues>({ mode: 'onChange', defaultValues: blank });
   const program = programs.find((p) => p.code === form.watch('programCode'));
-  const message: ErrorMessageFor = (code) =>
-    t([`errors:field.${code}`, `errors:${code}`, 'errors:field.INVALID_FORMAT']);
   const select = (
     name: 'programCode' | 'category' | 'efficiencyGrade',
     options: { value: string; label: string }[],
@@ -105,7 +103,6 @@ function AddProductForm({ programs }: { programs: GoodsProgramChoice[] }) {
       name={name}
       label={t(`fields.${name}`)}
       rules={{ validate: (value: string) => value !== '' || 'REQUIRED' }}
-      errorMessage={message}
     >
       {({ field, inputProps }) => (
         <NativeSelect
@@ -126,7 +123,6 @@ function AddProductForm({ programs }: { programs: GoodsProgramChoice[] }) {
       name={name}
       label={t(`fields.${name}`)}
       rules={{ validate: productRules[name] }}
-      errorMessage={message}
     >
       {({ textInputProps }) => <Input {...textInputProps} maxLength={max} {...extra} />}
     </FormField>

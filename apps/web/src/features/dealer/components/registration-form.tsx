@@ -14,6 +14,7 @@ import {
 import { useForm, type FieldPath } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import {
+  fieldErrorKeys,
   Form,
   FormAlert,
   FormField,
@@ -81,12 +82,7 @@ export function RegistrationForm({
   const message =
     (field: string): ErrorMessageFor =>
     (code) =>
-      t([
-        `dealer:errors.${field}.${code}`,
-        `errors:field.${code}`,
-        `errors:${code}`,
-        'errors:field.INVALID_FORMAT',
-      ]);
+      t(fieldErrorKeys(code, `dealer:errors.${field}.${code}`));
 
   const onSubmit = async (values: RegistrationValues) => {
     setServerError(null);

@@ -11,6 +11,7 @@ import {
 import { useForm, useWatch, type FieldPath } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import {
+  fieldErrorKeys,
   Form,
   FormAlert,
   FormField,
@@ -149,12 +150,7 @@ export function ProfileForm({
   const fieldMessage =
     (field: string): ErrorMessageFor =>
     (code) =>
-      t([
-        `profile:errors.${field}.${code}`,
-        `errors:field.${code}`,
-        `errors:${code}`,
-        'errors:field.INVALID_FORMAT',
-      ]);
+      t(fieldErrorKeys(code, `profile:errors.${field}.${code}`));
 
   const onSubmit = async (values: ProfileFormValues) => {
     setServerError(null);

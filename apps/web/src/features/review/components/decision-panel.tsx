@@ -9,7 +9,7 @@ import type {
   ReviewReason,
 } from '@huanxin/shared';
 import { useTranslation } from 'react-i18next';
-import { Form, FormAlert, FormField, SubmitButton } from '@/components/ui/form';
+import { fieldErrorKeys, Form, FormAlert, FormField, SubmitButton } from '@/components/ui/form';
 import { isApiError } from '@/lib/api-client';
 import { localized } from '@/lib/i18n';
 import { useDecision } from '../api/decision';
@@ -131,8 +131,7 @@ export function DecisionPanel({
   const reasonOptions = reasons
     .filter((r) => r.kind === kindOf)
     .map((r) => ({ value: r.code, label: localized(r.title, i18n.language) }));
-  const message = (code: string) =>
-    t([`decide.error.${code}`, `errors:field.${code}`, `errors:${code}`, 'errors:field.INVALID_FORMAT']);
+  const message = (code: string) => t(fieldErrorKeys(code, `decide.error.${code}`));
   const serverError = isLostLease(mutation.error) ? undefined : mutation.error;
 
   return (
