@@ -55,7 +55,7 @@ export class ReconcileService {
         manager,
         rows.filter((row) => !lines.has(row.lineId)).map((row) => row.lineId),
       );
-      const { apply, unchanged, unknownLines } = this.check(rows, lines, elsewhere);
+      const { apply, unchanged } = this.check(rows, lines, elsewhere);
 
       let paid = 0;
       let failed = 0;
@@ -72,7 +72,8 @@ export class ReconcileService {
         manager,
         apply.filter(({ row }) => row.result === 'paid').map(({ line }) => line.id),
       );
-      const summary: ReconcileSummary = { paid, failed, unchanged, unknownLines };
+      // The contract's `unknownLines`: always empty, an unknown line refuses the file (above).
+      const summary: ReconcileSummary = { paid, failed, unchanged, unknownLines: [] };
       await this.audit.record(
         {
           action: 'payments.batch.reconciled',
@@ -96,10 +97,9 @@ export class ReconcileService {
     rows: readonly ResultRow[],
     lines: ReadonlyMap<string, LineRow>,
     elsewhere: ReadonlyMap<string, string>,
-  ): { apply: { row: ResultRow; line: LineRow }[]; unchanged: number; unknownLines: string[] } {
+  ): { apply: { row: ResultRow; line: LineRow }[]; unchanged: number } {
     const errors: ReconcileLineError[] = [];
     const apply: { row: ResultRow; line: LineRow }[] = [];
-    const unknownLines: string[] = []; // stays empty: an unknown line is a bad row (above)
     let unchanged = 0;
     for (const row of rows) {
       const problem = (field: string, code: string) =>
@@ -119,7 +119,7 @@ export class ReconcileService {
       else problem('result', line.status === 'paid' ? 'ALREADY_PAID' : 'ALREADY_FAILED');
     }
     if (errors.length > 0) throw invalid(errors);
-    return { apply, unchanged, unknownLines };
+    return { apply, unchanged };
   }
 
   private async pay(
