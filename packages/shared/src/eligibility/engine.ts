@@ -41,6 +41,8 @@ function dedupe(list: string[]): string[] {
 // Local aliases: keeps module-interop getters (bundlers, tsx) off the hot path.
 const LAST = lastRun;
 const run = runRule;
+const MISSING = RUN_MISSING;
+const ERROR = RUN_ERROR;
 const isTruthy = truthy;
 const PASSED = ClauseReason.PASSED;
 const NOT_APPLICABLE = ClauseReason.NOT_APPLICABLE;
@@ -89,14 +91,14 @@ export function evaluateEligibility(
     const def = c.def;
     if (c.applicability) {
       const st = run(c.applicability, data);
-      if (st === RUN_MISSING || st === RUN_ERROR) {
+      if (st === MISSING || st === ERROR) {
         unknown = true;
-        const missing = st === RUN_MISSING ? LAST.missing : c.applicability.names;
-        if (st === RUN_MISSING) (missingFacts ??= []).push(...missing);
+        const missing = st === MISSING ? LAST.missing : c.applicability.names;
+        if (st === MISSING) (missingFacts ??= []).push(...missing);
         clauses[i] = {
           id: def.id,
           result: 'unknown',
-          reason: st === RUN_MISSING ? MISSING_FACTS : INVALID_FACTS,
+          reason: st === MISSING ? MISSING_FACTS : INVALID_FACTS,
           citation: def.citation,
           provenance: def.provenance,
           facts: missing,
@@ -127,7 +129,7 @@ export function evaluateEligibility(
       continue;
     }
     const st = run(c.test, data);
-    if (st === RUN_MISSING) {
+    if (st === MISSING) {
       unknown = true;
       (missingFacts ??= []).push(...LAST.missing);
       clauses[i] = {
@@ -138,7 +140,7 @@ export function evaluateEligibility(
         provenance: def.provenance,
         facts: LAST.missing,
       };
-    } else if (st === RUN_ERROR) {
+    } else if (st === ERROR) {
       unknown = true;
       clauses[i] = {
         id: def.id,
