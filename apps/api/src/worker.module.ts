@@ -5,6 +5,7 @@ import { coreImports } from './app.module';
 import { ApplicationsModule } from './applications/applications.module';
 import { StuckClaimsRepository } from './applications/stuck-claims.repository';
 import { StuckClaimSweep } from './applications/stuck-claims.sweep';
+import { AuditAnchorProcessor } from './audit/audit-anchor.processor';
 import { AuditSequencer } from './audit/audit.sequencer';
 import { BudgetModule } from './budget/budget.module';
 import type { AppConfig } from './config/config';
@@ -32,7 +33,14 @@ export class WorkerModule {
         NotificationsModule,
         ReviewSlaModule,
       ],
-      providers: [OutboxRelay, WorkerHostService, AuditSequencer, StuckClaimsRepository, StuckClaimSweep],
+      providers: [
+        OutboxRelay,
+        WorkerHostService,
+        AuditSequencer,
+        AuditAnchorProcessor,
+        StuckClaimsRepository,
+        StuckClaimSweep,
+      ],
     };
   }
 }

@@ -81,6 +81,7 @@ describe('worker: every declared job has its processor', () => {
       'accounts.disable-stale',
       'applications.expire',
       'applications.prune-idempotency-keys',
+      'audit.anchor',
       'budget.apply-tranches',
       'review-sla.daily-digest',
     ]);

@@ -103,70 +103,79 @@ export class AuditRepository {
     }));
   }
 
-  /**
-   * Recomputes the chain in chain order (`chain_seq`), in batches: positions must run 1, 2, 3…
-   * without a gap, each row's hash must equal SHA-256(prev_hash ‖ canonical row) — computed by
-   * the same SQL function the sequencer and the fill guard use — and each prev_hash must equal
-   * the previous row's hash. Reports the first bad row. Then counts committed rows the sequencer
-   * has not chained yet: one older than the configured age fails the report too, since an entry
-   * that is never chained is as unprotected as an edited one.
-   *
-   * A row's age is measured from `at`, its insert time: a transaction that stays open longer than
-   * the limit shows its rows as stale from its commit until the next tick (the limit, 60 s by
-   * default, is far above any business transaction).
-   *
-   * The batches are separate statements: the sequencer may append meanwhile, which only lengthens
-   * the walk (chained rows never change).
-   */
-  async verify(): Promise<AuditVerifyReport> {
-    const pending = await this.unchained();
-    let previous: Buffer = GENESIS;
-    let afterPosition = 0;
-    let checked = 0;
-    for (;;) {
-      const rows: {
-        seq: string;
-        chain_seq: string;
-        prev_hash: Buffer;
-        hash: Buffer;
-        computed: Buffer;
-      }[] = await this.dataSource.query(
-        `SELECT seq, chain_seq, prev_hash, hash,
+  /** The chain check of `verifyAuditChain`, with the configured age limit for unchained rows. */
+  verify(): Promise<AuditVerifyReport> {
+    return verifyAuditChain(this.dataSource, this.config.audit.unchainedMaxAgeSeconds);
+  }
+}
+
+/**
+ * Recomputes the chain in chain order (`chain_seq`), in batches: positions must run 1, 2, 3…
+ * without a gap, each row's hash must equal SHA-256(prev_hash ‖ canonical row) — computed by
+ * the same SQL function the sequencer and the fill guard use — and each prev_hash must equal
+ * the previous row's hash. Reports the first bad row. Then counts committed rows the sequencer
+ * has not chained yet: one older than the configured age fails the report too, since an entry
+ * that is never chained is as unprotected as an edited one.
+ *
+ * A row's age is measured from `at`, its insert time: a transaction that stays open longer than
+ * the limit shows its rows as stale from its commit until the next tick (the limit, 60 s by
+ * default, is far above any business transaction).
+ *
+ * The batches are separate statements: the sequencer may append meanwhile, which only lengthens
+ * the walk (chained rows never change).
+ */
+export async function verifyAuditChain(
+  dataSource: DataSource,
+  unchainedMaxAgeSeconds: number,
+): Promise<AuditVerifyReport> {
+  const pending = await unchainedRows(dataSource, unchainedMaxAgeSeconds);
+  let previous: Buffer = GENESIS;
+  let afterPosition = 0;
+  let checked = 0;
+  for (;;) {
+    const rows: {
+      seq: string;
+      chain_seq: string;
+      prev_hash: Buffer;
+      hash: Buffer;
+      computed: Buffer;
+    }[] = await dataSource.query(
+      `SELECT seq, chain_seq, prev_hash, hash,
                 sha256(prev_hash || convert_to(audit_log_canonical(a), 'UTF8')) AS computed
            FROM audit_log a WHERE chain_seq > $1 ORDER BY chain_seq LIMIT $2`,
-        [afterPosition, VERIFY_BATCH],
-      );
-      for (const row of rows) {
-        const position = checked + 1;
-        if (
-          Number(row.chain_seq) !== position ||
-          !row.prev_hash.equals(previous) ||
-          !row.hash.equals(row.computed)
-        ) {
-          return { ok: false, checked, firstBadSeq: Number(row.seq), firstBadPosition: position, ...pending };
-        }
-        previous = row.hash;
-        checked += 1;
+      [afterPosition, VERIFY_BATCH],
+    );
+    for (const row of rows) {
+      const position = checked + 1;
+      if (
+        Number(row.chain_seq) !== position ||
+        !row.prev_hash.equals(previous) ||
+        !row.hash.equals(row.computed)
+      ) {
+        return { ok: false, checked, firstBadSeq: Number(row.seq), firstBadPosition: position, ...pending };
       }
-      if (rows.length < VERIFY_BATCH) return { ok: pending.staleUnchained === 0, checked, ...pending };
-      afterPosition = Number(rows[rows.length - 1]!.chain_seq);
+      previous = row.hash;
+      checked += 1;
     }
+    if (rows.length < VERIFY_BATCH) return { ok: pending.staleUnchained === 0, checked, ...pending };
+    afterPosition = Number(rows[rows.length - 1]!.chain_seq);
   }
+}
 
-  private async unchained(): Promise<
-    Pick<AuditVerifyReport, 'unchained' | 'staleUnchained' | 'oldestUnchainedAt'>
-  > {
-    const [row] = (await this.dataSource.query(
-      `SELECT count(*)::int AS unchained,
+async function unchainedRows(
+  dataSource: DataSource,
+  unchainedMaxAgeSeconds: number,
+): Promise<Pick<AuditVerifyReport, 'unchained' | 'staleUnchained' | 'oldestUnchainedAt'>> {
+  const [row] = (await dataSource.query(
+    `SELECT count(*)::int AS unchained,
               (count(*) FILTER (WHERE at < clock_timestamp() - make_interval(secs => $1)))::int AS stale,
               min(at) AS oldest
          FROM audit_log WHERE chain_seq IS NULL`,
-      [this.config.audit.unchainedMaxAgeSeconds],
-    )) as { unchained: number; stale: number; oldest: Date | null }[];
-    return {
-      unchained: row!.unchained,
-      staleUnchained: row!.stale,
-      ...(row!.oldest ? { oldestUnchainedAt: row!.oldest.toISOString() } : {}),
-    };
-  }
+    [unchainedMaxAgeSeconds],
+  )) as { unchained: number; stale: number; oldest: Date | null }[];
+  return {
+    unchained: row!.unchained,
+    staleUnchained: row!.stale,
+    ...(row!.oldest ? { oldestUnchainedAt: row!.oldest.toISOString() } : {}),
+  };
 }

@@ -43,6 +43,7 @@ export const ENV_KEYS = [
   // audit chain sequencer (issue 10)
   'AUDIT_SEQUENCER_INTERVAL_MS',
   'AUDIT_UNCHAINED_MAX_AGE_SECONDS',
+  'AUDIT_ANCHOR_FILE',
   'DATABASE_POOL_TIMEOUT_MS',
   'SUBMIT_MAX_IN_FLIGHT',
   'SUBMIT_QUEUE_LENGTH',
@@ -246,6 +247,15 @@ export class EnvironmentVariables {
   @Min(1)
   @Max(86_400)
   AUDIT_UNCHAINED_MAX_AGE_SECONDS = 60;
+
+  /**
+   * The append-only file the worker writes the audit chain's head to once a day (default
+   * `<DATA_DIR>/audit/anchors.jsonl`). Put it where the database's administrators cannot rewrite it.
+   */
+  @IsOptional()
+  @IsString()
+  @MinLength(1)
+  AUDIT_ANCHOR_FILE?: string;
 
   /**
    * Longest wait for a free database connection (pg pool `connectionTimeoutMillis`); then the
