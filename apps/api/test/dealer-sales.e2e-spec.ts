@@ -1,6 +1,7 @@
+import { randomUUID } from 'node:crypto';
 import { computeUsccCheckChar, computeVinCheckDigit, type GoodsSaleRequest } from '@huanxin/shared';
 import request from 'supertest';
-import type { DataSource } from 'typeorm';
+import type { DataSource, Logger as TypeOrmLogger } from 'typeorm';
 import { PiiCipher } from '../src/common/crypto/pii-cipher';
 import type { AuthUser } from '../src/common/http/request-context';
 import { SaleRowsError } from '../src/dealers/sales/sale-errors';
@@ -939,7 +940,76 @@ describe('dealer sale records', () => {
       });
     });
   });
+
+  describe('the sale lookups are served by indexes', () => {
+    it('the matrix, list, claim and duplicate lookups plan no sequential scan of dealer_sale or claim_key', async () => {
+      const repository = t.app.get(SalesRepository);
+      await post(shop, goods(fridge)).expect(201);
+      const sales = (await repository.listOwn(shop.organizationId, { page: 1, pageSize: 20 })).rows;
+      const captured = await captureQueries(db, async () => {
+        await repository.salesForApplications(db.manager, [randomUUID()]);
+        await repository.claimsForSales(sales);
+        await repository.listOwn(shop.organizationId, { status: 'recorded', page: 2, pageSize: 20 });
+        await repository.existingKeys({
+          serials: [{ serialNo: 'X', category: 'refrigerator' }],
+          imeis: ['490154203237518'],
+          invoices: ['26370000000012345678'],
+          vins: [vin()],
+        });
+      });
+      const lookups = captured.filter((q) => /dealer_sale/.test(q.sql));
+      expect(lookups.length).toBeGreaterThanOrEqual(7);
+      for (const q of lookups) {
+        // With sequential scans priced out, a plan that still scans has no index to use.
+        const plan = await db.transaction(async (manager) => {
+          await manager.query('SET LOCAL enable_seqscan = off');
+          const [row] = (await manager.query(`EXPLAIN (FORMAT JSON) ${q.sql}`, q.parameters)) as {
+            'QUERY PLAN': { Plan: PlanNode }[];
+          }[];
+          return row!['QUERY PLAN'][0]!.Plan;
+        });
+        const scans = planNodes(plan).filter(
+          (node) =>
+            node['Node Type'] === 'Seq Scan' &&
+            ['dealer_sale', 'claim_key'].includes(node['Relation Name'] ?? ''),
+        );
+        expect({ sql: q.sql, scans }).toEqual({ sql: q.sql, scans: [] });
+      }
+    });
+  });
 });
+
+interface PlanNode {
+  'Node Type': string;
+  'Relation Name'?: string;
+  Plans?: PlanNode[];
+}
+const planNodes = (plan: PlanNode): PlanNode[] => [plan, ...(plan.Plans ?? []).flatMap(planNodes)];
+
+/** The statements `work` sends through the app's data source (its logger, swapped for the call). */
+async function captureQueries(
+  db: DataSource,
+  work: () => Promise<void>,
+): Promise<{ sql: string; parameters: unknown[] }[]> {
+  const captured: { sql: string; parameters: unknown[] }[] = [];
+  const original = db.logger;
+  const capturing: TypeOrmLogger = {
+    logQuery: (sql: string, parameters?: unknown[]) =>
+      void captured.push({ sql, parameters: parameters ?? [] }),
+    logQueryError: () => undefined,
+    logQuerySlow: () => undefined,
+    logSchemaBuild: () => undefined,
+    logMigration: () => undefined,
+    log: () => undefined,
+  };
+  Object.defineProperty(db, 'logger', { value: capturing, configurable: true, writable: true });
+  try {
+    await work();
+  } finally {
+    Object.defineProperty(db, 'logger', { value: original, configurable: true, writable: true });
+  }
+  return captured;
+}
 
 /** Until some backend of this database waits on a lock (the bulk insert behind the open transaction). */
 async function waitForLockWait(db: DataSource): Promise<void> {
