@@ -744,6 +744,7 @@ describe('dealer sale records', () => {
         'item.invoiceNo': sale.invoiceNo,
         'item.serialNo': sale.serialNo,
         'item.priceFen': 400_000,
+        'item.dealerUscc': shop.uscc,
       });
       const res = await request(t.server)
         .get('/api/dealer/sales?pageSize=200')
@@ -751,6 +752,32 @@ describe('dealer sale records', () => {
         .expect(200);
       const item = res.body.items.find((i: { id: string }) => i.id === recorded.body.id);
       expect(item.claim).toEqual({ id: claim.id, code: claim.code, status: 'submitted' });
+    });
+
+    it('a claim on the sale’s invoice naming another seller is not shown; one naming this seller matches by serial', async () => {
+      const onInvoice = goods(rivalFridge, { priceFen: 400_000, paidFen: 400_000, otherDiscountFen: 0 });
+      const onSerial = goods(rivalFridge, { priceFen: 400_000, paidFen: 400_000, otherDiscountFen: 0 });
+      const first = await post(rival, onInvoice).expect(201);
+      const second = await post(rival, onSerial).expect(201);
+      // The fixture's seller is the demo dealer, not the rival.
+      await submitClaim(t, await createResident(t, 302), 'appliance', {
+        'item.invoiceNo': onInvoice.invoiceNo,
+        'item.serialNo': serialNo(),
+        'item.priceFen': 400_000,
+      });
+      const bySerial = await submitClaim(t, await createResident(t, 303), 'appliance', {
+        'item.invoiceNo': invoiceNo(),
+        'item.serialNo': stored(onSerial.serialNo),
+        'item.priceFen': 400_000,
+        'item.dealerUscc': rival.uscc,
+      });
+      const res = await request(t.server)
+        .get('/api/dealer/sales?pageSize=200')
+        .set('cookie', rival.cookie)
+        .expect(200);
+      const claimOf = (id: string) => res.body.items.find((i: { id: string }) => i.id === id).claim;
+      expect(claimOf(first.body.id)).toBeNull();
+      expect(claimOf(second.body.id)).toEqual({ id: bySerial.id, code: bySerial.code, status: 'submitted' });
     });
   });
 
