@@ -443,6 +443,36 @@ describe('dealer sale records', () => {
       expect(await footprint()).toEqual(before);
     });
 
+    it('the body’s shape: a missing field is REQUIRED, a wrong type INVALID_TYPE, each under its path', async () => {
+      const body = goods(fridge, {
+        buyer: { idNumber: residentIdentity(105).idNumber },
+        invoiceNo: 2637000012,
+        delivery: 'pickup',
+        priceFen: undefined,
+      });
+      const before = await footprint();
+      const res = await post(shop, body).expect(422);
+      expect(res.body.error).toMatchObject({
+        code: 'VALIDATION_FAILED',
+        fields: {
+          'buyer.name': 'REQUIRED',
+          invoiceNo: 'INVALID_TYPE',
+          delivery: 'INVALID_TYPE',
+          priceFen: 'REQUIRED',
+        },
+      });
+      const car = await post(carDealer, { vehicle: 'LSVAU2180N2183294' }).expect(422);
+      expect(car.body.error.fields).toEqual({
+        programCode: 'REQUIRED',
+        priceFen: 'REQUIRED',
+        invoiceNo: 'REQUIRED',
+        invoiceDate: 'REQUIRED',
+        buyer: 'REQUIRED',
+        vehicle: 'INVALID_TYPE',
+      });
+      expect(await footprint()).toEqual(before);
+    });
+
     it('every field problem at once, with its path', async () => {
       const res = await post(
         shop,
