@@ -890,6 +890,13 @@ describe('dealer sale records', () => {
       expect(results).toHaveLength(5000);
       expect(elapsed).toBeLessThan(30_000);
       expect(await footprint()).toEqual({ sales: before.sales + 5000, audits: before.audits + 5000 });
+      // Outside a request (as a queued import would run) each audit row still names the dealer.
+      const actors = (await db.query(
+        `SELECT actor_id, actor_role, count(*)::int AS n FROM audit_log
+          WHERE action = 'dealer_sale.recorded' AND object_id = ANY($1::text[]) GROUP BY 1, 2`,
+        [results.map((result) => result.id)],
+      )) as { actor_id: string; actor_role: string; n: number }[];
+      expect(actors).toEqual([{ actor_id: shop.userId, actor_role: 'dealer', n: 5000 }]);
       const [first] = (await db.query('SELECT serial_no, invoice_no FROM dealer_sale WHERE id = $1', [
         results[0]!.id,
       ])) as { serial_no: string; invoice_no: string }[];
