@@ -218,7 +218,10 @@ export class SalesRepository {
    * until a claim is released; a rejected or withdrawn claim is no longer shown). A claim that
    * names another seller (`item.dealerUscc`) is not shown: a dealer learns nothing about a claim
    * on another shop's invoice by recording its number. (The review matrix, which wants exactly
-   * that conflict, reads `salesForApplications`.)
+   * that conflict, reads `salesForApplications`.) Keys are compared as stored, on claim_key's
+   * index: invoice numbers and VINs are normalised alike on both sides; a claim's serial is only
+   * trimmed, so it matches here when written as the sale stores it (`salesForApplications`
+   * normalises the claim's serial and finds it either way).
    */
   async claimsForSales(sales: readonly DealerSaleEntity[]): Promise<Map<string, SaleClaim>> {
     const result = new Map<string, SaleClaim>();
