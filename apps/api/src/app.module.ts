@@ -12,6 +12,7 @@ import type { AppConfig } from './config/config';
 import { ConfigModule } from './config/config.module';
 import { dataSourceOptions } from './database/data-source';
 import { DealersModule } from './dealers/dealers.module';
+import { SalesModule } from './dealers/sales/sales.module';
 import { DevModule } from './dev/dev.module';
 import { DocumentsModule } from './documents/documents.module';
 import { HealthModule } from './health/health.module';
@@ -58,6 +59,7 @@ export class AppModule {
         DocumentsModule,
         AdminModule,
         DealersModule,
+        SalesModule,
         AuditModule,
         ReviewSamplingModule,
         ReviewReportsModule,
