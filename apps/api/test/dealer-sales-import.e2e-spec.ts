@@ -40,8 +40,8 @@ const next = () => (counter += 1);
 const invoiceNo = () => `2699${String(RUN).padStart(6, '0')}${String(next()).padStart(10, '0')}`;
 /** Serial numbers are stored normalised (upper case, no dashes): these are already. */
 const serialNo = () => `MI${RUN}X${next()}`;
-/** Buyers: resident indexes 400–699 (this suite's). */
-const buyerId = (i: number) => residentIdentity(400 + (i % 300)).idNumber;
+/** Buyers' ID numbers: resident indexes 400–689 (690–699 are signed-in residents of export-injection). */
+const buyerId = (i: number) => residentIdentity(400 + (i % 290)).idNumber;
 
 /** One valid sale row by path (no voucher: subsidy 0, so price = paid + other discounts). */
 function saleRow(
