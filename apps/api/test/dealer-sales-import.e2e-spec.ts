@@ -400,6 +400,24 @@ describe('POST /api/dealer/sales/import: bulk import of sale records', () => {
       expect(await serialRecorded(row.serialNo!)).toBe(1);
     });
 
+    it('a CSV saved by Chinese Excel (GB 18030, no BOM) reads its Chinese right', async () => {
+      const row = saleRow(fridge, 60, { 'buyer.name': 'BUYER', 'delivery.mode': 'pickup' });
+      delete row['delivery.address'];
+      const ascii = salesCsv([row], EN).subarray(3).toString('latin1'); // no BOM: Excel's ANSI CSV
+      // 张三 in GBK/GB 18030: D5 C5 C8 FD.
+      const [before, after] = ascii.split('BUYER') as [string, string];
+      const gbk = Buffer.concat([
+        Buffer.from(before, 'latin1'),
+        Buffer.from([0xd5, 0xc5, 0xc8, 0xfd]),
+        Buffer.from(after, 'latin1'),
+      ]);
+      await upload(gbk).expect(200);
+      const [stored] = (await db.query(`SELECT buyer_name_enc FROM dealer_sale WHERE serial_no = $1`, [
+        row.serialNo,
+      ])) as { buyer_name_enc: string }[];
+      expect(t.app.get(PiiCipher).decrypt(stored!.buyer_name_enc, 'dealer_sale.buyer_name')).toBe('张三');
+    });
+
     it('bad rows anywhere: 422 IMPORT_FAILED with every { line, field, code }, and not one row written', async () => {
       const before = await salesOf(shop.organizationId);
       const good = saleRow(fridge, 20);
