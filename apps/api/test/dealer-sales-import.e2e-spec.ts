@@ -473,6 +473,16 @@ describe('POST /api/dealer/sales/import: bulk import of sale records', () => {
       expect(await serialRecorded(fresh.serialNo!)).toBe(0);
     });
 
+    it('a voucher that cannot be redeemed refuses the file at its line (redemption runs in the transaction)', async () => {
+      const rows = [saleRow(fridge, 70), saleRow(fridge, 71, { voucherCode: 'NO-SUCH-VOUCHER' })];
+      const res = await upload(salesCsv(rows)).expect(422);
+      expect(res.body.error).toMatchObject({
+        code: 'IMPORT_FAILED',
+        rows: [{ line: 3, field: 'voucherCode', code: 'VOUCHER_NOT_FOUND' }],
+      });
+      expect(await serialRecorded(rows[0]!.serialNo!)).toBe(0);
+    });
+
     it('a cell beginning with = is data: stored as exactly that text, never evaluated (exports escape it)', async () => {
       const attack = "=cmd|' /C calc'!A0";
       const row = saleRow(fridge, 40, { 'buyer.name': attack });
