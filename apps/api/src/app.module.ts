@@ -12,6 +12,7 @@ import type { AppConfig } from './config/config';
 import { ConfigModule } from './config/config.module';
 import { dataSourceOptions } from './database/data-source';
 import { DealersModule } from './dealers/dealers.module';
+import { SalesImportModule } from './dealers/import/sales-import.module';
 import { SalesModule } from './dealers/sales/sales.module';
 import { DevModule } from './dev/dev.module';
 import { DocumentsModule } from './documents/documents.module';
@@ -60,6 +61,7 @@ export class AppModule {
         AdminModule,
         DealersModule,
         SalesModule,
+        SalesImportModule,
         AuditModule,
         ReviewSamplingModule,
         ReviewReportsModule,

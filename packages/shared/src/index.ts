@@ -14,3 +14,4 @@ export * from './dto';
 export * from './reveal';
 export * from './review';
 export * from './payments';
+export * from './sales-import';
