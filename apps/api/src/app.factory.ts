@@ -12,12 +12,16 @@ import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { ErrorCode, MAX_DOCUMENT_BYTES } from '@huanxin/shared';
 import type { FastifyInstance } from 'fastify';
 import { AppModule } from './app.module';
+import { ApplicationsService } from './applications/applications.service';
+import { residentListRoute } from './applications/resident-list.route';
 import { SecurityAuditService } from './audit/security-audit.service';
+import { AuthGuard } from './auth/auth.guard';
 import { csrfOriginCheck } from './auth/csrf';
 import { errorBody } from './common/errors/error-body';
 import { HttpExceptionFilter, sendError } from './common/errors/http-exception.filter';
 import { refuseSubmitsWhenFull, SubmitGate } from './common/http/admission';
 import { enforceBodyDeadline } from './common/http/body-deadline';
+import { documentLeanRoutes, type LeanRoute, mountLeanRoutes } from './common/http/lean-route';
 import { requestContext } from './common/http/request-context';
 import { applySecurityHeaders, securityHeaders } from './common/http/security-headers';
 import type { Logger } from './common/logging/logger';
@@ -109,6 +113,10 @@ export async function createHttpApp(config: AppConfig, logger: Logger): Promise<
   });
   applySecurityHeaders(fastify, headers);
 
+  // The hot reads Fastify serves itself, with the guard's access decision (see lean-route.ts).
+  const guard = app.get(AuthGuard);
+  mountLeanRoutes(fastify, leanRoutes(app), (request, access) => guard.authorize(request, access), logger);
+
   app.setGlobalPrefix('api');
   app.useGlobalFilters(new HttpExceptionFilter(logger));
   app.useGlobalPipes(createValidationPipe());
@@ -127,6 +135,7 @@ export async function createHttpApp(config: AppConfig, logger: Logger): Promise<
         .addCookieAuth('__Host-hx_sid')
         .build(),
     );
+    documentLeanRoutes(document, leanRoutes(app));
     SwaggerModule.setup('api/docs', app, document, {
       jsonDocumentUrl: 'api/docs-json',
       useGlobalPrefix: false,
@@ -135,6 +144,11 @@ export async function createHttpApp(config: AppConfig, logger: Logger): Promise<
 
   await serveWeb(fastify, config, logger);
   return app;
+}
+
+/** The routes served by Fastify directly (common/http/lean-route.ts), wired to their services. */
+export function leanRoutes(app: NestFastifyApplication): LeanRoute[] {
+  return [residentListRoute(app.get(ApplicationsService))];
 }
 
 /** Serves the built web app at `/`, with the SPA's index.html for every non-API GET. */
