@@ -8,7 +8,7 @@ import type { AuthUser } from './request-context';
 /**
  * A hot read served by Fastify directly instead of through Nest's router. Nest runs, per request,
  * an execution context, the guards consumer, the param pipes, the interceptors consumer and the
- * response controller — a dozen promises that each also pay the AsyncLocalStorage hooks (see
+ * response controller — about ten promises, each also paying the AsyncLocalStorage hooks (see
  * request-context.ts) — which for a route with no parameters and no body decide nothing. A lean
  * route keeps every guarantee of the Nest route it replaces, because they do not live there: the
  * Fastify hooks (request id, request context, security headers, `cache-control: no-store`, CSRF,
