@@ -62,7 +62,9 @@ export async function createHttpApp(config: AppConfig, logger: Logger): Promise<
   // The first hook, so that every answer carries them, refusals by the hooks below included: the
   // request id, and for API answers (they may hold personal data) never stored by browsers or
   // proxies unless the route says otherwise (a route's own cache-control replaces this one). Set
-  // here rather than in an onSend hook: one hook less to run on every answer.
+  // here rather than in an onSend hook: one hook less to run on every answer. Only what Nest's
+  // adapter answers in its own hooks, which run before any of ours (its 503 while the process
+  // shuts down), goes without them.
   fastify.addHook('onRequest', (request, reply, done) => {
     void reply.header('x-request-id', request.id);
     if (request.url.startsWith('/api/')) void reply.header('cache-control', 'no-store');
