@@ -12,12 +12,16 @@ import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { ErrorCode, MAX_DOCUMENT_BYTES } from '@huanxin/shared';
 import type { FastifyInstance } from 'fastify';
 import { AppModule } from './app.module';
+import { ApplicationsService } from './applications/applications.service';
+import { residentListRoute } from './applications/resident-list.route';
 import { SecurityAuditService } from './audit/security-audit.service';
+import { AuthGuard } from './auth/auth.guard';
 import { csrfOriginCheck } from './auth/csrf';
 import { errorBody } from './common/errors/error-body';
 import { HttpExceptionFilter, sendError } from './common/errors/http-exception.filter';
 import { refuseSubmitsWhenFull, SubmitGate } from './common/http/admission';
 import { enforceBodyDeadline } from './common/http/body-deadline';
+import { documentLeanRoutes, type LeanRoute, mountLeanRoutes } from './common/http/lean-route';
 import { requestContext } from './common/http/request-context';
 import { applySecurityHeaders, securityHeaders } from './common/http/security-headers';
 import type { Logger } from './common/logging/logger';
@@ -55,8 +59,16 @@ export async function createHttpApp(config: AppConfig, logger: Logger): Promise<
   });
   const fastify = app.getHttpAdapter().getInstance() as unknown as FastifyInstance;
 
-  // Who and where, for audit rows and limits, without passing the request through every service.
-  fastify.addHook('onRequest', (request, _reply, done) => {
+  // The first hook, so that every answer carries them, refusals by the hooks below included: the
+  // request id, and for API answers (they may hold personal data) never stored by browsers or
+  // proxies unless the route says otherwise (a route's own cache-control replaces this one). Set
+  // here rather than in an onSend hook: one hook less to run on every answer. Only what Nest's
+  // adapter answers in its own hooks, which run before any of ours (its 503 while the process
+  // shuts down), goes without them.
+  fastify.addHook('onRequest', (request, reply, done) => {
+    void reply.header('x-request-id', request.id);
+    if (request.url.startsWith('/api/')) void reply.header('cache-control', 'no-store');
+    // Who and where, for audit rows and limits, without passing the request through every service.
     requestContext.run(
       { requestId: request.id, ip: request.ip, userAgent: request.headers['user-agent'] },
       done,
@@ -67,13 +79,6 @@ export async function createHttpApp(config: AppConfig, logger: Logger): Promise<
   fastify.addHook('onRequest', csrfOriginCheck(config, app.get(SecurityAuditService)));
   // A body that stalls, trickles or never ends is answered 408 (UPLOAD_TIMEOUT_MS / REQUEST_TIMEOUT_MS).
   enforceBodyDeadline(fastify, config.bodyTimeouts);
-  fastify.addHook('onSend', (request, reply, payload, done) => {
-    void reply.header('x-request-id', request.id);
-    // API answers may hold personal data: never stored by browsers or proxies unless a route says so.
-    if (request.url.startsWith('/api/') && !reply.hasHeader('cache-control'))
-      void reply.header('cache-control', 'no-store');
-    done(null, payload);
-  });
   // Errors raised by Fastify itself (body parsing, size limits) before a Nest handler runs.
   fastify.setErrorHandler((error, request, reply) => sendError(reply, request, error, logger));
 
@@ -109,6 +114,10 @@ export async function createHttpApp(config: AppConfig, logger: Logger): Promise<
   });
   applySecurityHeaders(fastify, headers);
 
+  // The hot reads Fastify serves itself, with the guard's access decision (see lean-route.ts).
+  const guard = app.get(AuthGuard);
+  mountLeanRoutes(fastify, leanRoutes(app), (request, access) => guard.authorize(request, access), logger);
+
   app.setGlobalPrefix('api');
   app.useGlobalFilters(new HttpExceptionFilter(logger));
   app.useGlobalPipes(createValidationPipe());
@@ -127,6 +136,7 @@ export async function createHttpApp(config: AppConfig, logger: Logger): Promise<
         .addCookieAuth('__Host-hx_sid')
         .build(),
     );
+    documentLeanRoutes(document, leanRoutes(app));
     SwaggerModule.setup('api/docs', app, document, {
       jsonDocumentUrl: 'api/docs-json',
       useGlobalPrefix: false,
@@ -135,6 +145,11 @@ export async function createHttpApp(config: AppConfig, logger: Logger): Promise<
 
   await serveWeb(fastify, config, logger);
   return app;
+}
+
+/** The routes served by Fastify directly (common/http/lean-route.ts), wired to their services. */
+export function leanRoutes(app: NestFastifyApplication): LeanRoute[] {
+  return [residentListRoute(app.get(ApplicationsService))];
 }
 
 /** Serves the built web app at `/`, with the SPA's index.html for every non-API GET. */

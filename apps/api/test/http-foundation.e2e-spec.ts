@@ -100,6 +100,25 @@ describe('HTTP foundation (real app, real Postgres and Redis)', () => {
       expect(res.body.error.code).toBe('ROUTE_NOT_FOUND');
     });
   });
+
+  // Both are set by the first onRequest hook, so refusals by the hooks after it carry them too.
+  it('every answer carries the request id and, under /api/, no-store: a 404, a CSRF refusal, a route that sets its own', async () => {
+    const answers = [
+      await request(t.server).get('/api/no-such-thing').set('x-request-id', 'foundation-404-1').expect(404),
+      await request(t.server)
+        .post('/api/auth/logout')
+        .set('origin', 'https://evil.example')
+        .set('x-request-id', 'foundation-csrf-1')
+        .expect(403),
+    ];
+    expect(answers.map((res) => [res.headers['x-request-id'], res.headers['cache-control']])).toEqual([
+      ['foundation-404-1', 'no-store'],
+      ['foundation-csrf-1', 'no-store'],
+    ]);
+    const programs = await request(t.server).get('/api/programs').expect(200);
+    expect(programs.headers['cache-control']).toBe('no-cache');
+    expect(programs.headers['x-request-id']).toMatch(/^[0-9a-f-]{36}$/);
+  });
 });
 
 /** Issue 9 item 13: what a production start serves, with the secrets a deployment must give. */

@@ -3,6 +3,7 @@ import request from 'supertest';
 import type { DataSource } from 'typeorm';
 import { eligibleClaim } from '@huanxin/shared/testing';
 import { useFakeClock, MINUTE, type FakeClock } from './utils/fake-clock';
+import { DEMO_USERS, signInStaff } from './utils/identity';
 import { createResident, type Resident } from './utils/residents';
 import { createTestApp, type TestApp } from './utils/test-app';
 
@@ -153,5 +154,54 @@ describe("a resident's list", () => {
     const after = (await list(resident).expect(200)).body as { id: string }[];
     expect(after).toHaveLength(before.length + 1);
     expect(after[0]!.id).toBe(created.body.id);
+  });
+
+  // Served by Fastify directly (src/common/http/lean-route.ts), not through Nest's router: what the
+  // router, the guard and the exception filter gave every route must hold here too.
+  describe('as a lean route, it answers as every route does', () => {
+    it('echoes the request id and sends the security headers, no-store and JSON', async () => {
+      const res = await list(residents[1]!).set('x-request-id', 'list-lean-route-1').expect(200);
+      expect(res.headers).toMatchObject({
+        'x-request-id': 'list-lean-route-1',
+        'x-content-type-options': 'nosniff',
+        'x-frame-options': 'DENY',
+        'cache-control': 'no-store',
+        'content-type': 'application/json; charset=utf-8',
+      });
+      expect(res.headers['content-security-policy']).toContain("frame-ancestors 'none'");
+    });
+
+    it('no session, or one that ended → 401 UNAUTHENTICATED in the error body', async () => {
+      for (const cookie of [undefined, 'hx_sid=' + 'A'.repeat(43)]) {
+        const call = request(t.server).get('/api/applications');
+        const res = await (cookie ? call.set('Cookie', cookie) : call).expect(401);
+        expect(res.body).toEqual({ error: expect.objectContaining({ code: 'UNAUTHENTICATED' }) });
+        expect(res.headers['cache-control']).toBe('no-store');
+      }
+    });
+
+    it('staff → 403 FORBIDDEN, audited as access.denied with the caller, the route and the request id', async () => {
+      const reviewer = await signInStaff(t, DEMO_USERS.reviewer);
+      const res = await request(t.server)
+        .get('/api/applications')
+        .set('Cookie', reviewer.cookie)
+        .set('x-request-id', 'list-lean-denied-1')
+        .expect(403);
+      expect(res.body.error.code).toBe('FORBIDDEN');
+      const rows = (await t.app
+        .get<DataSource>(getDataSourceToken())
+        .query(
+          `SELECT actor_id, actor_role, result, detail FROM audit_log WHERE action = 'access.denied' AND request_id = $1`,
+          ['list-lean-denied-1'],
+        )) as unknown[];
+      expect(rows).toEqual([
+        {
+          actor_id: reviewer.user.id,
+          actor_role: 'reviewer',
+          result: 'denied',
+          detail: { permission: 'applications.own', method: 'GET', route: '/api/applications' },
+        },
+      ]);
+    });
   });
 });

@@ -9,15 +9,17 @@
  * address per request, ~9,500 residents in rotation), and prints each rate with its ratio to
  * that round's hello world and the CPU time per answer of the server, of the API's PostgreSQL
  * backends, of the Redis server (all of it: other clients count too) and of the load generator.
- * On a shared machine the rates swing with what else runs; CPU per answer swings less. Several
- * `--api` builds (e.g. a copy of dist from before a change) run side by side against the same
- * data, each right after its own hello world, in a rotated order: an A/B in one run.
+ * On a shared machine the rates swing with what else runs (each row shows the 1-minute load
+ * average); CPU per answer swings less. Several `--api` builds (e.g. a copy of dist from before a
+ * change) run side by side against the same data, each right after its own hello world, in a
+ * rotated order: an A/B in one run.
  * `--node-arg` (repeatable) goes to the API processes, e.g. `--require` of a profiler.
  * Own database and Redis prefix, removed at the end. Not part of `npm test`.
  */
 import { randomBytes } from 'node:crypto';
 import { once } from 'node:events';
 import { readFileSync, rmSync } from 'node:fs';
+import { loadavg } from 'node:os';
 import path from 'node:path';
 import { Pool } from 'pg';
 import { createLogger } from '../../src/common/logging/logger';
@@ -127,7 +129,7 @@ async function main(): Promise<void> {
       };
     };
     console.log(
-      'round | API | hello/s | programs/s (×) | list/s (×) | CPU µs per answer (server/PostgreSQL/Redis/load generator): hello, programs, list',
+      'round | API | load | hello/s | programs/s (×) | list/s (×) | CPU µs per answer (server/PostgreSQL/Redis/load generator): hello, programs, list',
     );
     for (let round = 1; round <= ROUNDS; round++) {
       // Each build in turn, in a rotated order (none always runs first), right after the hello world.
@@ -144,7 +146,7 @@ async function main(): Promise<void> {
           Object.keys(t.result.statuses).some((c) => c !== '200') ? [JSON.stringify(t.result.statuses)] : [],
         );
         console.log(
-          `${round} | ${api.name} | ${h.result.rate.toFixed(0)} | ${x(p.result)} | ${x(l.result)} | ` +
+          `${round} | ${api.name} | ${loadavg()[0]!.toFixed(1)} | ${h.result.rate.toFixed(0)} | ${x(p.result)} | ${x(l.result)} | ` +
             `${h.cpu}, ${p.cpu}, ${l.cpu}${bad.length ? ` | ${bad.join(' ')}` : ''}`,
         );
       }

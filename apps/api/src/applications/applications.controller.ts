@@ -2,7 +2,6 @@ import {
   Body,
   Controller,
   Get,
-  Header,
   Headers,
   HttpCode,
   Param,
@@ -41,13 +40,7 @@ export class ApplicationsController {
     return this.applications.create(user.id, body.programCode, body.facts);
   }
 
-  @Get()
-  // The service answers the JSON text itself (see ApplicationsService.list).
-  @Header('content-type', 'application/json; charset=utf-8')
-  @ApiOperation({ summary: "The caller's applications" })
-  list(@CurrentUser() user: AuthUser) {
-    return this.applications.list(user.id);
-  }
+  // GET /api/applications (the caller's list) is a lean route: resident-list.route.ts.
 
   @Get(':id')
   @ApiOperation({ summary: 'One application with its timeline' })

@@ -5,7 +5,7 @@ import type { FastifyRequest } from 'fastify';
 import { AuditService } from '../audit/audit.service';
 import { DomainError } from '../common/errors/domain-error';
 import { RateLimiter } from '../common/http/rate-limit';
-import { requestContext } from '../common/http/request-context';
+import { type AuthUser, requestContext } from '../common/http/request-context';
 import type { AppConfig } from '../config/config';
 import { InjectConfig } from '../config/config.module';
 import { PUBLIC_ROUTE, ROUTE_PERMISSION, SIGNED_IN } from './auth.decorators';
@@ -14,7 +14,8 @@ import { SessionService } from './session.service';
 
 const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
-interface RouteAccess {
+/** What a route declares to the guard: `@Public()`, or the permission it needs. */
+export interface RouteAccess {
   isPublic: boolean;
   permission: Permission | typeof SIGNED_IN | undefined;
 }
@@ -39,9 +40,16 @@ export class AuthGuard implements CanActivate {
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
-    const request = context.switchToHttp().getRequest<FastifyRequest>();
-    const { isPublic, permission } = this.declared(context);
+    await this.authorize(context.switchToHttp().getRequest<FastifyRequest>(), this.declared(context));
+    return true;
+  }
 
+  /**
+   * Everything `canActivate` decides, for a request and what its route declares: the caller (null
+   * on a public route without a session), or a DomainError (401, 403). Routes served by Fastify
+   * directly (`common/http/lean-route.ts`) call this too, so there is one access decision.
+   */
+  async authorize(request: FastifyRequest, { isPublic, permission }: RouteAccess): Promise<AuthUser | null> {
     const sessionId = readSessionCookie(this.config, request);
     const user = sessionId ? await this.sessions.resolve(sessionId) : null;
     if (user) {
@@ -49,7 +57,7 @@ export class AuthGuard implements CanActivate {
       const store = requestContext.get();
       if (store) store.user = user;
     }
-    if (isPublic) return true;
+    if (isPublic) return user;
     if (!user) throw new DomainError(ErrorCode.UNAUTHENTICATED, 'Please sign in');
     if (permission === undefined) {
       this.logger.error({ route: request.routeOptions?.url }, 'route declares no permission: refused');
@@ -74,7 +82,7 @@ export class AuthGuard implements CanActivate {
         `user:${user.id}`,
       );
     }
-    return true;
+    return user;
   }
 
   /** What the route declares (fixed at start: read once per handler, not on every request). */

@@ -1,4 +1,4 @@
-import { createHash, randomBytes } from 'node:crypto';
+import { hash, randomBytes } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import type { Role } from '@huanxin/shared';
 import type { Redis } from 'ioredis';
@@ -135,7 +135,8 @@ export class SessionService {
 }
 
 function sessionKey(id: string): string {
-  return `sess:${createHash('sha256').update(id).digest('base64url')}`;
+  // One-shot hash: no Hash object per request (this runs on every signed-in request).
+  return `sess:${hash('sha256', id, 'base64url')}`;
 }
 
 function userIndexKey(userId: string): string {

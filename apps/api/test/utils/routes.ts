@@ -1,6 +1,8 @@
 import { RequestMethod, type INestApplicationContext, type Type } from '@nestjs/common';
 import { METHOD_METADATA, PATH_METADATA } from '@nestjs/common/constants';
 import { MetadataScanner, ModulesContainer, Reflector } from '@nestjs/core';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { leanRoutes } from '../../src/app.factory';
 import { PUBLIC_ROUTE, ROUTE_PERMISSION } from '../../src/auth/auth.decorators';
 
 export interface RouteInfo {
@@ -23,7 +25,8 @@ const join = (...parts: string[]) =>
 
 /**
  * Every route of every controller the app has mounted, read from Nest's own metadata (the same
- * the router uses), with what the global guard will see: `@Public()` and the declared permission.
+ * the router uses), with what the global guard will see: `@Public()` and the declared permission;
+ * and the lean routes Fastify serves itself (src/common/http/lean-route.ts), as mounted.
  */
 export function listRoutes(app: INestApplicationContext, globalPrefix = 'api'): RouteInfo[] {
   const reflector = app.get(Reflector);
@@ -56,6 +59,17 @@ export function listRoutes(app: INestApplicationContext, globalPrefix = 'api'): 
         }
       }
     }
+  }
+  for (const route of leanRoutes(app as NestFastifyApplication)) {
+    routes.push({
+      key: `${route.method} ${route.url}`,
+      method: route.method,
+      path: route.url,
+      controller: 'lean route',
+      handler: route.operationId,
+      isPublic: false,
+      permission: route.permission,
+    });
   }
   return routes.sort((a, b) => a.key.localeCompare(b.key));
 }
