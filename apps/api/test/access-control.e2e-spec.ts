@@ -133,6 +133,8 @@ const MATRIX: Record<string, Row> = {
   'GET /api/dealer/products': only('dealer'),
   'POST /api/dealer/products': only('dealer'),
   'PATCH /api/dealer/products/:id': only('dealer'),
+  // The dealer's money ledger (own organisation only, checked in dealer-ledger.e2e-spec)
+  'GET /api/dealer/ledger': only('dealer'),
   'PATCH /api/admin/programs/:code': only('admin'),
   // Budgets (issue 12): tranches by finance or admin (budget.tranches); pauses by admin
   'POST /api/admin/programs/:code/tranches': only('finance', 'admin'),
@@ -287,6 +289,7 @@ describe('access control: denied by default, every route declares its permission
         'GET /api/dealer/me',
         'GET /api/dealer/users',
         'GET /api/dealer/products',
+        'GET /api/dealer/ledger',
         'GET /api/audit',
         'GET /api/audit/verify',
         'GET /api/review/queue',
