@@ -17,6 +17,11 @@ import type { Payee, PayableClaim, PayeeResolver } from './payee';
  * cannot fall through to the resident. Open receivables of the organisation (a return after
  * payment, a clawback) are netted against these lines by the batch builder (`netting.ts`: it nets
  * every line whose payee kind is `dealer`).
+ *
+ * An overdue receivable (§6: "while overdue, the dealer's new payouts are held") does not hold the
+ * organisation's claims here: netting already withholds from its next payouts up to what it owes,
+ * and it is the only way the portal collects a dealer's receivable (there is no repayment route
+ * yet), so holding every payout would make an overdue receivable uncollectable.
  */
 @Injectable()
 export class DealerPayeeResolver implements PayeeResolver {
