@@ -133,6 +133,9 @@ const MATRIX: Record<string, Row> = {
   'GET /api/dealer/products': only('dealer'),
   'POST /api/dealer/products': only('dealer'),
   'PATCH /api/dealer/products/:id': only('dealer'),
+  // Dealers' sale records (dealer-sales.e2e-spec: own organisation, active, right kind)
+  'POST /api/dealer/sales': only('dealer'),
+  'GET /api/dealer/sales': only('dealer'),
   // The dealer's money ledger (own organisation only, checked in dealer-ledger.e2e-spec)
   'GET /api/dealer/ledger': only('dealer'),
   'PATCH /api/admin/programs/:code': only('admin'),
@@ -289,6 +292,7 @@ describe('access control: denied by default, every route declares its permission
         'GET /api/dealer/me',
         'GET /api/dealer/users',
         'GET /api/dealer/products',
+        'GET /api/dealer/sales',
         'GET /api/dealer/ledger',
         'GET /api/audit',
         'GET /api/audit/verify',

@@ -18,6 +18,7 @@ import { ResidentProfileEntity } from '../profile/resident-profile.entity';
 import { OutboxEntity } from '../queue/outbox.entity';
 import { OrganizationStatusEventEntity } from '../dealers/organization-status-event.entity';
 import { ProductEntity, ProductPriceEntity } from '../dealers/product.entity';
+import { DealerSaleEntity } from '../dealers/sales/dealer-sale.entity';
 import { OrganizationEntity } from '../users/organization.entity';
 import { UserEntity } from '../users/user.entity';
 import { RiskKeyEntity } from '../risk/risk-key.entity';
@@ -63,4 +64,5 @@ export const ENTITIES = [
   ProductPriceEntity,
   BudgetTrancheEntity,
   ProgramPauseEntity,
+  DealerSaleEntity,
 ];
