@@ -16,7 +16,7 @@ import { registerDealer, type DealerOrganization } from './utils/dealers';
 import { useFakeClock, type FakeClock } from './utils/fake-clock';
 import { dataSourceOf, DEMO_USERS, signInStaff } from './utils/identity';
 import { checkMoneyInvariants } from './utils/money-invariants';
-import { createResident } from './utils/residents';
+import { createResident, residentIdentity } from './utils/residents';
 import { moveClaim, runChecks, submitClaim } from './utils/review-claims';
 import { createTestApp, type TestApp } from './utils/test-app';
 
@@ -506,6 +506,79 @@ describe('dealer ledger (GET /api/dealer/ledger) and the dealer payee', () => {
         name: invariant.name,
         problems: [],
       });
+  });
+
+  it('keys an item by the dealer sale behind its claim, and the sales list carries each sale’s money state', async () => {
+    // A phone sale recorded through the route; its claim link is written as the vouchers issue's
+    // redemption will write it (dealer_sale.application_id of the point-of-sale claim it creates).
+    const first12 = `690${String(Date.now() % 1_000_000_000).padStart(9, '0')}`;
+    let sum = 0;
+    for (let i = 0; i < 12; i += 1) sum += (first12.charCodeAt(i) - 48) * (i % 2 === 0 ? 1 : 3);
+    const product = await request(t.server)
+      .post('/api/dealer/products')
+      .set('cookie', shop.cookie)
+      .send({
+        programCode: PROGRAM,
+        category: 'phone',
+        barcode: first12 + String((10 - (sum % 10)) % 10),
+        brand: '华为',
+        model: 'Mate 70',
+        filedPriceFen: 300_000,
+      })
+      .expect(201);
+    const imeiBody = `86${String(Date.now() % 1_000_000_000_000).padStart(12, '0')}`;
+    const imei = [...Array(10).keys()]
+      .map((d) => imeiBody + d)
+      .find((candidate) => {
+        let luhn = 0;
+        for (let i = 0; i < 15; i += 1) {
+          let v = candidate.charCodeAt(14 - i) - 48;
+          if (i % 2 === 1) v = v * 2 > 9 ? v * 2 - 9 : v * 2;
+          luhn += v;
+        }
+        return luhn % 10 === 0;
+      })!;
+    const sale = await request(t.server)
+      .post('/api/dealer/sales')
+      .set('cookie', shop.cookie)
+      .send({
+        programCode: PROGRAM,
+        productId: product.body.id,
+        serialNo: `ML-SALE-${Date.now()}`,
+        imei,
+        priceFen: 200_000,
+        paidFen: 200_000,
+        otherDiscountFen: 0,
+        invoiceNo: `2639${String(Date.now() % 10_000_000_000_000_000).padStart(16, '0')}`,
+        invoiceDate: '2026-04-20',
+        buyer: { name: '测试居民', idNumber: residentIdentity(4399).idNumber },
+        delivery: { mode: 'pickup' },
+      })
+      .expect(201);
+    const saleId = sale.body.id as string;
+    await db.query('UPDATE dealer_sale SET application_id = $1 WHERE id = $2', [claims.advanced!.id, saleId]);
+
+    const body = await ledger(shop.cookie);
+    expect(itemOf(body, claims.advanced!.code)).toMatchObject({
+      saleId,
+      state: 'advanced',
+      amountFen: SUBSIDY_FEN,
+    });
+    expect(body.items.filter((i) => i.saleId !== null).map((i) => i.applicationCode)).toEqual([
+      claims.advanced!.code,
+    ]);
+    const sales = await request(t.server).get('/api/dealer/sales').set('cookie', shop.cookie).expect(200);
+    const listed = (
+      sales.body.items as { id: string; claim: { code: string } | null; money: unknown }[]
+    ).find((item) => item.id === saleId)!;
+    expect(listed.claim).toMatchObject({ code: claims.advanced!.code });
+    expect(listed.money).toEqual({
+      state: 'advanced',
+      amountFen: SUBSIDY_FEN,
+      expectedOn: itemOf(body, claims.advanced!.code)!.expectedOn,
+    });
+    // Another organisation's ledger never shows this sale.
+    expect((await ledger(other.cookie)).items.map((i) => i.saleId)).not.toContain(saleId);
   });
 
   it('is the caller’s own organisation only, and a dealer route only', async () => {

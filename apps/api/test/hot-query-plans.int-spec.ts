@@ -496,6 +496,11 @@ describe('hot query plans at 100k claims', () => {
       () => new LedgerRepository(db).rows(appId),
     ],
     [
+      "the money states of a page of a dealer's sales",
+      /a\.id = ANY\(\$2::uuid\[\]\)/,
+      () => new LedgerRepository(db).rowsOfClaims(appId, batchIds),
+    ],
+    [
       'the guarded budget reservation and its ledger row',
       /budget/,
       () => rolledBack((m) => new BudgetRepository(db, new Clock()).reserve(m, programId, 1, appId)),

@@ -148,6 +148,9 @@ export interface DealerLedgerTotals {
   receivableFen: number;
 }
 
+/** A sale's money on the dealer's ledger (`GET /api/dealer/sales` items' `money`). */
+export type DealerSaleMoney = Pick<DealerLedgerItem, 'state' | 'amountFen' | 'expectedOn'>;
+
 /** `GET /api/dealer/ledger`. */
 export interface DealerLedger {
   totals: DealerLedgerTotals;

@@ -9,5 +9,7 @@ import { LedgerService } from './ledger.service';
   imports: [DealersModule],
   controllers: [LedgerController],
   providers: [LedgerRepository, LedgerService],
+  // The money state beside each of the dealer's sales (GET /api/dealer/sales).
+  exports: [LedgerService],
 })
 export class DealerLedgerModule {}

@@ -39,30 +39,45 @@ export interface LedgerRow {
  * covers money owed on a claim the organisation does not (or no longer) receive, e.g. a return
  * reported after a resident claim was paid.
  */
-const LEDGER_ROWS = namedStatement(
+const ledgerRows = (name: string, claims: string) =>
+  namedStatement(
+    name,
+    `WITH claim AS (${claims})
+     SELECT a.id, a.code, a.status, a.reserved_fen, a.submitted_at, a.complete_at,
+            (SELECT s.id FROM dealer_sale s WHERE s.application_id = a.id AND s.organization_id = $1) AS sale_id,
+            (v.definition #>> '{settings,serviceLevels,reviewDays}')::int AS review_days,
+            (v.definition #>> '{settings,serviceLevels,payDays}')::int AS pay_days,
+            (SELECT max(e.at) FROM application_event e WHERE e.application_id = a.id AND e.to_status = 'approved') AS approved_at,
+            (SELECT l.status FROM payment_line l WHERE l.application_id = a.id AND l.status IN ('pending', 'paid') LIMIT 1) AS live_line,
+            (SELECT b.amount_fen FROM budget_ledger b WHERE b.subject_id = a.id AND b.entry = 'release'
+              ORDER BY b.created_at DESC LIMIT 1) AS released_fen,
+            owed.owed_fen, owed.opened_at
+       FROM claim c
+       JOIN application a ON a.id = c.id
+       JOIN program_version v ON v.id = a.program_version_id
+       LEFT JOIN LATERAL (
+         SELECT sum(r.amount_fen - coalesce((SELECT sum(n.amount_fen) FROM payment_netting n JOIN payment_line l ON l.id = n.line_id
+                                              WHERE n.receivable_id = r.id AND l.status = 'paid'), 0)) AS owed_fen,
+                min(r.created_at) AS opened_at
+           FROM receivable r WHERE r.application_id = a.id AND r.payee_organization_id = $1 AND r.status = 'open') owed ON true
+      ORDER BY a.created_at DESC, a.id DESC`,
+  );
+
+/** The whole ledger of organisation $1. */
+const LEDGER_ROWS = ledgerRows(
   'dealer_ledger_rows',
-  `WITH claim AS (
-     SELECT a.id FROM application a WHERE a.payee_organization_id = $1
-     UNION
-     SELECT r.application_id FROM receivable r WHERE r.payee_organization_id = $1 AND r.status = 'open')
-   SELECT a.id, a.code, a.status, a.reserved_fen, a.submitted_at, a.complete_at,
-          NULL::uuid AS sale_id,
-          (v.definition #>> '{settings,serviceLevels,reviewDays}')::int AS review_days,
-          (v.definition #>> '{settings,serviceLevels,payDays}')::int AS pay_days,
-          (SELECT max(e.at) FROM application_event e WHERE e.application_id = a.id AND e.to_status = 'approved') AS approved_at,
-          (SELECT l.status FROM payment_line l WHERE l.application_id = a.id AND l.status IN ('pending', 'paid') LIMIT 1) AS live_line,
-          (SELECT b.amount_fen FROM budget_ledger b WHERE b.subject_id = a.id AND b.entry = 'release'
-            ORDER BY b.created_at DESC LIMIT 1) AS released_fen,
-          owed.owed_fen, owed.opened_at
-     FROM claim c
-     JOIN application a ON a.id = c.id
-     JOIN program_version v ON v.id = a.program_version_id
-     LEFT JOIN LATERAL (
-       SELECT sum(r.amount_fen - coalesce((SELECT sum(n.amount_fen) FROM payment_netting n JOIN payment_line l ON l.id = n.line_id
-                                            WHERE n.receivable_id = r.id AND l.status = 'paid'), 0)) AS owed_fen,
-              min(r.created_at) AS opened_at
-         FROM receivable r WHERE r.application_id = a.id AND r.payee_organization_id = $1 AND r.status = 'open') owed ON true
-    ORDER BY a.created_at DESC, a.id DESC`,
+  `SELECT a.id FROM application a WHERE a.payee_organization_id = $1
+   UNION
+   SELECT r.application_id FROM receivable r WHERE r.payee_organization_id = $1 AND r.status = 'open'`,
+);
+
+/** The same rows for the claims $2 only (a page of the dealer's sales). */
+const LEDGER_ROWS_OF_CLAIMS = ledgerRows(
+  'dealer_ledger_rows_of_claims',
+  `SELECT a.id FROM application a WHERE a.id = ANY($2::uuid[]) AND a.payee_organization_id = $1
+   UNION
+   SELECT r.application_id FROM receivable r
+    WHERE r.application_id = ANY($2::uuid[]) AND r.payee_organization_id = $1 AND r.status = 'open'`,
 );
 
 interface RawRow {
@@ -89,22 +104,36 @@ export class LedgerRepository {
 
   /** Every ledger claim of the organisation, newest first (one prepared statement). */
   async rows(organizationId: string): Promise<LedgerRow[]> {
-    const rows = await preparedRead<RawRow>(this.dataSource, LEDGER_ROWS, [organizationId]);
-    return rows.map((row) => ({
-      applicationId: row.id,
-      applicationCode: row.code,
-      saleId: row.sale_id,
-      status: row.status,
-      heldFen: Number(row.reserved_fen),
-      releasedFen: Number(row.released_fen ?? 0),
-      liveLine: row.live_line,
-      owedFen: Number(row.owed_fen ?? 0),
-      receivableOpenedAt: row.opened_at,
-      submittedAt: row.submitted_at,
-      completeAt: row.complete_at,
-      approvedAt: row.approved_at,
-      reviewDays: row.review_days,
-      payDays: row.pay_days,
-    }));
+    return (await preparedRead<RawRow>(this.dataSource, LEDGER_ROWS, [organizationId])).map(toLedgerRow);
   }
+
+  /** The ledger rows of these claims (those the organisation is paid for or owes on; others absent). */
+  async rowsOfClaims(organizationId: string, applicationIds: readonly string[]): Promise<LedgerRow[]> {
+    if (applicationIds.length === 0) return [];
+    return (
+      await preparedRead<RawRow>(this.dataSource, LEDGER_ROWS_OF_CLAIMS, [
+        organizationId,
+        [...applicationIds],
+      ])
+    ).map(toLedgerRow);
+  }
+}
+
+function toLedgerRow(row: RawRow): LedgerRow {
+  return {
+    applicationId: row.id,
+    applicationCode: row.code,
+    saleId: row.sale_id,
+    status: row.status,
+    heldFen: Number(row.reserved_fen),
+    releasedFen: Number(row.released_fen ?? 0),
+    liveLine: row.live_line,
+    owedFen: Number(row.owed_fen ?? 0),
+    receivableOpenedAt: row.opened_at,
+    submittedAt: row.submitted_at,
+    completeAt: row.complete_at,
+    approvedAt: row.approved_at,
+    reviewDays: row.review_days,
+    payDays: row.pay_days,
+  };
 }

@@ -6,6 +6,7 @@ import {
   ledgerTotals,
   type DealerLedger,
   type DealerLedgerItem,
+  type DealerSaleMoney,
 } from '@huanxin/shared';
 import { DomainError } from '../../common/errors/domain-error';
 import type { AuthUser } from '../../common/http/request-context';
@@ -28,6 +29,28 @@ export class LedgerService {
       return item ? [item] : [];
     });
     return { totals: ledgerTotals(items), items };
+  }
+
+  /**
+   * The money state of these claims for the organisation, for its sales list: present for a claim
+   * it is paid for (point of sale) or owes on; absent for a resident's own claim matched to a sale
+   * (the dealer advanced nothing on it).
+   */
+  async moneyOfClaims(
+    organizationId: string,
+    applicationIds: readonly string[],
+  ): Promise<Map<string, DealerSaleMoney>> {
+    const money = new Map<string, DealerSaleMoney>();
+    for (const row of await this.ledger.rowsOfClaims(organizationId, applicationIds)) {
+      const item = toItem(row);
+      if (item)
+        money.set(row.applicationId, {
+          state: item.state,
+          amountFen: item.amountFen,
+          ...(item.expectedOn ? { expectedOn: item.expectedOn } : {}),
+        });
+    }
+    return money;
   }
 }
 
