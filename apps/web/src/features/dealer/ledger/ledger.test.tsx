@@ -93,6 +93,27 @@ describe('dealer ledger page', () => {
     );
   });
 
+  it('speaks English too: cards, states, due dates and the chart’s labels', async () => {
+    mockApi({ 'GET /api/auth/me': dealer(), 'GET /api/dealer/ledger': jsonResponse(ledger) });
+    renderWithApp(routes, { path: '/console/dealer/ledger', language: 'en' });
+    await waitFor(() =>
+      expect(screen.getByTestId('ledger-total-in_batch').textContent).toBe('In payment batch¥450.00'),
+    );
+    expect(screen.getByTestId('ledger-total-receivable').textContent).toBe('To pay back¥300.00');
+    const row = screen.getByText('ZQ-2026-000102').closest('tr')!;
+    expect(within(row).getByText('Payment due 2026-06-10')).toBeTruthy();
+    const option = charts.at(-1)!.option as { yAxis: { data: string[] } };
+    expect(option.yAxis.data).toEqual([
+      'Advanced',
+      'In review',
+      'Approved',
+      'In payment batch',
+      'Paid',
+      'To pay back',
+    ]);
+    expect(screen.getByRole('link', { name: 'Ledger' })).toBeTruthy();
+  });
+
   it('says when there is nothing yet, and shows a failed read with a retry', async () => {
     mockApi({
       'GET /api/auth/me': dealer(),
