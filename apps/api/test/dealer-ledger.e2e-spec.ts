@@ -581,6 +581,36 @@ describe('dealer ledger (GET /api/dealer/ledger) and the dealer payee', () => {
     expect((await ledger(other.cookie)).items.map((i) => i.saleId)).not.toContain(saleId);
   });
 
+  it('lists money the organisation owes on a claim it is not paid for (a return after a resident claim was paid)', async () => {
+    // Returns are a later slice: the receivable is written as it will be, against the selling
+    // organisation, on a resident's own paid claim (the sample item is only there for the NOT NULL).
+    const claim = await dealerClaim(null, 'approved');
+    await moveClaim(t, claim.id, 'paid');
+    const [program] = (await db.query(`SELECT id FROM program WHERE code = $1`, [PROGRAM])) as {
+      id: string;
+    }[];
+    const approverId = (await signInStaff(t, DEMO_USERS.approver)).user.id;
+    const [sample] = (await db.query(
+      `INSERT INTO review_sample (program_id, seed, size, risk_weighted, population, created_by)
+       VALUES ($1, $2, 1, false, 1, $3) RETURNING id`,
+      [program!.id, randomUUID(), approverId],
+    )) as { id: string }[];
+    const [item] = (await db.query(
+      `INSERT INTO review_sample_item (sample_id, application_id, position) VALUES ($1, $2, 0) RETURNING id`,
+      [sample!.id, claim.id],
+    )) as { id: string }[];
+    await db.query(
+      `INSERT INTO receivable (application_id, payee_kind, payee_organization_id, amount_fen, reason, sample_item_id, created_by)
+       VALUES ($1, 'dealer', $2, 12345, '退货', $3, $4)`,
+      [claim.id, other.organizationId, item!.id, approverId],
+    );
+    const body = await ledger(other.cookie);
+    expect(itemOf(body, claim.code)).toMatchObject({ state: 'receivable', amountFen: 12_345 });
+    expect(body.totals.receivableFen).toBe(12_345);
+    expect(itemOf(await ledger(shop.cookie), claim.code)).toBeUndefined();
+    await expectLedgerInvariant(body, [claims.otherShop!, claim]);
+  });
+
   it('is the caller’s own organisation only, and a dealer route only', async () => {
     const mine = (await ledger(shop.cookie)).items.map((i: DealerLedgerItem) => i.applicationCode);
     const theirs = (await ledger(other.cookie)).items.map((i: DealerLedgerItem) => i.applicationCode);
