@@ -1,6 +1,7 @@
+import { randomUUID } from 'node:crypto';
 import { computeUsccCheckChar, computeVinCheckDigit, type GoodsSaleRequest } from '@huanxin/shared';
 import request from 'supertest';
-import type { DataSource } from 'typeorm';
+import type { DataSource, Logger as TypeOrmLogger } from 'typeorm';
 import { PiiCipher } from '../src/common/crypto/pii-cipher';
 import type { AuthUser } from '../src/common/http/request-context';
 import { SaleRowsError } from '../src/dealers/sales/sale-errors';
@@ -442,6 +443,36 @@ describe('dealer sale records', () => {
       expect(await footprint()).toEqual(before);
     });
 
+    it('the body’s shape: a missing field is REQUIRED, a wrong type INVALID_TYPE, each under its path', async () => {
+      const body = goods(fridge, {
+        buyer: { idNumber: residentIdentity(105).idNumber },
+        invoiceNo: 2637000012,
+        delivery: 'pickup',
+        priceFen: undefined,
+      });
+      const before = await footprint();
+      const res = await post(shop, body).expect(422);
+      expect(res.body.error).toMatchObject({
+        code: 'VALIDATION_FAILED',
+        fields: {
+          'buyer.name': 'REQUIRED',
+          invoiceNo: 'INVALID_TYPE',
+          delivery: 'INVALID_TYPE',
+          priceFen: 'REQUIRED',
+        },
+      });
+      const car = await post(carDealer, { vehicle: 'LSVAU2180N2183294' }).expect(422);
+      expect(car.body.error.fields).toEqual({
+        programCode: 'REQUIRED',
+        priceFen: 'REQUIRED',
+        invoiceNo: 'REQUIRED',
+        invoiceDate: 'REQUIRED',
+        buyer: 'REQUIRED',
+        vehicle: 'INVALID_TYPE',
+      });
+      expect(await footprint()).toEqual(before);
+    });
+
     it('every field problem at once, with its path', async () => {
       const res = await post(
         shop,
@@ -745,6 +776,7 @@ describe('dealer sale records', () => {
         'item.invoiceNo': sale.invoiceNo,
         'item.serialNo': sale.serialNo,
         'item.priceFen': 400_000,
+        'item.dealerUscc': shop.uscc,
       });
       const res = await request(t.server)
         .get('/api/dealer/sales?pageSize=200')
@@ -752,6 +784,32 @@ describe('dealer sale records', () => {
         .expect(200);
       const item = res.body.items.find((i: { id: string }) => i.id === recorded.body.id);
       expect(item.claim).toEqual({ id: claim.id, code: claim.code, status: 'submitted' });
+    });
+
+    it('a claim on the sale’s invoice naming another seller is not shown; one naming this seller matches by serial', async () => {
+      const onInvoice = goods(rivalFridge, { priceFen: 400_000, paidFen: 400_000, otherDiscountFen: 0 });
+      const onSerial = goods(rivalFridge, { priceFen: 400_000, paidFen: 400_000, otherDiscountFen: 0 });
+      const first = await post(rival, onInvoice).expect(201);
+      const second = await post(rival, onSerial).expect(201);
+      // The fixture's seller is the demo dealer, not the rival.
+      await submitClaim(t, await createResident(t, 302), 'appliance', {
+        'item.invoiceNo': onInvoice.invoiceNo,
+        'item.serialNo': serialNo(),
+        'item.priceFen': 400_000,
+      });
+      const bySerial = await submitClaim(t, await createResident(t, 303), 'appliance', {
+        'item.invoiceNo': invoiceNo(),
+        'item.serialNo': stored(onSerial.serialNo),
+        'item.priceFen': 400_000,
+        'item.dealerUscc': rival.uscc,
+      });
+      const res = await request(t.server)
+        .get('/api/dealer/sales?pageSize=200')
+        .set('cookie', rival.cookie)
+        .expect(200);
+      const claimOf = (id: string) => res.body.items.find((i: { id: string }) => i.id === id).claim;
+      expect(claimOf(first.body.id)).toBeNull();
+      expect(claimOf(second.body.id)).toEqual({ id: bySerial.id, code: bySerial.code, status: 'submitted' });
     });
   });
 
@@ -834,6 +892,13 @@ describe('dealer sale records', () => {
       expect(results).toHaveLength(5000);
       expect(elapsed).toBeLessThan(30_000);
       expect(await footprint()).toEqual({ sales: before.sales + 5000, audits: before.audits + 5000 });
+      // Outside a request (as a queued import would run) each audit row still names the dealer.
+      const actors = (await db.query(
+        `SELECT actor_id, actor_role, count(*)::int AS n FROM audit_log
+          WHERE action = 'dealer_sale.recorded' AND object_id = ANY($1::text[]) GROUP BY 1, 2`,
+        [results.map((result) => result.id)],
+      )) as { actor_id: string; actor_role: string; n: number }[];
+      expect(actors).toEqual([{ actor_id: shop.userId, actor_role: 'dealer', n: 5000 }]);
       const [first] = (await db.query('SELECT serial_no, invoice_no FROM dealer_sale WHERE id = $1', [
         results[0]!.id,
       ])) as { serial_no: string; invoice_no: string }[];
@@ -941,7 +1006,76 @@ describe('dealer sale records', () => {
       });
     });
   });
+
+  describe('the sale lookups are served by indexes', () => {
+    it('the matrix, list, claim and duplicate lookups plan no sequential scan of dealer_sale or claim_key', async () => {
+      const repository = t.app.get(SalesRepository);
+      await post(shop, goods(fridge)).expect(201);
+      const sales = (await repository.listOwn(shop.organizationId, { page: 1, pageSize: 20 })).rows;
+      const captured = await captureQueries(db, async () => {
+        await repository.salesForApplications(db.manager, [randomUUID()]);
+        await repository.claimsForSales(sales);
+        await repository.listOwn(shop.organizationId, { status: 'recorded', page: 2, pageSize: 20 });
+        await repository.existingKeys({
+          serials: [{ serialNo: 'X', category: 'refrigerator' }],
+          imeis: ['490154203237518'],
+          invoices: ['26370000000012345678'],
+          vins: [vin()],
+        });
+      });
+      const lookups = captured.filter((q) => /dealer_sale/.test(q.sql));
+      expect(lookups.length).toBeGreaterThanOrEqual(7);
+      for (const q of lookups) {
+        // With sequential scans priced out, a plan that still scans has no index to use.
+        const plan = await db.transaction(async (manager) => {
+          await manager.query('SET LOCAL enable_seqscan = off');
+          const [row] = (await manager.query(`EXPLAIN (FORMAT JSON) ${q.sql}`, q.parameters)) as {
+            'QUERY PLAN': { Plan: PlanNode }[];
+          }[];
+          return row!['QUERY PLAN'][0]!.Plan;
+        });
+        const scans = planNodes(plan).filter(
+          (node) =>
+            node['Node Type'] === 'Seq Scan' &&
+            ['dealer_sale', 'claim_key'].includes(node['Relation Name'] ?? ''),
+        );
+        expect({ sql: q.sql, scans }).toEqual({ sql: q.sql, scans: [] });
+      }
+    });
+  });
 });
+
+interface PlanNode {
+  'Node Type': string;
+  'Relation Name'?: string;
+  Plans?: PlanNode[];
+}
+const planNodes = (plan: PlanNode): PlanNode[] => [plan, ...(plan.Plans ?? []).flatMap(planNodes)];
+
+/** The statements `work` sends through the app's data source (its logger, swapped for the call). */
+async function captureQueries(
+  db: DataSource,
+  work: () => Promise<void>,
+): Promise<{ sql: string; parameters: unknown[] }[]> {
+  const captured: { sql: string; parameters: unknown[] }[] = [];
+  const original = db.logger;
+  const capturing: TypeOrmLogger = {
+    logQuery: (sql: string, parameters?: unknown[]) =>
+      void captured.push({ sql, parameters: parameters ?? [] }),
+    logQueryError: () => undefined,
+    logQuerySlow: () => undefined,
+    logSchemaBuild: () => undefined,
+    logMigration: () => undefined,
+    log: () => undefined,
+  };
+  Object.defineProperty(db, 'logger', { value: capturing, configurable: true, writable: true });
+  try {
+    await work();
+  } finally {
+    Object.defineProperty(db, 'logger', { value: original, configurable: true, writable: true });
+  }
+  return captured;
+}
 
 /** Until some backend of this database waits on a lock (the bulk insert behind the open transaction). */
 async function waitForLockWait(db: DataSource): Promise<void> {
