@@ -11,6 +11,7 @@ import { CommonModule } from './common/common.module';
 import type { AppConfig } from './config/config';
 import { ConfigModule } from './config/config.module';
 import { dataSourceOptions } from './database/data-source';
+import { DealerLedgerModule } from './dealers/ledger/ledger.module';
 import { DealersModule } from './dealers/dealers.module';
 import { SalesImportModule } from './dealers/import/sales-import.module';
 import { SalesModule } from './dealers/sales/sales.module';
@@ -62,6 +63,7 @@ export class AppModule {
         DealersModule,
         SalesModule,
         SalesImportModule,
+        DealerLedgerModule,
         AuditModule,
         ReviewSamplingModule,
         ReviewReportsModule,

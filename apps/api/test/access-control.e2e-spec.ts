@@ -139,6 +139,8 @@ const MATRIX: Record<string, Row> = {
   // Bulk import of sale records (dealer-sales-import.e2e-spec)
   'GET /api/dealer/sales/import/template': only('dealer'),
   'POST /api/dealer/sales/import': only('dealer'),
+  // The dealer's money ledger (own organisation only, checked in dealer-ledger.e2e-spec)
+  'GET /api/dealer/ledger': only('dealer'),
   'PATCH /api/admin/programs/:code': only('admin'),
   // Budgets (issue 12): tranches by finance or admin (budget.tranches); pauses by admin
   'POST /api/admin/programs/:code/tranches': only('finance', 'admin'),
@@ -295,6 +297,7 @@ describe('access control: denied by default, every route declares its permission
         'GET /api/dealer/products',
         'GET /api/dealer/sales',
         'GET /api/dealer/sales/import/template',
+        'GET /api/dealer/ledger',
         'GET /api/audit',
         'GET /api/audit/verify',
         'GET /api/review/queue',

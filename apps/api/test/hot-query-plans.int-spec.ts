@@ -19,6 +19,7 @@ import { OutboxRelay } from '../src/queue/outbox.relay';
 import { SlaRepository, slaBoundaries } from '../src/review/sla/sla.repository';
 import { StaffNotificationsRepository } from '../src/review/sla/staff-notifications.repository';
 import { RiskRepository } from '../src/risk/risk.repository';
+import { LedgerRepository } from '../src/dealers/ledger/ledger.repository';
 import { ReviewRepository, type QueueFilter } from '../src/review/review.repository';
 import type { QueuesService } from '../src/queue/queues.service';
 
@@ -487,6 +488,17 @@ describe('hot query plans at 100k claims', () => {
       'taking a review lease',
       /INSERT INTO review_lease/,
       () => reviews().takeLease(appId, userId, new Date(), new Date(Date.now() + 60_000)),
+    ],
+    [
+      "a dealer's ledger (its payee claims and open receivables)",
+      /WITH claim AS/,
+      // Any organisation id (none is a payee here): the plan must walk the partial payee index.
+      () => new LedgerRepository(db).rows(appId),
+    ],
+    [
+      "the money states of a page of a dealer's sales",
+      /a\.id = ANY\(\$2::uuid\[\]\)/,
+      () => new LedgerRepository(db).rowsOfClaims(appId, batchIds),
     ],
     [
       'the guarded budget reservation and its ledger row',

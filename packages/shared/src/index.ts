@@ -10,6 +10,7 @@ export * from './programs';
 export * from './applications';
 export * from './dealers';
 export * from './dealer-sales';
+export * from './dealer-ledger';
 export * from './dto';
 export * from './reveal';
 export * from './review';

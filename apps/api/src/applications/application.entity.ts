@@ -13,6 +13,7 @@ import {
 import { bigintNumber } from '../database/transformers';
 import { ProgramVersionEntity } from '../programs/program-version.entity';
 import { ProgramEntity } from '../programs/program.entity';
+import { OrganizationEntity } from '../users/organization.entity';
 import { UserEntity } from '../users/user.entity';
 
 /**
@@ -37,6 +38,11 @@ import { UserEntity } from '../users/user.entity';
 @Index('application_review_stage', ['stage', 'completeAt', 'id'], { where: `"status" = 'in_review'` })
 @Index('application_review_amount', ['reservedFen', 'completeAt', 'id'], { where: `"status" = 'in_review'` })
 @Index('application_review_risk', ['riskScore', 'completeAt', 'id'], { where: `"status" = 'in_review'` })
+// The dealer's ledger (dealers/ledger): a payee organisation's claims, newest first. Partial: most
+// claims pay the resident, and the foreign key's RESTRICT check finds its rows through it too.
+@Index('application_dealer_payee', ['payeeOrganizationId', 'createdAt', 'id'], {
+  where: `"payee_organization_id" IS NOT NULL`,
+})
 export class ApplicationEntity {
   @PrimaryGeneratedColumn('uuid')
   id: string;
@@ -70,6 +76,18 @@ export class ApplicationEntity {
 
   @Column({ type: 'text' })
   status: ApplicationStatus;
+
+  /**
+   * Who is paid: null for the resident (a resident claim, their own card), else the dealer
+   * organisation of a point-of-sale claim (operations.md §1: it gave the discount at the till and
+   * is reimbursed on its corporate account). Set when the claim is created, never changed.
+   */
+  @Column({ name: 'payee_organization_id', type: 'uuid', nullable: true })
+  payeeOrganizationId: string | null;
+
+  @ManyToOne(() => OrganizationEntity, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'payee_organization_id' })
+  payeeOrganization?: OrganizationEntity;
 
   @Column({ type: 'jsonb' })
   facts: Record<string, unknown>;

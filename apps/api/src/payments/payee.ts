@@ -7,6 +7,8 @@ import { PiiCipher } from '../common/crypto/pii-cipher';
 export interface PayableClaim {
   applicationId: string;
   applicantId: string;
+  /** The dealer organisation a point-of-sale claim pays (operations.md §1); null: the resident. */
+  payeeOrganizationId: string | null;
   facts: Record<string, unknown>;
 }
 
@@ -27,8 +29,8 @@ export interface Payee {
 
 /**
  * Finds the payees of the claims it pays. Resolvers are asked in order, each with the claims no
- * earlier one took: the dealer payee of point-of-sale claims (the vouchers issue) is one more
- * resolver before the resident's, listed in `PAYEE_RESOLVERS` (payments.module).
+ * earlier one took: the dealer payee of point-of-sale claims (DealerPayeeResolver) comes before
+ * the resident's, as listed in `PAYEE_RESOLVERS` (payments.module).
  */
 export interface PayeeResolver {
   readonly kind: PayeeKind;
@@ -38,7 +40,10 @@ export interface PayeeResolver {
 
 export const PAYEE_RESOLVERS = Symbol('PAYEE_RESOLVERS');
 
-/** Resident claims: the resident's own bank card from their real-name profile. */
+/**
+ * Resident claims: the resident's own bank card from their real-name profile. A claim that names a
+ * dealer payee is never paid to the resident, even when the dealer's resolver holds it.
+ */
 @Injectable()
 export class ResidentPayeeResolver implements PayeeResolver {
   readonly kind = 'resident' as const;
@@ -47,11 +52,12 @@ export class ResidentPayeeResolver implements PayeeResolver {
 
   async resolve(manager: EntityManager, claims: readonly PayableClaim[]): Promise<Map<string, Payee>> {
     const payees = new Map<string, Payee>();
-    if (claims.length === 0) return payees;
+    const residents = claims.filter((claim) => claim.payeeOrganizationId === null);
+    if (residents.length === 0) return payees;
     const rows = (await manager.query(
       `SELECT user_id, name_enc, bank_name, bank_account_enc, bank_account_bidx FROM resident_profile
         WHERE user_id = ANY($1::uuid[])`,
-      [[...new Set(claims.map((claim) => claim.applicantId))]],
+      [[...new Set(residents.map((claim) => claim.applicantId))]],
     )) as {
       user_id: string;
       name_enc: string;
@@ -60,7 +66,7 @@ export class ResidentPayeeResolver implements PayeeResolver {
       bank_account_bidx: string;
     }[];
     const byUser = new Map(rows.map((row) => [row.user_id, row]));
-    for (const claim of claims) {
+    for (const claim of residents) {
       const profile = byUser.get(claim.applicantId);
       if (!profile) continue; // no real-name profile, no card: nothing to pay to
       payees.set(claim.applicationId, {

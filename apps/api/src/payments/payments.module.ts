@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { ApplicationsModule } from '../applications/applications.module';
 import { ProgramsModule } from '../programs/programs.module';
+import { DealerPayeeResolver } from './dealer-payee.resolver';
 import { PAYEE_RESOLVERS, PayeeRegistry, ResidentPayeeResolver, type PayeeResolver } from './payee';
 import { PaymentViews } from './payment-views';
 import { PaymentsController } from './payments.controller';
@@ -9,10 +10,10 @@ import { PaymentsService } from './payments.service';
 import { ReconcileService } from './reconcile.service';
 
 /**
- * The payee resolvers, asked in this order. The dealer payee of point-of-sale claims (the vouchers
- * issue) is one class and one line here, before the resident's.
+ * The payee resolvers, asked in this order: the dealer organisation of point-of-sale claims, then
+ * the resident's own card.
  */
-const RESOLVERS = [ResidentPayeeResolver];
+const RESOLVERS = [DealerPayeeResolver, ResidentPayeeResolver];
 
 /** Payment batches, bank files, reconciliation, receivables (issue 12). */
 @Module({

@@ -11,6 +11,7 @@ export interface CandidateRow {
   applicationId: string;
   code: string;
   applicantId: string;
+  payeeOrganizationId: string | null;
   programVersionId: string;
   facts: Record<string, unknown>;
   committedFen: number;
@@ -112,7 +113,7 @@ export class PaymentsRepository {
    */
   async candidates(manager: EntityManager, programId: string): Promise<CandidateRow[]> {
     const rows = (await manager.query(
-      `SELECT a.id, a.code, a.applicant_id, a.program_version_id, a.facts, a.reserved_fen, last.account_bidx, last.status AS last_status
+      `SELECT a.id, a.code, a.applicant_id, a.payee_organization_id, a.program_version_id, a.facts, a.reserved_fen, last.account_bidx, last.status AS last_status
          FROM application a
          LEFT JOIN LATERAL (SELECT l.status, l.account_bidx FROM payment_line l
                              WHERE l.application_id = a.id ORDER BY l.id DESC LIMIT 1) last ON true
@@ -124,6 +125,7 @@ export class PaymentsRepository {
       id: string;
       code: string;
       applicant_id: string;
+      payee_organization_id: string | null;
       program_version_id: string;
       facts: Record<string, unknown>;
       reserved_fen: string;
@@ -134,6 +136,7 @@ export class PaymentsRepository {
       applicationId: row.id,
       code: row.code,
       applicantId: row.applicant_id,
+      payeeOrganizationId: row.payee_organization_id,
       programVersionId: row.program_version_id,
       facts: row.facts,
       committedFen: Number(row.reserved_fen),

@@ -99,8 +99,8 @@ export class ReviewQueueService {
       // A returned claim comes back to the first review.
       stage: row.stage ?? 'review',
       assignee: row.holder_id ? { id: row.holder_id, displayName: row.holder_name ?? '' } : null,
-      // Point-of-sale claims (the dealers issue) will be paid to the dealer.
-      payee: 'resident',
+      // Point-of-sale claims pay the dealer organisation (application.payee_organization_id).
+      payee: row.payee_organization_id ? 'dealer' : 'resident',
     };
   }
 

@@ -27,6 +27,7 @@ export interface QueueRow {
   complete_at: Date | null;
   risk_score: number;
   stage: ReviewStage | null;
+  payee_organization_id: string | null;
   name_enc: string | null;
   holder_id: string | null;
   holder_name: string | null;
@@ -83,10 +84,11 @@ export class ReviewRepository {
     const statement = namedStatement(
       'review_queue_page',
       `WITH a AS MATERIALIZED (
-         SELECT a.id, a.code, a.program_version_id, a.applicant_id, a.reserved_fen, a.complete_at, a.risk_score, a.stage
+         SELECT a.id, a.code, a.program_version_id, a.applicant_id, a.reserved_fen, a.complete_at, a.risk_score, a.stage,
+                a.payee_organization_id
            FROM application a WHERE ${where} ORDER BY ${order} LIMIT $${limit} OFFSET $${offset})
        SELECT a.id, a.code, a.program_version_id, a.reserved_fen, a.complete_at,
-              a.risk_score, a.stage, rp.name_enc, l.holder_id, u.display_name AS holder_name,
+              a.risk_score, a.stage, a.payee_organization_id, rp.name_enc, l.holder_id, u.display_name AS holder_name,
               COALESCE((SELECT array_agg(f.code ORDER BY f.code) FROM application_flag f WHERE f.application_id = a.id), '{}') AS flags
          FROM a
          LEFT JOIN resident_profile rp ON rp.user_id = a.applicant_id

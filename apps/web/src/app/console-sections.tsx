@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
 import {
+  AccountBookOutlined,
   AuditOutlined,
   BankOutlined,
   DashboardOutlined,
@@ -24,6 +25,7 @@ export type ConsoleSection =
   | 'users'
   | 'audit'
   | 'dealer'
+  | 'dealerLedger'
   | 'organizations';
 
 export interface ConsoleSectionDef {
@@ -42,6 +44,7 @@ export const BUILT_SECTIONS: ReadonlySet<ConsoleSection> = new Set([
   'payments',
   'funding',
   'dealer',
+  'dealerLedger',
   'organizations',
 ]);
 
@@ -109,6 +112,13 @@ export const consoleSections: readonly ConsoleSectionDef[] = [
     section: 'dealer',
     path: '/console/dealer',
     icon: <ShopOutlined aria-hidden />,
+    permission: Permission.DealerOwn,
+  },
+  {
+    // The dealer's money: advanced, in review, approved, in a batch, paid, owed back.
+    section: 'dealerLedger',
+    path: '/console/dealer/ledger',
+    icon: <AccountBookOutlined aria-hidden />,
     permission: Permission.DealerOwn,
   },
 ];

@@ -14,6 +14,7 @@ const ALL = [
   '用户管理',
   '审计日志',
   '经营单位业务',
+  '结算账本',
 ];
 
 afterEach(() => vi.unstubAllGlobals());
@@ -25,7 +26,7 @@ describe('navigation by role', () => {
     { role: 'finance', visible: ['工作台', '资金拨付', '资金与暂停'] },
     { role: 'admin', visible: ['工作台', '经营单位审核', '资金与暂停', '项目管理', '用户管理'] },
     { role: 'auditor', visible: ['工作台', '审计日志'] },
-    { role: 'dealer', visible: ['工作台', '经营单位业务'] },
+    { role: 'dealer', visible: ['工作台', '经营单位业务', '结算账本'] },
   ])('console menu for $role shows only its functions', async ({ role, visible }) => {
     mockApi({ 'GET /api/auth/me': signedInAs({ role, displayName: `${role}-name` }) });
     renderWithApp(routes, { path: '/console' });

@@ -43,6 +43,7 @@ const SamplingPage = lazyPage(() => staff().then((m) => m.SamplingPage));
 const PaymentsPage = lazyPage(() => staff().then((m) => m.PaymentsPage));
 const FundingPage = lazyPage(() => staff().then((m) => m.FundingPage));
 const DealerConsolePage = lazyPage(() => staff().then((m) => m.DealerConsolePage));
+const DealerLedgerPage = lazyPage(() => staff().then((m) => m.DealerLedgerPage));
 const OrganizationsReviewPage = lazyPage(() => staff().then((m) => m.OrganizationsReviewPage));
 
 /** Inside the router, so the session can send the browser to a sign-in page when the server ends it. */
@@ -126,7 +127,10 @@ export const routes: RouteObject[] = [
           {
             path: 'dealer',
             element: <RequireSession area="console" permission={Permission.DealerOwn} />,
-            children: [{ index: true, element: <DealerConsolePage /> }],
+            children: [
+              { index: true, element: <DealerConsolePage /> },
+              { path: 'ledger', element: <DealerLedgerPage /> },
+            ],
           },
           {
             path: 'organizations',

@@ -1,5 +1,6 @@
 import type { ApplicationStatus } from '../applications';
 import type { CarPowertrain, DealerSaleStatus, DeliveryMode, SaleKind } from '../dealer-sales';
+import type { DealerSaleMoney } from '../dealer-ledger';
 import type { OrganizationKind, OrganizationStatus } from '../dealers';
 
 /**
@@ -223,6 +224,11 @@ export interface DealerSaleView {
   deliveryMode: DeliveryMode | null;
   deliveredOn: string | null;
   claim: DealerSaleClaimView | null;
+  /**
+   * Where the sale's subsidy money stands on the dealer's ledger (the claim pays the dealer: point
+   * of sale); null when the dealer is not its payee (a resident's own claim, or none).
+   */
+  money: DealerSaleMoney | null;
   createdAt: string;
 }
 

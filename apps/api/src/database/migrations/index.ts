@@ -16,6 +16,7 @@ import { TranchesPauses1796140687883 } from './1796140687883-TranchesPauses';
 import { Payments1796140751968 } from './1796140751968-Payments';
 import { Dealers1796141920468 } from './1796141920468-Dealers';
 import { DealerSales1796150000001 } from './1796150000001-DealerSales';
+import { DealerPayee1796150000003 } from './1796150000003-DealerPayee';
 
 export const MIGRATIONS = [
   Init1795889895000,
@@ -34,4 +35,5 @@ export const MIGRATIONS = [
   Payments1796140751968,
   Dealers1796141920468,
   DealerSales1796150000001,
+  DealerPayee1796150000003,
 ];

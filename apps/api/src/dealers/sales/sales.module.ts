@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { ProgramsModule } from '../../programs/programs.module';
 import { DealersModule } from '../dealers.module';
+import { DealerLedgerModule } from '../ledger/ledger.module';
 import { SaleBodyPipe } from './sale-body.pipe';
 import { DealerSalesController } from './sales.controller';
 import { SalesRepository } from './sales.repository';
@@ -13,7 +14,7 @@ import { NoVoucherRedemption, VoucherRedeemer } from './voucher-redemption';
  * the ledger. VoucherRedeemer is the point-of-sale seam: the vouchers issue replaces the provider.
  */
 @Module({
-  imports: [DealersModule, ProgramsModule],
+  imports: [DealersModule, DealerLedgerModule, ProgramsModule],
   controllers: [DealerSalesController],
   providers: [
     SalesRepository,

@@ -33,6 +33,7 @@ import { DomainError } from '../../common/errors/domain-error';
 import type { AuthUser } from '../../common/http/request-context';
 import { type CurrentProgram, ProgramsRepository } from '../../programs/programs.repository';
 import type { OrganizationEntity } from '../../users/organization.entity';
+import { LedgerService } from '../ledger/ledger.service';
 import { OrganizationsRepository } from '../organizations.repository';
 import type { ProductEntity } from '../product.entity';
 import type { DealerSaleEntity } from './dealer-sale.entity';
@@ -82,6 +83,7 @@ export class SalesService {
     private readonly audit: AuditService,
     private readonly clock: Clock,
     private readonly vouchers: VoucherRedeemer,
+    private readonly ledger: LedgerService,
   ) {}
 
   /** One goods sale; with a `voucherCode` the redemption seam grants the subsidy (today: 409 VOUCHER_NOT_FOUND). */
@@ -205,7 +207,17 @@ export class SalesService {
       pageSize,
     });
     const claims = await this.sales.claimsForSales(rows);
-    return { items: rows.map((row) => this.view(row, claims.get(row.id) ?? null)), total };
+    const money = await this.ledger.moneyOfClaims(
+      user.organizationId!,
+      [...claims.values()].map((claim) => claim.id),
+    );
+    return {
+      items: rows.map((row) => {
+        const claim = claims.get(row.id) ?? null;
+        return this.view(row, claim, (claim && money.get(claim.id)) ?? null);
+      }),
+      total,
+    };
   }
 
   /**
@@ -465,8 +477,12 @@ export class SalesService {
     };
   }
 
-  /** The dealer's view: the buyer masked. (The ledger adds each sale's money state here.) */
-  private view(row: DealerSaleEntity, claim: DealerSaleView['claim']): DealerSaleView {
+  /** The dealer's view: the buyer masked, the claim's money state on the dealer's ledger. */
+  private view(
+    row: DealerSaleEntity,
+    claim: DealerSaleView['claim'],
+    money: DealerSaleView['money'] = null,
+  ): DealerSaleView {
     return {
       id: row.id,
       kind: row.kind,
@@ -489,6 +505,7 @@ export class SalesService {
       deliveryMode: row.deliveryMode,
       deliveredOn: row.deliveredOn,
       claim,
+      money,
       createdAt: row.createdAt.toISOString(),
     };
   }

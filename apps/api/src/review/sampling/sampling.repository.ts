@@ -24,6 +24,8 @@ export interface SampleItemRow {
   amountFen: number;
   riskScore: number;
   applicantId: string;
+  /** The dealer organisation a point-of-sale claim pays; null for a resident claim. */
+  payeeOrganizationId: string | null;
   outcome: 'confirmed' | 'clawback' | null;
   note: string | null;
   decidedAt: Date | null;
@@ -125,7 +127,7 @@ export class SamplingRepository {
   async items(sampleId: string, manager: EntityManager = this.dataSource.manager): Promise<SampleItemRow[]> {
     const rows = (await manager.query(
       `SELECT i.id, i.application_id, a.code, a.status, a.reserved_fen, a.risk_score, a.applicant_id,
-              i.outcome, i.note, i.decided_at, r.id AS receivable_id
+              a.payee_organization_id, i.outcome, i.note, i.decided_at, r.id AS receivable_id
          FROM review_sample_item i JOIN application a ON a.id = i.application_id
          LEFT JOIN receivable r ON r.sample_item_id = i.id
         WHERE i.sample_id = $1 ORDER BY i.position`,
@@ -147,7 +149,7 @@ export class SamplingRepository {
     if (!locked) return null;
     const rows = (await manager.query(
       `SELECT i.id, i.application_id, a.code, a.status, a.reserved_fen, a.risk_score, a.applicant_id,
-              i.outcome, i.note, i.decided_at, NULL AS receivable_id
+              a.payee_organization_id, i.outcome, i.note, i.decided_at, NULL AS receivable_id
          FROM review_sample_item i JOIN application a ON a.id = i.application_id WHERE i.id = $1`,
       [locked.id],
     )) as RawItem[];
@@ -223,6 +225,7 @@ interface RawItem {
   reserved_fen: string;
   risk_score: number;
   applicant_id: string;
+  payee_organization_id: string | null;
   outcome: 'confirmed' | 'clawback' | null;
   note: string | null;
   decided_at: Date | null;
@@ -238,6 +241,7 @@ function toItem(row: RawItem): SampleItemRow {
     amountFen: Number(row.reserved_fen),
     riskScore: row.risk_score,
     applicantId: row.applicant_id,
+    payeeOrganizationId: row.payee_organization_id,
     outcome: row.outcome,
     note: row.note,
     decidedAt: row.decided_at,

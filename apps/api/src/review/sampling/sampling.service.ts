@@ -158,11 +158,13 @@ export class SamplingService {
             ErrorCode.WRONG_STATE,
             'The claim holds no committed or paid money to claw back',
           );
-        // Resident claims pay the resident's own card; point-of-sale (dealer-paid) claims arrive with
-        // the vouchers issue, and then open the receivable against the dealer's organisation.
+        // Against whoever was paid: the resident's own card, or the dealer organisation of a
+        // point-of-sale claim (netted against its next batch, shown on its ledger).
         receivableId = await this.samples.openReceivable(manager, {
           applicationId: item.applicationId,
-          payee: { kind: 'resident', userId: item.applicantId },
+          payee: item.payeeOrganizationId
+            ? { kind: 'dealer', organizationId: item.payeeOrganizationId }
+            : { kind: 'resident', userId: item.applicantId },
           amountFen: item.amountFen,
           reason: note!,
           sampleItemId: item.id,
@@ -179,7 +181,13 @@ export class SamplingService {
             sampleId,
             code: item.code,
             outcome: body.outcome,
-            ...(receivableId ? { receivableId, amountFen: item.amountFen, payee: 'resident' } : {}),
+            ...(receivableId
+              ? {
+                  receivableId,
+                  amountFen: item.amountFen,
+                  payee: item.payeeOrganizationId ? 'dealer' : 'resident',
+                }
+              : {}),
           },
         },
         manager,

@@ -5,4 +5,5 @@ export { NotFoundPage } from '../routes/not-found';
 export { ReviewCasePage, ReviewQueuePage, SamplingPage, SecondApprovalPage } from '../routes/review';
 export { PaymentsPage } from '../routes/payments';
 export { DealerConsolePage, OrganizationsReviewPage } from '../routes/dealer';
+export { DealerLedgerPage } from '../routes/dealer-ledger';
 export { FundingPage } from '../routes/funding';
