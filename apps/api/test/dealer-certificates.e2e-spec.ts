@@ -287,8 +287,8 @@ describe('dealer records: certificates, receipts, registration documents', () =>
       await postCertificate(dismantler, first).expect(201);
       const before = await count('dealer_certificate');
       for (const [who, written] of [
-        [dismantler, first.certificateNo],
-        [dismantler2, ` ${first.certificateNo.toLowerCase()} `],
+        [dismantler, first.certificateNo!],
+        [dismantler2, ` ${first.certificateNo!.toLowerCase()} `],
       ] as const) {
         const res = await postCertificate(who, certificateFields(709, { certificateNo: written })).expect(
           409,
@@ -310,7 +310,7 @@ describe('dealer records: certificates, receipts, registration documents', () =>
       expect(answers.map((r) => r.status).sort()).toEqual([201, 409]);
       const rows = (await db.query(
         `SELECT count(*)::int AS n FROM dealer_certificate WHERE certificate_no = $1`,
-        [fields.certificateNo.replace('-', '')],
+        [fields.certificateNo!.replace('-', '')],
       )) as { n: number }[];
       expect(rows[0]!.n).toBe(1);
     });
