@@ -133,6 +133,9 @@ const MATRIX: Record<string, Row> = {
   'GET /api/dealer/products': only('dealer'),
   'POST /api/dealer/products': only('dealer'),
   'PATCH /api/dealer/products/:id': only('dealer'),
+  // Dealers' sale records (dealer-sales.e2e-spec: own organisation, active, right kind)
+  'POST /api/dealer/sales': only('dealer'),
+  'GET /api/dealer/sales': only('dealer'),
   // Dismantlers' certificates, recyclers' receipts (the kind is checked in
   // dealer-certificates.e2e-spec) and the registration's documents, read by the commerce office
   'POST /api/dealer/certificates': only('dealer'),
@@ -299,6 +302,7 @@ describe('access control: denied by default, every route declares its permission
         'GET /api/dealer/me',
         'GET /api/dealer/users',
         'GET /api/dealer/products',
+        'GET /api/dealer/sales',
         'GET /api/dealer/certificates',
         'GET /api/dealer/recycling-receipts',
         'GET /api/dealer/documents',
