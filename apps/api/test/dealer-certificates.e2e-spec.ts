@@ -1,7 +1,10 @@
 import { computeVinCheckDigit, type CertificateView, type RecyclingReceiptView } from '@huanxin/shared';
 import request from 'supertest';
-import type { DataSource } from 'typeorm';
+import { DataSource, type Logger as TypeOrmLogger } from 'typeorm';
 import { PiiCipher } from '../src/common/crypto/pii-cipher';
+import { dataSourceOptions } from '../src/database/data-source';
+import { DealerRecordsRepository } from '../src/dealers/certificates/dealer-records.repository';
+import { DealerRecordsRiskRepository } from '../src/risk/dealer-records.repository';
 import { registerDealer, type DealerOrganization } from './utils/dealers';
 import { dataSourceOf, DEMO_USERS, signInStaff } from './utils/identity';
 import { PDF_BYTES, residentIdentity } from './utils/residents';
@@ -559,6 +562,92 @@ describe('dealer records: certificates, receipts, registration documents', () =>
       const res = await upload(who(), kind, file).expect(status);
       expect(res.body.error.code).toBe(code);
       expect(await count('organization_document')).toBe(before);
+    });
+  });
+
+  describe('the records’ look-ups use their indexes', () => {
+    /** Records the SQL a repository sends, so the very text is EXPLAINed. */
+    class Capture implements TypeOrmLogger {
+      captured: { sql: string; parameters: unknown[] }[] = [];
+      logQuery(sql: string, parameters?: unknown[]): void {
+        this.captured.push({ sql, parameters: parameters ?? [] });
+      }
+      logQueryError(): void {}
+      logQuerySlow(): void {}
+      logSchemaBuild(): void {}
+      logMigration(): void {}
+      log(): void {}
+    }
+    const TABLES = [
+      'dealer_certificate',
+      'dealer_recycling_receipt',
+      'organization_document',
+      'dealer_sale',
+      'dealer_product_price',
+    ];
+    type PlanNode = { 'Node Type': string; 'Relation Name'?: string; Plans?: PlanNode[] };
+    const nodes = (plan: PlanNode): PlanNode[] => [plan, ...(plan.Plans ?? []).flatMap(nodes)];
+    let capture: Capture;
+    let source: DataSource;
+    beforeAll(async () => {
+      capture = new Capture();
+      source = new DataSource({ ...dataSourceOptions(t.config), logging: ['query'], logger: capture });
+      await source.initialize();
+    });
+    afterAll(async () => {
+      await source.destroy();
+    });
+
+    const records = () => new DealerRecordsRepository(source);
+    const risk = () => new DealerRecordsRiskRepository();
+    const someone = '00000000-0000-4000-8000-000000000001';
+    it.each<[string, () => Promise<unknown>]>([
+      ['certificates by number (review matrix)', () => records().certificatesByNumber(['BF2026MC00001'])],
+      ['receipts by number (review matrix)', () => records().receiptsByNumber(['HS2026MC00001'])],
+      ['an organisation’s certificates', () => records().listOwnCertificates(someone)],
+      ['an organisation’s receipts', () => records().listOwnReceipts(someone)],
+      ['an organisation’s documents', () => records().listOrganizationDocuments(someone)],
+      [
+        'certificates on file (CERTIFICATE_NOT_ON_FILE)',
+        () => risk().certificatesOnFile(source.manager, ['BF2026MC00001']),
+      ],
+      [
+        'filed-price baselines (PRICE_ABOVE_FILED_BASELINE)',
+        () =>
+          risk().filedBaselines(
+            source.manager,
+            [{ productId: someone, at: new Date(), sale: { id: someone } }],
+            90,
+          ),
+      ],
+      [
+        'sales to one address (MANY_ITEMS_ONE_ADDRESS)',
+        () =>
+          risk().salesToAddresses(
+            source.manager,
+            [{ id: someone, deliveryAddressBidx: 'x', invoiceDate: '2026-05-01' }],
+            90,
+          ),
+      ],
+    ])('%s: no sequential scan of a dealer table when an index can serve it', async (_name, call) => {
+      capture.captured = [];
+      await call();
+      const statements = capture.captured.filter((c) => /dealer_|organization_document/.test(c.sql));
+      expect(statements.length).toBeGreaterThan(0);
+      for (const { sql, parameters } of statements) {
+        // Small test tables: with sequential scans priced out, only a missing index leaves one.
+        const plan = await source.transaction(async (manager) => {
+          await manager.query('SET LOCAL enable_seqscan = off');
+          const [row] = (await manager.query(`EXPLAIN (FORMAT JSON) ${sql}`, parameters)) as {
+            'QUERY PLAN': { Plan: PlanNode }[];
+          }[];
+          return row!['QUERY PLAN'][0]!.Plan;
+        });
+        const scans = nodes(plan).filter(
+          (n) => n['Node Type'] === 'Seq Scan' && TABLES.includes(n['Relation Name'] ?? ''),
+        );
+        expect(scans.map((n) => n['Relation Name'])).toEqual([]);
+      }
     });
   });
 });
