@@ -222,6 +222,7 @@ describe('dealer records: certificates, receipts, registration documents', () =>
       ],
       ['an owner ID of 15 digits', { ownerIdNumber: '360426910101007' }, 'ownerIdNumber', 'LEGACY_ID_NUMBER'],
       ['no owner name', { ownerName: undefined }, 'ownerName', 'REQUIRED'],
+      ['an owner name of spaces only', { ownerName: '   ' }, 'ownerName', 'REQUIRED'],
       ['no hand-over date', { handedOverOn: undefined }, 'handedOverOn', 'REQUIRED'],
       [
         'a hand-over date that does not exist',
