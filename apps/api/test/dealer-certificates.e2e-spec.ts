@@ -1,3 +1,5 @@
+import { readdir } from 'node:fs/promises';
+import path from 'node:path';
 import { computeVinCheckDigit, type CertificateView, type RecyclingReceiptView } from '@huanxin/shared';
 import request from 'supertest';
 import { DataSource, type Logger as TypeOrmLogger } from 'typeorm';
@@ -136,6 +138,13 @@ describe('dealer records: certificates, receipts, registration documents', () =>
   }
   const postReceipt = (who: DealerOrganization, body: object) =>
     request(t.server).post('/api/dealer/recycling-receipts').set('cookie', who.cookie).send(body);
+
+  /** Files in local document storage (the scans; not the scratch space). */
+  async function storedFiles(): Promise<number> {
+    const root = path.join(t.config.storage.dataDir, 'documents');
+    const entries = await readdir(root, { recursive: true, withFileTypes: true });
+    return entries.filter((e) => e.isFile() && !e.parentPath.includes(`${path.sep}tmp`)).length;
+  }
 
   const count = async (table: string) =>
     Number(((await db.query(`SELECT count(*) AS n FROM ${table}`)) as { n: string }[])[0]!.n);
@@ -290,6 +299,7 @@ describe('dealer records: certificates, receipts, registration documents', () =>
       const first = certificateFields(708);
       await postCertificate(dismantler, first).expect(201);
       const before = await count('dealer_certificate');
+      const scansBefore = await storedFiles();
       for (const [who, written] of [
         [dismantler, first.certificateNo!],
         [dismantler2, ` ${first.certificateNo!.toLowerCase()} `],
@@ -303,6 +313,17 @@ describe('dealer records: certificates, receipts, registration documents', () =>
         });
       }
       expect(await count('dealer_certificate')).toBe(before);
+      // The refused scans were received whole, then removed: nothing is left in storage.
+      expect(await storedFiles()).toBe(scansBefore);
+      // The refusal is audited with its code, not the data it carried.
+      const refused = (await db.query(
+        `SELECT detail FROM audit_log WHERE action = 'certificate.recorded' AND result = 'failure' AND actor_id = $1`,
+        [dismantler2.userId],
+      )) as { detail: Record<string, unknown> }[];
+      expect(refused.map((r) => r.detail)).toContainEqual({
+        organizationId: dismantler2.organizationId,
+        code: 'DUPLICATE_CERTIFICATE',
+      });
     });
 
     it('two dismantlers recording one number at once: exactly one 201, the other 409', async () => {
