@@ -11,6 +11,7 @@ export * from './applications';
 export * from './dealers';
 export * from './dealer-sales';
 export * from './dealer-ledger';
+export * from './dealer-records';
 export * from './dto';
 export * from './reveal';
 export * from './review';

@@ -16,6 +16,7 @@ import { TranchesPauses1796140687883 } from './1796140687883-TranchesPauses';
 import { Payments1796140751968 } from './1796140751968-Payments';
 import { Dealers1796141920468 } from './1796141920468-Dealers';
 import { DealerSales1796150000001 } from './1796150000001-DealerSales';
+import { DealerCertificates1796150000002 } from './1796150000002-DealerCertificates';
 import { DealerPayee1796150000003 } from './1796150000003-DealerPayee';
 
 export const MIGRATIONS = [
@@ -35,5 +36,6 @@ export const MIGRATIONS = [
   Payments1796140751968,
   Dealers1796141920468,
   DealerSales1796150000001,
+  DealerCertificates1796150000002,
   DealerPayee1796150000003,
 ];
