@@ -124,6 +124,9 @@ export const ERROR_STATUS = {
   PROGRAM_PAUSED: 409,
   /** The program's pause is already in effect (a pause can be amended only before it starts). */
   PROGRAM_ALREADY_PAUSED: 409,
+  // Audit console (issue 15)
+  /** The export's filters match more rows than AUDIT_EXPORT_MAX_ROWS (`limit`, `matched`): narrow them. */
+  AUDIT_EXPORT_TOO_LARGE: 422,
 } as const satisfies Record<
   string,
   400 | 401 | 403 | 404 | 405 | 408 | 409 | 413 | 415 | 422 | 429 | 500 | 503

@@ -106,7 +106,7 @@ export function statsTables(stats: PublicStats): Table[] {
  * A text cell a spreadsheet would run as a formula (`=`, `+`, `-`, `@`, tab, CR) gets a leading
  * apostrophe (OWASP CSV injection); numbers stay numbers.
  */
-function safeText(value: string): string {
+export function safeText(value: string): string {
   return /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
 }
 
