@@ -43,6 +43,7 @@ export const BUILT_SECTIONS: ReadonlySet<ConsoleSection> = new Set([
   'funding',
   'dealer',
   'organizations',
+  'audit',
 ]);
 
 /** The console's pages, in menu order. The dashboard is for every console user. */

@@ -44,6 +44,8 @@ const PaymentsPage = lazyPage(() => staff().then((m) => m.PaymentsPage));
 const FundingPage = lazyPage(() => staff().then((m) => m.FundingPage));
 const DealerConsolePage = lazyPage(() => staff().then((m) => m.DealerConsolePage));
 const OrganizationsReviewPage = lazyPage(() => staff().then((m) => m.OrganizationsReviewPage));
+// Its own chunk: only auditors open it.
+const AuditPage = lazyPage(() => import('./routes/audit').then((m) => m.AuditPage));
 
 /** Inside the router, so the session can send the browser to a sign-in page when the server ends it. */
 function SessionRoot() {
@@ -132,6 +134,11 @@ export const routes: RouteObject[] = [
             path: 'organizations',
             element: <RequireSession area="console" permission={Permission.OrganizationsReview} />,
             children: [{ index: true, element: <OrganizationsReviewPage /> }],
+          },
+          {
+            path: 'audit',
+            element: <RequireSession area="console" permission={Permission.AuditRead} />,
+            children: [{ index: true, element: <AuditPage /> }],
           },
           ...consoleSections
             .filter((s) => s.section !== 'dashboard' && !BUILT_SECTIONS.has(s.section))
