@@ -55,6 +55,11 @@ describe('audit console', () => {
     await detail.waitFor();
     expect(await page.getByTestId('audit-detail-json').textContent()).toContain('"method": "password"');
     expect(await detail.textContent()).toContain('127.0.0.1');
+    // The drawer slides in: photograph it once it rests against the right edge.
+    await page.waitForFunction(() => {
+      const panel = document.querySelector('.ant-drawer-content-wrapper');
+      return panel ? Math.abs(panel.getBoundingClientRect().right - window.innerWidth) < 1 : false;
+    });
     await page.screenshot({ path: screenshotPath('audit-entry-1366'), fullPage: false });
     await page.keyboard.press('Escape');
     await detail.waitFor({ state: 'detached' });

@@ -164,7 +164,7 @@ function EntryDetail({ entry }: { entry: AuditLogEntry }) {
   const time = useAuditTime();
   const dash = '—';
   return (
-    <div data-testid="audit-detail">
+    <div className="hx-audit__detail" data-testid="audit-detail">
       <Descriptions
         column={1}
         size="small"
@@ -178,7 +178,7 @@ function EntryDetail({ entry }: { entry: AuditLogEntry }) {
             children: entry.actorId ? (
               <span>
                 {entry.actorRole ? t(`auth:roles.${entry.actorRole}`, { defaultValue: entry.actorRole }) : ''}{' '}
-                <code className="hx-audit__mono">{entry.actorId}</code>
+                <code className="hx-audit__mono hx-audit__break">{entry.actorId}</code>
               </span>
             ) : (
               t('log.system')
@@ -190,7 +190,8 @@ function EntryDetail({ entry }: { entry: AuditLogEntry }) {
             label: t('log.object'),
             children: entry.objectType ? (
               <span>
-                {entry.objectType} <code className="hx-audit__mono">{entry.objectId ?? ''}</code>
+                {entry.objectType}{' '}
+                <code className="hx-audit__mono hx-audit__break">{entry.objectId ?? ''}</code>
               </span>
             ) : (
               dash
@@ -200,7 +201,11 @@ function EntryDetail({ entry }: { entry: AuditLogEntry }) {
           {
             key: 'requestId',
             label: t('detail.requestId'),
-            children: entry.requestId ? <code className="hx-audit__mono">{entry.requestId}</code> : dash,
+            children: entry.requestId ? (
+              <code className="hx-audit__mono hx-audit__break">{entry.requestId}</code>
+            ) : (
+              dash
+            ),
           },
           {
             key: 'ip',

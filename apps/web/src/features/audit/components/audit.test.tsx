@@ -241,6 +241,24 @@ describe('verify and anchors', () => {
     expect(fetchedUrls()).toContain('/api/audit/anchors?last=10');
   });
 
+  it('no anchor file yet: not shown as passed (nothing was compared), the chain result still said', async () => {
+    open(jsonResponse([]), {
+      'GET /api/audit/anchors': jsonResponse({
+        ...anchors({ anchors: 0, anchorsMatched: 0 }),
+        fileFound: false,
+        anchors: [],
+      }),
+    });
+    fireEvent.click(await screen.findByTestId('audit-anchors'));
+    const report = await screen.findByTestId('audit-anchors-report');
+    expect(report.getAttribute('data-state')).toBe('nothing');
+    expect(report.textContent).toContain('无可核对的锚点：');
+    expect(report.textContent).not.toContain('通过：');
+    expect(report.textContent).toContain('数据库自身的哈希链校验通过。');
+    expect(report.closest('.ant-alert-warning')).not.toBeNull();
+    expect(screen.queryByRole('table', { name: '最近的锚点' })).toBeNull();
+  });
+
   it('an anchor the database disagrees with: named by line and position, both hashes, its row marked', async () => {
     open(jsonResponse([]), {
       'GET /api/audit/anchors': jsonResponse(

@@ -6,6 +6,7 @@
 import { Alert, Button, Table } from 'antd';
 import {
   CheckCircleOutlined,
+  ExclamationCircleOutlined,
   CloseCircleOutlined,
   SafetyCertificateOutlined,
   FileProtectOutlined,
@@ -21,28 +22,37 @@ function Verdict({
   title,
   children,
   testId,
+  nothingToCheck = false,
 }: {
   ok: boolean;
   title: string;
   children?: React.ReactNode;
   testId: string;
+  /** Passed only because there was nothing to compare with (no anchors yet): said so, not green. */
+  nothingToCheck?: boolean;
 }) {
   const { t } = useTranslation('audit');
+  const state = !ok ? 'failed' : nothingToCheck ? 'nothing' : 'passed';
+  const look = {
+    failed: { type: 'error', icon: <CloseCircleOutlined aria-hidden /> },
+    nothing: { type: 'warning', icon: <ExclamationCircleOutlined aria-hidden /> },
+    passed: { type: 'success', icon: <CheckCircleOutlined aria-hidden /> },
+  } as const;
   return (
     <Alert
-      type={ok ? 'success' : 'error'}
+      type={look[state].type}
       showIcon
-      icon={ok ? <CheckCircleOutlined aria-hidden /> : <CloseCircleOutlined aria-hidden />}
+      icon={look[state].icon}
       role={ok ? 'status' : 'alert'}
       title={
         <span>
-          <strong className="hx-audit__verdict">{ok ? t('verify.passed') : t('verify.failed')}</strong>{' '}
-          {title}
+          <strong className="hx-audit__verdict">{t(`verify.${state}`)}</strong> {title}
         </span>
       }
       description={children}
       data-testid={testId}
       data-ok={ok}
+      data-state={state}
     />
   );
 }
@@ -114,7 +124,12 @@ export function AnchorsReport({ data }: { data: AuditAnchorsResponse }) {
           : t('anchors.allMatched', { count: report.anchorsMatched });
   return (
     <>
-      <Verdict ok={report.ok} title={title} testId="audit-anchors-report">
+      <Verdict
+        ok={report.ok}
+        title={title}
+        testId="audit-anchors-report"
+        nothingToCheck={report.anchors === 0}
+      >
         <ul className="hx-audit__facts">
           <li>
             {t('anchors.file')} <code className="hx-audit__mono hx-audit__break">{data.file}</code>
