@@ -46,6 +46,11 @@ export function exportCells(row: AuditLogEntry): Cell[] {
   });
 }
 
+/** Stops an export whose client went away: no further page is read for nobody. */
+function stillOpen(stream: Writable): void {
+  if (stream.destroyed) throw new Error('export stream closed before it was written');
+}
+
 /** Resolves when `stream` drains; rejects when it closes or fails first (the client went away). */
 function drained(stream: Writable): Promise<void> {
   return new Promise((resolve, reject) => {
@@ -82,6 +87,7 @@ export async function writeAuditExport(
     });
     csv.pipe(out);
     for await (const page of pages) {
+      stillOpen(out);
       for (const row of page)
         csv.write(Object.fromEntries(exportCells(row).map((c, i) => [COLUMNS[i]!.key, c])));
       if (out.writableNeedDrain) await drained(out);
@@ -97,6 +103,7 @@ export async function writeAuditExport(
   const sheet = workbook.addWorksheet('audit_log');
   sheet.columns = COLUMNS.map(({ key, header, width }) => ({ key, header, width }));
   for await (const page of pages) {
+    stillOpen(out);
     for (const row of page) sheet.addRow(exportCells(row)).commit();
     if (out.writableNeedDrain) await drained(out);
   }
