@@ -28,7 +28,12 @@ export function AuditConsole() {
         <AnchorsPanel />
       </div>
       <AuditFilterForm
-        onApply={(values: AuditFilterValues) => setFilter(toAuditFilter(values))}
+        onApply={(values: AuditFilterValues) => {
+          const next = toAuditFilter(values);
+          // The same filters again: read the log afresh (new rows may have come in).
+          if (JSON.stringify(next) === JSON.stringify(filter)) void log.refetch();
+          else setFilter(next);
+        }}
         pending={log.isFetching && !log.isFetchingNextPage}
         serverError={fieldError}
       />

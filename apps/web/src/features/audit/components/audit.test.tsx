@@ -113,6 +113,13 @@ describe('filters → query', () => {
     await waitFor(() => expect(screen.getByLabelText(/对象 ID/).getAttribute('aria-invalid')).toBe('true'));
   });
 
+  it('searching again with the same filters reads the log afresh', async () => {
+    open(jsonResponse([entry(10)]));
+    await screen.findByTestId('audit-open-10');
+    fireEvent.click(screen.getByTestId('audit-apply'));
+    await waitFor(() => expect(logUrls()).toEqual(['/api/audit?limit=50', '/api/audit?limit=50']));
+  });
+
   it('a bad actor id is refused as typed: nothing is sent', async () => {
     open(jsonResponse([]));
     await screen.findByText('没有符合条件的审计记录');
