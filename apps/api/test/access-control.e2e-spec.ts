@@ -161,6 +161,9 @@ const MATRIX: Record<string, Row> = {
   // Auditor: the audit log, nothing else
   'GET /api/audit': only('auditor'),
   'GET /api/audit/verify': only('auditor'),
+  // The audit console (issue 15): export and the anchors check, auditor only (admin reads no log: 三员)
+  'GET /api/audit/export': only('auditor'),
+  'GET /api/audit/anchors': only('auditor'),
 };
 
 const expectedFor = (key: string, caller: Caller): Expected | undefined =>
@@ -315,6 +318,7 @@ describe('access control: denied by default, every route declares its permission
         'GET /api/dealer/documents',
         'GET /api/audit',
         'GET /api/audit/verify',
+        'GET /api/audit/anchors',
         'GET /api/review/queue',
         'GET /api/review/reasons',
       ]) {
@@ -335,7 +339,12 @@ describe('access control: denied by default, every route declares its permission
             MATRIX[key] !== ANY_SIGNED_IN,
         );
       expect(reachable('admin').filter((key) => !key.split(' ')[1]!.startsWith('/api/admin/'))).toEqual([]);
-      expect(reachable('auditor').sort()).toEqual(['GET /api/audit', 'GET /api/audit/verify']);
+      expect(reachable('auditor').sort()).toEqual([
+        'GET /api/audit',
+        'GET /api/audit/anchors',
+        'GET /api/audit/export',
+        'GET /api/audit/verify',
+      ]);
       // A dealer reaches only its own organisation's routes (`dealer.own`, under /api/dealer/).
       expect(reachable('dealer').filter((key) => !key.split(' ')[1]!.startsWith('/api/dealer/'))).toEqual([]);
       // Personal data (profiles, claims, their documents, messages, the reveal) for residents about

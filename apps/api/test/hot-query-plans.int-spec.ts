@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { DataSource, type Logger as TypeOrmLogger } from 'typeorm';
 import { ApplicationsRepository } from '../src/applications/applications.repository';
 import { ChecksRepository } from '../src/applications/checks.repository';
+import { AuditRepository } from '../src/audit/audit.repository';
 import { IdempotencyRepository } from '../src/applications/idempotency.repository';
 import { StuckClaimsRepository } from '../src/applications/stuck-claims.repository';
 import { BudgetRepository } from '../src/budget/budget.repository';
@@ -48,6 +49,7 @@ const BIG_TABLES = [
   'budget_ledger',
   'idempotency_key',
   'risk_key',
+  'audit_log',
 ];
 
 /** A deterministic uuid for the n-th generated row of a kind (rows refer to each other by it). */
@@ -186,6 +188,13 @@ describe('hot query plans at 100k claims', () => {
        SELECT ${uid('app', 'g')}, CASE WHEN g % 50 = 2 THEN 'SHARED_BANK_ACCOUNT' ELSE 'IDENTIFIER_WARNING' END, '{}'::jsonb, 10
          FROM ${gen}`,
     );
+    // The audit log (issue 15): two rows per claim (200k), by 5000 reviewers in three actions.
+    await db.query(
+      `INSERT INTO audit_log (actor_id, actor_role, action, object_type, object_id, result, detail)
+       SELECT ${uid('user', 'g % 5000')}, 'reviewer', (ARRAY['review.decided','pii.reveal','auth.login'])[1 + g % 3],
+              'application', ${uid('app', `1 + g % ${CLAIMS}`)}::text, 'success', '{}'::jsonb
+         FROM generate_series(1, ${2 * CLAIMS}) g`,
+    );
     await db.query(`ANALYZE`);
     appId = await sql1(`SELECT ${uid('app', claim)} AS id`);
     userId = await sql1(`SELECT ${uid('user', claim)} AS id`);
@@ -238,6 +247,7 @@ describe('hot query plans at 100k claims', () => {
 
   const applications = () => new ApplicationsRepository(db);
   const reviews = () => new ReviewRepository(db);
+  const audit = () => new AuditRepository(db, config);
   const queue = (filter: Partial<QueueFilter>) => {
     const full: QueueFilter = {
       status: 'in_review',
@@ -505,7 +515,31 @@ describe('hot query plans at 100k claims', () => {
       /budget/,
       () => rolledBack((m) => new BudgetRepository(db, new Clock()).reserve(m, programId, 1, appId)),
     ],
+    // The auditor's console (issue 15).
+    [
+      'the audit log of one record (GET /api/audit?objectType=&objectId=)',
+      /FROM "audit_log"/,
+      () => audit().search({ objectType: 'application', objectId: appId, limit: 100 }),
+    ],
+    [
+      "an audit export's bounded count and a page",
+      /FROM "audit_log"/,
+      async () => {
+        const filter = { objectType: 'application', objectId: appId };
+        await audit().countUpTo(filter, 1e12, 100_001);
+        await audit().exportPage(filter, { upToSeq: 1e12, beforeSeq: 1e12 }, 1000);
+      },
+    ],
   ];
+
+  it('the audit log of one record reads the (object_type, object_id, seq) index, not the log backwards', async () => {
+    const plans = await plansOf(
+      () => audit().search({ objectType: 'application', objectId: appId, limit: 100 }),
+      /FROM "audit_log"/,
+    );
+    expect(nodes(plans[0]!).map((n) => n['Index Name'])).toContain('IDX_audit_log_object');
+    expect(await audit().search({ objectType: 'application', objectId: appId })).toHaveLength(2);
+  });
 
   it.each(cases)('%s uses indexes', async (_label, pick, call) => {
     const plans = await plansOf(call, pick);

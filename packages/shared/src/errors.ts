@@ -161,6 +161,9 @@ export const ERROR_STATUS = {
   TOO_MANY_ROWS: 422,
   /** The XLSX archive is refused before it is read: too large inflated, too many entries, nested, encrypted or corrupt. */
   IMPORT_ARCHIVE_REJECTED: 422,
+  // Audit console (issue 15)
+  /** The export's filters match more rows than AUDIT_EXPORT_MAX_ROWS (`limit`, `matched`): narrow them. */
+  AUDIT_EXPORT_TOO_LARGE: 422,
 } as const satisfies Record<
   string,
   400 | 401 | 403 | 404 | 405 | 408 | 409 | 413 | 415 | 422 | 429 | 500 | 503

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { mkdir, open, readFile } from 'node:fs/promises';
 import path from 'node:path';
-import type { AuditVerifyReport } from '@huanxin/shared';
+import type { AuditAnchorCheck, AuditAnchorMismatch, AuditVerifyReport } from '@huanxin/shared';
 import type { DataSource } from 'typeorm';
 
 /**
@@ -124,26 +124,11 @@ export async function appendAnchor(
   return anchor;
 }
 
-export interface AnchorMismatch {
-  /** 1-based line of the anchor in the file. */
-  line: number;
-  chainSeq: number;
-  expectedHash: string;
-  /** The hash the database holds at that position; null when the position is gone. */
-  foundHash: string | null;
-}
+/** An anchored position whose hash the database no longer holds (the shared contract type). */
+export type AnchorMismatch = AuditAnchorMismatch;
 
-export interface AnchorVerifyReport {
-  ok: boolean;
-  /** The database's own chain check (positions, links, recomputed hashes, stale unchained rows). */
-  chain: AuditVerifyReport;
-  anchors: number;
-  /** Anchors whose position and hash the database still holds. */
-  anchorsMatched: number;
-  firstMismatch?: AnchorMismatch;
-  /** Lines of the anchor file that are unreadable or not linked to the line before. */
-  brokenLines: number[];
-}
+/** The check of a database against anchors, as `GET /api/audit/anchors` and the CLI report it. */
+export type AnchorVerifyReport = AuditAnchorCheck;
 
 /**
  * Checks a database against anchors: its own chain must verify, every anchored position must

@@ -21,6 +21,8 @@ export type AuditResult = (typeof AUDIT_RESULTS)[number];
 @Index(['at'])
 @Index(['actorId', 'at'])
 @Index(['action', 'at'])
+// "Everything about this record", newest first (migration AuditObjectIndex1796150000010).
+@Index('IDX_audit_log_object', ['objectType', 'objectId', 'seq'])
 export class AuditLogEntity {
   @PrimaryColumn({ type: 'bigint' })
   seq: string;

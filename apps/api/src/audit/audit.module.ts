@@ -1,4 +1,5 @@
 import { Global, Module } from '@nestjs/common';
+import { AuditConsoleService } from './audit-console.service';
 import { AuditController } from './audit.controller';
 import { AuditRepository } from './audit.repository';
 import { AuditService } from './audit.service';
@@ -12,5 +13,5 @@ import { SecurityAuditService } from './security-audit.service';
 })
 export class AuditCoreModule {}
 
-@Module({ controllers: [AuditController] })
+@Module({ controllers: [AuditController], providers: [AuditConsoleService] })
 export class AuditModule {}

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { AuditLogEntry, AuditVerifyReport } from '@huanxin/shared';
-import type { DataSource, EntityManager } from 'typeorm';
+import type { AuditFilter, AuditLogEntry, AuditVerifyReport } from '@huanxin/shared';
+import type { DataSource, EntityManager, SelectQueryBuilder } from 'typeorm';
 import type { AppConfig } from '../config/config';
 import { InjectConfig } from '../config/config.module';
 import { AuditLogEntity, type AuditResult } from './audit-log.entity';
@@ -76,37 +76,84 @@ export class AuditRepository {
 
   /** Newest first by `seq`; rows not chained yet are included (chainSeq and hash null). */
   async search(query: AuditQueryDto): Promise<AuditLogEntry[]> {
-    const qb = this.dataSource.getRepository(AuditLogEntity).createQueryBuilder('a');
-    if (query.from) qb.andWhere('a.at >= :from', { from: query.from });
-    if (query.to) qb.andWhere('a.at < :to', { to: query.to });
-    if (query.actor) qb.andWhere('a.actorId = :actor', { actor: query.actor });
-    if (query.action) qb.andWhere('a.action = :action', { action: query.action });
+    const qb = this.filtered(query);
     if (query.beforeSeq) qb.andWhere('a.seq < :beforeSeq', { beforeSeq: query.beforeSeq });
     const rows = await qb
       .orderBy('a.seq', 'DESC')
       .limit(query.limit ?? 100)
       .getMany();
-    return rows.map((row): AuditLogEntry => ({
-      seq: Number(row.seq),
-      at: row.at.toISOString(),
-      actorId: row.actorId,
-      actorRole: row.actorRole,
-      action: row.action,
-      objectType: row.objectType,
-      objectId: row.objectId,
-      result: row.result,
-      ip: row.ip,
-      requestId: row.requestId,
-      detail: row.detail,
-      chainSeq: row.chainSeq === null ? null : Number(row.chainSeq),
-      hash: row.hash ? row.hash.toString('hex') : null,
-    }));
+    return rows.map(entryOf);
+  }
+
+  /** The newest row's `seq` now (0 for an empty log): an export pins itself to it. */
+  async lastSeq(): Promise<number> {
+    const [row] = (await this.dataSource.query(`SELECT coalesce(max(seq), 0) AS seq FROM audit_log`)) as {
+      seq: string;
+    }[];
+    return Number(row!.seq);
+  }
+
+  /**
+   * How many rows up to `upToSeq` match, counting no further than `atMost` (so the answer to a
+   * filter matching millions costs `atMost` index entries, not millions).
+   */
+  async countUpTo(filter: AuditFilter, upToSeq: number, atMost: number): Promise<number> {
+    const [sql, parameters] = this.filtered(filter)
+      .select('1')
+      .andWhere('a.seq <= :upToSeq', { upToSeq })
+      .limit(atMost)
+      .getQueryAndParameters();
+    const [row] = (await this.dataSource.query(`SELECT count(*)::int AS n FROM (${sql}) s`, parameters)) as {
+      n: number;
+    }[];
+    return row!.n;
+  }
+
+  /** One page of an export: matching rows below `beforeSeq` (and up to `upToSeq`), newest first. */
+  async exportPage(
+    filter: AuditFilter,
+    window: { upToSeq: number; beforeSeq: number | null },
+    size: number,
+  ): Promise<AuditLogEntry[]> {
+    const qb = this.filtered(filter).andWhere('a.seq <= :upToSeq', { upToSeq: window.upToSeq });
+    if (window.beforeSeq !== null) qb.andWhere('a.seq < :beforeSeq', { beforeSeq: window.beforeSeq });
+    return (await qb.orderBy('a.seq', 'DESC').limit(size).getMany()).map(entryOf);
+  }
+
+  /** The filters every read of the log applies (the list, the export). */
+  private filtered(filter: AuditFilter): SelectQueryBuilder<AuditLogEntity> {
+    const qb = this.dataSource.getRepository(AuditLogEntity).createQueryBuilder('a');
+    if (filter.from) qb.andWhere('a.at >= :from', { from: filter.from });
+    if (filter.to) qb.andWhere('a.at < :to', { to: filter.to });
+    if (filter.actor) qb.andWhere('a.actorId = :actor', { actor: filter.actor });
+    if (filter.action) qb.andWhere('a.action = :action', { action: filter.action });
+    if (filter.objectType) qb.andWhere('a.objectType = :objectType', { objectType: filter.objectType });
+    if (filter.objectId) qb.andWhere('a.objectId = :objectId', { objectId: filter.objectId });
+    return qb;
   }
 
   /** The chain check of `verifyAuditChain`, with the configured age limit for unchained rows. */
   verify(): Promise<AuditVerifyReport> {
     return verifyAuditChain(this.dataSource, this.config.audit.unchainedMaxAgeSeconds);
   }
+}
+
+function entryOf(row: AuditLogEntity): AuditLogEntry {
+  return {
+    seq: Number(row.seq),
+    at: row.at.toISOString(),
+    actorId: row.actorId,
+    actorRole: row.actorRole,
+    action: row.action,
+    objectType: row.objectType,
+    objectId: row.objectId,
+    result: row.result,
+    ip: row.ip,
+    requestId: row.requestId,
+    detail: row.detail,
+    chainSeq: row.chainSeq === null ? null : Number(row.chainSeq),
+    hash: row.hash ? row.hash.toString('hex') : null,
+  };
 }
 
 /**

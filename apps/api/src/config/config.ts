@@ -51,7 +51,13 @@ export interface AppConfig {
   };
   reveal: { limitPerDay: number };
   /** Audit chain sequencer: its tick, and the age at which an unchained row fails verify. */
-  audit: { sequencerIntervalMs: number; unchainedMaxAgeSeconds: number; anchorFile: string };
+  audit: {
+    sequencerIntervalMs: number;
+    unchainedMaxAgeSeconds: number;
+    anchorFile: string;
+    /** The most rows one export writes (more: refused). */
+    exportMaxRows: number;
+  };
   /** Admission control: how many submits run at once, how many wait and how long (per process). */
   admission: { submit: { maxInFlight: number; queueLength: number; queueTimeoutMs: number } };
   /** Jobs run at once per worker process, per queue that reads a setting. */
@@ -184,6 +190,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       sequencerIntervalMs: vars.AUDIT_SEQUENCER_INTERVAL_MS,
       unchainedMaxAgeSeconds: vars.AUDIT_UNCHAINED_MAX_AGE_SECONDS,
       anchorFile: path.resolve(vars.AUDIT_ANCHOR_FILE ?? path.join(vars.DATA_DIR, 'audit', 'anchors.jsonl')),
+      exportMaxRows: vars.AUDIT_EXPORT_MAX_ROWS,
     },
     admission: {
       submit: {

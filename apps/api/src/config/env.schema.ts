@@ -44,6 +44,7 @@ export const ENV_KEYS = [
   'AUDIT_SEQUENCER_INTERVAL_MS',
   'AUDIT_UNCHAINED_MAX_AGE_SECONDS',
   'AUDIT_ANCHOR_FILE',
+  'AUDIT_EXPORT_MAX_ROWS',
   'DATABASE_POOL_TIMEOUT_MS',
   'SUBMIT_MAX_IN_FLIGHT',
   'SUBMIT_QUEUE_LENGTH',
@@ -256,6 +257,17 @@ export class EnvironmentVariables {
   @IsString()
   @MinLength(1)
   AUDIT_ANCHOR_FILE?: string;
+
+  /**
+   * The most rows one audit export (`GET /api/audit/export`) writes; a filter matching more is
+   * refused with 422 AUDIT_EXPORT_TOO_LARGE rather than cut (an auditor must not take part of the
+   * log for all of it). 100k rows is about 40 MB of CSV.
+   */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(1_000_000)
+  AUDIT_EXPORT_MAX_ROWS = 100_000;
 
   /**
    * Longest wait for a free database connection (pg pool `connectionTimeoutMillis`); then the

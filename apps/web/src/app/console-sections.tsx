@@ -46,6 +46,7 @@ export const BUILT_SECTIONS: ReadonlySet<ConsoleSection> = new Set([
   'dealer',
   'dealerLedger',
   'organizations',
+  'audit',
 ]);
 
 /** The console's pages, in menu order. The dashboard is for every console user. */

@@ -46,8 +46,8 @@ describe('navigation by role', () => {
   });
 
   it('pages that are not built say so', async () => {
-    mockApi({ 'GET /api/auth/me': signedInAs({ role: 'auditor', displayName: '审计员一' }) });
-    renderWithApp(routes, { path: '/console/audit' });
+    mockApi({ 'GET /api/auth/me': signedInAs({ role: 'admin', displayName: '管理员' }) });
+    renderWithApp(routes, { path: '/console/users' });
     expect(await screen.findByRole('heading', { name: '该功能尚未开放' })).toBeTruthy();
   });
 

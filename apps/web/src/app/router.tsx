@@ -45,6 +45,8 @@ const FundingPage = lazyPage(() => staff().then((m) => m.FundingPage));
 const DealerConsolePage = lazyPage(() => staff().then((m) => m.DealerConsolePage));
 const DealerLedgerPage = lazyPage(() => staff().then((m) => m.DealerLedgerPage));
 const OrganizationsReviewPage = lazyPage(() => staff().then((m) => m.OrganizationsReviewPage));
+// Its own chunk: only auditors open it.
+const AuditPage = lazyPage(() => import('./routes/audit').then((m) => m.AuditPage));
 
 /** Inside the router, so the session can send the browser to a sign-in page when the server ends it. */
 function SessionRoot() {
@@ -136,6 +138,11 @@ export const routes: RouteObject[] = [
             path: 'organizations',
             element: <RequireSession area="console" permission={Permission.OrganizationsReview} />,
             children: [{ index: true, element: <OrganizationsReviewPage /> }],
+          },
+          {
+            path: 'audit',
+            element: <RequireSession area="console" permission={Permission.AuditRead} />,
+            children: [{ index: true, element: <AuditPage /> }],
           },
           ...consoleSections
             .filter((s) => s.section !== 'dashboard' && !BUILT_SECTIONS.has(s.section))

@@ -13,6 +13,7 @@ import zhDealer from './zh-CN/dealer.json';
 import zhStats from './zh-CN/stats.json';
 import zhFunding from './zh-CN/funding.json';
 import zhLedger from './zh-CN/ledger.json';
+import zhAudit from './zh-CN/audit.json';
 import enCommon from './en/common.json';
 import enHome from './en/home.json';
 import enErrors from './en/errors.json';
@@ -28,6 +29,7 @@ import enDealer from './en/dealer.json';
 import enStats from './en/stats.json';
 import enFunding from './en/funding.json';
 import enLedger from './en/ledger.json';
+import enAudit from './en/audit.json';
 
 export const namespaces = [
   'common',
@@ -45,6 +47,7 @@ export const namespaces = [
   'stats',
   'funding',
   'ledger',
+  'audit',
 ] as const;
 
 export const resources = {
@@ -64,6 +67,7 @@ export const resources = {
     stats: zhStats,
     funding: zhFunding,
     ledger: zhLedger,
+    audit: zhAudit,
   },
   en: {
     common: enCommon,
@@ -81,5 +85,6 @@ export const resources = {
     stats: enStats,
     funding: enFunding,
     ledger: enLedger,
+    audit: enAudit,
   },
 } as const;

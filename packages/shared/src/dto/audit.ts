@@ -31,3 +31,45 @@ export interface AuditVerifyReport {
   staleUnchained: number;
   oldestUnchainedAt?: string;
 }
+
+/** The filters of `GET /api/audit` and `GET /api/audit/export` (objectId needs objectType). */
+export interface AuditFilter {
+  from?: string;
+  to?: string;
+  actor?: string;
+  action?: string;
+  objectType?: string;
+  objectId?: string;
+}
+
+export const AUDIT_EXPORT_FORMATS = ['csv', 'xlsx'] as const;
+export type AuditExportFormat = (typeof AUDIT_EXPORT_FORMATS)[number];
+
+/** An anchored position whose hash the database no longer holds (foundHash null: the position is gone). */
+export interface AuditAnchorMismatch {
+  /** 1-based line of the anchor in the file. */
+  line: number;
+  chainSeq: number;
+  expectedHash: string;
+  foundHash: string | null;
+}
+
+/** The database checked against the anchors outside it: its own chain, every anchor, the file's links. */
+export interface AuditAnchorCheck {
+  ok: boolean;
+  chain: AuditVerifyReport;
+  anchors: number;
+  anchorsMatched: number;
+  firstMismatch?: AuditAnchorMismatch;
+  /** Lines of the anchor file that are unreadable or not linked to the line before. */
+  brokenLines: number[];
+}
+
+/** `GET /api/audit/anchors`: the anchor file the API reads, its last anchors (newest last) and the check. */
+export interface AuditAnchorsResponse {
+  file: string;
+  /** False when the file does not exist yet (the worker anchors daily at 00:05 Asia/Shanghai). */
+  fileFound: boolean;
+  anchors: { line: number; chainSeq: number; hash: string; anchoredAt: string }[];
+  report: AuditAnchorCheck;
+}
