@@ -82,6 +82,11 @@ const MATRIX: Record<string, Row> = {
   'GET /api/applications/:id/documents': only('resident'),
   'GET /api/applications/:id/documents/:docId': only('resident'),
 
+  // Point-of-sale vouchers: the holder's own (vouchers.e2e-spec)
+  'POST /api/vouchers': only('resident'),
+  'GET /api/vouchers': only('resident'),
+  'POST /api/vouchers/:id/cancel': only('resident'),
+
   // Reviewers: full personal data only through the audited reveal
   'POST /api/residents/:id/reveal': only('reviewer', 'approver'),
 

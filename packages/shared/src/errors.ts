@@ -124,6 +124,13 @@ export const ERROR_STATUS = {
   PROGRAM_PAUSED: 409,
   /** The program's pause is already in effect (a pause can be amended only before it starts). */
   PROGRAM_ALREADY_PAUSED: 409,
+  // Vouchers (issue 14)
+  /** The person holds as many vouchers (issued or redeemed) of this program and category as §5 allows. */
+  QUOTA_EXCEEDED: 409,
+  /** The program allocates by lottery: register for the round instead of taking a voucher. */
+  LOTTERY_PROGRAM: 409,
+  /** The program does not issue point-of-sale vouchers, or not for this category. */
+  VOUCHERS_NOT_OFFERED: 422,
 } as const satisfies Record<
   string,
   400 | 401 | 403 | 404 | 405 | 408 | 409 | 413 | 415 | 422 | 429 | 500 | 503

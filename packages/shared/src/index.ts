@@ -13,3 +13,4 @@ export * from './dto';
 export * from './reveal';
 export * from './review';
 export * from './payments';
+export * from './vouchers';

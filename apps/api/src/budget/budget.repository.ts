@@ -78,10 +78,35 @@ export class BudgetRepository {
     programId: string,
     amountFen: number,
     subjectId: string,
+    note?: string,
   ): Promise<boolean> {
-    if (await this.move(manager, 'reserve', programId, amountFen, subjectId)) return true;
+    if (await this.move(manager, 'reserve', programId, amountFen, subjectId, note)) return true;
     const applied = await this.applyDueTranches(manager, this.clock.today(), programId);
-    return applied.length > 0 && this.move(manager, 'reserve', programId, amountFen, subjectId);
+    return applied.length > 0 && this.move(manager, 'reserve', programId, amountFen, subjectId, note);
+  }
+
+  /**
+   * A point-of-sale voucher's reservation (operations.md §5): `reserve` — the same guarded UPDATE
+   * and ledger row as a claim's, first come first served, tranches due today applied on a miss —
+   * with the voucher as the ledger row's subject and `voucher <code>` as its note, so the ledger
+   * tells a voucher's money from a claim's. Run it last in the transaction, like a claim's.
+   */
+  reserveForVoucher(
+    manager: EntityManager,
+    voucher: { id: string; code: string; programId: string },
+    amountFen: number,
+  ): Promise<boolean> {
+    return this.reserve(manager, voucher.programId, amountFen, voucher.id, `voucher ${voucher.code}`);
+  }
+
+  /** Gives (part of) a voucher's reservation back: cancelled, expired, or shrunk at redemption. */
+  releaseForVoucher(
+    manager: EntityManager,
+    voucher: { id: string; code: string; programId: string },
+    amountFen: number,
+    why: 'cancelled' | 'expired' | 'redeemed',
+  ): Promise<boolean> {
+    return this.release(manager, voucher.programId, amountFen, voucher.id, `voucher ${voucher.code} ${why}`);
   }
 
   /**

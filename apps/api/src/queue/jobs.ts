@@ -1,7 +1,14 @@
 import type { JobsOptions } from 'bullmq';
 
 /** The queues; each is processed by one processor in the worker (see job-processor.ts). */
-export const QUEUE_NAMES = ['budget', 'accounts', 'applications', 'notifications', 'review-sla'] as const;
+export const QUEUE_NAMES = [
+  'budget',
+  'accounts',
+  'applications',
+  'notifications',
+  'review-sla',
+  'vouchers',
+] as const;
 export type QueueName = (typeof QUEUE_NAMES)[number];
 
 /** A repeating job: BullMQ's job scheduler `key` (kept stable: a new key would add a second schedule). */

@@ -181,6 +181,11 @@ export interface ProgramSettings {
   oldItemRequired?: boolean;
   /** Goods: days after delivery during which the item may be returned; paid only after (default 7). */
   returnWindowDays?: number;
+  /**
+   * Point of sale: how vouchers are allocated (operations.md §5). `fcfs` (the default): first come,
+   * first served; `lottery`: residents register during a round and winners are drawn.
+   */
+  allocationMode?: 'fcfs' | 'lottery';
 }
 
 export interface ProgramDefinition {

@@ -1,0 +1,12 @@
+import { defineScheduledJob } from '../queue/jobs';
+
+/**
+ * Every five minutes: issued vouchers past their expiry give their reservation back, and holders
+ * whose voucher lapses within a day are told (once). Five minutes, not hourly: an expired
+ * voucher's money is budget other residents are waiting for.
+ */
+export const SWEEP_VOUCHERS = defineScheduledJob({
+  queue: 'vouchers',
+  name: 'vouchers.sweep',
+  schedule: { key: 'vouchers-sweep-5min', pattern: '*/5 * * * *', tz: 'Asia/Shanghai' },
+});

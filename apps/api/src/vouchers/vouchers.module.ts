@@ -1,0 +1,18 @@
+import { Module } from '@nestjs/common';
+import { ApplicationsModule } from '../applications/applications.module';
+import { BudgetModule } from '../budget/budget.module';
+import { ProgramsModule } from '../programs/programs.module';
+import { VoucherExpiryService } from './voucher-expiry.service';
+import { VouchersController } from './vouchers.controller';
+import { VouchersProcessor } from './vouchers.processor';
+import { VouchersRepository } from './vouchers.repository';
+import { VouchersService } from './vouchers.service';
+
+/** Point-of-sale vouchers (operations.md §5): routes, the budget reservation, the expiry sweep. */
+@Module({
+  imports: [BudgetModule, ProgramsModule, ApplicationsModule],
+  controllers: [VouchersController],
+  providers: [VouchersRepository, VouchersService, VoucherExpiryService, VouchersProcessor],
+  exports: [VouchersService],
+})
+export class VouchersModule {}
