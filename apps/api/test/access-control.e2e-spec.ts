@@ -85,6 +85,7 @@ const MATRIX: Record<string, Row> = {
   // Point-of-sale vouchers: the holder's own (vouchers.e2e-spec)
   'POST /api/vouchers': only('resident'),
   'GET /api/vouchers': only('resident'),
+  'GET /api/vouchers/offers': only('resident'),
   'POST /api/vouchers/:id/cancel': only('resident'),
 
   // Reviewers: full personal data only through the audited reveal

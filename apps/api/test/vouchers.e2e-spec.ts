@@ -370,6 +370,32 @@ describe('vouchers', () => {
     });
   });
 
+  describe('GET /api/vouchers/offers', () => {
+    it('offers the open point-of-sale programs with their categories, quotas and terms; not closed or after-purchase ones', async () => {
+      const holder = await resident();
+      const res = await request(t.server)
+        .get('/api/vouchers/offers')
+        .set('Cookie', holder.cookie)
+        .expect(200);
+      const codes = (res.body as { programCode: string }[]).map((offer) => offer.programCode).sort();
+      expect(codes).toEqual(['appliance-2026', 'digital-2026', 'home-renovation-2026']);
+      const appliance = (res.body as { programCode: string }[]).find((o) => o.programCode === PROGRAM);
+      expect(appliance).toMatchObject({
+        allocationMode: 'fcfs',
+        maxSubsidyFen: MAX_FEN,
+        validityDays: 3,
+        title: { zh: expect.any(String), en: expect.any(String) },
+      });
+      expect(appliance).toHaveProperty(
+        'categories',
+        expect.arrayContaining([
+          { value: 'air_conditioner', label: { zh: '空调', en: expect.any(String) }, quota: 3 },
+          { value: 'refrigerator', label: { zh: '电冰箱', en: 'Refrigerator' }, quota: 1 },
+        ]),
+      );
+    });
+  });
+
   describe('POST /api/vouchers/:id/cancel', () => {
     it('cancels the holder’s voucher and releases the whole reservation; a second cancel is 409, another’s 404', async () => {
       const holder = await resident();

@@ -145,6 +145,18 @@ export interface VoucherView {
   createdAt: string;
 }
 
+/** `GET /api/vouchers/offers`: a program that issues vouchers now, and what for. */
+export interface VoucherOffer {
+  programCode: string;
+  title: { zh: string; en: string };
+  /** `fcfs`: take one now; `lottery`: register for the round instead. */
+  allocationMode: 'fcfs' | 'lottery';
+  /** What a voucher reserves (the most the program gives per item). */
+  maxSubsidyFen: number;
+  validityDays: number;
+  categories: { value: string; label: { zh: string; en: string }; quota: number }[];
+}
+
 export interface CreateVoucherRequest {
   programCode: string;
   category: string;

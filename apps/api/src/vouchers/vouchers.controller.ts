@@ -38,6 +38,12 @@ export class VouchersController {
     return result.body;
   }
 
+  @Get('offers')
+  @ApiOperation({ summary: 'Programs that issue vouchers today, with their categories and terms' })
+  offers() {
+    return this.vouchers.offers();
+  }
+
   @Get()
   @ApiOperation({ summary: "The caller's vouchers, newest first" })
   list(@CurrentUser() user: AuthUser) {

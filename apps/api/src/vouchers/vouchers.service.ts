@@ -11,6 +11,7 @@ import {
   voucherQuota,
   voucherValidityDays,
   type ProgramDefinition,
+  type VoucherOffer,
   type VoucherView,
 } from '@huanxin/shared';
 import QRCode from 'qrcode';
@@ -177,6 +178,44 @@ export class VouchersService {
     }
     this.cache.invalidate();
     return response;
+  }
+
+  /**
+   * The programs that issue vouchers today (open window, no pause in effect, point of sale, a
+   * bounded maximum, categories), with their terms: what the resident's page offers.
+   */
+  async offers(): Promise<VoucherOffer[]> {
+    const snapshot = await this.cache.snapshot();
+    const offers: VoucherOffer[] = [];
+    for (const program of snapshot.programs) {
+      const { definition } = program;
+      const categories = voucherCategories(definition);
+      const first = categories[0];
+      if (first === undefined) continue;
+      try {
+        // LOTTERY_PROGRAM is an offer too (of registration); every other refusal is no offer.
+        this.checkOpen(program, snapshot.pauses.get(program.id));
+        if (definition.settings.allocationMode !== 'lottery') this.terms(program, first);
+      } catch {
+        continue;
+      }
+      const max = maxSubsidyFen(definition.amount);
+      if (max === null || !issuesVouchers(definition)) continue;
+      const field = definition.factFields.find((f) => f.path === definition.historyFields?.category);
+      offers.push({
+        programCode: program.code,
+        title: definition.title,
+        allocationMode: definition.settings.allocationMode ?? 'fcfs',
+        maxSubsidyFen: max,
+        validityDays: voucherValidityDays(definition),
+        categories: categories.map((value) => ({
+          value,
+          label: field?.options?.find((option) => option.value === value)?.label ?? { zh: value, en: value },
+          quota: voucherQuota(value),
+        })),
+      });
+    }
+    return offers;
   }
 
   async list(holderId: string): Promise<VoucherView[]> {
