@@ -12,6 +12,7 @@ import zhPayments from './zh-CN/payments.json';
 import zhDealer from './zh-CN/dealer.json';
 import zhStats from './zh-CN/stats.json';
 import zhFunding from './zh-CN/funding.json';
+import zhVouchers from './zh-CN/vouchers.json';
 import enCommon from './en/common.json';
 import enHome from './en/home.json';
 import enErrors from './en/errors.json';
@@ -26,6 +27,7 @@ import enPayments from './en/payments.json';
 import enDealer from './en/dealer.json';
 import enStats from './en/stats.json';
 import enFunding from './en/funding.json';
+import enVouchers from './en/vouchers.json';
 
 export const namespaces = [
   'common',
@@ -42,6 +44,7 @@ export const namespaces = [
   'dealer',
   'stats',
   'funding',
+  'vouchers',
 ] as const;
 
 export const resources = {
@@ -60,6 +63,7 @@ export const resources = {
     dealer: zhDealer,
     stats: zhStats,
     funding: zhFunding,
+    vouchers: zhVouchers,
   },
   en: {
     common: enCommon,
@@ -76,5 +80,6 @@ export const resources = {
     dealer: enDealer,
     stats: enStats,
     funding: enFunding,
+    vouchers: enVouchers,
   },
 } as const;
