@@ -1,3 +1,4 @@
+import { maxAmountFen } from './eligibility/engine';
 import type { AmountFormula, ProgramDefinition } from './programs/types';
 
 /**
@@ -51,44 +52,14 @@ export function voucherCategories(
 }
 
 /**
- * The most the amount formula can ever give (the voucher reserves it; redemption shrinks the
- * reservation to the engine's answer for the sale). Every branch is bounded by its cap; a
- * percentage or an actual cost without a cap is unbounded, answered as `null` (such a program
- * cannot issue vouchers: nothing could be reserved for it up front).
+ * What a voucher reserves: the most the program's amount formula can ever give (the engine's
+ * `maxAmountFen`); redemption shrinks the reservation to the engine's answer for the sale. `null`
+ * for a formula without an upper bound (a valid definition has none: `loadProgramDefinition`
+ * refuses it), so nothing unbounded is ever reserved.
  */
 export function maxSubsidyFen(formula: AmountFormula): number | null {
-  switch (formula.type) {
-    case 'fixed':
-      return Math.max(0, formula.fen);
-    case 'percent':
-    case 'actual':
-      return formula.capFen ?? null;
-    case 'bands':
-      return maxOf(formula.bands.map((band) => maxSubsidyFen(band.formula)));
-    case 'stages':
-      return maxOf(formula.stages.map((stage) => maxSubsidyFen(stage.formula)));
-    case 'choose':
-      return maxOf([
-        ...formula.cases.map((branch) => maxSubsidyFen(branch.formula)),
-        formula.otherwise ? maxSubsidyFen(formula.otherwise) : 0,
-      ]);
-    case 'sum': {
-      const parts = formula.parts.map(maxSubsidyFen);
-      return parts.some((part) => part === null)
-        ? null
-        : (parts as number[]).reduce((sum, part) => sum + part, 0);
-    }
-    case 'capped': {
-      const inner = maxSubsidyFen(formula.formula);
-      if (formula.capFen === undefined) return inner;
-      return inner === null ? formula.capFen : Math.min(inner, formula.capFen);
-    }
-  }
-}
-
-function maxOf(values: (number | null)[]): number | null {
-  if (values.some((value) => value === null)) return null;
-  return Math.max(0, ...(values as number[]));
+  const max = maxAmountFen(formula);
+  return Number.isFinite(max) ? max : null;
 }
 
 /**
