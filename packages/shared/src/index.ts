@@ -14,3 +14,4 @@ export * from './reveal';
 export * from './review';
 export * from './payments';
 export * from './vouchers';
+export * from './lottery';

@@ -186,6 +186,8 @@ export interface ProgramSettings {
    * first served; `lottery`: residents register during a round and winners are drawn.
    */
   allocationMode?: 'fcfs' | 'lottery';
+  /** Lottery allocation: rounds of `roundDays` from `opensOn`, drawn at `drawTime` (HH:MM Shanghai) on the closing day. */
+  lottery?: { roundDays: number; drawTime: string };
 }
 
 export interface ProgramDefinition {
