@@ -83,6 +83,7 @@ describe('worker: every declared job has its processor', () => {
       'applications.prune-idempotency-keys',
       'budget.apply-tranches',
       'review-sla.daily-digest',
+      'vouchers.lottery',
       'vouchers.sweep',
     ]);
     for (const definition of scheduled) {

@@ -3,7 +3,8 @@ import type { ProgramDefinition, ProgramSettings } from './programs/types';
 /**
  * Voucher lotteries (operations.md §5, `allocationMode: "lottery"`): the program's window is cut
  * into rounds of `roundDays` days from `opensOn` (00:00 Asia/Shanghai). During a round residents
- * register per category; at its close entries stop, and at `drawTime` on that day the draw runs.
+ * register per category; at its close entries stop, at `drawTime` that day the draw runs and the
+ * next round opens (see `lotteryRound`).
  *
  * Commit–reveal: when a round opens the system draws a secret 32-byte seed and publishes its
  * SHA-256 (`seedHash`); at the draw it reveals the seed. Anyone can then check
@@ -12,8 +13,9 @@ import type { ProgramDefinition, ProgramSettings } from './programs/types';
  *
  *   1. score(entry) = HMAC-SHA-256(key = the seed's 32 bytes, message = the entry id as UTF-8), hex;
  *   2. sort the entries by score ascending, ties by entry id ascending (a tie needs a hash collision);
- *   3. the first `slots` entries win, where `slots` = ⌊remaining budget at the draw / maxSubsidyFen⌋
- *      (published with the result), capped at the number of entries.
+ *   3. the first `slots` entries win. `slots` is published with the result, with the budget left at
+ *      the draw (`remainingFenAtDraw`): it is ⌊remainingFenAtDraw / maxSubsidyFen⌋ capped at the
+ *      number of entries (lower only if money left between the draw's first look and its lock).
  *
  * The seed was fixed before any entry existed and is unknown until the draw, so neither the office
  * nor an entrant can steer the ranking; the entry ids are random (uuid v4), so the public list
@@ -55,7 +57,13 @@ export function lotterySettingsOf(definition: Pick<ProgramDefinition, 'settings'
   return definition.settings.lottery ?? null;
 }
 
-/** Round `round` of the program (null when it would open after the window). */
+/**
+ * Round `round` of the program, or null when there is none. Round n takes entries from the draw of
+ * round n − 1 (round 1: from the window's first midnight) until `opensOn + n × roundDays` at 00:00,
+ * and is drawn at `drawTime` that day. Between a round's close and its draw no round takes entries
+ * (the draw is over a closed list), and the next one opens with the draw. The last round closes no
+ * later than the start of the window's last day, so it is drawn, and its vouchers usable, inside it.
+ */
 export function lotteryRound(
   definition: Pick<ProgramDefinition, 'opensOn' | 'closesOn'>,
   settings: LotterySettings,
@@ -63,21 +71,23 @@ export function lotteryRound(
 ): LotteryRound | null {
   if (!Number.isInteger(round) || round < 1) return null;
   const start = midnight(definition.opensOn);
-  const end = midnight(definition.closesOn) + DAY_MS;
-  const opensAt = start + (round - 1) * settings.roundDays * DAY_MS;
-  if (opensAt >= end) return null;
-  const closesAt = Math.min(opensAt + settings.roundDays * DAY_MS, end);
+  const lastClose = midnight(definition.closesOn);
+  const length = settings.roundDays * DAY_MS;
+  const offset = drawOffsetMs(settings.drawTime);
+  const opensAt = round === 1 ? start : start + (round - 1) * length + offset;
+  const closesAt = Math.min(start + round * length, lastClose);
+  if (closesAt <= opensAt) return null;
   return {
     round,
     opensAt: new Date(opensAt),
     closesAt: new Date(closesAt),
-    drawAt: new Date(closesAt + drawOffsetMs(settings.drawTime)),
+    drawAt: new Date(closesAt + offset),
   };
 }
 
 /**
- * The round that has opened most recently at `now` (the one taking entries, or — between rounds'
- * draws and after the window — the last one); null before the first round opens.
+ * The round opened most recently at `now` (the one taking entries, or the one closed and awaiting
+ * or past its draw); null before the first round opens.
  */
 export function latestLotteryRound(
   definition: Pick<ProgramDefinition, 'opensOn' | 'closesOn'>,
@@ -86,12 +96,17 @@ export function latestLotteryRound(
 ): LotteryRound | null {
   const start = midnight(definition.opensOn);
   if (now.getTime() < start) return null;
-  const round = Math.floor((now.getTime() - start) / (settings.roundDays * DAY_MS)) + 1;
-  for (let n = round; n >= 1; n -= 1) {
+  const guess = Math.floor((now.getTime() - start) / (settings.roundDays * DAY_MS)) + 1;
+  for (let n = guess + 1; n >= 1; n -= 1) {
     const found = lotteryRound(definition, settings, n);
-    if (found) return found;
+    if (found && found.opensAt.getTime() <= now.getTime()) return found;
   }
   return null;
+}
+
+/** Whether `round` takes entries at `now`. */
+export function lotteryRoundTakesEntries(round: LotteryRound, now: Date): boolean {
+  return round.opensAt.getTime() <= now.getTime() && now.getTime() < round.closesAt.getTime();
 }
 
 /** The entry ids in draw order (see LOTTERY_ALGORITHM), with their scores. */

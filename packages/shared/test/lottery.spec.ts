@@ -3,6 +3,7 @@ import {
   drawLotteryWinners,
   latestLotteryRound,
   lotteryRound,
+  lotteryRoundTakesEntries,
   lotterySettingsOf,
   lotterySlots,
   rankLotteryEntries,
@@ -20,9 +21,10 @@ const settings = { roundDays: 14, drawTime: '10:00' };
 describe('lottery rounds (Asia/Shanghai calendar)', () => {
   it.each([
     [1, '2025-12-31T16:00:00.000Z', '2026-01-14T16:00:00.000Z', '2026-01-15T02:00:00.000Z'],
-    [2, '2026-01-14T16:00:00.000Z', '2026-01-28T16:00:00.000Z', '2026-01-29T02:00:00.000Z'],
-    // The last round ends with the window (its last day included), not a whole round later.
-    [3, '2026-01-28T16:00:00.000Z', '2026-01-31T16:00:00.000Z', '2026-02-01T02:00:00.000Z'],
+    // The next round opens with the previous draw.
+    [2, '2026-01-15T02:00:00.000Z', '2026-01-28T16:00:00.000Z', '2026-01-29T02:00:00.000Z'],
+    // The last round closes at the start of the window's last day, so it is drawn inside it.
+    [3, '2026-01-29T02:00:00.000Z', '2026-01-30T16:00:00.000Z', '2026-01-31T02:00:00.000Z'],
   ])('round %i opens %s, closes %s, is drawn %s', (round, opensAt, closesAt, drawAt) => {
     expect(lotteryRound(window, settings, round)).toEqual({
       round,
@@ -32,19 +34,23 @@ describe('lottery rounds (Asia/Shanghai calendar)', () => {
     });
   });
 
-  it('has no round 0 and none after the window', () => {
+  it('has no round 0 and none that would close after the window', () => {
     expect(lotteryRound(window, settings, 0)).toBeNull();
     expect(lotteryRound(window, settings, 4)).toBeNull();
   });
 
   it.each([
-    ['before the window', '2025-12-31T15:59:59.999Z', null],
-    ['its first instant', '2025-12-31T16:00:00.000Z', 1],
-    ['the last instant of round 1', '2026-01-14T15:59:59.999Z', 1],
-    ['round 2 opens at midnight', '2026-01-14T16:00:00.000Z', 2],
-    ['after the window: the last round', '2026-03-01T00:00:00.000Z', 3],
-  ])('latest round %s', (_, now, round) => {
-    expect(latestLotteryRound(window, settings, new Date(now))?.round ?? null).toBe(round);
+    ['before the window', '2025-12-31T15:59:59.999Z', null, false],
+    ['its first instant', '2025-12-31T16:00:00.000Z', 1, true],
+    ['the last instant of round 1', '2026-01-14T15:59:59.999Z', 1, true],
+    ['round 1 closed, not drawn: no round takes entries', '2026-01-14T16:00:00.000Z', 1, false],
+    ['a minute before the draw', '2026-01-15T01:59:00.000Z', 1, false],
+    ['round 2 opens with the draw', '2026-01-15T02:00:00.000Z', 2, true],
+    ['after the window: the last round', '2026-03-01T00:00:00.000Z', 3, false],
+  ])('latest round %s', (_, now, round, open) => {
+    const latest = latestLotteryRound(window, settings, new Date(now));
+    expect(latest?.round ?? null).toBe(round);
+    expect(latest ? lotteryRoundTakesEntries(latest, new Date(now)) : false).toBe(open);
   });
 });
 

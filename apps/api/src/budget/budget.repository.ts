@@ -99,6 +99,20 @@ export class BudgetRepository {
     return this.reserve(manager, voucher.programId, amountFen, voucher.id, `voucher ${voucher.code}`);
   }
 
+  /**
+   * Locks the program's budget row and answers what remains: a lottery draw computes how many
+   * vouchers the budget pays for and then reserves each with `reserveForVoucher` in the same
+   * transaction, so nothing can take the money between the count and the reservations. The row
+   * stays locked until COMMIT: only the draw (once per round) does this.
+   */
+  async lockRemaining(manager: EntityManager, programId: string): Promise<number> {
+    const [row] = (await manager.query(`SELECT remaining_fen FROM budget WHERE program_id = $1 FOR UPDATE`, [
+      programId,
+    ])) as { remaining_fen: string }[];
+    if (!row) throw new Error(`program ${programId} has no budget`);
+    return Number(row.remaining_fen);
+  }
+
   /** Gives (part of) a voucher's reservation back: cancelled, expired, or shrunk at redemption. */
   releaseForVoucher(
     manager: EntityManager,

@@ -28,6 +28,7 @@ import { ReviewLeaseEntity } from '../review/review-lease.entity';
 import { PaymentBatchEntity } from '../payments/payment-batch.entity';
 import { PaymentLineEntity } from '../payments/payment-line.entity';
 import { PaymentNettingEntity } from '../payments/payment-netting.entity';
+import { LotteryEntryEntity, LotteryRoundEntity } from '../vouchers/lottery.entity';
 import { VoucherEntity } from '../vouchers/voucher.entity';
 
 /** Every entity, listed explicitly (no globs: the same list works compiled, in Jest and in the CLI). */
@@ -65,4 +66,6 @@ export const ENTITIES = [
   BudgetTrancheEntity,
   ProgramPauseEntity,
   VoucherEntity,
+  LotteryRoundEntity,
+  LotteryEntryEntity,
 ];

@@ -10,3 +10,9 @@ export class CreateVoucherDto {
   @Matches(/^[a-z0-9_]{1,64}$/, { message: 'INVALID_FORMAT' })
   category: string;
 }
+
+export class LotteryEntryDto {
+  @ApiProperty({ example: 'refrigerator', description: "One of the program's categories" })
+  @Matches(/^[a-z0-9_]{1,64}$/, { message: 'INVALID_FORMAT' })
+  category: string;
+}

@@ -121,6 +121,41 @@ export class VouchersService {
         { extra: { quota, used } },
       );
     }
+    let response: StoredResponse | undefined;
+    const issued = await this.createIssued(
+      manager,
+      { holderId, idNumberBidx, program, category, maxSubsidyFen: terms.maxSubsidyFen },
+      async (view) => {
+        response = { status: 201, body: { ...view } };
+        await store(response);
+      },
+    );
+    if (!issued || !response) {
+      throw new DomainError(ErrorCode.BUDGET_EXHAUSTED, 'The program budget is used up');
+    }
+    this.cache.invalidate();
+    return response;
+  }
+
+  /**
+   * A new issued voucher in the caller's transaction: its row (a fresh code), its audit row, then
+   * `beforeBudget` (e.g. storing the idempotent answer) and — last — the guarded reservation of its
+   * maximum. Null when the budget cannot cover it (the caller rolls back). Used by `issue` and by
+   * the lottery draw (actor null: the system).
+   */
+  async createIssued(
+    manager: EntityManager,
+    spec: {
+      holderId: string;
+      idNumberBidx: string;
+      program: Pick<CurrentProgram, 'id' | 'versionId' | 'code' | 'definition'>;
+      category: string;
+      maxSubsidyFen: number;
+      bySystem?: boolean;
+    },
+    beforeBudget: (view: VoucherView) => Promise<void> = async () => undefined,
+  ): Promise<VoucherView | null> {
+    const { program, category } = spec;
     const now = this.clock.now();
     const expiresAt = this.expiryOf(program.definition, now);
     let inserted: { id: string; code: string } | null = null;
@@ -128,12 +163,12 @@ export class VouchersService {
       const code = newVoucherCode();
       const row = await this.vouchers.insertIssued(manager, {
         code,
-        holderId,
-        idNumberBidx,
+        holderId: spec.holderId,
+        idNumberBidx: spec.idNumberBidx,
         programId: program.id,
         programVersionId: program.versionId,
         category,
-        maxSubsidyFen: terms.maxSubsidyFen,
+        maxSubsidyFen: spec.maxSubsidyFen,
         expiresAt,
         createdAt: now,
       });
@@ -145,7 +180,7 @@ export class VouchersService {
       code: inserted.code,
       programCode: program.code,
       category,
-      maxSubsidyFen: terms.maxSubsidyFen,
+      maxSubsidyFen: spec.maxSubsidyFen,
       status: 'issued',
       expiresAt,
       createdAt: now,
@@ -156,28 +191,28 @@ export class VouchersService {
         result: 'success',
         objectType: 'voucher',
         objectId: inserted.id,
-        detail: {
-          code: inserted.code,
-          programCode: program.code,
-          category,
-          reservedFen: terms.maxSubsidyFen,
-        },
+        detail: { code: inserted.code, programCode: program.code, category, reservedFen: spec.maxSubsidyFen },
+        ...(spec.bySystem ? { actor: null } : {}),
       },
       manager,
     );
-    const response: StoredResponse = { status: 201, body: { ...view } };
-    await store(response);
+    await beforeBudget(view);
     // Last: the budget row stays locked only across this statement and COMMIT.
     const reserved = await this.budget.reserveForVoucher(
       manager,
       { id: inserted.id, code: inserted.code, programId: program.id },
-      terms.maxSubsidyFen,
+      spec.maxSubsidyFen,
     );
-    if (!reserved) {
-      throw new DomainError(ErrorCode.BUDGET_EXHAUSTED, 'The program budget is used up');
-    }
     this.cache.invalidate();
-    return response;
+    return reserved ? view : null;
+  }
+
+  /** The person's used quota for a program's category (the caller holds the person's lock). */
+  quotaUsed(
+    manager: EntityManager,
+    person: { idNumberBidx: string; programId: string; category: string; categoryPath: string[] },
+  ): Promise<number> {
+    return this.vouchers.quotaUsed(manager, person);
   }
 
   /**
@@ -195,7 +230,7 @@ export class VouchersService {
       try {
         // LOTTERY_PROGRAM is an offer too (of registration); every other refusal is no offer.
         this.checkOpen(program, snapshot.pauses.get(program.id));
-        if (definition.settings.allocationMode !== 'lottery') this.terms(program, first);
+        this.terms(program, first, definition.settings.allocationMode ?? 'fcfs');
       } catch {
         continue;
       }
@@ -276,7 +311,11 @@ export class VouchersService {
    * program (404), no point of sale, a category the program does not subsidise, an amount without
    * an upper bound (422), lottery allocation (409, register instead).
    */
-  terms(program: CurrentProgram | undefined, category: string): VoucherTerms {
+  terms(
+    program: CurrentProgram | undefined,
+    category: string,
+    allocation: 'fcfs' | 'lottery' = 'fcfs',
+  ): VoucherTerms {
     if (!program) throw new DomainError(ErrorCode.PROGRAM_NOT_FOUND, 'No such program');
     const { definition } = program;
     const max = maxSubsidyFen(definition.amount);
@@ -284,7 +323,14 @@ export class VouchersService {
     if (!issuesVouchers(definition) || max === null || max <= 0 || !path) {
       throw new DomainError(ErrorCode.VOUCHERS_NOT_OFFERED, 'This program issues no point-of-sale vouchers');
     }
-    if (definition.settings.allocationMode === 'lottery') {
+    const lottery = definition.settings.allocationMode === 'lottery';
+    if (allocation === 'lottery' && !lottery) {
+      throw new DomainError(
+        ErrorCode.NOT_A_LOTTERY,
+        'This program is first come, first served: take a voucher',
+      );
+    }
+    if (allocation === 'fcfs' && lottery) {
       throw new DomainError(
         ErrorCode.LOTTERY_PROGRAM,
         'This program allocates vouchers by lottery: register for the round',
@@ -302,7 +348,7 @@ export class VouchersService {
    * Open for vouchers: today inside the window, and no pause in effect. A voucher is for a
    * purchase still to come, so a pause's grace (for purchases made before it) never applies.
    */
-  private checkOpen(program: CurrentProgram, pause: PauseRow | undefined): void {
+  checkOpen(program: CurrentProgram, pause: PauseRow | undefined): void {
     const today = this.clock.today();
     if (today < program.definition.opensOn || today > program.definition.closesOn) {
       throw new DomainError(ErrorCode.PROGRAM_CLOSED, 'The program is not open');
