@@ -8,8 +8,6 @@ import type { AuthUser } from '../common/http/request-context';
 import { CreateVoucherDto } from './vouchers.dto';
 import { VouchersService } from './vouchers.service';
 
-const uuid = new ParseUUIDPipe({ version: '4' });
-
 @ApiTags('vouchers')
 @Controller('vouchers')
 @RequirePermission(Permission.VouchersOwn)
@@ -53,7 +51,7 @@ export class VouchersController {
   @Post(':id/cancel')
   @HttpCode(200)
   @ApiOperation({ summary: 'Cancel an issued voucher; releases its reservation' })
-  cancel(@CurrentUser() user: AuthUser, @Param('id', uuid) id: string) {
+  cancel(@CurrentUser() user: AuthUser, @Param('id', new ParseUUIDPipe({ version: '4' })) id: string) {
     return this.vouchers.cancel(user.id, id);
   }
 }
