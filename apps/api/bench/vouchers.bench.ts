@@ -96,12 +96,12 @@ async function main(): Promise<void> {
       `\nvouchers/s ÷ submits/s = ${ratio.toFixed(2)}× (goal ≥ ${GOAL}×): ${ratio >= GOAL ? 'met' : 'NOT met'}`,
     );
 
-    const refused = [claims, vouchers].flatMap((r) =>
-      Object.entries(r.statuses).filter(([status]) => !status.startsWith('2')),
-    );
+    // Refused submits (503 + Retry-After) are admission control doing its work; a voucher request
+    // that is not 201 is a failure (there is money and quota for every one).
+    const refused = Object.entries(vouchers.statuses).filter(([status]) => status !== '201');
     if (refused.length) {
       console.error(
-        `requests not accepted: ${JSON.stringify(refused)}; codes ${JSON.stringify(vouchers.codes)}`,
+        `voucher requests not issued: ${JSON.stringify(refused)}; codes ${JSON.stringify(vouchers.codes)}`,
       );
       failed = true;
     }
