@@ -231,8 +231,9 @@ export class VouchersService {
         // LOTTERY_PROGRAM is an offer too (of registration); every other refusal is no offer.
         this.checkOpen(program, snapshot.pauses.get(program.id));
         this.terms(program, first, definition.settings.allocationMode ?? 'fcfs');
-      } catch {
-        continue;
+      } catch (error) {
+        if (error instanceof DomainError) continue;
+        throw error;
       }
       const max = maxSubsidyFen(definition.amount);
       if (max === null || !issuesVouchers(definition)) continue;
