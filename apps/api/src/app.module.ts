@@ -30,6 +30,7 @@ import { ReviewSlaModule } from './review/sla/sla.module';
 import { ReviewModule } from './review/review.module';
 import { StatsModule } from './stats/stats.module';
 import { UsersModule } from './users/users.module';
+import { VouchersModule } from './vouchers/vouchers.module';
 
 /** Infrastructure both processes share: config, database, Redis, queues, audit, accounts. */
 export function coreImports(config: AppConfig) {
@@ -73,6 +74,7 @@ export class AppModule {
         ReviewModule,
         PaymentsModule,
         StatsModule,
+        VouchersModule,
         // The SMS outbox route does not exist in production.
         ...(config.isProduction ? [] : [DevModule]),
       ],

@@ -13,6 +13,7 @@ import { NotificationsModule } from './notifications/notifications.module';
 import { OutboxRelay } from './queue/outbox.relay';
 import { WorkerHostService } from './queue/worker-host.service';
 import { ReviewSlaModule } from './review/sla/sla.module';
+import { VouchersModule } from './vouchers/vouchers.module';
 
 /**
  * The queue worker: the outbox relay plus the domain modules whose `@JobProcessor()` providers
@@ -32,6 +33,7 @@ export class WorkerModule {
         ApplicationsModule,
         NotificationsModule,
         ReviewSlaModule,
+        VouchersModule,
       ],
       providers: [
         OutboxRelay,

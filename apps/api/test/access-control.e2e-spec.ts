@@ -52,6 +52,8 @@ const MATRIX: Record<string, Row> = {
   'GET /api/programs': PUBLIC,
   'GET /api/programs/:code': PUBLIC,
   'POST /api/programs/:code/eligibility': PUBLIC,
+  // The lottery round is public (no personal data): seed hash, entries, and after the draw the seed.
+  'GET /api/programs/:code/lottery': PUBLIC,
   'GET /api/dev/sms-outbox': PUBLIC, // mounted only outside production
   // The public dashboard (issue 12): aggregates only, no sign-in
   'GET /api/stats': PUBLIC,
@@ -81,6 +83,13 @@ const MATRIX: Record<string, Row> = {
   'POST /api/applications/:id/documents': only('resident'),
   'GET /api/applications/:id/documents': only('resident'),
   'GET /api/applications/:id/documents/:docId': only('resident'),
+
+  // Point-of-sale vouchers: the holder's own (vouchers.e2e-spec)
+  'POST /api/vouchers': only('resident'),
+  'GET /api/vouchers': only('resident'),
+  'GET /api/vouchers/offers': only('resident'),
+  'POST /api/vouchers/:id/cancel': only('resident'),
+  'POST /api/programs/:code/lottery/entries': only('resident'),
 
   // Reviewers: full personal data only through the audited reveal
   'POST /api/residents/:id/reveal': only('reviewer', 'approver'),

@@ -84,6 +84,8 @@ describe('worker: every declared job has its processor', () => {
       'audit.anchor',
       'budget.apply-tranches',
       'review-sla.daily-digest',
+      'vouchers.lottery',
+      'vouchers.sweep',
     ]);
     for (const definition of scheduled) {
       const scheduler = await worker

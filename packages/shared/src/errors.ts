@@ -164,6 +164,19 @@ export const ERROR_STATUS = {
   // Audit console (issue 15)
   /** The export's filters match more rows than AUDIT_EXPORT_MAX_ROWS (`limit`, `matched`): narrow them. */
   AUDIT_EXPORT_TOO_LARGE: 422,
+  // Vouchers (issue 14)
+  /** The person holds as many vouchers (issued or redeemed) of this program and category as §5 allows. */
+  QUOTA_EXCEEDED: 409,
+  /** The program allocates by lottery: register for the round instead of taking a voucher. */
+  LOTTERY_PROGRAM: 409,
+  /** The program does not issue point-of-sale vouchers, or not for this category. */
+  VOUCHERS_NOT_OFFERED: 422,
+  /** Lottery entries: the program allocates first come, first served (take a voucher instead). */
+  NOT_A_LOTTERY: 409,
+  /** No round of the program's lottery takes entries now (before, between or after the rounds). */
+  LOTTERY_CLOSED: 409,
+  /** The person has an entry for this category in this round already. */
+  LOTTERY_ALREADY_ENTERED: 409,
 } as const satisfies Record<
   string,
   400 | 401 | 403 | 404 | 405 | 408 | 409 | 413 | 415 | 422 | 429 | 500 | 503

@@ -17,3 +17,5 @@ export * from './reveal';
 export * from './review';
 export * from './payments';
 export * from './sales-import';
+export * from './vouchers';
+export * from './lottery';

@@ -78,10 +78,49 @@ export class BudgetRepository {
     programId: string,
     amountFen: number,
     subjectId: string,
+    note?: string,
   ): Promise<boolean> {
-    if (await this.move(manager, 'reserve', programId, amountFen, subjectId)) return true;
+    if (await this.move(manager, 'reserve', programId, amountFen, subjectId, note)) return true;
     const applied = await this.applyDueTranches(manager, this.clock.today(), programId);
-    return applied.length > 0 && this.move(manager, 'reserve', programId, amountFen, subjectId);
+    return applied.length > 0 && this.move(manager, 'reserve', programId, amountFen, subjectId, note);
+  }
+
+  /**
+   * A point-of-sale voucher's reservation (operations.md §5): `reserve` — the same guarded UPDATE
+   * and ledger row as a claim's, first come first served, tranches due today applied on a miss —
+   * with the voucher as the ledger row's subject and `voucher <code>` as its note, so the ledger
+   * tells a voucher's money from a claim's. Run it last in the transaction, like a claim's.
+   */
+  reserveForVoucher(
+    manager: EntityManager,
+    voucher: { id: string; code: string; programId: string },
+    amountFen: number,
+  ): Promise<boolean> {
+    return this.reserve(manager, voucher.programId, amountFen, voucher.id, `voucher ${voucher.code}`);
+  }
+
+  /**
+   * Locks the program's budget row and answers what remains: a lottery draw computes how many
+   * vouchers the budget pays for and then reserves each with `reserveForVoucher` in the same
+   * transaction, so nothing can take the money between the count and the reservations. The row
+   * stays locked until COMMIT: only the draw (once per round) does this.
+   */
+  async lockRemaining(manager: EntityManager, programId: string): Promise<number> {
+    const [row] = (await manager.query(`SELECT remaining_fen FROM budget WHERE program_id = $1 FOR UPDATE`, [
+      programId,
+    ])) as { remaining_fen: string }[];
+    if (!row) throw new Error(`program ${programId} has no budget`);
+    return Number(row.remaining_fen);
+  }
+
+  /** Gives (part of) a voucher's reservation back: cancelled, expired, or shrunk at redemption. */
+  releaseForVoucher(
+    manager: EntityManager,
+    voucher: { id: string; code: string; programId: string },
+    amountFen: number,
+    why: 'cancelled' | 'expired' | 'redeemed',
+  ): Promise<boolean> {
+    return this.release(manager, voucher.programId, amountFen, voucher.id, `voucher ${voucher.code} ${why}`);
   }
 
   /**

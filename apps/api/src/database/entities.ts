@@ -32,6 +32,8 @@ import { ReviewLeaseEntity } from '../review/review-lease.entity';
 import { PaymentBatchEntity } from '../payments/payment-batch.entity';
 import { PaymentLineEntity } from '../payments/payment-line.entity';
 import { PaymentNettingEntity } from '../payments/payment-netting.entity';
+import { LotteryEntryEntity, LotteryRoundEntity } from '../vouchers/lottery.entity';
+import { VoucherEntity } from '../vouchers/voucher.entity';
 
 /** Every entity, listed explicitly (no globs: the same list works compiled, in Jest and in the CLI). */
 export const ENTITIES = [
@@ -71,4 +73,7 @@ export const ENTITIES = [
   RecyclingReceiptEntity,
   OrganizationDocumentEntity,
   DealerSaleEntity,
+  VoucherEntity,
+  LotteryRoundEntity,
+  LotteryEntryEntity,
 ];

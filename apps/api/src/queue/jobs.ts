@@ -8,6 +8,7 @@ export const QUEUE_NAMES = [
   'notifications',
   'review-sla',
   'audit',
+  'vouchers',
 ] as const;
 export type QueueName = (typeof QUEUE_NAMES)[number];
 

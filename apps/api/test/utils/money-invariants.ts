@@ -59,6 +59,19 @@ export async function checkMoneyInvariants(
       GROUP BY a.id_number_bidx, a.facts #>> '{item,category}' HAVING count(*) > 1`,
     [quotaProgram],
   );
+  // Each voucher holds what the ledger moved for it (reserve − release, its id the subject), and
+  // no person holds more live-or-redeemed vouchers of a category than §5 allows (air conditioners 3).
+  const vouchers = await q<{ id: string }>(
+    `SELECT v.id FROM voucher v
+       LEFT JOIN (SELECT subject_id, sum(CASE entry WHEN 'reserve' THEN amount_fen WHEN 'release' THEN -amount_fen ELSE 0 END) AS net
+                    FROM budget_ledger WHERE subject_id IS NOT NULL GROUP BY subject_id) l ON l.subject_id = v.id
+      WHERE v.status IN ('issued', 'expired', 'cancelled') AND v.reserved_fen <> coalesce(l.net, 0)`,
+  );
+  const voucherQuota = await q<{ person: string; category: string; n: number }>(
+    `SELECT id_number_bidx AS person, category, count(*)::int AS n FROM voucher WHERE status IN ('issued', 'redeemed')
+      GROUP BY id_number_bidx, program_id, category
+     HAVING count(*) > CASE WHEN category = 'air_conditioner' THEN 3 ELSE 1 END`,
+  );
   const keys = await q<{ name: string; value: string }>(
     `SELECT k.name, k.value FROM claim_key k GROUP BY k.name, k.value, k.program_id HAVING count(*) > 1`,
   );
@@ -77,6 +90,13 @@ export async function checkMoneyInvariants(
       problems: [
         ...twice.map((r) => `claim ${r.subject_id} reserved ${r.n} times`),
         ...held.map((r) => `claim ${r.id} holds other than its ledger rows`),
+      ],
+    },
+    {
+      name: 'each voucher holds what the ledger moved for it; voucher quotas hold',
+      problems: [
+        ...vouchers.map((r) => `voucher ${r.id} holds other than its ledger rows`),
+        ...voucherQuota.map((r) => `person ${r.person.slice(0, 8)}… holds ${r.n} ${r.category} vouchers`),
       ],
     },
     {

@@ -29,6 +29,7 @@ const ApplicationDetailPage = lazyPage(() => resident().then((m) => m.Applicatio
 const EditApplicationPage = lazyPage(() => resident().then((m) => m.EditApplicationPage));
 const ApplyPage = lazyPage(() => resident().then((m) => m.ApplyPage));
 const NotificationsPage = lazyPage(() => resident().then((m) => m.NotificationsPage));
+const VouchersPage = lazyPage(() => resident().then((m) => m.VouchersPage));
 const ResidentNotFoundPage = lazyPage(() => resident().then((m) => m.NotFoundPage));
 const DealerRegisterPage = lazyPage(() => resident().then((m) => m.DealerRegisterPage));
 
@@ -86,6 +87,10 @@ export const routes: RouteObject[] = [
               { path: 'programs/:code/apply', element: <ApplyPage /> },
               { path: 'notifications', element: <NotificationsPage /> },
             ],
+          },
+          {
+            element: <RequireSession area="resident" permission={Permission.VouchersOwn} />,
+            children: [{ path: 'vouchers', element: <VouchersPage /> }],
           },
           // The old address of the list (before the list existed).
           { path: 'me/applications', element: <Navigate to="/applications" replace /> },

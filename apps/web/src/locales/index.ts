@@ -14,6 +14,7 @@ import zhStats from './zh-CN/stats.json';
 import zhFunding from './zh-CN/funding.json';
 import zhLedger from './zh-CN/ledger.json';
 import zhAudit from './zh-CN/audit.json';
+import zhVouchers from './zh-CN/vouchers.json';
 import enCommon from './en/common.json';
 import enHome from './en/home.json';
 import enErrors from './en/errors.json';
@@ -30,6 +31,7 @@ import enStats from './en/stats.json';
 import enFunding from './en/funding.json';
 import enLedger from './en/ledger.json';
 import enAudit from './en/audit.json';
+import enVouchers from './en/vouchers.json';
 
 export const namespaces = [
   'common',
@@ -48,6 +50,7 @@ export const namespaces = [
   'funding',
   'ledger',
   'audit',
+  'vouchers',
 ] as const;
 
 export const resources = {
@@ -68,6 +71,7 @@ export const resources = {
     funding: zhFunding,
     ledger: zhLedger,
     audit: zhAudit,
+    vouchers: zhVouchers,
   },
   en: {
     common: enCommon,
@@ -86,5 +90,6 @@ export const resources = {
     funding: enFunding,
     ledger: enLedger,
     audit: enAudit,
+    vouchers: enVouchers,
   },
 } as const;

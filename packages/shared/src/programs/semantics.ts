@@ -129,4 +129,12 @@ export function checkDefinitionSemantics(def: ProgramDefinition): void {
   checkFormula(def.amount, '/amount', declared);
   if (!Number.isFinite(maxAmountFen(def.amount)))
     fail('/amount', 'the amount formula has an uncapped branch (percent/actual without capFen)');
+  // Vouchers by lottery (operations.md §5): only at the point of sale, and with its rounds set.
+  if (def.settings.allocationMode === 'lottery') {
+    if (!def.settings.claimModes.includes('point_of_sale'))
+      fail('/settings/allocationMode', 'a lottery allocates vouchers: claimModes needs point_of_sale');
+    if (!def.settings.lottery) fail('/settings/lottery', 'a lottery program needs roundDays and drawTime');
+  } else if (def.settings.lottery) {
+    fail('/settings/lottery', 'lottery settings need allocationMode "lottery"');
+  }
 }

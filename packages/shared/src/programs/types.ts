@@ -181,6 +181,13 @@ export interface ProgramSettings {
   oldItemRequired?: boolean;
   /** Goods: days after delivery during which the item may be returned; paid only after (default 7). */
   returnWindowDays?: number;
+  /**
+   * Point of sale: how vouchers are allocated (operations.md §5). `fcfs` (the default): first come,
+   * first served; `lottery`: residents register during a round and winners are drawn.
+   */
+  allocationMode?: 'fcfs' | 'lottery';
+  /** Lottery allocation: rounds of `roundDays` from `opensOn`, drawn at `drawTime` (HH:MM Shanghai) on the closing day. */
+  lottery?: { roundDays: number; drawTime: string };
 }
 
 export interface ProgramDefinition {

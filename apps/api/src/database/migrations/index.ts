@@ -18,6 +18,7 @@ import { Dealers1796141920468 } from './1796141920468-Dealers';
 import { DealerSales1796150000001 } from './1796150000001-DealerSales';
 import { DealerCertificates1796150000002 } from './1796150000002-DealerCertificates';
 import { DealerPayee1796150000003 } from './1796150000003-DealerPayee';
+import { Vouchers1796150000004 } from './1796150000004-Vouchers';
 import { AuditObjectIndex1796150000010 } from './1796150000010-AuditObjectIndex';
 
 export const MIGRATIONS = [
@@ -39,5 +40,6 @@ export const MIGRATIONS = [
   DealerSales1796150000001,
   DealerCertificates1796150000002,
   DealerPayee1796150000003,
+  Vouchers1796150000004,
   AuditObjectIndex1796150000010,
 ];

@@ -15,5 +15,6 @@ export {
   MyApplicationsPage,
   NotificationsPage,
 } from '../routes/applications';
+export { VouchersPage } from '../routes/vouchers';
 export { NotFoundPage } from '../routes/not-found';
 export { DealerRegisterPage } from '../routes/dealer';

@@ -3,6 +3,7 @@ import {
   FileTextOutlined,
   HomeOutlined,
   LoginOutlined,
+  QrcodeOutlined,
   UserOutlined,
 } from '@ant-design/icons';
 import { NavLink, useLocation } from 'react-router';
@@ -40,6 +41,9 @@ export function ResidentLayout() {
             </NavLink>
             <NavLink to="/applications" className={navClass}>
               {t('nav.applications')}
+            </NavLink>
+            <NavLink to="/vouchers" className={navClass}>
+              {t('nav.vouchers')}
             </NavLink>
             {resident ? (
               <NavLink to="/me/profile" className={navClass}>
@@ -85,6 +89,10 @@ export function ResidentLayout() {
         <NavLink to="/applications" className={navClass}>
           <FileTextOutlined aria-hidden />
           <span>{t('nav.applicationsShort')}</span>
+        </NavLink>
+        <NavLink to="/vouchers" className={navClass}>
+          <QrcodeOutlined aria-hidden />
+          <span>{t('nav.vouchersShort')}</span>
         </NavLink>
         <NavLink to={resident ? '/me/profile' : signIn} className={navClass}>
           <UserOutlined aria-hidden />

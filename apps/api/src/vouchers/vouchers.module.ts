@@ -1,0 +1,28 @@
+import { Module } from '@nestjs/common';
+import { ApplicationsModule } from '../applications/applications.module';
+import { BudgetModule } from '../budget/budget.module';
+import { ProgramsModule } from '../programs/programs.module';
+import { LotteryController } from './lottery.controller';
+import { LotteryRepository } from './lottery.repository';
+import { LotteryService } from './lottery.service';
+import { VoucherExpiryService } from './voucher-expiry.service';
+import { VouchersController } from './vouchers.controller';
+import { VouchersProcessor } from './vouchers.processor';
+import { VouchersRepository } from './vouchers.repository';
+import { VouchersService } from './vouchers.service';
+
+/** Point-of-sale vouchers (operations.md §5): routes, the budget reservation, the expiry sweep. */
+@Module({
+  imports: [BudgetModule, ProgramsModule, ApplicationsModule],
+  controllers: [VouchersController, LotteryController],
+  providers: [
+    VouchersRepository,
+    VouchersService,
+    VoucherExpiryService,
+    LotteryRepository,
+    LotteryService,
+    VouchersProcessor,
+  ],
+  exports: [VouchersService],
+})
+export class VouchersModule {}

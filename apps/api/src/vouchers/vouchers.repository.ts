@@ -1,0 +1,221 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { VOUCHER_COUNTING_STATUSES, type VoucherStatus } from '@huanxin/shared';
+import type { DataSource, EntityManager } from 'typeorm';
+import { returning } from '../database/sql';
+import { writeOutbox } from '../queue/outbox.service';
+import { NOTIFY_ACCOUNT } from '../notifications/notifications.jobs';
+
+/** Claims that use up a category's quota (as the eligibility history counts them). */
+const COUNTING_CLAIMS = ['submitted', 'checking', 'in_review', 'returned', 'approved', 'paid'];
+
+export interface VoucherRow {
+  id: string;
+  code: string;
+  holderId: string;
+  programId: string;
+  programVersionId: string;
+  programCode: string;
+  category: string;
+  maxSubsidyFen: number;
+  reservedFen: number;
+  status: VoucherStatus;
+  expiresAt: Date;
+  createdAt: Date;
+}
+
+interface RawVoucher {
+  id: string;
+  code: string;
+  holder_id: string;
+  program_id: string;
+  program_version_id: string;
+  program_code: string;
+  category: string;
+  max_subsidy_fen: string;
+  reserved_fen: string;
+  status: VoucherStatus;
+  expires_at: Date;
+  created_at: Date;
+}
+
+const COLUMNS = `v.id, v.code, v.holder_id, v.program_id, v.program_version_id, p.code AS program_code, v.category,
+                 v.max_subsidy_fen, v.reserved_fen, v.status, v.expires_at, v.created_at`;
+
+/** Named voucher queries; every change of a voucher's money goes with the budget repository's. */
+@Injectable()
+export class VouchersRepository {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  transaction<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
+    return this.dataSource.transaction(work);
+  }
+
+  /**
+   * What of the person's quota for the program's category is used (§5): their vouchers that are
+   * live or redeemed (a redeemed voucher counts even after the goods were returned), plus their
+   * claims after purchase in that category that count in the history. The caller holds the
+   * person's lock (ApplicationsRepository.lockPerson), so a concurrent issue or submit of the
+   * same person waits and then sees this one. When redemption creates point-of-sale claims, they
+   * carry their voucher and must be left out here (the voucher already counts).
+   */
+  async quotaUsed(
+    manager: EntityManager,
+    person: { idNumberBidx: string; programId: string; category: string; categoryPath: string[] },
+  ): Promise<number> {
+    const [row] = (await manager.query(
+      `SELECT (SELECT count(*) FROM voucher WHERE id_number_bidx = $1 AND program_id = $2 AND category = $3
+                 AND status = ANY($4::text[]))
+            + (SELECT count(*) FROM application WHERE id_number_bidx = $1 AND program_id = $2
+                 AND facts #>> $5::text[] = $3 AND status = ANY($6::text[])) AS used`,
+      [
+        person.idNumberBidx,
+        person.programId,
+        person.category,
+        [...VOUCHER_COUNTING_STATUSES],
+        person.categoryPath,
+        COUNTING_CLAIMS,
+      ],
+    )) as { used: string }[];
+    return Number(row!.used);
+  }
+
+  /**
+   * A new `issued` voucher holding its whole maximum (the caller reserves it next, last in the
+   * transaction). Null when the code is taken (the unique index decides; the caller draws again).
+   */
+  async insertIssued(
+    manager: EntityManager,
+    voucher: {
+      code: string;
+      holderId: string;
+      idNumberBidx: string;
+      programId: string;
+      programVersionId: string;
+      category: string;
+      maxSubsidyFen: number;
+      expiresAt: Date;
+      createdAt: Date;
+    },
+  ): Promise<{ id: string } | null> {
+    const rows = (await manager.query(
+      `INSERT INTO voucher (code, holder_id, id_number_bidx, program_id, program_version_id, category, max_subsidy_fen,
+                            reserved_fen, status, expires_at, created_at)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $7, 'issued', $8, $9) ON CONFLICT (code) DO NOTHING RETURNING id`,
+      [
+        voucher.code,
+        voucher.holderId,
+        voucher.idNumberBidx,
+        voucher.programId,
+        voucher.programVersionId,
+        voucher.category,
+        voucher.maxSubsidyFen,
+        voucher.expiresAt,
+        voucher.createdAt,
+      ],
+    )) as { id: string }[];
+    return rows[0] ?? null;
+  }
+
+  /** The holder's vouchers, newest first. */
+  async listOwned(holderId: string): Promise<VoucherRow[]> {
+    const rows = (await this.dataSource.query(
+      `SELECT ${COLUMNS} FROM voucher v JOIN program p ON p.id = v.program_id
+        WHERE v.holder_id = $1 ORDER BY v.created_at DESC, v.id DESC LIMIT 200`,
+      [holderId],
+    )) as RawVoucher[];
+    return rows.map(fromRaw);
+  }
+
+  /** One voucher, locked for a change; `holderId` restricts it to the caller's own. */
+  async lock(manager: EntityManager, id: string, holderId: string | null): Promise<VoucherRow | null> {
+    const [row] = (await manager.query(
+      `SELECT ${COLUMNS} FROM voucher v JOIN program p ON p.id = v.program_id
+        WHERE v.id = $1 AND ($2::uuid IS NULL OR v.holder_id = $2) FOR UPDATE OF v`,
+      [id, holderId],
+    )) as RawVoucher[];
+    return row ? fromRaw(row) : null;
+  }
+
+  /**
+   * An issued voucher leaves `issued` for `cancelled` or `expired` and holds nothing from then on.
+   * Guarded on `issued`: false when it changed meanwhile.
+   */
+  async close(
+    manager: EntityManager,
+    id: string,
+    to: Extract<VoucherStatus, 'cancelled' | 'expired'>,
+    at: Date,
+  ): Promise<boolean> {
+    const rows = await returning(
+      manager,
+      `UPDATE voucher SET status = $2, reserved_fen = 0, closed_at = $3 WHERE id = $1 AND status = 'issued' RETURNING id`,
+      [id, to, at],
+    );
+    return rows.length > 0;
+  }
+
+  /** Issued vouchers whose time is up at `now`, oldest expiry first (the partial index). */
+  async expiredIds(now: Date, limit: number): Promise<string[]> {
+    const rows = (await this.dataSource.query(
+      `SELECT id FROM voucher WHERE status = 'issued' AND expires_at <= $1 ORDER BY expires_at LIMIT $2`,
+      [now, limit],
+    )) as { id: string }[];
+    return rows.map((row) => row.id);
+  }
+
+  /**
+   * Marks the issued vouchers that lapse within `withinMs` and whose holder was not yet told, and
+   * answers them (one statement: a concurrent sweep marks each once). The caller writes each
+   * notice in the same transaction.
+   */
+  async markReminders(
+    manager: EntityManager,
+    now: Date,
+    withinMs: number,
+    limit: number,
+  ): Promise<VoucherRow[]> {
+    const rows = await returning<RawVoucher>(
+      manager,
+      `WITH due AS (
+         SELECT id FROM voucher WHERE status = 'issued' AND reminded_at IS NULL AND expires_at > $1
+            AND expires_at <= $1::timestamptz + ($2::bigint * interval '1 millisecond')
+          ORDER BY expires_at LIMIT $3 FOR UPDATE SKIP LOCKED)
+       UPDATE voucher v SET reminded_at = $1 FROM due, program p
+        WHERE v.id = due.id AND p.id = v.program_id
+       RETURNING ${COLUMNS}`,
+      [now, withinMs, limit],
+    );
+    return rows.map(fromRaw);
+  }
+
+  /** An in-app notice plus its SMS (through the outbox, in the caller's transaction), once per key. */
+  async queueNotice(
+    manager: EntityManager,
+    notice: { userId: string; eventKey: string; kind: string; params: Record<string, unknown>; text: string },
+  ): Promise<void> {
+    const [row] = (await manager.query(
+      `INSERT INTO notification (user_id, event_key, kind, params, text_zh) VALUES ($1, $2, $3, $4::jsonb, $5)
+       ON CONFLICT (event_key) DO NOTHING RETURNING id`,
+      [notice.userId, notice.eventKey, notice.kind, JSON.stringify(notice.params), notice.text],
+    )) as { id: string }[];
+    if (row) await writeOutbox(manager, NOTIFY_ACCOUNT.job({ notificationId: row.id }));
+  }
+}
+
+function fromRaw(row: RawVoucher): VoucherRow {
+  return {
+    id: row.id,
+    code: row.code,
+    holderId: row.holder_id,
+    programId: row.program_id,
+    programVersionId: row.program_version_id,
+    programCode: row.program_code,
+    category: row.category,
+    maxSubsidyFen: Number(row.max_subsidy_fen),
+    reservedFen: Number(row.reserved_fen),
+    status: row.status,
+    expiresAt: row.expires_at,
+    createdAt: row.created_at,
+  };
+}
