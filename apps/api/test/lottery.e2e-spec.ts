@@ -177,6 +177,7 @@ describe('voucher lottery', () => {
       .post(`/api/programs/${PROGRAM}/lottery/entries`)
       .set('Cookie', cookie)
       .send({ category: 'sanitary_ware' });
+    expect(noProfile.status).toBe(422);
     expect(noProfile.body.error.code).toBe('PROFILE_REQUIRED');
 
     // The public round lists the entries by random id and category only: no personal data.

@@ -309,7 +309,7 @@ describe('vouchers', () => {
         .post('/api/vouchers')
         .set('Cookie', cookie)
         .send({ programCode: PROGRAM, category: 'refrigerator' });
-      expect(res.status).toBe(409);
+      expect(res.status).toBe(422);
       expect(res.body.error.code).toBe('PROFILE_REQUIRED');
       expect(await counts()).toEqual(before);
     });

@@ -56,7 +56,8 @@ export const ERROR_STATUS = {
   IDEMPOTENCY_KEY_IN_FLIGHT: 409,
   DOCUMENT_NOT_FOUND: 404,
   TOO_MANY_DOCUMENTS: 409,
-  PROFILE_REQUIRED: 409,
+  /** No real-name profile yet (api-contract: 422 on `POST /api/vouchers`; the submit route answers the same). */
+  PROFILE_REQUIRED: 422,
   // Documents and request bodies: a body that did not arrive in time (UPLOAD_TIMEOUT_MS / REQUEST_TIMEOUT_MS).
   REQUEST_TIMEOUT: 408,
   // HTTP hardening and the scoped reveal (issue 9: items 8, 9, 13)

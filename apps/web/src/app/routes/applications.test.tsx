@@ -407,7 +407,7 @@ describe('the guided application', () => {
       'GET /api/programs/car-scrap-2026': jsonResponse(program),
       [`GET /api/applications/${ID}`]: jsonResponse(application('draft')),
       [`GET /api/applications/${ID}/documents`]: jsonResponse([]),
-      [`POST /api/applications/${ID}/submit`]: apiError(409, 'PROFILE_REQUIRED'),
+      [`POST /api/applications/${ID}/submit`]: apiError(422, 'PROFILE_REQUIRED'),
     });
     renderWithApp(routes, { path: `/applications/${ID}/edit?step=${REVIEW_STEP}` });
     fireEvent.click(await screen.findByTestId('submit-claim'));
