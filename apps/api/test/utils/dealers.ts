@@ -9,9 +9,9 @@ import type { TestApp } from './test-app';
  * the admin route (the rules themselves are proved in dealers.e2e-spec).
  *
  * Every suite passes its own two-letter `series` so credit codes never collide across suites
- * sharing the database (`91370181` + series + 7 digits + check character). Series in use:
- * MH dealers, MS sales, MI sales import, MC certificates and matrix, ML ledger, MV vouchers,
- * MW browser tests. Contact phones reuse the resident identity of `contactIndex`.
+ * sharing the database (`91370181` + series + 7 digits + check character; the code's alphabet has
+ * no I, O, S, V or Z). Series in use: MH dealers, M5 sales, M1 sales import, MC certificates and
+ * matrix, ML ledger, MW browser tests. Contact phones reuse the resident identity of `contactIndex`.
  */
 export function dealerUscc(series: string, serial: number): string {
   if (!/^[0-9A-HJ-NPQRTUWXY]{2}$/.test(series)) throw new Error(`bad USCC series ${series}`);
