@@ -43,6 +43,11 @@ const SamplingPage = lazyPage(() => staff().then((m) => m.SamplingPage));
 const PaymentsPage = lazyPage(() => staff().then((m) => m.PaymentsPage));
 const FundingPage = lazyPage(() => staff().then((m) => m.FundingPage));
 const DealerConsolePage = lazyPage(() => staff().then((m) => m.DealerConsolePage));
+const DealerNewSalePage = lazyPage(() => staff().then((m) => m.DealerNewSalePage));
+const DealerSalesPage = lazyPage(() => staff().then((m) => m.DealerSalesPage));
+const DealerImportPage = lazyPage(() => staff().then((m) => m.DealerImportPage));
+const DealerCertificatesPage = lazyPage(() => staff().then((m) => m.DealerCertificatesPage));
+const DealerReceiptsPage = lazyPage(() => staff().then((m) => m.DealerReceiptsPage));
 const OrganizationsReviewPage = lazyPage(() => staff().then((m) => m.OrganizationsReviewPage));
 
 /** Inside the router, so the session can send the browser to a sign-in page when the server ends it. */
@@ -126,7 +131,14 @@ export const routes: RouteObject[] = [
           {
             path: 'dealer',
             element: <RequireSession area="console" permission={Permission.DealerOwn} />,
-            children: [{ index: true, element: <DealerConsolePage /> }],
+            children: [
+              { index: true, element: <DealerConsolePage /> },
+              { path: 'sales', element: <DealerSalesPage /> },
+              { path: 'sales/new', element: <DealerNewSalePage /> },
+              { path: 'import', element: <DealerImportPage /> },
+              { path: 'certificates', element: <DealerCertificatesPage /> },
+              { path: 'receipts', element: <DealerReceiptsPage /> },
+            ],
           },
           {
             path: 'organizations',

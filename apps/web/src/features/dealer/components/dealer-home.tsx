@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Alert, Button, Descriptions, Input, Space, Table, Tag } from 'antd';
+import { Alert, Button, Descriptions, Input, Space, Steps, Table, Tag } from 'antd';
 import {
   FILED_PRICE_RAISE_RULE,
   formatFen,
@@ -17,6 +17,7 @@ import { ErrorState, LoadingState } from '@/components/ui/query-state';
 import { useDealerMe } from '../api/dealer-me';
 import { useChangeProductPrice, useCreateProduct, useProducts } from '../api/products';
 import { productRules, yuanToFen } from '../lib/rules';
+import { DealerNav } from './dealer-nav';
 
 export const STATUS_COLOR: Record<OrganizationStatus, string> = {
   pending: 'gold',
@@ -47,6 +48,20 @@ export function OrganizationStatusCard({ me }: { me: DealerMeView }) {
           type={organization.status === 'pending' ? 'info' : 'warning'}
           showIcon
           title={t(`statusNote.${organization.status}`)}
+          description={t(`statusNext.${organization.status}`)}
+        />
+      ) : null}
+      {organization.status === 'pending' ? (
+        <Steps
+          size="small"
+          current={1}
+          className="hx-steps"
+          data-testid="registration-steps"
+          items={[
+            { title: t('registration.submitted') },
+            { title: t('registration.review'), description: t('registration.reviewChecks') },
+            { title: t('registration.active') },
+          ]}
         />
       ) : null}
       <Descriptions column={1} size="small" className="hx-descriptions">
@@ -248,6 +263,7 @@ export function DealerHome({ programs }: { programs: GoodsProgramChoice[] }) {
   const data = me.data;
   return (
     <>
+      <DealerNav kinds={data.organization.kinds} />
       <OrganizationStatusCard me={data} />
       <section className="hx-section" aria-labelledby="dealer-products-title">
         <h2 id="dealer-products-title" className="hx-section__title">
