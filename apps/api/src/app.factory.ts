@@ -81,9 +81,10 @@ export async function createHttpApp(config: AppConfig, logger: Logger): Promise<
   app.useBodyParser('application/json', { bodyLimit: config.http.bodyLimitBytes }, jsonBodyParser(fastify));
 
   await app.register(fastifyCookie);
-  // Uploads stream through; one file of at most 10 MB and a few small fields per request.
+  // Uploads stream through; one file of at most 10 MB and a few small fields per request (a scrap
+  // certificate has the most: seven).
   await app.register(fastifyMultipart, {
-    limits: { fileSize: MAX_DOCUMENT_BYTES, files: 1, fields: 5, fieldSize: 1024, parts: 6 },
+    limits: { fileSize: MAX_DOCUMENT_BYTES, files: 1, fields: 8, fieldSize: 1024, parts: 9 },
   });
   // Helmet's headers, computed once (see security-headers.ts).
   const headers = await securityHeaders({

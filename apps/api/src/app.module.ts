@@ -11,6 +11,7 @@ import { CommonModule } from './common/common.module';
 import type { AppConfig } from './config/config';
 import { ConfigModule } from './config/config.module';
 import { dataSourceOptions } from './database/data-source';
+import { DealerRecordsModule } from './dealers/certificates/dealer-records.module';
 import { DealersModule } from './dealers/dealers.module';
 import { DevModule } from './dev/dev.module';
 import { DocumentsModule } from './documents/documents.module';
@@ -58,6 +59,7 @@ export class AppModule {
         DocumentsModule,
         AdminModule,
         DealersModule,
+        DealerRecordsModule,
         AuditModule,
         ReviewSamplingModule,
         ReviewReportsModule,

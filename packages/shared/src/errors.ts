@@ -117,6 +117,16 @@ export const ERROR_STATUS = {
   PRODUCT_NOT_FOUND: 404,
   /** The organisation has filed this barcode for this program already. */
   DUPLICATE_PRODUCT: 409,
+  /** The route is for another kind of organisation (certificates: dismantlers; receipts: recyclers). */
+  ORGANIZATION_KIND_NOT_ALLOWED: 403,
+  /** A certificate with this number is on file already (one certificate backs one claim). */
+  DUPLICATE_CERTIFICATE: 409,
+  CERTIFICATE_NOT_FOUND: 404,
+  /** A recycling receipt with this number is on file already. */
+  DUPLICATE_RECEIPT: 409,
+  RECEIPT_NOT_FOUND: 404,
+  /** Registration documents: at most MAX_ORGANIZATION_DOCUMENTS per organisation. */
+  TOO_MANY_ORGANIZATION_DOCUMENTS: 409,
   // Budgets and pauses (issue 12)
   /** A tranche with this document number (文号) is already on the program's budget. */
   DUPLICATE_DOCUMENT_NO: 409,

@@ -9,6 +9,7 @@ export * from './eligibility';
 export * from './programs';
 export * from './applications';
 export * from './dealers';
+export * from './dealer-records';
 export * from './dto';
 export * from './reveal';
 export * from './review';

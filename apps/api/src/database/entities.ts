@@ -18,6 +18,9 @@ import { ResidentProfileEntity } from '../profile/resident-profile.entity';
 import { OutboxEntity } from '../queue/outbox.entity';
 import { OrganizationStatusEventEntity } from '../dealers/organization-status-event.entity';
 import { ProductEntity, ProductPriceEntity } from '../dealers/product.entity';
+import { CertificateEntity } from '../dealers/certificates/certificate.entity';
+import { OrganizationDocumentEntity } from '../dealers/certificates/organization-document.entity';
+import { RecyclingReceiptEntity } from '../dealers/certificates/recycling-receipt.entity';
 import { OrganizationEntity } from '../users/organization.entity';
 import { UserEntity } from '../users/user.entity';
 import { RiskKeyEntity } from '../risk/risk-key.entity';
@@ -63,4 +66,7 @@ export const ENTITIES = [
   ProductPriceEntity,
   BudgetTrancheEntity,
   ProgramPauseEntity,
+  CertificateEntity,
+  RecyclingReceiptEntity,
+  OrganizationDocumentEntity,
 ];

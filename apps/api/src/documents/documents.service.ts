@@ -1,14 +1,12 @@
-import { createHash, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { rm } from 'node:fs/promises';
-import { Transform, type Readable } from 'node:stream';
+import type { Readable } from 'node:stream';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import {
   EDITABLE_STATUSES,
   ErrorCode,
-  MAX_DOCUMENT_BYTES,
   MAX_DOCUMENTS_PER_APPLICATION,
-  sniffDocumentType,
   type ApplicationDocument,
   type ApplicationStatus,
 } from '@huanxin/shared';
@@ -18,10 +16,10 @@ import { DomainError, validationFailed } from '../common/errors/domain-error';
 import { ProgramsRepository } from '../programs/programs.repository';
 import type { DocumentEntity } from './document.entity';
 import { DocumentsRepository, type ClaimOfDocuments } from './documents.repository';
-import { bodyError, type UploadBody } from './multipart-upload';
-import { DocumentStorage, streamToFile } from './storage';
+import type { UploadBody } from './multipart-upload';
+import { DocumentStorage } from './storage';
+import { receiveToScratch } from './stored-upload';
 
-const SNIFF_BYTES = 64;
 const OBJECT_TYPE = 'application_document';
 
 /**
@@ -83,7 +81,7 @@ export class DocumentsService {
     const temp = await this.storage.tempPath(storageKey);
     let stored = false;
     try {
-      const received = await this.toScratch(file.stream, temp);
+      const received = await receiveToScratch(file.stream, temp);
       // The whole body, up to its closing boundary, before anything is kept.
       await body.end();
       await this.storage.put(storageKey, temp);
@@ -118,46 +116,6 @@ export class DocumentsService {
       if (stored) await this.storage.remove(storageKey);
       throw error;
     }
-  }
-
-  /** Streams the file into scratch space, measuring, hashing and sniffing it on the way. */
-  private async toScratch(
-    stream: Readable & { truncated?: boolean },
-    temp: string,
-  ): Promise<{ contentType: string; size: number; sha256: string }> {
-    const hash = createHash('sha256');
-    let size = 0;
-    let head = Buffer.alloc(0);
-    const meter = new Transform({
-      transform(chunk: Buffer, _encoding, done) {
-        size += chunk.length;
-        if (head.length < SNIFF_BYTES)
-          head = Buffer.concat([head, chunk.subarray(0, SNIFF_BYTES - head.length)]);
-        hash.update(chunk);
-        done(null, chunk);
-      },
-    });
-    try {
-      await streamToFile([stream, meter], temp);
-    } catch (error) {
-      // The incoming body failed (timeout, malformed, cut short): the client's fault, not ours.
-      if (stream.errored) throw bodyError(stream.errored);
-      throw error;
-    }
-    if (stream.truncated || size > MAX_DOCUMENT_BYTES) {
-      throw new DomainError(
-        ErrorCode.PAYLOAD_TOO_LARGE,
-        `A document may be at most ${MAX_DOCUMENT_BYTES / 1024 / 1024} MB`,
-      );
-    }
-    const contentType = sniffDocumentType(head);
-    if (!contentType) {
-      throw new DomainError(
-        ErrorCode.UNSUPPORTED_MEDIA_TYPE,
-        'Only PDF, JPEG, PNG and OFD files are accepted (checked by content, not by name)',
-      );
-    }
-    return { contentType, size, sha256: hash.digest('hex') };
   }
 
   async list(applicantId: string, applicationId: string): Promise<ApplicationDocument[]> {

@@ -9,6 +9,8 @@ export interface IncomingFile {
   filename: string;
   /** The `kind` field, when it came before the file part. */
   kind: string | undefined;
+  /** Every field sent before the file part (the first value of each name). */
+  fields: Record<string, string>;
 }
 
 /**
@@ -60,12 +62,14 @@ export function multipartUpload(request: FastifyRequest): UploadBody {
       // The body's deadline may have passed before anyone read it (parts() listens from now on).
       if (bodyTimedOut(request)) throw requestTimeoutError();
       parts = request.parts()[Symbol.asyncIterator]() as typeof parts;
-      let kind: string | undefined;
+      // No prototype: a field named `__proto__` is a field like any other.
+      const fields = Object.create(null) as Record<string, string>;
       for (let step = await next(); !step.done; step = await next()) {
         const part = step.value;
-        if (part.type === 'file') return { stream: part.file, filename: part.filename, kind };
+        if (part.type === 'file')
+          return { stream: part.file, filename: part.filename, kind: fields.kind, fields };
         const field = part as unknown as { fieldname: string; value: unknown };
-        if (field.fieldname === 'kind' && kind === undefined) kind = String(field.value);
+        if (!Object.hasOwn(fields, field.fieldname)) fields[field.fieldname] = String(field.value);
       }
       return null;
     },

@@ -6,6 +6,7 @@ export * from './auth';
 export * from './notifications';
 export * from './admin';
 export * from './dealer';
+export * from './dealer-records';
 export * from './audit';
 export * from './dev';
 export * from './review';

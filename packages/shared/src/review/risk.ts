@@ -56,6 +56,28 @@ export const RISK_SIGNALS = {
     weight: 10,
     title: { zh: '材料上传时间远晚于购买日期', en: 'Documents uploaded long after the sale' },
   },
+  // The dealers' records (issue 13; apps/api/src/risk/dealer-records.rules.ts).
+  PRICE_ABOVE_FILED_BASELINE: {
+    weight: 30,
+    title: {
+      zh: '售价高于近90天备案价或备案价近期大幅上调',
+      en: 'Price above the 90-day filed baseline, or a flagged filed-price raise',
+    },
+  },
+  MANY_ITEMS_ONE_ADDRESS: {
+    weight: 30,
+    title: {
+      zh: '多名购买人的商品配送至同一地址',
+      en: 'Items of several buyers delivered to one address',
+    },
+  },
+  CERTIFICATE_NOT_ON_FILE: {
+    weight: 40,
+    title: {
+      zh: '报废机动车回收证明未经拆解企业登记',
+      en: 'No dismantler recorded this scrap certificate',
+    },
+  },
 } as const satisfies Record<string, RiskSignal>;
 export type RiskSignalCode = keyof typeof RISK_SIGNALS;
 

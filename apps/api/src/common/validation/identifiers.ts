@@ -40,6 +40,8 @@ function identifier(name: string, check: (value: string) => ValidatorResult) {
 export const IsResidentId = identifier('isResidentId', validateResidentId);
 export const IsUscc = identifier('isUscc', validateUscc);
 export const IsNewVin = identifier('isNewVin', (value) => validateVin(value, { context: 'new' }));
+/** An old (scrapped) car's VIN: the shape is checked; a failed check digit passes, as a warning (identifiers.md). */
+export const IsOldVin = identifier('isOldVin', (value) => validateVin(value, { context: 'old' }));
 export const IsPlate = identifier('isPlate', validatePlate);
 export const IsBankCard = identifier('isBankCard', validateBankCard);
 export const IsMobile = identifier('isMobile', validateMobile);
