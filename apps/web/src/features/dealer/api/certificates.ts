@@ -1,6 +1,9 @@
 import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { CertificateView } from '@huanxin/shared';
 import { api } from '@/lib/api-client';
 import { postMultipart, type MultipartOptions } from '@/lib/multipart-upload';
+
+export type { CertificateView } from '@huanxin/shared';
 
 /** The fields of a 《报废机动车回收证明》 (dismantlers). */
 export interface CertificateFields {
@@ -11,19 +14,6 @@ export interface CertificateFields {
   ownerIdNumber: string;
   handedOverOn: string;
   deregisteredOn?: string;
-}
-
-export interface CertificateView {
-  id: string;
-  certificateNo: string;
-  vin: string;
-  plate: string;
-  ownerNameMasked?: string | null;
-  handedOverOn: string;
-  deregisteredOn?: string | null;
-  /** The claim this certificate backs, once one names it (one certificate backs one claim). */
-  applicationCode?: string | null;
-  createdAt: string;
 }
 
 export const certificatesQueryKey = ['me', 'dealer', 'certificates'] as const;

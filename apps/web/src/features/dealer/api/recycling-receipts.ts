@@ -1,22 +1,11 @@
 import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type {
+  CreateRecyclingReceiptRequest as ReceiptRequest,
+  RecyclingReceiptView as ReceiptView,
+} from '@huanxin/shared';
 import { api } from '@/lib/api-client';
 
-/** `POST /api/dealer/recycling-receipts` body (recyclers). */
-export interface ReceiptRequest {
-  receiptNo: string;
-  category: string;
-  sellerIdNumber: string;
-  recycledOn: string;
-}
-
-export interface ReceiptView {
-  id: string;
-  receiptNo: string;
-  category: string;
-  recycledOn: string;
-  applicationCode?: string | null;
-  createdAt: string;
-}
+export type { RecyclingReceiptView as ReceiptView } from '@huanxin/shared';
 
 export const receiptsQueryKey = ['me', 'dealer', 'recycling-receipts'] as const;
 

@@ -1,6 +1,13 @@
 import { useState } from 'react';
 import { Input, Progress, Table } from 'antd';
-import { todayInShanghai, validatePlate, validateResidentId, validateVin } from '@huanxin/shared';
+import {
+  CERTIFICATE_NO_PATTERN,
+  normalizeIdentifier,
+  todayInShanghai,
+  validatePlate,
+  validateResidentId,
+  validateVin,
+} from '@huanxin/shared';
 import { useForm, type FieldPath } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { fieldErrorKeys, Form, FormAlert, FormField, SubmitButton } from '@/components/ui/form';
@@ -10,7 +17,8 @@ import { pastDate, saleRules } from '../lib/sale-rules';
 
 /** Largest scan the page sends (a phone photo or a PDF). */
 export const SCAN_MAX_BYTES = 10 * 1024 * 1024;
-const SCAN_TYPES = ['image/jpeg', 'image/png', 'application/pdf'];
+/** What the server accepts (it sniffs the bytes too); OFD files often come without a MIME type. */
+const SCAN_NAME = /\.(pdf|jpe?g|png|ofd)$/i;
 
 export interface CertificateValues {
   certificateNo: string;
@@ -43,9 +51,9 @@ const checked =
 
 export const certificateRules = {
   certificateNo: (value: string): true | string => {
-    const v = value.trim();
+    const v = normalizeIdentifier(value);
     if (v === '') return 'REQUIRED';
-    return /^[A-Za-z0-9-]{4,40}$/.test(v) || 'INVALID_FORMAT';
+    return CERTIFICATE_NO_PATTERN.test(v) || 'INVALID_FORMAT';
   },
   // A scrapped car's VIN: a wrong check digit is still accepted (old cars), as the server does.
   vin: checked((value) => validateVin(value, { context: 'old' })),
@@ -56,7 +64,7 @@ export const certificateRules = {
   deregisteredOn: (value: string): true | string => (value === '' ? true : pastDate()(value)),
   scan: (file: File | null): true | string => {
     if (!file) return 'REQUIRED';
-    if (!SCAN_TYPES.includes(file.type)) return 'UNSUPPORTED_MEDIA_TYPE';
+    if (!SCAN_NAME.test(file.name)) return 'UNSUPPORTED_MEDIA_TYPE';
     return file.size <= SCAN_MAX_BYTES || 'FILE_TOO_LARGE';
   },
 };
@@ -80,7 +88,7 @@ export function Certificates({ writable }: { writable: boolean }) {
     try {
       await create.mutateAsync({
         fields: {
-          certificateNo: values.certificateNo.trim(),
+          certificateNo: normalizeIdentifier(values.certificateNo),
           vin: validateVin(values.vin, { context: 'old' }).value,
           plate: validatePlate(values.plate).value,
           ownerName: values.ownerName.trim(),
@@ -139,8 +147,8 @@ export function Certificates({ writable }: { writable: boolean }) {
             },
             { title: t('certificates.fields.handedOverOn'), dataIndex: 'handedOverOn' },
             {
-              title: t('certificates.claim'),
-              render: (_, c) => c.applicationCode ?? <span className="hx-note">{t('sales.noClaim')}</span>,
+              title: t('certificates.fields.ownerName'),
+              render: (_, c) => c.ownerNameMasked,
             },
           ]}
         />
@@ -193,7 +201,7 @@ export function Certificates({ writable }: { writable: boolean }) {
                 ref={field.ref}
                 name={field.name}
                 type="file"
-                accept="image/jpeg,image/png,application/pdf"
+                accept=".pdf,.jpg,.jpeg,.png,.ofd,application/pdf,image/jpeg,image/png"
                 onBlur={field.onBlur}
                 onChange={(e) => field.onChange(e.target.files?.[0] ?? null)}
               />

@@ -18,6 +18,7 @@ import { useDealerMe } from '../api/dealer-me';
 import { useChangeProductPrice, useCreateProduct, useProducts } from '../api/products';
 import { productRules, yuanToFen } from '../lib/rules';
 import { DealerNav } from './dealer-nav';
+import { RegistrationDocuments } from './registration-documents';
 
 export const STATUS_COLOR: Record<OrganizationStatus, string> = {
   pending: 'gold',
@@ -55,7 +56,7 @@ export function OrganizationStatusCard({ me }: { me: DealerMeView }) {
         <Steps
           size="small"
           current={1}
-          className="hx-steps"
+          className="hx-registration-steps"
           data-testid="registration-steps"
           items={[
             { title: t('registration.submitted') },
@@ -265,6 +266,9 @@ export function DealerHome({ programs }: { programs: GoodsProgramChoice[] }) {
     <>
       <DealerNav kinds={data.organization.kinds} />
       <OrganizationStatusCard me={data} />
+      {data.organization.status === 'pending' || data.organization.status === 'active' ? (
+        <RegistrationDocuments writable />
+      ) : null}
       <section className="hx-section" aria-labelledby="dealer-products-title">
         <h2 id="dealer-products-title" className="hx-section__title">
           {t('products.title')}

@@ -17,7 +17,9 @@ import {
   useOrganizations,
   type StatusChange,
 } from '../api/organizations';
+import { useOrganizationDocuments } from '../api/documents';
 import { STATUS_COLOR } from './dealer-home';
+import { OrganizationDocumentsTable } from './registration-documents';
 
 type Target = StatusChange['status'];
 
@@ -40,6 +42,7 @@ export function UsccCheck({ uscc }: { uscc: string }) {
 function OrganizationDetails({ id }: { id: string }) {
   const { t, i18n } = useTranslation('dealer');
   const detail = useOrganization(id);
+  const documents = useOrganizationDocuments(id);
   if (detail.isPending) return <LoadingState />;
   if (detail.isError) return <ErrorState error={detail.error} onRetry={() => void detail.refetch()} />;
   const o = detail.data;
@@ -58,6 +61,12 @@ function OrganizationDetails({ id }: { id: string }) {
           ) : null}
         </Descriptions.Item>
       </Descriptions>
+      <h3 className="hx-section__subtitle">{t('documents.title')}</h3>
+      {documents.isError ? (
+        <ErrorState error={documents.error} onRetry={() => void documents.refetch()} />
+      ) : (
+        <OrganizationDocumentsTable organizationId={o.id} documents={documents.data ?? []} />
+      )}
       <h3 className="hx-section__subtitle">{t('review.history')}</h3>
       <Timeline
         items={o.history.map((h) => ({

@@ -1,6 +1,11 @@
 import { useState } from 'react';
 import { Input, Table } from 'antd';
-import { todayInShanghai, validateResidentId } from '@huanxin/shared';
+import {
+  normalizeIdentifier,
+  RECEIPT_NO_PATTERN,
+  todayInShanghai,
+  validateResidentId,
+} from '@huanxin/shared';
 import { useForm, type FieldPath } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { fieldErrorKeys, Form, FormAlert, FormField, SubmitButton } from '@/components/ui/form';
@@ -19,7 +24,11 @@ export interface ReceiptValues {
 const blank: ReceiptValues = { receiptNo: '', category: '', sellerIdNumber: '', recycledOn: '' };
 
 export const receiptRules = {
-  receiptNo: saleRules.receiptNo,
+  receiptNo: (value: string): true | string => {
+    const v = normalizeIdentifier(value);
+    if (v === '') return 'REQUIRED';
+    return RECEIPT_NO_PATTERN.test(v) || 'INVALID_FORMAT';
+  },
   category: (value: string): true | string => value !== '' || 'REQUIRED',
   sellerIdNumber: saleRules.buyerIdNumber,
   recycledOn: pastDate(),
@@ -46,7 +55,7 @@ export function RecyclingReceipts({
     setServerError(null);
     try {
       await create.mutateAsync({
-        receiptNo: values.receiptNo.trim(),
+        receiptNo: normalizeIdentifier(values.receiptNo),
         category: values.category,
         sellerIdNumber: validateResidentId(values.sellerIdNumber).value,
         recycledOn: values.recycledOn,
@@ -78,10 +87,7 @@ export function RecyclingReceipts({
             { title: t('receipts.fields.receiptNo'), dataIndex: 'receiptNo' },
             { title: t('receipts.fields.category'), render: (_, r) => label(r.category) },
             { title: t('receipts.fields.recycledOn'), dataIndex: 'recycledOn' },
-            {
-              title: t('certificates.claim'),
-              render: (_, r) => r.applicationCode ?? <span className="hx-note">{t('sales.noClaim')}</span>,
-            },
+            { title: t('receipts.fields.sellerIdNumber'), dataIndex: 'sellerIdNumberMasked' },
           ]}
         />
       </section>

@@ -378,9 +378,9 @@ export function GoodsSaleForm({
             suffix: t('yuan'),
             addonAfter:
               check.state !== 'ok' && estimate.subsidyFen !== null && priceFen !== null ? (
-                <button type="button" className="hx-link-button" onClick={fillPaid}>
+                <Button type="link" size="small" onClick={fillPaid} data-testid="fill-paid">
                   {t('sale.fillPaid')}
-                </button>
+                </Button>
               ) : undefined,
           }}
         />
