@@ -6,6 +6,7 @@ import { fieldErrorKeys } from '@/components/ui/form';
 import { errorMessage } from '@/lib/error-message';
 import { importTemplateUrl, useImportSales } from '../api/sales-import';
 import { downloadText, importErrorRows, importReportCsv, type ImportRowError } from '../lib/import-report';
+import { goodsFieldOf } from '../lib/sale-rules';
 
 /** Largest file the page sends (the server refuses more with 413 as well). */
 export const IMPORT_MAX_BYTES = 10 * 1024 * 1024;
@@ -34,7 +35,8 @@ export function SalesImport() {
   const column = (field: string) =>
     field === '' ? t('import.wholeRow') : t([`import.columns.${field}`, field]);
   const problem = (row: ImportRowError) => {
-    const specific = row.field ? [`dealer:errors.${row.field.replace(/\./g, '_')}.${row.code}`] : [];
+    const field = goodsFieldOf(row.field) ?? row.field;
+    const specific = field ? [`dealer:errors.${field}.${row.code}`] : [];
     return t(fieldErrorKeys(row.code, ...specific));
   };
 
