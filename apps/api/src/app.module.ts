@@ -13,6 +13,7 @@ import { ConfigModule } from './config/config.module';
 import { dataSourceOptions } from './database/data-source';
 import { DealerRecordsModule } from './dealers/certificates/dealer-records.module';
 import { DealersModule } from './dealers/dealers.module';
+import { SalesModule } from './dealers/sales/sales.module';
 import { DevModule } from './dev/dev.module';
 import { DocumentsModule } from './documents/documents.module';
 import { HealthModule } from './health/health.module';
@@ -60,6 +61,7 @@ export class AppModule {
         AdminModule,
         DealersModule,
         DealerRecordsModule,
+        SalesModule,
         AuditModule,
         ReviewSamplingModule,
         ReviewReportsModule,

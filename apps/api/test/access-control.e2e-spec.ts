@@ -133,6 +133,9 @@ const MATRIX: Record<string, Row> = {
   'GET /api/dealer/products': only('dealer'),
   'POST /api/dealer/products': only('dealer'),
   'PATCH /api/dealer/products/:id': only('dealer'),
+  // Dealers' sale records (dealer-sales.e2e-spec: own organisation, active, right kind)
+  'POST /api/dealer/sales': only('dealer'),
+  'GET /api/dealer/sales': only('dealer'),
   'PATCH /api/admin/programs/:code': only('admin'),
   // Budgets (issue 12): tranches by finance or admin (budget.tranches); pauses by admin
   'POST /api/admin/programs/:code/tranches': only('finance', 'admin'),
@@ -287,6 +290,7 @@ describe('access control: denied by default, every route declares its permission
         'GET /api/dealer/me',
         'GET /api/dealer/users',
         'GET /api/dealer/products',
+        'GET /api/dealer/sales',
         'GET /api/audit',
         'GET /api/audit/verify',
         'GET /api/review/queue',

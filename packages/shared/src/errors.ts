@@ -117,8 +117,6 @@ export const ERROR_STATUS = {
   PRODUCT_NOT_FOUND: 404,
   /** The organisation has filed this barcode for this program already. */
   DUPLICATE_PRODUCT: 409,
-  /** The route is for another kind of organisation (certificates: dismantlers; receipts: recyclers). */
-  ORGANIZATION_KIND_NOT_ALLOWED: 403,
   /** A certificate with this number is on file already (one certificate backs one claim). */
   DUPLICATE_CERTIFICATE: 409,
   CERTIFICATE_NOT_FOUND: 404,
@@ -127,6 +125,25 @@ export const ERROR_STATUS = {
   RECEIPT_NOT_FOUND: 404,
   /** Registration documents: at most MAX_ORGANIZATION_DOCUMENTS per organisation. */
   TOO_MANY_ORGANIZATION_DOCUMENTS: 409,
+  // Dealer sale records (issue 13)
+  /** The invoice total is not paid + subsidy + other discounts (`priceFen ≠ paidFen + subsidyFen + otherDiscountFen`). */
+  AMOUNTS_DO_NOT_ADD_UP: 422,
+  /** The sale's price is above the product's current filed price (备案价). */
+  ABOVE_FILED_PRICE: 422,
+  /** The buyer's ID is not a resident ID (a company's credit code, or no ID at all): sales are to persons. */
+  BUYER_NOT_PERSON: 422,
+  /** The organisation's kinds do not include the one this record needs (goods sale: retailer; car sale: car_dealer; certificates: dismantler; receipts: recycler). */
+  ORGANIZATION_KIND_NOT_ALLOWED: 403,
+  /** No voucher with this code can be redeemed here (until the vouchers issue, no voucher exists). */
+  VOUCHER_NOT_FOUND: 409,
+  /** This serial number is recorded for another sale of the category. */
+  DUPLICATE_SERIAL: 409,
+  /** This invoice number backs another sale. */
+  DUPLICATE_INVOICE: 409,
+  DUPLICATE_IMEI: 409,
+  /** This new car's VIN is recorded for another sale. */
+  DUPLICATE_VIN: 409,
+  SALE_NOT_FOUND: 404,
   // Budgets and pauses (issue 12)
   /** A tranche with this document number (文号) is already on the program's budget. */
   DUPLICATE_DOCUMENT_NO: 409,
@@ -218,6 +235,10 @@ export const FieldErrorCode = {
   PROGRAM_NOT_JOINED: 'PROGRAM_NOT_JOINED',
   /** A pause announced less than 72 hours ahead while the program still has money (operations.md §8). */
   NOTICE_TOO_SHORT: 'NOTICE_TOO_SHORT',
+  /** A sale's product filed for another program than the sale's. */
+  PRODUCT_NOT_IN_PROGRAM: 'PRODUCT_NOT_IN_PROGRAM',
+  /** A sale's delivery date before its invoice date. */
+  BEFORE_INVOICE_DATE: 'BEFORE_INVOICE_DATE',
 } as const;
 
 export type FieldErrorCode = (typeof FieldErrorCode)[keyof typeof FieldErrorCode];

@@ -10,6 +10,7 @@ export * from './programs';
 export * from './applications';
 export * from './dealers';
 export * from './dealer-records';
+export * from './dealer-sales';
 export * from './dto';
 export * from './reveal';
 export * from './review';

@@ -21,6 +21,7 @@ import { ProductEntity, ProductPriceEntity } from '../dealers/product.entity';
 import { CertificateEntity } from '../dealers/certificates/certificate.entity';
 import { OrganizationDocumentEntity } from '../dealers/certificates/organization-document.entity';
 import { RecyclingReceiptEntity } from '../dealers/certificates/recycling-receipt.entity';
+import { DealerSaleEntity } from '../dealers/sales/dealer-sale.entity';
 import { OrganizationEntity } from '../users/organization.entity';
 import { UserEntity } from '../users/user.entity';
 import { RiskKeyEntity } from '../risk/risk-key.entity';
@@ -69,4 +70,5 @@ export const ENTITIES = [
   CertificateEntity,
   RecyclingReceiptEntity,
   OrganizationDocumentEntity,
+  DealerSaleEntity,
 ];

@@ -1,3 +1,5 @@
+import type { ApplicationStatus } from '../applications';
+import type { CarPowertrain, DealerSaleStatus, DeliveryMode, SaleKind } from '../dealer-sales';
 import type { OrganizationKind, OrganizationStatus } from '../dealers';
 
 /**
@@ -123,4 +125,107 @@ export interface CreateProductRequest {
   model: string;
   efficiencyGrade?: number | null;
   filedPriceFen: number;
+}
+
+/** `POST /api/dealer/sales`, goods body (api-contract.md "Dealer records"). Amounts in fen. */
+export interface GoodsSaleRequest {
+  programCode: string;
+  /** A resident's voucher redeemed at the till (point of sale); without one the subsidy at the till is 0. */
+  voucherCode?: string;
+  /** A product of the caller's own register, filed for `programCode`. */
+  productId: string;
+  serialNo: string;
+  /** 15 digits with the Luhn check digit; required for the categories of `IMEI_CATEGORIES`. */
+  imei?: string;
+  /** Invoice total (价税合计) = paidFen + subsidy + otherDiscountFen; at most the filed price. */
+  priceFen: number;
+  paidFen: number;
+  otherDiscountFen: number;
+  invoiceNo: string;
+  /** `YYYY-MM-DD`, not in the future. */
+  invoiceDate: string;
+  /** A person: name and resident ID number (a company's credit code is BUYER_NOT_PERSON). */
+  buyer: { name: string; idNumber: string };
+  delivery: {
+    mode: DeliveryMode;
+    /** Required for `delivery`. */
+    address?: string;
+    trackingNo?: string;
+    deliveredOn?: string;
+  };
+  oldItem?: { recyclerUscc: string; receiptNo: string; recycledOn: string };
+}
+
+/** `POST /api/dealer/sales`, car body (a new car's sale by a car dealer). */
+export interface CarSaleRequest {
+  programCode: string;
+  vehicle: { vin: string; powertrain: CarPowertrain; displacementL: number; inNevCatalogue: boolean };
+  priceFen: number;
+  invoiceNo: string;
+  invoiceDate: string;
+  buyer: { name: string; idNumber: string };
+}
+
+export type DealerSaleRequest = GoodsSaleRequest | CarSaleRequest;
+
+/** `POST /api/dealer/sales` → 201. With a voucher: the subsidy granted at the till and the claim it created. */
+export interface DealerSaleResult {
+  id: string;
+  subsidyFen: number;
+  applicationId?: string;
+}
+
+/** One refused row of a bulk recording (index into the submitted rows, 0-based). */
+export interface SaleRowError {
+  index: number;
+  /** The field path, as in a single sale's `fields` (`buyer.idNumber`, `delivery.address`, …). */
+  field: string;
+  code: string;
+}
+
+/** The claim a sale backs: the point-of-sale claim it created, or the resident's claim matched to it. */
+export interface DealerSaleClaimView {
+  id: string;
+  code: string;
+  status: ApplicationStatus;
+}
+
+/** A sale as `GET /api/dealer/sales` lists it; the buyer's name and ID only masked. */
+export interface DealerSaleView {
+  id: string;
+  kind: SaleKind;
+  status: DealerSaleStatus;
+  programCode: string;
+  productId: string | null;
+  category: string | null;
+  serialNo: string | null;
+  imei: string | null;
+  vin: string | null;
+  priceFen: number;
+  paidFen: number;
+  subsidyFen: number;
+  otherDiscountFen: number;
+  /** The product's filed price when the sale was recorded (goods). */
+  filedPriceFen: number | null;
+  invoiceNo: string;
+  invoiceDate: string;
+  /** `张*`. */
+  buyerNameMasked: string;
+  /** `3701**********1234`. */
+  buyerIdNumberMasked: string;
+  deliveryMode: DeliveryMode | null;
+  deliveredOn: string | null;
+  claim: DealerSaleClaimView | null;
+  createdAt: string;
+}
+
+export interface DealerSaleListQuery {
+  status?: DealerSaleStatus;
+  page?: number;
+  pageSize?: number;
+}
+
+export interface DealerSaleList {
+  items: DealerSaleView[];
+  total: number;
 }

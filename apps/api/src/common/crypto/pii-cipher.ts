@@ -60,7 +60,10 @@ export class PiiCipher {
   }
 
   /** Keyed blind index of a normalised value, scoped by kind so equal strings of different kinds differ. */
-  blindIndex(normalised: string, kind: 'id_number' | 'phone' | 'bank_account' | 'device'): string {
+  blindIndex(
+    normalised: string,
+    kind: 'id_number' | 'phone' | 'bank_account' | 'device' | 'address',
+  ): string {
     return createHmac('sha256', this.indexKey).update(`${kind}:${normalised}`).digest('base64url');
   }
 

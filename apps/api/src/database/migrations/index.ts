@@ -15,6 +15,7 @@ import { ReviewSignals1796131086012 } from './1796131086012-ReviewSignals';
 import { TranchesPauses1796140687883 } from './1796140687883-TranchesPauses';
 import { Payments1796140751968 } from './1796140751968-Payments';
 import { Dealers1796141920468 } from './1796141920468-Dealers';
+import { DealerSales1796150000001 } from './1796150000001-DealerSales';
 import { DealerCertificates1796150000002 } from './1796150000002-DealerCertificates';
 
 export const MIGRATIONS = [
@@ -33,5 +34,6 @@ export const MIGRATIONS = [
   TranchesPauses1796140687883,
   Payments1796140751968,
   Dealers1796141920468,
+  DealerSales1796150000001,
   DealerCertificates1796150000002,
 ];

@@ -1,0 +1,520 @@
+import { Injectable } from '@nestjs/common';
+import {
+  amountsAddUp,
+  type CarSaleRequest,
+  categoryNeedsImei,
+  checkCarSale,
+  checkGoodsSale,
+  type DealerSaleList,
+  type DealerSaleListQuery,
+  type DealerSaleResult,
+  type DealerSaleView,
+  ErrorCode,
+  FieldErrorCode,
+  type GoodsSaleRequest,
+  maskIdNumber,
+  maskName,
+  MAX_SALE_BATCH_ROWS,
+  type NormalizedCarSale,
+  type NormalizedGoodsSale,
+  normalizeDeliveryAddress,
+  organizationMayWrite,
+  SALE_KIND_ORGANIZATION,
+  SaleFieldCode,
+  type SaleKind,
+  type SaleRowError,
+} from '@huanxin/shared';
+import type { EntityManager } from 'typeorm';
+import { AuditService } from '../../audit/audit.service';
+import { Clock } from '../../common/clock';
+import { PiiCipher } from '../../common/crypto/pii-cipher';
+import { DomainError } from '../../common/errors/domain-error';
+import type { AuthUser } from '../../common/http/request-context';
+import { type CurrentProgram, ProgramsRepository } from '../../programs/programs.repository';
+import type { OrganizationEntity } from '../../users/organization.entity';
+import { OrganizationsRepository } from '../organizations.repository';
+import type { ProductEntity } from '../product.entity';
+import type { DealerSaleEntity } from './dealer-sale.entity';
+import { duplicateRefusal, SaleRowsError, saleRefusal, violatedUniqueIndex } from './sale-errors';
+import { type NewDealerSale, SalesRepository, serialKey } from './sales.repository';
+import { VoucherRedeemer } from './voucher-redemption';
+
+/** One goods row that passed every rule, ready to be written. */
+interface PreparedGoods {
+  index: number;
+  sale: NormalizedGoodsSale;
+  product: ProductEntity;
+}
+
+/** Encryption contexts (PiiCipher binds the column as additional data). */
+const FIELD = {
+  buyerName: 'dealer_sale.buyer_name',
+  buyerIdNumber: 'dealer_sale.buyer_id_number',
+  deliveryAddress: 'dealer_sale.delivery_address',
+} as const;
+
+/** Audit rows per statement in a bulk recording. */
+const AUDIT_CHUNK = 1000;
+
+/** Car programs a car dealer records for: the ones whose claims name a new vehicle. */
+const isCarSaleProgram = (program: CurrentProgram) =>
+  program.definition.factFields.some((field) => field.path === 'newVehicle.vin');
+const isGoodsProgram = (program: CurrentProgram) => !program.definition.kind.startsWith('car');
+
+/**
+ * Dealer sale records (operations.md §3, §4). Every sale passes, in this order: the shared rules
+ * (`checkGoodsSale` / `checkCarSale`: identifiers, a person as buyer, amounts that add up, dates,
+ * delivery), the organisation (active, of the kind the sale needs: 403), the program (one it
+ * joined), the product (the caller's own — another organisation's id is 404 — of the sale's
+ * program, price at most its current filed price, IMEI where the category needs one). Uniqueness
+ * (serial per category, IMEI, invoice, new VIN) is the database's: unique indexes, whose violation
+ * is the 409 of its code, so concurrent duplicates cannot both be written. A refused sale writes
+ * nothing; a recorded one is audited (`dealer_sale.recorded`) in its transaction.
+ */
+@Injectable()
+export class SalesService {
+  constructor(
+    private readonly sales: SalesRepository,
+    private readonly organizations: OrganizationsRepository,
+    private readonly programs: ProgramsRepository,
+    private readonly cipher: PiiCipher,
+    private readonly audit: AuditService,
+    private readonly clock: Clock,
+    private readonly vouchers: VoucherRedeemer,
+  ) {}
+
+  /** One goods sale; with a `voucherCode` the redemption seam grants the subsidy (today: 409 VOUCHER_NOT_FOUND). */
+  async recordGoods(user: AuthUser, input: GoodsSaleRequest): Promise<DealerSaleResult> {
+    const organization = await this.writableOrganization(user, 'goods');
+    const { prepared, errors } = await this.prepareGoods(organization, [input], { againstDatabase: false });
+    if (errors.length > 0) throw saleRefusal(fieldsOf(errors));
+    const { sale, product } = prepared[0]!;
+    try {
+      return await this.sales.transaction(async (manager) => {
+        let subsidyFen = 0;
+        let applicationId: string | null = null;
+        if (sale.voucherCode !== null) {
+          const redemption = await this.vouchers.redeem(manager, {
+            organizationId: organization.id,
+            userId: user.id,
+            voucherCode: sale.voucherCode,
+            sale,
+            product,
+          });
+          ({ subsidyFen, applicationId } = redemption);
+          if (!amountsAddUp({ ...sale, subsidyFen }))
+            throw new DomainError(
+              ErrorCode.AMOUNTS_DO_NOT_ADD_UP,
+              'price ≠ paid + subsidy + other discounts',
+              {
+                fields: { priceFen: SaleFieldCode.AMOUNTS_DO_NOT_ADD_UP },
+                extra: { subsidyFen },
+              },
+            );
+        }
+        const row = this.goodsRow(organization.id, user.id, sale, product, subsidyFen, applicationId);
+        const [id] = await this.sales.insertMany(manager, [row]);
+        await this.audit.record(auditEntry(id!, row), manager);
+        return { id: id!, subsidyFen, ...(applicationId !== null && { applicationId }) };
+      });
+    } catch (error) {
+      const index = violatedUniqueIndex(error);
+      throw index ? duplicateRefusal(index) : error;
+    }
+  }
+
+  /** One new car's sale (car dealers): VIN and invoice unique; no subsidy at the till. */
+  async recordCar(user: AuthUser, input: CarSaleRequest): Promise<DealerSaleResult> {
+    const organization = await this.writableOrganization(user, 'car');
+    const checked = checkCarSale(input, { today: this.clock.today() });
+    if (!checked.ok) throw saleRefusal(checked.fields);
+    const sale = checked.sale;
+    const program = await this.programs.findCurrentByCode(sale.programCode);
+    const programError = this.programError(organization, program, 'car');
+    if (programError) throw saleRefusal({ programCode: programError });
+    try {
+      return await this.sales.transaction(async (manager) => {
+        const row = this.carRow(organization.id, user.id, sale);
+        const [id] = await this.sales.insertMany(manager, [row]);
+        await this.audit.record(auditEntry(id!, row), manager);
+        return { id: id!, subsidyFen: 0 };
+      });
+    } catch (error) {
+      const index = violatedUniqueIndex(error);
+      throw index ? duplicateRefusal(index) : error;
+    }
+  }
+
+  /**
+   * Many goods sales (the bulk import): all rows or none, in one transaction with batched inserts.
+   * Every row is checked first — the rules, then duplicates within the rows and against the
+   * recorded sales — and every problem of every row is answered at once (SaleRowsError, with
+   * `{ index, field, code }`). A sale recorded concurrently after that check still loses to the
+   * unique indexes: the transaction rolls back and the rows are checked against the database
+   * again, so the answer still names the rows. Results in the rows' order.
+   */
+  async recordGoodsMany(user: AuthUser, inputs: readonly GoodsSaleRequest[]): Promise<DealerSaleResult[]> {
+    if (inputs.length > MAX_SALE_BATCH_ROWS)
+      throw new DomainError(ErrorCode.PAYLOAD_TOO_LARGE, `At most ${MAX_SALE_BATCH_ROWS} sales at once`);
+    if (inputs.length === 0) return [];
+    const organization = await this.writableOrganization(user, 'goods');
+    const { prepared, errors } = await this.prepareGoods(organization, inputs, { againstDatabase: true });
+    if (errors.length > 0) throw new SaleRowsError(errors);
+    try {
+      return await this.sales.transaction(async (manager) => {
+        const redemptions = await this.redeemAll(manager, organization.id, user.id, prepared);
+        const rows = prepared.map((row, i) =>
+          this.goodsRow(
+            organization.id,
+            user.id,
+            row.sale,
+            row.product,
+            redemptions[i]?.subsidyFen ?? 0,
+            redemptions[i]?.applicationId ?? null,
+          ),
+        );
+        const ids = await this.sales.insertMany(manager, rows);
+        for (let start = 0; start < ids.length; start += AUDIT_CHUNK)
+          await this.audit.recordMany(
+            ids.slice(start, start + AUDIT_CHUNK).map((id, i) => auditEntry(id, rows[start + i]!, 'import')),
+            manager,
+          );
+        return ids.map((id, i) => ({
+          id,
+          subsidyFen: rows[i]!.subsidyFen,
+          ...(rows[i]!.applicationId !== null && { applicationId: rows[i]!.applicationId! }),
+        }));
+      });
+    } catch (error) {
+      const index = violatedUniqueIndex(error);
+      if (!index) throw error;
+      // The transaction is rolled back; the sale that won is committed: name the rows it blocks.
+      const rows = await this.databaseDuplicates(prepared);
+      throw rows.length > 0 ? new SaleRowsError(rows) : duplicateRefusal(index);
+    }
+  }
+
+  /** The organisation's own sales (newest first) with the claim each backs. */
+  async list(user: AuthUser, query: DealerSaleListQuery): Promise<DealerSaleList> {
+    const page = query.page ?? 1;
+    const pageSize = query.pageSize ?? 50;
+    const { rows, total } = await this.sales.listOwn(user.organizationId!, {
+      ...(query.status && { status: query.status }),
+      page,
+      pageSize,
+    });
+    const claims = await this.sales.claimsForSales(rows);
+    return { items: rows.map((row) => this.view(row, claims.get(row.id) ?? null)), total };
+  }
+
+  /**
+   * The caller's organisation, read fresh: active (403 ORGANIZATION_NOT_ACTIVE — the dealer guard
+   * refuses it first on HTTP writes; this covers every other caller) and of the kind the sale
+   * needs (403 ORGANIZATION_KIND_NOT_ALLOWED).
+   */
+  private async writableOrganization(user: AuthUser, kind: SaleKind): Promise<OrganizationEntity> {
+    const organization = user.organizationId ? await this.organizations.findById(user.organizationId) : null;
+    if (!organization || user.role !== 'dealer') throw new DomainError(ErrorCode.FORBIDDEN, 'Not allowed');
+    if (!organizationMayWrite(organization.status))
+      throw new DomainError(
+        ErrorCode.ORGANIZATION_NOT_ACTIVE,
+        `The organisation is ${organization.status}: its records can be read, not changed`,
+        { extra: { status: organization.status } },
+      );
+    const needed = SALE_KIND_ORGANIZATION[kind];
+    if (!organization.kinds.includes(needed))
+      throw new DomainError(
+        ErrorCode.ORGANIZATION_KIND_NOT_ALLOWED,
+        `Only a ${needed} organisation records ${kind} sales`,
+        { extra: { required: needed } },
+      );
+    return organization;
+  }
+
+  /** Why the program cannot take this sale from this organisation, or null. */
+  private programError(
+    organization: OrganizationEntity,
+    program: CurrentProgram | null,
+    kind: SaleKind,
+  ): string | null {
+    if (!program || !(kind === 'car' ? isCarSaleProgram(program) : isGoodsProgram(program)))
+      return FieldErrorCode.NOT_IN_OPTIONS;
+    if (!organization.programs.includes(program.code)) return FieldErrorCode.PROGRAM_NOT_JOINED;
+    return null;
+  }
+
+  /**
+   * Every rule of every row: the shared rules first (a row that fails them is not looked up),
+   * then program, product, filed price and IMEI, then duplicates within the rows (the first
+   * occurrence stands, the later ones are refused) and — for the bulk path — against the
+   * recorded sales. Lookups are batched: one per distinct program, one for all products, one per
+   * key kind.
+   */
+  private async prepareGoods(
+    organization: OrganizationEntity,
+    inputs: readonly unknown[],
+    options: { againstDatabase: boolean },
+  ): Promise<{ prepared: PreparedGoods[]; errors: SaleRowError[] }> {
+    const today = this.clock.today();
+    const errors: SaleRowError[] = [];
+    const fail = (index: number, field: string, code: string) => errors.push({ index, field, code });
+    const checked: { index: number; sale: NormalizedGoodsSale }[] = [];
+    inputs.forEach((input, index) => {
+      const result = checkGoodsSale(input, { today });
+      if (result.ok) checked.push({ index, sale: result.sale });
+      else for (const [field, code] of Object.entries(result.fields)) fail(index, field, code);
+    });
+
+    const programs = new Map<string, CurrentProgram | null>();
+    for (const code of new Set(checked.map((row) => row.sale.programCode)))
+      programs.set(code, await this.programs.findCurrentByCode(code));
+    const products = await this.sales.ownProducts(
+      organization.id,
+      checked.map((row) => row.sale.productId),
+    );
+
+    const prepared: PreparedGoods[] = [];
+    for (const { index, sale } of checked) {
+      const before = errors.length;
+      const program = programs.get(sale.programCode) ?? null;
+      const programError = this.programError(organization, program, 'goods');
+      if (programError) fail(index, 'programCode', programError);
+      const product = products.get(sale.productId);
+      if (!product) fail(index, 'productId', ErrorCode.PRODUCT_NOT_FOUND);
+      else {
+        if (product.programCode !== sale.programCode)
+          fail(index, 'productId', SaleFieldCode.PRODUCT_NOT_IN_PROGRAM);
+        if (sale.priceFen > product.filedPriceFen) fail(index, 'priceFen', SaleFieldCode.ABOVE_FILED_PRICE);
+        if (sale.imei === null && categoryNeedsImei(product.category))
+          fail(index, 'imei', FieldErrorCode.REQUIRED);
+      }
+      if (program?.definition.settings.oldItemRequired && sale.oldItem === null)
+        fail(index, 'oldItem', FieldErrorCode.REQUIRED);
+      if (errors.length === before && product) prepared.push({ index, sale, product });
+    }
+
+    // Duplicates within the rows: the first occurrence of a key stands.
+    const seen = { serials: new Set<string>(), imeis: new Set<string>(), invoices: new Set<string>() };
+    for (const { index, sale, product } of prepared) {
+      const serial = serialKey(sale.serialNo, product.category);
+      if (seen.serials.has(serial)) fail(index, 'serialNo', ErrorCode.DUPLICATE_SERIAL);
+      seen.serials.add(serial);
+      if (sale.imei !== null) {
+        if (seen.imeis.has(sale.imei)) fail(index, 'imei', ErrorCode.DUPLICATE_IMEI);
+        seen.imeis.add(sale.imei);
+      }
+      if (seen.invoices.has(sale.invoiceNo)) fail(index, 'invoiceNo', ErrorCode.DUPLICATE_INVOICE);
+      seen.invoices.add(sale.invoiceNo);
+    }
+    if (options.againstDatabase) errors.push(...(await this.databaseDuplicates(prepared)));
+    errors.sort((a, b) => a.index - b.index);
+    return { prepared, errors };
+  }
+
+  /** The rows whose serial, IMEI or invoice number a recorded sale holds already. */
+  private async databaseDuplicates(rows: readonly PreparedGoods[]): Promise<SaleRowError[]> {
+    const existing = await this.sales.existingKeys({
+      serials: rows.map(({ sale, product }) => ({ serialNo: sale.serialNo, category: product.category })),
+      imeis: rows.flatMap(({ sale }) => (sale.imei === null ? [] : [sale.imei])),
+      invoices: rows.map(({ sale }) => sale.invoiceNo),
+      vins: [],
+    });
+    const errors: SaleRowError[] = [];
+    for (const { index, sale, product } of rows) {
+      if (existing.serials.has(serialKey(sale.serialNo, product.category)))
+        errors.push({ index, field: 'serialNo', code: ErrorCode.DUPLICATE_SERIAL });
+      if (sale.imei !== null && existing.imeis.has(sale.imei))
+        errors.push({ index, field: 'imei', code: ErrorCode.DUPLICATE_IMEI });
+      if (existing.invoices.has(sale.invoiceNo))
+        errors.push({ index, field: 'invoiceNo', code: ErrorCode.DUPLICATE_INVOICE });
+    }
+    return errors;
+  }
+
+  /**
+   * The voucher rows of a bulk recording, redeemed one by one in the transaction; every refusal is
+   * a row error and all of them are answered together (the transaction rolls back).
+   */
+  private async redeemAll(
+    manager: EntityManager,
+    organizationId: string,
+    userId: string,
+    rows: readonly PreparedGoods[],
+  ): Promise<({ subsidyFen: number; applicationId: string } | null)[]> {
+    const errors: SaleRowError[] = [];
+    const redemptions: ({ subsidyFen: number; applicationId: string } | null)[] = [];
+    for (const { index, sale, product } of rows) {
+      if (sale.voucherCode === null) {
+        redemptions.push(null);
+        continue;
+      }
+      try {
+        const redemption = await this.vouchers.redeem(manager, {
+          organizationId,
+          userId,
+          voucherCode: sale.voucherCode,
+          sale,
+          product,
+        });
+        if (!amountsAddUp({ ...sale, subsidyFen: redemption.subsidyFen }))
+          errors.push({ index, field: 'priceFen', code: SaleFieldCode.AMOUNTS_DO_NOT_ADD_UP });
+        redemptions.push(redemption);
+      } catch (error) {
+        if (!(error instanceof DomainError)) throw error;
+        const fields = Object.entries(error.details.fields ?? { voucherCode: error.code });
+        for (const [field, code] of fields) errors.push({ index, field, code });
+        redemptions.push(null);
+      }
+    }
+    if (errors.length > 0) throw new SaleRowsError(errors);
+    return redemptions;
+  }
+
+  private goodsRow(
+    organizationId: string,
+    userId: string,
+    sale: NormalizedGoodsSale,
+    product: ProductEntity,
+    subsidyFen: number,
+    applicationId: string | null,
+  ): NewDealerSale {
+    const address = sale.delivery.address;
+    return {
+      ...this.commonRow(organizationId, userId, sale),
+      kind: 'goods',
+      productId: product.id,
+      category: product.category,
+      serialNo: sale.serialNo,
+      imei: sale.imei,
+      vin: null,
+      powertrain: null,
+      displacementMl: null,
+      inNevCatalogue: null,
+      paidFen: sale.paidFen,
+      subsidyFen,
+      otherDiscountFen: sale.otherDiscountFen,
+      filedPriceFen: product.filedPriceFen,
+      deliveryMode: sale.delivery.mode,
+      deliveryAddressEnc: address === null ? null : this.cipher.encrypt(address, FIELD.deliveryAddress),
+      deliveryAddressBidx:
+        address === null ? null : this.cipher.blindIndex(normalizeDeliveryAddress(address), 'address'),
+      trackingNo: sale.delivery.trackingNo,
+      deliveredOn: sale.delivery.deliveredOn,
+      oldItemRecyclerUscc: sale.oldItem?.recyclerUscc ?? null,
+      oldItemReceiptNo: sale.oldItem?.receiptNo ?? null,
+      oldItemRecycledOn: sale.oldItem?.recycledOn ?? null,
+      applicationId,
+    };
+  }
+
+  private carRow(organizationId: string, userId: string, sale: NormalizedCarSale): NewDealerSale {
+    return {
+      ...this.commonRow(organizationId, userId, sale),
+      kind: 'car',
+      productId: null,
+      category: null,
+      serialNo: null,
+      imei: null,
+      vin: sale.vehicle.vin,
+      powertrain: sale.vehicle.powertrain,
+      displacementMl: Math.round(sale.vehicle.displacementL * 1000),
+      inNevCatalogue: sale.vehicle.inNevCatalogue,
+      paidFen: sale.priceFen,
+      subsidyFen: 0,
+      otherDiscountFen: 0,
+      filedPriceFen: null,
+      deliveryMode: null,
+      deliveryAddressEnc: null,
+      deliveryAddressBidx: null,
+      trackingNo: null,
+      deliveredOn: null,
+      oldItemRecyclerUscc: null,
+      oldItemReceiptNo: null,
+      oldItemRecycledOn: null,
+      applicationId: null,
+    };
+  }
+
+  private commonRow(
+    organizationId: string,
+    userId: string,
+    sale: NormalizedGoodsSale | NormalizedCarSale,
+  ): Pick<
+    NewDealerSale,
+    | 'organizationId'
+    | 'recordedBy'
+    | 'programCode'
+    | 'priceFen'
+    | 'invoiceNo'
+    | 'invoiceDate'
+    | 'buyerNameEnc'
+    | 'buyerIdNumberEnc'
+    | 'buyerIdNumberBidx'
+  > {
+    return {
+      organizationId,
+      recordedBy: userId,
+      programCode: sale.programCode,
+      priceFen: sale.priceFen,
+      invoiceNo: sale.invoiceNo,
+      invoiceDate: sale.invoiceDate,
+      buyerNameEnc: this.cipher.encrypt(sale.buyer.name, FIELD.buyerName),
+      buyerIdNumberEnc: this.cipher.encrypt(sale.buyer.idNumber, FIELD.buyerIdNumber),
+      buyerIdNumberBidx: this.cipher.blindIndex(sale.buyer.idNumber, 'id_number'),
+    };
+  }
+
+  /** The dealer's view: the buyer masked. (The ledger adds each sale's money state here.) */
+  private view(row: DealerSaleEntity, claim: DealerSaleView['claim']): DealerSaleView {
+    return {
+      id: row.id,
+      kind: row.kind,
+      status: row.status,
+      programCode: row.programCode,
+      productId: row.productId,
+      category: row.category,
+      serialNo: row.serialNo,
+      imei: row.imei,
+      vin: row.vin,
+      priceFen: row.priceFen,
+      paidFen: row.paidFen,
+      subsidyFen: row.subsidyFen,
+      otherDiscountFen: row.otherDiscountFen,
+      filedPriceFen: row.filedPriceFen,
+      invoiceNo: row.invoiceNo,
+      invoiceDate: row.invoiceDate,
+      buyerNameMasked: maskName(this.cipher.decrypt(row.buyerNameEnc, FIELD.buyerName)),
+      buyerIdNumberMasked: maskIdNumber(this.cipher.decrypt(row.buyerIdNumberEnc, FIELD.buyerIdNumber)),
+      deliveryMode: row.deliveryMode,
+      deliveredOn: row.deliveredOn,
+      claim,
+      createdAt: row.createdAt.toISOString(),
+    };
+  }
+}
+
+/** The field map of one sale's row errors. */
+function fieldsOf(errors: readonly SaleRowError[]): Record<string, string> {
+  const fields: Record<string, string> = {};
+  for (const error of errors) fields[error.field] ??= error.code;
+  return fields;
+}
+
+/** The audit entry of a recorded sale: what was sold and for how much; no personal data. */
+function auditEntry(id: string, row: NewDealerSale, via: 'single' | 'import' = 'single') {
+  return {
+    action: 'dealer_sale.recorded',
+    result: 'success' as const,
+    objectType: 'dealer_sale',
+    objectId: id,
+    detail: {
+      kind: row.kind,
+      via,
+      programCode: row.programCode,
+      productId: row.productId,
+      priceFen: row.priceFen,
+      subsidyFen: row.subsidyFen,
+      ...(row.applicationId !== null && { applicationId: row.applicationId }),
+    },
+  };
+}
