@@ -151,6 +151,15 @@ export const ERROR_STATUS = {
   PROGRAM_PAUSED: 409,
   /** The program's pause is already in effect (a pause can be amended only before it starts). */
   PROGRAM_ALREADY_PAUSED: 409,
+  // Bulk import of sale records (issue 13)
+  /** Rows of the import are wrong: `rows: [{ line, field, code }]` (header = line 1); nothing was written. */
+  IMPORT_FAILED: 422,
+  /** The header's columns are wrong: `fields` names each missing, unknown or repeated column. */
+  IMPORT_COLUMNS: 422,
+  /** More data rows than one import may hold (SALES_IMPORT_MAX_ROWS). */
+  TOO_MANY_ROWS: 422,
+  /** The XLSX archive is refused before it is read: too large inflated, too many entries, nested, encrypted or corrupt. */
+  IMPORT_ARCHIVE_REJECTED: 422,
 } as const satisfies Record<
   string,
   400 | 401 | 403 | 404 | 405 | 408 | 409 | 413 | 415 | 422 | 429 | 500 | 503
@@ -239,6 +248,12 @@ export const FieldErrorCode = {
   PRODUCT_NOT_IN_PROGRAM: 'PRODUCT_NOT_IN_PROGRAM',
   /** A sale's delivery date before its invoice date. */
   BEFORE_INVOICE_DATE: 'BEFORE_INVOICE_DATE',
+  /** An imported spreadsheet cell holding a formula: paste the values instead. */
+  FORMULA_NOT_ALLOWED: 'FORMULA_NOT_ALLOWED',
+  /** An imported cell stored as a number where the field is text (an ID or invoice number loses digits). */
+  TEXT_CELL_REQUIRED: 'TEXT_CELL_REQUIRED',
+  /** The same serial, IMEI or invoice number on an earlier line of the same import. */
+  DUPLICATE_IN_FILE: 'DUPLICATE_IN_FILE',
 } as const;
 
 export type FieldErrorCode = (typeof FieldErrorCode)[keyof typeof FieldErrorCode];

@@ -15,3 +15,4 @@ export * from './dto';
 export * from './reveal';
 export * from './review';
 export * from './payments';
+export * from './sales-import';

@@ -45,8 +45,11 @@ export function bodyError(error: unknown): DomainError {
   return new DomainError(ErrorCode.BAD_REQUEST, 'The multipart body is malformed or incomplete');
 }
 
-/** The upload body of a request (415 when it is not multipart/form-data). */
-export function multipartUpload(request: FastifyRequest): UploadBody {
+/**
+ * The upload body of a request (415 when it is not multipart/form-data). `fileSize` replaces the
+ * app-wide 10 MB file limit for a route that takes larger files (the sales import).
+ */
+export function multipartUpload(request: FastifyRequest, options: { fileSize?: number } = {}): UploadBody {
   let parts: AsyncIterator<Awaited<ReturnType<FastifyRequest['file']>> & object> | undefined;
   const next = async () => {
     try {
@@ -61,7 +64,8 @@ export function multipartUpload(request: FastifyRequest): UploadBody {
         throw new DomainError(ErrorCode.UNSUPPORTED_MEDIA_TYPE, 'Send the file as multipart/form-data');
       // The body's deadline may have passed before anyone read it (parts() listens from now on).
       if (bodyTimedOut(request)) throw requestTimeoutError();
-      parts = request.parts()[Symbol.asyncIterator]() as typeof parts;
+      const limits = options.fileSize === undefined ? undefined : { limits: { fileSize: options.fileSize } };
+      parts = request.parts(limits)[Symbol.asyncIterator]() as typeof parts;
       // No prototype: a field named `__proto__` is a field like any other.
       const fields = Object.create(null) as Record<string, string>;
       for (let step = await next(); !step.done; step = await next()) {

@@ -1,6 +1,7 @@
 import { fenToYuanString } from '@huanxin/shared';
 import { stringify } from 'csv-stringify/sync';
 import ExcelJS from 'exceljs';
+import { safeText } from '../common/export/spreadsheet-safe';
 
 /** One transfer of the bank file, in clear (full account number: the file is for the bank only). */
 export interface BankTransfer {
@@ -28,14 +29,18 @@ const COLUMNS = [
   { header: '附言', key: 'remark', width: 30 },
 ] as const;
 
+/**
+ * The rows, every text made formula-safe (spreadsheet-safe.ts): names and bank names are typed by
+ * residents and dealers, and finance opens this file in a spreadsheet before the bank sees it.
+ */
 function rows(transfers: readonly BankTransfer[]) {
   return transfers.map((t) => ({
-    lineId: t.lineId,
-    payeeName: t.payeeName,
-    account: t.account,
-    bankName: t.bankName,
+    lineId: safeText(t.lineId),
+    payeeName: safeText(t.payeeName),
+    account: safeText(t.account),
+    bankName: safeText(t.bankName),
     amount: fenToYuanString(t.amountFen),
-    remark: `以旧换新补贴 ${t.applicationCode}`,
+    remark: safeText(`以旧换新补贴 ${t.applicationCode}`),
   }));
 }
 

@@ -1,5 +1,6 @@
 import { APPLICATION_STATUSES, type PublicStats } from '@huanxin/shared';
 import ExcelJS from 'exceljs';
+import { csvDocument, safeRow } from '../common/export/spreadsheet-safe';
 
 export const XLSX_CONTENT_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 export const CSV_CONTENT_TYPE = 'text/csv; charset=utf-8';
@@ -102,26 +103,10 @@ export function statsTables(stats: PublicStats): Table[] {
   ];
 }
 
-/**
- * A text cell a spreadsheet would run as a formula (`=`, `+`, `-`, `@`, tab, CR) gets a leading
- * apostrophe (OWASP CSV injection); numbers stay numbers.
- */
-function safeText(value: string): string {
-  return /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
-}
-
-function csvCell(value: Cell): string {
-  if (value === null) return '';
-  if (typeof value === 'number') return String(value);
-  const text = safeText(value);
-  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-}
-
 /** The programs table as CSV (UTF-8 with BOM so Excel reads the Chinese, CRLF lines). */
 export function statsCsv(stats: PublicStats): Buffer {
   const [programs] = statsTables(stats);
-  const lines = [programs!.header, ...programs!.rows].map((row) => row.map(csvCell).join(','));
-  return Buffer.from(`\uFEFF${lines.join('\r\n')}\r\n`, 'utf8');
+  return csvDocument([programs!.header, ...programs!.rows]);
 }
 
 /** Every table as a sheet of one workbook. */
@@ -130,9 +115,8 @@ export async function statsXlsx(stats: PublicStats): Promise<Buffer> {
   workbook.created = new Date(stats.asOf);
   for (const table of statsTables(stats)) {
     const sheet = workbook.addWorksheet(table.name);
-    sheet.addRow(table.header);
-    for (const row of table.rows)
-      sheet.addRow(row.map((cell) => (typeof cell === 'string' ? safeText(cell) : cell)));
+    sheet.addRow(safeRow(table.header));
+    for (const row of table.rows) sheet.addRow(safeRow(row));
   }
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }

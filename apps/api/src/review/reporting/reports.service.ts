@@ -15,6 +15,7 @@ import {
   slaState,
 } from '@huanxin/shared';
 import ExcelJS from 'exceljs';
+import { safeRow } from '../../common/export/spreadsheet-safe';
 import { AuditService } from '../../audit/audit.service';
 import { Clock, shanghaiDate } from '../../common/clock';
 import { PiiCipher } from '../../common/crypto/pii-cipher';
@@ -174,27 +175,29 @@ export class ReportsService {
       for (const row of page) {
         const days = reviewDays.get(row.programId) ?? 15;
         sheet
-          .addRow({
-            code: row.code,
-            program: row.programCode,
-            status: STATUS_ZH[row.status] ?? row.status,
-            statusCode: row.status,
-            stage: row.stage ?? '',
-            name: row.nameEnc ? maskName(this.cipher.decrypt(row.nameEnc, 'profile.name')) : '',
-            idNumber: row.idNumberEnc
-              ? maskIdNumber(this.cipher.decrypt(row.idNumberEnc, 'profile.id_number'))
-              : '',
-            phone: row.phoneEnc ? maskPhone(this.cipher.decrypt(row.phoneEnc, 'user.phone')) : '',
-            bankCard: row.bankAccountEnc
-              ? maskBankCard(this.cipher.decrypt(row.bankAccountEnc, 'profile.bank_account'))
-              : '',
-            amountFen: row.amountFen,
-            riskScore: row.riskScore,
-            flags: row.flags ?? '',
-            submittedAt: row.submittedAt?.toISOString() ?? '',
-            completeAt: row.completeAt?.toISOString() ?? '',
-            sla: row.status === 'in_review' && row.completeAt ? slaState(row.completeAt, days, now) : '',
-          })
+          .addRow(
+            safeRow({
+              code: row.code,
+              program: row.programCode,
+              status: STATUS_ZH[row.status] ?? row.status,
+              statusCode: row.status,
+              stage: row.stage ?? '',
+              name: row.nameEnc ? maskName(this.cipher.decrypt(row.nameEnc, 'profile.name')) : '',
+              idNumber: row.idNumberEnc
+                ? maskIdNumber(this.cipher.decrypt(row.idNumberEnc, 'profile.id_number'))
+                : '',
+              phone: row.phoneEnc ? maskPhone(this.cipher.decrypt(row.phoneEnc, 'user.phone')) : '',
+              bankCard: row.bankAccountEnc
+                ? maskBankCard(this.cipher.decrypt(row.bankAccountEnc, 'profile.bank_account'))
+                : '',
+              amountFen: row.amountFen,
+              riskScore: row.riskScore,
+              flags: row.flags ?? '',
+              submittedAt: row.submittedAt?.toISOString() ?? '',
+              completeAt: row.completeAt?.toISOString() ?? '',
+              sla: row.status === 'in_review' && row.completeAt ? slaState(row.completeAt, days, now) : '',
+            }),
+          )
           .commit();
       }
       if (page.length < EXPORT_PAGE) break;

@@ -1,0 +1,91 @@
+import { ErrorCode, FieldErrorCode, type SalesImportRowError } from '@huanxin/shared';
+import { plainToInstance, type ClassConstructor } from 'class-transformer';
+import { validate } from 'class-validator';
+import { DomainError } from '../../common/errors/domain-error';
+import { findUnsafeValues } from '../../common/validation/input-guard';
+import { toFieldCodes } from '../../common/validation/validation.pipe';
+import { mapHeader, mapRow } from './columns';
+import type { Sheet } from './sheet';
+
+/** Row errors answered at most (a file wrong in every cell gets a readable answer, with the count). */
+export const MAX_REPORTED_ERRORS = 1000;
+
+/** Fields unique per sale (by constraint): a repeat inside one file is reported at its later line. */
+const UNIQUE_IN_FILE = ['serialNo', 'imei', 'invoiceNo'] as const;
+
+export interface SaleRows<T> {
+  inputs: T[];
+  /** The file line of each input, in the same order. */
+  lines: number[];
+}
+
+/** 422 IMPORT_FAILED with the rows' problems, in line order; nothing was written. */
+export function importFailed(errors: SalesImportRowError[], message?: string): DomainError {
+  const sorted = [...errors].sort((a, b) => a.line - b.line);
+  const rows = sorted.slice(0, MAX_REPORTED_ERRORS);
+  return new DomainError(
+    ErrorCode.IMPORT_FAILED,
+    message ?? `${errors.length} problem(s) in the file; nothing was imported`,
+    { extra: { rows, ...(sorted.length > rows.length ? { omitted: sorted.length - rows.length } : {}) } },
+  );
+}
+
+/**
+ * The sheet's rows as validated sale bodies: the header mapped (IMPORT_COLUMNS), each row mapped
+ * to the nested body and checked by the same DTO class and rules as `POST /api/dealer/sales`
+ * (unknown fields, text PostgreSQL cannot store, the identifiers' checksums), and serial, IMEI and
+ * invoice numbers checked for repeats inside the file. Every problem of every row is collected;
+ * any problem is 422 IMPORT_FAILED `rows: [{ line, field, code }]`.
+ */
+export async function validateSaleRows<T extends object>(
+  sheet: Sheet,
+  dto: ClassConstructor<T>,
+): Promise<SaleRows<T>> {
+  const columns = mapHeader(sheet.header);
+  if (sheet.rows.length === 0)
+    throw importFailed([{ line: 1, field: 'file', code: 'NO_ROWS' }], 'The file has no data rows');
+  const errors: SalesImportRowError[] = [];
+  const inputs: T[] = [];
+  const lines: number[] = [];
+  const firstLine = new Map<string, number>();
+  for (const row of sheet.rows) {
+    const mapped = mapRow(row, columns);
+    const fields: Record<string, string> = {};
+    for (const error of mapped.errors) fields[error.field] ??= error.code;
+    const unsafe = findUnsafeValues(mapped.input);
+    const instance = plainToInstance(dto, mapped.input);
+    const found = Object.keys(unsafe).length
+      ? unsafe
+      : toFieldCodes(
+          await validate(instance, {
+            whitelist: true,
+            forbidNonWhitelisted: true,
+            forbidUnknownValues: true,
+            validationError: { target: false, value: false },
+          }),
+        );
+    // A cell's own problem (a formula) says more than the DTO's view of the missing value.
+    for (const [field, code] of Object.entries(found)) if (!hasPrefix(fields, field)) fields[field] = code;
+    for (const key of UNIQUE_IN_FILE) {
+      const value = mapped.input[key];
+      if (typeof value !== 'string' || value === '') continue;
+      const seen = firstLine.get(`${key}\u0000${value}`);
+      if (seen === undefined) firstLine.set(`${key}\u0000${value}`, row.line);
+      else fields[key] ??= FieldErrorCode.DUPLICATE_IN_FILE;
+    }
+    const rowErrors = Object.entries(fields);
+    if (rowErrors.length === 0) {
+      inputs.push(instance);
+      lines.push(row.line);
+    } else for (const [field, code] of rowErrors) errors.push({ line: row.line, field, code });
+  }
+  if (errors.length > 0) throw importFailed(errors);
+  return { inputs, lines };
+}
+
+/** True when a field or a parent or child of it already has a problem. */
+function hasPrefix(fields: Record<string, string>, field: string): boolean {
+  return Object.keys(fields).some(
+    (known) => known === field || known.startsWith(`${field}.`) || field.startsWith(`${known}.`),
+  );
+}
