@@ -93,11 +93,10 @@ export function DealerNewSalePage() {
 
 export function DealerSalesPage() {
   const { t } = useTranslation('dealer');
-  const programs = useProgramChoices();
   return (
     <div className="hx-page">
       <PageTitle title={t('sales.title')} />
-      <Sales programTitle={(code) => programs.find((p) => p.code === code)?.title ?? code} />
+      <Sales programs={useProgramDetails()} />
     </div>
   );
 }

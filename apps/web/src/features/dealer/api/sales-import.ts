@@ -1,4 +1,5 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
+import type { SalesImportResult } from '@huanxin/shared';
 import { env } from '@/config/env';
 import { postMultipart, type MultipartOptions } from '@/lib/multipart-upload';
 import { salesQueryKey } from './sales';
@@ -9,14 +10,9 @@ export type TemplateFormat = 'csv' | 'xlsx';
 export const importTemplateUrl = (format: TemplateFormat) =>
   `${env.apiBaseUrl}/api/dealer/sales/import/template?format=${format}`;
 
-export interface ImportResult {
-  created: number;
-  errors: [];
-}
-
 /** `POST /api/dealer/sales/import`: all rows or none; a bad file is 422 `IMPORT_FAILED` with `rows`. */
 export const importSales = (file: File, options: MultipartOptions = {}) =>
-  postMultipart<ImportResult>('/api/dealer/sales/import', [['file', file]], options);
+  postMultipart<SalesImportResult>('/api/dealer/sales/import', [['file', file]], options);
 
 export function useImportSales() {
   const queryClient = useQueryClient();

@@ -1,74 +1,33 @@
-import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { ApplicationStatus } from '@huanxin/shared';
+import { keepPreviousData, queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { DealerSaleList, DealerSaleRequest, DealerSaleResult } from '@huanxin/shared';
 import { api } from '@/lib/api-client';
 
-/** `POST /api/dealer/sales`, goods (api-contract.md "Dealer records"). */
-export interface GoodsSaleRequest {
-  programCode: string;
-  voucherCode?: string;
-  productId: string;
-  serialNo: string;
-  imei?: string;
-  priceFen: number;
-  paidFen: number;
-  otherDiscountFen: number;
-  invoiceNo: string;
-  invoiceDate: string;
-  buyer: { name: string; idNumber: string };
-  delivery: { mode: 'pickup' | 'delivery'; address?: string; trackingNo?: string; deliveredOn?: string };
-  oldItem?: { recyclerUscc: string; receiptNo: string; recycledOn: string };
-}
+export type { CarSaleRequest, DealerSaleResult, DealerSaleView, GoodsSaleRequest } from '@huanxin/shared';
 
-/** `POST /api/dealer/sales`, car. */
-export interface CarSaleRequest {
-  programCode: string;
-  vehicle: { vin: string; powertrain: 'nev' | 'fuel'; displacementL: number; inNevCatalogue: boolean };
-  priceFen: number;
-  invoiceNo: string;
-  invoiceDate: string;
-  buyer: { name: string; idNumber: string };
-}
-
-export interface SaleCreated {
-  id: string;
-  subsidyFen: number;
-  applicationId?: string;
-}
-
-/** One of the organisation's sales as `GET /api/dealer/sales` lists it, with its claim's status. */
-export interface SaleView {
-  id: string;
-  programCode: string;
-  invoiceNo: string;
-  invoiceDate: string;
-  priceFen: number;
-  subsidyFen: number | null;
-  serialNo?: string | null;
-  vin?: string | null;
-  brand?: string | null;
-  model?: string | null;
-  buyerNameMasked?: string | null;
-  applicationId?: string | null;
-  applicationCode?: string | null;
-  /** The matched claim's status; null while no resident claim names this sale. */
-  claimStatus?: ApplicationStatus | null;
-  createdAt: string;
-}
+export const SALES_PAGE_SIZE = 20;
 
 export const salesQueryKey = ['me', 'dealer', 'sales'] as const;
 
-export const getSales = ({ signal }: { signal?: AbortSignal } = {}) =>
-  api.get<SaleView[]>('/api/dealer/sales', signal ? { signal } : {});
+export const getSales = (page: number, { signal }: { signal?: AbortSignal } = {}) =>
+  api.get<DealerSaleList>(
+    `/api/dealer/sales?page=${page}&pageSize=${SALES_PAGE_SIZE}`,
+    signal ? { signal } : {},
+  );
 
-export const salesQueryOptions = () =>
-  queryOptions({ queryKey: salesQueryKey, queryFn: ({ signal }) => getSales({ signal }) });
+export const salesQueryOptions = (page: number) =>
+  queryOptions({
+    queryKey: [...salesQueryKey, page] as const,
+    queryFn: ({ signal }) => getSales(page, { signal }),
+    placeholderData: keepPreviousData,
+  });
 
-export function useSales() {
-  return useQuery(salesQueryOptions());
+/** The organisation's sales, newest first, a page at a time. */
+export function useSales(page: number) {
+  return useQuery(salesQueryOptions(page));
 }
 
-export const createSale = (input: GoodsSaleRequest | CarSaleRequest) =>
-  api.post<SaleCreated>('/api/dealer/sales', input);
+export const createSale = (input: DealerSaleRequest) =>
+  api.post<DealerSaleResult>('/api/dealer/sales', input);
 
 /** `gcTime: 0`: the variables hold the buyer's ID number; they leave the cache at once. */
 export function useCreateSale() {

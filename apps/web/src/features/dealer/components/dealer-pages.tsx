@@ -99,10 +99,13 @@ export function NewSale({ programs }: { programs: SaleProgramChoice[] }) {
   );
 }
 
-export function Sales({ programTitle }: { programTitle: (code: string) => string }) {
+export function Sales({ programs }: { programs: SaleProgramChoice[] }) {
+  const programTitle = (code: string) => programs.find((p) => p.code === code)?.title ?? code;
+  const categoryLabel = (category: string) =>
+    programs.flatMap((p) => p.categories).find((c) => c.value === category)?.label ?? category;
   return (
     <DealerFrame kinds={['retailer', 'car_dealer']}>
-      {() => <SalesList programTitle={programTitle} />}
+      {() => <SalesList programTitle={programTitle} categoryLabel={categoryLabel} />}
     </DealerFrame>
   );
 }

@@ -2,8 +2,11 @@ import { useEffect, useMemo, useState, type ReactNode } from 'react';
 import { Alert, Button, Checkbox, Input, Result } from 'antd';
 import { CheckCircleOutlined, WarningOutlined } from '@ant-design/icons';
 import {
+  categoryNeedsImei,
   formatFen,
+  normalizeIdentifier,
   todayInShanghai,
+  validateImei,
   validateInvoiceNo,
   validateResidentId,
   validateUscc,
@@ -23,7 +26,12 @@ import {
   type ErrorMessageFor,
 } from '@/components/ui/form';
 import { NativeSelect } from '@/components/ui/native-select';
-import { useCreateSale, type CarSaleRequest, type GoodsSaleRequest, type SaleCreated } from '../api/sales';
+import {
+  useCreateSale,
+  type CarSaleRequest,
+  type DealerSaleResult,
+  type GoodsSaleRequest,
+} from '../api/sales';
 import { yuanToFen } from '../lib/rules';
 import {
   CAR_CODE_FIELDS,
@@ -33,10 +41,8 @@ import {
   fenOrZero,
   GOODS_CODE_FIELDS,
   goodsFieldOf,
-  IMEI_CATEGORIES,
   priceRule,
   saleRules,
-  validateImei,
   yuanRule,
   type AmountsCheck,
 } from '../lib/sale-rules';
@@ -126,13 +132,17 @@ export function AmountsLine({ check, subsidyFen }: { check: AmountsCheck; subsid
   );
 }
 
-function SaleDone({ created, onAgain }: { created: SaleCreated; onAgain: () => void }) {
+function SaleDone({ created, onAgain }: { created: DealerSaleResult; onAgain: () => void }) {
   const { t } = useTranslation('dealer');
   return (
     <Result
       status="success"
       title={t('sale.doneTitle')}
-      subTitle={t('sale.doneText', { subsidy: formatFen(created.subsidyFen) })}
+      subTitle={
+        created.subsidyFen > 0
+          ? t('sale.doneTextVoucher', { subsidy: formatFen(created.subsidyFen) })
+          : t('sale.doneText')
+      }
       data-testid="sale-done"
       extra={
         <Button type="primary" onClick={onAgain}>
@@ -144,6 +154,7 @@ function SaleDone({ created, onAgain }: { created: SaleCreated; onAgain: () => v
 }
 
 export interface GoodsSaleValues {
+  voucherCode: string;
   productId: string;
   serialNo: string;
   imei: string;
@@ -165,6 +176,7 @@ export interface GoodsSaleValues {
 }
 
 const goodsBlank = (): GoodsSaleValues => ({
+  voucherCode: '',
   productId: '',
   serialNo: '',
   imei: '',
@@ -196,11 +208,13 @@ export function goodsSaleRequest(values: GoodsSaleValues, product: ProductView):
           ...(values.trackingNo.trim() ? { trackingNo: values.trackingNo.trim() } : {}),
           ...(values.deliveredOn ? { deliveredOn: values.deliveredOn } : {}),
         };
+  const voucherCode = normalizeIdentifier(values.voucherCode);
   return {
     programCode: product.programCode,
+    ...(voucherCode ? { voucherCode } : {}),
     productId: product.id,
     serialNo: values.serialNo.trim(),
-    ...(IMEI_CATEGORIES.has(product.category) ? { imei: validateImei(values.imei).value } : {}),
+    ...(categoryNeedsImei(product.category) ? { imei: validateImei(values.imei).value } : {}),
     priceFen: yuanToFen(values.price)!,
     paidFen: yuanToFen(values.paid)!,
     otherDiscountFen: fenOrZero(values.otherDiscount)!,
@@ -237,12 +251,22 @@ export function GoodsSaleForm({
   const message = useFieldMessage();
   const create = useCreateSale();
   const [serverError, setServerError] = useState<unknown>(null);
-  const [created, setCreated] = useState<SaleCreated | null>(null);
+  const [created, setCreated] = useState<DealerSaleResult | null>(null);
   const form = useForm<GoodsSaleValues>({ mode: 'onChange', defaultValues: goodsBlank() });
-  const [productId, price, paid, other, invoiceDate, deliveryMode, hasOldItem] = useWatch({
+  const [productId, price, paid, other, invoiceDate, deliveryMode, hasOldItem, voucherCode] = useWatch({
     control: form.control,
-    name: ['productId', 'price', 'paid', 'otherDiscount', 'invoiceDate', 'deliveryMode', 'hasOldItem'],
+    name: [
+      'productId',
+      'price',
+      'paid',
+      'otherDiscount',
+      'invoiceDate',
+      'deliveryMode',
+      'hasOldItem',
+      'voucherCode',
+    ],
   });
+  const withVoucher = voucherCode.trim() !== '';
   const product = products.find((p) => p.id === productId);
   const program = programs.find((p) => p.code === product?.programCode);
   const priceFen = yuanToFen(price);
@@ -258,8 +282,10 @@ export function GoodsSaleForm({
         : { subsidyFen: null, failedClauses: [] },
     [product, program, priceFen, invoiceDate],
   );
-  const check = checkAmounts(priceFen, yuanToFen(paid), estimate.subsidyFen, fenOrZero(other));
-  const needsImei = product ? IMEI_CATEGORIES.has(product.category) : false;
+  // Without a voucher nothing is granted at the till (the resident claims afterwards): subsidy 0.
+  const tillSubsidyFen = withVoucher ? estimate.subsidyFen : 0;
+  const check = checkAmounts(priceFen, yuanToFen(paid), tillSubsidyFen, fenOrZero(other));
+  const needsImei = product ? categoryNeedsImei(product.category) : false;
   // The paid field's "does not add up" follows the price, discount and subsidy too, not only its own edits.
   const { trigger, getValues } = form;
   useEffect(() => {
@@ -285,8 +311,8 @@ export function GoodsSaleForm({
   if (created) return <SaleDone created={created} onAgain={again} />;
 
   const fillPaid = () => {
-    if (priceFen === null || estimate.subsidyFen === null) return;
-    const rest = priceFen - estimate.subsidyFen - (fenOrZero(other) ?? 0);
+    if (priceFen === null || tillSubsidyFen === null) return;
+    const rest = priceFen - tillSubsidyFen - (fenOrZero(other) ?? 0);
     form.setValue('paid', (rest / 100).toFixed(2), { shouldValidate: true, shouldDirty: true });
   };
   const categoryLabel = (p: ProductView) =>
@@ -360,10 +386,23 @@ export function GoodsSaleForm({
           extra={{ ...MONEY, suffix: t('yuan') }}
           help={t('sale.help.otherDiscount')}
         />
+        <TextField<GoodsSaleValues>
+          name="voucherCode"
+          rule={saleRules.voucherCode}
+          max={64}
+          extra={CODE}
+          help={t('sale.help.voucherCode')}
+        />
         <div className="hx-field" data-testid="subsidy-estimate">
           <span className="hx-field__label">{t('sale.subsidy')}</span>
-          <strong>{estimate.subsidyFen === null ? '—' : formatFen(estimate.subsidyFen)}</strong>
-          <p className="hx-field__help">{t('sale.help.subsidy')}</p>
+          <strong>{tillSubsidyFen === null ? '—' : formatFen(tillSubsidyFen)}</strong>
+          <p className="hx-field__help">
+            {withVoucher
+              ? t('sale.help.subsidyVoucher')
+              : t('sale.help.subsidyLater', {
+                  amount: estimate.subsidyFen === null ? '—' : formatFen(estimate.subsidyFen),
+                })}
+          </p>
         </div>
         <TextField<GoodsSaleValues>
           name="paid"
@@ -377,14 +416,14 @@ export function GoodsSaleForm({
             ...MONEY,
             suffix: t('yuan'),
             addonAfter:
-              check.state !== 'ok' && estimate.subsidyFen !== null && priceFen !== null ? (
+              check.state !== 'ok' && tillSubsidyFen !== null && priceFen !== null ? (
                 <Button type="link" size="small" onClick={fillPaid} data-testid="fill-paid">
                   {t('sale.fillPaid')}
                 </Button>
               ) : undefined,
           }}
         />
-        <AmountsLine check={check} subsidyFen={estimate.subsidyFen} />
+        <AmountsLine check={check} subsidyFen={tillSubsidyFen} />
       </FormSection>
       <FormSection title={t('sale.invoice')}>
         <TextField<GoodsSaleValues>
@@ -535,7 +574,7 @@ export function CarSaleForm({ programs }: { programs: SaleProgramChoice[] }) {
   const message = useFieldMessage();
   const create = useCreateSale();
   const [serverError, setServerError] = useState<unknown>(null);
-  const [created, setCreated] = useState<SaleCreated | null>(null);
+  const [created, setCreated] = useState<DealerSaleResult | null>(null);
   const form = useForm<CarSaleValues>({ mode: 'onChange', defaultValues: carBlank(programs[0]?.code) });
   const powertrain = useWatch({ control: form.control, name: 'powertrain' });
 

@@ -1,6 +1,7 @@
 import { useRef, useState } from 'react';
 import { Alert, Button, Progress, Space, Table } from 'antd';
 import { DownloadOutlined, UploadOutlined } from '@ant-design/icons';
+import { SALES_IMPORT_COLUMNS, SALES_IMPORT_MAX_BYTES, SALES_IMPORT_MAX_ROWS } from '@huanxin/shared';
 import { useTranslation } from 'react-i18next';
 import { fieldErrorKeys } from '@/components/ui/form';
 import { errorMessage } from '@/lib/error-message';
@@ -9,7 +10,7 @@ import { downloadText, importErrorRows, importReportCsv, type ImportRowError } f
 import { goodsFieldOf } from '../lib/sale-rules';
 
 /** Largest file the page sends (the server refuses more with 413 as well). */
-export const IMPORT_MAX_BYTES = 10 * 1024 * 1024;
+export const IMPORT_MAX_BYTES = SALES_IMPORT_MAX_BYTES;
 
 type Phase =
   | { name: 'idle' }
@@ -100,7 +101,7 @@ export function SalesImport() {
           }}
         />
         <p className="hx-field__help" id="dealer-import-help">
-          {t('import.help')}
+          {t('import.help', { rows: SALES_IMPORT_MAX_ROWS, mb: IMPORT_MAX_BYTES / 1024 / 1024 })}
         </p>
       </div>
       <Button

@@ -1,26 +1,41 @@
+import { useState } from 'react';
 import { Table, Tag } from 'antd';
 import { formatFen } from '@huanxin/shared';
 import { useTranslation } from 'react-i18next';
 import { ErrorState } from '@/components/ui/query-state';
-import { useSales, type SaleView } from '../api/sales';
+import { SALES_PAGE_SIZE, useSales, type DealerSaleView } from '../api/sales';
 
-/** The organisation's sales, newest first, each with the status of the resident's claim that names it. */
-export function SalesList({ programTitle }: { programTitle: (code: string) => string }) {
+/** The organisation's sales, newest first, each with the status of the claim it backs. */
+export function SalesList({
+  programTitle,
+  categoryLabel,
+}: {
+  programTitle: (code: string) => string;
+  categoryLabel: (category: string) => string;
+}) {
   const { t } = useTranslation('dealer');
-  const sales = useSales();
+  const [page, setPage] = useState(1);
+  const sales = useSales(page);
   if (sales.isError) return <ErrorState error={sales.error} onRetry={() => void sales.refetch()} />;
   return (
     <section className="hx-section" aria-labelledby="dealer-sales-title">
       <h2 id="dealer-sales-title" className="hx-section__title">
         {t('sales.title')}
       </h2>
-      <Table<SaleView>
+      <Table<DealerSaleView>
         rowKey="id"
         size="small"
-        pagination={{ pageSize: 20, hideOnSinglePage: true }}
         scroll={{ x: true }}
         loading={sales.isLoading}
-        dataSource={sales.data ?? []}
+        dataSource={sales.data?.items ?? []}
+        pagination={{
+          current: page,
+          pageSize: SALES_PAGE_SIZE,
+          total: sales.data?.total ?? 0,
+          hideOnSinglePage: true,
+          showSizeChanger: false,
+          onChange: setPage,
+        }}
         locale={{ emptyText: t('sales.empty') }}
         data-testid="sales-list"
         columns={[
@@ -28,7 +43,7 @@ export function SalesList({ programTitle }: { programTitle: (code: string) => st
             title: t('sales.item'),
             render: (_, s) => (
               <>
-                <strong>{s.vin ?? [s.brand, s.model].filter(Boolean).join(' ')}</strong>
+                <strong>{s.kind === 'car' ? s.vin : s.category ? categoryLabel(s.category) : '—'}</strong>
                 {s.serialNo ? <div className="hx-note">{s.serialNo}</div> : null}
                 <div className="hx-note">{programTitle(s.programCode)}</div>
               </>
@@ -43,22 +58,33 @@ export function SalesList({ programTitle }: { programTitle: (code: string) => st
               </>
             ),
           },
-          { title: t('sale.fields.price'), render: (_, s) => formatFen(s.priceFen) },
+          { title: t('sale.buyer'), dataIndex: 'buyerNameMasked' },
           {
-            title: t('sale.subsidy'),
-            render: (_, s) => (s.subsidyFen === null ? '—' : formatFen(s.subsidyFen)),
+            title: t('sale.fields.price'),
+            render: (_, s) => (
+              <>
+                {formatFen(s.priceFen)}
+                {s.subsidyFen > 0 ? (
+                  <div className="hx-note">{t('sales.tillSubsidy', { amount: formatFen(s.subsidyFen) })}</div>
+                ) : null}
+              </>
+            ),
           },
           {
             title: t('sales.claim'),
-            render: (_, s) =>
-              s.claimStatus ? (
-                <>
-                  <Tag>{t(`applications:status.${s.claimStatus}`)}</Tag>
-                  {s.applicationCode ? <div className="hx-note">{s.applicationCode}</div> : null}
-                </>
-              ) : (
-                <span className="hx-note">{t('sales.noClaim')}</span>
-              ),
+            render: (_, s) => (
+              <>
+                {s.status === 'returned' ? <Tag color="red">{t('sales.returned')}</Tag> : null}
+                {s.claim ? (
+                  <>
+                    <Tag>{t(`applications:status.${s.claim.status}`)}</Tag>
+                    <div className="hx-note">{s.claim.code}</div>
+                  </>
+                ) : (
+                  <span className="hx-note">{t('sales.noClaim')}</span>
+                )}
+              </>
+            ),
           },
         ]}
       />

@@ -96,11 +96,26 @@ function fillBuyerAndInvoice() {
 afterEach(() => vi.unstubAllGlobals());
 
 describe('record a goods sale', () => {
-  it('takes the filed price, computes the subsidy and shows live whether the amounts add up', async () => {
+  it('takes the filed price; without a voucher nothing is off at the till, so paid + other = price', async () => {
     dealerApi();
     await openGoodsForm();
-    // The price starts at the filed price; 15 % of ¥3,999 is ¥599.85.
     expect(field('price').querySelector('input')?.value).toBe('3999.00');
+    expect(screen.getByTestId('subsidy-estimate').textContent).toContain('¥0.00');
+    type('paid', '3900');
+    await waitFor(() => expect(amounts().dataset.state).toBe('mismatch'));
+    expect(amounts().textContent).toContain('相差 ¥99.00');
+    type('otherDiscount', '99');
+    await waitFor(() => expect(amounts().dataset.state).toBe('ok'));
+  });
+
+  it('with a voucher the program’s subsidy is taken off, and the amounts are checked live with it', async () => {
+    dealerApi();
+    await openGoodsForm();
+    type('voucherCode', 'HXV-2026-0001');
+    // 15 % of ¥3,999 is ¥599.85 (appliance-2026's formula, the engine the server runs).
+    await waitFor(() =>
+      expect(screen.getByTestId('subsidy-estimate').querySelector('strong')?.textContent).toBe('¥599.85'),
+    );
     type('paid', '3400');
     await waitFor(() => expect(amounts().dataset.state).toBe('mismatch'));
     expect(amounts().textContent).toContain('相差 ¥0.85');
@@ -126,7 +141,7 @@ describe('record a goods sale', () => {
   });
 
   it('sends the contract’s body; a duplicate serial from the server lands under the serial input', async () => {
-    let answer: Response = apiError(409, 'DUPLICATE_SERIAL');
+    let answer: Response = apiError(409, 'DUPLICATE_SERIAL', { fields: { serialNo: 'DUPLICATE_SERIAL' } });
     const calls = dealerApi({ 'POST /api/dealer/sales': () => answer.clone() });
     await openGoodsForm();
     fillBuyerAndInvoice();
@@ -141,27 +156,31 @@ describe('record a goods sale', () => {
       productId: product.id,
       serialNo: 'BE0123456789',
       priceFen: 399_900,
-      paidFen: 339_915,
+      paidFen: 399_900,
       otherDiscountFen: 0,
       invoiceNo: '25370000000012345678',
       invoiceDate: '2026-11-30',
       buyer: { name: '张三', idNumber: BUYER_ID },
       delivery: { mode: 'delivery', address: '章丘区明水街道汇泉路 1 号' },
     });
-    answer = jsonResponse({ id: 's1', subsidyFen: 59_985 }, 201);
+    answer = jsonResponse({ id: 's1', subsidyFen: 0 }, 201);
     type('serialNo', 'BE0123456790');
     fireEvent.click(screen.getByTestId('sale-submit'));
-    expect((await screen.findByTestId('sale-done')).textContent).toContain('¥599.85');
+    expect((await screen.findByTestId('sale-done')).textContent).toContain('按发票号码和序列号自动核对');
   });
 
-  it('a company buyer refused by the server (BUYER_NOT_HOLDER) shows under the buyer’s ID number', async () => {
-    dealerApi({ 'POST /api/dealer/sales': apiError(422, 'BUYER_NOT_HOLDER') });
+  it('a company buyer refused by the server (BUYER_NOT_PERSON) shows under the buyer’s ID number', async () => {
+    dealerApi({
+      'POST /api/dealer/sales': apiError(422, 'BUYER_NOT_PERSON', {
+        fields: { 'buyer.idNumber': 'BUYER_NOT_PERSON' },
+      }),
+    });
     await openGoodsForm();
     fillBuyerAndInvoice();
     fireEvent.click(screen.getByTestId('fill-paid'));
     await waitFor(() => expect(amounts().dataset.state).toBe('ok'));
     fireEvent.click(screen.getByTestId('sale-submit'));
-    await waitFor(() => expect(errorOf('buyerIdNumber')).toBe('购买人须为本人（自然人），不能开给单位'));
+    await waitFor(() => expect(errorOf('buyerIdNumber')).toBe('购买人须为个人（居民身份证号），不能是单位'));
   });
 
   it('a pending organisation sees why it cannot record, and no form', async () => {
@@ -300,7 +319,7 @@ describe('import sales from a file', () => {
       );
     expect(rows).toEqual([
       ['2', '购买人身份证号', '身份证号校验位不正确'],
-      ['4', '商品序列号', '该序列号已登记过销售'],
+      ['4', '产品序列号', '该序列号已登记过销售'],
     ]);
     fireEvent.click(within(report).getByRole('button', { name: /下载错误报告/ }));
     expect(saved).toHaveLength(1);
@@ -314,10 +333,10 @@ describe('import sales from a file', () => {
     renderWithApp(routes, { path: '/console/dealer/import' });
     const input = await screen.findByLabelText('导入文件（CSV 或 XLSX）');
     const big = new File(['x'], 'big.xlsx');
-    Object.defineProperty(big, 'size', { value: 11 * 1024 * 1024 });
+    Object.defineProperty(big, 'size', { value: 21 * 1024 * 1024 });
     fireEvent.change(input, { target: { files: [big] } });
     fireEvent.click(screen.getByTestId('import-submit'));
-    expect((await screen.findByRole('alert')).textContent).toContain('文件超过 10 MB');
+    expect((await screen.findByRole('alert')).textContent).toContain('文件超过 20 MB');
     expect(ScriptedUpload.last).toBeUndefined();
   });
 });

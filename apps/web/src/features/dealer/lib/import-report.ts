@@ -4,15 +4,11 @@
  * the CSV is still written defensively: a cell starting with = + - @ (or a tab / CR) is prefixed with a
  * quote so a spreadsheet never evaluates it as a formula.
  */
+import type { SalesImportRowError } from '@huanxin/shared';
 import { isApiError } from '@/lib/api-client';
 
-export interface ImportRowError {
-  /** The file's line (the header is line 1). */
-  line: number;
-  /** The column (a flattened contract field, e.g. `buyer.idNumber`), or '' for the whole row. */
-  field: string;
-  code: string;
-}
+/** One problem of the file: its line (header = 1), column path (`buyer.idNumber`; '' = whole row), code. */
+export type ImportRowError = SalesImportRowError;
 
 const isRowError = (value: unknown): value is ImportRowError => {
   if (typeof value !== 'object' || value === null) return false;

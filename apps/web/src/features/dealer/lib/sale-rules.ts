@@ -4,11 +4,12 @@
  * price) are checked live so a mistake shows before anything is sent. The server stays the judge.
  */
 import {
+  checkBuyerIdNumber,
   evaluateEligibility,
   isIsoDate,
   todayInShanghai,
   validateInvoiceNo,
-  validateResidentId,
+  validateImei,
   validateUscc,
   validateVin,
   type ProgramDefinition,
@@ -46,27 +47,6 @@ export const pastDate =
     return value <= today() || 'FUTURE_DATE';
   };
 
-/** Digits only after removing spaces (an IMEI is 15 digits, the 15th a Luhn check digit). */
-export function validateImei(input: string): { ok: boolean; value: string; errors: string[] } {
-  const value = input.replace(/[\s-]/g, '');
-  if (value === '') return { ok: false, value, errors: ['REQUIRED'] };
-  if (!/^\d{15}$/.test(value)) return { ok: false, value, errors: ['INVALID_FORMAT'] };
-  let sum = 0;
-  for (let i = 0; i < 14; i++) {
-    let digit = Number(value[i]);
-    if (i % 2 === 1) {
-      digit *= 2;
-      if (digit > 9) digit -= 9;
-    }
-    sum += digit;
-  }
-  const ok = (10 - (sum % 10)) % 10 === Number(value[14]);
-  return ok ? { ok, value, errors: [] } : { ok, value, errors: ['INVALID_CHECKSUM'] };
-}
-
-/** Categories whose items carry an IMEI (the sale must name it). */
-export const IMEI_CATEGORIES: ReadonlySet<string> = new Set(['phone', 'tablet']);
-
 /** A money amount in yuan as typed; `optional` lets '' mean 0 (other discount). */
 export const yuanRule =
   ({ optional = false }: { optional?: boolean } = {}): Rule =>
@@ -83,10 +63,12 @@ export function fenOrZero(value: string): number | null {
 export const saleRules = {
   serialNo: text(64),
   imei: identifier(validateImei),
+  voucherCode: optionalText(64),
   invoiceNo: identifier((value) => validateInvoiceNo(value)),
   invoiceDate: pastDate(),
   buyerName: text(40),
-  buyerIdNumber: identifier((value) => validateResidentId(value)),
+  /** A person's resident ID; a company's credit code is BUYER_NOT_PERSON (the shared rule). */
+  buyerIdNumber: identifier((value) => checkBuyerIdNumber(value)),
   deliveryAddress: text(200),
   trackingNo: optionalText(64),
   deliveredOn: (value: string): true | string => (value === '' ? true : pastDate()(value)),
@@ -166,6 +148,7 @@ export function checkAmounts(
 /** The goods form's field for a server field key (`buyer.idNumber` → `buyerIdNumber`). */
 const GOODS_SERVER_FIELDS: Record<string, string> = {
   productId: 'productId',
+  voucherCode: 'voucherCode',
   serialNo: 'serialNo',
   imei: 'imei',
   priceFen: 'price',
@@ -204,19 +187,20 @@ export const carFieldOf = (serverKey: string): string | undefined => CAR_SERVER_
 
 /**
  * Codes that come without `fields` but are about one input (the contract's 409s and 422s on a sale).
- * A company buyer (BUYER_NOT_HOLDER) is about the buyer's ID number.
+ * The API sends `fields` with them too; this is the fallback when it does not.
  */
 export const GOODS_CODE_FIELDS = {
   AMOUNTS_DO_NOT_ADD_UP: 'paid',
   ABOVE_FILED_PRICE: 'price',
-  BUYER_NOT_HOLDER: 'buyerIdNumber',
+  BUYER_NOT_PERSON: 'buyerIdNumber',
+  VOUCHER_NOT_FOUND: 'voucherCode',
   DUPLICATE_SERIAL: 'serialNo',
   DUPLICATE_IMEI: 'imei',
   DUPLICATE_INVOICE: 'invoiceNo',
 } as const;
 
 export const CAR_CODE_FIELDS = {
-  BUYER_NOT_HOLDER: 'buyerIdNumber',
+  BUYER_NOT_PERSON: 'buyerIdNumber',
   DUPLICATE_VIN: 'vin',
   DUPLICATE_INVOICE: 'invoiceNo',
 } as const;
