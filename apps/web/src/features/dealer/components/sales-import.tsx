@@ -33,8 +33,13 @@ export function SalesImport() {
   const [phase, setPhase] = useState<Phase>({ name: 'idle' });
   const busy = phase.name === 'uploading' || phase.name === 'processing';
 
-  const column = (field: string) =>
-    field === '' ? t('import.wholeRow') : t([`import.columns.${field}`, field]);
+  const { i18n } = useTranslation();
+  // The column as the template's header names it: the Chinese name, or in English the field's path.
+  const column = (field: string) => {
+    if (field === '') return t('import.wholeRow');
+    const known = SALES_IMPORT_COLUMNS.find((c) => c.path === field);
+    return known && !i18n.language.startsWith('en') ? known.zh : field;
+  };
   const problem = (row: ImportRowError) => {
     const field = goodsFieldOf(row.field) ?? row.field;
     const specific = field ? [`dealer:errors.${field}.${row.code}`] : [];
