@@ -13,6 +13,7 @@ import { ConfigModule } from './config/config.module';
 import { dataSourceOptions } from './database/data-source';
 import { DealerRecordsModule } from './dealers/certificates/dealer-records.module';
 import { DealersModule } from './dealers/dealers.module';
+import { SalesImportModule } from './dealers/import/sales-import.module';
 import { SalesModule } from './dealers/sales/sales.module';
 import { DevModule } from './dev/dev.module';
 import { DocumentsModule } from './documents/documents.module';
@@ -62,6 +63,7 @@ export class AppModule {
         DealersModule,
         DealerRecordsModule,
         SalesModule,
+        SalesImportModule,
         AuditModule,
         ReviewSamplingModule,
         ReviewReportsModule,

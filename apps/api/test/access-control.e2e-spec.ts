@@ -136,6 +136,9 @@ const MATRIX: Record<string, Row> = {
   // Dealers' sale records (dealer-sales.e2e-spec: own organisation, active, right kind)
   'POST /api/dealer/sales': only('dealer'),
   'GET /api/dealer/sales': only('dealer'),
+  // Bulk import of sale records (dealer-sales-import.e2e-spec)
+  'GET /api/dealer/sales/import/template': only('dealer'),
+  'POST /api/dealer/sales/import': only('dealer'),
   'PATCH /api/admin/programs/:code': only('admin'),
   // Budgets (issue 12): tranches by finance or admin (budget.tranches); pauses by admin
   'POST /api/admin/programs/:code/tranches': only('finance', 'admin'),
@@ -291,6 +294,7 @@ describe('access control: denied by default, every route declares its permission
         'GET /api/dealer/users',
         'GET /api/dealer/products',
         'GET /api/dealer/sales',
+        'GET /api/dealer/sales/import/template',
         'GET /api/audit',
         'GET /api/audit/verify',
         'GET /api/review/queue',

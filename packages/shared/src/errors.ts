@@ -244,16 +244,16 @@ export const FieldErrorCode = {
   PROGRAM_NOT_JOINED: 'PROGRAM_NOT_JOINED',
   /** A pause announced less than 72 hours ahead while the program still has money (operations.md §8). */
   NOTICE_TOO_SHORT: 'NOTICE_TOO_SHORT',
-  /** A sale's product filed for another program than the sale's. */
-  PRODUCT_NOT_IN_PROGRAM: 'PRODUCT_NOT_IN_PROGRAM',
-  /** A sale's delivery date before its invoice date. */
-  BEFORE_INVOICE_DATE: 'BEFORE_INVOICE_DATE',
   /** An imported spreadsheet cell holding a formula: paste the values instead. */
   FORMULA_NOT_ALLOWED: 'FORMULA_NOT_ALLOWED',
   /** An imported cell stored as a number where the field is text (an ID or invoice number loses digits). */
   TEXT_CELL_REQUIRED: 'TEXT_CELL_REQUIRED',
   /** The same serial, IMEI or invoice number on an earlier line of the same import. */
   DUPLICATE_IN_FILE: 'DUPLICATE_IN_FILE',
+  /** A sale's product filed for another program than the sale's. */
+  PRODUCT_NOT_IN_PROGRAM: 'PRODUCT_NOT_IN_PROGRAM',
+  /** A sale's delivery date before its invoice date. */
+  BEFORE_INVOICE_DATE: 'BEFORE_INVOICE_DATE',
 } as const;
 
 export type FieldErrorCode = (typeof FieldErrorCode)[keyof typeof FieldErrorCode];
