@@ -109,18 +109,19 @@ export function validateImei(input: string): ValidationResult {
  * The buyer must be a person with a resident ID (operations.md §3: a company buyer is refused).
  * A credit code (USCC) — however well-formed — or anything not shaped like a resident ID is
  * `BUYER_NOT_PERSON`; a resident ID with a bad check digit or date keeps the ID's own code
- * (INVALID_CHECKSUM, INVALID_DATE, …), since it is a person's number mistyped.
+ * (INVALID_CHECKSUM, INVALID_DATE, …), and a 15-digit one LEGACY_ID_NUMBER, since each is a
+ * person's number mistyped or outdated.
  */
 export function checkBuyerIdNumber(input: string, options: { today?: string } = {}): ValidationResult {
   const value = normalizeIdentifier(input);
   if (value === '') return result(value, [ValidationCode.REQUIRED]);
   const id = validateResidentId(value, options);
   if (id.ok) return result(id.value, [], id.warnings);
+  if (id.errors.includes(ValidationCode.LEGACY_ID_NUMBER))
+    return result(value, [ValidationCode.LEGACY_ID_NUMBER]);
   if (validateUscc(value).ok || !/^\d{17}[\dX]$/.test(value))
     return result(value, [SaleFieldCode.BUYER_NOT_PERSON]);
-  return result(value, [
-    id.errors.find((code) => code !== ValidationCode.LEGACY_ID_NUMBER) ?? 'INVALID_FORMAT',
-  ]);
+  return result(value, [id.errors[0] ?? ValidationCode.INVALID_FORMAT]);
 }
 
 /** Serial numbers compare as identifiers do: trimmed, half-width, upper-case, no spaces or dashes. */

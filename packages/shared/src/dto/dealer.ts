@@ -156,6 +156,13 @@ export interface GoodsSaleRequest {
   oldItem?: { recyclerUscc: string; receiptNo: string; recycledOn: string };
 }
 
+/**
+ * One goods sale as the bulk path takes it (`SalesService.recordGoodsMany`): the same fields as the
+ * HTTP body — an imported row mapped to this shape. Rows are checked as untrusted values, so a
+ * cell of the wrong type is that row's INVALID_TYPE, not a crash.
+ */
+export type GoodsSaleInput = GoodsSaleRequest;
+
 /** `POST /api/dealer/sales`, car body (a new car's sale by a car dealer). */
 export interface CarSaleRequest {
   programCode: string;

@@ -35,7 +35,10 @@ import {
  * web runs as the dealer types.
  */
 
-/** Identifier-like strings: the shared validators decide; this only bounds the length. */
+/**
+ * Identifier-like strings: the shared validators decide; this only bounds the length. The type
+ * decorator is written last so it is checked first: a wrong type answers INVALID_TYPE, not a range.
+ */
 const IDENTIFIER_MAX = 64;
 const DATE_MAX = 10;
 
@@ -103,9 +106,9 @@ class SaleCommonDto {
   programCode: string;
 
   @ApiProperty({ example: 399900, description: 'Invoice total (价税合计), fen' })
-  @IsInt()
   @Min(1)
   @Max(MAX_SALE_AMOUNT_FEN)
+  @IsInt()
   priceFen: number;
 
   @ApiProperty({ example: '26370000000012345678', description: 'Digital (20 digits) or code + number' })
@@ -155,15 +158,15 @@ export class GoodsSaleDto extends SaleCommonDto implements GoodsSaleRequest {
   imei?: string;
 
   @ApiProperty({ example: 399900, description: 'Paid by the buyer, fen' })
-  @IsInt()
   @Min(0)
   @Max(MAX_SALE_AMOUNT_FEN)
+  @IsInt()
   paidFen: number;
 
   @ApiProperty({ example: 0, description: 'Other discounts (the dealer’s own), fen' })
-  @IsInt()
   @Min(0)
   @Max(MAX_SALE_AMOUNT_FEN)
+  @IsInt()
   otherDiscountFen: number;
 
   @ApiProperty({ type: SaleDeliveryDto })
@@ -194,9 +197,9 @@ export class SaleVehicleDto {
   powertrain: CarPowertrain;
 
   @ApiProperty({ example: 1.5, minimum: 0, maximum: 10, description: 'Litres (0 for an electric car)' })
-  @IsNumber({ allowNaN: false, allowInfinity: false })
   @Min(0)
   @Max(10)
+  @IsNumber({ allowNaN: false, allowInfinity: false })
   displacementL: number;
 
   @ApiProperty({ description: 'Listed in the NEV purchase-tax exemption catalogue' })
@@ -223,16 +226,16 @@ export class ListSalesQueryDto implements DealerSaleListQuery {
   @ApiPropertyOptional({ default: 1, minimum: 1, maximum: 10000 })
   @IsOptional()
   @Type(() => Number)
-  @IsInt()
   @Min(1)
   @Max(10_000)
+  @IsInt()
   page?: number;
 
   @ApiPropertyOptional({ default: 50, minimum: 1, maximum: MAX_SALES_PAGE_SIZE })
   @IsOptional()
   @Type(() => Number)
-  @IsInt()
   @Min(1)
   @Max(MAX_SALES_PAGE_SIZE)
+  @IsInt()
   pageSize?: number;
 }

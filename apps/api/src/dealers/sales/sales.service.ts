@@ -11,6 +11,7 @@ import {
   type DealerSaleView,
   ErrorCode,
   FieldErrorCode,
+  type GoodsSaleInput,
   type GoodsSaleRequest,
   maskIdNumber,
   maskName,
@@ -153,7 +154,7 @@ export class SalesService {
    * unique indexes: the transaction rolls back and the rows are checked against the database
    * again, so the answer still names the rows. Results in the rows' order.
    */
-  async recordGoodsMany(user: AuthUser, inputs: readonly GoodsSaleRequest[]): Promise<DealerSaleResult[]> {
+  async recordGoodsMany(user: AuthUser, inputs: readonly GoodsSaleInput[]): Promise<DealerSaleResult[]> {
     if (inputs.length > MAX_SALE_BATCH_ROWS)
       throw new DomainError(ErrorCode.PAYLOAD_TOO_LARGE, `At most ${MAX_SALE_BATCH_ROWS} sales at once`);
     if (inputs.length === 0) return [];
