@@ -139,6 +139,18 @@ const MATRIX: Record<string, Row> = {
   // Bulk import of sale records (dealer-sales-import.e2e-spec)
   'GET /api/dealer/sales/import/template': only('dealer'),
   'POST /api/dealer/sales/import': only('dealer'),
+  // Dismantlers' certificates, recyclers' receipts (the kind is checked in
+  // dealer-certificates.e2e-spec) and the registration's documents, read by the commerce office
+  'POST /api/dealer/certificates': only('dealer'),
+  'GET /api/dealer/certificates': only('dealer'),
+  'GET /api/dealer/certificates/:id': only('dealer'),
+  'POST /api/dealer/recycling-receipts': only('dealer'),
+  'GET /api/dealer/recycling-receipts': only('dealer'),
+  'GET /api/dealer/recycling-receipts/:id': only('dealer'),
+  'POST /api/dealer/documents': only('dealer'),
+  'GET /api/dealer/documents': only('dealer'),
+  'GET /api/admin/organizations/:id/documents': only('approver', 'admin'),
+  'GET /api/admin/organizations/:id/documents/:docId': only('approver', 'admin'),
   'PATCH /api/admin/programs/:code': only('admin'),
   // Budgets (issue 12): tranches by finance or admin (budget.tranches); pauses by admin
   'POST /api/admin/programs/:code/tranches': only('finance', 'admin'),
@@ -295,6 +307,9 @@ describe('access control: denied by default, every route declares its permission
         'GET /api/dealer/products',
         'GET /api/dealer/sales',
         'GET /api/dealer/sales/import/template',
+        'GET /api/dealer/certificates',
+        'GET /api/dealer/recycling-receipts',
+        'GET /api/dealer/documents',
         'GET /api/audit',
         'GET /api/audit/verify',
         'GET /api/review/queue',

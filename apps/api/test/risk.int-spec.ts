@@ -8,7 +8,8 @@ import { LATE_UPLOAD_DAYS } from '../src/risk/risk.rules';
 import { raiseBudget } from './utils/budget';
 import { useFakeClock, type FakeClock } from './utils/fake-clock';
 import { dataSourceOf } from './utils/identity';
-import { createResident } from './utils/residents';
+import { fileCertificates } from './utils/certificates';
+import { createResident, residentIdentity } from './utils/residents';
 import { runChecks, submitClaim, vinFor } from './utils/review-claims';
 import { createTestApp, type TestApp } from './utils/test-app';
 
@@ -41,15 +42,27 @@ describe('risk signals in the check job', () => {
 
   const resident = () => createResident(t, index++);
 
-  /** A car-scrap-2026 claim with numbers of its own (the old VIN given, or its own too). */
-  const carFacts = (oldVin?: string) => {
+  /**
+   * A car-scrap-2026 claim with numbers of its own (the old VIN given, or its own too), its scrap
+   * certificate on file with the demo dismantler (else CERTIFICATE_NOT_ON_FILE: see
+   * review-matrix-dealer.e2e-spec).
+   */
+  const carFacts = async (oldVin?: string) => {
     const n = next();
-    return {
+    const facts = {
       'oldVehicle.vin': oldVin ?? vinFor('LSJRSK01', n),
       'scrap.certificateNo': `BF2026-RSK${String(n).padStart(4, '0')}`,
       'newVehicle.vin': vinFor('LDCRSKN1', n),
       'newVehicle.invoiceNo': `2637${String(990_000 + n).padStart(16, '0')}`,
     };
+    await fileCertificates(t, [
+      {
+        certificateNo: facts['scrap.certificateNo'],
+        vin: facts['oldVehicle.vin'],
+        ownerIdNumber: residentIdentity(9649).idNumber,
+      },
+    ]);
+    return facts;
   };
   const tvFacts = (changes: Record<string, unknown> = {}) => {
     const n = next();
@@ -86,6 +99,7 @@ describe('risk signals in the check job', () => {
       'INVOICE_BUYER_NOT_APPLICANT',
       'DUPLICATE_KEY',
       'LATE_UPLOAD',
+      'CERTIFICATE_NOT_ON_FILE',
     ]);
     for (const code of codes) {
       const signal = RISK_SIGNALS[code as keyof typeof RISK_SIGNALS];
@@ -96,7 +110,7 @@ describe('risk signals in the check job', () => {
   });
 
   it('a clean car claim and a clean appliance claim raise no flag and score 0', async () => {
-    const car = await submitClaim(t, await resident(), 'carScrap', carFacts());
+    const car = await submitClaim(t, await resident(), 'carScrap', await carFacts());
     const tv = await submitClaim(t, await resident(), 'appliance', tvFacts());
     for (const claim of [car, tv]) {
       expect(await runChecks(t, claim.id)).toEqual({ moved: true, flags: [] });
@@ -109,14 +123,14 @@ describe('risk signals in the check job', () => {
 
   it('DUPLICATE_KEY: another person claims the same old car; VEHICLE_NOT_PASSENGER: the other claim declared it a truck', async () => {
     const oldVin = vinFor('LSJRSKD1', next());
-    const first = await submitClaim(t, await resident(), 'carScrap', carFacts(oldVin));
+    const first = await submitClaim(t, await resident(), 'carScrap', await carFacts(oldVin));
     // The first claim says (as a version without the vehicle-type clause would let it) the car is "other".
     await db.query(
       `UPDATE application SET facts = jsonb_set(facts, '{oldVehicle,vehicleType}', '"other"') WHERE id = $1`,
       [first.id],
     );
     expect((await runChecks(t, first.id)).flags).toContain('VEHICLE_NOT_PASSENGER');
-    const second = await submitClaim(t, await resident(), 'carScrap', carFacts(oldVin));
+    const second = await submitClaim(t, await resident(), 'carScrap', await carFacts(oldVin));
     const checked = await runChecks(t, second.id);
     expect(checked).toEqual({ moved: true, flags: ['VEHICLE_NOT_PASSENGER', 'DUPLICATE_KEY'] });
     expect(await flagsOf(second.id)).toEqual([
@@ -143,9 +157,9 @@ describe('risk signals in the check job', () => {
       await createResident(t, 6101),
       await createResident(t, 6102),
     ];
-    const first = await submitClaim(t, owners[0]!, 'carScrap', carFacts(oldVin));
-    const second = await submitClaim(t, owners[1]!, 'carScrap', carFacts(oldVin));
-    const gone = await submitClaim(t, owners[2]!, 'carScrap', carFacts());
+    const first = await submitClaim(t, owners[0]!, 'carScrap', await carFacts(oldVin));
+    const second = await submitClaim(t, owners[1]!, 'carScrap', await carFacts(oldVin));
+    const gone = await submitClaim(t, owners[2]!, 'carScrap', await carFacts());
     await request(t.server)
       .post(`/api/applications/${gone.id}/withdraw`)
       .set('Cookie', owners[2]!.cookie)
@@ -180,7 +194,7 @@ describe('risk signals in the check job', () => {
   });
 
   it('a claim that declares a non-passenger car bought in someone else’s name: three flags, the score is their sum, still in review', async () => {
-    const claim = await submitClaim(t, await resident(), 'carScrap', carFacts());
+    const claim = await submitClaim(t, await resident(), 'carScrap', await carFacts());
     await db.query(
       `UPDATE application SET facts = jsonb_set(jsonb_set(facts, '{oldVehicle,vehicleType}', '"other"'), '{newVehicle,ownerIsApplicant}', 'false')
         WHERE id = $1`,
@@ -219,7 +233,7 @@ describe('risk signals in the check job', () => {
 
   it('the same person’s two claims on one old car (stacking programs) raise no DUPLICATE_KEY', async () => {
     const owner = await resident();
-    const claim = await submitClaim(t, owner, 'carScrap', carFacts());
+    const claim = await submitClaim(t, owner, 'carScrap', await carFacts());
     expect(await runChecks(t, claim.id)).toEqual({ moved: true, flags: [] });
     // The same person's claim for the same car (VIN, certificate) in the stacking Jinan program.
     const [twin] = (await db.query(

@@ -5,14 +5,14 @@
  */
 
 /**
- * A scrap certificate number (报废机动车回收证明编号) after `normalizeIdentifier`: no national
- * check digit is published, so the shape only — letters, digits and dashes, 6–32 characters
- * (the certificates in circulation read like `BF2026-0001234`).
+ * A scrap certificate number (报废机动车回收证明编号) after `normalizeIdentifier` (which drops
+ * spaces and dashes): no national check digit is published, so the shape only — letters and
+ * digits, 6–32 characters (`BF2026-0001234` is kept as `BF20260001234`).
  */
-export const CERTIFICATE_NO_PATTERN = /^[0-9A-Z][0-9A-Z-]{4,30}[0-9A-Z]$/;
+export const CERTIFICATE_NO_PATTERN = /^[0-9A-Z]{6,32}$/;
 
 /** A recycling receipt number (回收凭证编号) after normalising, as the certificate's: 3–32 characters. */
-export const RECEIPT_NO_PATTERN = /^[0-9A-Z][0-9A-Z-]{1,30}[0-9A-Z]$/;
+export const RECEIPT_NO_PATTERN = /^[0-9A-Z]{3,32}$/;
 
 /** The documents a registration files: the business licence and the signed commitment. */
 export const ORGANIZATION_DOCUMENT_KINDS = ['business_licence', 'commitment'] as const;

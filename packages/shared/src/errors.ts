@@ -117,14 +117,6 @@ export const ERROR_STATUS = {
   PRODUCT_NOT_FOUND: 404,
   /** The organisation has filed this barcode for this program already. */
   DUPLICATE_PRODUCT: 409,
-  /** A certificate with this number is on file already (one certificate backs one claim). */
-  DUPLICATE_CERTIFICATE: 409,
-  CERTIFICATE_NOT_FOUND: 404,
-  /** A recycling receipt with this number is on file already. */
-  DUPLICATE_RECEIPT: 409,
-  RECEIPT_NOT_FOUND: 404,
-  /** Registration documents: at most MAX_ORGANIZATION_DOCUMENTS per organisation. */
-  TOO_MANY_ORGANIZATION_DOCUMENTS: 409,
   // Dealer sale records (issue 13)
   /** The invoice total is not paid + subsidy + other discounts (`priceFen ≠ paidFen + subsidyFen + otherDiscountFen`). */
   AMOUNTS_DO_NOT_ADD_UP: 422,
@@ -132,7 +124,8 @@ export const ERROR_STATUS = {
   ABOVE_FILED_PRICE: 422,
   /** The buyer's ID is not a resident ID (a company's credit code, or no ID at all): sales are to persons. */
   BUYER_NOT_PERSON: 422,
-  /** The organisation's kinds do not include the one this record needs (goods sale: retailer; car sale: car_dealer; certificates: dismantler; receipts: recycler). */
+  /** The organisation's kinds do not include the one this record needs (goods sale: retailer; car sale:
+   * car_dealer; certificate: dismantler; recycling receipt: recycler). */
   ORGANIZATION_KIND_NOT_ALLOWED: 403,
   /** No voucher with this code can be redeemed here (until the vouchers issue, no voucher exists). */
   VOUCHER_NOT_FOUND: 409,
@@ -144,6 +137,14 @@ export const ERROR_STATUS = {
   /** This new car's VIN is recorded for another sale. */
   DUPLICATE_VIN: 409,
   SALE_NOT_FOUND: 404,
+  /** A certificate with this number is on file already (one certificate backs one claim). */
+  DUPLICATE_CERTIFICATE: 409,
+  CERTIFICATE_NOT_FOUND: 404,
+  /** A recycling receipt with this number is on file already. */
+  DUPLICATE_RECEIPT: 409,
+  RECEIPT_NOT_FOUND: 404,
+  /** Registration documents: at most MAX_ORGANIZATION_DOCUMENTS per organisation. */
+  TOO_MANY_ORGANIZATION_DOCUMENTS: 409,
   // Budgets and pauses (issue 12)
   /** A tranche with this document number (文号) is already on the program's budget. */
   DUPLICATE_DOCUMENT_NO: 409,

@@ -1,18 +1,18 @@
 import { shanghaiDate } from '../common/clock';
+import type { DealerRecordsRiskRepository } from './dealer-records.repository';
+import { dealerRecordRules } from './dealer-records.rules';
 import { factAt, type RaisedFlag, type RiskContext, type RiskRule } from './risk-rule';
 import type { RiskRepository, VehicleDeclaration } from './risk.repository';
 
 /**
- * The audit-derived risk rules of operations.md §7 that today's data supports, each an
+ * The audit-derived risk rules of operations.md §7 that the claims themselves support, each an
  * explainable rule: its flag's `detail` says what was found where, so a reviewer can check it.
  *
- * Not here yet, because the data they compare against comes with the dealers issue (dealer sale
- * records, the product register, dismantlers' certificates):
- * - price above the 90-day filed baseline (needs the product register's filed prices);
- * - certificate not on file (needs the dismantlers' 《报废机动车回收证明》 records);
- * - many items to one delivery address (the delivery address is recorded on the dealer's sale);
- * - the invoice's buyer name / ID against the profile (the buyer is recorded on the dealer's sale;
- *   today INVOICE_BUYER_NOT_APPLICANT reads what the resident declared);
+ * The rules that read the dealers' records (certificate not on file, price above the filed
+ * baseline, many items to one delivery address) are in dealer-records.rules.ts, listed after
+ * these. Not here yet:
+ * - the invoice's buyer name / ID against the profile as a flag (the dealer's sale record shows
+ *   the buyer in the review matrix; INVOICE_BUYER_NOT_APPLICANT reads what the resident declared);
  * - one address across applicants (the profile address is encrypted without a blind index).
  * One phone across applicants cannot happen (the phone is the account's unique key); one bank card
  * and one device across applicants are the checks' SHARED_BANK_ACCOUNT and SAME_DEVICE_PATTERN.
@@ -182,12 +182,16 @@ function saleOf(facts: Record<string, unknown>): { dateField: string; date: stri
   return at ? { dateField, date, at } : null;
 }
 
-/** Every rule, in the order their flags are listed. */
-export function riskRules(repository: RiskRepository): readonly RiskRule[] {
+/** Every rule, in the order their flags are listed: the claims' own, then the dealers' records'. */
+export function riskRules(
+  repository: RiskRepository,
+  dealerRecords: DealerRecordsRiskRepository,
+): readonly RiskRule[] {
   return [
     vehicleNotPassenger(repository),
     invoiceBuyerNotApplicant(),
     duplicateKey(repository),
     lateUpload(repository),
+    ...dealerRecordRules(dealerRecords),
   ];
 }

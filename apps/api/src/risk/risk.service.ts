@@ -4,6 +4,7 @@ import type { DataSource, EntityManager } from 'typeorm';
 import { claimKeysOf } from '../eligibility/server-evaluator';
 import { ProgramsRepository } from '../programs/programs.repository';
 import type { RaisedFlag, RiskApplication, RiskRule } from './risk-rule';
+import { DealerRecordsRiskRepository } from './dealer-records.repository';
 import { RiskRepository } from './risk.repository';
 import { riskRules } from './risk.rules';
 
@@ -19,10 +20,11 @@ export class RiskService {
 
   constructor(
     private readonly repository: RiskRepository,
+    dealerRecords: DealerRecordsRiskRepository,
     private readonly programs: ProgramsRepository,
     @InjectDataSource() private readonly dataSource: DataSource,
   ) {
-    this.rules = riskRules(repository);
+    this.rules = riskRules(repository, dealerRecords);
   }
 
   /** The registry's rule codes, in order. */

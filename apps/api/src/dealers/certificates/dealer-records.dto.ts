@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { IsIn, IsOptional, IsString, Matches, MaxLength, MinLength } from 'class-validator';
+import { IsDefined, IsIn, IsOptional, IsString, Matches, MaxLength, MinLength } from 'class-validator';
 import {
   CERTIFICATE_NO_PATTERN,
   normalizeIdentifier,
@@ -27,29 +27,35 @@ export class CreateCertificateFields {
   @MaxLength(40)
   @normalised()
   @Matches(CERTIFICATE_NO_PATTERN, { message: 'INVALID_FORMAT' })
+  @IsDefined()
   certificateNo: string;
 
   @ApiProperty({ example: 'LSJA24U62JG269225', description: 'Old VIN: a failed check digit is a warning' })
   @IsOldVin()
+  @IsDefined()
   vin: string;
 
   @ApiProperty({ example: '鲁A12345' })
   @IsPlate()
+  @IsDefined()
   plate: string;
 
   @ApiProperty({ example: '张三', description: 'Registered owner; stored encrypted' })
   @IsString()
   @MinLength(1)
   @MaxLength(40)
+  @IsDefined()
   ownerName: string;
 
   @ApiProperty({ example: '370181196003010015', description: 'Owner ID number (checksum); stored encrypted' })
   @IsResidentId()
+  @IsDefined()
   ownerIdNumber: string;
 
   @ApiProperty({ example: '2026-03-02', description: 'Hand-over to the dismantler (not in the future)' })
   @IsString()
   @Matches(DATE, { message: 'INVALID_DATE' })
+  @IsDefined()
   handedOverOn: string;
 
   @ApiPropertyOptional({
@@ -69,6 +75,7 @@ export class CreateRecyclingReceiptDto {
   @MaxLength(40)
   @normalised()
   @Matches(RECEIPT_NO_PATTERN, { message: 'INVALID_FORMAT' })
+  @IsDefined()
   receiptNo: string;
 
   @ApiProperty({
@@ -78,6 +85,7 @@ export class CreateRecyclingReceiptDto {
   @IsString()
   @MinLength(1)
   @MaxLength(64)
+  @IsDefined()
   category: string;
 
   @ApiProperty({
@@ -85,11 +93,13 @@ export class CreateRecyclingReceiptDto {
     description: 'Seller ID number (checksum); stored encrypted',
   })
   @IsResidentId()
+  @IsDefined()
   sellerIdNumber: string;
 
   @ApiProperty({ example: '2026-04-18', description: 'Not in the future' })
   @IsString()
   @Matches(DATE, { message: 'INVALID_DATE' })
+  @IsDefined()
   recycledOn: string;
 }
 
@@ -97,5 +107,6 @@ export class CreateRecyclingReceiptDto {
 export class OrganizationDocumentFields {
   @ApiProperty({ enum: ORGANIZATION_DOCUMENT_KINDS })
   @IsIn(ORGANIZATION_DOCUMENT_KINDS)
+  @IsDefined()
   kind: OrganizationDocumentKind;
 }

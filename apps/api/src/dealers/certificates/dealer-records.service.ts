@@ -67,8 +67,10 @@ export class DealerRecordsService {
 
   async createCertificate(caller: AuthUser, body: UploadBody): Promise<CertificateView> {
     const organizationId = caller.organizationId!;
-    await this.requireKind(organizationId, 'dismantler');
+    // The fields (up to the file part) are read, not a byte of the scan yet: 415 for a body that
+    // is not multipart at all comes first, then the organisation's kind.
     const file = await body.file();
+    await this.requireKind(organizationId, 'dismantler');
     if (!file) throw validationFailed({ file: FieldErrorCode.REQUIRED }, 'Send the scan as `file`');
     const input = await validateFields(CreateCertificateFields, file.fields);
     const today = this.clock.today();

@@ -8,11 +8,14 @@ import type { MatrixCase, MatrixSourceProvider, MatrixValue } from './matrix-sou
 /** Fact types and validators that make a fact a key field (operations.md §7: VIN, numbers, price, dates). */
 const KEY_TYPES = new Set(['money', 'date']);
 
-/** The key fact paths of a program: its claim keys, identifier-validated facts, prices and dates. */
+/** Facts that are neither claim keys nor typed as such but name a dealer's record (the recycler's receipt). */
+const RECORD_FACTS = new Set(['oldItem.recyclingReceiptNo']);
+
+/** The key fact paths of a program: its claim keys, identifier-validated facts, prices, dates and record numbers. */
 export function keyFactPaths(definition: ProgramDefinition): string[] {
   const paths = new Set(definition.claimKeys.map((key) => key.path));
   for (const field of definition.factFields) {
-    if (field.validator || KEY_TYPES.has(field.type)) paths.add(field.path);
+    if (field.validator || KEY_TYPES.has(field.type) || RECORD_FACTS.has(field.path)) paths.add(field.path);
   }
   return [...paths];
 }
