@@ -3,6 +3,7 @@ import { Table, Tag } from 'antd';
 import { formatFen } from '@huanxin/shared';
 import { useTranslation } from 'react-i18next';
 import { ErrorState } from '@/components/ui/query-state';
+import { useProducts } from '../api/products';
 import { SALES_PAGE_SIZE, useSales, type DealerSaleView } from '../api/sales';
 
 /** The organisation's sales, newest first, each with the status of the claim it backs. */
@@ -16,6 +17,13 @@ export function SalesList({
   const { t } = useTranslation('dealer');
   const [page, setPage] = useState(1);
   const sales = useSales(page);
+  const products = useProducts();
+  const item = (s: DealerSaleView) => {
+    if (s.kind === 'car') return s.vin;
+    const product = products.data?.find((p) => p.id === s.productId);
+    const category = s.category ? categoryLabel(s.category) : '';
+    return product ? `${product.brand} ${product.model} · ${category}` : category || '—';
+  };
   if (sales.isError) return <ErrorState error={sales.error} onRetry={() => void sales.refetch()} />;
   return (
     <section className="hx-section" aria-labelledby="dealer-sales-title">
@@ -43,7 +51,7 @@ export function SalesList({
             title: t('sales.item'),
             render: (_, s) => (
               <>
-                <strong>{s.kind === 'car' ? s.vin : s.category ? categoryLabel(s.category) : '—'}</strong>
+                <strong>{item(s)}</strong>
                 {s.serialNo ? <div className="hx-note">{s.serialNo}</div> : null}
                 <div className="hx-note">{programTitle(s.programCode)}</div>
               </>
