@@ -142,10 +142,11 @@ export function DealerReceiptsPage() {
 
 export function OrganizationsReviewPage() {
   const { t } = useTranslation('dealer');
+  const programs = useProgramChoices();
   return (
     <div className="hx-page">
       <PageTitle title={t('review.title')} />
-      <OrganizationsReview />
+      <OrganizationsReview programTitle={(code) => programs.find((p) => p.code === code)?.title ?? code} />
     </div>
   );
 }

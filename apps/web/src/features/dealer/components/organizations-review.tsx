@@ -74,11 +74,13 @@ function OrganizationDetails({ id }: { id: string }) {
           content: (
             <>
               <strong>
-                {h.fromStatus ? `${t(`status.${h.fromStatus}`)} → ` : ''}
-                {t(`status.${h.toStatus}`)}
+                {h.fromStatus
+                  ? `${t(`status.${h.fromStatus}`)} → ${t(`status.${h.toStatus}`)}`
+                  : t('review.registered')}
               </strong>{' '}
               <span className="hx-note">{when(h.at)}</span>
-              <div>{h.reason}</div>
+              {/* The registration's own event carries the server's marker, not a person's reason. */}
+              {h.fromStatus ? <div>{h.reason}</div> : null}
             </>
           ),
         }))}
@@ -91,7 +93,12 @@ function OrganizationDetails({ id }: { id: string }) {
  * The commerce office's page: registrations by status (pending first) with the credit code, kinds,
  * programs and masked payout account; the allowed changes (the shared lifecycle) each ask a reason.
  */
-export function OrganizationsReview() {
+export function OrganizationsReview({
+  programTitle = (code) => code,
+}: {
+  /** A program's title by its code (the programs feature knows them). */
+  programTitle?: (code: string) => string;
+}) {
   const { t } = useTranslation('dealer');
   const [status, setStatus] = useState<OrganizationStatus>('pending');
   const organizations = useOrganizations(status);
@@ -150,7 +157,7 @@ export function OrganizationsReview() {
             ),
           },
           { title: t('fields.kinds'), render: (_, o) => o.kinds.map((k) => t(`kinds.${k}`)).join('、') },
-          { title: t('fields.programs'), render: (_, o) => o.programs.join(', ') },
+          { title: t('fields.programs'), render: (_, o) => o.programs.map(programTitle).join('、') },
           {
             title: t('fields.contactName'),
             render: (_, o) => `${o.contactName ?? '—'} ${o.contactPhoneMasked ?? ''}`,
