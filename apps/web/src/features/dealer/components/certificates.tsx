@@ -88,7 +88,7 @@ export function Certificates({ writable }: { writable: boolean }) {
     try {
       await create.mutateAsync({
         fields: {
-          certificateNo: normalizeIdentifier(values.certificateNo),
+          certificateNo: values.certificateNo.trim(),
           vin: validateVin(values.vin, { context: 'old' }).value,
           plate: validatePlate(values.plate).value,
           ownerName: values.ownerName.trim(),

@@ -55,7 +55,7 @@ export function RecyclingReceipts({
     setServerError(null);
     try {
       await create.mutateAsync({
-        receiptNo: normalizeIdentifier(values.receiptNo),
+        receiptNo: values.receiptNo.trim(),
         category: values.category,
         sellerIdNumber: validateResidentId(values.sellerIdNumber).value,
         recycledOn: values.recycledOn,
