@@ -9,6 +9,7 @@ import { randomInt } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, inject, it, onTestFailed } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { collectPageErrors, launchBrowser, PHONE, screenshotPath } from './browser';
+import { onePagePdf } from './documents';
 import {
   buyerIdNumber,
   freshUscc,
@@ -102,8 +103,16 @@ describe('dealer: registration → approval → first product → first sale', (
     await signIn(page, username, PASSWORD, '/console/dealer');
     await page.getByTestId('dealer-status').getByText('待审核').waitFor();
     // What the office still waits for: the business licence and the commitment are not uploaded yet.
-    expect(await page.getByTestId('registration-documents').getByText('未上传').count()).toBe(2);
+    const documents = page.getByTestId('registration-documents');
+    expect(await documents.getByText('未上传').count()).toBe(2);
     await page.screenshot({ path: screenshotPath('dealer-console-pending'), fullPage: true });
+    await page.getByLabel('上传营业执照', { exact: true }).setInputFiles({
+      name: 'licence.pdf',
+      mimeType: 'application/pdf',
+      buffer: onePagePdf('Business licence 91370181MW'),
+    });
+    await documents.getByText('已上传 1 份').waitFor();
+    expect(await documents.getByText('未上传').count()).toBe(1);
 
     const office = await browser.newContext({ viewport: LAPTOP, locale: 'zh-CN' });
     const officePage = await office.newPage();
@@ -116,8 +125,9 @@ describe('dealer: registration → approval → first product → first sale', (
     expect(await row.getByTestId('uscc-check').textContent()).toBe('校验码正确');
     await row.getByRole('button', { name: /展开行|Expand row/ }).click();
     const detail = officePage.getByTestId(`org-detail-${uscc}`);
-    await detail.getByText('尚缺：营业执照、承诺书（签字盖章）').waitFor();
-    expect(await detail.getByText('待审核').count()).toBeGreaterThan(0);
+    await detail.getByText('尚缺：承诺书（签字盖章）').waitFor();
+    expect(await detail.getByRole('link', { name: '营业执照' }).count()).toBe(1);
+    expect(await detail.getByText('提交注册').count()).toBe(1);
     await officePage.screenshot({ path: screenshotPath('dealer-review-detail'), fullPage: true });
     await officePage.getByTestId(`org-${uscc}-active`).click();
     await officePage
