@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { getCatalogueProgram } from '@huanxin/shared';
-import { residentIdNumber } from '@huanxin/shared/testing';
+import { NEW_VEHICLE_VIN, residentIdNumber } from '@huanxin/shared/testing';
 import { routes } from '@/app/router';
 import { apiError, mockApi, signedInAs, type Handler } from '@/test/api-mock';
 import { programDetailOf } from '@/test/fixtures';
@@ -200,6 +200,51 @@ describe('record a goods sale', () => {
       .getAllByRole('link')
       .map((a) => a.textContent);
     expect(tabs).toEqual(['概况与商品', '登记销售', '销售记录', '批量导入']);
+  });
+});
+
+describe('record a car sale', () => {
+  const carScrap = getCatalogueProgram('car-scrap-2026')!;
+  const carDealer = {
+    organization: { ...organization, kinds: ['car_dealer'], programs: ['car-scrap-2026'] },
+    user: me.user,
+  };
+
+  it('checks the VIN’s check digit as typed and sends the contract’s car body', async () => {
+    const { definition: _d, ...summary } = programDetailOf(carScrap);
+    const calls = mockApi({
+      'GET /api/auth/me': signedInAs({ role: 'dealer', displayName: '李经理' }),
+      'GET /api/programs': jsonResponse([summary]),
+      'GET /api/programs/car-scrap-2026': jsonResponse(programDetailOf(carScrap)),
+      'GET /api/dealer/me': jsonResponse(carDealer),
+      'GET /api/dealer/products': jsonResponse([]),
+      'POST /api/dealer/sales': jsonResponse({ id: 'c1', subsidyFen: 0 }, 201),
+    });
+    renderWithApp(routes, { path: '/console/dealer/sales/new' });
+    await screen.findByRole('heading', { name: '登记汽车销售' });
+    const wrong = `${NEW_VEHICLE_VIN.slice(0, 8)}${NEW_VEHICLE_VIN[8] === '1' ? '2' : '1'}${NEW_VEHICLE_VIN.slice(9)}`;
+    type('vin', wrong);
+    await waitFor(() => expect(errorOf('vin')).toBe('VIN 第 9 位校验码不正确'));
+    type('vin', NEW_VEHICLE_VIN.toLowerCase());
+    await waitFor(() => expect(errorOf('vin')).toBeNull());
+    fireEvent.change(within(field('powertrain')).getByRole('combobox'), { target: { value: 'nev' } });
+    type('displacementL', '0');
+    fireEvent.click(await screen.findByLabelText('车型已列入《减免车辆购置税的新能源汽车车型目录》'));
+    type('price', '159800');
+    type('invoiceNo', '037001900111 12345678');
+    type('invoiceDate', '2026-11-30');
+    type('buyerName', '张三');
+    type('buyerIdNumber', BUYER_ID);
+    fireEvent.click(screen.getByTestId('car-sale-submit'));
+    await screen.findByTestId('sale-done');
+    expect(calls.find((c) => c.method === 'POST')?.body).toEqual({
+      programCode: 'car-scrap-2026',
+      vehicle: { vin: NEW_VEHICLE_VIN, powertrain: 'nev', displacementL: 0, inNevCatalogue: true },
+      priceFen: 15_980_000,
+      invoiceNo: '03700190011112345678',
+      invoiceDate: '2026-11-30',
+      buyer: { name: '张三', idNumber: BUYER_ID },
+    });
   });
 });
 
