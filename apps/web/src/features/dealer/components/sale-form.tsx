@@ -399,9 +399,9 @@ export function GoodsSaleForm({
           <p className="hx-field__help">
             {withVoucher
               ? t('sale.help.subsidyVoucher')
-              : t('sale.help.subsidyLater', {
-                  amount: estimate.subsidyFen === null ? '—' : formatFen(estimate.subsidyFen),
-                })}
+              : estimate.subsidyFen === null
+                ? t('sale.help.subsidyNone')
+                : t('sale.help.subsidyLater', { amount: formatFen(estimate.subsidyFen) })}
           </p>
         </div>
         <TextField<GoodsSaleValues>
