@@ -443,6 +443,36 @@ describe('dealer sale records', () => {
       expect(await footprint()).toEqual(before);
     });
 
+    it('the body’s shape: a missing field is REQUIRED, a wrong type INVALID_TYPE, each under its path', async () => {
+      const body = goods(fridge, {
+        buyer: { idNumber: residentIdentity(105).idNumber },
+        invoiceNo: 2637000012,
+        delivery: 'pickup',
+        priceFen: undefined,
+      });
+      const before = await footprint();
+      const res = await post(shop, body).expect(422);
+      expect(res.body.error).toMatchObject({
+        code: 'VALIDATION_FAILED',
+        fields: {
+          'buyer.name': 'REQUIRED',
+          invoiceNo: 'INVALID_TYPE',
+          delivery: 'INVALID_TYPE',
+          priceFen: 'REQUIRED',
+        },
+      });
+      const car = await post(carDealer, { vehicle: 'LSVAU2180N2183294' }).expect(422);
+      expect(car.body.error.fields).toEqual({
+        programCode: 'REQUIRED',
+        priceFen: 'REQUIRED',
+        invoiceNo: 'REQUIRED',
+        invoiceDate: 'REQUIRED',
+        buyer: 'REQUIRED',
+        vehicle: 'INVALID_TYPE',
+      });
+      expect(await footprint()).toEqual(before);
+    });
+
     it('every field problem at once, with its path', async () => {
       const res = await post(
         shop,
@@ -744,6 +774,7 @@ describe('dealer sale records', () => {
         'item.invoiceNo': sale.invoiceNo,
         'item.serialNo': sale.serialNo,
         'item.priceFen': 400_000,
+        'item.dealerUscc': shop.uscc,
       });
       const res = await request(t.server)
         .get('/api/dealer/sales?pageSize=200')
@@ -751,6 +782,32 @@ describe('dealer sale records', () => {
         .expect(200);
       const item = res.body.items.find((i: { id: string }) => i.id === recorded.body.id);
       expect(item.claim).toEqual({ id: claim.id, code: claim.code, status: 'submitted' });
+    });
+
+    it('a claim on the sale’s invoice naming another seller is not shown; one naming this seller matches by serial', async () => {
+      const onInvoice = goods(rivalFridge, { priceFen: 400_000, paidFen: 400_000, otherDiscountFen: 0 });
+      const onSerial = goods(rivalFridge, { priceFen: 400_000, paidFen: 400_000, otherDiscountFen: 0 });
+      const first = await post(rival, onInvoice).expect(201);
+      const second = await post(rival, onSerial).expect(201);
+      // The fixture's seller is the demo dealer, not the rival.
+      await submitClaim(t, await createResident(t, 302), 'appliance', {
+        'item.invoiceNo': onInvoice.invoiceNo,
+        'item.serialNo': serialNo(),
+        'item.priceFen': 400_000,
+      });
+      const bySerial = await submitClaim(t, await createResident(t, 303), 'appliance', {
+        'item.invoiceNo': invoiceNo(),
+        'item.serialNo': stored(onSerial.serialNo),
+        'item.priceFen': 400_000,
+        'item.dealerUscc': rival.uscc,
+      });
+      const res = await request(t.server)
+        .get('/api/dealer/sales?pageSize=200')
+        .set('cookie', rival.cookie)
+        .expect(200);
+      const claimOf = (id: string) => res.body.items.find((i: { id: string }) => i.id === id).claim;
+      expect(claimOf(first.body.id)).toBeNull();
+      expect(claimOf(second.body.id)).toEqual({ id: bySerial.id, code: bySerial.code, status: 'submitted' });
     });
   });
 
@@ -833,6 +890,13 @@ describe('dealer sale records', () => {
       expect(results).toHaveLength(5000);
       expect(elapsed).toBeLessThan(30_000);
       expect(await footprint()).toEqual({ sales: before.sales + 5000, audits: before.audits + 5000 });
+      // Outside a request (as a queued import would run) each audit row still names the dealer.
+      const actors = (await db.query(
+        `SELECT actor_id, actor_role, count(*)::int AS n FROM audit_log
+          WHERE action = 'dealer_sale.recorded' AND object_id = ANY($1::text[]) GROUP BY 1, 2`,
+        [results.map((result) => result.id)],
+      )) as { actor_id: string; actor_role: string; n: number }[];
+      expect(actors).toEqual([{ actor_id: shop.userId, actor_role: 'dealer', n: 5000 }]);
       const [first] = (await db.query('SELECT serial_no, invoice_no FROM dealer_sale WHERE id = $1', [
         results[0]!.id,
       ])) as { serial_no: string; invoice_no: string }[];

@@ -2,6 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
   IsBoolean,
+  IsDefined,
   IsIn,
   IsInt,
   IsNumber,
@@ -36,16 +37,19 @@ import {
  */
 
 /**
- * Identifier-like strings: the shared validators decide; this only bounds the length. The type
- * decorator is written last so it is checked first: a wrong type answers INVALID_TYPE, not a range.
+ * Identifier-like strings: the shared validators decide; this only bounds the length. Decorators
+ * are checked bottom-up and each field answers its first failure, so `@IsDefined()` (REQUIRED) is
+ * written last and the type before the range: a missing field is REQUIRED, text for an amount
+ * INVALID_TYPE, as the shared rules say.
  */
 const IDENTIFIER_MAX = 64;
 const DATE_MAX = 10;
 
 export class SaleBuyerDto {
   @ApiProperty({ example: '张三' })
-  @IsString()
   @MaxLength(SALE_TEXT_LIMITS.buyerName)
+  @IsString()
+  @IsDefined()
   name: string;
 
   @ApiProperty({
@@ -53,78 +57,88 @@ export class SaleBuyerDto {
     description:
       'Resident ID (check digit verified); a credit code is 422 BUYER_NOT_PERSON. Stored encrypted',
   })
-  @IsString()
   @MaxLength(IDENTIFIER_MAX)
+  @IsString()
+  @IsDefined()
   idNumber: string;
 }
 
 export class SaleDeliveryDto {
   @ApiProperty({ enum: DELIVERY_MODES })
   @IsIn(DELIVERY_MODES)
+  @IsDefined()
   mode: DeliveryMode;
 
   @ApiPropertyOptional({ description: 'Required for `delivery`; stored encrypted' })
   @IsOptional()
-  @IsString()
   @MaxLength(SALE_TEXT_LIMITS.address)
+  @IsString()
   address?: string;
 
   @ApiPropertyOptional({ example: 'SF1234567890' })
   @IsOptional()
-  @IsString()
   @MaxLength(SALE_TEXT_LIMITS.trackingNo)
+  @IsString()
   trackingNo?: string;
 
   @ApiPropertyOptional({ example: '2026-11-20', description: 'YYYY-MM-DD, not before the invoice date' })
   @IsOptional()
-  @IsString()
   @MaxLength(DATE_MAX)
+  @IsString()
   deliveredOn?: string;
 }
 
 export class SaleOldItemDto {
   @ApiProperty({ example: '91370181MA3C4D5E6F', description: 'The recycler’s credit code (USCC)' })
-  @IsString()
   @MaxLength(IDENTIFIER_MAX)
+  @IsString()
+  @IsDefined()
   recyclerUscc: string;
 
   @ApiProperty({ example: 'HS20261120001' })
-  @IsString()
   @MaxLength(SALE_TEXT_LIMITS.receiptNo)
+  @IsString()
+  @IsDefined()
   receiptNo: string;
 
   @ApiProperty({ example: '2026-11-20' })
-  @IsString()
   @MaxLength(DATE_MAX)
+  @IsString()
+  @IsDefined()
   recycledOn: string;
 }
 
 class SaleCommonDto {
   @ApiProperty({ example: 'appliance-2026', description: 'A program the organisation joined' })
-  @IsString()
   @MaxLength(SALE_TEXT_LIMITS.programCode)
+  @IsString()
+  @IsDefined()
   programCode: string;
 
   @ApiProperty({ example: 399900, description: 'Invoice total (价税合计), fen' })
   @Min(1)
   @Max(MAX_SALE_AMOUNT_FEN)
   @IsInt()
+  @IsDefined()
   priceFen: number;
 
   @ApiProperty({ example: '26370000000012345678', description: 'Digital (20 digits) or code + number' })
-  @IsString()
   @MaxLength(IDENTIFIER_MAX)
+  @IsString()
+  @IsDefined()
   invoiceNo: string;
 
   @ApiProperty({ example: '2026-11-20', description: 'YYYY-MM-DD, not in the future' })
-  @IsString()
   @MaxLength(DATE_MAX)
+  @IsString()
+  @IsDefined()
   invoiceDate: string;
 
   @ApiProperty({ type: SaleBuyerDto })
-  @IsObject()
   @ValidateNested()
   @Type(() => SaleBuyerDto)
+  @IsObject()
+  @IsDefined()
   buyer: SaleBuyerDto;
 }
 
@@ -134,18 +148,20 @@ export class GoodsSaleDto extends SaleCommonDto implements GoodsSaleRequest {
       'A resident’s voucher redeemed at the till. Until the vouchers issue lands every code is 409 VOUCHER_NOT_FOUND',
   })
   @IsOptional()
-  @IsString()
   @MaxLength(SALE_TEXT_LIMITS.voucherCode)
+  @IsString()
   voucherCode?: string;
 
   @ApiProperty({ format: 'uuid', description: 'A product of the caller’s register, filed for the program' })
-  @IsString()
   @MaxLength(IDENTIFIER_MAX)
+  @IsString()
+  @IsDefined()
   productId: string;
 
   @ApiProperty({ example: 'BCD470-2026-000123', description: 'Unique per category' })
-  @IsString()
   @MaxLength(SALE_TEXT_LIMITS.serialNo)
+  @IsString()
+  @IsDefined()
   serialNo: string;
 
   @ApiPropertyOptional({
@@ -153,26 +169,29 @@ export class GoodsSaleDto extends SaleCommonDto implements GoodsSaleRequest {
     description: '15 digits, Luhn; required for phones and tablets',
   })
   @IsOptional()
-  @IsString()
   @MaxLength(IDENTIFIER_MAX)
+  @IsString()
   imei?: string;
 
   @ApiProperty({ example: 399900, description: 'Paid by the buyer, fen' })
   @Min(0)
   @Max(MAX_SALE_AMOUNT_FEN)
   @IsInt()
+  @IsDefined()
   paidFen: number;
 
   @ApiProperty({ example: 0, description: 'Other discounts (the dealer’s own), fen' })
   @Min(0)
   @Max(MAX_SALE_AMOUNT_FEN)
   @IsInt()
+  @IsDefined()
   otherDiscountFen: number;
 
   @ApiProperty({ type: SaleDeliveryDto })
-  @IsObject()
   @ValidateNested()
   @Type(() => SaleDeliveryDto)
+  @IsObject()
+  @IsDefined()
   delivery: SaleDeliveryDto;
 
   @ApiPropertyOptional({
@@ -180,38 +199,43 @@ export class GoodsSaleDto extends SaleCommonDto implements GoodsSaleRequest {
     description: 'The old item handed in (when the program requires it)',
   })
   @IsOptional()
-  @IsObject()
   @ValidateNested()
   @Type(() => SaleOldItemDto)
+  @IsObject()
   oldItem?: SaleOldItemDto;
 }
 
 export class SaleVehicleDto {
   @ApiProperty({ example: 'LSVAU2180N2183294', description: 'New car’s VIN (check digit verified)' })
-  @IsString()
   @MaxLength(IDENTIFIER_MAX)
+  @IsString()
+  @IsDefined()
   vin: string;
 
   @ApiProperty({ enum: CAR_POWERTRAINS })
   @IsIn(CAR_POWERTRAINS)
+  @IsDefined()
   powertrain: CarPowertrain;
 
   @ApiProperty({ example: 1.5, minimum: 0, maximum: 10, description: 'Litres (0 for an electric car)' })
   @Min(0)
   @Max(10)
   @IsNumber({ allowNaN: false, allowInfinity: false })
+  @IsDefined()
   displacementL: number;
 
   @ApiProperty({ description: 'Listed in the NEV purchase-tax exemption catalogue' })
   @IsBoolean()
+  @IsDefined()
   inNevCatalogue: boolean;
 }
 
 export class CarSaleDto extends SaleCommonDto implements CarSaleRequest {
   @ApiProperty({ type: SaleVehicleDto })
-  @IsObject()
   @ValidateNested()
   @Type(() => SaleVehicleDto)
+  @IsObject()
+  @IsDefined()
   vehicle: SaleVehicleDto;
 }
 

@@ -215,7 +215,13 @@ export class SalesRepository {
   /**
    * The claim beside each sale: the one it created (point of sale), else a live claim holding the
    * sale's invoice number, serial or new VIN as a claim key (`claim_key` rows exist from submit
-   * until a claim is released; a rejected or withdrawn claim is no longer shown).
+   * until a claim is released; a rejected or withdrawn claim is no longer shown). A claim that
+   * names another seller (`item.dealerUscc`) is not shown: a dealer learns nothing about a claim
+   * on another shop's invoice by recording its number. (The review matrix, which wants exactly
+   * that conflict, reads `salesForApplications`.) Keys are compared as stored, on claim_key's
+   * index: invoice numbers and VINs are normalised alike on both sides; a claim's serial is only
+   * trimmed, so it matches here when written as the sale stores it (`salesForApplications`
+   * normalises the claim's serial and finds it either way).
    */
   async claimsForSales(sales: readonly DealerSaleEntity[]): Promise<Map<string, SaleClaim>> {
     const result = new Map<string, SaleClaim>();
@@ -232,7 +238,9 @@ export class SalesRepository {
            UNION ALL SELECT s.application_id, 'application' WHERE s.application_id IS NOT NULL
          ) k ON true
          JOIN application a ON a.id = k.id
+         JOIN organization o ON o.id = s.organization_id
         WHERE s.id = ANY($1::uuid[])
+          AND (a.id = s.application_id OR coalesce(a.facts #>> '{item,dealerUscc}', o.uscc) = o.uscc)
         ORDER BY rank, a.created_at DESC`,
       [sales.map((sale) => sale.id)],
     )) as { sale_id: string; id: string; code: string; status: ApplicationStatus }[];

@@ -26,7 +26,7 @@ import {
   type SaleRowError,
 } from '@huanxin/shared';
 import type { EntityManager } from 'typeorm';
-import { AuditService } from '../../audit/audit.service';
+import { type AuditEntry, AuditService } from '../../audit/audit.service';
 import { Clock } from '../../common/clock';
 import { PiiCipher } from '../../common/crypto/pii-cipher';
 import { DomainError } from '../../common/errors/domain-error';
@@ -501,11 +501,16 @@ function fieldsOf(errors: readonly SaleRowError[]): Record<string, string> {
   return fields;
 }
 
-/** The audit entry of a recorded sale: what was sold and for how much; no personal data. */
-function auditEntry(id: string, row: NewDealerSale, via: 'single' | 'import' = 'single') {
+/**
+ * The audit entry of a recorded sale: what was sold and for how much, no personal data. The actor
+ * is the recording dealer account, named explicitly so a bulk recording run outside a request
+ * (a queued import) is attributed too.
+ */
+function auditEntry(id: string, row: NewDealerSale, via: 'single' | 'import' = 'single'): AuditEntry {
   return {
     action: 'dealer_sale.recorded',
-    result: 'success' as const,
+    actor: { id: row.recordedBy, role: 'dealer' },
+    result: 'success',
     objectType: 'dealer_sale',
     objectId: id,
     detail: {
