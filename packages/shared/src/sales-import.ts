@@ -123,7 +123,7 @@ export const SALES_IMPORT_COLUMNS: readonly SalesImportColumn[] = [
     type: 'text',
     required: true,
     note: { zh: '18 位身份证号，单元格设为文本', en: '18-character ID number, as a text cell' },
-    example: '370181196003010012',
+    example: '370181196003010015',
   },
   {
     path: 'delivery.mode',

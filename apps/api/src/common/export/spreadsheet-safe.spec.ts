@@ -1,6 +1,8 @@
+import type { PublicStats } from '@huanxin/shared';
 import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
 import { bankFileCsv, bankFileXlsx } from '../../payments/bank-file';
+import { statsCsv, statsXlsx } from '../../stats/stats.export';
 import { csvDocument, csvField, safeCell, safeRow, safeText } from './spreadsheet-safe';
 
 const ATTACKS = [
@@ -73,5 +75,64 @@ describe('the payment bank file writes payee texts escaped', () => {
       1500,
     ]);
     expect(row.getCell(2).type).toBe(ExcelJS.ValueType.String);
+  });
+});
+
+describe('the public statistics export writes stored texts escaped', () => {
+  const claims = {
+    submitted: 5,
+    checking: '<5',
+    in_review: 7,
+    returned: '<5',
+    approved: 9,
+    paid: 5,
+    rejected: '<5',
+    withdrawn: '<5',
+    expired: '<5',
+  } as const;
+  const stats: PublicStats = {
+    asOf: '2026-12-01T00:00:00.000Z',
+    weekly: [],
+    topReturnReasons: [{ code: '@reason', count: 6 }],
+    programs: [
+      {
+        code: 'appliance-2026',
+        budget: { totalFen: 100, reservedFen: 0, committedFen: 0, paidFen: 0, remainingFen: 100 },
+        claims,
+        paidFen: 0,
+        grossSalesFen: 0,
+        medianDays: { submitToDecision: null, approvalToPayment: null },
+        slaHitRate: null,
+        // A title and a tranche's document number (文号) are typed by administrators.
+        title: { zh: '=HYPERLINK("http://evil","家电")', en: '+cmd' },
+        kind: 'appliance',
+        tranches: [
+          {
+            amountFen: 100,
+            source: 'district',
+            effectiveOn: '2026-01-01',
+            documentNo: "=cmd|' /C calc'!A0",
+            inEffect: true,
+          },
+        ],
+        units: { byCategory: [], byGrade: [], nevShare: null },
+        pause: null,
+      },
+    ],
+  };
+
+  it('CSV (the programs table)', () => {
+    const [, row] = parse(statsCsv(stats), { bom: true }) as string[][];
+    expect(row!.slice(0, 3)).toEqual(['appliance-2026', '\'=HYPERLINK("http://evil","家电")', "'+cmd"]);
+  });
+
+  it('XLSX (every table)', async () => {
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load((await statsXlsx(stats)) as unknown as ArrayBuffer);
+    expect(workbook.getWorksheet('programs')!.getRow(2).getCell(2).value).toBe(
+      '\'=HYPERLINK("http://evil","家电")',
+    );
+    expect(workbook.getWorksheet('tranches')!.getRow(2).getCell(5).value).toBe("'=cmd|' /C calc'!A0");
+    expect(workbook.getWorksheet('return_reasons')!.getRow(2).getCell(1).value).toBe("'@reason");
   });
 });

@@ -403,6 +403,15 @@ describe('validateSaleRows: every row checked, every problem reported by line an
     });
   });
 
+  it('answers at most 1,000 problems, in line order, with the rest counted', async () => {
+    const rows = Array.from({ length: 1200 }, (_, i) => row(`SN${i}`, { priceFen: 'x' }));
+    const error = await refusal(() => validateSaleRows(csv(rows), SaleDto));
+    const extra = error.details.extra as { rows: { line: number }[]; omitted: number };
+    expect([extra.rows.length, extra.omitted, extra.rows[0]!.line, extra.rows[999]!.line]).toEqual([
+      1000, 200, 2, 1001,
+    ]);
+  });
+
   it('a header with no rows is NO_ROWS', async () => {
     const error = await refusal(() => validateSaleRows(csv([]), SaleDto));
     expect(error.details.extra).toEqual({ rows: [{ line: 1, field: 'file', code: 'NO_ROWS' }] });

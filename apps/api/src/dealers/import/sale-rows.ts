@@ -32,14 +32,17 @@ export function importFailed(errors: SalesImportRowError[], message?: string): D
 
 /**
  * The sheet's rows as validated sale bodies: the header mapped (IMPORT_COLUMNS), each row mapped
- * to the nested body and checked by the same DTO class and rules as `POST /api/dealer/sales`
- * (unknown fields, text PostgreSQL cannot store, the identifiers' checksums), and serial, IMEI and
- * invoice numbers checked for repeats inside the file. Every problem of every row is collected;
+ * to the nested body and checked by the same DTO class as `POST /api/dealer/sales` (types,
+ * lengths, unknown fields, text PostgreSQL cannot store), then by `rules` (the shared sale rules:
+ * checksums, a person as buyer, amounts, dates), and serial, IMEI and invoice numbers checked for
+ * repeats inside the file. What needs the database (the product, the filed price, sales recorded
+ * before) is the sales service's, once the file passes these. Every problem of every row is collected;
  * any problem is 422 IMPORT_FAILED `rows: [{ line, field, code }]`.
  */
 export async function validateSaleRows<T extends object>(
   sheet: Sheet,
   dto: ClassConstructor<T>,
+  rules: (input: Record<string, unknown>) => Record<string, string> = () => ({}),
 ): Promise<SaleRows<T>> {
   const columns = mapHeader(sheet.header);
   if (sheet.rows.length === 0)
@@ -64,8 +67,12 @@ export async function validateSaleRows<T extends object>(
             validationError: { target: false, value: false },
           }),
         );
-    // A cell's own problem (a formula) says more than the DTO's view of the missing value.
+    // A cell's own problem (a formula) says more than the DTO's view of the missing value, and
+    // the DTO's (a wrong type) more than the sale rules' view of the same field.
     for (const [field, code] of Object.entries(found)) if (!hasPrefix(fields, field)) fields[field] = code;
+    if (Object.keys(unsafe).length === 0)
+      for (const [field, code] of Object.entries(rules(mapped.input)))
+        if (!hasPrefix(fields, field)) fields[field] = code;
     for (const key of UNIQUE_IN_FILE) {
       const value = mapped.input[key];
       if (typeof value !== 'string' || value === '') continue;

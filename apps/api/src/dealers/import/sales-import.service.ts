@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import type { SalesImportResult, SalesImportRowError } from '@huanxin/shared';
+import { checkGoodsSale, type SalesImportResult, type SalesImportRowError } from '@huanxin/shared';
 import { AuditService } from '../../audit/audit.service';
+import { Clock } from '../../common/clock';
 import { AdmissionGate } from '../../common/http/admission';
 import type { AuthUser } from '../../common/http/request-context';
 import { ProductsRepository } from '../products.repository';
@@ -33,6 +34,7 @@ export class SalesImportService {
     private readonly sales: SalesService,
     private readonly products: ProductsRepository,
     private readonly audit: AuditService,
+    private readonly clock: Clock,
   ) {}
 
   async template(caller: AuthUser, format: ImportTemplateFormat): Promise<Buffer> {
@@ -45,7 +47,11 @@ export class SalesImportService {
     try {
       const content = await upload();
       const { kind, sheet } = await readImportFile(content);
-      const { inputs, lines } = await validateSaleRows(sheet, GoodsSaleDto);
+      const today = this.clock.today();
+      const { inputs, lines } = await validateSaleRows(sheet, GoodsSaleDto, (input) => {
+        const checked = checkGoodsSale(input, { today });
+        return checked.ok ? {} : checked.fields;
+      });
       try {
         await this.sales.recordGoodsMany(caller, inputs);
       } catch (error) {
