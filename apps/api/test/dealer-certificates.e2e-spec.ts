@@ -1,7 +1,12 @@
+import { readdir } from 'node:fs/promises';
+import path from 'node:path';
 import { computeVinCheckDigit, type CertificateView, type RecyclingReceiptView } from '@huanxin/shared';
 import request from 'supertest';
-import type { DataSource } from 'typeorm';
+import { DataSource, type Logger as TypeOrmLogger } from 'typeorm';
 import { PiiCipher } from '../src/common/crypto/pii-cipher';
+import { dataSourceOptions } from '../src/database/data-source';
+import { DealerRecordsRepository } from '../src/dealers/certificates/dealer-records.repository';
+import { DealerRecordsRiskRepository } from '../src/risk/dealer-records.repository';
 import { registerDealer, type DealerOrganization } from './utils/dealers';
 import { dataSourceOf, DEMO_USERS, signInStaff } from './utils/identity';
 import { PDF_BYTES, residentIdentity } from './utils/residents';
@@ -134,6 +139,13 @@ describe('dealer records: certificates, receipts, registration documents', () =>
   const postReceipt = (who: DealerOrganization, body: object) =>
     request(t.server).post('/api/dealer/recycling-receipts').set('cookie', who.cookie).send(body);
 
+  /** Files in local document storage (the scans; not the scratch space). */
+  async function storedFiles(): Promise<number> {
+    const root = path.join(t.config.storage.dataDir, 'documents');
+    const entries = await readdir(root, { recursive: true, withFileTypes: true });
+    return entries.filter((e) => e.isFile() && !e.parentPath.includes(`${path.sep}tmp`)).length;
+  }
+
   const count = async (table: string) =>
     Number(((await db.query(`SELECT count(*) AS n FROM ${table}`)) as { n: string }[])[0]!.n);
 
@@ -219,6 +231,7 @@ describe('dealer records: certificates, receipts, registration documents', () =>
       ],
       ['an owner ID of 15 digits', { ownerIdNumber: '360426910101007' }, 'ownerIdNumber', 'LEGACY_ID_NUMBER'],
       ['no owner name', { ownerName: undefined }, 'ownerName', 'REQUIRED'],
+      ['an owner name of spaces only', { ownerName: '   ' }, 'ownerName', 'REQUIRED'],
       ['no hand-over date', { handedOverOn: undefined }, 'handedOverOn', 'REQUIRED'],
       [
         'a hand-over date that does not exist',
@@ -286,6 +299,7 @@ describe('dealer records: certificates, receipts, registration documents', () =>
       const first = certificateFields(708);
       await postCertificate(dismantler, first).expect(201);
       const before = await count('dealer_certificate');
+      const scansBefore = await storedFiles();
       for (const [who, written] of [
         [dismantler, first.certificateNo!],
         [dismantler2, ` ${first.certificateNo!.toLowerCase()} `],
@@ -299,6 +313,17 @@ describe('dealer records: certificates, receipts, registration documents', () =>
         });
       }
       expect(await count('dealer_certificate')).toBe(before);
+      // The refused scans were received whole, then removed: nothing is left in storage.
+      expect(await storedFiles()).toBe(scansBefore);
+      // The refusal is audited with its code, not the data it carried.
+      const refused = (await db.query(
+        `SELECT detail FROM audit_log WHERE action = 'certificate.recorded' AND result = 'failure' AND actor_id = $1`,
+        [dismantler2.userId],
+      )) as { detail: Record<string, unknown> }[];
+      expect(refused.map((r) => r.detail)).toContainEqual({
+        organizationId: dismantler2.organizationId,
+        code: 'DUPLICATE_CERTIFICATE',
+      });
     });
 
     it('two dismantlers recording one number at once: exactly one 201, the other 409', async () => {
@@ -559,6 +584,92 @@ describe('dealer records: certificates, receipts, registration documents', () =>
       const res = await upload(who(), kind, file).expect(status);
       expect(res.body.error.code).toBe(code);
       expect(await count('organization_document')).toBe(before);
+    });
+  });
+
+  describe('the records’ look-ups use their indexes', () => {
+    /** Records the SQL a repository sends, so the very text is EXPLAINed. */
+    class Capture implements TypeOrmLogger {
+      captured: { sql: string; parameters: unknown[] }[] = [];
+      logQuery(sql: string, parameters?: unknown[]): void {
+        this.captured.push({ sql, parameters: parameters ?? [] });
+      }
+      logQueryError(): void {}
+      logQuerySlow(): void {}
+      logSchemaBuild(): void {}
+      logMigration(): void {}
+      log(): void {}
+    }
+    const TABLES = [
+      'dealer_certificate',
+      'dealer_recycling_receipt',
+      'organization_document',
+      'dealer_sale',
+      'dealer_product_price',
+    ];
+    type PlanNode = { 'Node Type': string; 'Relation Name'?: string; Plans?: PlanNode[] };
+    const nodes = (plan: PlanNode): PlanNode[] => [plan, ...(plan.Plans ?? []).flatMap(nodes)];
+    let capture: Capture;
+    let source: DataSource;
+    beforeAll(async () => {
+      capture = new Capture();
+      source = new DataSource({ ...dataSourceOptions(t.config), logging: ['query'], logger: capture });
+      await source.initialize();
+    });
+    afterAll(async () => {
+      await source.destroy();
+    });
+
+    const records = () => new DealerRecordsRepository(source);
+    const risk = () => new DealerRecordsRiskRepository();
+    const someone = '00000000-0000-4000-8000-000000000001';
+    it.each<[string, () => Promise<unknown>]>([
+      ['certificates by number (review matrix)', () => records().certificatesByNumber(['BF2026MC00001'])],
+      ['receipts by number (review matrix)', () => records().receiptsByNumber(['HS2026MC00001'])],
+      ['an organisation’s certificates', () => records().listOwnCertificates(someone)],
+      ['an organisation’s receipts', () => records().listOwnReceipts(someone)],
+      ['an organisation’s documents', () => records().listOrganizationDocuments(someone)],
+      [
+        'certificates on file (CERTIFICATE_NOT_ON_FILE)',
+        () => risk().certificatesOnFile(source.manager, ['BF2026MC00001']),
+      ],
+      [
+        'filed-price baselines (PRICE_ABOVE_FILED_BASELINE)',
+        () =>
+          risk().filedBaselines(
+            source.manager,
+            [{ productId: someone, at: new Date(), sale: { id: someone } }],
+            90,
+          ),
+      ],
+      [
+        'sales to one address (MANY_ITEMS_ONE_ADDRESS)',
+        () =>
+          risk().salesToAddresses(
+            source.manager,
+            [{ id: someone, deliveryAddressBidx: 'x', invoiceDate: '2026-05-01' }],
+            90,
+          ),
+      ],
+    ])('%s: no sequential scan of a dealer table when an index can serve it', async (_name, call) => {
+      capture.captured = [];
+      await call();
+      const statements = capture.captured.filter((c) => /dealer_|organization_document/.test(c.sql));
+      expect(statements.length).toBeGreaterThan(0);
+      for (const { sql, parameters } of statements) {
+        // Small test tables: with sequential scans priced out, only a missing index leaves one.
+        const plan = await source.transaction(async (manager) => {
+          await manager.query('SET LOCAL enable_seqscan = off');
+          const [row] = (await manager.query(`EXPLAIN (FORMAT JSON) ${sql}`, parameters)) as {
+            'QUERY PLAN': { Plan: PlanNode }[];
+          }[];
+          return row!['QUERY PLAN'][0]!.Plan;
+        });
+        const scans = nodes(plan).filter(
+          (n) => n['Node Type'] === 'Seq Scan' && TABLES.includes(n['Relation Name'] ?? ''),
+        );
+        expect(scans.map((n) => n['Relation Name'])).toEqual([]);
+      }
     });
   });
 });

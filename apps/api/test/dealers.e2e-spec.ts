@@ -728,7 +728,7 @@ describe('dealer organisations and the product register', () => {
 
   describe('the demo dealers keep working', () => {
     it.each([
-      [DEMO_USERS.dealer, ['retailer'], 'appliance-2026'],
+      [DEMO_USERS.dealer, ['retailer', 'recycler'], 'appliance-2026'],
       [DEMO_USERS.dealer2, ['car_dealer', 'dismantler'], 'car-scrap-2026'],
     ])('%s: active, its kinds, an organisation admin', async (name, kinds, program) => {
       const dealer = await signInStaff(t, name);

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { RISK_SIGNALS, type MatrixRow, type ReviewCase } from '@huanxin/shared';
+import { normalizeIdentifier, RISK_SIGNALS, type MatrixRow, type ReviewCase } from '@huanxin/shared';
 import { eligibleClaim } from '@huanxin/shared/testing';
 import request from 'supertest';
 import type { DataSource } from 'typeorm';
@@ -16,17 +16,21 @@ jest.setTimeout(180_000);
 
 /**
  * The dealers' records as sources of the review case's field matrix (operations.md §7; api-contract
- * `GET /api/review/applications/:id`): a car-scrap claim against the dismantler's certificate and an
- * appliance claim against the recycler's receipt, each `match`, `conflict` and `insufficient`; the
- * CERTIFICATE_NOT_ON_FILE flag raised and not raised; one certificate backing one claim. Claims go
- * through the real routes and check job. Residents 900–999, credit codes MC0000020…
+ * `GET /api/review/applications/:id`): goods and car claims against the dealer's sale, a car-scrap
+ * claim against the dismantler's certificate and an appliance claim against the recycler's receipt,
+ * each `match`, `conflict` and `insufficient`; the new risk flags (CERTIFICATE_NOT_ON_FILE,
+ * PRICE_ABOVE_FILED_BASELINE, MANY_ITEMS_ONE_ADDRESS, LATE_UPLOAD from the dealer's sale date)
+ * raised and not raised; one certificate backing one claim. Claims, records and sales go through
+ * the real routes and the check job. Residents 900–999, credit codes MC0000020…
  */
-describe('review matrix: certificate and recycling-receipt sources', () => {
+describe('review matrix: dealer sale, certificate and recycling-receipt sources', () => {
   let t: TestApp;
   let db: DataSource;
   let clock: FakeClock;
   let dismantler: DealerOrganization;
   let recycler: DealerOrganization;
+  let retailer: DealerOrganization;
+  let carDealer: DealerOrganization;
   let reviewer: string;
   let nextResident = 900;
   let serial = 0;
@@ -46,6 +50,20 @@ describe('review matrix: certificate and recycling-receipt sources', () => {
       contactIndex: 998,
     });
     recycler = await registerDealer(t, { series: 'MC', serial: 21, kinds: ['recycler'], contactIndex: 999 });
+    retailer = await registerDealer(t, {
+      series: 'MC',
+      serial: 22,
+      kinds: ['retailer'],
+      programs: ['appliance-2026'],
+      contactIndex: 997,
+    });
+    carDealer = await registerDealer(t, {
+      series: 'MC',
+      serial: 23,
+      kinds: ['car_dealer'],
+      programs: ['car-scrap-2026'],
+      contactIndex: 997,
+    });
     reviewer = (await signInStaff(t, DEMO_USERS.reviewer)).cookie;
   });
   afterAll(async () => {
@@ -119,6 +137,111 @@ describe('review matrix: certificate and recycling-receipt sources', () => {
     return { id: claim.id, flags: checked.flags };
   }
 
+  let barcodeSerial = 0;
+  /** A GTIN-13 of this suite with its check digit. */
+  function barcode(): string {
+    barcodeSerial += 1;
+    const first12 = `6977${String(process.pid % 100).padStart(2, '0')}${String(barcodeSerial).padStart(6, '0')}`;
+    let sum = 0;
+    for (let i = 0; i < 12; i++) sum += (first12.charCodeAt(i) - 48) * (i % 2 === 0 ? 1 : 3);
+    return first12 + String((10 - (sum % 10)) % 10);
+  }
+
+  /** The retailer files a television at `filedPriceFen`, then changes its filed price to each of `changes`. */
+  async function television(filedPriceFen: number, changes: number[] = []): Promise<string> {
+    const res = await request(t.server)
+      .post('/api/dealer/products')
+      .set('cookie', retailer.cookie)
+      .send({
+        programCode: 'appliance-2026',
+        category: 'television',
+        barcode: barcode(),
+        brand: '海信',
+        model: 'HZ55E3D',
+        efficiencyGrade: 2,
+        filedPriceFen,
+      })
+      .expect(201);
+    const id = res.body.id as string;
+    for (const price of changes) {
+      clock.advance(60_000);
+      await request(t.server)
+        .patch(`/api/dealer/products/${id}`)
+        .set('cookie', retailer.cookie)
+        .send({ filedPriceFen: price })
+        .expect(200);
+    }
+    return id;
+  }
+
+  /** The retailer records the goods sale behind a television claim (its numbers, unless changed). */
+  async function goodsSale(
+    facts: Record<string, unknown>,
+    productId: string,
+    buyerIdNumber: string,
+    changes: Record<string, unknown> = {},
+  ): Promise<string> {
+    const priceFen = (changes.priceFen as number | undefined) ?? (facts['item.priceFen'] as number);
+    const res = await request(t.server)
+      .post('/api/dealer/sales')
+      .set('cookie', retailer.cookie)
+      .send({
+        programCode: 'appliance-2026',
+        productId,
+        serialNo: facts['item.serialNo'],
+        invoiceNo: facts['item.invoiceNo'],
+        invoiceDate: facts['item.invoiceDate'],
+        paidFen: priceFen - 10_000,
+        otherDiscountFen: 10_000,
+        buyer: { name: '张三', idNumber: buyerIdNumber },
+        delivery: { mode: 'pickup' },
+        ...changes,
+        priceFen,
+      });
+    if (res.status !== 201) throw new Error(`sale answered ${res.status} ${JSON.stringify(res.body)}`);
+    return res.body.id as string;
+  }
+
+  /** A television claim sold by the suite's retailer, dated today (the fake clock's 2026-05-03). */
+  const soldTv = (changes: Record<string, unknown> = {}) =>
+    tvFacts({
+      'item.dealerUscc': retailer.uscc,
+      'item.invoiceDate': '2026-05-03',
+      'oldItem.handedIn': false,
+      'oldItem.recyclingReceiptNo': undefined,
+      ...changes,
+    });
+
+  async function carSale(
+    facts: Record<string, unknown>,
+    buyerIdNumber: string,
+    changes: Record<string, unknown> = {},
+  ) {
+    const res = await request(t.server)
+      .post('/api/dealer/sales')
+      .set('cookie', carDealer.cookie)
+      .send({
+        programCode: 'car-scrap-2026',
+        vehicle: { vin: facts['newVehicle.vin'], powertrain: 'nev', displacementL: 0, inNevCatalogue: true },
+        priceFen: 15_000_000,
+        invoiceNo: facts['newVehicle.invoiceNo'],
+        invoiceDate: '2026-03-10',
+        buyer: { name: '张三', idNumber: buyerIdNumber },
+        ...changes,
+      });
+    if (res.status !== 201) throw new Error(`car sale answered ${res.status} ${JSON.stringify(res.body)}`);
+  }
+
+  async function flagsOf(id: string) {
+    return (await db.query(`SELECT code, weight, detail FROM application_flag WHERE application_id = $1`, [
+      id,
+    ])) as {
+      code: string;
+      weight: number;
+      detail: Record<string, unknown>;
+    }[];
+  }
+
   async function matrixOf(id: string): Promise<MatrixRow[]> {
     const res = await request(t.server)
       .get(`/api/review/applications/${id}`)
@@ -159,6 +282,7 @@ describe('review matrix: certificate and recycling-receipt sources', () => {
         values: [
           { source: 'claim', value: masked },
           { source: 'profile', value: masked },
+          { source: 'dealer_sale', value: null },
           { source: 'certificate', value: masked },
         ],
         result: 'match',
@@ -278,16 +402,16 @@ describe('review matrix: certificate and recycling-receipt sources', () => {
 
   describe('CERTIFICATE_NOT_ON_FILE, raised and not raised', () => {
     it.each<[string, 'carScrap' | 'appliance', 'none' | 'same' | 'other-owner', boolean]>([
-      ['a car claim whose certificate is on file', 'carScrap', 'same', false],
+      ['a car claim whose certificate is on file → not raised', 'carScrap', 'same', false],
       [
-        'a car claim whose certificate is on file for another owner (a matrix conflict, not this flag)',
+        'a car claim whose certificate is on file for another owner (a matrix conflict, not this flag) → not raised',
         'carScrap',
         'other-owner',
         false,
       ],
-      ['a car claim citing a number nobody recorded', 'carScrap', 'none', true],
-      ['a goods claim (no certificate to cite)', 'appliance', 'none', false],
-    ])('%s → raised: %s', async (_name, program, onFile, raised) => {
+      ['a car claim citing a number nobody recorded → raised', 'carScrap', 'none', true],
+      ['a goods claim (no certificate to cite) → not raised', 'appliance', 'none', false],
+    ])('%s', async (_name, program, onFile, raised) => {
       const owner = await resident();
       const facts = program === 'carScrap' ? carFacts() : tvFacts();
       if (onFile !== 'none')
@@ -320,6 +444,7 @@ describe('review matrix: certificate and recycling-receipt sources', () => {
         values: [
           { source: 'claim', value: masked },
           { source: 'profile', value: masked },
+          { source: 'dealer_sale', value: null },
           { source: 'recycling_receipt', value: masked },
         ],
         result: 'match',
@@ -337,6 +462,7 @@ describe('review matrix: certificate and recycling-receipt sources', () => {
         values: [
           { source: 'claim', value: masked },
           { source: 'profile', value: masked },
+          { source: 'dealer_sale', value: null },
           { source: 'recycling_receipt', value: masked },
         ],
         result: 'conflict',
@@ -354,6 +480,265 @@ describe('review matrix: certificate and recycling-receipt sources', () => {
         ],
         result: 'insufficient',
       });
+    });
+  });
+
+  describe('dealer sale (goods)', () => {
+    it('match: the dealer recorded this sale — invoice, date, serial, price, seller and buyer agree', async () => {
+      const owner = await resident();
+      const facts = soldTv();
+      await goodsSale(facts, await television(400_000), owner.idNumber);
+      const { id } = await inReview(owner, 'appliance', facts);
+      const matrix = await matrixOf(id);
+      for (const field of [
+        'item.invoiceNo',
+        'item.invoiceDate',
+        'item.serialNo',
+        'item.priceFen',
+        'item.dealerUscc',
+      ])
+        expect(row(matrix, field)).toEqual({
+          field,
+          values: [
+            { source: 'claim', value: facts[field as keyof typeof facts] ?? retailer.uscc },
+            {
+              source: 'dealer_sale',
+              // The dealer's record keeps identifiers normalised (no dashes): the matrix compares them so.
+              value:
+                field === 'item.serialNo'
+                  ? normalizeIdentifier(String(facts[field]))
+                  : (facts[field as keyof typeof facts] ?? retailer.uscc),
+            },
+          ],
+          result: 'match',
+        });
+      expect(row(matrix, 'applicant.idNumber')).toEqual({
+        field: 'applicant.idNumber',
+        values: [
+          { source: 'claim', value: masked },
+          { source: 'profile', value: masked },
+          { source: 'dealer_sale', value: masked },
+        ],
+        result: 'match',
+      });
+    });
+
+    it('conflict: the sale with this invoice has another serial, price and buyer (listed first)', async () => {
+      const owner = await resident();
+      const facts = soldTv();
+      await goodsSale(facts, await television(400_000), residentIdentity(960).idNumber, {
+        serialNo: `MC-OTHER-${serial}`,
+        priceFen: 350_000,
+      });
+      const { id } = await inReview(owner, 'appliance', facts);
+      const matrix = await matrixOf(id);
+      expect(row(matrix, 'item.invoiceNo')?.result).toBe('match');
+      expect(row(matrix, 'item.serialNo')).toEqual({
+        field: 'item.serialNo',
+        values: [
+          { source: 'claim', value: facts['item.serialNo'] },
+          { source: 'dealer_sale', value: `MCOTHER${serial}` },
+        ],
+        result: 'conflict',
+      });
+      expect(row(matrix, 'item.priceFen')).toMatchObject({
+        values: [
+          { source: 'claim', value: 400_000 },
+          { source: 'dealer_sale', value: 350_000 },
+        ],
+        result: 'conflict',
+      });
+      expect(row(matrix, 'applicant.idNumber')?.result).toBe('conflict');
+      expect(matrix.slice(0, 3).every((m) => m.result === 'conflict')).toBe(true);
+      expect(JSON.stringify(matrix)).not.toContain(residentIdentity(960).idNumber);
+    });
+
+    it('insufficient: no dealer recorded the sale', async () => {
+      const { id } = await inReview(await resident(), 'appliance', soldTv());
+      const matrix = await matrixOf(id);
+      expect(row(matrix, 'item.invoiceNo')).toEqual({
+        field: 'item.invoiceNo',
+        values: [
+          { source: 'claim', value: expect.stringMatching(/^2636\d{16}$/) },
+          { source: 'dealer_sale', value: null },
+        ],
+        result: 'insufficient',
+      });
+    });
+  });
+
+  describe('dealer sale (cars)', () => {
+    it('match: the car dealer’s sale — new VIN, invoice, price and buyer agree', async () => {
+      const owner = await resident();
+      const facts = carFacts();
+      await recordCertificate(facts, owner.idNumber);
+      await carSale(facts, owner.idNumber);
+      const { id } = await inReview(owner, 'carScrap', facts);
+      const matrix = await matrixOf(id);
+      for (const field of [
+        'newVehicle.vin',
+        'newVehicle.invoiceNo',
+        'newVehicle.priceFen',
+        'newVehicle.invoiceDate',
+      ])
+        expect(row(matrix, field)).toMatchObject({ result: 'match' });
+      expect(row(matrix, 'newVehicle.vin')?.values).toEqual([
+        { source: 'claim', value: facts['newVehicle.vin'] },
+        { source: 'dealer_sale', value: facts['newVehicle.vin'] },
+      ]);
+      expect(row(matrix, 'applicant.idNumber')).toMatchObject({
+        values: [
+          { source: 'claim', value: masked },
+          { source: 'profile', value: masked },
+          { source: 'dealer_sale', value: masked },
+          { source: 'certificate', value: masked },
+        ],
+        result: 'match',
+      });
+      expect(matrix.some((m) => m.result === 'conflict')).toBe(false);
+    });
+
+    it('conflict: the sale with this invoice is of another new car at another price', async () => {
+      const owner = await resident();
+      const facts = carFacts();
+      await recordCertificate(facts, owner.idNumber);
+      const otherVin = vinFor('LDCMCXTH', serial);
+      await carSale(facts, owner.idNumber, {
+        vehicle: { vin: otherVin, powertrain: 'nev', displacementL: 0, inNevCatalogue: true },
+        priceFen: 14_000_000,
+      });
+      const { id } = await inReview(owner, 'carScrap', facts);
+      const matrix = await matrixOf(id);
+      expect(row(matrix, 'newVehicle.vin')).toEqual({
+        field: 'newVehicle.vin',
+        values: [
+          { source: 'claim', value: facts['newVehicle.vin'] },
+          { source: 'dealer_sale', value: otherVin },
+        ],
+        result: 'conflict',
+      });
+      expect(row(matrix, 'newVehicle.priceFen')?.result).toBe('conflict');
+      expect(row(matrix, 'newVehicle.invoiceNo')?.result).toBe('match');
+    });
+
+    it('insufficient: no dealer recorded the new car', async () => {
+      const owner = await resident();
+      const facts = carFacts();
+      await recordCertificate(facts, owner.idNumber);
+      const { id } = await inReview(owner, 'carScrap', facts);
+      expect(row(await matrixOf(id), 'newVehicle.vin')).toEqual({
+        field: 'newVehicle.vin',
+        values: [
+          { source: 'claim', value: facts['newVehicle.vin'] },
+          { source: 'dealer_sale', value: null },
+        ],
+        result: 'insufficient',
+      });
+    });
+  });
+
+  describe('PRICE_ABOVE_FILED_BASELINE, raised and not raised', () => {
+    it.each<[string, number, number[], number | null, boolean, number[]]>([
+      ['the filed price never changed, sold at it → not raised', 400_000, [], 400_000, false, []],
+      ['the price was cut, sold at the new price → not raised', 420_000, [400_000], 400_000, false, []],
+      ['raised 5 % (not flagged), sold above the old price → raised', 380_000, [400_000], 400_000, true, []],
+      ['raised 16 % (flagged), sold at the old price → raised', 380_000, [440_000], 380_000, true, [440_000]],
+      // The register flags the second raise: 12 % over the lowest price of the 90 days.
+      [
+        'two raises of 6 % each, sold at the top → raised',
+        356_000,
+        [377_000, 400_000],
+        400_000,
+        true,
+        [400_000],
+      ],
+      ['no dealer sale behind the claim → not raised', 400_000, [], null, false, []],
+    ])('%s', async (_name, filed, changes, salePriceFen, raised, flaggedPrices) => {
+      const owner = await resident();
+      const facts = soldTv({ 'item.priceFen': salePriceFen ?? 400_000 });
+      const productId = await television(filed, changes);
+      if (salePriceFen !== null) await goodsSale(facts, productId, owner.idNumber);
+      const { id, flags } = await inReview(owner, 'appliance', facts);
+      expect(flags.includes('PRICE_ABOVE_FILED_BASELINE')).toBe(raised);
+      if (!raised) return;
+      const [flag] = (await flagsOf(id)).filter((f) => f.code === 'PRICE_ABOVE_FILED_BASELINE');
+      const baseline = Math.min(filed, ...changes);
+      expect(flag).toEqual({
+        code: 'PRICE_ABOVE_FILED_BASELINE',
+        weight: RISK_SIGNALS.PRICE_ABOVE_FILED_BASELINE.weight,
+        detail: {
+          productId,
+          salePriceFen,
+          claimPriceFen: salePriceFen,
+          baselineFen: baseline,
+          windowDays: 90,
+          flaggedRaises: flaggedPrices.map((priceFen) => ({
+            priceFen,
+            baselineFen: baseline,
+            effectiveAt: expect.any(String),
+          })),
+        },
+      });
+    });
+  });
+
+  describe('MANY_ITEMS_ONE_ADDRESS, raised and not raised', () => {
+    let address = 0;
+    it.each<[string, number, number, 'delivery' | 'pickup', boolean]>([
+      ['three buyers’ items delivered to one address → raised', 3, 3, 'delivery', true],
+      ['two buyers’ items to one address → not raised', 2, 2, 'delivery', false],
+      ['one buyer’s three items to one address → not raised', 1, 3, 'delivery', false],
+      ['three buyers, picked up at the shop → not raised', 3, 3, 'pickup', false],
+    ])('%s', async (_name, buyers, items, mode, raised) => {
+      address += 1;
+      const delivery = {
+        mode,
+        ...(mode === 'delivery' && { address: `章丘区明水街道测试小区${address}号楼 ${serial} 室` }),
+      };
+      const productId = await television(500_000);
+      const owner = await resident();
+      // The other buyers' sales (no claims needed), then the claimant's own, last.
+      for (let i = 1; i < items; i += 1) {
+        const buyer = i < buyers ? residentIdentity(960 + i).idNumber : owner.idNumber;
+        await goodsSale(soldTv(), productId, buyer, { delivery });
+      }
+      const facts = soldTv();
+      await goodsSale(facts, productId, owner.idNumber, { delivery });
+      const { id, flags } = await inReview(owner, 'appliance', facts);
+      expect(flags.includes('MANY_ITEMS_ONE_ADDRESS')).toBe(raised);
+      if (raised)
+        expect((await flagsOf(id)).find((f) => f.code === 'MANY_ITEMS_ONE_ADDRESS')).toEqual({
+          code: 'MANY_ITEMS_ONE_ADDRESS',
+          weight: RISK_SIGNALS.MANY_ITEMS_ONE_ADDRESS.weight,
+          detail: { buyers, sales: items, threshold: 3, windowDays: 90 },
+        });
+    });
+  });
+
+  describe('LATE_UPLOAD measured from the dealer’s sale date', () => {
+    it.each<[string, string | null, boolean, string]>([
+      [
+        'the dealer sold it 113 days before the claim (the claim says yesterday) → raised',
+        '2026-01-10',
+        true,
+        'dealer_sale.invoiceDate',
+      ],
+      ['the dealer sold it a week before → not raised', '2026-04-26', false, ''],
+      ['no dealer sale: the claim’s own date counts (yesterday) → not raised', null, false, ''],
+    ])('%s', async (_name, saleDate, raised, dateField) => {
+      const owner = await resident();
+      const facts = soldTv({ 'item.invoiceDate': '2026-05-02' });
+      if (saleDate)
+        await goodsSale(facts, await television(400_000), owner.idNumber, { invoiceDate: saleDate });
+      const { id, flags } = await inReview(owner, 'appliance', facts);
+      expect(flags.includes('LATE_UPLOAD')).toBe(raised);
+      if (raised)
+        expect((await flagsOf(id)).find((f) => f.code === 'LATE_UPLOAD')?.detail).toMatchObject({
+          dateField,
+          saleDate,
+          filedOn: '2026-05-03',
+          days: 113,
+        });
     });
   });
 });

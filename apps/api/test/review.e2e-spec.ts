@@ -390,12 +390,17 @@ describe('review workbench', () => {
         values: [
           { source: 'claim', value: expect.stringMatching(/^\d{4}\*{10}[\dX]{4}$/) },
           { source: 'profile', value: expect.stringMatching(/^\d{4}\*{10}[\dX]{4}$/) },
+          // No dealer recorded this sale: the dealer_sale source holds nothing (issue 13).
+          { source: 'dealer_sale', value: null },
         ],
         result: 'match',
       });
       expect(field('item.invoiceNo')).toEqual({
         field: 'item.invoiceNo',
-        values: [{ source: 'claim', value: expect.stringMatching(/^2637\d{16}$/) }],
+        values: [
+          { source: 'claim', value: expect.stringMatching(/^2637\d{16}$/) },
+          { source: 'dealer_sale', value: null },
+        ],
         result: 'insufficient',
       });
       expect(field('applicant.name')?.values).toEqual([{ source: 'profile', value: '测***' }]);
@@ -421,6 +426,7 @@ describe('review workbench', () => {
           field: 'item.serialNo',
           values: [
             { source: 'claim', value: expect.stringMatching(/^REV-SN-/) },
+            { source: 'dealer_sale', value: null },
             { source: 'certificate', value: 'OTHER-SERIAL' },
           ],
           result: 'conflict',

@@ -100,6 +100,8 @@ describe('risk signals in the check job', () => {
       'DUPLICATE_KEY',
       'LATE_UPLOAD',
       'CERTIFICATE_NOT_ON_FILE',
+      'PRICE_ABOVE_FILED_BASELINE',
+      'MANY_ITEMS_ONE_ADDRESS',
     ]);
     for (const code of codes) {
       const signal = RISK_SIGNALS[code as keyof typeof RISK_SIGNALS];

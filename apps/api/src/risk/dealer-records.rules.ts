@@ -1,11 +1,13 @@
 import { normalizeIdentifier } from '@huanxin/shared';
-import { factAt, type RaisedFlag, type RiskContext, type RiskRule } from './risk-rule';
+import type { DealerSaleRecord } from '../dealers/sales/sales.repository';
 import type { DealerRecordsRiskRepository } from './dealer-records.repository';
+import { factAt, type RaisedFlag, type RiskContext, type RiskRule } from './risk-rule';
 
 /**
  * The risk rules of operations.md §7 that the dealers' records enable (issue 13): what the
- * resident declared, held against what a dismantler, recycler or dealer recorded. Each is
- * explainable (its `detail` says what was found where) and reads once per check batch.
+ * resident declared, held against what a dismantler or a dealer recorded. Each is explainable (its
+ * `detail` says what was found where) and reads once per check batch. (LATE_UPLOAD, in
+ * risk.rules.ts, also dates the sale by the dealer's record when there is one.)
  */
 
 /** The claim's fact naming the scrap certificate (car-scrap programs). */
@@ -38,7 +40,111 @@ export function certificateNotOnFile(repository: DealerRecordsRiskRepository): R
   };
 }
 
+/** The window of the filed-price baseline (operations.md §7: "the 90-day filed baseline"). */
+export const PRICE_BASELINE_WINDOW_DAYS = 90;
+
+/**
+ * PRICE_ABOVE_FILED_BASELINE — audits found prices raised just before the discount. For a claim
+ * backed by a dealer's goods sale of a registered product: the product's baseline is the lowest
+ * filed price in force during the 90 days up to the sale's invoice day (as the register's raise
+ * rule reads it; the invoice date, not the moment the dealer typed the sale in, so a sale recorded
+ * after a raise is measured against the price of its day); the claim's or the sale's price above
+ * it, or a raise the register flagged (more than 10 %) in those 90 days, raises the flag with the
+ * prices, the baseline and the raises.
+ */
+export function priceAboveFiledBaseline(repository: DealerRecordsRiskRepository): RiskRule {
+  return {
+    code: 'PRICE_ABOVE_FILED_BASELINE',
+    async evaluate({ applications, manager, dealerSales }: RiskContext): Promise<(RaisedFlag | null)[]> {
+      const sales = await dealerSales();
+      const priced = applications.map(({ id }) => {
+        const sale = sales.get(id);
+        return sale?.productId
+          ? { productId: sale.productId, at: endOfSaleDay(sale.invoiceDate), sale }
+          : null;
+      });
+      const baselines = await repository.filedBaselines(
+        manager,
+        priced.filter((p): p is NonNullable<typeof p> => p !== null),
+        PRICE_BASELINE_WINDOW_DAYS,
+      );
+      return applications.map(({ facts }, i) => {
+        const found = priced[i];
+        if (!found) return null;
+        const baseline = baselines.get(found.sale.id);
+        if (!baseline || baseline.baselineFen === null) return null;
+        const claimed = factAt(facts, 'item.priceFen');
+        const claimPriceFen = typeof claimed === 'number' ? claimed : null;
+        const above = Math.max(found.sale.priceFen, claimPriceFen ?? 0) > baseline.baselineFen;
+        if (!above && baseline.flaggedRaises.length === 0) return null;
+        return {
+          code: 'PRICE_ABOVE_FILED_BASELINE',
+          detail: {
+            productId: found.productId,
+            salePriceFen: found.sale.priceFen,
+            claimPriceFen,
+            baselineFen: baseline.baselineFen,
+            windowDays: PRICE_BASELINE_WINDOW_DAYS,
+            flaggedRaises: baseline.flaggedRaises,
+          },
+        };
+      });
+    },
+  };
+}
+
+/** The end of a sale's invoice day in Asia/Shanghai (the zone the dates are written in). */
+function endOfSaleDay(invoiceDate: string): Date {
+  return new Date(new Date(`${invoiceDate}T00:00:00+08:00`).getTime() + 86_400_000);
+}
+
+/** Distinct buyers whose items went to one delivery address before MANY_ITEMS_ONE_ADDRESS fires. */
+export const ONE_ADDRESS_BUYERS_THRESHOLD = 3;
+/** Sales count for one address when their invoice dates are within this many days of the claim's sale. */
+export const ONE_ADDRESS_WINDOW_DAYS = 90;
+
+/**
+ * MANY_ITEMS_ONE_ADDRESS — audits found one flat receiving the subsidised goods of many "buyers"
+ * (ID numbers bought or borrowed). For a claim backed by a dealer's delivered sale: the dealers'
+ * sales (any dealer's) delivered to the same address (its blind index, never the address itself)
+ * within ONE_ADDRESS_WINDOW_DAYS, by ONE_ADDRESS_BUYERS_THRESHOLD or more different buyers.
+ */
+export function manyItemsOneAddress(repository: DealerRecordsRiskRepository): RiskRule {
+  return {
+    code: 'MANY_ITEMS_ONE_ADDRESS',
+    async evaluate({ applications, manager, dealerSales }: RiskContext): Promise<(RaisedFlag | null)[]> {
+      const sales = await dealerSales();
+      const delivered = applications.map(({ id }) => {
+        const sale = sales.get(id);
+        return sale?.deliveryAddressBidx ? sale : null;
+      });
+      const counts = await repository.salesToAddresses(
+        manager,
+        delivered.filter((s): s is DealerSaleRecord => s !== null),
+        ONE_ADDRESS_WINDOW_DAYS,
+      );
+      return delivered.map((sale) => {
+        const count = sale ? counts.get(sale.id) : undefined;
+        if (!count || count.buyers < ONE_ADDRESS_BUYERS_THRESHOLD) return null;
+        return {
+          code: 'MANY_ITEMS_ONE_ADDRESS',
+          detail: {
+            buyers: count.buyers,
+            sales: count.sales,
+            threshold: ONE_ADDRESS_BUYERS_THRESHOLD,
+            windowDays: ONE_ADDRESS_WINDOW_DAYS,
+          },
+        };
+      });
+    },
+  };
+}
+
 /** The dealer-record rules, in the order their flags are listed (after risk.rules.ts's). */
 export function dealerRecordRules(repository: DealerRecordsRiskRepository): readonly RiskRule[] {
-  return [certificateNotOnFile(repository)];
+  return [
+    certificateNotOnFile(repository),
+    priceAboveFiledBaseline(repository),
+    manyItemsOneAddress(repository),
+  ];
 }

@@ -1,5 +1,6 @@
 import type { RiskSignalCode } from '@huanxin/shared';
 import type { EntityManager } from 'typeorm';
+import type { DealerSaleRecord } from '../dealers/sales/sales.repository';
 
 /** A flag a rule raises: its code (weight in shared `RISK_SIGNALS`) and why, for the reviewer. */
 export interface RaisedFlag {
@@ -27,6 +28,11 @@ export interface RiskApplication {
 export interface RiskContext {
   applications: readonly RiskApplication[];
   manager: EntityManager;
+  /**
+   * The dealer's sale behind each claim of the batch (absent without one), read once per batch
+   * for every rule that asks (`SalesRepository.salesForApplications`).
+   */
+  dealerSales(): Promise<ReadonlyMap<string, DealerSaleRecord>>;
 }
 
 /**

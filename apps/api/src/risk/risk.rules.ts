@@ -138,14 +138,19 @@ function shanghaiMidnight(date: string): Date | null {
 
 /**
  * LATE_UPLOAD — invoices produced after the fact show up as claims filed long after the sale. The
- * claim's documents first came in at its first upload; that is never later than its submission
- * (the database stamps uploads, the app clock stamps submissions: the earlier of the two counts).
+ * sale is dated by the dealer's record when there is one (its invoice date: the dealer recorded it,
+ * the resident cannot move it), else by the claim's own facts. The claim's documents first came in
+ * at its first upload; that is never later than its submission (the database stamps uploads, the
+ * app clock stamps submissions: the earlier of the two counts).
  */
 export function lateUpload(repository: RiskRepository): RiskRule {
   return {
     code: 'LATE_UPLOAD',
-    async evaluate({ applications, manager }: RiskContext): Promise<(RaisedFlag | null)[]> {
-      const sales = applications.map((application) => saleOf(application.facts));
+    async evaluate({ applications, manager, dealerSales }: RiskContext): Promise<(RaisedFlag | null)[]> {
+      const recorded = await dealerSales();
+      const sales = applications.map(
+        (application) => dealerSaleOf(recorded.get(application.id)) ?? saleOf(application.facts),
+      );
       const dated = applications.filter((_, i) => sales[i] !== null).map((a) => a.id);
       const uploads = dated.length ? await repository.firstUploadAt(manager, dated) : new Map<string, Date>();
       return applications.map((application, i) => {
@@ -171,6 +176,14 @@ export function lateUpload(repository: RiskRepository): RiskRule {
       });
     },
   };
+}
+
+/** The dealer's record of the sale: its invoice date and midnight (null without a record). */
+function dealerSaleOf(
+  sale: { invoiceDate: string } | undefined,
+): { dateField: string; date: string; at: Date } | null {
+  const at = sale ? shanghaiMidnight(sale.invoiceDate) : null;
+  return sale && at ? { dateField: 'dealer_sale.invoiceDate', date: sale.invoiceDate, at } : null;
 }
 
 /** The claim's sale date (the first of SALE_DATE_FIELDS given) and its midnight; null without one. */

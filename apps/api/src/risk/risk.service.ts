@@ -1,6 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
+import type { DealerSaleRecord } from '../dealers/sales/sales.repository';
+import { SalesRepository } from '../dealers/sales/sales.repository';
 import { claimKeysOf } from '../eligibility/server-evaluator';
 import { ProgramsRepository } from '../programs/programs.repository';
 import type { RaisedFlag, RiskApplication, RiskRule } from './risk-rule';
@@ -21,6 +23,7 @@ export class RiskService {
   constructor(
     private readonly repository: RiskRepository,
     dealerRecords: DealerRecordsRiskRepository,
+    private readonly sales: SalesRepository,
     private readonly programs: ProgramsRepository,
     @InjectDataSource() private readonly dataSource: DataSource,
   ) {
@@ -55,8 +58,14 @@ export class RiskService {
     }
     await this.repository.recordKeys(manager, claims);
     const flags: RaisedFlag[][] = applications.map(() => []);
+    let sales: Promise<ReadonlyMap<string, DealerSaleRecord>> | undefined;
+    const dealerSales = () =>
+      (sales ??= this.sales.salesForApplications(
+        manager,
+        applications.map((a) => a.id),
+      ));
     for (const rule of this.rules) {
-      const raised = await rule.evaluate({ applications, manager });
+      const raised = await rule.evaluate({ applications, manager, dealerSales });
       raised.forEach((flag, i) => {
         if (flag) flags[i]!.push(flag);
       });

@@ -15,7 +15,8 @@ const DEMO_ORGANIZATIONS: {
     key: 'appliance',
     name: '章丘示例家电商城',
     uscc: '91370114MA3C5T8X1Q',
-    kinds: ['retailer'],
+    // It also takes in old appliances (回收), so the demo shows a recycler's receipts.
+    kinds: ['retailer', 'recycler'],
     programs: ['appliance-2026', 'digital-2026'],
   },
   {

@@ -42,7 +42,7 @@ export class CreateCertificateFields {
 
   @ApiProperty({ example: '张三', description: 'Registered owner; stored encrypted' })
   @IsString()
-  @MinLength(1)
+  @Matches(/\S/, { message: 'REQUIRED' })
   @MaxLength(40)
   @IsDefined()
   ownerName: string;

@@ -1,5 +1,4 @@
 import { Injectable } from '@nestjs/common';
-import type { Type } from '@nestjs/common';
 import {
   type CertificateView,
   ErrorCode,
@@ -17,7 +16,6 @@ import { Clock } from '../../common/clock';
 import { PiiCipher } from '../../common/crypto/pii-cipher';
 import { DomainError, validationFailed } from '../../common/errors/domain-error';
 import type { AuthUser } from '../../common/http/request-context';
-import { createValidationPipe } from '../../common/validation/validation.pipe';
 import type { UploadBody } from '../../documents/multipart-upload';
 import { DocumentStorage } from '../../documents/storage';
 import { storeUpload } from '../../documents/stored-upload';
@@ -26,6 +24,7 @@ import { OrganizationsRepository } from '../organizations.repository';
 import type { CertificateEntity } from './certificate.entity';
 import { CreateCertificateFields, type CreateRecyclingReceiptDto } from './dealer-records.dto';
 import { DealerRecordsRepository } from './dealer-records.repository';
+import { validateFields } from './multipart-fields';
 import type { RecyclingReceiptEntity } from './recycling-receipt.entity';
 
 /** The encrypted columns' field names (bound into each ciphertext as additional data). */
@@ -34,16 +33,6 @@ export const DEALER_RECORD_FIELDS = {
   ownerIdNumber: 'dealer_certificate.owner_id_number',
   sellerIdNumber: 'dealer_recycling_receipt.seller_id_number',
 } as const;
-
-const fieldsPipe = createValidationPipe();
-
-/** A multipart upload's fields, validated like a JSON body (unknown fields refused, 422 with `fields`). */
-export async function validateFields<T extends object>(
-  dto: Type<T>,
-  fields: Record<string, string>,
-): Promise<T> {
-  return (await fieldsPipe.transform({ ...fields }, { type: 'body', metatype: dto })) as T;
-}
 
 /**
  * Dismantlers' certificates and recyclers' receipts (operations.md §2–§4). Only an organisation of
@@ -66,6 +55,12 @@ export class DealerRecordsService {
   ) {}
 
   async createCertificate(caller: AuthUser, body: UploadBody): Promise<CertificateView> {
+    return this.audited('certificate.recorded', 'dealer_certificate', caller, () =>
+      this.recordCertificate(caller, body),
+    );
+  }
+
+  private async recordCertificate(caller: AuthUser, body: UploadBody): Promise<CertificateView> {
     const organizationId = caller.organizationId!;
     // The fields (up to the file part) are read, not a byte of the scan yet: 415 for a body that
     // is not multipart at all comes first, then the organisation's kind.
@@ -144,6 +139,15 @@ export class DealerRecordsService {
   }
 
   async createReceipt(caller: AuthUser, input: CreateRecyclingReceiptDto): Promise<RecyclingReceiptView> {
+    return this.audited('recycling_receipt.recorded', 'dealer_recycling_receipt', caller, () =>
+      this.recordReceipt(caller, input),
+    );
+  }
+
+  private async recordReceipt(
+    caller: AuthUser,
+    input: CreateRecyclingReceiptDto,
+  ): Promise<RecyclingReceiptView> {
     const organizationId = caller.organizationId!;
     await this.requireKind(organizationId, 'recycler');
     if (!(await this.oldItemCategories()).has(input.category))
@@ -188,6 +192,29 @@ export class DealerRecordsService {
     const row = await this.records.findOwnReceipt(id, caller.organizationId!);
     if (!row) throw new DomainError(ErrorCode.RECEIPT_NOT_FOUND, 'No such recycling receipt');
     return this.receiptView(row);
+  }
+
+  /** A refused recording is audited too, with its code (never the personal data it carried). */
+  private async audited<T>(
+    action: string,
+    objectType: string,
+    caller: AuthUser,
+    work: () => Promise<T>,
+  ): Promise<T> {
+    try {
+      return await work();
+    } catch (error) {
+      await this.audit.record({
+        action,
+        result: 'failure',
+        objectType,
+        detail: {
+          organizationId: caller.organizationId,
+          code: error instanceof DomainError ? error.code : 'INTERNAL_ERROR',
+        },
+      });
+      throw error;
+    }
   }
 
   /** The organisation must be of this kind now (read from the database, as the guard reads its status). */

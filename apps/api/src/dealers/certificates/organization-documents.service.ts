@@ -17,7 +17,7 @@ import { storeUpload } from '../../documents/stored-upload';
 import { OrganizationsRepository } from '../organizations.repository';
 import { OrganizationDocumentFields } from './dealer-records.dto';
 import { DealerRecordsRepository } from './dealer-records.repository';
-import { validateFields } from './dealer-records.service';
+import { validateFields } from './multipart-fields';
 import type { OrganizationDocumentEntity } from './organization-document.entity';
 
 /** A registration is documented while it waits for approval and after it (operations.md §2). */
