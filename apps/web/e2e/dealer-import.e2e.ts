@@ -89,7 +89,7 @@ describe('dealer: import a file with bad rows, then a good one', () => {
     const bad = csv([
       sale(1),
       sale(2, { 'buyer.idNumber': wrongCheckCharacter(buyerIdNumber(8402)) }),
-      sale(3, { priceFen: 420_000, paidFen: 420_000 }),
+      sale(3),
       sale(4, { 'buyer.name': "=cmd|' /C calc'!A0" }),
     ]);
     await page.getByLabel('导入文件（CSV 或 XLSX）', { exact: true }).setInputFiles({
@@ -106,11 +106,8 @@ describe('dealer: import a file with bad rows, then a good one', () => {
       .evaluateAll((rows) =>
         rows.map((r) => Array.from(r.querySelectorAll('td')).map((td) => td.textContent ?? '')),
       );
-    // Line 1 is the header: sale 2 is line 3, sale 3 line 4, sale 4 line 5.
-    expect(lines.map((l) => l[0])).toEqual(expect.arrayContaining(['3', '4']));
-    expect(lines.find((l) => l[0] === '3')?.[1]).toBe('购买人身份证号');
-    expect(lines.find((l) => l[0] === '3')?.[2]).toBe('身份证号校验位不正确');
-    expect(lines.find((l) => l[0] === '4')?.[2]).toBe('售价高于该商品的备案价');
+    // Line 1 is the header: sale 2 is line 3. The formula-looking name on line 5 is only text in a CSV.
+    expect(lines).toEqual([['3', '购买人身份证号', '身份证号校验位不正确']]);
     await page.screenshot({ path: screenshotPath('dealer-import-desktop-report'), fullPage: true });
 
     const [report1] = await Promise.all([
