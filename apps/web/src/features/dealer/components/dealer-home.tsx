@@ -266,9 +266,8 @@ export function DealerHome({ programs }: { programs: GoodsProgramChoice[] }) {
     <>
       <DealerNav kinds={data.organization.kinds} />
       <OrganizationStatusCard me={data} />
-      {data.organization.status === 'pending' || data.organization.status === 'active' ? (
-        <RegistrationDocuments writable />
-      ) : null}
+      {/* Pending: the documents are what the review waits for, so they come first. */}
+      {data.organization.status === 'pending' ? <RegistrationDocuments writable /> : null}
       <section className="hx-section" aria-labelledby="dealer-products-title">
         <h2 id="dealer-products-title" className="hx-section__title">
           {t('products.title')}
@@ -314,6 +313,7 @@ export function DealerHome({ programs }: { programs: GoodsProgramChoice[] }) {
         />
         {writable && joined.length > 0 ? <AddProductForm programs={joined} /> : null}
       </section>
+      {data.organization.status === 'active' ? <RegistrationDocuments writable /> : null}
     </>
   );
 }
