@@ -45,6 +45,11 @@ const PaymentsPage = lazyPage(() => staff().then((m) => m.PaymentsPage));
 const FundingPage = lazyPage(() => staff().then((m) => m.FundingPage));
 const DealerConsolePage = lazyPage(() => staff().then((m) => m.DealerConsolePage));
 const DealerLedgerPage = lazyPage(() => staff().then((m) => m.DealerLedgerPage));
+const DealerNewSalePage = lazyPage(() => staff().then((m) => m.DealerNewSalePage));
+const DealerSalesPage = lazyPage(() => staff().then((m) => m.DealerSalesPage));
+const DealerImportPage = lazyPage(() => staff().then((m) => m.DealerImportPage));
+const DealerCertificatesPage = lazyPage(() => staff().then((m) => m.DealerCertificatesPage));
+const DealerReceiptsPage = lazyPage(() => staff().then((m) => m.DealerReceiptsPage));
 const OrganizationsReviewPage = lazyPage(() => staff().then((m) => m.OrganizationsReviewPage));
 // Its own chunk: only auditors open it.
 const AuditPage = lazyPage(() => import('./routes/audit').then((m) => m.AuditPage));
@@ -137,6 +142,11 @@ export const routes: RouteObject[] = [
             children: [
               { index: true, element: <DealerConsolePage /> },
               { path: 'ledger', element: <DealerLedgerPage /> },
+              { path: 'sales', element: <DealerSalesPage /> },
+              { path: 'sales/new', element: <DealerNewSalePage /> },
+              { path: 'import', element: <DealerImportPage /> },
+              { path: 'certificates', element: <DealerCertificatesPage /> },
+              { path: 'receipts', element: <DealerReceiptsPage /> },
             ],
           },
           {

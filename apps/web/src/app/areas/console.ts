@@ -4,6 +4,14 @@ export { StaffSignInPage } from '../routes/sign-in';
 export { NotFoundPage } from '../routes/not-found';
 export { ReviewCasePage, ReviewQueuePage, SamplingPage, SecondApprovalPage } from '../routes/review';
 export { PaymentsPage } from '../routes/payments';
-export { DealerConsolePage, OrganizationsReviewPage } from '../routes/dealer';
+export {
+  DealerCertificatesPage,
+  DealerConsolePage,
+  DealerImportPage,
+  DealerNewSalePage,
+  DealerReceiptsPage,
+  DealerSalesPage,
+  OrganizationsReviewPage,
+} from '../routes/dealer';
 export { DealerLedgerPage } from '../routes/dealer-ledger';
 export { FundingPage } from '../routes/funding';

@@ -10,6 +10,14 @@ import { useTranslation } from 'react-i18next';
 import { PageTitle } from '@/components/ui/page-title';
 import { localized } from '@/lib/i18n';
 import { DealerHome, type GoodsProgramChoice } from '@/features/dealer/components/dealer-home';
+import {
+  CertificatesPage,
+  Import,
+  NewSale,
+  ReceiptsPage,
+  Sales,
+} from '@/features/dealer/components/dealer-pages';
+import type { SaleProgramChoice } from '@/features/dealer/components/sale-form';
 import { OrganizationsReview } from '@/features/dealer/components/organizations-review';
 import { RegistrationForm } from '@/features/dealer/components/registration-form';
 import { programQueryOptions } from '@/features/programs/api/get-program';
@@ -39,17 +47,20 @@ export function DealerRegisterPage() {
   );
 }
 
-export function DealerConsolePage() {
+/** Every open or upcoming program with its detail: categories, grade field and the definition. */
+function useProgramDetails(): Array<SaleProgramChoice & { hasGrade: boolean }> {
   const { i18n } = useTranslation();
-  const { t } = useTranslation('dealer');
-  const goods = useProgramChoices().filter((p) => !p.kind.startsWith('car'));
-  const details = useQueries({ queries: goods.map((p) => programQueryOptions(p.code)) });
-  const choices: GoodsProgramChoice[] = goods.map((p, i) => {
-    const fields = details[i]?.data?.factFields ?? [];
+  const programs = useProgramChoices();
+  const details = useQueries({ queries: programs.map((p) => programQueryOptions(p.code)) });
+  return programs.map((p, i) => {
+    const detail = details[i]?.data;
+    const fields = detail?.factFields ?? [];
     const category = fields.find((f) => f.path === 'item.category');
     return {
       code: p.code,
       title: p.title,
+      kind: p.kind,
+      ...(detail ? { definition: detail.definition } : {}),
       categories: (category?.options ?? []).map((o) => ({
         value: o.value,
         label: localized(o.label, i18n.language),
@@ -57,6 +68,11 @@ export function DealerConsolePage() {
       hasGrade: fields.some((f) => f.path === 'item.efficiencyGrade'),
     };
   });
+}
+
+export function DealerConsolePage() {
+  const { t } = useTranslation('dealer');
+  const choices: GoodsProgramChoice[] = useProgramDetails().filter((p) => !p.kind.startsWith('car'));
   return (
     <div className="hx-page">
       <PageTitle title={t('products.title')} />
@@ -65,12 +81,72 @@ export function DealerConsolePage() {
   );
 }
 
-export function OrganizationsReviewPage() {
+export function DealerNewSalePage() {
   const { t } = useTranslation('dealer');
   return (
     <div className="hx-page">
+      <PageTitle title={t('nav.newSale')} />
+      <NewSale programs={useProgramDetails()} />
+    </div>
+  );
+}
+
+export function DealerSalesPage() {
+  const { t } = useTranslation('dealer');
+  return (
+    <div className="hx-page">
+      <PageTitle title={t('sales.title')} />
+      <Sales programs={useProgramDetails()} />
+    </div>
+  );
+}
+
+export function DealerImportPage() {
+  const { t } = useTranslation('dealer');
+  return (
+    <div className="hx-page">
+      <PageTitle title={t('import.title')} />
+      <Import />
+    </div>
+  );
+}
+
+export function DealerCertificatesPage() {
+  const { t } = useTranslation('dealer');
+  return (
+    <div className="hx-page">
+      <PageTitle title={t('certificates.title')} />
+      <CertificatesPage />
+    </div>
+  );
+}
+
+export function DealerReceiptsPage() {
+  const { t } = useTranslation('dealer');
+  // The old item's categories: those of the goods programs (appliances, digital), once each.
+  const categories = [
+    ...new Map(
+      useProgramDetails()
+        .filter((p) => !p.kind.startsWith('car'))
+        .flatMap((p) => p.categories)
+        .map((c) => [c.value, c] as const),
+    ).values(),
+  ];
+  return (
+    <div className="hx-page">
+      <PageTitle title={t('receipts.title')} />
+      <ReceiptsPage categories={categories} />
+    </div>
+  );
+}
+
+export function OrganizationsReviewPage() {
+  const { t } = useTranslation('dealer');
+  const programs = useProgramChoices();
+  return (
+    <div className="hx-page">
       <PageTitle title={t('review.title')} />
-      <OrganizationsReview />
+      <OrganizationsReview programTitle={(code) => programs.find((p) => p.code === code)?.title ?? code} />
     </div>
   );
 }

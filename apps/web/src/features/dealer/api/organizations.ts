@@ -1,5 +1,5 @@
 import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { OrganizationStatus, OrganizationView } from '@huanxin/shared';
+import type { OrganizationDetailView, OrganizationStatus, OrganizationView } from '@huanxin/shared';
 import { api } from '@/lib/api-client';
 
 export const organizationsQueryKey = (status?: OrganizationStatus) =>
@@ -36,4 +36,16 @@ export function useChangeOrganizationStatus() {
     mutationFn: changeOrganizationStatus,
     onSuccess: () => queryClient.invalidateQueries({ queryKey: ['admin', 'organizations'] }),
   });
+}
+
+/** One organisation with its status history (`GET /api/admin/organizations/:id`). */
+export const organizationQueryOptions = (id: string) =>
+  queryOptions({
+    queryKey: ['admin', 'organizations', 'detail', id] as const,
+    queryFn: ({ signal }) =>
+      api.get<OrganizationDetailView>(`/api/admin/organizations/${encodeURIComponent(id)}`, { signal }),
+  });
+
+export function useOrganization(id: string) {
+  return useQuery(organizationQueryOptions(id));
 }

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Alert, Button, Descriptions, Input, Space, Table, Tag } from 'antd';
+import { Alert, Button, Descriptions, Input, Space, Steps, Table, Tag } from 'antd';
 import {
   FILED_PRICE_RAISE_RULE,
   formatFen,
@@ -17,6 +17,8 @@ import { ErrorState, LoadingState } from '@/components/ui/query-state';
 import { useDealerMe } from '../api/dealer-me';
 import { useChangeProductPrice, useCreateProduct, useProducts } from '../api/products';
 import { productRules, yuanToFen } from '../lib/rules';
+import { DealerNav } from './dealer-nav';
+import { RegistrationDocuments } from './registration-documents';
 
 export const STATUS_COLOR: Record<OrganizationStatus, string> = {
   pending: 'gold',
@@ -47,6 +49,20 @@ export function OrganizationStatusCard({ me }: { me: DealerMeView }) {
           type={organization.status === 'pending' ? 'info' : 'warning'}
           showIcon
           title={t(`statusNote.${organization.status}`)}
+          description={t(`statusNext.${organization.status}`)}
+        />
+      ) : null}
+      {organization.status === 'pending' ? (
+        <Steps
+          size="small"
+          current={1}
+          className="hx-registration-steps"
+          data-testid="registration-steps"
+          items={[
+            { title: t('registration.submitted') },
+            { title: t('registration.review'), description: t('registration.reviewChecks') },
+            { title: t('registration.active') },
+          ]}
         />
       ) : null}
       <Descriptions column={1} size="small" className="hx-descriptions">
@@ -248,7 +264,10 @@ export function DealerHome({ programs }: { programs: GoodsProgramChoice[] }) {
   const data = me.data;
   return (
     <>
+      <DealerNav kinds={data.organization.kinds} />
       <OrganizationStatusCard me={data} />
+      {/* Pending: the documents are what the review waits for, so they come first. */}
+      {data.organization.status === 'pending' ? <RegistrationDocuments writable /> : null}
       <section className="hx-section" aria-labelledby="dealer-products-title">
         <h2 id="dealer-products-title" className="hx-section__title">
           {t('products.title')}
@@ -294,6 +313,7 @@ export function DealerHome({ programs }: { programs: GoodsProgramChoice[] }) {
         />
         {writable && joined.length > 0 ? <AddProductForm programs={joined} /> : null}
       </section>
+      {data.organization.status === 'active' ? <RegistrationDocuments writable /> : null}
     </>
   );
 }

@@ -1,24 +1,104 @@
 import { useState } from 'react';
-import { Button, Input, Modal, Segmented, Space, Table, Tag } from 'antd';
+import { Button, Descriptions, Input, Modal, Segmented, Space, Table, Tag, Timeline } from 'antd';
+import { CheckCircleOutlined, CloseCircleOutlined } from '@ant-design/icons';
 import {
   ORGANIZATION_STATUSES,
   ORGANIZATION_TRANSITIONS,
   type OrganizationStatus,
+  validateUscc,
   type OrganizationView,
 } from '@huanxin/shared';
 import { useTranslation } from 'react-i18next';
-import { ErrorState } from '@/components/ui/query-state';
+import { ErrorState, LoadingState } from '@/components/ui/query-state';
 import { errorMessage } from '@/lib/error-message';
-import { useChangeOrganizationStatus, useOrganizations, type StatusChange } from '../api/organizations';
+import {
+  useChangeOrganizationStatus,
+  useOrganization,
+  useOrganizations,
+  type StatusChange,
+} from '../api/organizations';
+import { useOrganizationDocuments } from '../api/documents';
 import { STATUS_COLOR } from './dealer-home';
+import { OrganizationDocumentsTable } from './registration-documents';
 
 type Target = StatusChange['status'];
+
+/** The credit code's check result with the shared validator (the same check the registration ran). */
+export function UsccCheck({ uscc }: { uscc: string }) {
+  const { t } = useTranslation('dealer');
+  const checked = validateUscc(uscc);
+  return checked.ok ? (
+    <Tag color="green" icon={<CheckCircleOutlined aria-hidden />} data-testid="uscc-check">
+      {t('review.usccOk')}
+    </Tag>
+  ) : (
+    <Tag color="red" icon={<CloseCircleOutlined aria-hidden />} data-testid="uscc-check">
+      {t(`errors.uscc.${checked.errors[0] ?? 'INVALID_FORMAT'}`, { defaultValue: t('review.usccBad') })}
+    </Tag>
+  );
+}
+
+/** An organisation's file: registration data and every status change with its reason. */
+function OrganizationDetails({ id }: { id: string }) {
+  const { t, i18n } = useTranslation('dealer');
+  const detail = useOrganization(id);
+  const documents = useOrganizationDocuments(id);
+  if (detail.isPending) return <LoadingState />;
+  if (detail.isError) return <ErrorState error={detail.error} onRetry={() => void detail.refetch()} />;
+  const o = detail.data;
+  const when = (iso: string) => new Date(iso).toLocaleString(i18n.language === 'en' ? 'en-GB' : 'zh-CN');
+  return (
+    <div className="hx-org-detail" data-testid={`org-detail-${o.uscc}`}>
+      <Descriptions column={{ xs: 1, md: 2 }} size="small" className="hx-descriptions">
+        <Descriptions.Item label={t('fields.uscc')}>
+          {o.uscc} <UsccCheck uscc={o.uscc} />
+        </Descriptions.Item>
+        <Descriptions.Item label={t('review.registeredAt')}>{when(o.createdAt)}</Descriptions.Item>
+        <Descriptions.Item label={t('review.accountName')}>
+          {o.payoutAccountName ?? '—'}
+          {o.payoutAccountName && o.payoutAccountName !== o.name ? (
+            <Tag color="orange">{t('review.accountNameDiffers')}</Tag>
+          ) : null}
+        </Descriptions.Item>
+      </Descriptions>
+      <h3 className="hx-section__subtitle">{t('documents.title')}</h3>
+      {documents.isError ? (
+        <ErrorState error={documents.error} onRetry={() => void documents.refetch()} />
+      ) : (
+        <OrganizationDocumentsTable organizationId={o.id} documents={documents.data ?? []} />
+      )}
+      <h3 className="hx-section__subtitle">{t('review.history')}</h3>
+      <Timeline
+        items={o.history.map((h) => ({
+          color: STATUS_COLOR[h.toStatus],
+          content: (
+            <>
+              <strong>
+                {h.fromStatus
+                  ? `${t(`status.${h.fromStatus}`)} → ${t(`status.${h.toStatus}`)}`
+                  : t('review.registered')}
+              </strong>{' '}
+              <span className="hx-note">{when(h.at)}</span>
+              {/* The registration's own event carries the server's marker, not a person's reason. */}
+              {h.fromStatus ? <div>{h.reason}</div> : null}
+            </>
+          ),
+        }))}
+      />
+    </div>
+  );
+}
 
 /**
  * The commerce office's page: registrations by status (pending first) with the credit code, kinds,
  * programs and masked payout account; the allowed changes (the shared lifecycle) each ask a reason.
  */
-export function OrganizationsReview() {
+export function OrganizationsReview({
+  programTitle = (code) => code,
+}: {
+  /** A program's title by its code (the programs feature knows them). */
+  programTitle?: (code: string) => string;
+}) {
   const { t } = useTranslation('dealer');
   const [status, setStatus] = useState<OrganizationStatus>('pending');
   const organizations = useOrganizations(status);
@@ -60,18 +140,24 @@ export function OrganizationsReview() {
         loading={organizations.isLoading}
         dataSource={organizations.data ?? []}
         locale={{ emptyText: t('review.empty') }}
+        expandable={{
+          expandedRowRender: (o) => <OrganizationDetails id={o.id} />,
+          expandRowByClick: false,
+        }}
         columns={[
           {
             title: t('fields.name'),
             render: (_, o) => (
               <>
                 <strong>{o.name}</strong>
-                <div className="hx-note">{o.uscc}</div>
+                <div className="hx-note">
+                  {o.uscc} <UsccCheck uscc={o.uscc} />
+                </div>
               </>
             ),
           },
           { title: t('fields.kinds'), render: (_, o) => o.kinds.map((k) => t(`kinds.${k}`)).join('、') },
-          { title: t('fields.programs'), render: (_, o) => o.programs.join(', ') },
+          { title: t('fields.programs'), render: (_, o) => o.programs.map(programTitle).join('、') },
           {
             title: t('fields.contactName'),
             render: (_, o) => `${o.contactName ?? '—'} ${o.contactPhoneMasked ?? ''}`,

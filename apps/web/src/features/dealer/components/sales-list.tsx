@@ -1,0 +1,139 @@
+import { useState } from 'react';
+import { Grid, Pagination, Table, Tag } from 'antd';
+import { formatFen } from '@huanxin/shared';
+import { useTranslation } from 'react-i18next';
+import { ErrorState } from '@/components/ui/query-state';
+import { useProducts } from '../api/products';
+import { SALES_PAGE_SIZE, useSales, type DealerSaleView } from '../api/sales';
+
+/** The organisation's sales, newest first, each with the status of the claim it backs. */
+export function SalesList({
+  programTitle,
+  categoryLabel,
+}: {
+  programTitle: (code: string) => string;
+  categoryLabel: (category: string) => string;
+}) {
+  const { t } = useTranslation('dealer');
+  const [page, setPage] = useState(1);
+  const sales = useSales(page);
+  const products = useProducts();
+  // A phone at the counter gets one card per sale; a desktop the table.
+  const narrow = !Grid.useBreakpoint().md;
+  const item = (s: DealerSaleView) => {
+    if (s.kind === 'car') return s.vin;
+    const product = products.data?.find((p) => p.id === s.productId);
+    const category = s.category ? categoryLabel(s.category) : '';
+    return product ? `${product.brand} ${product.model} · ${category}` : category || '—';
+  };
+  if (sales.isError) return <ErrorState error={sales.error} onRetry={() => void sales.refetch()} />;
+  const claimOf = (s: DealerSaleView) => (
+    <>
+      {s.status === 'returned' ? <Tag color="red">{t('sales.returned')}</Tag> : null}
+      {s.claim ? (
+        <>
+          <Tag>{t(`applications:status.${s.claim.status}`)}</Tag>
+          <span className="hx-note">{s.claim.code}</span>
+        </>
+      ) : (
+        <span className="hx-note">{t('sales.noClaim')}</span>
+      )}
+    </>
+  );
+  if (narrow)
+    return (
+      <section className="hx-section" aria-labelledby="dealer-sales-title">
+        <h2 id="dealer-sales-title" className="hx-section__title">
+          {t('sales.title')}
+        </h2>
+        {sales.isLoading ? null : (sales.data?.items ?? []).length === 0 ? (
+          <p className="hx-note">{t('sales.empty')}</p>
+        ) : (
+          <ul className="hx-sale-cards" data-testid="sales-list">
+            {(sales.data?.items ?? []).map((s) => (
+              <li key={s.id} className="hx-sale-card">
+                <div className="hx-sale-card__head">
+                  <strong>{item(s)}</strong>
+                  <span>{formatFen(s.priceFen)}</span>
+                </div>
+                {s.serialNo ? <div className="hx-note">{s.serialNo}</div> : null}
+                <div className="hx-note">
+                  {t('sale.invoice')} {s.invoiceNo} · {s.invoiceDate} · {s.buyerNameMasked}
+                </div>
+                <div className="hx-sale-card__claim">{claimOf(s)}</div>
+              </li>
+            ))}
+          </ul>
+        )}
+        <Pagination
+          current={page}
+          pageSize={SALES_PAGE_SIZE}
+          total={sales.data?.total ?? 0}
+          hideOnSinglePage
+          simple
+          onChange={setPage}
+        />
+      </section>
+    );
+  return (
+    <section className="hx-section" aria-labelledby="dealer-sales-title">
+      <h2 id="dealer-sales-title" className="hx-section__title">
+        {t('sales.title')}
+      </h2>
+      <Table<DealerSaleView>
+        rowKey="id"
+        size="small"
+        scroll={{ x: true }}
+        loading={sales.isLoading}
+        dataSource={sales.data?.items ?? []}
+        pagination={{
+          current: page,
+          pageSize: SALES_PAGE_SIZE,
+          total: sales.data?.total ?? 0,
+          hideOnSinglePage: true,
+          showSizeChanger: false,
+          onChange: setPage,
+        }}
+        locale={{ emptyText: t('sales.empty') }}
+        data-testid="sales-list"
+        columns={[
+          {
+            title: t('sales.item'),
+            render: (_, s) => (
+              <>
+                <strong>{item(s)}</strong>
+                {s.serialNo ? <div className="hx-note">{s.serialNo}</div> : null}
+                <div className="hx-note">{programTitle(s.programCode)}</div>
+              </>
+            ),
+          },
+          {
+            title: t('sale.invoice'),
+            render: (_, s) => (
+              <>
+                {s.invoiceNo}
+                <div className="hx-note">{s.invoiceDate}</div>
+              </>
+            ),
+          },
+          { title: t('sale.buyer'), dataIndex: 'buyerNameMasked' },
+          {
+            title: t('sale.fields.price'),
+            render: (_, s) => (
+              <>
+                {formatFen(s.priceFen)}
+                {s.subsidyFen > 0 ? (
+                  <div className="hx-note">{t('sales.tillSubsidy', { amount: formatFen(s.subsidyFen) })}</div>
+                ) : null}
+              </>
+            ),
+          },
+          {
+            title: t('sales.claim'),
+            render: (_, s) => claimOf(s),
+          },
+        ]}
+      />
+    </section>
+  );
+}
