@@ -1,6 +1,7 @@
 /** `/console/dealer/ledger`: the dealer organisation's money ledger (issue 13). */
 import { useTranslation } from 'react-i18next';
 import { PageTitle } from '@/components/ui/page-title';
+import { DealerFrame } from '@/features/dealer/components/dealer-pages';
 import { DealerLedger } from '@/features/dealer/ledger/components/dealer-ledger';
 
 export function DealerLedgerPage() {
@@ -8,7 +9,7 @@ export function DealerLedgerPage() {
   return (
     <div className="hx-page">
       <PageTitle title={t('title')} />
-      <DealerLedger />
+      <DealerFrame>{() => <DealerLedger />}</DealerFrame>
     </div>
   );
 }

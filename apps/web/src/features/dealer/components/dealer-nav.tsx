@@ -13,6 +13,8 @@ export const DEALER_PAGES: ReadonlyArray<{ key: string; path: string; kinds?: re
     { key: 'import', path: `${DEALER_BASE}/import`, kinds: ['retailer'] },
     { key: 'certificates', path: `${DEALER_BASE}/certificates`, kinds: ['dismantler'] },
     { key: 'receipts', path: `${DEALER_BASE}/receipts`, kinds: ['recycler'] },
+    // What the organisation is owed (point-of-sale claims it is payee of) and what it owes back.
+    { key: 'ledger', path: `${DEALER_BASE}/ledger` },
   ];
 
 export const dealerPagesFor = (kinds: readonly OrganizationKind[]) =>

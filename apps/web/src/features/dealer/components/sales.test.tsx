@@ -4,39 +4,14 @@ import { getCatalogueProgram } from '@huanxin/shared';
 import { NEW_VEHICLE_VIN, residentIdNumber } from '@huanxin/shared/testing';
 import { routes } from '@/app/router';
 import { apiError, mockApi, signedInAs, type Handler } from '@/test/api-mock';
-import { programDetailOf } from '@/test/fixtures';
+import { dealerMe, dealerOrganization, programDetailOf } from '@/test/fixtures';
 import { jsonResponse, renderWithApp } from '@/test/render';
 
 const appliance = getCatalogueProgram('appliance-2026')!;
 const BUYER_ID = residentIdNumber({ sequence: 301, birthDate: '1970-01-01' });
 
-const organization = {
-  id: '0b7e5f5c-4a3b-4f0a-9a34-8f1d2c3b4a5e',
-  name: '章丘明水示例家电城',
-  uscc: '91310115MA1K3BTP2B',
-  kinds: ['retailer'],
-  programs: ['appliance-2026'],
-  status: 'active',
-  street: 'mingshui',
-  statusChangedAt: null,
-  contactName: '李经理',
-  contactPhoneMasked: '139****6501',
-  payoutBankName: '中国工商银行章丘支行',
-  payoutAccountName: '章丘明水示例家电城',
-  payoutAccountMasked: '**** **** **** 3456',
-  createdAt: '2026-12-01T02:00:00.000Z',
-};
-const me = {
-  organization,
-  user: {
-    id: 'u',
-    username: 'mingshui-shop',
-    displayName: '李经理',
-    orgAdmin: true,
-    disabled: false,
-    createdAt: '',
-  },
-};
+const organization = dealerOrganization;
+const me = dealerMe;
 const product = {
   id: '5f0c8a0e-1b2c-4d3e-8f90-a1b2c3d4e5f6',
   programCode: 'appliance-2026',
@@ -199,7 +174,7 @@ describe('record a goods sale', () => {
     const tabs = within(nav)
       .getAllByRole('link')
       .map((a) => a.textContent);
-    expect(tabs).toEqual(['概况与商品', '登记销售', '销售记录', '批量导入']);
+    expect(tabs).toEqual(['概况与商品', '登记销售', '销售记录', '批量导入', '结算账本']);
   });
 });
 

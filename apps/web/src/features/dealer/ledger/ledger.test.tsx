@@ -3,6 +3,7 @@ import { screen, waitFor, within } from '@testing-library/react';
 import type { DealerLedger } from '@huanxin/shared';
 import { routes } from '@/app/router';
 import { apiError, mockApi, signedInAs } from '@/test/api-mock';
+import { dealerMe } from '@/test/fixtures';
 import { jsonResponse, renderWithApp } from '@/test/render';
 
 // The chart itself is proved in components/ui/EChart.test; here, what the page gives it.
@@ -59,7 +60,11 @@ afterEach(() => {
 
 describe('dealer ledger page', () => {
   it('shows the totals as cards, the chart of money by state and each claim with its state and due date', async () => {
-    mockApi({ 'GET /api/auth/me': dealer(), 'GET /api/dealer/ledger': jsonResponse(ledger) });
+    mockApi({
+      'GET /api/auth/me': dealer(),
+      'GET /api/dealer/me': jsonResponse(dealerMe),
+      'GET /api/dealer/ledger': jsonResponse(ledger),
+    });
     renderWithApp(routes, { path: '/console/dealer/ledger' });
     expect(await screen.findByTestId('ledger-total-advanced')).toBeTruthy();
     expect(document.title).toMatch(/^结算账本 - /);
@@ -94,7 +99,11 @@ describe('dealer ledger page', () => {
   });
 
   it('speaks English too: cards, states, due dates and the chart’s labels', async () => {
-    mockApi({ 'GET /api/auth/me': dealer(), 'GET /api/dealer/ledger': jsonResponse(ledger) });
+    mockApi({
+      'GET /api/auth/me': dealer(),
+      'GET /api/dealer/me': jsonResponse(dealerMe),
+      'GET /api/dealer/ledger': jsonResponse(ledger),
+    });
     renderWithApp(routes, { path: '/console/dealer/ledger', language: 'en' });
     await waitFor(() =>
       expect(screen.getByTestId('ledger-total-in_batch').textContent).toBe('In payment batch¥450.00'),
@@ -111,12 +120,19 @@ describe('dealer ledger page', () => {
       'Paid',
       'To pay back',
     ]);
-    expect(screen.getByRole('link', { name: 'Ledger' })).toBeTruthy();
+    const menu = screen.getByRole('navigation', { name: 'Console menu' });
+    expect(within(menu).getByRole('link', { name: 'Ledger' })).toBeTruthy();
+    // …and the dealer pages' own tab row names it too.
+    const tabs = screen.getByRole('navigation', { name: 'Dealer console' });
+    expect(within(tabs).getByRole('link', { name: 'Ledger' }).getAttribute('href')).toBe(
+      '/console/dealer/ledger',
+    );
   });
 
   it('says when there is nothing yet, and shows a failed read with a retry', async () => {
     mockApi({
       'GET /api/auth/me': dealer(),
+      'GET /api/dealer/me': jsonResponse(dealerMe),
       'GET /api/dealer/ledger': jsonResponse({
         totals: {
           advancedFen: 0,
@@ -133,7 +149,11 @@ describe('dealer ledger page', () => {
     expect(await screen.findByText('暂无补贴记录')).toBeTruthy();
     first.unmount();
     vi.unstubAllGlobals();
-    mockApi({ 'GET /api/auth/me': dealer(), 'GET /api/dealer/ledger': apiError(503, 'SERVICE_UNAVAILABLE') });
+    mockApi({
+      'GET /api/auth/me': dealer(),
+      'GET /api/dealer/me': jsonResponse(dealerMe),
+      'GET /api/dealer/ledger': apiError(503, 'SERVICE_UNAVAILABLE'),
+    });
     renderWithApp(routes, { path: '/console/dealer/ledger' });
     expect(await screen.findByRole('alert')).toBeTruthy();
     expect(screen.getByRole('button', { name: /重试/ })).toBeTruthy();
