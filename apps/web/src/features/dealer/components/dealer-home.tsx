@@ -9,7 +9,7 @@ import {
   type OrganizationStatus,
   type ProductView,
 } from '@huanxin/shared';
-import { useForm, type FieldPath } from 'react-hook-form';
+import { useForm, type FieldPath, useWatch } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { Form, FormAlert, FormField, SubmitButton } from '@/components/ui/form';
 import { NativeSelect } from '@/components/ui/native-select';
@@ -110,7 +110,9 @@ function AddProductForm({ programs }: { programs: GoodsProgramChoice[] }) {
     price: '',
   };
   const form = useForm<ProductValues>({ mode: 'onChange', defaultValues: blank });
-  const program = programs.find((p) => p.code === form.watch('programCode'));
+  // useWatch, not form.watch: a subscription the React Compiler can reason about.
+  const programCode = useWatch({ control: form.control, name: 'programCode' });
+  const program = programs.find((p) => p.code === programCode);
   const select = (
     name: 'programCode' | 'category' | 'efficiencyGrade',
     options: { value: string; label: string }[],
