@@ -9,6 +9,7 @@ import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
+import { Redis } from 'ioredis';
 import pg from 'pg';
 import type { TestProject } from 'vitest/node';
 
@@ -35,6 +36,7 @@ const apiMain = fileURLToPath(new URL('../../api/dist/main.js', import.meta.url)
 const workerMain = fileURLToPath(new URL('../../api/dist/main.worker.js', import.meta.url));
 const webIndex = fileURLToPath(new URL('../dist/index.html', import.meta.url));
 const PG_ADMIN_URL = 'postgres://postgres@127.0.0.1:5432/postgres';
+const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
 const STARTUP_TIMEOUT_MS = 60_000;
 
 function freePort(): Promise<number> {
@@ -93,6 +95,22 @@ async function dropDatabase(name: string): Promise<void> {
   }
 }
 
+/** Removes every key of a portal's Redis prefix (sessions, limits, BullMQ's queues), as its database is dropped. */
+async function deleteRedisPrefix(prefix: string): Promise<void> {
+  const redis = new Redis(REDIS_URL, { lazyConnect: true, maxRetriesPerRequest: 1 });
+  await redis.connect();
+  try {
+    let cursor = '0';
+    do {
+      const [next, keys] = await redis.scan(cursor, 'MATCH', `${prefix}:*`, 'COUNT', 1000);
+      if (keys.length) await redis.unlink(...keys);
+      cursor = next;
+    } while (cursor !== '0');
+  } finally {
+    redis.disconnect();
+  }
+}
+
 /** Start one built portal with its own database and Redis prefix; resolves once it is healthy. */
 async function startPortal(
   extraEnv: Record<string, string>,
@@ -103,6 +121,7 @@ async function startPortal(
   const port = await freePort();
   const baseUrl = `http://127.0.0.1:${port}`;
   const databaseUrl = `postgres://postgres@127.0.0.1:5432/${database}`;
+  const redisPrefix = `huanxin-e2e-${runId}`;
 
   let stderrText = '';
   const env = {
@@ -111,7 +130,7 @@ async function startPortal(
     PORT: String(port),
     DATABASE_URL: databaseUrl,
     // The API accepts letters, digits, _ . - in the prefix (no ':').
-    REDIS_PREFIX: `huanxin-e2e-${runId}`,
+    REDIS_PREFIX: redisPrefix,
     PUBLIC_ORIGIN: baseUrl,
     LOG_LEVEL: 'warn',
     ...extraEnv,
@@ -131,6 +150,7 @@ async function startPortal(
     if (workerProcess) await stop(workerProcess);
     await stop(server);
     await dropDatabase(database);
+    await deleteRedisPrefix(redisPrefix);
   };
 
   try {
