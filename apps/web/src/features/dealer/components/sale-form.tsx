@@ -153,6 +153,52 @@ function SaleDone({ created, onAgain }: { created: DealerSaleResult; onAgain: ()
   );
 }
 
+/** The fields both sale forms share (goods and car): the invoice and the buyer. */
+interface SharedSaleValues extends FieldValues {
+  invoiceNo: string;
+  invoiceDate: string;
+  buyerName: string;
+  buyerIdNumber: string;
+}
+
+/** The invoice number and date (the same rules for goods and cars). */
+function InvoiceFields<T extends SharedSaleValues>() {
+  const { t } = useTranslation('dealer');
+  return (
+    <>
+      <TextField<T>
+        name={'invoiceNo' as FieldPath<T>}
+        rule={saleRules.invoiceNo}
+        max={30}
+        extra={{ inputMode: 'numeric', autoComplete: 'off' }}
+        help={t('sale.help.invoiceNo')}
+      />
+      <TextField<T>
+        name={'invoiceDate' as FieldPath<T>}
+        rule={saleRules.invoiceDate}
+        max={10}
+        extra={{ type: 'date', max: todayInShanghai() }}
+      />
+    </>
+  );
+}
+
+/** The buyer: a person, named with their resident ID number (a company is refused as typed). */
+function BuyerSection<T extends SharedSaleValues>() {
+  const { t } = useTranslation('dealer');
+  return (
+    <FormSection title={t('sale.buyer')} description={t('sale.buyerIntro')}>
+      <TextField<T> name={'buyerName' as FieldPath<T>} rule={saleRules.buyerName} max={40} />
+      <TextField<T>
+        name={'buyerIdNumber' as FieldPath<T>}
+        rule={saleRules.buyerIdNumber}
+        max={20}
+        extra={CODE}
+      />
+    </FormSection>
+  );
+}
+
 export interface GoodsSaleValues {
   voucherCode: string;
   productId: string;
@@ -426,29 +472,9 @@ export function GoodsSaleForm({
         <AmountsLine check={check} subsidyFen={tillSubsidyFen} />
       </FormSection>
       <FormSection title={t('sale.invoice')}>
-        <TextField<GoodsSaleValues>
-          name="invoiceNo"
-          rule={saleRules.invoiceNo}
-          max={30}
-          extra={{ inputMode: 'numeric', autoComplete: 'off' }}
-          help={t('sale.help.invoiceNo')}
-        />
-        <TextField<GoodsSaleValues>
-          name="invoiceDate"
-          rule={saleRules.invoiceDate}
-          max={10}
-          extra={{ type: 'date', max: todayInShanghai() }}
-        />
+        <InvoiceFields<GoodsSaleValues> />
       </FormSection>
-      <FormSection title={t('sale.buyer')} description={t('sale.buyerIntro')}>
-        <TextField<GoodsSaleValues> name="buyerName" rule={saleRules.buyerName} max={40} />
-        <TextField<GoodsSaleValues>
-          name="buyerIdNumber"
-          rule={saleRules.buyerIdNumber}
-          max={20}
-          extra={CODE}
-        />
-      </FormSection>
+      <BuyerSection<GoodsSaleValues> />
       <FormSection title={t('sale.delivery')}>
         <FormField<GoodsSaleValues, 'deliveryMode'>
           name="deliveryMode"
@@ -679,24 +705,9 @@ export function CarSaleForm({ programs }: { programs: SaleProgramChoice[] }) {
           extra={{ ...MONEY, suffix: t('yuan') }}
           help={t('sale.help.carPrice')}
         />
-        <TextField<CarSaleValues>
-          name="invoiceNo"
-          rule={saleRules.invoiceNo}
-          max={30}
-          extra={{ inputMode: 'numeric', autoComplete: 'off' }}
-          help={t('sale.help.invoiceNo')}
-        />
-        <TextField<CarSaleValues>
-          name="invoiceDate"
-          rule={saleRules.invoiceDate}
-          max={10}
-          extra={{ type: 'date', max: todayInShanghai() }}
-        />
+        <InvoiceFields<CarSaleValues> />
       </FormSection>
-      <FormSection title={t('sale.buyer')} description={t('sale.buyerIntro')}>
-        <TextField<CarSaleValues> name="buyerName" rule={saleRules.buyerName} max={40} />
-        <TextField<CarSaleValues> name="buyerIdNumber" rule={saleRules.buyerIdNumber} max={20} extra={CODE} />
-      </FormSection>
+      <BuyerSection<CarSaleValues> />
       <FormAlert />
       <div className="hx-form-actions">
         <SubmitButton data-testid="car-sale-submit">{t('sale.submit')}</SubmitButton>
