@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Input, Progress, Table } from 'antd';
+import { Input, Progress } from 'antd';
 import {
   CERTIFICATE_NO_PATTERN,
   normalizeIdentifier,
@@ -11,9 +11,9 @@ import {
 import { useForm, type FieldPath } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { fieldErrorKeys, Form, FormAlert, FormField, SubmitButton } from '@/components/ui/form';
-import { ErrorState } from '@/components/ui/query-state';
 import { useCertificates, useCreateCertificate, type CertificateView } from '../api/certificates';
 import { pastDate, saleRules } from '../lib/sale-rules';
+import { RecordList } from './record-list';
 
 /** Largest scan the page sends (a phone photo or a PDF). */
 export const SCAN_MAX_BYTES = 10 * 1024 * 1024;
@@ -121,38 +121,29 @@ export function Certificates({ writable }: { writable: boolean }) {
 
   return (
     <>
-      <section className="hx-section" aria-labelledby="dealer-certificates-title">
-        <h2 id="dealer-certificates-title" className="hx-section__title">
-          {t('certificates.title')}
-        </h2>
-        {list.isError ? <ErrorState error={list.error} onRetry={() => void list.refetch()} /> : null}
-        <Table<CertificateView>
-          rowKey="id"
-          size="small"
-          scroll={{ x: true }}
-          pagination={{ pageSize: 20, hideOnSinglePage: true }}
-          loading={list.isLoading}
-          dataSource={list.data ?? []}
-          locale={{ emptyText: t('certificates.empty') }}
-          columns={[
-            { title: t('certificates.fields.certificateNo'), dataIndex: 'certificateNo' },
-            {
-              title: t('certificates.fields.vin'),
-              render: (_, c) => (
-                <>
-                  {c.vin}
-                  <div className="hx-note">{c.plate}</div>
-                </>
-              ),
-            },
-            { title: t('certificates.fields.handedOverOn'), dataIndex: 'handedOverOn' },
-            {
-              title: t('certificates.fields.ownerName'),
-              render: (_, c) => c.ownerNameMasked,
-            },
-          ]}
-        />
-      </section>
+      <RecordList<CertificateView>
+        id="dealer-certificates-title"
+        title={t('certificates.title')}
+        empty={t('certificates.empty')}
+        list={list}
+        columns={[
+          { title: t('certificates.fields.certificateNo'), dataIndex: 'certificateNo' },
+          {
+            title: t('certificates.fields.vin'),
+            render: (_, c) => (
+              <>
+                {c.vin}
+                <div className="hx-note">{c.plate}</div>
+              </>
+            ),
+          },
+          { title: t('certificates.fields.handedOverOn'), dataIndex: 'handedOverOn' },
+          {
+            title: t('certificates.fields.ownerName'),
+            render: (_, c) => c.ownerNameMasked,
+          },
+        ]}
+      />
       {writable ? (
         <Form
           form={form}

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Input, Table } from 'antd';
+import { Input } from 'antd';
 import {
   normalizeIdentifier,
   RECEIPT_NO_PATTERN,
@@ -10,9 +10,9 @@ import { useForm, type FieldPath } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { fieldErrorKeys, Form, FormAlert, FormField, SubmitButton } from '@/components/ui/form';
 import { NativeSelect } from '@/components/ui/native-select';
-import { ErrorState } from '@/components/ui/query-state';
 import { useCreateReceipt, useReceipts, type ReceiptView } from '../api/recycling-receipts';
 import { pastDate, saleRules } from '../lib/sale-rules';
+import { RecordList } from './record-list';
 
 export interface ReceiptValues {
   receiptNo: string;
@@ -70,27 +70,18 @@ export function RecyclingReceipts({
 
   return (
     <>
-      <section className="hx-section" aria-labelledby="dealer-receipts-title">
-        <h2 id="dealer-receipts-title" className="hx-section__title">
-          {t('receipts.title')}
-        </h2>
-        {list.isError ? <ErrorState error={list.error} onRetry={() => void list.refetch()} /> : null}
-        <Table<ReceiptView>
-          rowKey="id"
-          size="small"
-          scroll={{ x: true }}
-          pagination={{ pageSize: 20, hideOnSinglePage: true }}
-          loading={list.isLoading}
-          dataSource={list.data ?? []}
-          locale={{ emptyText: t('receipts.empty') }}
-          columns={[
-            { title: t('receipts.fields.receiptNo'), dataIndex: 'receiptNo' },
-            { title: t('receipts.fields.category'), render: (_, r) => label(r.category) },
-            { title: t('receipts.fields.recycledOn'), dataIndex: 'recycledOn' },
-            { title: t('receipts.fields.sellerIdNumber'), dataIndex: 'sellerIdNumberMasked' },
-          ]}
-        />
-      </section>
+      <RecordList<ReceiptView>
+        id="dealer-receipts-title"
+        title={t('receipts.title')}
+        empty={t('receipts.empty')}
+        list={list}
+        columns={[
+          { title: t('receipts.fields.receiptNo'), dataIndex: 'receiptNo' },
+          { title: t('receipts.fields.category'), render: (_, r) => label(r.category) },
+          { title: t('receipts.fields.recycledOn'), dataIndex: 'recycledOn' },
+          { title: t('receipts.fields.sellerIdNumber'), dataIndex: 'sellerIdNumberMasked' },
+        ]}
+      />
       {writable ? (
         <Form
           form={form}
