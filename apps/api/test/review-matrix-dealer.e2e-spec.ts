@@ -1,5 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import { normalizeIdentifier, RISK_SIGNALS, type MatrixRow, type ReviewCase } from '@huanxin/shared';
+import {
+  CERTIFICATE_SCAN_KIND,
+  normalizeIdentifier,
+  RISK_SIGNALS,
+  type MatrixRow,
+  type ReviewCase,
+} from '@huanxin/shared';
 import { eligibleClaim } from '@huanxin/shared/testing';
 import request from 'supertest';
 import type { DataSource } from 'typeorm';
@@ -288,6 +294,58 @@ describe('review matrix: dealer sale, certificate and recycling-receipt sources'
         result: 'match',
       });
       expect(matrix.some((m) => m.result === 'conflict')).toBe(false);
+    });
+
+    it('the cited certificate’s scan is among the case’s documents; the reviewer opens it, audited', async () => {
+      const owner = await resident();
+      const facts = carFacts();
+      await recordCertificate(facts, owner.idNumber);
+      // Another certificate on file that this claim does not cite.
+      const other = carFacts();
+      await recordCertificate(other, owner.idNumber);
+      const { id } = await inReview(owner, 'carScrap', facts);
+      const [cited] = (await db.query(`SELECT id FROM dealer_certificate WHERE certificate_no = $1`, [
+        normalizeIdentifier(String(facts['scrap.certificateNo'])),
+      ])) as { id: string }[];
+      const [notCited] = (await db.query(`SELECT id FROM dealer_certificate WHERE certificate_no = $1`, [
+        normalizeIdentifier(String(other['scrap.certificateNo'])),
+      ])) as { id: string }[];
+      const kase = (
+        await request(t.server).get(`/api/review/applications/${id}`).set('cookie', reviewer).expect(200)
+      ).body as ReviewCase;
+      const scans = kase.documents.filter((d) => d.kind === CERTIFICATE_SCAN_KIND);
+      expect(scans).toEqual([
+        {
+          id: cited!.id,
+          kind: CERTIFICATE_SCAN_KIND,
+          contentType: 'application/pdf',
+          size: PDF_BYTES.length,
+        },
+      ]);
+      const file = await request(t.server)
+        .get(`/api/review/applications/${id}/documents/${cited!.id}`)
+        .set('cookie', reviewer)
+        .buffer(true)
+        .parse((res, done) => {
+          const chunks: Buffer[] = [];
+          res.on('data', (c: Buffer) => chunks.push(c));
+          res.on('end', () => done(null, Buffer.concat(chunks)));
+        })
+        .expect(200);
+      expect(file.headers['content-type']).toBe('application/pdf');
+      expect(file.headers['content-disposition']).toMatch(/^inline;/);
+      expect(file.headers['x-content-type-options']).toBe('nosniff');
+      expect(Buffer.compare(file.body as Buffer, PDF_BYTES)).toBe(0);
+      const viewed = (await db.query(
+        `SELECT detail FROM audit_log WHERE action = 'document.viewed' AND object_type = 'certificate' AND object_id = $1`,
+        [cited!.id],
+      )) as { detail: { applicationId: string; kind: string } }[];
+      expect(viewed).toEqual([{ detail: { applicationId: id, kind: CERTIFICATE_SCAN_KIND } }]);
+      // A certificate the claim does not cite is not a document of this case.
+      await request(t.server)
+        .get(`/api/review/applications/${id}/documents/${notCited!.id}`)
+        .set('cookie', reviewer)
+        .expect(404);
     });
 
     it('conflict: the certificate names another VIN, and another owner; conflicts are listed first', async () => {

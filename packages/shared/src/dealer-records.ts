@@ -20,3 +20,10 @@ export type OrganizationDocumentKind = (typeof ORGANIZATION_DOCUMENT_KINDS)[numb
 
 /** At most this many registration documents per organisation (a new scan of a kind is a new row). */
 export const MAX_ORGANIZATION_DOCUMENTS = 20;
+
+/**
+ * The document kind under which a review case lists the scan of the dismantler's certificate the
+ * claim cites. It is the dealer's record, not the resident's upload: a reviewer reads it beside the
+ * resident's photos but cannot return the claim asking the resident to fix it.
+ */
+export const CERTIFICATE_SCAN_KIND = 'dismantler_certificate';

@@ -7,7 +7,13 @@ import { Alert, Typography } from 'antd';
 import { ArrowLeftOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
 import { Link, useLocation, useNavigate, useParams } from 'react-router';
-import type { ClauseResult, ProgramDetail, ReviewDecisionKind, ReviewDecisionResult } from '@huanxin/shared';
+import {
+  CERTIFICATE_SCAN_KIND,
+  type ClauseResult,
+  type ProgramDetail,
+  type ReviewDecisionKind,
+  type ReviewDecisionResult,
+} from '@huanxin/shared';
 import { useTranslation } from 'react-i18next';
 import { PageTitle } from '@/components/ui/page-title';
 import { localized } from '@/lib/i18n';
@@ -124,7 +130,9 @@ export function ReviewCasePage() {
   };
   const factType = (path: string) => def?.factFields.find((f) => f.path === path)?.type;
   const kindTitle = (kind: string) =>
-    localized(def?.documents.find((d) => d.kind === kind)?.title, lang) || kind;
+    kind === CERTIFICATE_SCAN_KIND
+      ? t('documents.certificateScan')
+      : localized(def?.documents.find((d) => d.kind === kind)?.title, lang) || kind;
   const clauseTitle = (clauseId: string) =>
     localized(def?.clauses.find((c) => c.id === clauseId)?.title, lang) || clauseId;
   const back = reviewCase.data?.application.stage === 'second_approval' ? '/console/approvals' : REVIEW_PATH;

@@ -2,6 +2,7 @@ import { useRef, useState, type ReactNode } from 'react';
 import { Alert, Button, Tag } from 'antd';
 import { LockOutlined, ReloadOutlined } from '@ant-design/icons';
 import {
+  CERTIFICATE_SCAN_KIND,
   formatFen,
   type ClauseResult,
   type ReviewDecisionKind,
@@ -129,10 +130,13 @@ export function CaseView({
     localized(reasons.data?.find((r) => r.code === code)?.title, lang) || code;
   const fieldOptions: FieldOption[] = [
     ...flattenFacts(application.facts).map(([path]) => ({ value: path, label: factLabel(path) })),
-    ...[...new Set([...documentKinds, ...documents.map((d) => d.kind)])].map((kind) => ({
-      value: `document:${kind}`,
-      label: `${t('decide.documentPrefix')}${kindTitle(kind)}`,
-    })),
+    // The dismantler's certificate scan is a dealer's record: the resident cannot be asked to fix it.
+    ...[...new Set([...documentKinds, ...documents.map((d) => d.kind)])]
+      .filter((kind) => kind !== CERTIFICATE_SCAN_KIND)
+      .map((kind) => ({
+        value: `document:${kind}`,
+        label: `${t('decide.documentPrefix')}${kindTitle(kind)}`,
+      })),
   ];
 
   return (

@@ -1,6 +1,12 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
-import { evaluateEligibility, REVIEW_REASONS, type ReviewCase, type ReviewQueueItem } from '@huanxin/shared';
+import {
+  CERTIFICATE_SCAN_KIND,
+  evaluateEligibility,
+  REVIEW_REASONS,
+  type ReviewCase,
+  type ReviewQueueItem,
+} from '@huanxin/shared';
 import { eligibleClaim } from '@huanxin/shared/testing';
 import { routes } from '@/app/router';
 import { apiError, mockApi, signedInAs, type Handler } from '@/test/api-mock';
@@ -240,6 +246,23 @@ describe('case screen', () => {
     expect(within(viewer).getByTestId('zoom').textContent).toBe('125%');
     // The clause trace with its citations (the eligibility feature's component).
     expect(document.querySelectorAll('[data-clause]').length).toBe(definition.clauses.length);
+  });
+
+  it('lists the dismantler’s certificate scan among the documents, but never as a field to return', async () => {
+    const scan = { id: 'c1', kind: CERTIFICATE_SCAN_KIND, contentType: 'application/pdf', size: 9000 };
+    const base = reviewCase();
+    await openCase({}, { ...base, documents: [...base.documents, scan] });
+    await screen.findByTestId('lease-held');
+    const viewer = screen.getByTestId('document-viewer');
+    expect(within(viewer).getAllByText('报废机动车回收证明（拆解企业登记）').length).toBeGreaterThan(0);
+    fireEvent.keyDown(document.body, { key: 'r' });
+    const input = await screen.findByLabelText('需补正的字段');
+    const select = input.closest('.ant-select');
+    fireEvent.mouseDown(select?.querySelector('.ant-select-selector') ?? select ?? input);
+    fireEvent.change(input, { target: { value: '材料' } });
+    const offered = await screen.findAllByText(/^材料：/, { selector: '.ant-select-item-option-content' });
+    expect(offered.length).toBeGreaterThan(0);
+    expect(offered.map((o) => o.textContent)).not.toContain('材料：报废机动车回收证明（拆解企业登记）');
   });
 
   it('shows money facts in yuan in the matrix and the facts, never as raw fen', async () => {
