@@ -114,34 +114,43 @@ describe("a resident's list", () => {
         WHERE id = $1`,
       [created.body.id, odd],
     );
-    const res = await list(resident).expect(200);
-    expect(res.headers['content-type']).toBe('application/json; charset=utf-8');
-    const detail = await request(t.server)
-      .get(`/api/applications/${created.body.id}`)
-      .set('Cookie', resident.cookie)
-      .expect(200);
-    const { timeline, correction, payment, payClock, ...view } = detail.body as {
-      timeline: unknown;
-      correction: unknown;
-      payment: unknown;
-      payClock: unknown;
-    };
-    expect(timeline).toBeDefined();
-    expect(correction).toBeNull();
-    expect(payment).toBeNull();
-    expect(payClock).toBeNull();
-    expect(res.body).toEqual([view]);
-    expect(res.body[0]).toMatchObject({
-      status: 'submitted',
-      reservedFen: 123456,
-      submittedAt: '2026-05-01T02:03:04.123Z',
-      createdAt: '2026-04-30T23:59:59.999Z',
-      updatedAt: '2026-05-01T02:03:04.000Z',
-      facts: { item: { brand: odd } },
-    });
-    expect(res.body[0].evaluation).toEqual(created.body.evaluation);
-    // The same members in the same order as every other answer of a claim.
-    expect(Object.keys(res.body[0])).toEqual(Object.keys(view));
+    try {
+      const res = await list(resident).expect(200);
+      expect(res.headers['content-type']).toBe('application/json; charset=utf-8');
+      const detail = await request(t.server)
+        .get(`/api/applications/${created.body.id}`)
+        .set('Cookie', resident.cookie)
+        .expect(200);
+      const { timeline, correction, payment, payClock, ...view } = detail.body as {
+        timeline: unknown;
+        correction: unknown;
+        payment: unknown;
+        payClock: unknown;
+      };
+      expect(timeline).toBeDefined();
+      expect(correction).toBeNull();
+      expect(payment).toBeNull();
+      expect(payClock).toBeNull();
+      expect(res.body).toEqual([view]);
+      expect(res.body[0]).toMatchObject({
+        status: 'submitted',
+        reservedFen: 123456,
+        submittedAt: '2026-05-01T02:03:04.123Z',
+        createdAt: '2026-04-30T23:59:59.999Z',
+        updatedAt: '2026-05-01T02:03:04.000Z',
+        facts: { item: { brand: odd } },
+      });
+      expect(res.body[0].evaluation).toEqual(created.body.evaluation);
+      // The same members in the same order as every other answer of a claim.
+      expect(Object.keys(res.body[0])).toEqual(Object.keys(view));
+    } finally {
+      // Back to a draft holding nothing: the forged reservation above has no ledger row, and the
+      // suites after this one check that every live claim holds what the ledger moved for it.
+      await db.query(
+        `UPDATE application SET status = 'draft', reserved_fen = 0, submitted_at = NULL WHERE id = $1`,
+        [created.body.id],
+      );
+    }
   });
 
   it('nothing is cached: a new draft is in the next list, and is first', async () => {

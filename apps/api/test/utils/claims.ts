@@ -19,7 +19,14 @@ export async function claimWithStatus(
     .send({ programCode: 'car-scrap-2026', facts: {} })
     .expect(201);
   const id = res.body.id as string;
+  // Submitted and, past the checks, complete, as the pipeline leaves such a claim (the review queue
+  // orders by `complete_at`; a claim in review without it would sort after every real one).
   if (status !== 'draft')
-    await dataSourceOf(t).query('UPDATE application SET status = $1 WHERE id = $2', [status, id]);
+    await dataSourceOf(t).query(
+      `UPDATE application SET status = $1, submitted_at = now(),
+              complete_at = CASE WHEN $1 IN ('submitted', 'checking') THEN NULL ELSE now() END
+        WHERE id = $2`,
+      [status, id],
+    );
   return id;
 }

@@ -36,8 +36,13 @@ export async function checkMoneyInvariants(
          OR b.committed_fen <> coalesce(l.commit, 0) - coalesce(l.pay, 0)
          OR b.paid_fen <> coalesce(l.pay, 0)`,
   );
+  // One reservation per submission: a resubmission (returned → submitted) that prices the claim higher
+  // reserves the difference as a second row (ApplicationStateService's `keep` effect); nothing else may.
   const twice = await q<{ subject_id: string; n: number }>(
-    `SELECT subject_id, count(*)::int AS n FROM budget_ledger WHERE entry = 'reserve' GROUP BY subject_id HAVING count(*) > 1`,
+    `SELECT l.subject_id, count(*)::int AS n FROM budget_ledger l WHERE l.entry = 'reserve'
+      GROUP BY l.subject_id
+     HAVING count(*) > 1 + (SELECT count(*) FROM application_event e
+                             WHERE e.application_id = l.subject_id AND e.from_status = 'returned' AND e.to_status = 'submitted')`,
   );
   // What each claim holds is what the ledger moved for it.
   const held = await q<{ id: string }>(

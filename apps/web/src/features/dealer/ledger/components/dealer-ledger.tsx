@@ -47,7 +47,10 @@ export function LedgerView({ ledger }: { ledger: Ledger }) {
 
   return (
     <div className="hx-ledger">
-      <p className="hx-note">{t('intro', { waiting: yuan(owedToDealer) })}</p>
+      <div>
+        <h2 className="hx-section__title">{t('title')}</h2>
+        <p className="hx-note">{t('intro', { waiting: yuan(owedToDealer) })}</p>
+      </div>
       <section aria-labelledby="ledger-totals-title">
         <h2 id="ledger-totals-title" className="hx-section__title">
           {t('totals.title')}
