@@ -1,3 +1,4 @@
+import type { DataSource } from 'typeorm';
 import type { AppConfig } from '../config/config';
 import type { Logger } from '../common/logging/logger';
 import { createDataSource } from './data-source';
@@ -7,6 +8,24 @@ import { seedPrograms } from './seeds/programs.seed';
 
 /** Serialises migrations and seeds across processes (API replicas and workers start together). */
 const PREPARE_LOCK = 7_406_011_002;
+const LOCK_POLL_MS = 200;
+
+/**
+ * Takes the prepare lock by polling `pg_try_advisory_lock`, never by a blocking
+ * `pg_advisory_lock`. A session blocked inside a statement keeps its transaction open, and a
+ * migration that builds an index CONCURRENTLY waits for every open transaction — the waiter's
+ * too, which waits for the migration: a deadlock the first time `npm start` (API and worker at
+ * once) met such a migration. Between polls the waiter holds no transaction.
+ */
+async function acquirePrepareLock(dataSource: DataSource): Promise<void> {
+  for (;;) {
+    const [{ locked }] = (await dataSource.query('SELECT pg_try_advisory_lock($1) AS locked', [
+      PREPARE_LOCK,
+    ])) as [{ locked: boolean }];
+    if (locked) return;
+    await new Promise((resolve) => setTimeout(resolve, LOCK_POLL_MS));
+  }
+}
 
 /**
  * Everything the database needs before the app serves: created if missing (outside production),
@@ -19,7 +38,7 @@ export async function prepareDatabase(config: AppConfig, logger: Logger): Promis
   const dataSource = createDataSource({ ...config, database: { ...config.database, poolSize: 1 } });
   await dataSource.initialize();
   try {
-    await dataSource.query('SELECT pg_advisory_lock($1)', [PREPARE_LOCK]);
+    await acquirePrepareLock(dataSource);
     try {
       const applied = await dataSource.runMigrations({ transaction: 'each' });
       if (applied.length) logger.info({ migrations: applied.map((m) => m.name) }, 'migrations applied');
