@@ -22,15 +22,23 @@ const pad = (n: number, width: number) => String(n).padStart(width, '0');
  * 4001/5001–5002 worker-crash and outbox, 6000–6099 claim-lifecycle, 7000–7550 person-quota,
  * 8001–8299 documents, 9001 input-sweep, 9101–9103 reveal, 9201 redis-down, 9401–9405 resident-list,
  * 9600–9699 review risk, sampling, reports and SLA, 9700–9899 review workbench, 9951–9999
- * short-transactions. Take a free range.
+ * short-transactions; 10000–19999 belong to the vouchers, returns and administration suites
+ * (see each suite's header). Take a free range.
  */
-/** Personal data for the applications suites (index < 10,000): phones 1390532xxxx, IDs born 1960-03-01…10, 62-cards. */
+/**
+ * Personal data for the applications suites (index < 100,000). Each block of 10,000 has its own
+ * phone prefix (1390532…, 1390533…) and birth year (1960, 1961, …); within a block, IDs are born
+ * on the 1st–10th of March and bank cards are 62-cards.
+ */
 export function residentIdentity(index: number) {
+  if (!Number.isInteger(index) || index < 0 || index >= 100_000) throw new RangeError('index must be 0–99,999');
+  const block = Math.floor(index / 10_000);
+  const inBlock = index % 10_000;
   return {
-    phone: mobileNumber(index, { prefix: '1390532' }),
+    phone: mobileNumber(inBlock, { prefix: `139053${2 + block}` }),
     idNumber: residentIdNumber({
-      birthDate: `1960-03-${pad(1 + Math.floor(index / 1000), 2)}`,
-      sequence: index % 1000,
+      birthDate: `${1960 + block}-03-${pad(1 + Math.floor(inBlock / 1000), 2)}`,
+      sequence: inBlock % 1000,
     }),
     bankAccount: bankCardNumber(index + 500_000),
   };
