@@ -1,4 +1,6 @@
+import { randomUUID } from 'node:crypto';
 import type { DealerLedger, GoodsSaleRequest } from '@huanxin/shared';
+import { eligibleClaim } from '@huanxin/shared/testing';
 import request from 'supertest';
 import type { DataSource } from 'typeorm';
 import { ApplicationStateService } from '../src/applications/application-state.service';
@@ -12,7 +14,7 @@ import { registerDealer, type DealerOrganization } from './utils/dealers';
 import { DAY, useFakeClock, type FakeClock } from './utils/fake-clock';
 import { dataSourceOf, DEMO_USERS, signInStaff } from './utils/identity';
 import { checkMoneyInvariants } from './utils/money-invariants';
-import { createResident, residentIdentity, type Resident } from './utils/residents';
+import { createResident, PDF_BYTES, residentIdentity, type Resident } from './utils/residents';
 import { runChecks } from './utils/review-claims';
 import { createTestApp, type TestApp } from './utils/test-app';
 
@@ -79,6 +81,7 @@ describe('voucher redemption at the till', () => {
   let fridge: string;
   let fridgeGrade3: string;
   let washer: string;
+  let airConditioner: string;
   let rivalFridge: string;
   let phone: string;
   let programId: string;
@@ -193,6 +196,7 @@ describe('voucher redemption at the till', () => {
     fridge = await product(shop);
     fridgeGrade3 = await product(shop, { efficiencyGrade: 3 });
     washer = await product(shop, { category: 'washing_machine' });
+    airConditioner = await product(shop, { category: 'air_conditioner' });
     rivalFridge = await product(rival);
     phone = await product(shop, {
       programCode: DIGITAL,
@@ -208,8 +212,9 @@ describe('voucher redemption at the till', () => {
     const applications = t.app.get(ApplicationsRepository);
     const state = t.app.get(ApplicationStateService);
     const mine = (await db.query(
-      `SELECT id FROM application WHERE payee_organization_id = ANY($1::uuid[]) AND status IN ('submitted', 'checking', 'in_review', 'returned')`,
-      [[shop.organizationId, rival.organizationId, digitalOnly.organizationId]],
+      `SELECT id FROM application WHERE (payee_organization_id = ANY($1::uuid[]) OR applicant_id = ANY($2::uuid[]))
+          AND status IN ('submitted', 'checking', 'in_review', 'returned')`,
+      [[shop.organizationId, rival.organizationId, digitalOnly.organizationId], holders],
     )) as { id: string }[];
     for (const { id } of mine)
       await db.transaction(async (manager) => {
@@ -565,6 +570,94 @@ describe('voucher redemption at the till', () => {
           voucherCode: 'VOUCHER_USED',
         },
       );
+    });
+  });
+
+  describe('quotas (§5): a voucher and the claim it created are one use', () => {
+    /** An after-purchase claim of `who` for a refrigerator, created, documented and submitted: the submit's answer. */
+    async function afterPurchase(who: Resident) {
+      const { programCode, facts } = eligibleClaim('appliance', {
+        'item.invoiceNo': invoiceNo(),
+        'item.serialNo': serialNo(),
+        'item.invoiceDate': '2026-05-01',
+      });
+      const created = await request(t.server)
+        .post('/api/applications')
+        .set('cookie', who.cookie)
+        .send({ programCode, facts })
+        .expect(201);
+      const id = created.body.id as string;
+      for (const kind of ['invoice', 'energy_label_photo', 'serial_number_photo'])
+        await request(t.server)
+          .post(`/api/applications/${id}/documents`)
+          .set('cookie', who.cookie)
+          .field('kind', kind)
+          .attach('file', Buffer.concat([PDF_BYTES, Buffer.from(`${id}${kind}`)]), 'f.pdf')
+          .expect(201);
+      return request(t.server)
+        .post(`/api/applications/${id}/submit`)
+        .set('cookie', who.cookie)
+        .set('Idempotency-Key', randomUUID())
+        .send();
+    }
+    const failedClauses = (res: request.Response) =>
+      (res.body.error?.clauses ?? []).map((clause: { id: string }) => clause.id);
+
+    it('an issued voucher and a redeemed one hold the quota against an after-purchase claim, even after the claim is withdrawn', async () => {
+      const who = await holder();
+      const v = await voucher(who);
+      const whileIssued = await afterPurchase(who);
+      expect({ status: whileIssued.status, code: whileIssued.body.error?.code }).toEqual({
+        status: 422,
+        code: 'NOT_ELIGIBLE',
+      });
+      expect(failedClauses(whileIssued)).toEqual(['quota']);
+
+      const redeemed = await post(shop, sale(fridge, v.code, who)).expect(201);
+      const claimId = redeemed.body.applicationId as string;
+      const whileClaimed = await afterPurchase(who);
+      expect(failedClauses(whileClaimed)).toEqual(['quota']);
+      // A second voucher of the category: the redeemed one counts once (not once more for its claim).
+      const second = await request(t.server)
+        .post('/api/vouchers')
+        .set('cookie', who.cookie)
+        .send({ programCode: APPLIANCE, category: 'refrigerator' });
+      expect(second.status).toBe(409);
+      expect(second.body.error).toMatchObject({ code: 'QUOTA_EXCEEDED', used: 1, quota: 1 });
+
+      // The claim leaves the pipeline (as a return before payout does): the redeemed voucher still counts.
+      await db.transaction(async (manager) => {
+        const application = (await t.app.get(ApplicationsRepository).lockById(manager, claimId))!;
+        await t.app
+          .get(ApplicationStateService)
+          .move(manager, application, { to: 'withdrawn', actorId: null, note: 'goods returned' });
+      });
+      const afterReturn = await afterPurchase(who);
+      expect(failedClauses(afterReturn)).toEqual(['quota']);
+      const third = await request(t.server)
+        .post('/api/vouchers')
+        .set('cookie', who.cookie)
+        .send({ programCode: APPLIANCE, category: 'refrigerator' });
+      expect(third.body.error).toMatchObject({ code: 'QUOTA_EXCEEDED', used: 1 });
+      await expectInvariants();
+    });
+
+    it('air conditioners (quota 3): a redeemed voucher is one of the three, its claim not a fourth', async () => {
+      const who = await holder();
+      const first = await voucher(who, 'air_conditioner');
+      const sold = await post(shop, sale(airConditioner, first.code, who)).expect(201);
+      expect(sold.body.subsidyFen).toBe(SUBSIDY_FEN);
+      await voucher(who, 'air_conditioner');
+      const third = await voucher(who, 'air_conditioner');
+      const fourth = await request(t.server)
+        .post('/api/vouchers')
+        .set('cookie', who.cookie)
+        .send({ programCode: APPLIANCE, category: 'air_conditioner' });
+      expect(fourth.body.error).toMatchObject({ code: 'QUOTA_EXCEEDED', used: 3, quota: 3 });
+      // Redeeming the third still passes the engine's quota (one claim, one other live voucher).
+      const again = await post(shop, sale(airConditioner, third.code, who)).expect(201);
+      expect(again.body.subsidyFen).toBe(SUBSIDY_FEN);
+      await expectInvariants();
     });
   });
 
