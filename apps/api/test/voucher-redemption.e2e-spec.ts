@@ -362,6 +362,29 @@ describe('voucher redemption at the till', () => {
         if (body.items.length < 100) break;
       }
       expect(items.find((i) => i.id === applicationId)).toMatchObject({ payee: 'dealer' });
+      // The case's field matrix: the dealer's sale record agrees with the claim it created.
+      const reviewCase = await request(t.server)
+        .get(`/api/review/applications/${applicationId}`)
+        .set('cookie', reviewer)
+        .expect(200);
+      const matrix = reviewCase.body.matrix as {
+        field: string;
+        values: { source: string; value: unknown }[];
+        result: string;
+      }[];
+      for (const field of [
+        'item.invoiceNo',
+        'item.invoiceDate',
+        'item.serialNo',
+        'item.priceFen',
+        'item.dealerUscc',
+        'applicant.idNumber',
+      ]) {
+        const row = matrix.find((m) => m.field === field);
+        expect({ field, result: row?.result }).toEqual({ field, result: 'match' });
+        expect(row!.values.find((value) => value.source === 'dealer_sale')?.value).not.toBeNull();
+      }
+      expect(matrix.filter((m) => m.result === 'conflict')).toEqual([]);
       await expectInvariants();
     });
   });
