@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { DealerLedger, GoodsSaleRequest } from '@huanxin/shared';
+import { SALES_IMPORT_COLUMNS, type DealerLedger, type GoodsSaleRequest } from '@huanxin/shared';
 import { eligibleClaim } from '@huanxin/shared/testing';
 import request from 'supertest';
 import type { DataSource } from 'typeorm';
@@ -9,6 +9,7 @@ import type { AuthUser } from '../src/common/http/request-context';
 import { SaleRowsError } from '../src/dealers/sales/sale-errors';
 import { SalesService } from '../src/dealers/sales/sales.service';
 import { ProgramsCache } from '../src/programs/programs.cache';
+import { VouchersRepository } from '../src/vouchers/vouchers.repository';
 import { VouchersService } from '../src/vouchers/vouchers.service';
 import { registerDealer, type DealerOrganization } from './utils/dealers';
 import { DAY, useFakeClock, type FakeClock } from './utils/fake-clock';
@@ -575,6 +576,20 @@ describe('voucher redemption at the till', () => {
           },
         );
         expect(r.status).toBe('issued'); // the sweep, not the till, closes it
+        // Closed by the sweep's own step (this voucher only: other suites' vouchers are theirs).
+        await db.transaction(async (manager) => {
+          const row = (await t.app.get(VouchersRepository).lock(manager, lapsing.id, null))!;
+          await t.app.get(VouchersService).closeLocked(manager, row, 'expired', clock.now());
+        });
+        const swept = await expectRefused(
+          late,
+          lapsing,
+          () => post(later, sale(fridge, lapsing.code, late)),
+          409,
+          'VOUCHER_EXPIRED',
+          { voucherCode: 'VOUCHER_EXPIRED' },
+        );
+        expect(swept.status).toBe('expired');
       } finally {
         clock.set(START);
       }
@@ -774,6 +789,61 @@ describe('voucher redemption at the till', () => {
         status: string;
       }[];
       expect(still!.status).toBe('issued');
+      await expectInvariants();
+    });
+
+    it('the import route (CSV): a voucher row is redeemed; a used voucher refuses the file at its line', async () => {
+      const who = await holder();
+      const v = await voucher(who);
+      const header = SALES_IMPORT_COLUMNS.map((column) => column.zh);
+      const csv = (rows: Record<string, unknown>[]) =>
+        Buffer.from(
+          `\uFEFF${[header, ...rows.map((row) => SALES_IMPORT_COLUMNS.map((c) => String(row[c.path] ?? '')))]
+            .map((cells) => cells.join(','))
+            .join('\r\n')}\r\n`,
+          'utf8',
+        );
+      const flat = (body: GoodsSaleRequest): Record<string, unknown> => ({
+        ...body,
+        'buyer.name': body.buyer.name,
+        'buyer.idNumber': body.buyer.idNumber,
+        'delivery.mode': '自提',
+      });
+      const upload = (rows: Record<string, unknown>[]) =>
+        request(t.server)
+          .post('/api/dealer/sales/import')
+          .set('cookie', shop.cookie)
+          .attach('file', csv(rows), 'sales.csv');
+      const plainRow = flat({
+        ...sale(fridge, '', { index: 10_997 }),
+        voucherCode: undefined,
+        paidFen: PRICE_FEN - 10_000,
+      } as unknown as GoodsSaleRequest);
+      const res = await upload([plainRow, flat(sale(fridge, v.code, who))]).expect(200);
+      expect(res.body).toMatchObject({ created: 2 });
+      const [row] = (await db.query(
+        `SELECT v.status, v.redeemed_fen::int AS redeemed, s.subsidy_fen::int AS subsidy, a.status AS claim
+           FROM voucher v JOIN dealer_sale s ON s.id = v.sale_id JOIN application a ON a.id = v.application_id
+          WHERE v.id = $1`,
+        [v.id],
+      )) as Record<string, unknown>[];
+      expect(row).toEqual({
+        status: 'redeemed',
+        redeemed: SUBSIDY_FEN,
+        subsidy: SUBSIDY_FEN,
+        claim: 'submitted',
+      });
+
+      const before = await snapshot(v.id, who.id);
+      const again = await upload([
+        { ...plainRow, serialNo: serialNo(), invoiceNo: invoiceNo() },
+        flat(sale(fridge, v.code, who)),
+      ]).expect(422);
+      expect(again.body.error).toMatchObject({
+        code: 'IMPORT_FAILED',
+        rows: [{ line: 3, field: 'voucherCode', code: 'VOUCHER_USED' }],
+      });
+      expect(await snapshot(v.id, who.id)).toEqual(before);
       await expectInvariants();
     });
   });
