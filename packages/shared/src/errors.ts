@@ -166,7 +166,7 @@ export const ERROR_STATUS = {
   /** The export's filters match more rows than AUDIT_EXPORT_MAX_ROWS (`limit`, `matched`): narrow them. */
   AUDIT_EXPORT_TOO_LARGE: 422,
   // Vouchers (issue 14)
-  /** The person holds as many vouchers (issued or redeemed) of this program and category as §5 allows. */
+  /** The person has used this program's category quota (§5): live or redeemed vouchers and claims after purchase. */
   QUOTA_EXCEEDED: 409,
   /** The program allocates by lottery: register for the round instead of taking a voucher. */
   LOTTERY_PROGRAM: 409,

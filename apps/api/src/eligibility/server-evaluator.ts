@@ -37,9 +37,10 @@ function toHistoryEntry(row: HistoryRow): HistoryEntry {
   const { definition, facts } = row;
   const keys: HistoryEntry['keys'] = {};
   for (const key of claimKeysOf(definition, facts)) (keys as Record<string, string>)[key.name] = key.value;
-  const category = definition.historyFields?.category
-    ? readPath(facts, definition.historyFields.category)
-    : undefined;
+  // A voucher's row has no facts: its category is the voucher's.
+  const category =
+    row.voucher_category ??
+    (definition.historyFields?.category ? readPath(facts, definition.historyFields.category) : undefined);
   const type = definition.historyFields?.type ? readPath(facts, definition.historyFields.type) : undefined;
   return {
     claimId: row.id,
