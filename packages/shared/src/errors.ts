@@ -178,6 +178,11 @@ export const ERROR_STATUS = {
   LOTTERY_CLOSED: 409,
   /** The person has an entry for this category in this round already. */
   LOTTERY_ALREADY_ENTERED: 409,
+  // What-if and retroactive re-pricing (issue 15)
+  /** The version is published: a what-if (or an edit) is for drafts only. */
+  VERSION_PUBLISHED: 409,
+  /** A retroactive version's top-ups exceed what remains of the budget (`shortfallFen`); nothing changed. */
+  BUDGET_SHORTFALL: 409,
 } as const satisfies Record<
   string,
   400 | 401 | 403 | 404 | 405 | 408 | 409 | 413 | 415 | 422 | 429 | 500 | 503
