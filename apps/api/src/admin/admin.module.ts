@@ -7,9 +7,11 @@ import { AdminUsersController } from './admin-users.controller';
 import { AdminUsersService } from './admin-users.service';
 import { ProgramPausesService } from './program-pauses.service';
 import { ProgramTranchesService } from './program-tranches.service';
+import { RepricingModule } from './versions/repricing/repricing.module';
+import { WhatIfModule } from './versions/what-if/what-if.module';
 
 @Module({
-  imports: [BudgetModule, ProgramsModule],
+  imports: [BudgetModule, ProgramsModule, WhatIfModule, RepricingModule],
   controllers: [AdminUsersController, AdminProgramsController],
   providers: [AdminUsersService, AdminProgramsService, ProgramTranchesService, ProgramPausesService],
 })
