@@ -166,6 +166,9 @@ const MATRIX: Record<string, Row> = {
   // Budgets (issue 12): tranches by finance or admin (budget.tranches); pauses by admin
   'POST /api/admin/programs/:code/tranches': only('finance', 'admin'),
   'POST /api/admin/programs/:code/pause': only('admin'),
+  // What-if of a draft version on the real claims (issue 15), and its job when the program is large
+  'POST /api/admin/programs/:code/versions/:version/what-if': only('admin'),
+  'GET /api/admin/programs/:code/versions/:version/what-if/:jobId': only('admin'),
 
   // Auditor: the audit log, nothing else
   'GET /api/audit': only('auditor'),

@@ -154,13 +154,15 @@ export class WhatIfService {
 
   private async version(manager: EntityManager, code: string, version: number): Promise<VersionRow> {
     const [row] = (await manager.query(
-      `SELECT v.id, v.program_id, v.version, v.status, v.definition
-         FROM program_version v JOIN program p ON p.id = v.program_id
-        WHERE p.code = $1 AND v.version = $2`,
+      `SELECT p.id AS program_id, v.id, v.version, v.status, v.definition
+         FROM program p LEFT JOIN program_version v ON v.program_id = p.id AND v.version = $2
+        WHERE p.code = $1`,
       [code, version],
-    )) as RawVersion[];
-    if (!row) throw new DomainError(ErrorCode.NOT_FOUND, `Program ${code} has no version ${version}`);
-    return toVersion(row);
+    )) as (Omit<RawVersion, 'id'> & { id: string | null })[];
+    if (!row) throw new DomainError(ErrorCode.PROGRAM_NOT_FOUND, `No program ${code}`);
+    if (!row.id)
+      throw new DomainError(ErrorCode.VERSION_NOT_FOUND, `Program ${code} has no version ${version}`);
+    return toVersion({ ...row, id: row.id });
   }
 
   private async versionById(id: string): Promise<VersionRow> {
