@@ -56,10 +56,9 @@ export class ProgramsRepository {
 
   /** Every program with its current version, ordered by window then code. */
   async listCurrent(): Promise<CurrentProgram[]> {
-    const rows = (await this.dataSource.query(
-      `${CURRENT_SELECT} ORDER BY v.opens_on DESC, p.code ASC`,
-      [this.clock.today()],
-    )) as RawCurrent[];
+    const rows = (await this.dataSource.query(`${CURRENT_SELECT} ORDER BY v.opens_on DESC, p.code ASC`, [
+      this.clock.today(),
+    ])) as RawCurrent[];
     return rows.map((row) => this.fromRaw(row));
   }
 
