@@ -1,7 +1,11 @@
 import type { ProgramDefinition } from '@huanxin/shared';
 import request from 'supertest';
 import type { DataSource } from 'typeorm';
+import { ApplicationStateService } from '../src/applications/application-state.service';
+import { ApplicationsRepository } from '../src/applications/applications.repository';
 import { BudgetRepository } from '../src/budget/budget.repository';
+import { PaymentsRepository } from '../src/payments/payments.repository';
+import { PaymentsService } from '../src/payments/payments.service';
 import { dataSourceOf, DEMO_USERS, secondAdmin, signInStaff } from './utils/identity';
 import { checkMoneyInvariants } from './utils/money-invariants';
 import { createResident, type Resident } from './utils/residents';
@@ -335,5 +339,99 @@ describe('retroactive publish: claims not yet paid re-priced on the ledger', () 
     const res = await publish(true).expect(409);
     expect(res.body.error.code).toBe('ALREADY_PUBLISHED');
     expect(await snapshot()).toEqual(before);
+  });
+
+  describe('races: a publish at the same time as a decision and a batch build', () => {
+    const RACE = 'retro-race-2026';
+    let raceProgram: string;
+    const race: { id: string; code: string }[] = [];
+
+    beforeAll(async () => {
+      const program = await createTestProgram(t, RACE, 10_000_000);
+      raceProgram = program.programId;
+      const staff = {
+        finance: await staffId(t, DEMO_USERS.finance),
+        finance2: await staffId(t, DEMO_USERS.finance2),
+      };
+      // Three approved claims (for the batch) and three in review (for the approvals), 15,000 → 20,000 each.
+      for (let i = 0; i < 6; i++) {
+        const resident = await createResident(t, 13_650 + i);
+        const claim = await submitProgramClaim(t, resident, RACE, 13_650 + i, 100_000);
+        await moveTo(t, claim.id, i < 3 ? 'approved' : 'in_review', staff);
+        race.push(claim);
+      }
+      await request(t.server)
+        .post(`/api/admin/programs/${RACE}/versions`)
+        .set('Cookie', admin)
+        .send({
+          definition: {
+            ...program.definition,
+            version: 2,
+            amount: { ...program.definition.amount, basisPoints: 2000 },
+          },
+          effectiveOn: '2026-06-01',
+          documentNo: '章商务〔2026〕追2号',
+        })
+        .expect(201);
+    });
+    afterAll(async () => {
+      await hideProgram(t, raceProgram);
+    });
+
+    it('every claim ends at the new amount, every line pays what its claim holds, the invariants hold', async () => {
+      const approve = async (id: string) =>
+        db.transaction(async (manager) => {
+          const application = await t.app.get(ApplicationsRepository).lockById(manager, id);
+          await t.app
+            .get(ApplicationStateService)
+            .move(manager, application!, { to: 'approved', actorId: null });
+        });
+      const finance = await staffId(t, DEMO_USERS.finance);
+      // The worst interleaving, made to happen: the build has read its candidates (old amounts) and
+      // is about to insert its lines when the publish starts. The build holds the program's row
+      // FOR SHARE, so the publish waits for it and then re-prices the lines it built; without that
+      // lock the publish would finish first and the batch would carry the old amounts.
+      const payments = t.app.get(PaymentsRepository);
+      const insertBatch = payments.insertBatch.bind(payments);
+      let publishing: Promise<request.Response> | undefined;
+      const spy = jest.spyOn(payments, 'insertBatch').mockImplementation(async (...args) => {
+        publishing = Promise.resolve(
+          request(t.server)
+            .post(`/api/admin/programs/${RACE}/versions/2/publish`)
+            .set('Cookie', admin2)
+            .send({ retroactive: true }),
+        );
+        await Promise.race([publishing, new Promise((resolve) => setTimeout(resolve, 700))]);
+        return insertBatch(...args);
+      });
+      const [built, ...approved] = await Promise.allSettled([
+        t.app.get(PaymentsService).build(finance, RACE),
+        ...race.slice(3).map((claim) => approve(claim.id)),
+      ]);
+      spy.mockRestore();
+      const published = (await Promise.allSettled([publishing!]))[0]!;
+      expect(published.status === 'fulfilled' && published.value.status).toBe(200);
+      expect(built.status).toBe('fulfilled');
+      expect(approved.map((a) => a.status)).toEqual(['fulfilled', 'fulfilled', 'fulfilled']);
+      const rows = (await db.query(
+        `SELECT a.id, a.status, a.reserved_fen::int AS held, l.amount_fen::int AS line, l.netted_fen::int AS netted
+           FROM application a LEFT JOIN payment_line l ON l.application_id = a.id AND l.status = 'pending'
+          WHERE a.program_id = $1 ORDER BY a.id`,
+        [raceProgram],
+      )) as { id: string; status: string; held: number; line: number | null; netted: number | null }[];
+      expect(rows.map((r) => [r.status, r.held])).toEqual(rows.map(() => ['approved', 20_000]));
+      // Each line in the batch pays what the ledger will settle for its claim.
+      const lined = rows.filter((r) => r.line !== null);
+      expect(lined.length).toBeGreaterThanOrEqual(3);
+      for (const r of lined) expect(r.line! + r.netted!).toBe(r.held);
+      const [batch] = (await db.query(
+        `SELECT b.total_fen::int AS total, (SELECT sum(amount_fen)::int FROM payment_line WHERE batch_id = b.id) AS lines
+           FROM payment_batch b WHERE b.program_id = $1`,
+        [raceProgram],
+      )) as { total: number; lines: number }[];
+      expect(batch!.total).toBe(batch!.lines);
+      const invariants = await checkMoneyInvariants((sql, params) => db.query(sql, params), { ids: [] });
+      expect(invariants.filter((i) => i.problems.length > 0)).toEqual([]);
+    });
   });
 });

@@ -55,6 +55,11 @@ export class LedgerRetroactiveRepricer extends RetroactiveRepricer {
     const version = await this.repricing.version(manager, input.versionId);
     if (version.programId !== input.programId)
       throw new Error(`version ${input.versionId} is not a version of program ${input.programId}`);
+    // The program's row, locked until COMMIT (the publish took it already; taken again here so the
+    // re-pricing never runs without it): a payment batch build of the program takes it FOR SHARE
+    // (PaymentsRepository.candidates), so no batch can be built from amounts read before this
+    // transaction re-priced them.
+    await this.repricing.lockProgram(manager, input.programId);
     const at = this.clock.now();
     const moves: { subjectId: string; amountFen: number; committed: boolean }[] = [];
     let changed = 0;

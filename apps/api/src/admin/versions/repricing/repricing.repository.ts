@@ -68,6 +68,11 @@ export class RepricingRepository {
     };
   }
 
+  /** Locks the program's row until COMMIT (see LedgerRetroactiveRepricer). */
+  async lockProgram(manager: EntityManager, programId: string): Promise<void> {
+    await manager.query(`SELECT 1 FROM program WHERE id = $1 FOR UPDATE`, [programId]);
+  }
+
   /** Version numbers by id (for the timeline's "version 1 → 2"). */
   async versionNumbers(manager: EntityManager, ids: readonly string[]): Promise<Map<string, number>> {
     if (ids.length === 0) return new Map();

@@ -62,8 +62,6 @@ interface RawClaim {
   facts: Record<string, unknown>;
   reserved_fen: string;
   judged_at: Date;
-  frozen: boolean;
-  draft_line_id: string | null;
 }
 
 /**
@@ -84,6 +82,12 @@ export class ClaimReevaluation {
    * The next page of the program's claims after `afterId` (every status but draft), or only the
    * movable ones, locked FOR UPDATE (the re-pricing's page: a concurrent decision on one of them
    * waits for the publish and then sees the new amount).
+   *
+   * Two statements, claims first, then their live payment lines and batches: under READ
+   * COMMITTED the second statement's snapshot is taken AFTER the first one's locks were granted,
+   * so a batch that was built or released while this waited is seen as it is now. With `lock`, the
+   * lines' batches are locked too (FOR UPDATE OF b): a release of a draft batch (which locks the
+   * batch row) then waits for the publish, or the publish waits for it and sees it released.
    */
   async page(
     manager: EntityManager,
@@ -93,12 +97,7 @@ export class ClaimReevaluation {
   ): Promise<ClaimRow[]> {
     const rows = (await manager.query(
       `SELECT a.id, a.code, a.applicant_id, a.status, a.program_version_id, a.facts, a.reserved_fen,
-              coalesce(a.submitted_at, a.created_at) AS judged_at,
-              EXISTS (SELECT 1 FROM payment_line l JOIN payment_batch b ON b.id = l.batch_id
-                       WHERE l.application_id = a.id
-                         AND (l.status = 'paid' OR (l.status = 'pending' AND b.status = 'released'))) AS frozen,
-              (SELECT l.id FROM payment_line l JOIN payment_batch b ON b.id = l.batch_id
-                WHERE l.application_id = a.id AND l.status = 'pending' AND b.status = 'draft') AS draft_line_id
+              coalesce(a.submitted_at, a.created_at) AS judged_at
          FROM application a
         WHERE a.program_id = $1 AND a.status <> 'draft' AND ($2::uuid IS NULL OR a.id > $2::uuid)
           AND (NOT $4::boolean OR a.status = ANY($5::text[]))
@@ -106,18 +105,31 @@ export class ClaimReevaluation {
         ${options.lock ? 'FOR UPDATE OF a' : ''}`,
       [programId, afterId, options.limit ?? CLAIM_PAGE_SIZE, options.movableOnly ?? false, MOVABLE_STATUSES],
     )) as RawClaim[];
-    return rows.map((row) => ({
-      id: row.id,
-      code: row.code,
-      applicantId: row.applicant_id,
-      status: row.status,
-      programVersionId: row.program_version_id,
-      facts: row.facts,
-      reservedFen: Number(row.reserved_fen),
-      asOf: shanghaiDate(new Date(row.judged_at)),
-      frozen: row.frozen,
-      draftLineId: row.draft_line_id,
-    }));
+    if (rows.length === 0) return [];
+    const lines = (await manager.query(
+      `SELECT l.application_id, l.id, l.status, b.status AS batch_status
+         FROM payment_line l JOIN payment_batch b ON b.id = l.batch_id
+        WHERE l.application_id = ANY($1::uuid[]) AND l.status IN ('pending', 'paid')
+        ${options.lock ? 'FOR UPDATE OF b' : ''}`,
+      [rows.map((row) => row.id)],
+    )) as { application_id: string; id: string; status: 'pending' | 'paid'; batch_status: 'draft' | 'released' }[];
+    // At most one live line per claim (the partial unique index payment_line_one_live_per_claim).
+    const lineOf = new Map(lines.map((line) => [line.application_id, line]));
+    return rows.map((row) => {
+      const line = lineOf.get(row.id);
+      return {
+        id: row.id,
+        code: row.code,
+        applicantId: row.applicant_id,
+        status: row.status,
+        programVersionId: row.program_version_id,
+        facts: row.facts,
+        reservedFen: Number(row.reserved_fen),
+        asOf: shanghaiDate(new Date(row.judged_at)),
+        frozen: line !== undefined && (line.status === 'paid' || line.batch_status === 'released'),
+        draftLineId: line?.status === 'pending' && line.batch_status === 'draft' ? line.id : null,
+      };
+    });
   }
 
   /** How many claims a what-if of the program evaluates (every status but draft). */
