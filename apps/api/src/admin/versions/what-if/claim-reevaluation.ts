@@ -112,7 +112,12 @@ export class ClaimReevaluation {
         WHERE l.application_id = ANY($1::uuid[]) AND l.status IN ('pending', 'paid')
         ${options.lock ? 'FOR UPDATE OF b' : ''}`,
       [rows.map((row) => row.id)],
-    )) as { application_id: string; id: string; status: 'pending' | 'paid'; batch_status: 'draft' | 'released' }[];
+    )) as {
+      application_id: string;
+      id: string;
+      status: 'pending' | 'paid';
+      batch_status: 'draft' | 'released';
+    }[];
     // At most one live line per claim (the partial unique index payment_line_one_live_per_claim).
     const lineOf = new Map(lines.map((line) => [line.application_id, line]));
     return rows.map((row) => {
