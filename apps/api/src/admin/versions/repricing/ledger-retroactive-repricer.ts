@@ -192,7 +192,15 @@ function notice(
     id: randomUUID(),
     userId: claim.applicantId,
     eventKey: `repriced-${eventId}`,
-    params: { applicationId: claim.id, code: claim.code, fromFen, toFen, version: to.version },
+    // The status notice's params (the web links the notice to the claim) plus the amounts.
+    params: {
+      applicationId: claim.id,
+      code: claim.code,
+      status: claim.status,
+      fromFen,
+      toFen,
+      version: to.version,
+    },
     textZh: `【章丘换新】您的申请${claim.code}按新政策${to.documentNo ? `（${to.documentNo}）` : ''}追溯调整，补贴由${fenToYuanString(fromFen)}元调整为${fenToYuanString(toFen)}元。详情请登录平台查看。`,
   };
 }
