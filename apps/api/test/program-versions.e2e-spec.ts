@@ -11,6 +11,7 @@ import { PROGRAMS_REFRESH_MS } from '../src/programs/programs.cache';
 import { DAY, useFakeClock, type FakeClock } from './utils/fake-clock';
 import { dataSourceOf, DEMO_USERS, signInStaff } from './utils/identity';
 import { checkMoneyInvariants } from './utils/money-invariants';
+import { createResident } from './utils/residents';
 import { sleep } from './utils/raw-http';
 import { createTestApp, type TestApp } from './utils/test-app';
 
@@ -43,7 +44,8 @@ async function within<T>(limitMs: number, read: () => Promise<T>, done: (value: 
  * version current until that date (fake clock), the public list and cache follow, the table's
  * trigger keeps published versions immutable, and re-applying the catalogue touches nothing.
  * Every program it publishes is its own copy of digital-2026 under a fresh code, so no demo
- * program's current version changes under other suites.
+ * program's current version changes under other suites. Residents 13000–13499 (two drafts only:
+ * no money moves).
  */
 describe('program versions', () => {
   let t: TestApp;
@@ -415,6 +417,44 @@ describe('program versions', () => {
     } finally {
       await other.close();
     }
+  });
+
+  it('the engine uses the current version, and every claim keeps the version it was evaluated under', async () => {
+    const code = await publishedCopy();
+    const facts = eligibleClaim('digital').facts; // a 2,000 yuan phone
+    const check = async () =>
+      (await request(t.server).post(`/api/programs/${code}/eligibility`).send({ facts }).expect(200))
+        .body as {
+        eligible: boolean;
+        amountFen: number;
+      };
+    expect(await check()).toMatchObject({ amountFen: 30_000 }); // 15 %
+    const first = await createResident(t, 13_000);
+    const before = await request(t.server)
+      .post('/api/applications')
+      .set('cookie', first.cookie)
+      .send({ programCode: code, facts })
+      .expect(201);
+    const v1 = (await api(admin1).get(`/api/admin/programs/${code}/versions/1`)).body
+      .definition as ProgramDefinition;
+    await draft(admin1, code, withRate(v1, 2000)).expect(201);
+    expect(await check()).toMatchObject({ amountFen: 30_000 }); // a draft changes nothing
+    await publish(admin2, code, 2).expect(200);
+    expect(await check()).toMatchObject({ amountFen: 40_000 }); // 20 %
+    const second = await createResident(t, 13_001);
+    const after = await request(t.server)
+      .post('/api/applications')
+      .set('cookie', second.cookie)
+      .send({ programCode: code, facts })
+      .expect(201);
+    const versions = (await db.query(
+      `SELECT a.id, v.version FROM application a JOIN program_version v ON v.id = a.program_version_id WHERE a.id = ANY($1)`,
+      [[before.body.id, after.body.id]],
+    )) as { id: string; version: number }[];
+    expect(Object.fromEntries(versions.map((row) => [row.id, row.version]))).toEqual({
+      [before.body.id]: 1,
+      [after.body.id]: 2,
+    });
   });
 
   it('a version effective later keeps the old one current until its date, then takes over everywhere (fake clock)', async () => {
