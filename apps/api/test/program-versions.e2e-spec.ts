@@ -8,7 +8,7 @@ import type { RetroactiveRepricer } from '../src/admin/versions/repricing/retroa
 import { DomainError } from '../src/common/errors/domain-error';
 import { seedPrograms } from '../src/database/seeds/programs.seed';
 import { PROGRAMS_REFRESH_MS } from '../src/programs/programs.cache';
-import { DAY, useFakeClock, type FakeClock } from './utils/fake-clock';
+import { useFakeClock, type FakeClock } from './utils/fake-clock';
 import { dataSourceOf, DEMO_USERS, signInStaff } from './utils/identity';
 import { checkMoneyInvariants } from './utils/money-invariants';
 import { createResident } from './utils/residents';
