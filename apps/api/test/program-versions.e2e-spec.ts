@@ -197,6 +197,15 @@ describe('program versions', () => {
       expect(self.body.error.code).toBe(ErrorCode.SELF_PUBLISH);
       expect((await versionsOf(definition.code))[0]).toMatchObject({ status: 'draft', publishedBy: null });
       expect(await currentOf(definition.code)).toBeUndefined();
+      const [refused] = (await db.query(
+        `SELECT result, detail FROM audit_log WHERE action = 'program.version_publish_refused'
+           AND object_id = (SELECT id::text FROM program WHERE code = $1)`,
+        [definition.code],
+      )) as { result: string; detail: Json }[];
+      expect(refused).toEqual({
+        result: 'denied',
+        detail: { code: definition.code, version: 1, reason: ErrorCode.SELF_PUBLISH },
+      });
 
       const published = await publish(admin2, definition.code, 1);
       expect(published.status).toBe(200);
