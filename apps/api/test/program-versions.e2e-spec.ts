@@ -56,6 +56,8 @@ describe('program versions', () => {
   let source: ProgramDefinition;
   const suffix = randomBytes(3).toString('hex');
   let copies = 0;
+  /** The app's own repricer (none until the integrator wires one): the retroactive tests swap it. */
+  let wiredRepricer: RetroactiveRepricer | undefined;
 
   const signIn = async () => {
     admin1 = (await signInStaff(t, DEMO_USERS.admin)).cookie;
@@ -130,12 +132,13 @@ describe('program versions', () => {
     t = await createTestApp({ WRITE_LIMIT_PER_MINUTE: '100000' });
     db = dataSourceOf(t);
     clock = useFakeClock(t.app, START);
+    wiredRepricer = service().repricer;
     await signIn();
     const res = await api(admin1).get(`/api/admin/programs/${SOURCE}/versions/1`).expect(200);
     source = res.body.definition as ProgramDefinition;
   });
   afterAll(async () => {
-    service().repricer = undefined;
+    service().repricer = wiredRepricer;
     clock.restore();
     await t.close();
   });
@@ -595,7 +598,7 @@ describe('program versions', () => {
 
   describe('retroactive publish (through RetroactiveRepricer, in the publish transaction)', () => {
     afterEach(() => {
-      service().repricer = undefined;
+      service().repricer = wiredRepricer;
     });
 
     it('calls the repricer with the program, the new version and the publisher, and answers its figures', async () => {
