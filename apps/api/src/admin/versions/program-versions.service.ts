@@ -186,7 +186,37 @@ export class ProgramVersionsService {
   ): Promise<PublishResult> {
     const programId = await this.programId(code);
     const today = this.clock.today();
-    const outcome = await this.dataSource.transaction(async (manager) => {
+    const outcome = await this.publishTransaction(code, programId, version, body, actor, today).catch(
+      async (error: unknown) => {
+        // A refused publish is recorded too (after the rollback): four-eyes refusals are for audit.
+        if (error instanceof DomainError && REFUSALS.has(error.code)) {
+          await this.audit.record({
+            action: 'program.version_publish_refused',
+            result: error.code === ErrorCode.SELF_PUBLISH ? 'denied' : 'failure',
+            objectType: 'program',
+            objectId: programId,
+            detail: { code, version, reason: error.code },
+          });
+        }
+        throw error;
+      },
+    );
+    // This replica serves the new version at once; the others see the stamp change within ~1 s,
+    // and a version dated later takes over on its date everywhere (ProgramsRepository).
+    this.cache.invalidate();
+    const published = await this.version(programId, version);
+    return { ...view(published), programCode: code, current: outcome.inEffect, repricing: outcome.repricing };
+  }
+
+  private publishTransaction(
+    code: string,
+    programId: string,
+    version: number,
+    body: { retroactive: boolean },
+    actor: AuthUser,
+    today: string,
+  ): Promise<{ inEffect: boolean; repricing: { changed: number; deltaFen: number } | null }> {
+    return this.dataSource.transaction(async (manager) => {
       await this.versions.lockProgram(manager, programId);
       const draft = await this.version(programId, version, manager);
       if (draft.status === 'published')
@@ -249,11 +279,6 @@ export class ProgramVersionsService {
       );
       return { inEffect, repricing };
     });
-    // This replica serves the new version at once; the others see the stamp change within ~1 s,
-    // and a version dated later takes over on its date everywhere (ProgramsRepository).
-    this.cache.invalidate();
-    const published = await this.version(programId, version);
-    return { ...view(published), programCode: code, current: outcome.inEffect, repricing: outcome.repricing };
   }
 
   private async programId(code: string): Promise<string> {
@@ -300,6 +325,13 @@ export class ProgramVersionsService {
     return definition;
   }
 }
+
+/** Publish refusals that are audited (the others — not found, bad input — are plain 4xx). */
+const REFUSALS = new Set<ErrorCode>([
+  ErrorCode.SELF_PUBLISH,
+  ErrorCode.ALREADY_PUBLISHED,
+  ErrorCode.STALE_DRAFT,
+]);
 
 /** 422 INVALID_PROGRAM_DEFINITION naming the bad node by its JSON pointer (`path` and `details.path`). */
 function invalidDefinition(path: string, message: string): DomainError {
