@@ -89,10 +89,14 @@ export class WhatIfService {
 
   /** The job's state and progress, and its result once done; 404 unless it is this version's. */
   async job(code: string, version: number, jobId: string): Promise<WhatIfJobView> {
-    const job = (await this.queues.get(WHAT_IF.queue).getJob(jobId)) as Job<WhatIfPayload> | undefined;
+    const queue = this.queues.get(WHAT_IF.queue);
+    let job = (await queue.getJob(jobId)) as Job<WhatIfPayload> | undefined;
     if (!job || job.name !== WHAT_IF.name || job.data.programCode !== code || job.data.version !== version)
       throw new DomainError(ErrorCode.NOT_FOUND, 'No such what-if job for this version');
     const state = await job.getState();
+    // The job may have finished between the read above and the state: `completed` is final, so
+    // read it again for its result and last progress (else a completed job could answer no result).
+    if (state === 'completed') job = ((await queue.getJob(jobId)) as Job<WhatIfPayload> | undefined) ?? job;
     const progress = isProgress(job.progress) ? job.progress : { done: 0, total: job.data.total };
     return {
       jobId,
