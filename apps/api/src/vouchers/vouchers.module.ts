@@ -2,7 +2,7 @@ import { Module } from '@nestjs/common';
 import { ApplicationsModule } from '../applications/applications.module';
 import { BudgetModule } from '../budget/budget.module';
 import { ProgramsModule } from '../programs/programs.module';
-import { LotteryController } from './lottery.controller';
+import { LotteryController, MyLotteryEntriesController } from './lottery.controller';
 import { LotteryRepository } from './lottery.repository';
 import { LotteryService } from './lottery.service';
 import { VoucherExpiryService } from './voucher-expiry.service';
@@ -14,7 +14,7 @@ import { VouchersService } from './vouchers.service';
 /** Point-of-sale vouchers (operations.md §5): routes, the budget reservation, the expiry sweep. */
 @Module({
   imports: [BudgetModule, ProgramsModule, ApplicationsModule],
-  controllers: [VouchersController, LotteryController],
+  controllers: [VouchersController, LotteryController, MyLotteryEntriesController],
   providers: [
     VouchersRepository,
     VouchersService,
@@ -23,6 +23,6 @@ import { VouchersService } from './vouchers.service';
     LotteryService,
     VouchersProcessor,
   ],
-  exports: [VouchersService],
+  exports: [VouchersService, LotteryService],
 })
 export class VouchersModule {}
