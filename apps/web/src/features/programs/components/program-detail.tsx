@@ -4,6 +4,8 @@ import { Link } from 'react-router';
 import { formatFen, maxAmountFen } from '@huanxin/shared';
 import { useTranslation } from 'react-i18next';
 import { ProvenanceBadge } from '@/components/ui/provenance-badge';
+import { lotteryCategoriesOf } from '@/features/lottery/lib/categories';
+import { ResidentLottery } from '@/features/lottery/components/resident-lottery';
 import { localized, moneyLocale } from '@/lib/i18n';
 import type { ProgramDetail } from '../api/get-program';
 import { BudgetMeter } from './budget-meter';
@@ -93,6 +95,10 @@ export function ProgramDetailView({ program }: { program: ProgramDetail }) {
           </Link>
         </div>
       </header>
+
+      {definition?.settings.allocationMode === 'lottery' ? (
+        <ResidentLottery programCode={program.code} categories={lotteryCategoriesOf(definition)} />
+      ) : null}
 
       <section className="hx-panel" aria-labelledby="budget-title">
         <h2 id="budget-title" className="hx-section__title">
