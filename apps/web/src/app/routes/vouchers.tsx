@@ -59,7 +59,13 @@ export function VouchersPage() {
         .map((offer) => (
           <div key={offer.programCode} className="hx-gap">
             <h2 className="hx-section__title">{localized(offer.title, i18n.language)}</h2>
-            <ResidentLottery programCode={offer.programCode} categories={offer.categories} headingLevel={3} />
+            <ResidentLottery
+              programCode={offer.programCode}
+              categories={offer.categories}
+              canEnter
+              signInHref={null}
+              headingLevel={3}
+            />
           </div>
         ))}
 

@@ -5,11 +5,12 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { LotteryEntryView, MyLotteryEntry, PublicLotteryRound } from '@huanxin/shared';
 import { api, isApiError } from '@/lib/api-client';
-import { vouchersQueryKey } from '@/features/vouchers/api/vouchers';
 
 export const lotteryRoundQueryKey = (code: string, round?: number) =>
   ['lottery', code, round ?? 'latest'] as const;
 export const myLotteryEntriesQueryKey = ['me', 'lottery-entries'] as const;
+/** The vouchers list's key (features/vouchers): a draw's win shows up there. */
+const VOUCHERS_QUERY_KEY = ['me', 'vouchers'] as const;
 
 /** Until the draw the round changes (entries come in); a minute's refresh shows the result soon after it. */
 const REFRESH_MS = 60_000;
@@ -47,7 +48,7 @@ export function useEnterLottery(code: string) {
     onSettled: () => {
       void queryClient.invalidateQueries({ queryKey: myLotteryEntriesQueryKey });
       void queryClient.invalidateQueries({ queryKey: ['lottery', code] });
-      void queryClient.invalidateQueries({ queryKey: vouchersQueryKey, exact: true });
+      void queryClient.invalidateQueries({ queryKey: VOUCHERS_QUERY_KEY, exact: true });
     },
   });
 }

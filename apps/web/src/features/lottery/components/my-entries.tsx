@@ -2,7 +2,7 @@ import { Tag } from 'antd';
 import type { LotteryEntryStatus, MyLotteryEntry } from '@huanxin/shared';
 import { useTranslation } from 'react-i18next';
 import { LinkButton } from '@/components/ui/link-button';
-import { formatVoucherTime } from '@/features/vouchers/lib/format';
+import { formatShanghaiTime } from '../lib/time';
 
 const STATUS_COLOR: Record<LotteryEntryStatus, string> = {
   entered: 'processing',
@@ -53,7 +53,7 @@ export function MyEntries({
             </span>
             <p className="hx-lottery-entry__result" data-testid="lottery-entry-result">
               {entry.status === 'entered'
-                ? t('mine.waiting', { at: formatVoucherTime(entry.drawAt, i18n.language) })
+                ? t('mine.waiting', { at: formatShanghaiTime(entry.drawAt, i18n.language) })
                 : t(`mine.${entry.status}`)}
             </p>
             {entry.status === 'won' && showVouchersLink ? (

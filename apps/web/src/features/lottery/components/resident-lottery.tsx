@@ -1,18 +1,15 @@
 import { useState } from 'react';
 import { Alert, Button } from 'antd';
 import { Link } from 'react-router';
-import { Permission } from '@huanxin/shared';
 import { useTranslation } from 'react-i18next';
 import { ErrorState, LoadingState } from '@/components/ui/query-state';
 import { LinkButton } from '@/components/ui/link-button';
-import { useSession } from '@/features/auth/hooks/use-session';
-import { signInPath } from '@/features/auth/lib/sign-in-paths';
-import { useNow } from '@/features/vouchers/lib/countdown';
 import { isApiError } from '@/lib/api-client';
 import { errorMessage } from '@/lib/error-message';
 import { localized } from '@/lib/i18n';
 import { useEnterLottery, useMyLotteryEntries, usePublicLottery } from '../api/lottery';
 import { roundState, type LotteryCategory } from '../lib/categories';
+import { useNow } from '../lib/time';
 import { MyEntries } from './my-entries';
 import { RoundFacts } from './round-facts';
 
@@ -25,16 +22,20 @@ import { RoundFacts } from './round-facts';
 export function ResidentLottery({
   programCode,
   categories,
+  canEnter,
+  signInHref,
   headingLevel = 2,
 }: {
   programCode: string;
   categories: readonly LotteryCategory[];
+  /** Signed in as a resident (the vouchers permission): register and see own entries. */
+  canEnter: boolean;
+  /** Where a signed-out visitor signs in (back to this page); null while the session is loading. */
+  signInHref: string | null;
   headingLevel?: 2 | 3;
 }) {
   const { t, i18n } = useTranslation(['lottery', 'errors']);
-  const session = useSession();
   const now = useNow(30_000);
-  const canEnter = session.status === 'signed-in' && session.can(Permission.VouchersOwn);
   const round = usePublicLottery(programCode);
   const mine = useMyLotteryEntries({ enabled: canEnter });
   const enter = useEnterLottery(programCode);
@@ -71,10 +72,8 @@ export function ResidentLottery({
         </p>
       ) : null}
 
-      {current && !canEnter && session.status !== 'loading' ? (
-        <LinkButton to={signInPath('resident', `${window.location.pathname}${window.location.search}`)}>
-          {t('register.signIn')}
-        </LinkButton>
+      {current && !canEnter && signInHref ? (
+        <LinkButton to={signInHref}>{t('register.signIn')}</LinkButton>
       ) : null}
 
       {current && canEnter ? (

@@ -1,15 +1,15 @@
 import { Tag } from 'antd';
 import type { PublicLotteryRound } from '@huanxin/shared';
 import { useTranslation } from 'react-i18next';
-import { formatVoucherTime } from '@/features/vouchers/lib/format';
 import { roundState } from '../lib/categories';
+import { formatShanghaiTime } from '../lib/time';
 
 const STATE_COLOR = { upcoming: 'default', open: 'green', closed: 'orange', drawn: 'blue' } as const;
 
 /** A round's times (Asia/Shanghai), its state and the seed hash committed when it opened. */
 export function RoundFacts({ round, now }: { round: PublicLotteryRound; now: number }) {
   const { t, i18n } = useTranslation('lottery');
-  const at = (iso: string) => formatVoucherTime(iso, i18n.language);
+  const at = (iso: string) => formatShanghaiTime(iso, i18n.language);
   const state = roundState(round, now);
   return (
     <div className="hx-lottery-round" data-testid="lottery-round" data-state={state}>

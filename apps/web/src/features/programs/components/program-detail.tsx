@@ -1,11 +1,10 @@
 import { CheckSquareOutlined, FileTextOutlined, FormOutlined, RightOutlined } from '@ant-design/icons';
+import type { ReactNode } from 'react';
 import { Alert, Tag } from 'antd';
 import { Link } from 'react-router';
 import { formatFen, maxAmountFen } from '@huanxin/shared';
 import { useTranslation } from 'react-i18next';
 import { ProvenanceBadge } from '@/components/ui/provenance-badge';
-import { lotteryCategoriesOf } from '@/features/lottery/lib/categories';
-import { ResidentLottery } from '@/features/lottery/components/resident-lottery';
 import { localized, moneyLocale } from '@/lib/i18n';
 import type { ProgramDetail } from '../api/get-program';
 import { BudgetMeter } from './budget-meter';
@@ -39,7 +38,8 @@ function PauseNotice({ pause }: { pause: NonNullable<ProgramDetail['pause']> }) 
   );
 }
 
-export function ProgramDetailView({ program }: { program: ProgramDetail }) {
+/** `children`: what the page adds below the head (a lottery program's round and registration). */
+export function ProgramDetailView({ program, children }: { program: ProgramDetail; children?: ReactNode }) {
   const { t, i18n } = useTranslation('programs');
   const lang = i18n.language;
   const title = localized(program.title, lang);
@@ -96,9 +96,7 @@ export function ProgramDetailView({ program }: { program: ProgramDetail }) {
         </div>
       </header>
 
-      {definition?.settings.allocationMode === 'lottery' ? (
-        <ResidentLottery programCode={program.code} categories={lotteryCategoriesOf(definition)} />
-      ) : null}
+      {children}
 
       <section className="hx-panel" aria-labelledby="budget-title">
         <h2 id="budget-title" className="hx-section__title">
