@@ -144,6 +144,9 @@ describe('vouchers page', () => {
       'GET /api/auth/me': resident,
       'GET /api/vouchers/offers': jsonResponse([offer, lotteryOffer]),
       'GET /api/vouchers': jsonResponse([]),
+      // The lottery offer's panel (features/lottery): no round open yet, no entries.
+      'GET /api/programs/digital-2026/lottery': apiError(404, 'NOT_FOUND'),
+      'GET /api/me/lottery-entries': jsonResponse([]),
       'POST /api/vouchers': apiError(409, 'QUOTA_EXCEEDED', { quota: 1, used: 1 }),
     });
     renderWithApp(routes, { path: '/vouchers' });
