@@ -1,6 +1,6 @@
-import { createHash } from 'node:crypto';
+import { createHash, createHmac } from 'node:crypto';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { configure, fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { configure, fireEvent, screen, within } from '@testing-library/react';
 import {
   drawLotteryWinners,
   getCatalogueProgram,
@@ -9,7 +9,6 @@ import {
   type PublicLotteryRound,
   type VoucherOffer,
 } from '@huanxin/shared';
-import { createHmac } from 'node:crypto';
 import { routes } from '@/app/router';
 import { apiError, mockApi, signedInAs } from '@/test/api-mock';
 import { programDetailOf } from '@/test/fixtures';
