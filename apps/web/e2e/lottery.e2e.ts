@@ -153,17 +153,17 @@ describe('voucher lottery in Chromium (resident and public, 390×844)', () => {
     const seedHash = (await panel.getByTestId('lottery-seed-hash').textContent()) ?? '';
     expect(seedHash).toMatch(/^[0-9a-f]{64}$/);
     await panel.getByText('北京时间', { exact: false }).first().waitFor();
-    await panel.getByRole('button', { name: /^报名：卫浴/ }).click();
+    await panel.getByRole('button', { name: '报名：卫生洁具' }).click();
     await panel
       .getByRole('status')
-      .getByText(/^报名成功：卫浴/)
+      .getByText(/^报名成功：卫生洁具/)
       .waitFor();
-    await panel.getByRole('button', { name: /^报名：智能/ }).click();
+    await panel.getByRole('button', { name: '报名：智能家居' }).click();
     await panel
       .getByRole('status')
-      .getByText(/^报名成功：智能/)
+      .getByText(/^报名成功：智能家居/)
       .waitFor();
-    await panel.getByRole('button', { name: /^卫浴.*：已报名$/ }).waitFor();
+    await panel.getByRole('button', { name: '卫生洁具：已报名' }).waitFor();
     const entries = panel.getByTestId('lottery-entry');
     await expect.poll(() => entries.count()).toBe(2);
     const ids = await entries.evaluateAll((items) =>
