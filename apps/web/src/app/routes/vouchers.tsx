@@ -65,6 +65,7 @@ export function VouchersPage() {
               canEnter
               signInHref={null}
               headingLevel={3}
+              showVouchersLink={false}
             />
           </div>
         ))}

@@ -271,9 +271,8 @@ describe('the resident registers on the vouchers page', () => {
     expect(within(entries[0]!).getByTestId('lottery-entry-result').textContent).toContain(
       '已中签：资格券已发放',
     );
-    expect(within(entries[0]!).getByRole('link', { name: '查看我的资格券' }).getAttribute('href')).toBe(
-      '/vouchers',
-    );
+    // On the vouchers page itself the voucher is right below: no link to the same page.
+    expect(within(entries[0]!).queryByRole('link')).toBeNull();
     expect(within(entries[1]!).getByTestId('lottery-entry-result').textContent).toContain('预留资金已释放');
     expect(within(entries[1]!).queryByRole('link')).toBeNull();
     // A drawn round takes no entries: both categories entered in it, the buttons are off.
@@ -302,6 +301,32 @@ describe('a lottery program page', () => {
       `/programs/${CODE}/lottery`,
     );
     expect(within(panel).queryByRole('button', { name: /报名：/ })).toBeNull();
+  });
+
+  it('signed in: a won entry links to the vouchers page', async () => {
+    mockApi({
+      'GET /api/auth/me': resident,
+      [`GET /api/programs/${CODE}`]: jsonResponse(programDetailOf(lotteryDefinition())),
+      [`GET /api/programs/${CODE}/lottery`]: jsonResponse(drawnRound()),
+      'GET /api/me/lottery-entries': jsonResponse([
+        entry({
+          id: WINNERS[0]!,
+          round: 1,
+          status: 'won',
+          voucherId: '5a7c9e1b-3d5f-4a6b-8c9d-0e1f2a3b4c5d',
+        }),
+        // Another program's entry is not this page's.
+        entry({ id: LOSER, programCode: 'digital-2026', status: 'lost' }),
+      ]),
+    });
+    renderWithApp(routes, { path: `/programs/${CODE}` });
+    const panel = await screen.findByTestId('resident-lottery', {}, { timeout: 15_000 });
+    const entries = await within(panel).findAllByTestId('lottery-entry');
+    expect(entries.map((e) => e.getAttribute('data-entry-id'))).toEqual([WINNERS[0]]);
+    expect(within(entries[0]!).getByRole('link', { name: '查看我的资格券' }).getAttribute('href')).toBe(
+      '/vouchers',
+    );
+    expect(within(panel).queryByRole('link', { name: '登录后报名' })).toBeNull();
   });
 
   it('a first-come program shows no lottery', async () => {

@@ -25,6 +25,7 @@ export function ResidentLottery({
   canEnter,
   signInHref,
   headingLevel = 2,
+  showVouchersLink = true,
 }: {
   programCode: string;
   categories: readonly LotteryCategory[];
@@ -33,6 +34,8 @@ export function ResidentLottery({
   /** Where a signed-out visitor signs in (back to this page); null while the session is loading. */
   signInHref: string | null;
   headingLevel?: 2 | 3;
+  /** A won entry links to the vouchers page (off on that page itself). */
+  showVouchersLink?: boolean;
 }) {
   const { t, i18n } = useTranslation(['lottery', 'errors']);
   const now = useNow(30_000);
@@ -128,7 +131,13 @@ export function ResidentLottery({
           <SubHeading className="hx-section__title">{t('mine.title')}</SubHeading>
           {mine.isPending ? <LoadingState /> : null}
           {mine.isError ? <ErrorState error={mine.error} onRetry={() => void mine.refetch()} /> : null}
-          {mine.data ? <MyEntries entries={own} categoryLabel={(entry) => label(entry.category)} /> : null}
+          {mine.data ? (
+            <MyEntries
+              entries={own}
+              categoryLabel={(entry) => label(entry.category)}
+              showVouchersLink={showVouchersLink}
+            />
+          ) : null}
         </div>
       ) : null}
     </section>
