@@ -55,6 +55,7 @@ const MATRIX: Record<string, Row> = {
   // The lottery round is public (no personal data): seed hash, entries, and after the draw the seed.
   'GET /api/programs/:code/lottery': PUBLIC,
   'GET /api/dev/sms-outbox': PUBLIC, // mounted only outside production
+  'POST /api/dev/lottery/:code/run': PUBLIC, // mounted only outside production; draws only due rounds
   // The public dashboard (issue 12): aggregates only, no sign-in
   'GET /api/stats': PUBLIC,
   'GET /api/stats/export': PUBLIC,
@@ -90,6 +91,7 @@ const MATRIX: Record<string, Row> = {
   'GET /api/vouchers/offers': only('resident'),
   'POST /api/vouchers/:id/cancel': only('resident'),
   'POST /api/programs/:code/lottery/entries': only('resident'),
+  'GET /api/me/lottery-entries': only('resident'),
 
   // Reviewers: full personal data only through the audited reveal
   'POST /api/residents/:id/reveal': only('reviewer', 'approver'),

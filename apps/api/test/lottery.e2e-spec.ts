@@ -1,7 +1,13 @@
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import path from 'node:path';
-import { latestLotteryRound, type ProgramDefinition, type PublicLotteryRound } from '@huanxin/shared';
+import {
+  latestLotteryRound,
+  type MyLotteryEntry,
+  type ProgramDefinition,
+  type PublicLotteryRound,
+  type VoucherView,
+} from '@huanxin/shared';
 import request from 'supertest';
 import type { DataSource } from 'typeorm';
 import { SessionService } from '../src/auth/session.service';
@@ -61,6 +67,9 @@ describe('voucher lottery', () => {
       .post(`/api/programs/${code}/lottery/entries`)
       .set('Cookie', who.cookie)
       .send({ category });
+  const mine = async (who: Resident) =>
+    (await request(t.server).get('/api/me/lottery-entries').set('Cookie', who.cookie).expect(200))
+      .body as MyLotteryEntry[];
   const publicRound = async (query = '') =>
     (await request(t.server).get(`/api/programs/${PROGRAM}/lottery${query}`).expect(200))
       .body as PublicLotteryRound;
@@ -183,6 +192,26 @@ describe('voucher lottery', () => {
     expect(noProfile.status).toBe(422);
     expect(noProfile.body.error.code).toBe('PROFILE_REQUIRED');
 
+    // Each resident sees their own entries (and only theirs), with the round's times, before the draw.
+    const firstEntries = await mine(entrants[0]!);
+    expect(firstEntries.map((e) => e.category).sort()).toEqual(['sanitary_ware', 'smart_home']);
+    for (const entry of firstEntries) {
+      expect(entry).toEqual({
+        id: expect.any(String),
+        programCode: PROGRAM,
+        round: window.round,
+        category: entry.category,
+        status: 'entered',
+        opensAt: window.opensAt.toISOString(),
+        closesAt: window.closesAt.toISOString(),
+        drawAt: window.drawAt.toISOString(),
+        seedHash: opened.seedHash,
+      });
+    }
+    expect(firstEntries.find((e) => e.category === 'sanitary_ware')!.id).toBe(entered[0]!.body.id);
+    expect(await mine(someone)).toEqual([]);
+    await request(t.server).get('/api/me/lottery-entries').expect(401);
+
     // The public round lists the entries by random id and category only: no personal data.
     const during = await publicRound();
     expect(during.seedHash).toBe(opened.seedHash);
@@ -206,9 +235,15 @@ describe('voucher lottery', () => {
     expect((await lottery.run()).drawn).toBe(0);
     expect((await publicRound(`?round=${window.round}`)).seed).toBeUndefined();
 
+    // The dev route (browser tests) runs the job's step for one program: nothing is due yet, and
+    // a first-come program has no lottery.
+    const devRun = (code: string) => request(t.server).post(`/api/dev/lottery/${code}/run`);
+    expect((await devRun(PROGRAM).expect(200)).body).toEqual({ drawn: 0 });
+    expect((await devRun('appliance-2026').expect(404)).body.error.code).toBe('PROGRAM_NOT_FOUND');
+
     // The draw: exactly the budget's worth of winners (5 of 15), each with a voucher.
     clock.set(window.drawAt);
-    expect((await lottery.run()).drawn).toBe(1);
+    expect((await devRun(PROGRAM).expect(200)).body).toEqual({ drawn: 1 });
     expect((await lottery.run()).drawn).toBe(0);
     const drawn = await publicRound(`?round=${window.round}`);
     expect(drawn.seed).toMatch(/^[0-9a-f]{64}$/);
@@ -241,6 +276,33 @@ describe('voucher lottery', () => {
       { kind: 'lottery_lost', n: 15 - WINNERS },
       { kind: 'lottery_won', n: WINNERS },
     ]);
+
+    // Each entrant's own list tells the result: a winner's entry names the voucher it brought, and
+    // that voucher is in the holder's list; a loser's names none.
+    const byEntry = new Map(outcomes.map((o) => [o.id, o.status]));
+    const seen: string[] = [];
+    for (const who of entrants) {
+      const own = await mine(await again(who));
+      expect(own.length).toBeGreaterThan(0);
+      const vouchers = (
+        await request(t.server)
+          .get('/api/vouchers')
+          .set('Cookie', (await again(who)).cookie)
+      ).body as VoucherView[];
+      for (const entry of own) {
+        expect(entry.status).toBe(byEntry.get(entry.id));
+        seen.push(entry.status);
+        expect(entry.drawnAt).toBe(window.drawAt.toISOString());
+        if (entry.status === 'won') {
+          expect(vouchers.find((v) => v.id === entry.voucherId)).toMatchObject({
+            status: 'issued',
+            category: entry.category,
+          });
+        } else expect(entry.voucherId).toBeUndefined();
+      }
+    }
+    expect(seen.filter((s) => s === 'won')).toHaveLength(WINNERS);
+    expect(seen).toHaveLength(15);
 
     // Anyone recomputes the draw from the public JSON alone: the CLI gives the same winners.
     expect(verifyLotteryRound(drawn)).toEqual({ ok: true, problems: [], winners: drawn.winners });

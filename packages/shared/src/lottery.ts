@@ -175,3 +175,18 @@ export interface LotteryEntryView {
   status: LotteryEntryStatus;
   drawAt: string;
 }
+
+/**
+ * `GET /api/me/lottery-entries`: the caller's own entries, newest round first, each with its
+ * round's times and, after the draw, its result (`won` with the voucher it brought, `lost`: the
+ * money went back, `forfeited`: drawn, but the category's quota was used meanwhile).
+ */
+export interface MyLotteryEntry extends LotteryEntryView {
+  opensAt: string;
+  closesAt: string;
+  seedHash: string;
+  /** When the round was drawn; absent before. */
+  drawnAt?: string;
+  /** The voucher a winning entry brought (see `GET /api/vouchers`). */
+  voucherId?: string;
+}

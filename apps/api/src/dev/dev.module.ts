@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { NotificationsModule } from '../notifications/notifications.module';
+import { VouchersModule } from '../vouchers/vouchers.module';
 import { DevController } from './dev.controller';
 
-@Module({ imports: [NotificationsModule], controllers: [DevController] })
+@Module({ imports: [NotificationsModule, VouchersModule], controllers: [DevController] })
 export class DevModule {}

@@ -1,6 +1,6 @@
 import { Body, Controller, Get, Param, Post, Query, UseGuards } from '@nestjs/common';
 import { ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
-import { Permission } from '@huanxin/shared';
+import { Permission, type MyLotteryEntry } from '@huanxin/shared';
 import { CurrentUser, Public, RequirePermission } from '../auth/auth.decorators';
 import type { AuthUser } from '../common/http/request-context';
 import { validationFailed } from '../common/errors/domain-error';
@@ -35,5 +35,20 @@ export class LotteryController {
   })
   enter(@CurrentUser() user: AuthUser, @Param() params: ProgramCodeParams, @Body() body: LotteryEntryDto) {
     return this.lottery.enter(user.id, params.code, body.category);
+  }
+}
+
+@ApiTags('vouchers')
+@Controller('me/lottery-entries')
+@RequirePermission(Permission.VouchersOwn)
+export class MyLotteryEntriesController {
+  constructor(private readonly lottery: LotteryService) {}
+
+  @Get()
+  @ApiOperation({
+    summary: "The caller's lottery entries, newest round first, with each one's result after the draw",
+  })
+  list(@CurrentUser() user: AuthUser): Promise<MyLotteryEntry[]> {
+    return this.lottery.mine(user.id);
   }
 }

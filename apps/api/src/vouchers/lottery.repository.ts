@@ -136,6 +136,52 @@ export class LotteryRepository {
     }));
   }
 
+  /** A person's own entries with their rounds, newest round first (the resident's page). */
+  async entriesOf(userId: string): Promise<
+    (Pick<RoundRow, 'round' | 'opensAt' | 'closesAt' | 'drawAt' | 'seedHash' | 'drawnAt'> & {
+      id: string;
+      programCode: string;
+      category: string;
+      status: LotteryEntryStatus;
+      voucherId: string | null;
+    })[]
+  > {
+    const rows = (await this.dataSource.query(
+      `SELECT e.id, e.category, e.status, e.voucher_id, p.code AS program_code, r.round, r.opens_at, r.closes_at,
+              r.draw_at, r.seed_hash, r.drawn_at
+         FROM lottery_entry e JOIN lottery_round r ON r.id = e.round_id JOIN program p ON p.id = r.program_id
+        WHERE e.user_id = $1
+        ORDER BY r.draw_at DESC, e.created_at DESC, e.id
+        LIMIT 200`,
+      [userId],
+    )) as {
+      id: string;
+      category: string;
+      status: LotteryEntryStatus;
+      voucher_id: string | null;
+      program_code: string;
+      round: number;
+      opens_at: Date;
+      closes_at: Date;
+      draw_at: Date;
+      seed_hash: string;
+      drawn_at: Date | null;
+    }[];
+    return rows.map((row) => ({
+      id: row.id,
+      programCode: row.program_code,
+      category: row.category,
+      status: row.status,
+      voucherId: row.voucher_id,
+      round: row.round,
+      opensAt: row.opens_at,
+      closesAt: row.closes_at,
+      drawAt: row.draw_at,
+      seedHash: row.seed_hash,
+      drawnAt: row.drawn_at,
+    }));
+  }
+
   /** The winners of a drawn round in rank order (won or forfeited), as recorded. */
   async settle(
     manager: EntityManager,

@@ -13,6 +13,7 @@ import {
   rankLotteryEntries,
   voucherQuota,
   type LotteryEntryView,
+  type MyLotteryEntry,
   type PublicLotteryRound,
 } from '@huanxin/shared';
 import { ApplicationsRepository } from '../applications/applications.repository';
@@ -156,6 +157,40 @@ export class LotteryService {
         drawAt: round.drawAt.toISOString(),
       };
     });
+  }
+
+  /** `GET /api/me/lottery-entries`: the caller's own entries and, once drawn, their results. */
+  async mine(userId: string): Promise<MyLotteryEntry[]> {
+    const rows = await this.rounds.entriesOf(userId);
+    return rows.map((row) => ({
+      id: row.id,
+      programCode: row.programCode,
+      round: row.round,
+      category: row.category,
+      status: row.status,
+      opensAt: row.opensAt.toISOString(),
+      closesAt: row.closesAt.toISOString(),
+      drawAt: row.drawAt.toISOString(),
+      seedHash: row.seedHash,
+      ...(row.drawnAt ? { drawnAt: row.drawnAt.toISOString() } : {}),
+      ...(row.voucherId ? { voucherId: row.voucherId } : {}),
+    }));
+  }
+
+  /**
+   * Development and browser tests only (the dev module, never mounted in production): what the
+   * scheduled step does, for one program, now — its current round opened and its due rounds drawn.
+   * It cannot steer a draw: it draws only rounds whose draw time has come, as the job would.
+   */
+  async runProgram(code: string): Promise<{ drawn: number }> {
+    const program = (await this.cache.snapshot()).byCode.get(code);
+    if (!program || !lotterySettingsOf(program.definition))
+      throw new DomainError(ErrorCode.PROGRAM_NOT_FOUND, 'No lottery program with this code');
+    let drawn = 0;
+    for (const due of await this.rounds.dueIds(this.clock.now())) {
+      if (due.programId === program.id && (await this.draw(program, due.id))) drawn += 1;
+    }
+    return { drawn };
   }
 
   /**

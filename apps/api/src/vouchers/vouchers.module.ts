@@ -2,7 +2,7 @@ import { Module } from '@nestjs/common';
 import { ApplicationsModule } from '../applications/applications.module';
 import { BudgetModule } from '../budget/budget.module';
 import { ProgramsModule } from '../programs/programs.module';
-import { LotteryController } from './lottery.controller';
+import { LotteryController, MyLotteryEntriesController } from './lottery.controller';
 import { LotteryRepository } from './lottery.repository';
 import { LotteryService } from './lottery.service';
 import { TillRedemption } from './till-redemption';
@@ -18,7 +18,7 @@ import { VouchersService } from './vouchers.service';
  */
 @Module({
   imports: [BudgetModule, ProgramsModule, ApplicationsModule],
-  controllers: [VouchersController, LotteryController],
+  controllers: [VouchersController, LotteryController, MyLotteryEntriesController],
   providers: [
     VouchersRepository,
     VouchersService,
@@ -28,6 +28,6 @@ import { VouchersService } from './vouchers.service';
     VouchersProcessor,
     TillRedemption,
   ],
-  exports: [VouchersService, TillRedemption],
+  exports: [VouchersService, LotteryService, TillRedemption],
 })
 export class VouchersModule {}

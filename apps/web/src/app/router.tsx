@@ -20,6 +20,7 @@ const HomePage = lazyPage(() => resident().then((m) => m.HomePage));
 const ProgramsPage = lazyPage(() => resident().then((m) => m.ProgramsPage));
 const ProgramDetailPage = lazyPage(() => resident().then((m) => m.ProgramDetailPage));
 const ProgramCheckPage = lazyPage(() => resident().then((m) => m.ProgramCheckPage));
+const PublicLotteryPage = lazyPage(() => resident().then((m) => m.PublicLotteryPage));
 // Its own chunk (with ECharts): the other resident pages never load the charting library.
 const StatsPage = lazyPage(() => import('./routes/stats').then((m) => m.StatsPage));
 const ResidentSignInPage = lazyPage(() => resident().then((m) => m.ResidentSignInPage));
@@ -75,6 +76,7 @@ export const routes: RouteObject[] = [
           { path: 'programs', element: <ProgramsPage /> },
           { path: 'programs/:code', element: <ProgramDetailPage /> },
           { path: 'programs/:code/check', element: <ProgramCheckPage /> },
+          { path: 'programs/:code/lottery', element: <PublicLotteryPage /> },
           { path: 'stats', element: <StatsPage /> },
           { path: 'login', element: <ResidentSignInPage /> },
           { path: 'dealer/register', element: <DealerRegisterPage /> },

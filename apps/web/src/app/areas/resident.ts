@@ -6,6 +6,7 @@ export { HomePage } from '../routes/home';
 export { ProgramsPage } from '../routes/programs';
 export { ProgramDetailPage } from '../routes/program-detail';
 export { ProgramCheckPage } from '../routes/program-check';
+export { PublicLotteryPage } from '../routes/lottery';
 export { ResidentSignInPage } from '../routes/sign-in';
 export { ProfilePage } from '../routes/profile';
 export {

@@ -11,6 +11,7 @@ import { TakeVoucherForm } from '@/features/vouchers/components/take-voucher-for
 import { VoucherCard } from '@/features/vouchers/components/voucher-card';
 import { VoucherQr } from '@/features/vouchers/components/voucher-qr';
 import { useNow } from '@/features/vouchers/lib/countdown';
+import { ResidentLottery } from '@/features/lottery/components/resident-lottery';
 
 /** `/vouchers`: take a point-of-sale voucher, show it at the till, cancel it (phone first). */
 export function VouchersPage() {
@@ -52,6 +53,22 @@ export function VouchersPage() {
           />
         ) : null}
       </section>
+
+      {(offers.data ?? [])
+        .filter((offer) => offer.allocationMode === 'lottery')
+        .map((offer) => (
+          <div key={offer.programCode} className="hx-gap">
+            <h2 className="hx-section__title">{localized(offer.title, i18n.language)}</h2>
+            <ResidentLottery
+              programCode={offer.programCode}
+              categories={offer.categories}
+              canEnter
+              signInHref={null}
+              headingLevel={3}
+              showVouchersLink={false}
+            />
+          </div>
+        ))}
 
       {notice ? (
         <Alert

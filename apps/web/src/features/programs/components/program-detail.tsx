@@ -1,4 +1,5 @@
 import { CheckSquareOutlined, FileTextOutlined, FormOutlined, RightOutlined } from '@ant-design/icons';
+import type { ReactNode } from 'react';
 import { Alert, Tag } from 'antd';
 import { Link } from 'react-router';
 import { formatFen, maxAmountFen } from '@huanxin/shared';
@@ -37,7 +38,8 @@ function PauseNotice({ pause }: { pause: NonNullable<ProgramDetail['pause']> }) 
   );
 }
 
-export function ProgramDetailView({ program }: { program: ProgramDetail }) {
+/** `children`: what the page adds below the head (a lottery program's round and registration). */
+export function ProgramDetailView({ program, children }: { program: ProgramDetail; children?: ReactNode }) {
   const { t, i18n } = useTranslation('programs');
   const lang = i18n.language;
   const title = localized(program.title, lang);
@@ -93,6 +95,8 @@ export function ProgramDetailView({ program }: { program: ProgramDetail }) {
           </Link>
         </div>
       </header>
+
+      {children}
 
       <section className="hx-panel" aria-labelledby="budget-title">
         <h2 id="budget-title" className="hx-section__title">

@@ -1,4 +1,4 @@
-import { Button } from 'antd';
+import { Alert, Button } from 'antd';
 import { QrcodeOutlined } from '@ant-design/icons';
 import { formatFen, type VoucherView } from '@huanxin/shared';
 import { useTranslation } from 'react-i18next';
@@ -48,6 +48,9 @@ export function VoucherCard({
           >
             {t('card.left', { time: formatRemaining(left, t('dayUnit')) })}
           </span>
+          {left.urgent ? (
+            <Alert type="warning" showIcon title={t('card.soon')} data-testid="voucher-soon" />
+          ) : null}
           <div className="hx-voucher-card__actions">
             <Button type="primary" size="large" icon={<QrcodeOutlined aria-hidden />} onClick={onShow}>
               {t('card.show')}

@@ -55,6 +55,7 @@ export function VoucherQr({
               <p className={`hx-voucher-qr__left${left.urgent ? ' is-urgent' : ''}`} role="timer">
                 {t('card.left', { time: formatRemaining(left, t('dayUnit')) })}
               </p>
+              {left.urgent ? <Alert type="warning" showIcon title={t('card.soon')} /> : null}
             </>
           ) : (
             <Alert type="warning" showIcon title={t('qr.expired')} />

@@ -144,6 +144,9 @@ describe('vouchers page', () => {
       'GET /api/auth/me': resident,
       'GET /api/vouchers/offers': jsonResponse([offer, lotteryOffer]),
       'GET /api/vouchers': jsonResponse([]),
+      // The lottery offer's panel (features/lottery): no round open yet, no entries.
+      'GET /api/programs/digital-2026/lottery': apiError(404, 'NOT_FOUND'),
+      'GET /api/me/lottery-entries': jsonResponse([]),
       'POST /api/vouchers': apiError(409, 'QUOTA_EXCEEDED', { quota: 1, used: 1 }),
     });
     renderWithApp(routes, { path: '/vouchers' });
@@ -202,6 +205,24 @@ describe('vouchers page', () => {
       expect(screen.getAllByTestId('voucher-card')[0]!.getAttribute('data-status')).toBe('cancelled'),
     );
     expect(calls.filter((c) => c.path === `/api/vouchers/${ID}/cancel`)).toHaveLength(1);
+  });
+
+  it('the day before expiry the card says so in words, not only in colour; two days before it does not', async () => {
+    mockApi({
+      'GET /api/auth/me': resident,
+      'GET /api/vouchers/offers': jsonResponse([offer]),
+      'GET /api/vouchers': jsonResponse([
+        voucher({ expiresAt: new Date(Date.now() + 5 * 3600_000).toISOString() }),
+        voucher({ id: 'b2c3d4e5-f6a7-4b8c-9d0e-1f2a3b4c5d6e', category: 'refrigerator' }),
+      ]),
+    });
+    renderWithApp(routes, { path: '/vouchers' });
+    const cards = await screen.findAllByTestId('voucher-card');
+    expect(within(cards[0]!).getByTestId('voucher-soon').textContent).toBe(
+      '即将到期：不足一天，请尽快到参与门店使用；过期后额度将自动释放。',
+    );
+    expect(within(cards[0]!).getByRole('timer').textContent).toMatch(/^剩余 0[45]:\d\d:\d\d$/);
+    expect(within(cards[1]!).queryByTestId('voucher-soon')).toBeNull();
   });
 
   it('in English too', async () => {
