@@ -92,7 +92,13 @@ describe('vouchers', () => {
   };
 
   beforeAll(async () => {
-    t = await createTestApp({ WRITE_LIMIT_PER_MINUTE: '100000', DATABASE_POOL_TIMEOUT_MS: '60000' });
+    t = await createTestApp({
+      WRITE_LIMIT_PER_MINUTE: '100000',
+      DATABASE_POOL_TIMEOUT_MS: '60000',
+      // Issues share the submit gate (admission.e2e-spec proves it): the races here test the budget
+      // and the quota with every request admitted, as budget-race does for submits.
+      SUBMIT_MAX_IN_FLIGHT: '1000',
+    });
     db = dataSourceOf(t);
     clock = useFakeClock(t.app, START);
     programId = (
