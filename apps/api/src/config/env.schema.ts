@@ -56,6 +56,7 @@ export const ENV_KEYS = [
   'NOTIFICATIONS_CONCURRENCY',
   'STUCK_CLAIM_AGE_SECONDS',
   'STUCK_CLAIM_SWEEP_INTERVAL_MS',
+  'RETURN_RECEIVABLE_DAYS',
 ] as const satisfies readonly (keyof EnvironmentVariables)[];
 
 /**
@@ -372,4 +373,14 @@ export class EnvironmentVariables {
   @Min(100)
   @Max(3_600_000)
   STUCK_CLAIM_SWEEP_INTERVAL_MS = 30_000;
+
+  /**
+   * Days a dealer has to pay back the subsidy of a sale returned after payout (operations.md §6:
+   * 10); overdue, its new payouts are held.
+   */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(365)
+  RETURN_RECEIVABLE_DAYS = 10;
 }
