@@ -128,7 +128,7 @@ export const ERROR_STATUS = {
   /** The organisation's kinds do not include the one this record needs (goods sale: retailer; car sale:
    * car_dealer; certificate: dismantler; recycling receipt: recycler). */
   ORGANIZATION_KIND_NOT_ALLOWED: 403,
-  /** No voucher with this code can be redeemed here (until the vouchers issue, no voucher exists). */
+  /** No voucher with this code can be redeemed here (no such code, or a program the dealer does not join). */
   VOUCHER_NOT_FOUND: 409,
   /** This serial number is recorded for another sale of the category. */
   DUPLICATE_SERIAL: 409,
@@ -178,6 +178,17 @@ export const ERROR_STATUS = {
   LOTTERY_CLOSED: 409,
   /** The person has an entry for this category in this round already. */
   LOTTERY_ALREADY_ENTERED: 409,
+  // Redemption at the till (issue 14)
+  /** The voucher is past its `expiresAt`, or was cancelled or expired: it cannot be redeemed. */
+  VOUCHER_EXPIRED: 409,
+  /** The voucher was redeemed already (at this till or another). */
+  VOUCHER_USED: 409,
+  /** The voucher is for another program than the sale's (field `programCode`). */
+  VOUCHER_PROGRAM_MISMATCH: 409,
+  /** The product's category is not the voucher's (field `productId`). */
+  VOUCHER_CATEGORY_MISMATCH: 409,
+  /** The buyer's ID number is not the voucher holder's (field `buyer.idNumber`). */
+  BUYER_NOT_HOLDER: 422,
   // Returns (issue 14, operations.md §6)
   /** The sale's return is recorded already: nothing changed. */
   ALREADY_RETURNED: 409,
