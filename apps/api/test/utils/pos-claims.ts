@@ -116,7 +116,10 @@ export class PosClaims {
       .send({ programCode: POS_PROGRAM, category: 'refrigerator' });
     if (voucher.status !== 201) throw new Error(`voucher: ${voucher.status} ${JSON.stringify(voucher.body)}`);
     const body = this.saleBody(productId, resident.index, invoiceDate, voucher.body.code as string);
-    const res = await request(this.t.server).post('/api/dealer/sales').set('cookie', dealer.cookie).send(body);
+    const res = await request(this.t.server)
+      .post('/api/dealer/sales')
+      .set('cookie', dealer.cookie)
+      .send(body);
     if (res.status !== 201) throw new Error(`sale: ${res.status} ${JSON.stringify(res.body)}`);
     const applicationId = res.body.applicationId as string;
     const [claim] = (await dataSourceOf(this.t).query('SELECT code FROM application WHERE id = $1', [
