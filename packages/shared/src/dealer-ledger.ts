@@ -39,12 +39,14 @@ export const LEDGER_STATES = [
 ] as const;
 export type LedgerState = (typeof LEDGER_STATES)[number];
 
-/** The states the totals count (every state but `released` and `cancelled`), in the order money moves. */
+/**
+ * The states of the totals (one totals key each), in the order money moves. `payment_failed`
+ * items count with `approved` (`ledgerTotalKey`); `released` and `cancelled` in none.
+ */
 export const LEDGER_OPEN_STATES = [
   'advanced',
   'in_review',
   'approved',
-  'payment_failed',
   'in_batch',
   'paid',
   'receivable',
@@ -185,12 +187,20 @@ export const LEDGER_TOTAL_KEYS: Readonly<Record<LedgerOpenState, keyof DealerLed
   advanced: 'advancedFen',
   in_review: 'inReviewFen',
   approved: 'approvedFen',
-  // Still committed: the totals' shape is the contract's, a failed payment counts as approved.
-  payment_failed: 'approvedFen',
   in_batch: 'inBatchFen',
   paid: 'paidFen',
   receivable: 'receivableFen',
 };
+
+/**
+ * The totals key an item of `state` counts in: a failed payment's money is still committed, so it
+ * counts as approved (the totals' shape is the contract's); released and cancelled items in none.
+ */
+export function ledgerTotalKey(state: LedgerState): keyof DealerLedgerTotals | null {
+  if (state === 'released' || state === 'cancelled') return null;
+  if (state === 'payment_failed') return 'approvedFen';
+  return LEDGER_TOTAL_KEYS[state];
+}
 
 /** The totals of the items by state (integer fen; `released` and `cancelled` items count in none). */
 export function ledgerTotals(
@@ -205,8 +215,8 @@ export function ledgerTotals(
     receivableFen: 0,
   };
   for (const item of items) {
-    if (item.state === 'released' || item.state === 'cancelled') continue;
-    totals[LEDGER_TOTAL_KEYS[item.state]] += item.amountFen;
+    const key = ledgerTotalKey(item.state);
+    if (key) totals[key] += item.amountFen;
   }
   return totals;
 }
