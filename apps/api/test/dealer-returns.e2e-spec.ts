@@ -7,7 +7,7 @@ import { ApplicationsRepository } from '../src/applications/applications.reposit
 import { VouchersService } from '../src/vouchers/vouchers.service';
 import { raiseBudget } from './utils/budget';
 import { registerDealer, type DealerOrganization } from './utils/dealers';
-import { DAY, useFakeClock, type FakeClock } from './utils/fake-clock';
+import { useFakeClock, type FakeClock } from './utils/fake-clock';
 import { dataSourceOf, DEMO_USERS, signInStaff } from './utils/identity';
 import { checkMoneyInvariants } from './utils/money-invariants';
 import { POS_PROGRAM, POS_SUBSIDY_FEN, PosClaims, type PosSale, type PosState } from './utils/pos-claims';
@@ -96,19 +96,6 @@ describe('dealer returns (POST /api/dealer/sales/:id/return)', () => {
       .body as PaymentBatchDetail;
   const lineOf = (batch: Pick<PaymentBatchDetail, 'lines'>, code: string): Line | undefined =>
     batch.lines.find((line) => line.applicationCode === code);
-  /** A batch that pays `claims` (built, released and reconciled as paid for these claims' lines only). */
-  async function pay(claims: PosSale[]): Promise<PaymentBatchDetail> {
-    const built = await build();
-    expect(built.status).toBe(201);
-    const batch = built.body as PaymentBatchDetail;
-    await release(batch.id);
-    await reconcile(
-      batch.id,
-      claims.map((c) => `${lineOf(batch, c.code)!.lineId},paid,,MT-${c.code}`),
-    );
-    return batch;
-  }
-
   const claimRow = async (id: string) =>
     (
       (await db.query(`SELECT status, reserved_fen::int AS held FROM application WHERE id = $1`, [id])) as {

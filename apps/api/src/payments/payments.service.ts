@@ -64,7 +64,13 @@ export class PaymentsService {
       const payees = await this.payees.resolve(manager, payable);
       const overdue = await this.batches.overdueDealers(
         manager,
-        [...new Set([...payees.values()].flatMap((p) => (p.kind === 'dealer' && p.organizationId ? [p.organizationId] : [])))],
+        [
+          ...new Set(
+            [...payees.values()].flatMap((p) =>
+              p.kind === 'dealer' && p.organizationId ? [p.organizationId] : [],
+            ),
+          ),
+        ],
         today,
       );
       const held: HeldPayout[] = [];
@@ -116,7 +122,11 @@ export class PaymentsService {
             totalFen: batch.totalFen,
             skipped: payable.length - inserted.size,
             ...(held.length > 0 && {
-              held: held.map((h) => ({ code: h.applicationCode, reason: h.reason, receivableId: h.receivableId })),
+              held: held.map((h) => ({
+                code: h.applicationCode,
+                reason: h.reason,
+                receivableId: h.receivableId,
+              })),
             }),
           },
         },
@@ -266,7 +276,11 @@ export class PaymentsService {
    * RECEIVABLE_NOT_FOUND; 409 RECEIVABLE_NOT_OPEN when collected or waived already, or while a
    * pending line nets it (the bank's payment of that line settles it). Audited.
    */
-  async collectReceivable(userId: string, id: string, body: { bankRef: string; note?: string }): Promise<ReceivableView> {
+  async collectReceivable(
+    userId: string,
+    id: string,
+    body: { bankRef: string; note?: string },
+  ): Promise<ReceivableView> {
     await this.batches.transaction(async (manager) => {
       const collected = await this.batches.collectReceivable(manager, id);
       if (!collected.ok)

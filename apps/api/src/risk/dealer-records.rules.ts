@@ -172,6 +172,8 @@ export function saleReturned(): RiskRule {
 }
 
 /** What the reviewer is told of a returned sale: its record and the reported date, no personal data. */
-export function saleReturnedDetail(sale: Pick<DealerSaleRecord, 'id' | 'returnedOn'>): Record<string, unknown> {
+export function saleReturnedDetail(
+  sale: Pick<DealerSaleRecord, 'id' | 'returnedOn'>,
+): Record<string, unknown> {
   return { saleId: sale.id, returnedOn: sale.returnedOn };
 }

@@ -31,7 +31,9 @@ export class Returns1796160000010 implements MigrationInterface {
     await queryRunner.query('ALTER TABLE "receivable" ADD "sale_id" uuid');
     await queryRunner.query('ALTER TABLE "receivable" ADD "due_on" date');
     await queryRunner.query('ALTER TABLE "receivable" ALTER COLUMN "sample_item_id" DROP NOT NULL');
-    await queryRunner.query('CREATE UNIQUE INDEX "IDX_734fb2aba9f4807f31a7456258" ON "receivable"  ("sale_id") ');
+    await queryRunner.query(
+      'CREATE UNIQUE INDEX "IDX_734fb2aba9f4807f31a7456258" ON "receivable"  ("sale_id") ',
+    );
     await queryRunner.query(
       `ALTER TABLE "receivable" ADD CONSTRAINT "receivable_return_due" CHECK ("sale_id" IS NULL OR ("due_on" IS NOT NULL AND "payee_kind" = 'dealer'))`,
     );

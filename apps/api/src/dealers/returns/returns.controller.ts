@@ -7,8 +7,6 @@ import { DealerRoutes } from '../dealer-access.guard';
 import { ReturnSaleDto } from './returns.dto';
 import { ReturnsService } from './returns.service';
 
-const uuid = new ParseUUIDPipe({ version: '4' });
-
 /** Returns of the dealer's own sales (operations.md §6): writes only for an active organisation. */
 @ApiTags('dealer')
 @Controller('dealer/sales')
@@ -25,7 +23,7 @@ export class DealerReturnsController {
   })
   returnSale(
     @CurrentUser() user: AuthUser,
-    @Param('id', uuid) id: string,
+    @Param('id', new ParseUUIDPipe({ version: '4' })) id: string,
     @Body() body: ReturnSaleDto,
   ): Promise<SaleReturnResult> {
     return this.returns.returnSale(user, id, body);

@@ -8,7 +8,10 @@ import { Allow } from 'class-validator';
  * allowed through (unknown fields are still refused by the global pipe).
  */
 export class ReturnSaleDto {
-  @ApiProperty({ example: '2026-05-03', description: 'When the goods came back (not in the future, not before the sale)' })
+  @ApiProperty({
+    example: '2026-05-03',
+    description: 'When the goods came back (not in the future, not before the sale)',
+  })
   @Allow()
   returnedOn: unknown;
 

@@ -27,7 +27,11 @@ export class ReturnsRepository {
    * after the other: the second finds it returned); another organisation's sale is null, as is an
    * unknown id.
    */
-  lockOwnSale(manager: EntityManager, organizationId: string, saleId: string): Promise<DealerSaleEntity | null> {
+  lockOwnSale(
+    manager: EntityManager,
+    organizationId: string,
+    saleId: string,
+  ): Promise<DealerSaleEntity | null> {
     return manager
       .getRepository(DealerSaleEntity)
       .findOne({ where: { id: saleId, organizationId }, lock: { mode: 'pessimistic_write' } });

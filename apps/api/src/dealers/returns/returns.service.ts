@@ -79,7 +79,8 @@ export class ReturnsService {
   ) {}
 
   async returnSale(user: AuthUser, saleId: string, body: unknown): Promise<SaleReturnResult> {
-    if (!user.organizationId || user.role !== 'dealer') throw new DomainError(ErrorCode.FORBIDDEN, 'Not allowed');
+    if (!user.organizationId || user.role !== 'dealer')
+      throw new DomainError(ErrorCode.FORBIDDEN, 'Not allowed');
     const organizationId = user.organizationId;
     return this.returns.transaction(async (manager) => {
       const sale = await this.returns.lockOwnSale(manager, organizationId, saleId);
@@ -108,8 +109,15 @@ export class ReturnsService {
             returnedOn: request.returnedOn,
             reason: request.reason,
             outcome,
-            ...(result && { applicationId: result.claim.id, code: result.claim.code, from: result.claim.status }),
-            ...(result?.removedLine && { lineId: result.removedLine.id, batchId: result.removedLine.batchId }),
+            ...(result && {
+              applicationId: result.claim.id,
+              code: result.claim.code,
+              from: result.claim.status,
+            }),
+            ...(result?.removedLine && {
+              lineId: result.removedLine.id,
+              batchId: result.removedLine.batchId,
+            }),
             ...(result?.receivable && {
               receivableId: result.receivable.id,
               receivableFen: result.receivable.amountFen,
@@ -123,7 +131,10 @@ export class ReturnsService {
       if (result?.cancelled) await this.tellDealer(manager, organizationId, sale, result);
       return {
         outcome,
-        ...(result?.receivable && { receivableFen: result.receivable.amountFen, dueOn: result.receivable.dueOn }),
+        ...(result?.receivable && {
+          receivableFen: result.receivable.amountFen,
+          dueOn: result.receivable.dueOn,
+        }),
       };
     });
   }
@@ -162,7 +173,13 @@ export class ReturnsService {
               result: 'success',
               objectType: 'payment_batch',
               objectId: line.batchId,
-              detail: { lineId: line.id, code: claim.code, amountFen: line.amountFen, nettedFen: line.nettedFen, why: 'goods returned' },
+              detail: {
+                lineId: line.id,
+                code: claim.code,
+                amountFen: line.amountFen,
+                nettedFen: line.nettedFen,
+                why: 'goods returned',
+              },
             },
             manager,
           );
@@ -241,7 +258,10 @@ export class ReturnsService {
           applicationId: result.claim.id,
           code,
           outcome: result.outcome,
-          ...(result.receivable && { receivableFen: result.receivable.amountFen, dueOn: result.receivable.dueOn }),
+          ...(result.receivable && {
+            receivableFen: result.receivable.amountFen,
+            dueOn: result.receivable.dueOn,
+          }),
         },
         text,
       });

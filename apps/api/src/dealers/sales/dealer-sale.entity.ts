@@ -76,7 +76,10 @@ export type DealerSaleUniqueIndex = keyof typeof DEALER_SALE_UNIQUE;
   `("kind" = 'goods' AND "product_id" IS NOT NULL AND "serial_no" IS NOT NULL AND "delivery_mode" IS NOT NULL AND "vin" IS NULL)
    OR ("kind" = 'car' AND "vin" IS NOT NULL AND "product_id" IS NULL AND "serial_no" IS NULL)`,
 )
-@Check('dealer_sale_return_outcome_known', `"return_outcome" IS NULL OR "return_outcome" IN (${quoted(RETURN_OUTCOMES)})`)
+@Check(
+  'dealer_sale_return_outcome_known',
+  `"return_outcome" IS NULL OR "return_outcome" IN (${quoted(RETURN_OUTCOMES)})`,
+)
 @Check(
   'dealer_sale_returned_consistent',
   `("status" = 'returned') = ("returned_on" IS NOT NULL AND "return_reason" IS NOT NULL AND "return_outcome" IS NOT NULL AND "returned_at" IS NOT NULL)`,
