@@ -11,7 +11,7 @@ import { useFakeClock, type FakeClock } from './utils/fake-clock';
 import { dataSourceOf, DEMO_USERS, signInStaff } from './utils/identity';
 import { checkMoneyInvariants } from './utils/money-invariants';
 import { POS_PROGRAM, POS_SUBSIDY_FEN, PosClaims, type PosSale, type PosState } from './utils/pos-claims';
-import { submitClaim } from './utils/review-claims';
+import { runChecks, submitClaim } from './utils/review-claims';
 import { createTestApp, type TestApp } from './utils/test-app';
 
 jest.setTimeout(300_000);
@@ -591,6 +591,20 @@ describe('dealer returns (POST /api/dealer/sales/:id/return)', () => {
       const state = t.app.get(ApplicationStateService);
       await db.transaction(async (manager) => {
         const application = (await applications.lockById(manager, claim.id))!;
+        await state.move(manager, application, { to: 'withdrawn', actorId: null, note: 'test cleanup' });
+      });
+
+      // A claim on the returned sale submitted afterwards gets the flag from the check's risk rules.
+      const later = await submitClaim(t, buyer, 'appliance', {
+        'item.invoiceNo': body.invoiceNo,
+        'item.invoiceDate': INVOICE_DATE,
+        'item.serialNo': body.serialNo,
+        'item.dealerUscc': shop.uscc,
+      });
+      const checked = await runChecks(t, later.id);
+      expect(checked.flags).toContain('SALE_RETURNED');
+      await db.transaction(async (manager) => {
+        const application = (await applications.lockById(manager, later.id))!;
         await state.move(manager, application, { to: 'withdrawn', actorId: null, note: 'test cleanup' });
       });
       await expectInvariants();
