@@ -12,6 +12,7 @@ import type { AppConfig } from './config/config';
 import { ConfigModule } from './config/config.module';
 import { dataSourceOptions } from './database/data-source';
 import { DealerLedgerModule } from './dealers/ledger/ledger.module';
+import { DealerReturnsModule } from './dealers/returns/returns.module';
 import { DealerRecordsModule } from './dealers/certificates/dealer-records.module';
 import { DealersModule } from './dealers/dealers.module';
 import { SalesImportModule } from './dealers/import/sales-import.module';
@@ -66,6 +67,7 @@ export class AppModule {
         SalesModule,
         SalesImportModule,
         DealerLedgerModule,
+        DealerReturnsModule,
         DealerRecordsModule,
         AuditModule,
         ReviewSamplingModule,

@@ -123,6 +123,8 @@ const MATRIX: Record<string, Row> = {
   'GET /api/payments/batches/:id/file': only('finance'),
   'POST /api/payments/batches/:id/reconcile': only('finance'),
   'GET /api/payments/receivables': only('finance'),
+  // A dealer's direct repayment of a receivable (dealer-returns.e2e-spec)
+  'POST /api/payments/receivables/:id/collect': only('finance'),
 
   // Admin: accounts, organisations and programs — no resident personal data
   'GET /api/admin/users': only('admin'),
@@ -147,6 +149,8 @@ const MATRIX: Record<string, Row> = {
   // Dealers' sale records (dealer-sales.e2e-spec: own organisation, active, right kind)
   'POST /api/dealer/sales': only('dealer'),
   'GET /api/dealer/sales': only('dealer'),
+  // Returns of the dealer's own sales (dealer-returns.e2e-spec: own organisation, active)
+  'POST /api/dealer/sales/:id/return': only('dealer'),
   // Bulk import of sale records (dealer-sales-import.e2e-spec)
   'GET /api/dealer/sales/import/template': only('dealer'),
   'POST /api/dealer/sales/import': only('dealer'),

@@ -164,10 +164,12 @@ describe('dealer ledger (GET /api/dealer/ledger) and the dealer payee', () => {
         advanced: held.reserved,
         in_review: held.reserved,
         approved: held.committed,
+        payment_failed: held.committed,
         in_batch: held.committed,
         paid: held.paid,
         receivable: null,
         released: 0,
+        cancelled: null,
       };
       if (item.state === 'receivable') expect(item.amountFen).toBeLessThanOrEqual(held.committed + held.paid);
       else if (item.state === 'released') expect(held).toEqual({ reserved: 0, committed: 0, paid: 0 });

@@ -740,6 +740,7 @@ describe('dealer sale records', () => {
         claim: null,
         // No claim pays the dealer for it: nothing on its ledger (dealer-ledger.e2e-spec).
         money: null,
+        return: null,
         createdAt: expect.any(String),
       });
       const own = (await db.query('SELECT id FROM dealer_sale WHERE organization_id = $1', [

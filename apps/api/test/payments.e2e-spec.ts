@@ -597,6 +597,9 @@ describe('payments (POST /api/payments/batches …)', () => {
       nettedFen: 0,
       reason: '抽查发现报废证明与车辆不符',
       status: 'open',
+      // A clawback is due 10 days after it was opened (RECEIVABLE_DUE_DAYS).
+      source: 'sample',
+      dueOn: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/),
       createdAt: expect.any(String),
     });
   });

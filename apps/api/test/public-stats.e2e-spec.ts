@@ -154,6 +154,7 @@ describe('public statistics', () => {
       rejected: '<5',
       withdrawn: '<5',
       expired: '<5',
+      cancelled: '<5',
     });
     // The budget bar is the ledger's (the public program figures).
     const listed = await request(t.server).get(`/api/programs/${PROGRAM}`).expect(200);

@@ -115,6 +115,7 @@ describe('review stats and export', () => {
       rejected: 0,
       withdrawn: 0,
       expired: 0,
+      cancelled: 0,
     });
     expect(delta(after.byStage, before.byStage)).toEqual({ review: 3, second_approval: 1 });
     expect(delta(after.sla, before.sla)).toEqual({ ok: 2, warning: 1, overdue: 1 });

@@ -102,6 +102,7 @@ describe('risk signals in the check job', () => {
       'CERTIFICATE_NOT_ON_FILE',
       'PRICE_ABOVE_FILED_BASELINE',
       'MANY_ITEMS_ONE_ADDRESS',
+      'SALE_RETURNED',
     ]);
     for (const code of codes) {
       const signal = RISK_SIGNALS[code as keyof typeof RISK_SIGNALS];

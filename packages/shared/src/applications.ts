@@ -6,7 +6,9 @@
  *                                   ↘ returned → submitted (resubmitted after correction) …
  *                                   ↘ rejected
  * withdrawn (by the resident, before a decision) and expired (untouched drafts, returned claims
- * not resubmitted in time) end a claim too.
+ * not resubmitted in time) end a claim too. cancelled ends a claim whose goods went back to the
+ * dealer (a return, operations.md §6): from any live state, even after payment (the money is
+ * then owed back as a receivable); the voucher's quota stays used (§5).
  */
 export const APPLICATION_STATUSES = [
   'draft',
@@ -19,20 +21,22 @@ export const APPLICATION_STATUSES = [
   'rejected',
   'withdrawn',
   'expired',
+  'cancelled',
 ] as const;
 export type ApplicationStatus = (typeof APPLICATION_STATUSES)[number];
 
 export const APPLICATION_TRANSITIONS: Readonly<Record<ApplicationStatus, readonly ApplicationStatus[]>> = {
   draft: ['submitted', 'withdrawn', 'expired'],
-  submitted: ['checking', 'withdrawn'],
-  checking: ['in_review', 'withdrawn'],
-  in_review: ['returned', 'approved', 'rejected', 'withdrawn'],
-  returned: ['submitted', 'withdrawn', 'expired'],
-  approved: ['paid'],
-  paid: [],
+  submitted: ['checking', 'withdrawn', 'cancelled'],
+  checking: ['in_review', 'withdrawn', 'cancelled'],
+  in_review: ['returned', 'approved', 'rejected', 'withdrawn', 'cancelled'],
+  returned: ['submitted', 'withdrawn', 'expired', 'cancelled'],
+  approved: ['paid', 'cancelled'],
+  paid: ['cancelled'],
   rejected: [],
   withdrawn: [],
   expired: [],
+  cancelled: [],
 };
 
 export function canTransition(from: ApplicationStatus, to: ApplicationStatus): boolean {
@@ -45,11 +49,19 @@ export const EDITABLE_STATUSES: readonly ApplicationStatus[] = ['draft', 'return
 /**
  * What a transition does to the program budget (programs.md, rules across programs): submitting
  * reserves, returned keeps, rejection/withdrawal/expiry release, approval commits, payment settles.
+ * A cancellation (goods returned, operations.md §6) gives the money back: a reservation is
+ * released, a commitment is `decommit`ted (committed → remaining); after payment nothing moves
+ * here — the money paid stays paid and is owed back as a receivable, netted against the dealer's
+ * next batch, as a sampling clawback is.
  */
-export type BudgetEffect = 'reserve' | 'keep' | 'release' | 'commit' | 'pay' | 'none';
+export type BudgetEffect = 'reserve' | 'keep' | 'release' | 'commit' | 'decommit' | 'pay' | 'none';
 
 export function budgetEffect(from: ApplicationStatus, to: ApplicationStatus): BudgetEffect {
   if (to === 'submitted') return from === 'draft' ? 'reserve' : 'keep';
+  if (to === 'cancelled') {
+    if (from === 'approved') return 'decommit';
+    return from === 'paid' || from === 'draft' ? 'none' : 'release';
+  }
   if (to === 'rejected' || to === 'withdrawn' || to === 'expired')
     return from === 'draft' ? 'none' : 'release';
   if (to === 'approved') return 'commit';

@@ -13,6 +13,9 @@ import { todayInShanghai } from './validators/dates';
  * - `in_review`: a reviewer has it (`in_review`, either stage) or it went back to the resident to
  *   fix (`returned`, the reservation kept).
  * - `approved`: the money is committed; the claim is in no live payment line yet.
+ * - `payment_failed`: the bank refused its last line (e.g. name ≠ account): the money is still
+ *   committed (counted with `approvedFen`) and waits for the account to be fixed; the next batch
+ *   takes it without a new review.
  * - `in_batch`: a pending line of a payment batch pays it.
  * - `paid`: the bank paid it.
  * - `receivable`: an open receivable against the organisation for this claim (a return after
@@ -20,19 +23,26 @@ import { todayInShanghai } from './validators/dates';
  * - `released`: the claim ended without payment (rejected, withdrawn, expired, returned goods
  *   before payout). Listed so the dealer sees why a discount it gave is not reimbursed, but it is
  *   no open money: no total counts it.
+ * - `cancelled`: the goods were returned (operations.md §6): the claim is cancelled; the money was
+ *   released, or — paid before the return — owed back (`receivable` while open). No total counts it.
  */
 export const LEDGER_STATES = [
   'advanced',
   'in_review',
   'approved',
+  'payment_failed',
   'in_batch',
   'paid',
   'receivable',
   'released',
+  'cancelled',
 ] as const;
 export type LedgerState = (typeof LEDGER_STATES)[number];
 
-/** The states the totals count (every state but `released`), in the order money moves. */
+/**
+ * The states of the totals (one totals key each), in the order money moves. `payment_failed`
+ * items count with `approved` (`ledgerTotalKey`); `released` and `cancelled` in none.
+ */
 export const LEDGER_OPEN_STATES = [
   'advanced',
   'in_review',
@@ -43,7 +53,11 @@ export const LEDGER_OPEN_STATES = [
 ] as const;
 export type LedgerOpenState = (typeof LEDGER_OPEN_STATES)[number];
 
-/** Days a receivable is due in (operations.md §6: "a receivable from the dealer, due in 10 days"). */
+/**
+ * Days a receivable is due in (operations.md §6: "a receivable from the dealer, due in 10 days"):
+ * the default of the API's RETURN_RECEIVABLE_DAYS, and the due date of a receivable stored
+ * without one (a sampling clawback's).
+ */
 export const RECEIVABLE_DUE_DAYS = 10;
 
 /** What `ledgerState` needs to know about one claim. */
@@ -51,6 +65,8 @@ export interface LedgerClaimFacts {
   status: ApplicationStatus;
   /** The status of the claim's live payment line (pending or paid), null when it has none. */
   liveLine: Extract<PaymentLineStatus, 'pending' | 'paid'> | null;
+  /** Whether the claim's last payment line failed (and no live line followed it). */
+  lastLineFailed?: boolean;
   /** What the organisation still owes on the claim's open receivables (0 when none). */
   openReceivableFen: number;
 }
@@ -72,13 +88,16 @@ export function ledgerState(claim: LedgerClaimFacts): LedgerState | null {
     case 'returned':
       return 'in_review';
     case 'approved':
-      return claim.liveLine === 'pending' ? 'in_batch' : 'approved';
+      if (claim.liveLine === 'pending') return 'in_batch';
+      return claim.lastLineFailed ? 'payment_failed' : 'approved';
     case 'paid':
       return 'paid';
     case 'rejected':
     case 'withdrawn':
     case 'expired':
       return 'released';
+    case 'cancelled':
+      return 'cancelled';
   }
 }
 
@@ -91,6 +110,8 @@ export interface LedgerClocks {
   approvedAt: Date | null;
   /** The oldest open receivable's opening. */
   receivableOpenedAt: Date | null;
+  /** The earliest due date of the open receivables that carry one (`YYYY-MM-DD`), else null. */
+  receivableDueOn?: string | null;
   reviewDays: number;
   payDays: number;
 }
@@ -102,7 +123,8 @@ const DAY_MS = 24 * 3600_000;
  * SLA clocks: the review's due date while advanced or in review (from submission while the checks
  * run: they take seconds, and the review clock starts when they end), the pay SLA's due date
  * (`payClock`: approval + `payDays`) while approved or in a batch, the receivable's due date
- * (opened + 10 days). None for paid and released claims: nothing more is expected.
+ * (its stored due date, else opened + 10 days). None for paid, released and cancelled claims and
+ * a failed payment (it waits for the payee's account fix): nothing is due on a date.
  */
 export function ledgerExpectedOn(state: LedgerState, clocks: LedgerClocks): string | undefined {
   const on = (at: Date | null, days: number) =>
@@ -115,11 +137,14 @@ export function ledgerExpectedOn(state: LedgerState, clocks: LedgerClocks): stri
     case 'in_batch':
       return on(clocks.approvedAt, clocks.payDays);
     case 'receivable':
+      if (clocks.receivableDueOn) return clocks.receivableDueOn;
       return clocks.receivableOpenedAt
         ? todayInShanghai(clocks.receivableOpenedAt.getTime() + RECEIVABLE_DUE_DAYS * DAY_MS)
         : undefined;
     case 'paid':
     case 'released':
+    case 'cancelled':
+    case 'payment_failed':
       return undefined;
   }
 }
@@ -167,7 +192,17 @@ export const LEDGER_TOTAL_KEYS: Readonly<Record<LedgerOpenState, keyof DealerLed
   receivable: 'receivableFen',
 };
 
-/** The totals of the items by state (integer fen; `released` items count in none). */
+/**
+ * The totals key an item of `state` counts in: a failed payment's money is still committed, so it
+ * counts as approved (the totals' shape is the contract's); released and cancelled items in none.
+ */
+export function ledgerTotalKey(state: LedgerState): keyof DealerLedgerTotals | null {
+  if (state === 'released' || state === 'cancelled') return null;
+  if (state === 'payment_failed') return 'approvedFen';
+  return LEDGER_TOTAL_KEYS[state];
+}
+
+/** The totals of the items by state (integer fen; `released` and `cancelled` items count in none). */
 export function ledgerTotals(
   items: readonly Pick<DealerLedgerItem, 'state' | 'amountFen'>[],
 ): DealerLedgerTotals {
@@ -180,8 +215,8 @@ export function ledgerTotals(
     receivableFen: 0,
   };
   for (const item of items) {
-    if (item.state === 'released') continue;
-    totals[LEDGER_TOTAL_KEYS[item.state]] += item.amountFen;
+    const key = ledgerTotalKey(item.state);
+    if (key) totals[key] += item.amountFen;
   }
   return totals;
 }

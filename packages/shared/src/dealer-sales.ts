@@ -443,3 +443,54 @@ export function checkCarSale(input: unknown, options: SaleCheckOptions): SaleChe
 export function saleKindOf(body: unknown): SaleKind {
   return body !== null && typeof body === 'object' && 'vehicle' in body ? 'car' : 'goods';
 }
+
+/**
+ * What a reported return did (operations.md §6; `POST /api/dealer/sales/:id/return`):
+ * - `cancelled`: the claim was in no live payment batch (or the sale backs no claim of the
+ *   dealer's): it is cancelled and its money released;
+ * - `removed_from_batch`: its line was taken out of a draft batch, then as `cancelled`;
+ * - `receivable`: it was paid: the dealer owes the subsidy back (`receivableFen`, due `dueOn`),
+ *   netted against its next batch; while overdue its new payouts are held.
+ */
+export const RETURN_OUTCOMES = ['cancelled', 'removed_from_batch', 'receivable'] as const;
+export type ReturnOutcome = (typeof RETURN_OUTCOMES)[number];
+
+/** The longest return reason kept. */
+export const RETURN_REASON_MAX = 200;
+
+export interface SaleReturnRequest {
+  returnedOn: string;
+  reason: string;
+}
+
+export interface SaleReturnResult {
+  outcome: ReturnOutcome;
+  receivableFen?: number;
+  /** `YYYY-MM-DD` (Asia/Shanghai). */
+  dueOn?: string;
+}
+
+/**
+ * The rules of a return report that need no database: `returnedOn` an ISO date, not after today
+ * (FUTURE_DATE) and not before the sale's invoice date (BEFORE_SALE_DATE); a reason that is not
+ * blank (REQUIRED), at most RETURN_REASON_MAX characters (TOO_LONG). Field → code, or the
+ * normalised request (reason trimmed).
+ */
+export function checkSaleReturn(
+  input: unknown,
+  context: { today: string; saleDate: string },
+): { ok: true; value: SaleReturnRequest } | { ok: false; fields: Record<string, string> } {
+  const fields: Record<string, string> = {};
+  const body = (typeof input === 'object' && input !== null ? input : {}) as Record<string, unknown>;
+  const returnedOn = body.returnedOn;
+  if (returnedOn === undefined || returnedOn === null || returnedOn === '') fields.returnedOn = 'REQUIRED';
+  else if (!isIsoDate(returnedOn)) fields.returnedOn = 'INVALID_DATE';
+  else if (returnedOn > context.today) fields.returnedOn = 'FUTURE_DATE';
+  else if (returnedOn < context.saleDate) fields.returnedOn = 'BEFORE_SALE_DATE';
+  const reason = typeof body.reason === 'string' ? body.reason.trim() : body.reason;
+  if (reason === undefined || reason === null || reason === '') fields.reason = 'REQUIRED';
+  else if (typeof reason !== 'string') fields.reason = 'INVALID_TYPE';
+  else if ([...reason].length > RETURN_REASON_MAX) fields.reason = 'TOO_LONG';
+  if (Object.keys(fields).length > 0) return { ok: false, fields };
+  return { ok: true, value: { returnedOn: returnedOn as string, reason: reason as string } };
+}

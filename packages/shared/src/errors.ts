@@ -204,6 +204,14 @@ export const ERROR_STATUS = {
   PROGRAM_CODE_TAKEN: 409,
   /** A retroactive version costs more than the budget has left (`shortfallFen`); nothing changed. */
   BUDGET_SHORTFALL: 409,
+  // Returns (issue 14, operations.md §6)
+  /** The sale's return is recorded already: nothing changed. */
+  ALREADY_RETURNED: 409,
+  /** A released payment batch is paying the sale's claim: report the return once the bank's result is reconciled. */
+  RETURN_PAYMENT_PENDING: 409,
+  RECEIVABLE_NOT_FOUND: 404,
+  /** The receivable is collected or waived already, or a live payment line is netting it. */
+  RECEIVABLE_NOT_OPEN: 409,
 } as const satisfies Record<
   string,
   400 | 401 | 403 | 404 | 405 | 408 | 409 | 413 | 415 | 422 | 429 | 500 | 503
@@ -298,6 +306,8 @@ export const FieldErrorCode = {
   PRODUCT_NOT_IN_PROGRAM: 'PRODUCT_NOT_IN_PROGRAM',
   /** A sale's delivery date before its invoice date. */
   BEFORE_INVOICE_DATE: 'BEFORE_INVOICE_DATE',
+  /** A return reported with a date before the sale's (its invoice date). */
+  BEFORE_SALE_DATE: 'BEFORE_SALE_DATE',
 } as const;
 
 export type FieldErrorCode = (typeof FieldErrorCode)[keyof typeof FieldErrorCode];

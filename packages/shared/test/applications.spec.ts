@@ -24,6 +24,13 @@ const LEGAL: Array<[ApplicationStatus, ApplicationStatus]> = [
   ['returned', 'withdrawn'],
   ['returned', 'expired'],
   ['approved', 'paid'],
+  // Goods returned to the dealer (operations.md §6): from every live state, even after payment.
+  ['submitted', 'cancelled'],
+  ['checking', 'cancelled'],
+  ['in_review', 'cancelled'],
+  ['returned', 'cancelled'],
+  ['approved', 'cancelled'],
+  ['paid', 'cancelled'],
 ];
 
 describe('application state machine', () => {
@@ -38,9 +45,10 @@ describe('application state machine', () => {
     expect(canTransition(from, to)).toBe(false);
   });
 
-  it('has terminal states with no way out', () => {
-    for (const terminal of ['paid', 'rejected', 'withdrawn', 'expired'] as const)
+  it('has terminal states with no way out (a paid claim only to cancelled, by a return)', () => {
+    for (const terminal of ['rejected', 'withdrawn', 'expired', 'cancelled'] as const)
       expect(APPLICATION_TRANSITIONS[terminal]).toEqual([]);
+    expect(APPLICATION_TRANSITIONS.paid).toEqual(['cancelled']);
   });
 
   it.each([
@@ -54,6 +62,12 @@ describe('application state machine', () => {
     ['draft', 'withdrawn', 'none'],
     ['in_review', 'approved', 'commit'],
     ['approved', 'paid', 'pay'],
+    ['submitted', 'cancelled', 'release'],
+    ['checking', 'cancelled', 'release'],
+    ['in_review', 'cancelled', 'release'],
+    ['returned', 'cancelled', 'release'],
+    ['approved', 'cancelled', 'decommit'],
+    ['paid', 'cancelled', 'none'],
   ] as const)('budget effect of %s → %s is %s', (from, to, effect) => {
     expect(budgetEffect(from, to)).toBe(effect);
   });

@@ -36,8 +36,23 @@ describe('ledgerState: each claim in exactly one state', () => {
     ['paid', 'paid', 1, 'receivable'],
     ['approved', 'pending', 500, 'receivable'],
     ['approved', null, 500, 'receivable'],
+    // Goods returned (operations.md §6): cancelled; after payment, a receivable while it is owed.
+    ['cancelled', null, 0, 'cancelled'],
+    ['cancelled', 'paid', 0, 'cancelled'],
+    ['cancelled', 'paid', 59_985, 'receivable'],
   ])('%s with line %s and %i fen owed is %s', (status, line, owed, state) => {
     expect(ledgerState(facts(status, line, owed))).toBe(state);
+  });
+
+  it.each<[ApplicationStatus, LedgerClaimFacts['liveLine'], boolean, LedgerState]>([
+    // The bank refused the last line: the money waits for the account fix, not "approved".
+    ['approved', null, true, 'payment_failed'],
+    ['approved', null, false, 'approved'],
+    // A new batch took it again: in batch, whatever the failed line before.
+    ['approved', 'pending', true, 'in_batch'],
+    ['paid', 'paid', true, 'paid'],
+  ])('%s with line %s, last line failed %s, is %s', (status, liveLine, lastLineFailed, state) => {
+    expect(ledgerState({ status, liveLine, lastLineFailed, openReceivableFen: 0 })).toBe(state);
   });
 
   it('gives every status but draft a state (nothing falls out of the ledger)', () => {
@@ -69,15 +84,19 @@ describe('ledgerExpectedOn: the SLA clocks', () => {
     ['approved', { approvedAt: null }, undefined],
     // A receivable is due 10 days after it was opened.
     ['receivable', {}, '2026-06-11'],
+    // A return's receivable carries its due date (RETURN_RECEIVABLE_DAYS).
+    ['receivable', { receivableDueOn: '2026-06-08' }, '2026-06-08'],
     ['paid', {}, undefined],
     ['released', {}, undefined],
+    ['cancelled', {}, undefined],
+    ['payment_failed', {}, undefined],
   ])('%s %j → %s', (state, change, expected) => {
     expect(ledgerExpectedOn(state, { ...clocks, ...change })).toBe(expected);
   });
 });
 
 describe('ledgerTotals', () => {
-  it('sums the items by state in integer fen and counts released items in no total', () => {
+  it('sums the items by state in integer fen and counts released and cancelled items in no total', () => {
     const items = [
       { state: 'advanced', amountFen: 50_000 },
       { state: 'advanced', amountFen: 1 },
@@ -87,16 +106,21 @@ describe('ledgerTotals', () => {
       { state: 'paid', amountFen: 60_000 },
       { state: 'receivable', amountFen: 7_000 },
       { state: 'released', amountFen: 99_999 },
+      { state: 'cancelled', amountFen: 88_888 },
+      // Still committed: counted with approved.
+      { state: 'payment_failed', amountFen: 5_000 },
     ] as const;
     expect(ledgerTotals(items)).toEqual({
       advancedFen: 50_001,
       inReviewFen: 20_000,
-      approvedFen: 30_000,
+      approvedFen: 35_000,
       inBatchFen: 40_000,
       paidFen: 60_000,
       receivableFen: 7_000,
     });
-    const open = items.filter((i) => i.state !== 'released').reduce((s, i) => s + i.amountFen, 0);
+    const open = items
+      .filter((i) => i.state !== 'released' && i.state !== 'cancelled')
+      .reduce((s, i) => s + i.amountFen, 0);
     expect(Object.values(ledgerTotals(items)).reduce((s, v) => s + v, 0)).toBe(open);
   });
 

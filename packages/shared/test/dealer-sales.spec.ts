@@ -1,4 +1,5 @@
 import {
+  checkSaleReturn,
   amountsAddUp,
   categoryNeedsImei,
   checkBuyerIdNumber,
@@ -285,5 +286,36 @@ describe('the other sale rules', () => {
       'goods',
       'goods',
     ]);
+  });
+});
+
+describe('checkSaleReturn (operations.md §6)', () => {
+  const context = { today: '2026-05-20', saleDate: '2026-05-10' };
+  it.each<[unknown, Record<string, string> | null]>([
+    [{ returnedOn: '2026-05-12', reason: '七天无理由退货' }, null],
+    [{ returnedOn: '2026-05-10', reason: 'x' }, null],
+    [{ returnedOn: '2026-05-20', reason: 'x' }, null],
+    [{ returnedOn: '2026-05-21', reason: 'x' }, { returnedOn: 'FUTURE_DATE' }],
+    [{ returnedOn: '2026-05-09', reason: 'x' }, { returnedOn: 'BEFORE_SALE_DATE' }],
+    [{ returnedOn: '2026-02-30', reason: 'x' }, { returnedOn: 'INVALID_DATE' }],
+    [{ returnedOn: 20260512, reason: 'x' }, { returnedOn: 'INVALID_DATE' }],
+    [{ returnedOn: '', reason: 'x' }, { returnedOn: 'REQUIRED' }],
+    [{ reason: 'x' }, { returnedOn: 'REQUIRED' }],
+    [{ returnedOn: '2026-05-12', reason: '  ' }, { reason: 'REQUIRED' }],
+    [{ returnedOn: '2026-05-12', reason: 7 }, { reason: 'INVALID_TYPE' }],
+    [{ returnedOn: '2026-05-12', reason: '退'.repeat(201) }, { reason: 'TOO_LONG' }],
+    [{ returnedOn: '2026-05-12', reason: '退'.repeat(200) }, null],
+    [null, { returnedOn: 'REQUIRED', reason: 'REQUIRED' }],
+  ])('%j → %j', (input, fields) => {
+    const result = checkSaleReturn(input, context);
+    if (fields === null) expect(result.ok).toBe(true);
+    else expect(result).toEqual({ ok: false, fields });
+  });
+
+  it('answers the reason trimmed', () => {
+    expect(checkSaleReturn({ returnedOn: '2026-05-12', reason: '  屏幕划痕 ' }, context)).toEqual({
+      ok: true,
+      value: { returnedOn: '2026-05-12', reason: '屏幕划痕' },
+    });
   });
 });

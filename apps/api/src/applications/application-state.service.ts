@@ -166,7 +166,8 @@ export class ApplicationStateService {
       job: notifyJob(application.id, eventId),
     });
     if (!moved) throw new DomainError(ErrorCode.WRONG_STATE, 'The application changed meanwhile; reload it');
-    if (effect === 'release') await this.applications.deleteClaimKeys(manager, application.id);
+    if (effect === 'release' || to === 'cancelled')
+      await this.applications.deleteClaimKeys(manager, application.id);
 
     await this.audit.record(statusAudit(application, from, to, move.actorId), manager);
     await beforeBudget?.(eventId);
@@ -287,6 +288,9 @@ export class ApplicationStateService {
       case 'commit':
         books(await this.budgets.commit(manager, programId, reservedFen, id), 'commit', id);
         return;
+      case 'decommit':
+        books(await this.budgets.decommit(manager, programId, reservedFen, id, to), 'decommit', id);
+        return;
       case 'pay':
         books(await this.budgets.pay(manager, programId, reservedFen, id), 'pay', id);
         return;
@@ -323,7 +327,7 @@ function statusAudit(
 function heldAfter(application: ApplicationEntity, effect: BudgetEffect, move: Move): number {
   if (effect === 'reserve' && move.to !== 'submitted') throw new Error(`a move to ${move.to} cannot reserve`);
   if (move.to === 'submitted') return move.amountFen;
-  return effect === 'release' ? 0 : application.reservedFen;
+  return effect === 'release' || effect === 'decommit' ? 0 : application.reservedFen;
 }
 
 /** A guarded budget query that matched nothing means the claim and the budget disagree: stop. */

@@ -23,7 +23,7 @@ import { UserEntity } from '../users/user.entity';
 @Entity({ name: 'application' })
 @Check(
   'application_status_known',
-  `"status" IN ('draft', 'submitted', 'checking', 'in_review', 'returned', 'approved', 'paid', 'rejected', 'withdrawn', 'expired')`,
+  `"status" IN ('draft', 'submitted', 'checking', 'in_review', 'returned', 'approved', 'paid', 'rejected', 'withdrawn', 'expired', 'cancelled')`,
 )
 @Check('application_stage_known', `"stage" IS NULL OR "stage" IN ('review', 'second_approval')`)
 @Check('application_reserved_non_negative', '"reserved_fen" >= 0')

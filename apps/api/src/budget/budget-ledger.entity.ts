@@ -11,12 +11,19 @@ import {
 import { ProgramEntity } from '../programs/program.entity';
 import { bigintNumber } from '../database/transformers';
 
-export const LEDGER_ENTRIES = ['reserve', 'release', 'commit', 'pay', 'adjust'] as const;
+/**
+ * `decommit` gives an approved claim's commitment back (committed → remaining): its goods were
+ * returned before payment (operations.md §6).
+ */
+export const LEDGER_ENTRIES = ['reserve', 'release', 'commit', 'decommit', 'pay', 'adjust'] as const;
 export type LedgerEntry = (typeof LEDGER_ENTRIES)[number];
 
 /** Append-only record of every budget movement: the audit truth for the budget figures. */
 @Entity({ name: 'budget_ledger' })
-@Check('budget_ledger_entry_known', `"entry" IN ('reserve', 'release', 'commit', 'pay', 'adjust')`)
+@Check(
+  'budget_ledger_entry_known',
+  `"entry" IN ('reserve', 'release', 'commit', 'decommit', 'pay', 'adjust')`,
+)
 @Index(['programId', 'createdAt'])
 export class BudgetLedgerEntity {
   @PrimaryGeneratedColumn('uuid')

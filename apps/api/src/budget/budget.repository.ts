@@ -12,12 +12,14 @@ const MOVEMENTS: Record<Exclude<LedgerEntry, 'adjust'>, string> = {
   reserve: 'remaining_fen = remaining_fen - $2::bigint, reserved_fen = reserved_fen + $2::bigint',
   release: 'remaining_fen = remaining_fen + $2::bigint, reserved_fen = reserved_fen - $2::bigint',
   commit: 'reserved_fen = reserved_fen - $2::bigint, committed_fen = committed_fen + $2::bigint',
+  decommit: 'remaining_fen = remaining_fen + $2::bigint, committed_fen = committed_fen - $2::bigint',
   pay: 'committed_fen = committed_fen - $2::bigint, paid_fen = paid_fen + $2::bigint',
 };
 const GUARDS: Record<Exclude<LedgerEntry, 'adjust'>, string> = {
   reserve: 'remaining_fen',
   release: 'reserved_fen',
   commit: 'reserved_fen',
+  decommit: 'committed_fen',
   pay: 'committed_fen',
 };
 
@@ -25,7 +27,7 @@ const GUARDS: Record<Exclude<LedgerEntry, 'adjust'>, string> = {
  * Named budget queries; query builders stay in here. Every movement is one guarded UPDATE plus
  * its ledger row — one statement — in the caller's transaction, so `total = remaining + reserved + committed + paid`
  * holds (the `budget_balances` CHECK is the backstop) and each bucket is what the ledger moved:
- * reserved = reserve − release − commit, committed = commit − pay, paid = pay.
+ * reserved = reserve − release − commit, committed = commit − decommit − pay, paid = pay.
  */
 @Injectable()
 export class BudgetRepository {
@@ -258,6 +260,20 @@ export class BudgetRepository {
    */
   commit(manager: EntityManager, programId: string, amountFen: number, subjectId: string): Promise<boolean> {
     return this.move(manager, 'commit', programId, amountFen, subjectId);
+  }
+
+  /**
+   * A cancelled approved claim (goods returned before payment, operations.md §6): its commitment
+   * goes back to `remaining` (committed → remaining). Guarded like `pay`; false when not committed.
+   */
+  decommit(
+    manager: EntityManager,
+    programId: string,
+    amountFen: number,
+    subjectId: string,
+    note?: string,
+  ): Promise<boolean> {
+    return this.move(manager, 'decommit', programId, amountFen, subjectId, note);
   }
 
   /** Payment: a commitment is settled (committed → paid). Guarded; false when not committed. */

@@ -67,6 +67,8 @@ export interface AppConfig {
   stuckClaims: { ageSeconds: number; sweepIntervalMs: number };
   /** A program version's what-if: up to `syncMaxClaims` claims answered at once, more as a job. */
   whatIf: { syncMaxClaims: number };
+  /** Returns (operations.md §6): days a return-after-payout receivable is due in. */
+  returns: { receivableDays: number };
 }
 
 export class ConfigError extends Error {
@@ -215,5 +217,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       sweepIntervalMs: vars.STUCK_CLAIM_SWEEP_INTERVAL_MS,
     },
     whatIf: { syncMaxClaims: vars.WHAT_IF_SYNC_MAX_CLAIMS },
+    returns: { receivableDays: vars.RETURN_RECEIVABLE_DAYS },
   };
 }

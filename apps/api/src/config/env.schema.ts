@@ -58,6 +58,7 @@ export const ENV_KEYS = [
   'STUCK_CLAIM_SWEEP_INTERVAL_MS',
   // what-if on real claims (issue 15)
   'WHAT_IF_SYNC_MAX_CLAIMS',
+  'RETURN_RECEIVABLE_DAYS',
 ] as const satisfies readonly (keyof EnvironmentVariables)[];
 
 /**
@@ -384,4 +385,14 @@ export class EnvironmentVariables {
   @Min(0)
   @Max(1_000_000)
   WHAT_IF_SYNC_MAX_CLAIMS = 2_000;
+
+  /**
+   * Days a dealer has to pay back the subsidy of a sale returned after payout (operations.md §6:
+   * 10); overdue, its new payouts are held.
+   */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(365)
+  RETURN_RECEIVABLE_DAYS = 10;
 }

@@ -18,10 +18,11 @@ const STATUS_ZH: Record<string, string> = {
   rejected: '未通过',
   withdrawn: '已撤回',
   expired: '已过期',
+  cancelled: '已取消（商品已退货）',
 };
 
 /** Statuses whose message carries the decision's note (the reason, and what to fix). */
-const WITH_REASON = new Set(['returned', 'rejected']);
+const WITH_REASON = new Set(['returned', 'rejected', 'cancelled']);
 
 /** Status notices per batch, and batches at once. */
 const NOTIFY_BATCH = { maxBatch: 64, parallel: 2 };

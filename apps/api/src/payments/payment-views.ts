@@ -68,6 +68,8 @@ export class PaymentViews {
       nettedFen: row.nettedFen,
       reason: row.reason,
       status: row.status,
+      source: row.source,
+      dueOn: row.dueOn,
       createdAt: row.createdAt.toISOString(),
     };
   }

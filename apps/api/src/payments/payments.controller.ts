@@ -5,7 +5,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { CurrentUser, RequirePermission } from '../auth/auth.decorators';
 import type { AuthUser } from '../common/http/request-context';
 import { multipartUpload } from '../documents/multipart-upload';
-import { BankFileQueryDto, CreateBatchDto } from './payments.dto';
+import { BankFileQueryDto, CollectReceivableDto, CreateBatchDto } from './payments.dto';
 import { PaymentsService } from './payments.service';
 import { ReconcileService } from './reconcile.service';
 import { readUpload } from './upload';
@@ -101,9 +101,22 @@ export class PaymentsController {
   @Get('receivables')
   @ApiOperation({
     summary:
-      'Receivables (clawbacks from review sampling, later returns), newest first, with what was netted against dealer batches',
+      'Receivables (clawbacks from review sampling, sales returned after payout), newest first, with what was netted against dealer batches and the due date',
   })
   receivables() {
     return this.payments.receivables();
+  }
+
+  @Post('receivables/:id/collect')
+  @HttpCode(200)
+  @ApiOperation({
+    summary:
+      'Record that the payee paid an open receivable back directly (bank reference): collected; an overdue dealer’s held payouts join the next batch. 404 RECEIVABLE_NOT_FOUND; 409 RECEIVABLE_NOT_OPEN (settled, or a pending line nets it)',
+  })
+  collect(@CurrentUser() user: AuthUser, @Param('id', uuid) id: string, @Body() body: CollectReceivableDto) {
+    return this.payments.collectReceivable(user.id, id, {
+      bankRef: body.bankRef.trim(),
+      ...(body.note?.trim() ? { note: body.note.trim() } : {}),
+    });
   }
 }

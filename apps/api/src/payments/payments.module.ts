@@ -32,5 +32,7 @@ const RESOLVERS = [DealerPayeeResolver, ResidentPayeeResolver];
     },
     PayeeRegistry,
   ],
+  // The returns of dealer sales take a claim's line out of a draft batch (dealers/returns).
+  exports: [PaymentsRepository],
 })
 export class PaymentsModule {}

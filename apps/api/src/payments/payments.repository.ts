@@ -1,6 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { PayeeKind, PaymentBatchStatus, PaymentLineStatus } from '@huanxin/shared';
+import {
+  RECEIVABLE_DUE_DAYS,
+  type PayeeKind,
+  type PaymentBatchStatus,
+  type PaymentLineStatus,
+} from '@huanxin/shared';
 import type { DataSource, EntityManager } from 'typeorm';
 import { returning } from '../database/sql';
 import { NOTIFY_ACCOUNT } from '../notifications/notifications.jobs';
@@ -76,8 +81,38 @@ export interface ReceivableRow {
   nettedFen: number;
   reason: string;
   status: 'open' | 'collected' | 'waived';
+  source: 'sample' | 'return';
+  dueOn: string;
   createdAt: Date;
 }
+
+/** A claim's live (pending or paid) payment line with its batch's status. */
+export interface LiveLineRow {
+  id: string;
+  status: 'pending' | 'paid';
+  batchId: string;
+  batchStatus: PaymentBatchStatus;
+  amountFen: number;
+  nettedFen: number;
+}
+
+/** A dealer's overdue receivable (the oldest due of the organisation's), for the batch builder's hold. */
+export interface OverdueReceivable {
+  organizationId: string;
+  receivableId: string;
+  owedFen: number;
+  dueOn: string;
+}
+
+/**
+ * A receivable's due date (Asia/Shanghai): a return's stored `due_on`, else — a clawback's —
+ * its opening date + RECEIVABLE_DUE_DAYS.
+ */
+const DUE_ON = `coalesce(r.due_on, (r.created_at AT TIME ZONE 'Asia/Shanghai')::date + ${RECEIVABLE_DUE_DAYS})`;
+
+/** What live lines (pending or paid) have not netted of receivable r. */
+const OPEN_FEN = `r.amount_fen - coalesce((SELECT sum(n.amount_fen) FROM payment_netting n JOIN payment_line l ON l.id = n.line_id
+                                        WHERE n.receivable_id = r.id AND l.status IN ('pending', 'paid')), 0)`;
 
 const BATCH_SELECT = `
   SELECT b.id, b.program_id, p.code AS program_code, b.status, b.total_fen, b.created_at, b.released_at,
@@ -109,7 +144,10 @@ export class PaymentsRepository {
   /**
    * A program's approved claims that are in no live (pending or paid) line, oldest code first,
    * with the account of their last line when that line failed. (Whether another batch takes them
-   * meanwhile is settled by the unique index when the lines are inserted, not here.)
+   * meanwhile is settled by the unique index when the lines are inserted, not here.) The claims
+   * are locked for the build: a return that cancels one (dealers/returns) either commits first —
+   * the claim, no longer approved, is not taken — or waits for the build and then takes the new
+   * line out of the draft batch; never a line for a cancelled claim.
    */
   async candidates(manager: EntityManager, programId: string): Promise<CandidateRow[]> {
     // The program's row FOR SHARE until COMMIT: a retroactive publish holds it FOR UPDATE while it
@@ -124,7 +162,8 @@ export class PaymentsRepository {
                              WHERE l.application_id = a.id ORDER BY l.id DESC LIMIT 1) last ON true
         WHERE a.program_id = $1 AND a.status = 'approved'
           AND NOT EXISTS (SELECT 1 FROM payment_line l WHERE l.application_id = a.id AND l.status IN ('pending', 'paid'))
-        ORDER BY a.code`,
+        ORDER BY a.code
+        FOR UPDATE OF a`,
       [programId],
     )) as {
       id: string;
@@ -173,6 +212,109 @@ export class PaymentsRepository {
       organizationId: row.payee_organization_id,
       openFen: Number(row.open_fen),
     }));
+  }
+
+  /**
+   * The organisations among these whose oldest overdue receivable (due before `today`, still owed
+   * after what live lines netted) holds their new payouts (operations.md §6), with that receivable.
+   */
+  async overdueDealers(
+    manager: EntityManager,
+    organizationIds: readonly string[],
+    today: string,
+  ): Promise<Map<string, OverdueReceivable>> {
+    if (organizationIds.length === 0) return new Map();
+    const rows = (await manager.query(
+      `SELECT DISTINCT ON (o.organization_id) o.organization_id, o.id, o.owed_fen, o.due_on::text AS due_on
+         FROM (SELECT r.id, r.payee_organization_id AS organization_id, ${OPEN_FEN} AS owed_fen, ${DUE_ON} AS due_on
+                 FROM receivable r
+                WHERE r.status = 'open' AND r.payee_kind = 'dealer' AND r.payee_organization_id = ANY($1::uuid[])) o
+        WHERE o.due_on < $2::date AND o.owed_fen > 0
+        ORDER BY o.organization_id, o.due_on, o.id`,
+      [[...organizationIds], today],
+    )) as { organization_id: string; id: string; owed_fen: string; due_on: string }[];
+    return new Map(
+      rows.map((row) => [
+        row.organization_id,
+        {
+          organizationId: row.organization_id,
+          receivableId: row.id,
+          owedFen: Number(row.owed_fen),
+          dueOn: row.due_on,
+        },
+      ]),
+    );
+  }
+
+  /**
+   * The claim's live line and its batch, optionally locked (line and batch row: a concurrent
+   * release or reconciliation of that batch waits, or is waited for).
+   */
+  async liveLineOf(manager: EntityManager, applicationId: string, lock = false): Promise<LiveLineRow | null> {
+    const [row] = (await manager.query(
+      `SELECT l.id, l.status, l.batch_id, b.status AS batch_status, l.amount_fen, l.netted_fen
+         FROM payment_line l JOIN payment_batch b ON b.id = l.batch_id
+        WHERE l.application_id = $1 AND l.status IN ('pending', 'paid')${lock ? ' FOR UPDATE OF l, b' : ''}`,
+      [applicationId],
+    )) as {
+      id: string;
+      status: 'pending' | 'paid';
+      batch_id: string;
+      batch_status: PaymentBatchStatus;
+      amount_fen: string;
+      netted_fen: string;
+    }[];
+    return row
+      ? {
+          id: row.id,
+          status: row.status,
+          batchId: row.batch_id,
+          batchStatus: row.batch_status,
+          amountFen: Number(row.amount_fen),
+          nettedFen: Number(row.netted_fen),
+        }
+      : null;
+  }
+
+  /**
+   * Takes a pending line out of its (draft) batch: its netting allocations go (the receivables
+   * they netted are open again for the next batch), the line goes, the batch total follows. The
+   * caller holds the line and batch locks and checked the batch is a draft. False when the line
+   * was not pending in a draft batch any more.
+   */
+  async removeLine(manager: EntityManager, lineId: string, batchId: string): Promise<boolean> {
+    await manager.query(`DELETE FROM payment_netting WHERE line_id = $1`, [lineId]);
+    const removed = await returning(
+      manager,
+      `DELETE FROM payment_line l USING payment_batch b
+        WHERE l.id = $1 AND l.batch_id = $2 AND b.id = l.batch_id AND l.status = 'pending' AND b.status = 'draft'
+        RETURNING l.id`,
+      [lineId, batchId],
+    );
+    if (removed.length !== 1) return false;
+    await this.setTotal(manager, batchId);
+    return true;
+  }
+
+  /**
+   * Records that the payee paid an open receivable back directly: collected, when no pending line
+   * still nets it (that line settles it when the bank pays). Answers the row's amount, or why not.
+   */
+  async collectReceivable(
+    manager: EntityManager,
+    id: string,
+  ): Promise<{ ok: true; amountFen: number; owedFen: number } | { ok: false; found: boolean }> {
+    const [locked] = (await manager.query(
+      `SELECT r.id, r.status, r.amount_fen, ${OPEN_FEN} AS owed_fen,
+              EXISTS (SELECT 1 FROM payment_netting n JOIN payment_line l ON l.id = n.line_id
+                       WHERE n.receivable_id = r.id AND l.status = 'pending') AS netting
+         FROM receivable r WHERE r.id = $1 FOR UPDATE OF r`,
+      [id],
+    )) as { id: string; status: string; amount_fen: string; owed_fen: string; netting: boolean }[];
+    if (!locked) return { ok: false, found: false };
+    if (locked.status !== 'open' || locked.netting) return { ok: false, found: true };
+    await manager.query(`UPDATE receivable SET status = 'collected' WHERE id = $1`, [id]);
+    return { ok: true, amountFen: Number(locked.amount_fen), owedFen: Number(locked.owed_fen) };
   }
 
   async insertBatch(manager: EntityManager, programId: string, createdBy: string, at: Date): Promise<string> {
@@ -357,6 +499,7 @@ export class PaymentsRepository {
     const rows = (await this.dataSource.query(
       `SELECT r.id, a.code AS application_code, p.code AS program_code, r.payee_kind, rp.name_enc, o.name AS organization_name,
               r.amount_fen, r.reason, r.status, r.created_at,
+              CASE WHEN r.sale_id IS NULL THEN 'sample' ELSE 'return' END AS source, ${DUE_ON}::text AS due_on,
               coalesce((SELECT sum(n.amount_fen) FROM payment_netting n JOIN payment_line l ON l.id = n.line_id
                          WHERE n.receivable_id = r.id AND l.status IN ('pending', 'paid')), 0) AS netted_fen
          FROM receivable r JOIN application a ON a.id = r.application_id JOIN program p ON p.id = a.program_id
@@ -376,6 +519,8 @@ export class PaymentsRepository {
       status: 'open' | 'collected' | 'waived';
       created_at: Date;
       netted_fen: string;
+      source: 'sample' | 'return';
+      due_on: string;
     }[];
     return rows.map((row) => ({
       id: row.id,
@@ -388,6 +533,8 @@ export class PaymentsRepository {
       nettedFen: Number(row.netted_fen),
       reason: row.reason,
       status: row.status,
+      source: row.source,
+      dueOn: row.due_on,
       createdAt: row.created_at,
     }));
   }

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import {
   ErrorCode,
+  type HeldPayout,
   payableFrom,
   type PaymentBatchDetail,
   type PaymentBatchSummary,
@@ -42,6 +43,11 @@ export class PaymentsService {
    * the payee's account differs from the one that failed. Dealers' open receivables are netted
    * against their lines. The lines are inserted under the partial unique index, so a concurrent
    * build gets the claims this one did not take (or NOTHING_TO_PAY when none is left).
+   *
+   * While a dealer has an overdue receivable (a return after payout not paid back by its due
+   * date, operations.md §6; or an overdue clawback) its claims are held: no line, listed in the
+   * answer's `held` with the reason and the receivable, audited; they are paid by the first batch
+   * after the receivable is settled (netted by a paid line, or collected).
    */
   async build(userId: string, programCode: string): Promise<PaymentBatchDetail> {
     const program = await this.programs.findCurrentByCode(programCode);
@@ -56,18 +62,45 @@ export class PaymentsService {
         if (from === null || from <= today) payable.push(claim);
       }
       const payees = await this.payees.resolve(manager, payable);
+      const overdue = await this.batches.overdueDealers(
+        manager,
+        [
+          ...new Set(
+            [...payees.values()].flatMap((p) =>
+              p.kind === 'dealer' && p.organizationId ? [p.organizationId] : [],
+            ),
+          ),
+        ],
+        today,
+      );
+      const held: HeldPayout[] = [];
       const lines = await this.linesFor(
         manager,
         payable.filter((claim) => {
           const payee = payees.get(claim.applicationId);
-          return payee !== undefined && payee.accountBidx !== claim.failedAccountBidx;
+          if (payee === undefined || payee.accountBidx === claim.failedAccountBidx) return false;
+          const receivable = payee.organizationId ? overdue.get(payee.organizationId) : undefined;
+          if (payee.kind === 'dealer' && receivable) {
+            held.push({
+              applicationCode: claim.code,
+              payee: 'dealer',
+              reason: 'RECEIVABLE_OVERDUE',
+              receivableId: receivable.receivableId,
+              owedFen: receivable.owedFen,
+              dueOn: receivable.dueOn,
+            });
+            return false;
+          }
+          return true;
         }),
         payees,
       );
       const batchId = await this.batches.insertBatch(manager, program.id, userId, at);
       const inserted = await this.batches.insertLines(manager, batchId, lines.rows);
       if (inserted.size === 0)
-        throw new DomainError(ErrorCode.NOTHING_TO_PAY, 'No approved claim of this program can be paid now');
+        throw new DomainError(ErrorCode.NOTHING_TO_PAY, 'No approved claim of this program can be paid now', {
+          ...(held.length > 0 && { extra: { held } }),
+        });
       await this.batches.insertNetting(
         manager,
         lines.netting.flatMap((n) => {
@@ -88,11 +121,18 @@ export class PaymentsService {
             lines: inserted.size,
             totalFen: batch.totalFen,
             skipped: payable.length - inserted.size,
+            ...(held.length > 0 && {
+              held: held.map((h) => ({
+                code: h.applicationCode,
+                reason: h.reason,
+                receivableId: h.receivableId,
+              })),
+            }),
           },
         },
         manager,
       );
-      return this.views.detail(batch, await this.batches.lines(batchId, manager));
+      return { ...this.views.detail(batch, await this.batches.lines(batchId, manager)), held };
     });
   }
 
@@ -228,5 +268,47 @@ export class PaymentsService {
 
   async receivables(): Promise<ReceivableView[]> {
     return (await this.batches.receivables(LIST_LIMIT)).map((row) => this.views.receivable(row));
+  }
+
+  /**
+   * Finance records that the payee paid an open receivable back directly (a bank transfer, its
+   * reference): collected, so the dealer's held payouts go into the next batch. 404
+   * RECEIVABLE_NOT_FOUND; 409 RECEIVABLE_NOT_OPEN when collected or waived already, or while a
+   * pending line nets it (the bank's payment of that line settles it). Audited.
+   */
+  async collectReceivable(
+    userId: string,
+    id: string,
+    body: { bankRef: string; note?: string },
+  ): Promise<ReceivableView> {
+    await this.batches.transaction(async (manager) => {
+      const collected = await this.batches.collectReceivable(manager, id);
+      if (!collected.ok)
+        throw collected.found
+          ? new DomainError(
+              ErrorCode.RECEIVABLE_NOT_OPEN,
+              'The receivable is settled already, or a pending payment line is netting it',
+            )
+          : new DomainError(ErrorCode.RECEIVABLE_NOT_FOUND, 'No such receivable');
+      await this.audit.record(
+        {
+          action: 'payments.receivable.collected',
+          result: 'success',
+          objectType: 'receivable',
+          objectId: id,
+          detail: {
+            amountFen: collected.amountFen,
+            owedFen: collected.owedFen,
+            bankRef: body.bankRef,
+            ...(body.note ? { note: body.note } : {}),
+            by: userId,
+          },
+        },
+        manager,
+      );
+    });
+    const row = (await this.batches.receivables(LIST_LIMIT)).find((r) => r.id === id);
+    if (!row) throw new DomainError(ErrorCode.RECEIVABLE_NOT_FOUND, 'No such receivable');
+    return this.views.receivable(row);
   }
 }

@@ -146,5 +146,34 @@ export function dealerRecordRules(repository: DealerRecordsRiskRepository): read
     certificateNotOnFile(repository),
     priceAboveFiledBaseline(repository),
     manyItemsOneAddress(repository),
+    saleReturned(),
   ];
+}
+
+/**
+ * SALE_RETURNED — the dealer reported the goods of the sale behind the claim returned
+ * (operations.md §6): a resident's claim after purchase on goods that went back to the shop is
+ * shown to the reviewer (raised at the check, and on an open claim when the return is reported:
+ * dealers/returns). A point-of-sale claim is cancelled by its return instead, so it never gets here.
+ */
+export function saleReturned(): RiskRule {
+  return {
+    code: 'SALE_RETURNED',
+    async evaluate({ applications, dealerSales }: RiskContext): Promise<(RaisedFlag | null)[]> {
+      const sales = await dealerSales();
+      return applications.map(({ id }) => {
+        const sale = sales.get(id);
+        return sale && sale.status === 'returned'
+          ? { code: 'SALE_RETURNED', detail: saleReturnedDetail(sale) }
+          : null;
+      });
+    },
+  };
+}
+
+/** What the reviewer is told of a returned sale: its record and the reported date, no personal data. */
+export function saleReturnedDetail(
+  sale: Pick<DealerSaleRecord, 'id' | 'returnedOn'>,
+): Record<string, unknown> {
+  return { saleId: sale.id, returnedOn: sale.returnedOn };
 }

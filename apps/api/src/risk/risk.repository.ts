@@ -17,7 +17,7 @@ export interface SharedKey {
 }
 
 /** Claims that still count: submitted or further, not released. */
-const LIVE = `a.status NOT IN ('draft', 'rejected', 'withdrawn', 'expired')`;
+const LIVE = `a.status NOT IN ('draft', 'rejected', 'withdrawn', 'expired', 'cancelled')`;
 
 /**
  * A batch of claims in check order, and the condition that another claim's key counts for claim

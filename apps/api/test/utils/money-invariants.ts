@@ -23,17 +23,19 @@ export async function checkMoneyInvariants(
   const unbalanced = await q<{ program_id: string }>(
     `SELECT program_id FROM budget WHERE total_fen <> remaining_fen + reserved_fen + committed_fen + paid_fen`,
   );
-  // Each bucket is what the ledger moved: reserved = reserve − release − commit, committed = commit − pay, paid = pay.
+  // Each bucket is what the ledger moved: reserved = reserve − release − commit,
+  // committed = commit − decommit − pay (decommit: an approved claim cancelled by a return), paid = pay.
   const ledger = await q<{ program_id: string }>(
     `WITH l AS (SELECT program_id,
                        sum(amount_fen) FILTER (WHERE entry = 'reserve') AS reserve,
                        sum(amount_fen) FILTER (WHERE entry = 'release') AS release,
                        sum(amount_fen) FILTER (WHERE entry = 'commit') AS commit,
+                       sum(amount_fen) FILTER (WHERE entry = 'decommit') AS decommit,
                        sum(amount_fen) FILTER (WHERE entry = 'pay') AS pay
                   FROM budget_ledger GROUP BY program_id)
      SELECT b.program_id FROM budget b LEFT JOIN l ON l.program_id = b.program_id
       WHERE b.reserved_fen <> coalesce(l.reserve, 0) - coalesce(l.release, 0) - coalesce(l.commit, 0)
-         OR b.committed_fen <> coalesce(l.commit, 0) - coalesce(l.pay, 0)
+         OR b.committed_fen <> coalesce(l.commit, 0) - coalesce(l.decommit, 0) - coalesce(l.pay, 0)
          OR b.paid_fen <> coalesce(l.pay, 0)`,
   );
   // One reservation per submission: a resubmission (returned → submitted) that prices the claim higher

@@ -1,5 +1,5 @@
 import type { ApplicationStatus } from '../applications';
-import type { CarPowertrain, DealerSaleStatus, DeliveryMode, SaleKind } from '../dealer-sales';
+import type { CarPowertrain, DealerSaleStatus, DeliveryMode, ReturnOutcome, SaleKind } from '../dealer-sales';
 import type { DealerSaleMoney } from '../dealer-ledger';
 import type { OrganizationKind, OrganizationStatus } from '../dealers';
 
@@ -229,6 +229,8 @@ export interface DealerSaleView {
    * of sale); null when the dealer is not its payee (a resident's own claim, or none).
    */
   money: DealerSaleMoney | null;
+  /** The reported return (`status: returned`): its date, reason and what it did; null otherwise. */
+  return: { returnedOn: string; reason: string; outcome: ReturnOutcome } | null;
   createdAt: string;
 }
 

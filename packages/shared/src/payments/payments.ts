@@ -83,6 +83,27 @@ export interface PaymentBatchSummary {
 /** `POST /api/payments/batches` (201) and `GET /api/payments/batches/:id`. */
 export interface PaymentBatchDetail extends PaymentBatchSummary {
   lines: PaymentLineView[];
+  /**
+   * Only in the build's answer (201): the approved claims the builder held back because their
+   * dealer payee has an overdue receivable (operations.md §6), with the reason; they join a later
+   * batch once the receivable is settled.
+   */
+  held?: HeldPayout[];
+}
+
+/** Why a payee's claims were held out of a batch. */
+export const HOLD_REASONS = ['RECEIVABLE_OVERDUE'] as const;
+export type HoldReason = (typeof HOLD_REASONS)[number];
+
+/** A claim the batch builder held (see `PaymentBatchDetail.held`). */
+export interface HeldPayout {
+  applicationCode: string;
+  payee: 'dealer';
+  reason: HoldReason;
+  /** The overdue receivable: what is still owed and when it was due (`YYYY-MM-DD`). */
+  receivableId: string;
+  owedFen: number;
+  dueOn: string;
 }
 
 /** `POST /api/payments/batches/:id/reconcile` (200). */
@@ -113,7 +134,17 @@ export interface ReceivableView {
   nettedFen: number;
   reason: string;
   status: 'open' | 'collected' | 'waived';
+  /** Where it comes from: a failed sample audit (clawback) or a sale returned after payout. */
+  source: 'sample' | 'return';
+  /** When it is due (`YYYY-MM-DD`, Asia/Shanghai): the return's due date, else opened + 10 days. */
+  dueOn: string;
   createdAt: string;
+}
+
+/** `POST /api/payments/receivables/:id/collect`: the payee paid it back directly (bank transfer). */
+export interface CollectReceivableRequest {
+  bankRef: string;
+  note?: string;
 }
 
 /** The payment side of a resident's claim (`GET /api/applications/:id`, `payment`). */

@@ -78,6 +78,14 @@ export const RISK_SIGNALS = {
       en: 'No dismantler recorded this scrap certificate',
     },
   },
+  // Returns (issue 14, operations.md §6): the dealer reported the goods of the claim's sale returned.
+  SALE_RETURNED: {
+    weight: 50,
+    title: {
+      zh: '经销商已登记该商品退货',
+      en: 'The dealer reported the goods returned',
+    },
+  },
 } as const satisfies Record<string, RiskSignal>;
 export type RiskSignalCode = keyof typeof RISK_SIGNALS;
 

@@ -89,6 +89,7 @@ describe('the public statistics export writes stored texts escaped', () => {
     rejected: '<5',
     withdrawn: '<5',
     expired: '<5',
+    cancelled: '<5',
   } as const;
   const stats: PublicStats = {
     asOf: '2026-12-01T00:00:00.000Z',

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { ApplicationStatus } from '@huanxin/shared';
+import { RECEIVABLE_DUE_DAYS, type ApplicationStatus } from '@huanxin/shared';
 import type { DataSource } from 'typeorm';
 import { namedStatement, preparedRead } from '../../database/sql';
 
@@ -12,12 +12,19 @@ export interface LedgerRow {
   status: ApplicationStatus;
   /** What the claim holds of the budget (reserved, committed or paid; 0 once released). */
   heldFen: number;
-  /** The last release of a released claim: what the dealer advanced and will not be reimbursed. */
+  /**
+   * The last release of a released claim (or the decommit of a cancelled approved one): what the
+   * dealer advanced and will not be reimbursed.
+   */
   releasedFen: number;
   liveLine: 'pending' | 'paid' | null;
+  /** The claim's last line failed (the bank refused it; the account is to be fixed). */
+  lastLineFailed: boolean;
   /** Open receivables of the organisation on the claim, less what paid lines netted of them. */
   owedFen: number;
   receivableOpenedAt: Date | null;
+  /** The earliest due date of those receivables (`YYYY-MM-DD`). */
+  receivableDueOn: string | null;
   submittedAt: Date | null;
   completeAt: Date | null;
   approvedAt: Date | null;
@@ -49,16 +56,18 @@ const ledgerRows = (name: string, claims: string) =>
             (v.definition #>> '{settings,serviceLevels,payDays}')::int AS pay_days,
             (SELECT max(e.at) FROM application_event e WHERE e.application_id = a.id AND e.to_status = 'approved') AS approved_at,
             (SELECT l.status FROM payment_line l WHERE l.application_id = a.id AND l.status IN ('pending', 'paid') LIMIT 1) AS live_line,
-            (SELECT b.amount_fen FROM budget_ledger b WHERE b.subject_id = a.id AND b.entry = 'release'
+            (SELECT l.status = 'failed' FROM payment_line l WHERE l.application_id = a.id ORDER BY l.id DESC LIMIT 1) AS last_line_failed,
+            (SELECT b.amount_fen FROM budget_ledger b WHERE b.subject_id = a.id AND b.entry IN ('release', 'decommit')
               ORDER BY b.created_at DESC LIMIT 1) AS released_fen,
-            owed.owed_fen, owed.opened_at
+            owed.owed_fen, owed.opened_at, owed.due_on
        FROM claim c
        JOIN application a ON a.id = c.id
        JOIN program_version v ON v.id = a.program_version_id
        LEFT JOIN LATERAL (
          SELECT sum(r.amount_fen - coalesce((SELECT sum(n.amount_fen) FROM payment_netting n JOIN payment_line l ON l.id = n.line_id
                                               WHERE n.receivable_id = r.id AND l.status = 'paid'), 0)) AS owed_fen,
-                min(r.created_at) AS opened_at
+                min(r.created_at) AS opened_at,
+                min(coalesce(r.due_on, (r.created_at AT TIME ZONE 'Asia/Shanghai')::date + ${RECEIVABLE_DUE_DAYS}))::text AS due_on
            FROM receivable r WHERE r.application_id = a.id AND r.payee_organization_id = $1 AND r.status = 'open') owed ON true
       ORDER BY a.created_at DESC, a.id DESC`,
   );
@@ -92,9 +101,11 @@ interface RawRow {
   pay_days: number;
   approved_at: Date | null;
   live_line: 'pending' | 'paid' | null;
+  last_line_failed: boolean | null;
   released_fen: string | null;
   owed_fen: string | null;
   opened_at: Date | null;
+  due_on: string | null;
 }
 
 /** Named queries of the dealer's ledger (reads only: money moves through ApplicationStateService). */
@@ -128,8 +139,10 @@ function toLedgerRow(row: RawRow): LedgerRow {
     heldFen: Number(row.reserved_fen),
     releasedFen: Number(row.released_fen ?? 0),
     liveLine: row.live_line,
+    lastLineFailed: row.last_line_failed === true,
     owedFen: Number(row.owed_fen ?? 0),
     receivableOpenedAt: row.opened_at,
+    receivableDueOn: row.due_on,
     submittedAt: row.submitted_at,
     completeAt: row.complete_at,
     approvedAt: row.approved_at,

@@ -55,15 +55,29 @@ export class LedgerService {
 }
 
 function toItem(row: LedgerRow): DealerLedgerItem | null {
-  const state = ledgerState({ status: row.status, liveLine: row.liveLine, openReceivableFen: row.owedFen });
+  const state = ledgerState({
+    status: row.status,
+    liveLine: row.liveLine,
+    lastLineFailed: row.lastLineFailed && row.liveLine === null,
+    openReceivableFen: row.owedFen,
+  });
   if (state === null) return null;
+  // A cancelled claim shows what the return gave back: the released reservation or commitment,
+  // or — returned after payment, its receivable settled — the subsidy that was paid.
   const amountFen =
-    state === 'receivable' ? row.owedFen : state === 'released' ? row.releasedFen : row.heldFen;
+    state === 'receivable'
+      ? row.owedFen
+      : state === 'released'
+        ? row.releasedFen
+        : state === 'cancelled'
+          ? row.releasedFen || row.heldFen
+          : row.heldFen;
   const expectedOn = ledgerExpectedOn(state, {
     submittedAt: row.submittedAt,
     completeAt: row.completeAt,
     approvedAt: row.approvedAt,
     receivableOpenedAt: row.receivableOpenedAt,
+    receivableDueOn: row.receivableDueOn,
     reviewDays: row.reviewDays,
     payDays: row.payDays,
   });

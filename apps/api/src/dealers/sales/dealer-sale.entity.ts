@@ -3,6 +3,8 @@ import {
   DELIVERY_MODES,
   type DealerSaleStatus,
   type DeliveryMode,
+  RETURN_OUTCOMES,
+  type ReturnOutcome,
   SALE_KINDS,
   type SaleKind,
 } from '@huanxin/shared';
@@ -73,6 +75,14 @@ export type DealerSaleUniqueIndex = keyof typeof DEALER_SALE_UNIQUE;
   'dealer_sale_kind_fields',
   `("kind" = 'goods' AND "product_id" IS NOT NULL AND "serial_no" IS NOT NULL AND "delivery_mode" IS NOT NULL AND "vin" IS NULL)
    OR ("kind" = 'car' AND "vin" IS NOT NULL AND "product_id" IS NULL AND "serial_no" IS NULL)`,
+)
+@Check(
+  'dealer_sale_return_outcome_known',
+  `"return_outcome" IS NULL OR "return_outcome" IN (${quoted(RETURN_OUTCOMES)})`,
+)
+@Check(
+  'dealer_sale_returned_consistent',
+  `("status" = 'returned') = ("returned_on" IS NOT NULL AND "return_reason" IS NOT NULL AND "return_outcome" IS NOT NULL AND "returned_at" IS NOT NULL)`,
 )
 @Check(
   'dealer_sale_delivery_address',
@@ -207,6 +217,19 @@ export class DealerSaleEntity {
   @ManyToOne(() => ApplicationEntity, { onDelete: 'RESTRICT' })
   @JoinColumn({ name: 'application_id' })
   application?: ApplicationEntity;
+
+  /** The reported return (operations.md §6): all four set together with `status = returned`. */
+  @Column({ name: 'returned_on', type: 'date', nullable: true })
+  returnedOn: string | null;
+
+  @Column({ name: 'return_reason', type: 'text', nullable: true })
+  returnReason: string | null;
+
+  @Column({ name: 'return_outcome', type: 'text', nullable: true })
+  returnOutcome: ReturnOutcome | null;
+
+  @Column({ name: 'returned_at', type: 'timestamptz', nullable: true })
+  returnedAt: Date | null;
 
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt: Date;

@@ -15,7 +15,17 @@ import { DealerSaleEntity } from './dealer-sale.entity';
 /** A row to insert: every column but the generated ones. */
 export type NewDealerSale = Omit<
   DealerSaleEntity,
-  'id' | 'createdAt' | 'status' | 'organization' | 'recorder' | 'product' | 'application'
+  | 'id'
+  | 'createdAt'
+  | 'status'
+  | 'organization'
+  | 'recorder'
+  | 'product'
+  | 'application'
+  | 'returnedOn'
+  | 'returnReason'
+  | 'returnOutcome'
+  | 'returnedAt'
 >;
 
 /** How a sale was matched to a claim, strongest first. */

@@ -513,6 +513,10 @@ export class SalesService {
       deliveredOn: row.deliveredOn,
       claim,
       money,
+      return:
+        row.status === 'returned'
+          ? { returnedOn: row.returnedOn!, reason: row.returnReason!, outcome: row.returnOutcome! }
+          : null,
       createdAt: row.createdAt.toISOString(),
     };
   }

@@ -13,6 +13,7 @@ const COLORS: Record<ApplicationStatus, string> = {
   rejected: 'error',
   withdrawn: 'default',
   expired: 'default',
+  cancelled: 'default',
 };
 
 /** A claim's status in words (never the raw code). */

@@ -6,7 +6,10 @@ import { moneyLocale } from '@/lib/i18n';
 import { useReceivables } from '../api/batches';
 import { formatDateTime } from '../lib/format';
 
-/** Money to recover from payees (clawbacks), with what dealer batches netted. */
+/**
+ * Money to recover from payees (sampling clawbacks, sales returned after payout), with what
+ * dealer batches netted and the due date (overdue, a dealer's new payouts are held).
+ */
 export function ReceivablesTable() {
   const { t, i18n } = useTranslation('payments');
   const receivables = useReceivables();
@@ -22,7 +25,7 @@ export function ReceivablesTable() {
       pagination={false}
       dataSource={receivables.data}
       locale={{ emptyText: t('receivables.empty') }}
-      scroll={{ x: 800 }}
+      scroll={{ x: 1000 }}
       columns={[
         {
           title: t('receivables.created'),
@@ -37,6 +40,12 @@ export function ReceivablesTable() {
         },
         { title: t('receivables.amount'), dataIndex: 'amountFen', align: 'right', render: money },
         { title: t('receivables.netted'), dataIndex: 'nettedFen', align: 'right', render: money },
+        {
+          title: t('receivables.source.title'),
+          dataIndex: 'source',
+          render: (source: string) => t(`receivables.source.${source}`),
+        },
+        { title: t('receivables.dueOn'), dataIndex: 'dueOn' },
         { title: t('receivables.reason'), dataIndex: 'reason' },
         {
           title: t('lines.status'),

@@ -11,10 +11,12 @@ export const LEDGER_STATE_COLORS: Readonly<Record<LedgerState, string>> = {
   advanced: '#c9a45c',
   in_review: '#d48806',
   approved: '#4f7cac',
+  payment_failed: '#d4380d',
   in_batch: '#2f54eb',
   paid: '#2f6f4f',
   receivable: '#cf1322',
   released: '#8c8c8c',
+  cancelled: '#8c8c8c',
 };
 
 /** The antd Tag colour of each state in the items table. */
@@ -22,10 +24,12 @@ export const LEDGER_TAG_COLORS: Readonly<Record<LedgerState, string>> = {
   advanced: 'gold',
   in_review: 'orange',
   approved: 'blue',
+  payment_failed: 'volcano',
   in_batch: 'geekblue',
   paid: 'green',
   receivable: 'red',
   released: 'default',
+  cancelled: 'default',
 };
 
 /** Fen → yuan with two decimals (the chart's axis is in yuan). */
