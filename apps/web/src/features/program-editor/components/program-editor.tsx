@@ -74,14 +74,21 @@ export function ProgramEditor({ definition, onChange, issues, lockCode = true }:
     return out;
   }, [located, t]);
 
+  // The part's panel mounts after the tab switch: look for the field for a moment, then focus it.
   useEffect(() => {
     if (!focus) return;
-    const el = document.getElementById(focus);
-    if (el) {
-      el.focus();
-      setFocus(null);
-    }
-  });
+    let tries = 0;
+    const timer = window.setInterval(() => {
+      const el = document.getElementById(focus);
+      if (el || ++tries > 40) {
+        window.clearInterval(timer);
+        el?.focus();
+        el?.scrollIntoView?.({ block: 'center' });
+        setFocus(null);
+      }
+    }, 25);
+    return () => window.clearInterval(timer);
+  }, [focus]);
 
   const goTo = (target: PointerTarget) => {
     setActive(target.part);

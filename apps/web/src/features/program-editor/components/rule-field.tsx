@@ -37,7 +37,11 @@ export function RuleField(props: FieldProps) {
   }, [formData]);
 
   const id = fieldPathId.$id;
-  const errors = [...(errorSchema?.__errors ?? []), ...(parseError ? [t('rule.notJson')] : [])];
+  // rjsf hands a field its own messages as `rawErrors` (older releases: `errorSchema.__errors`).
+  const errors = [
+    ...new Set([...(props.rawErrors ?? []), ...(errorSchema?.__errors ?? [])]),
+    ...(parseError ? [t('rule.notJson')] : []),
+  ];
   const label = schema.title ?? props.name;
   return (
     <div className={`hx-rule-field${errors.length ? ' has-error' : ''}`} data-rule-field={id}>
