@@ -453,8 +453,10 @@ describe('programs (public routes, real database)', () => {
           title: { zh: '数码产品补贴（第二版）', en: 'Digital products subsidy (v2)' },
         };
         const [published] = (await db.query(
-          `INSERT INTO program_version (program_id, version, definition, opens_on, closes_on)
-           SELECT program_id, 2, $2::jsonb, opens_on, closes_on FROM program_version WHERE id = $1 RETURNING id`,
+          // Current through the pointer only (effective 9999-12-31): once the pointer goes back,
+          // it never becomes current by its date (ProgramsRepository).
+          `INSERT INTO program_version (program_id, version, definition, opens_on, closes_on, status, effective_on, published_at)
+           SELECT program_id, 2, $2::jsonb, opens_on, closes_on, 'published', '9999-12-31', now() FROM program_version WHERE id = $1 RETURNING id`,
           [current!.current_version_id, JSON.stringify(next)],
         )) as { id: string }[];
         await db.query(`UPDATE program SET current_version_id = $2 WHERE id = $1`, [

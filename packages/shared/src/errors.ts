@@ -178,6 +178,21 @@ export const ERROR_STATUS = {
   LOTTERY_CLOSED: 409,
   /** The person has an entry for this category in this round already. */
   LOTTERY_ALREADY_ENTERED: 409,
+  // Program versions (issue 15, operations.md §10)
+  /** No version with this number for the program. */
+  VERSION_NOT_FOUND: 404,
+  /** Four eyes: the draft's author cannot publish it; a second administrator must. */
+  SELF_PUBLISH: 403,
+  /** The version is published already (publishing is once). */
+  ALREADY_PUBLISHED: 409,
+  /** Another version was published after the one this draft was edited from: make a new draft. */
+  STALE_DRAFT: 409,
+  /** A what-if is for drafts: this version is published already. */
+  VERSION_PUBLISHED: 409,
+  /** A program with this code exists already. */
+  PROGRAM_CODE_TAKEN: 409,
+  /** A retroactive version costs more than the budget has left (`shortfallFen`); nothing changed. */
+  BUDGET_SHORTFALL: 409,
 } as const satisfies Record<
   string,
   400 | 401 | 403 | 404 | 405 | 408 | 409 | 413 | 415 | 422 | 429 | 500 | 503
