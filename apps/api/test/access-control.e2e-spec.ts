@@ -166,6 +166,12 @@ const MATRIX: Record<string, Row> = {
   // Budgets (issue 12): tranches by finance or admin (budget.tranches); pauses by admin
   'POST /api/admin/programs/:code/tranches': only('finance', 'admin'),
   'POST /api/admin/programs/:code/pause': only('admin'),
+  // Program versions (issue 15): drafts, one version's definition, publish, a new program
+  'POST /api/admin/programs': only('admin'),
+  'GET /api/admin/programs/:code/versions': only('admin'),
+  'POST /api/admin/programs/:code/versions': only('admin'),
+  'GET /api/admin/programs/:code/versions/:version': only('admin'),
+  'POST /api/admin/programs/:code/versions/:version/publish': only('admin'),
 
   // Auditor: the audit log, nothing else
   'GET /api/audit': only('auditor'),

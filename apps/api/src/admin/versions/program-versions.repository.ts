@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { ProgramDefinition } from '@huanxin/shared';
 import type { DataSource, EntityManager } from 'typeorm';
+import { returning } from '../../database/sql';
 import type { ProgramVersionStatus } from '../../programs/program-version.entity';
 
 /** One version as the versions list shows it (api-contract.md "Admin and audit"). */
@@ -174,11 +175,12 @@ export class ProgramVersionsRepository {
 
   /** Turns a draft into a published version (once: false when it is not a draft any more). */
   async markPublished(manager: EntityManager, versionId: string, publishedBy: string): Promise<boolean> {
-    const rows = (await manager.query(
+    const rows = await returning<{ id: string }>(
+      manager,
       `UPDATE program_version SET status = 'published', published_by = $2, published_at = now()
         WHERE id = $1 AND status = 'draft' RETURNING id`,
       [versionId, publishedBy],
-    )) as unknown[];
+    );
     return rows.length === 1;
   }
 
