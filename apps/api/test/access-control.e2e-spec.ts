@@ -172,6 +172,9 @@ const MATRIX: Record<string, Row> = {
   'POST /api/admin/programs/:code/versions': only('admin'),
   'GET /api/admin/programs/:code/versions/:version': only('admin'),
   'POST /api/admin/programs/:code/versions/:version/publish': only('admin'),
+  // What-if of a draft version on the real claims (issue 15), and its job when the program is large
+  'POST /api/admin/programs/:code/versions/:version/what-if': only('admin'),
+  'GET /api/admin/programs/:code/versions/:version/what-if/:jobId': only('admin'),
 
   // Auditor: the audit log, nothing else
   'GET /api/audit': only('auditor'),

@@ -10,9 +10,12 @@ import { ProgramTranchesService } from './program-tranches.service';
 import { ProgramVersionsController } from './versions/program-versions.controller';
 import { ProgramVersionsRepository } from './versions/program-versions.repository';
 import { ProgramVersionsService } from './versions/program-versions.service';
+import { RepricingModule } from './versions/repricing/repricing.module';
+import { WhatIfModule } from './versions/what-if/what-if.module';
 
 @Module({
-  imports: [BudgetModule, ProgramsModule],
+  // RepricingModule provides RetroactiveRepricer to the publish (ProgramVersionsService).
+  imports: [BudgetModule, ProgramsModule, WhatIfModule, RepricingModule],
   controllers: [AdminUsersController, AdminProgramsController, ProgramVersionsController],
   providers: [
     AdminUsersService,

@@ -96,7 +96,8 @@ export class ServerEvaluator {
   /**
    * `evaluate` for several claims of known applicants at once (the check job's batch), in four
    * statements whatever their number: the registered dealers, every claim's history (one LATERAL
-   * query), every applicant's facts. Answers the results in the same order.
+   * query), every applicant's facts. Answers the results in the same order. A claim's `asOf` (the
+   * date it is judged at, e.g. its submission date when a what-if re-evaluates it) defaults to today.
    */
   async evaluateMany(
     claims: readonly {
@@ -104,6 +105,7 @@ export class ServerEvaluator {
       facts: Record<string, unknown>;
       applicantId: string;
       excludeId: string | null;
+      asOf?: string;
     }[],
     manager: EntityManager = this.dataSource.manager,
   ): Promise<EligibilityResult[]> {
@@ -121,9 +123,9 @@ export class ServerEvaluator {
       [...new Set(claims.map((claim) => claim.applicantId))],
       manager,
     );
-    return claims.map(({ definition, facts, applicantId }, i) =>
+    return claims.map(({ definition, facts, applicantId, asOf: claimAsOf }, i) =>
       evaluateEligibility(definition, facts, {
-        asOf,
+        asOf: claimAsOf ?? asOf,
         participatingDealers,
         history: histories[i]!.map(toHistoryEntry),
         applicant: applicants.get(applicantId)!,
