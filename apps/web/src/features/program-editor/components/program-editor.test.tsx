@@ -4,6 +4,7 @@ import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { getCatalogueProgram, type ProgramDefinition } from '@huanxin/shared';
 import { renderWithApp } from '@/test/render';
 import type { DefinitionIssue } from '../lib/check-definition';
+import { diffDefinitions } from '../lib/definition-diff';
 import { ProgramEditor } from './program-editor';
 
 const carReplace = () => JSON.parse(JSON.stringify(getCatalogueProgram('car-replace-2026'))) as ProgramDefinition;
@@ -41,6 +42,39 @@ describe('the program editor', { timeout: 90_000 }, () => {
     fireEvent.change(within(budget).getByLabelText(/预算总额/), { target: { value: '123456' } });
     await waitFor(() => expect(latest?.budget.totalFen).toBe(123456));
     expect({ ...latest, budget: carReplace().budget }).toEqual(carReplace());
+  });
+
+  it('the NEV cap of the formula is edited alone: rjsf adds no defaults (no `otherwise`), no problem shown', async () => {
+    renderWithApp(<Harness />);
+    const amount = await openPart('补贴金额公式');
+    const cap = amount.querySelector<HTMLInputElement>('#hx-amount_amount_cases_0_formula_capFen')!;
+    expect(cap.value).toBe('1500000');
+    fireEvent.change(cap, { target: { value: '1800000' } });
+    await waitFor(() => expect(latest && diffDefinitions(carReplace(), latest).length).toBeGreaterThan(0));
+    expect(diffDefinitions(carReplace(), latest!)).toEqual([
+      { path: '/amount/cases/0/formula/capFen', part: 'amount', kind: 'changed', before: 1_500_000, after: 1_800_000 },
+    ]);
+    expect(screen.queryByTestId('issue-summary')).toBeNull();
+    expect(amount.querySelectorAll('[id$="__error"]').length).toBe(0);
+  });
+
+  it('opening every part and editing in each changes only what was edited', async () => {
+    renderWithApp(<Harness />);
+    const settings = await openPart('设置');
+    fireEvent.change(settings.querySelector<HTMLInputElement>('#hx-settings_settings_draftExpiryDays')!, {
+      target: { value: '45' },
+    });
+    const facts = await openPart('申报信息项');
+    fireEvent.change(facts.querySelector<HTMLInputElement>('#hx-factFields_factFields_0_label_en')!, {
+      target: { value: 'Old VIN' },
+    });
+    await openPart('所需材料');
+    await openPart('条件条款');
+    await waitFor(() => expect(latest && diffDefinitions(carReplace(), latest).length).toBe(2));
+    expect(diffDefinitions(carReplace(), latest!).map((r) => [r.path, r.after])).toEqual([
+      ['/factFields/0/label/en', 'Old VIN'],
+      ['/settings/draftExpiryDays', 45],
+    ]);
   });
 
   it('shows each clause rule in words beside its JSON, and editing the JSON updates both', async () => {

@@ -34,6 +34,17 @@ export interface ProgramEditorProps {
 
 const fields = { [RULE_FIELD_ID]: RuleField };
 
+/**
+ * rjsf fills defaults into the data it renders; an editor of a published definition must not: an optional
+ * object (a formula's `otherwise`) or list (a field's `options`) that is absent stays absent. A new object
+ * the administrator adds still gets its required members' defaults (a formula's `type`).
+ */
+const DEFAULTS = {
+  emptyObjectFields: 'populateRequiredDefaults',
+  arrayMinItems: { populate: 'requiredOnly' },
+  constAsDefaults: 'skipOneOf',
+} as const;
+
 /** The id rjsf gives the node (idPrefix + `_` + path), for focusing it from the summary. */
 export const fieldId = (part: EditorPartKey, path: readonly string[]) => [`hx-${part}`, ...path].join('_');
 
@@ -151,6 +162,7 @@ export function ProgramEditor({ definition, onChange, issues, lockCode = true }:
                   idPrefix={`hx-${p.key}`}
                   extraErrors={(errorsByPart[p.key] ?? {}) as ErrorSchema}
                   liveValidate="onChange"
+                  experimental_defaultFormStateBehavior={DEFAULTS}
                   showErrorList={false}
                   noHtml5Validate
                   onChange={(event) => {

@@ -11,6 +11,7 @@ import {
   programDefinitionSchema,
   type ProgramDefinition,
 } from '@huanxin/shared';
+import { WRAPPER_KEYWORDS, validationSchema } from './validation-schema';
 
 export interface DefinitionIssue {
   /** JSON pointer of the bad node. */
@@ -20,30 +21,20 @@ export interface DefinitionIssue {
 
 let validator: Validator | null = null;
 
-function withoutKeywords(node: unknown): unknown {
-  if (Array.isArray(node)) return node.map(withoutKeywords);
-  if (node === null || typeof node !== 'object') return node;
-  const out: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(node)) if (k !== '$id' && k !== 'discriminator') out[k] = withoutKeywords(v);
-  return out;
-}
-
-const WRAPPERS = new Set(['properties', 'items', '$ref', 'allOf', 'additionalProperties']);
-
 export function checkDefinition(definition: ProgramDefinition): DefinitionIssue[] {
-  validator ??= new Validator(withoutKeywords(programDefinitionSchema) as Schema, '7', false);
+  validator ??= new Validator(validationSchema(programDefinitionSchema) as Schema, '7', false);
   const result = validator.validate(definition);
   if (!result.valid) {
     const seen = new Set<string>();
     const issues: DefinitionIssue[] = [];
     for (const e of result.errors) {
-      if (WRAPPERS.has(e.keyword)) continue;
+      if (WRAPPER_KEYWORDS.has(e.keyword)) continue;
       const path = e.instanceLocation.replace(/^#/, '');
       if (seen.has(path)) continue;
       seen.add(path);
       issues.push({ path, message: e.error });
     }
-    // A oneOf failure inside the formula also reports every option's own complaint: keep the deepest.
+    // A failed child also fails its parents' keywords (required, const, …): keep the deepest.
     return issues.filter((i) => !issues.some((o) => o !== i && o.path.startsWith(`${i.path}/`)));
   }
   try {

@@ -13,9 +13,8 @@ import type {
   ValidatorType,
 } from '@rjsf/utils';
 import { pointerSegments } from './editor-schema';
+import { WRAPPER_KEYWORDS, validationSchema } from './validation-schema';
 
-/** Keywords that only wrap their children's errors (the children say what is wrong). */
-const WRAPPERS = new Set(['properties', 'items', '$ref', 'allOf', 'additionalProperties', 'definitions']);
 
 const cache = new WeakMap<object, Validator>();
 
@@ -25,19 +24,10 @@ function validatorFor(schema: RJSFSchema, rootSchema: RJSFSchema): Validator {
   if (!v) {
     const withDefs =
       schema === rootSchema || schema.definitions ? schema : { ...schema, definitions: rootSchema.definitions };
-    // The `$id` tags the rule definition for rjsf; the validator resolves refs by pointer, so drop the id.
-    v = new Validator(stripIds(withDefs) as Schema, '7', false);
+    v = new Validator(validationSchema(withDefs) as Schema, '7', false);
     cache.set(key, v);
   }
   return v;
-}
-
-function stripIds(node: unknown): unknown {
-  if (Array.isArray(node)) return node.map(stripIds);
-  if (node === null || typeof node !== 'object') return node;
-  const out: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(node)) if (k !== '$id' && k !== 'discriminator') out[k] = stripIds(v);
-  return out;
 }
 
 /** The leaf errors, one per data location (the first one found). */
@@ -45,7 +35,7 @@ function leafErrors(errors: readonly OutputUnit[]): OutputUnit[] {
   const seen = new Set<string>();
   const out: OutputUnit[] = [];
   for (const e of errors) {
-    if (WRAPPERS.has(e.keyword)) continue;
+    if (WRAPPER_KEYWORDS.has(e.keyword)) continue;
     if (seen.has(e.instanceLocation)) continue;
     seen.add(e.instanceLocation);
     out.push(e);
