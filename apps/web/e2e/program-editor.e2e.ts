@@ -42,7 +42,9 @@ describe('the program editor', () => {
     const context = await browser.newContext({ viewport: LAPTOP, locale: 'zh-CN' });
     const page = await context.newPage();
     // The author's publish attempt is refused (403 SELF_PUBLISH): Chromium logs the answer.
-    const errors = collectPageErrors(page, [[403, new RegExp(`/api/admin/programs/${CODE}/versions/\\d+/publish$`)]]);
+    const errors = collectPageErrors(page, [
+      [403, new RegExp(`/api/admin/programs/${CODE}/versions/\\d+/publish$`)],
+    ]);
     onTestFailed(async () => {
       await page.screenshot({ path: screenshotPath('failed-program-editor'), fullPage: true });
     });
@@ -55,7 +57,9 @@ describe('the program editor', () => {
     await page.goto(`${baseUrl}/console/programs/${CODE}`);
     const versions = page.getByTestId('versions-table');
     await versions.waitFor();
-    const before = (await (await page.request.get(`${baseUrl}/api/admin/programs/${CODE}/versions`)).json()) as {
+    const before = (await (
+      await page.request.get(`${baseUrl}/api/admin/programs/${CODE}/versions`)
+    ).json()) as {
       version: number;
       status: string;
     }[];

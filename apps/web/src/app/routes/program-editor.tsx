@@ -13,6 +13,7 @@ import { LinkButton } from '@/components/ui/link-button';
 import { PageTitle } from '@/components/ui/page-title';
 import { ErrorState, LoadingState } from '@/components/ui/query-state';
 import { localized } from '@/lib/i18n';
+import { getProgram } from '@/features/programs/api/get-program';
 import { usePrograms } from '@/features/programs/api/get-programs';
 import {
   currentPublished,
@@ -20,7 +21,11 @@ import {
   useVersions,
   type WhatIfResult,
 } from '@/features/program-editor/api/versions';
-import { CopyProgramForm, ProgramList, VersionsTable } from '@/features/program-editor/components/program-admin';
+import {
+  CopyProgramForm,
+  ProgramList,
+  VersionsTable,
+} from '@/features/program-editor/components/program-admin';
 import { DraftEditor } from '@/features/program-editor/components/draft-editor';
 import { DefinitionDiff } from '@/features/program-editor/components/definition-diff';
 import { WhatIfReport } from '@/features/program-editor/components/what-if-report';
@@ -67,7 +72,10 @@ export function ProgramsAdminPage() {
           <ProgramList programs={programs.data} />
           <CopyProgramForm
             programs={programs.data}
-            onCreated={(code, version) => void navigate(`/console/programs/${encodeURIComponent(code)}/versions/${version}`)}
+            loadDefinition={async (code) => (await getProgram(code)).definition}
+            onCreated={(code, version) =>
+              void navigate(`/console/programs/${encodeURIComponent(code)}/versions/${version}`)
+            }
           />
         </>
       ) : null}
@@ -89,7 +97,9 @@ export function ProgramVersionsPage() {
         <>
           {current ? (
             <p data-testid="new-draft">
-              <LinkButton to={`/console/programs/${encodeURIComponent(code)}/new`}>{t('page.newDraft')}</LinkButton>
+              <LinkButton to={`/console/programs/${encodeURIComponent(code)}/new`}>
+                {t('page.newDraft')}
+              </LinkButton>
             </p>
           ) : (
             <p className="hx-note">{t('page.noPublished')}</p>
@@ -122,7 +132,9 @@ export function NewDraftPage() {
         <DraftEditor
           code={code}
           base={base.data.definition}
-          onSaved={(draft) => void navigate(`/console/programs/${encodeURIComponent(code)}/versions/${draft.version}`)}
+          onSaved={(draft) =>
+            void navigate(`/console/programs/${encodeURIComponent(code)}/versions/${draft.version}`)
+          }
         />
       ) : null}
     </Page>
@@ -143,7 +155,10 @@ export function VersionPage() {
   const [whatIf, setWhatIf] = useState<WhatIfResult | null>(null);
   const error = versions.error ?? detail.error ?? against.error;
   return (
-    <Page title={t('page.versionTitle', { title, version: number })} back={`/console/programs/${encodeURIComponent(code)}`}>
+    <Page
+      title={t('page.versionTitle', { title, version: number })}
+      back={`/console/programs/${encodeURIComponent(code)}`}
+    >
       {error ? <ErrorState error={error} /> : null}
       {versions.isPending || detail.isPending ? <LoadingState /> : null}
       {versions.data && !summary ? <p role="alert">{t('page.notFound')}</p> : null}
@@ -160,7 +175,9 @@ export function VersionPage() {
                 before={against.data.definition}
                 after={detail.data.definition}
                 beforeLabel={t('diff.published', { version: current.version })}
-                afterLabel={t(summary.status === 'draft' ? 'diff.draft' : 'diff.version', { version: number })}
+                afterLabel={t(summary.status === 'draft' ? 'diff.draft' : 'diff.version', {
+                  version: number,
+                })}
               />
             ) : (
               <LoadingState />

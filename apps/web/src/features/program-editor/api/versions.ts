@@ -71,10 +71,15 @@ export function useVersions(code: string) {
 }
 
 /** The published version residents see now: the highest published one (drafts never count). */
-export function currentPublished(versions: readonly VersionSummary[] | undefined): VersionSummary | undefined {
+export function currentPublished(
+  versions: readonly VersionSummary[] | undefined,
+): VersionSummary | undefined {
   return (versions ?? [])
     .filter((v) => v.status === 'published')
-    .reduce<VersionSummary | undefined>((best, v) => (!best || v.version > best.version ? v : best), undefined);
+    .reduce<VersionSummary | undefined>(
+      (best, v) => (!best || v.version > best.version ? v : best),
+      undefined,
+    );
 }
 
 /** The answer carries the definition beside the version's fields (or is the definition itself). */
@@ -158,7 +163,8 @@ export function definitionErrorOf(error: unknown): { path: string; message: stri
   if (!isApiError(error) || error.status !== 422) return null;
   const body = (error.body as { error?: Record<string, unknown> } | undefined)?.error ?? {};
   const details = body.details as { path?: unknown } | undefined;
-  const path = typeof body.path === 'string' ? body.path : typeof details?.path === 'string' ? details.path : null;
+  const path =
+    typeof body.path === 'string' ? body.path : typeof details?.path === 'string' ? details.path : null;
   if (path !== null) return { path, message: error.message };
   const pointer = Object.keys(error.fields).find((k) => k.startsWith('/'));
   if (pointer !== undefined) return { path: pointer, message: error.fields[pointer] ?? error.message };

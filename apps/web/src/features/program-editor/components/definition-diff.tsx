@@ -19,7 +19,12 @@ export function DefinitionDiff({
 }) {
   const { t } = useTranslation('editor');
   const rows = diffDefinitions(before, after);
-  if (rows.length === 0) return <p className="hx-note" data-testid="diff-empty">{t('diff.none')}</p>;
+  if (rows.length === 0)
+    return (
+      <p className="hx-note" data-testid="diff-empty">
+        {t('diff.none')}
+      </p>
+    );
   return (
     <Table<DiffRow>
       className="hx-definition-diff"

@@ -41,7 +41,10 @@ export function DraftEditor({
   const [serverError, setServerError] = useState<unknown>(null);
   const saved = useRef(false);
   const create = useCreateDraft(code);
-  const form = useForm<SaveValues>({ mode: 'onChange', defaultValues: { effectiveOn: '', documentNo: '', note: '' } });
+  const form = useForm<SaveValues>({
+    mode: 'onChange',
+    defaultValues: { effectiveOn: '', documentNo: '', note: '' },
+  });
   const dirty = JSON.stringify(definition) !== JSON.stringify(base);
 
   const blocker = useBlocker(
@@ -113,15 +116,23 @@ export function DraftEditor({
         >
           {({ textInputProps }) => <Input {...textInputProps} type="date" />}
         </FormField>
-        <FormField<SaveValues, 'documentNo'> name="documentNo" label={t('save.documentNo')} rules={{ validate: required }}>
-          {({ textInputProps }) => <Input {...textInputProps} maxLength={100} placeholder="济商务字〔2026〕15号" />}
+        <FormField<SaveValues, 'documentNo'>
+          name="documentNo"
+          label={t('save.documentNo')}
+          rules={{ validate: required }}
+        >
+          {({ textInputProps }) => (
+            <Input {...textInputProps} maxLength={100} placeholder="济商务字〔2026〕15号" />
+          )}
         </FormField>
         <FormField<SaveValues, 'note'> name="note" label={t('save.note')}>
           {({ textInputProps }) => <Input.TextArea {...textInputProps} rows={2} maxLength={2000} />}
         </FormField>
         <FormAlert />
         {unchanged ? <Alert type="info" showIcon role="status" title={t('save.nothingChanged')} /> : null}
-        {checked ? <Alert type="success" showIcon role="status" title={t('save.checkOk')} data-testid="check-ok" /> : null}
+        {checked ? (
+          <Alert type="success" showIcon role="status" title={t('save.checkOk')} data-testid="check-ok" />
+        ) : null}
         <div className="hx-form-actions">
           <Button onClick={() => runCheck()} data-testid="draft-check">
             {t('save.check')}

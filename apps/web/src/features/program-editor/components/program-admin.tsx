@@ -7,13 +7,12 @@ import { useState } from 'react';
 import { Input, Table, Tag } from 'antd';
 import { useForm } from 'react-hook-form';
 import { Link } from 'react-router';
+import type { ProgramDefinition, ProgramSummary } from '@huanxin/shared';
 import { useTranslation } from 'react-i18next';
 import { Form, FormAlert, FormField, SubmitButton } from '@/components/ui/form';
 import { NativeSelect } from '@/components/ui/native-select';
 import { isApiError } from '@/lib/api-client';
 import { localized } from '@/lib/i18n';
-import { getProgram } from '@/features/programs/api/get-program';
-import type { ProgramSummary } from '@/features/programs/api/get-programs';
 import { actorName, definitionErrorOf, useCreateProgram, type VersionSummary } from '../api/versions';
 
 export function ProgramList({ programs }: { programs: readonly ProgramSummary[] }) {
@@ -34,7 +33,10 @@ export function ProgramList({ programs }: { programs: readonly ProgramSummary[] 
           title: t('versions.actions'),
           key: 'open',
           render: (_, p) => (
-            <Link to={`/console/programs/${encodeURIComponent(p.code)}`} aria-label={`${t('page.open')}: ${localized(p.title, i18n.language)}`}>
+            <Link
+              to={`/console/programs/${encodeURIComponent(p.code)}`}
+              aria-label={`${t('page.open')}: ${localized(p.title, i18n.language)}`}
+            >
               {t('page.open')}
             </Link>
           ),
@@ -60,7 +62,9 @@ export function VersionsTable({ code, versions }: { code: string; versions: read
         {
           title: t('versions.status'),
           key: 'status',
-          render: (_, v) => <Tag color={v.status === 'published' ? 'green' : 'gold'}>{t(`versions.${v.status}`)}</Tag>,
+          render: (_, v) => (
+            <Tag color={v.status === 'published' ? 'green' : 'gold'}>{t(`versions.${v.status}`)}</Tag>
+          ),
         },
         { title: t('versions.effectiveOn'), dataIndex: 'effectiveOn', key: 'effectiveOn' },
         { title: t('versions.documentNo'), key: 'documentNo', render: (_, v) => v.documentNo ?? '' },
@@ -93,13 +97,20 @@ const required = (v: string): true | string => v.trim() !== '' || 'REQUIRED';
 const CODE_PATTERN = /^[a-z][a-z0-9]*(-[a-z0-9]+)*$/;
 
 /** Where a 422 / 409 on the copied definition goes in this form (its JSON pointer → the input). */
-const FIELD_OF_POINTER: Record<string, keyof CopyValues> = { '/code': 'code', '/title/zh': 'titleZh', '/title/en': 'titleEn' };
+const FIELD_OF_POINTER: Record<string, keyof CopyValues> = {
+  '/code': 'code',
+  '/title/zh': 'titleZh',
+  '/title/en': 'titleEn',
+};
 
 export function CopyProgramForm({
   programs,
+  loadDefinition,
   onCreated,
 }: {
   programs: readonly ProgramSummary[];
+  /** The current definition of the program to copy (the page reads it from the public program route). */
+  loadDefinition: (code: string) => Promise<ProgramDefinition>;
   onCreated: (code: string, version: number) => void;
 }) {
   const { t, i18n } = useTranslation('editor');
@@ -112,14 +123,18 @@ export function CopyProgramForm({
   const onSubmit = async (values: CopyValues) => {
     setServerError(null);
     try {
-      const source = await getProgram(values.source);
+      const source = await loadDefinition(values.source);
       const definition = {
-        ...structuredClone(source.definition),
+        ...structuredClone(source),
         code: values.code.trim(),
         version: 1,
         title: { zh: values.titleZh.trim(), en: values.titleEn.trim() },
       };
-      const created = await create.mutateAsync({ definition, documentNo: values.documentNo.trim(), note: values.note.trim() });
+      const created = await create.mutateAsync({
+        definition,
+        documentNo: values.documentNo.trim(),
+        note: values.note.trim(),
+      });
       onCreated(definition.code, created.version);
     } catch (error) {
       setServerError(error);
@@ -148,7 +163,10 @@ export function CopyProgramForm({
             field={field}
             inputProps={inputProps}
             placeholder={t('copy.choose')}
-            options={programs.map((p) => ({ value: p.code, label: `${localized(p.title, i18n.language)} (${p.code})` }))}
+            options={programs.map((p) => ({
+              value: p.code,
+              label: `${localized(p.title, i18n.language)} (${p.code})`,
+            }))}
           />
         )}
       </FormField>
@@ -156,24 +174,43 @@ export function CopyProgramForm({
         name="code"
         label={t('copy.code')}
         help={t('copy.codeHelp')}
-        rules={{ validate: (v: string) => (v.trim() === '' ? 'REQUIRED' : CODE_PATTERN.test(v.trim()) || 'INVALID_FORMAT') }}
+        rules={{
+          validate: (v: string) =>
+            v.trim() === '' ? 'REQUIRED' : CODE_PATTERN.test(v.trim()) || 'INVALID_FORMAT',
+        }}
       >
         {({ textInputProps }) => <Input {...textInputProps} maxLength={64} autoComplete="off" />}
       </FormField>
-      <FormField<CopyValues, 'titleZh'> name="titleZh" label={t('copy.titleZh')} rules={{ validate: required }}>
+      <FormField<CopyValues, 'titleZh'>
+        name="titleZh"
+        label={t('copy.titleZh')}
+        rules={{ validate: required }}
+      >
         {({ textInputProps }) => <Input {...textInputProps} maxLength={200} />}
       </FormField>
-      <FormField<CopyValues, 'titleEn'> name="titleEn" label={t('copy.titleEn')} rules={{ validate: required }}>
+      <FormField<CopyValues, 'titleEn'>
+        name="titleEn"
+        label={t('copy.titleEn')}
+        rules={{ validate: required }}
+      >
         {({ textInputProps }) => <Input {...textInputProps} maxLength={200} />}
       </FormField>
-      <FormField<CopyValues, 'documentNo'> name="documentNo" label={t('copy.documentNo')} rules={{ validate: required }}>
+      <FormField<CopyValues, 'documentNo'>
+        name="documentNo"
+        label={t('copy.documentNo')}
+        rules={{ validate: required }}
+      >
         {({ textInputProps }) => <Input {...textInputProps} maxLength={100} />}
       </FormField>
       <FormField<CopyValues, 'note'> name="note" label={t('copy.note')}>
         {({ textInputProps }) => <Input.TextArea {...textInputProps} rows={2} maxLength={2000} />}
       </FormField>
       <FormAlert
-        message={(e) => (isApiError(e) && bad && !pointerField ? `${t('issue.summary', { count: 1 })}: ${bad.path} ${bad.message}` : undefined)}
+        message={(e) =>
+          isApiError(e) && bad && !pointerField
+            ? `${t('issue.summary', { count: 1 })}: ${bad.path} ${bad.message}`
+            : undefined
+        }
       />
       <div className="hx-form-actions">
         <SubmitButton data-testid="copy-submit">{t('copy.submit')}</SubmitButton>

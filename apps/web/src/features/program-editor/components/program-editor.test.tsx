@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { getCatalogueProgram, type ProgramDefinition } from '@huanxin/shared';
 import { renderWithApp } from '@/test/render';
@@ -7,13 +7,23 @@ import type { DefinitionIssue } from '../lib/check-definition';
 import { diffDefinitions } from '../lib/definition-diff';
 import { ProgramEditor } from './program-editor';
 
-const carReplace = () => JSON.parse(JSON.stringify(getCatalogueProgram('car-replace-2026'))) as ProgramDefinition;
+const carReplace = () =>
+  JSON.parse(JSON.stringify(getCatalogueProgram('car-replace-2026'))) as ProgramDefinition;
 
-let latest: ProgramDefinition | null = null;
+/** Every definition the editor handed up, newest last. */
+let changes: ProgramDefinition[] = [];
+const last = (): ProgramDefinition | null => changes.at(-1) ?? null;
+beforeEach(() => {
+  changes = [];
+});
+
 function Harness({ issues = [] }: { issues?: DefinitionIssue[] }) {
   const [def, setDef] = useState(carReplace);
-  latest = def;
-  return <ProgramEditor definition={def} onChange={setDef} issues={issues} />;
+  const change = (next: ProgramDefinition) => {
+    changes.push(next);
+    setDef(next);
+  };
+  return <ProgramEditor definition={def} onChange={change} issues={issues} />;
 }
 
 const openPart = async (name: string) => {
@@ -40,8 +50,8 @@ describe('the program editor', { timeout: 90_000 }, () => {
     renderWithApp(<Harness />);
     const budget = await openPart('预算');
     fireEvent.change(within(budget).getByLabelText(/预算总额/), { target: { value: '123456' } });
-    await waitFor(() => expect(latest?.budget.totalFen).toBe(123456));
-    expect({ ...latest, budget: carReplace().budget }).toEqual(carReplace());
+    await waitFor(() => expect(last()?.budget.totalFen).toBe(123456));
+    expect({ ...last(), budget: carReplace().budget }).toEqual(carReplace());
   });
 
   it('the NEV cap of the formula is edited alone: rjsf adds no defaults (no `otherwise`), no problem shown', async () => {
@@ -50,9 +60,15 @@ describe('the program editor', { timeout: 90_000 }, () => {
     const cap = amount.querySelector<HTMLInputElement>('#hx-amount_amount_cases_0_formula_capFen')!;
     expect(cap.value).toBe('1500000');
     fireEvent.change(cap, { target: { value: '1800000' } });
-    await waitFor(() => expect(latest && diffDefinitions(carReplace(), latest).length).toBeGreaterThan(0));
-    expect(diffDefinitions(carReplace(), latest!)).toEqual([
-      { path: '/amount/cases/0/formula/capFen', part: 'amount', kind: 'changed', before: 1_500_000, after: 1_800_000 },
+    await waitFor(() => expect(last() && diffDefinitions(carReplace(), last()!).length).toBeGreaterThan(0));
+    expect(diffDefinitions(carReplace(), last()!)).toEqual([
+      {
+        path: '/amount/cases/0/formula/capFen',
+        part: 'amount',
+        kind: 'changed',
+        before: 1_500_000,
+        after: 1_800_000,
+      },
     ]);
     expect(screen.queryByTestId('issue-summary')).toBeNull();
     expect(amount.querySelectorAll('[id$="__error"]').length).toBe(0);
@@ -70,8 +86,8 @@ describe('the program editor', { timeout: 90_000 }, () => {
     });
     await openPart('所需材料');
     await openPart('条件条款');
-    await waitFor(() => expect(latest && diffDefinitions(carReplace(), latest).length).toBe(2));
-    expect(diffDefinitions(carReplace(), latest!).map((r) => [r.path, r.after])).toEqual([
+    await waitFor(() => expect(last() && diffDefinitions(carReplace(), last()!).length).toBe(2));
+    expect(diffDefinitions(carReplace(), last()!).map((r) => [r.path, r.after])).toEqual([
       ['/factFields/0/label/en', 'Old VIN'],
       ['/settings/draftExpiryDays', 45],
     ]);
@@ -87,18 +103,28 @@ describe('the program editor', { timeout: 90_000 }, () => {
     fireEvent.change(test, {
       target: { value: '{"in": [{"var": "oldVehicle.vehicleType"}, ["small_passenger"]]}' },
     });
-    await waitFor(() => expect(latest?.clauses[0]!.test).toEqual({ in: [{ var: 'oldVehicle.vehicleType' }, ['small_passenger']] }));
+    await waitFor(() =>
+      expect(last()?.clauses[0]!.test).toEqual({
+        in: [{ var: 'oldVehicle.vehicleType' }, ['small_passenger']],
+      }),
+    );
     expect(words()).toContain('属于 “small_passenger” 之一');
     // Text that is not JSON stays in the box with an error and does not reach the draft.
     fireEvent.change(test, { target: { value: '{"in": [' } });
     expect(await within(clauses).findByText('不是有效的 JSON，修改未生效。')).toBeTruthy();
     expect(test.getAttribute('aria-invalid')).toBe('true');
-    expect(latest?.clauses[0]!.test).toEqual({ in: [{ var: 'oldVehicle.vehicleType' }, ['small_passenger']] });
+    expect(last()?.clauses[0]!.test).toEqual({
+      in: [{ var: 'oldVehicle.vehicleType' }, ['small_passenger']],
+    });
   });
 
   it('puts a 422 path inside a rule on the rule field, lists it in the summary, and the summary opens it', async () => {
     renderWithApp(
-      <Harness issues={[{ path: '/clauses/3/test/if/1/===/0/var', message: 'fact "x" is not declared in factFields' }]} />,
+      <Harness
+        issues={[
+          { path: '/clauses/3/test/if/1/===/0/var', message: 'fact "x" is not declared in factFields' },
+        ]}
+      />,
     );
     const summary = await screen.findByTestId('issue-summary');
     expect(summary.textContent).toContain('/clauses/3/test/if/1/===/0/var');

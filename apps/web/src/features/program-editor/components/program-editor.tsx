@@ -146,7 +146,12 @@ export function ProgramEditor({ definition, onChange, issues, lockCode = true }:
               <span data-testid={`part-tab-${p.key}`}>
                 {t(`part.${p.key}`)}
                 {count ? (
-                  <Badge count={count} size="small" className="hx-program-editor__badge" title={t('issue.count', { count })} />
+                  <Badge
+                    count={count}
+                    size="small"
+                    className="hx-program-editor__badge"
+                    title={t('issue.count', { count })}
+                  />
                 ) : null}
               </span>
             ),

@@ -22,7 +22,16 @@ const v2 = {
   createdBy: 'admin2',
   publishedBy: 'admin1',
 };
-const v3 = { ...v2, version: 3, status: 'draft', effectiveOn: '2026-08-01', documentNo: '济商务字〔2026〕15号', note: '上限调整', createdBy: 'admin1', publishedBy: null };
+const v3 = {
+  ...v2,
+  version: 3,
+  status: 'draft',
+  effectiveOn: '2026-08-01',
+  documentNo: '济商务字〔2026〕15号',
+  note: '上限调整',
+  createdBy: 'admin1',
+  publishedBy: null,
+};
 
 function open(path: string, answers: Record<string, Response | Handler> = {}) {
   const calls = mockApi({
@@ -30,7 +39,11 @@ function open(path: string, answers: Record<string, Response | Handler> = {}) {
     'GET /api/programs': jsonResponse([programDetailOf(car())]),
     'GET /api/programs/car-replace-2026': jsonResponse(programDetailOf(car())),
     [`GET ${ADMIN}/versions`]: jsonResponse([v3, v2]),
-    [`GET ${ADMIN}/versions/2`]: jsonResponse({ ...v2, programCode: 'car-replace-2026', definition: { ...car(), version: 2 } }),
+    [`GET ${ADMIN}/versions/2`]: jsonResponse({
+      ...v2,
+      programCode: 'car-replace-2026',
+      definition: { ...car(), version: 2 },
+    }),
     ...answers,
   });
   const app = renderWithApp(routes, { path });
@@ -51,12 +64,17 @@ describe('the programs section', { timeout: 90_000 }, () => {
     fireEvent.click(within(list).getByRole('link', { name: /查看版本/ }));
     const table = await screen.findByTestId('versions-table', {}, SLOW);
     expect(app.router.state.location.pathname).toBe('/console/programs/car-replace-2026');
-    const rows = within(table).getAllByRole('row').slice(1).map((r) => [...r.querySelectorAll('td')].map((c) => c.textContent));
+    const rows = within(table)
+      .getAllByRole('row')
+      .slice(1)
+      .map((r) => [...r.querySelectorAll('td')].map((c) => c.textContent));
     expect(rows).toEqual([
       ['3', '草稿', '2026-08-01', '济商务字〔2026〕15号', 'admin1', '', '查看第 3 版'],
       ['2', '已发布', '2026-01-01', '济商务字〔2026〕3号', 'admin2', 'admin1', '查看第 2 版'],
     ]);
-    expect(screen.getByRole('link', { name: '以现行版本新建草稿' }).getAttribute('href')).toBe('/console/programs/car-replace-2026/new');
+    expect(screen.getByRole('link', { name: '以现行版本新建草稿' }).getAttribute('href')).toBe(
+      '/console/programs/car-replace-2026/new',
+    );
   });
 
   it('a new draft from the current version: edit, save with its document number, open the draft', async () => {
@@ -68,7 +86,8 @@ describe('the programs section', { timeout: 90_000 }, () => {
       },
       [`GET ${ADMIN}/versions/4`]: jsonResponse({ ...v3, version: 4, definition: nevCapped() }),
       // The list the version page reads after the save includes the new draft.
-      [`GET ${ADMIN}/versions`]: () => jsonResponse(created.length ? [{ ...v3, version: 4 }, v3, v2] : [v3, v2]),
+      [`GET ${ADMIN}/versions`]: () =>
+        jsonResponse(created.length ? [{ ...v3, version: 4 }, v3, v2] : [v3, v2]),
     });
     const budget = await screen.findByRole('tab', { name: /预算/ }, SLOW);
     fireEvent.click(budget);
@@ -78,7 +97,10 @@ describe('the programs section', { timeout: 90_000 }, () => {
     fireEvent.change(screen.getByLabelText('文号'), { target: { value: ' 济商务字〔2026〕15号 ' } });
     fireEvent.change(screen.getByLabelText('修改说明'), { target: { value: '预算调整' } });
     fireEvent.click(screen.getByTestId('draft-save-submit'));
-    await waitFor(() => expect(app.router.state.location.pathname).toBe('/console/programs/car-replace-2026/versions/4'), SLOW);
+    await waitFor(
+      () => expect(app.router.state.location.pathname).toBe('/console/programs/car-replace-2026/versions/4'),
+      SLOW,
+    );
     expect(created).toEqual([
       {
         definition: { ...car(), version: 2, budget: { totalFen: 777 } },
@@ -129,8 +151,14 @@ describe('the programs section', { timeout: 90_000 }, () => {
     fireEvent.click(within(dialog).getByRole('button', { name: '继续编辑' }));
     expect(app.router.state.location.pathname).toBe('/console/programs/car-replace-2026/new');
     fireEvent.click(screen.getByRole('link', { name: '返回版本列表' }));
-    fireEvent.click(within(await screen.findByRole('dialog', { name: '离开编辑器？' })).getByRole('button', { name: '放弃修改并离开' }));
-    await waitFor(() => expect(app.router.state.location.pathname).toBe('/console/programs/car-replace-2026'));
+    fireEvent.click(
+      within(await screen.findByRole('dialog', { name: '离开编辑器？' })).getByRole('button', {
+        name: '放弃修改并离开',
+      }),
+    );
+    await waitFor(() =>
+      expect(app.router.state.location.pathname).toBe('/console/programs/car-replace-2026'),
+    );
   });
 
   it('copies a program as a new one under a new code and titles; a taken code is shown on the code', async () => {
@@ -142,23 +170,46 @@ describe('the programs section', { timeout: 90_000 }, () => {
         return answer.clone();
       },
       'GET /api/admin/programs/car-replace-2027/versions': jsonResponse([{ ...v3, version: 1 }]),
-      'GET /api/admin/programs/car-replace-2027/versions/1': jsonResponse({ ...v3, version: 1, definition: car() }),
+      'GET /api/admin/programs/car-replace-2027/versions/1': jsonResponse({
+        ...v3,
+        version: 1,
+        definition: car(),
+      }),
     });
     const form = await screen.findByRole('form', { name: '复制为新项目' }, SLOW);
-    await waitFor(() => expect(within(within(form).getByLabelText('复制自')).getAllByRole('option').length).toBe(2));
+    await waitFor(() =>
+      expect(within(within(form).getByLabelText('复制自')).getAllByRole('option').length).toBe(2),
+    );
     fireEvent.change(within(form).getByLabelText('复制自'), { target: { value: 'car-replace-2026' } });
     fireEvent.change(within(form).getByLabelText(/新项目代码/), { target: { value: 'car-replace-2027' } });
-    fireEvent.change(within(form).getByLabelText('新项目名称（中文）'), { target: { value: '2027 年汽车置换更新' } });
-    fireEvent.change(within(form).getByLabelText('新项目名称（英文）'), { target: { value: 'Car replacement 2027' } });
+    fireEvent.change(within(form).getByLabelText('新项目名称（中文）'), {
+      target: { value: '2027 年汽车置换更新' },
+    });
+    fireEvent.change(within(form).getByLabelText('新项目名称（英文）'), {
+      target: { value: 'Car replacement 2027' },
+    });
     fireEvent.change(within(form).getByLabelText('文号'), { target: { value: '济商务字〔2027〕1号' } });
     fireEvent.click(within(form).getByTestId('copy-submit'));
-    await waitFor(() => expect(within(form).getByLabelText(/新项目代码/).getAttribute('aria-invalid')).toBe('true'));
+    await waitFor(() =>
+      expect(
+        within(form)
+          .getByLabelText(/新项目代码/)
+          .getAttribute('aria-invalid'),
+      ).toBe('true'),
+    );
     answer = jsonResponse({ ...v3, version: 1 }, 201);
     fireEvent.click(within(form).getByTestId('copy-submit'));
-    await waitFor(() => expect(app.router.state.location.pathname).toBe('/console/programs/car-replace-2027/versions/1'));
+    await waitFor(() =>
+      expect(app.router.state.location.pathname).toBe('/console/programs/car-replace-2027/versions/1'),
+    );
     expect(posted).toHaveLength(2);
     expect(posted[1]).toEqual({
-      definition: { ...car(), code: 'car-replace-2027', version: 1, title: { zh: '2027 年汽车置换更新', en: 'Car replacement 2027' } },
+      definition: {
+        ...car(),
+        code: 'car-replace-2027',
+        version: 1,
+        title: { zh: '2027 年汽车置换更新', en: 'Car replacement 2027' },
+      },
       documentNo: '济商务字〔2027〕1号',
       note: '',
     });

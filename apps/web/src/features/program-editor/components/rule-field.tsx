@@ -3,7 +3,7 @@
  * `when`): the rule as JSON, editable, beside the rule in words. Text that is not JSON stays in the box
  * with an error and is not passed on, so the draft always holds a parseable rule.
  */
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { Input } from 'antd';
 import type { FieldProps } from '@rjsf/utils';
 import { useTranslation } from 'react-i18next';
@@ -16,6 +16,15 @@ export interface EditorFormContext {
 
 const pretty = (rule: unknown) => (rule === undefined ? '' : JSON.stringify(rule, null, 1));
 
+/** Does the text already say this rule (whatever its spacing)? */
+function sameRule(text: string, rule: unknown): boolean {
+  try {
+    return JSON.stringify(JSON.parse(text)) === JSON.stringify(rule);
+  } catch {
+    return false;
+  }
+}
+
 export function RuleField(props: FieldProps) {
   const { formData, onChange, fieldPathId, schema, errorSchema, registry, readonly, disabled } = props;
   const { t, i18n } = useTranslation('editor');
@@ -24,17 +33,14 @@ export function RuleField(props: FieldProps) {
   const context = registry.formContext as EditorFormContext | undefined;
 
   // A change from outside (another tab, a reset) replaces the text; typing keeps the user's spacing.
-  useEffect(() => {
-    setText((current) => {
-      try {
-        if (JSON.stringify(JSON.parse(current)) === JSON.stringify(formData)) return current;
-      } catch {
-        // fall through: show the new value
-      }
-      return pretty(formData);
-    });
-    setParseError(false);
-  }, [formData]);
+  const [shown, setShown] = useState<unknown>(formData);
+  if (JSON.stringify(shown) !== JSON.stringify(formData)) {
+    setShown(formData);
+    if (!sameRule(text, formData)) {
+      setText(pretty(formData));
+      setParseError(false);
+    }
+  }
 
   const id = fieldPathId.$id;
   // rjsf hands a field its own messages as `rawErrors` (older releases: `errorSchema.__errors`).
@@ -66,6 +72,7 @@ export function RuleField(props: FieldProps) {
             try {
               const parsed = JSON.parse(value) as unknown;
               setParseError(false);
+              setShown(parsed);
               onChange(parsed, fieldPathId.path);
             } catch {
               setParseError(true);

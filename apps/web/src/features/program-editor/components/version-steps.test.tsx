@@ -13,9 +13,24 @@ const BASE = '/api/admin/programs/car-replace-2026/versions/3';
 const report: WhatIfResult = {
   evaluated: 40,
   changed: [
-    { applicationCode: 'HX-2026-000101', status: 'in_review', before: { eligible: true, amountFen: 1_500_000 }, after: { eligible: true, amountFen: 2_000_000 } },
-    { applicationCode: 'HX-2026-000102', status: 'in_review', before: { eligible: true, amountFen: 1_200_000 }, after: { eligible: true, amountFen: 1_600_000 } },
-    { applicationCode: 'HX-2026-000103', status: 'paid', before: { eligible: true, amountFen: 1_500_000 }, after: { eligible: false, amountFen: 0 } },
+    {
+      applicationCode: 'HX-2026-000101',
+      status: 'in_review',
+      before: { eligible: true, amountFen: 1_500_000 },
+      after: { eligible: true, amountFen: 2_000_000 },
+    },
+    {
+      applicationCode: 'HX-2026-000102',
+      status: 'in_review',
+      before: { eligible: true, amountFen: 1_200_000 },
+      after: { eligible: true, amountFen: 1_600_000 },
+    },
+    {
+      applicationCode: 'HX-2026-000103',
+      status: 'paid',
+      before: { eligible: true, amountFen: 1_500_000 },
+      after: { eligible: false, amountFen: 0 },
+    },
   ],
   deltaFen: 900_000,
 };
@@ -104,7 +119,9 @@ describe('the publish step', () => {
     openPublish(jsonResponse({}));
     expect(screen.getByText('济商务字〔2026〕15号')).toBeTruthy();
     expect(screen.getByText('2026-08-01')).toBeTruthy();
-    expect(screen.getByTestId('publish-effect').textContent).toBe('不追溯：已提交的申请保持原金额，预算不变。');
+    expect(screen.getByTestId('publish-effect').textContent).toBe(
+      '不追溯：已提交的申请保持原金额，预算不变。',
+    );
     fireEvent.click(screen.getByRole('checkbox', { name: /追溯适用/ }));
     expect(screen.getByTestId('publish-effect').textContent).toBe(
       '追溯将从预算中多预留 ¥9,000.00（3 件申请有变化，按最近一次试算）。',
@@ -122,19 +139,35 @@ describe('the publish step', () => {
     fireEvent.click(screen.getByRole('checkbox', { name: /追溯适用/ }));
     fireEvent.click(screen.getByTestId('publish-submit'));
     expect((await screen.findByTestId('publish-done')).textContent).toBe('第 3 版已发布。');
-    expect(calls.find((c) => c.method === 'POST')).toEqual({ method: 'POST', path: `${BASE}/publish`, body: { retroactive: true } });
+    expect(calls.find((c) => c.method === 'POST')).toEqual({
+      method: 'POST',
+      path: `${BASE}/publish`,
+      body: { retroactive: true },
+    });
   });
 
   it.each<[string, Response, string]>([
-    ['SELF_PUBLISH', apiError(403, 'SELF_PUBLISH'), '须由另一位管理员发布您是本草稿的起草人。按双人复核要求，请另一位管理员登录后发布。'],
-    ['STALE_DRAFT', apiError(409, 'STALE_DRAFT', { latestVersion: 4, basedOnVersion: 2 }), '草稿已过期本草稿创建后已有其他版本发布。请基于当前版本重新起草。'],
+    [
+      'SELF_PUBLISH',
+      apiError(403, 'SELF_PUBLISH'),
+      '须由另一位管理员发布您是本草稿的起草人。按双人复核要求，请另一位管理员登录后发布。',
+    ],
+    [
+      'STALE_DRAFT',
+      apiError(409, 'STALE_DRAFT', { latestVersion: 4, basedOnVersion: 2 }),
+      '草稿已过期本草稿创建后已有其他版本发布。请基于当前版本重新起草。',
+    ],
     ['ALREADY_PUBLISHED', apiError(409, 'ALREADY_PUBLISHED'), '该版本已发布。'],
     [
       'BUDGET_SHORTFALL with its amount',
       apiError(409, 'BUDGET_SHORTFALL', { shortfallFen: 12_345_600, details: { shortfallFen: 12_345_600 } }),
       '预算不足，未发布追溯调整还差 ¥123,456.00，没有做任何更改。请先追加资金批次或不追溯发布。',
     ],
-    ['BUDGET_SHORTFALL without one', apiError(409, 'BUDGET_SHORTFALL'), '预算不足，未发布预算不足以支付追溯调整，没有做任何更改。'],
+    [
+      'BUDGET_SHORTFALL without one',
+      apiError(409, 'BUDGET_SHORTFALL'),
+      '预算不足，未发布预算不足以支付追溯调整，没有做任何更改。',
+    ],
     [
       'a retroactive version not in effect yet',
       apiError(422, 'VALIDATION_FAILED', { fields: { retroactive: 'OUT_OF_RANGE' } }),
@@ -151,6 +184,8 @@ describe('the publish step', () => {
     mockApi({ [`POST ${BASE}/publish`]: apiError(403, 'SELF_PUBLISH') });
     renderWithApp(<PublishStep code="car-replace-2026" draft={draft} whatIf={null} />, { language: 'en' });
     fireEvent.click(screen.getByTestId('publish-submit'));
-    expect((await screen.findByTestId('publish-error')).textContent).toContain('A second administrator must publish');
+    expect((await screen.findByTestId('publish-error')).textContent).toContain(
+      'A second administrator must publish',
+    );
   });
 });

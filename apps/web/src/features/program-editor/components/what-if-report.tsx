@@ -51,10 +51,9 @@ export function WhatIfReport({
   const [result, setResult] = useState<WhatIfResult | null>(null);
   const job = useWhatIfJob(code, version, jobId);
   const jobResult = job.data?.result;
+  // The job's report is told once it arrives (a synchronous one is told where it is received).
   useEffect(() => {
-    if (!jobResult) return;
-    setResult(jobResult);
-    onResult?.(jobResult);
+    if (jobResult) onResult?.(jobResult);
     // onResult is usually inline; the job's result is what changes.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [jobResult]);
@@ -78,7 +77,11 @@ export function WhatIfReport({
     <section aria-labelledby="what-if-heading" className="hx-what-if">
       <h2 id="what-if-heading">{t('whatIf.title')}</h2>
       <p className="hx-note">{t('whatIf.intro')}</p>
-      <Button onClick={() => void run()} disabled={start.isPending || (jobId !== undefined && !report && !failed)} data-testid="what-if-run">
+      <Button
+        onClick={() => void run()}
+        disabled={start.isPending || (jobId !== undefined && !report && !failed)}
+        data-testid="what-if-run"
+      >
         {report ? t('whatIf.again') : t('whatIf.run')}
       </Button>
       {start.error ? <ErrorState error={start.error} title={t('whatIf.failed')} /> : null}

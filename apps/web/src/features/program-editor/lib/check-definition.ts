@@ -41,7 +41,7 @@ export function checkDefinition(definition: ProgramDefinition): DefinitionIssue[
     checkDefinitionSemantics(JSON.parse(JSON.stringify(definition)) as ProgramDefinition);
   } catch (error) {
     if (error instanceof ProgramDefinitionError)
-      return [{ path: error.path, message: error.message.replace(`${error.path}: `, "") }];
+      return [{ path: error.path, message: error.message.replace(`${error.path}: `, '') }];
     throw error;
   }
   return [];

@@ -15,7 +15,6 @@ import type {
 import { pointerSegments } from './editor-schema';
 import { WRAPPER_KEYWORDS, validationSchema } from './validation-schema';
 
-
 const cache = new WeakMap<object, Validator>();
 
 function validatorFor(schema: RJSFSchema, rootSchema: RJSFSchema): Validator {
@@ -23,7 +22,9 @@ function validatorFor(schema: RJSFSchema, rootSchema: RJSFSchema): Validator {
   let v = cache.get(key);
   if (!v) {
     const withDefs =
-      schema === rootSchema || schema.definitions ? schema : { ...schema, definitions: rootSchema.definitions };
+      schema === rootSchema || schema.definitions
+        ? schema
+        : { ...schema, definitions: rootSchema.definitions };
     v = new Validator(validationSchema(withDefs) as Schema, '7', false);
     cache.set(key, v);
   }

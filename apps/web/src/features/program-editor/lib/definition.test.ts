@@ -22,7 +22,13 @@ describe('diffDefinitions', () => {
     const formula = (after.amount as { cases: Array<{ formula: { capFen: number } }> }).cases[0]!.formula;
     formula.capFen = 2_000_000;
     expect(diffDefinitions(car(), after)).toEqual([
-      { path: '/amount/cases/0/formula/capFen', part: 'amount', kind: 'changed', before: 1_500_000, after: 2_000_000 },
+      {
+        path: '/amount/cases/0/formula/capFen',
+        part: 'amount',
+        kind: 'changed',
+        before: 1_500_000,
+        after: 2_000_000,
+      },
     ]);
   });
 
@@ -75,7 +81,8 @@ function serverPath(def: unknown): string | null {
 
 describe('checkDefinition (the editor check before saving)', () => {
   it('passes every catalogue program, as the server does', () => {
-    for (const p of programCatalogue) expect(checkDefinition(structuredClone(p) as ProgramDefinition)).toEqual([]);
+    for (const p of programCatalogue)
+      expect(checkDefinition(structuredClone(p) as ProgramDefinition)).toEqual([]);
   });
 
   it.each<[string, (d: ProgramDefinition) => void]>([

@@ -17,7 +17,17 @@ export const RULE_FIELD_ID = 'hx-rule';
 export const EDITOR_PARTS = [
   {
     key: 'general',
-    props: ['code', 'title', 'summary', 'kind', 'opensOn', 'closesOn', 'stacksWith', 'claimKeys', 'historyFields'],
+    props: [
+      'code',
+      'title',
+      'summary',
+      'kind',
+      'opensOn',
+      'closesOn',
+      'stacksWith',
+      'claimKeys',
+      'historyFields',
+    ],
   },
   { key: 'budget', props: ['budget'] },
   { key: 'documents', props: ['documents'] },
@@ -135,7 +145,8 @@ export interface PointerTarget {
 export function locatePointer(pointer: string, definition: unknown): PointerTarget {
   const segments = pointerSegments(pointer);
   const first = segments[0];
-  if (first === undefined || !(first in rootProps)) return { part: 'general', fieldPath: [], inside: pointer };
+  if (first === undefined || !(first in rootProps))
+    return { part: 'general', fieldPath: [], inside: pointer };
   const part = partOfKey(first);
   let schema = resolve(rootProps[first]);
   let data: unknown = (definition as Record<string, unknown> | null)?.[first];

@@ -105,24 +105,33 @@ function words(rule: Json, options: RuleWordsOptions, nested: boolean): string {
 }
 
 function joinKey(op: string): string {
-  return { and: 'and', or: 'or', '+': 'plus', '-': 'minus', '*': 'times', '/': 'over', '%': 'mod', cat: 'cat' }[
-    op
-  ] as string;
+  return {
+    and: 'and',
+    or: 'or',
+    '+': 'plus',
+    '-': 'minus',
+    '*': 'times',
+    '/': 'over',
+    '%': 'mod',
+    cat: 'cat',
+  }[op] as string;
 }
 
 function opKey(op: string): string {
   return (
-    {
-      '==': 'eq',
-      '===': 'eq',
-      '!=': 'ne',
-      '!==': 'ne',
-      '<': 'lt',
-      '<=': 'le',
-      '>': 'gt',
-      '>=': 'ge',
-    } as Record<string, string>
-  )[op] ?? op;
+    (
+      {
+        '==': 'eq',
+        '===': 'eq',
+        '!=': 'ne',
+        '!==': 'ne',
+        '<': 'lt',
+        '<=': 'le',
+        '>': 'gt',
+        '>=': 'ge',
+      } as Record<string, string>
+    )[op] ?? op
+  );
 }
 
 /** `if: [c1, a, c2, b, else]` → "if c1 then a; else if c2 then b; otherwise else". */

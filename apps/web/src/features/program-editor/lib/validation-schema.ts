@@ -24,7 +24,10 @@ export function validationSchema(node: unknown): unknown {
     ((o.properties as Record<string, { const?: unknown }> | undefined)?.[field] ?? {}).const;
   out.type = 'object';
   out.required = [...new Set([...((out.required as string[] | undefined) ?? []), field])];
-  out.properties = { ...((out.properties as object | undefined) ?? {}), [field]: { enum: options.map(valueOf) } };
+  out.properties = {
+    ...((out.properties as object | undefined) ?? {}),
+    [field]: { enum: options.map(valueOf) },
+  };
   out.allOf = options.map((o) => ({
     if: { properties: { [field]: { const: valueOf(o) } }, required: [field] },
     then: validationSchema(o),
