@@ -55,6 +55,14 @@ export default defineConfig({
             },
             // pdf.js (the reviewer's document viewer) stays in the lazily loaded viewer's own chunk.
             { name: 'pdfjs', test: /node_modules[\\/]pdfjs-dist[\\/]/, priority: 4 },
+            // The program editor's schema forms (rjsf and its validator) load with the editor's chunk only.
+            {
+              name: 'schema-forms',
+              test: /node_modules[\\/](@rjsf|@cfworker|@x0k|markdown-to-jsx|jsonpointer)[\\/]/,
+              priority: 4,
+              // Not the modules they import (antd, react): those stay in their own chunks for every page.
+              includeDependenciesRecursively: false,
+            },
             // ECharts (the public /stats page) likewise: loaded with that page only.
             { name: 'echarts', test: /node_modules[\\/](echarts|zrender)[\\/]/, priority: 4 },
             {

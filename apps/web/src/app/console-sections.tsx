@@ -47,6 +47,7 @@ export const BUILT_SECTIONS: ReadonlySet<ConsoleSection> = new Set([
   'dealerLedger',
   'organizations',
   'audit',
+  'programs',
 ]);
 
 /** The console's pages, in menu order. The dashboard is for every console user. */

@@ -52,6 +52,12 @@ const DealerImportPage = lazyPage(() => staff().then((m) => m.DealerImportPage))
 const DealerCertificatesPage = lazyPage(() => staff().then((m) => m.DealerCertificatesPage));
 const DealerReceiptsPage = lazyPage(() => staff().then((m) => m.DealerReceiptsPage));
 const OrganizationsReviewPage = lazyPage(() => staff().then((m) => m.OrganizationsReviewPage));
+// Its own chunk (with the schema forms): only administrators open it.
+const programEditor = () => import('./routes/program-editor');
+const ProgramsAdminPage = lazyPage(() => programEditor().then((m) => m.ProgramsAdminPage));
+const ProgramVersionsPage = lazyPage(() => programEditor().then((m) => m.ProgramVersionsPage));
+const NewDraftPage = lazyPage(() => programEditor().then((m) => m.NewDraftPage));
+const VersionPage = lazyPage(() => programEditor().then((m) => m.VersionPage));
 // Its own chunk: only auditors open it.
 const AuditPage = lazyPage(() => import('./routes/audit').then((m) => m.AuditPage));
 
@@ -155,6 +161,16 @@ export const routes: RouteObject[] = [
             path: 'organizations',
             element: <RequireSession area="console" permission={Permission.OrganizationsReview} />,
             children: [{ index: true, element: <OrganizationsReviewPage /> }],
+          },
+          {
+            path: 'programs',
+            element: <RequireSession area="console" permission={Permission.ProgramsManage} />,
+            children: [
+              { index: true, element: <ProgramsAdminPage /> },
+              { path: ':code', element: <ProgramVersionsPage /> },
+              { path: ':code/new', element: <NewDraftPage /> },
+              { path: ':code/versions/:version', element: <VersionPage /> },
+            ],
           },
           {
             path: 'audit',

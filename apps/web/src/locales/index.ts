@@ -16,6 +16,7 @@ import zhLedger from './zh-CN/ledger.json';
 import zhAudit from './zh-CN/audit.json';
 import zhVouchers from './zh-CN/vouchers.json';
 import zhLottery from './zh-CN/lottery.json';
+import zhEditor from './zh-CN/editor.json';
 import enCommon from './en/common.json';
 import enHome from './en/home.json';
 import enErrors from './en/errors.json';
@@ -34,6 +35,7 @@ import enLedger from './en/ledger.json';
 import enAudit from './en/audit.json';
 import enVouchers from './en/vouchers.json';
 import enLottery from './en/lottery.json';
+import enEditor from './en/editor.json';
 
 export const namespaces = [
   'common',
@@ -54,6 +56,7 @@ export const namespaces = [
   'audit',
   'vouchers',
   'lottery',
+  'editor',
 ] as const;
 
 export const resources = {
@@ -76,6 +79,7 @@ export const resources = {
     audit: zhAudit,
     vouchers: zhVouchers,
     lottery: zhLottery,
+    editor: zhEditor,
   },
   en: {
     common: enCommon,
@@ -96,5 +100,6 @@ export const resources = {
     audit: enAudit,
     vouchers: enVouchers,
     lottery: enLottery,
+    editor: enEditor,
   },
 } as const;

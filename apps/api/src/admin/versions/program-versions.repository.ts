@@ -176,7 +176,7 @@ export class ProgramVersionsRepository {
   /** Turns a draft into a published version (once: false when it is not a draft any more). */
   async markPublished(manager: EntityManager, versionId: string, publishedBy: string): Promise<boolean> {
     // `returning`: for an UPDATE … RETURNING the pg driver answers [rows, count], not the rows.
-    const rows = await returning(
+    const rows = await returning<{ id: string }>(
       manager,
       `UPDATE program_version SET status = 'published', published_by = $2, published_at = now()
         WHERE id = $1 AND status = 'draft' RETURNING id`,
