@@ -461,7 +461,7 @@ describe('staff and dealer sign-in', () => {
       expect(res.body.error.fields).toEqual({ password: 'PASSWORD_TOO_COMMON' });
     });
 
-    it('an administrator cannot create a resident or set a role by PATCH', async () => {
+    it('an administrator cannot create a resident or set a role by PATCH (the security administrator’s duty)', async () => {
       const created = await request(t.server)
         .post('/api/admin/users')
         .set('cookie', admin)
@@ -473,8 +473,11 @@ describe('staff and dealer sign-in', () => {
         .patch(`/api/admin/users/${id}`)
         .set('cookie', admin)
         .send({ role: 'admin' })
-        .expect(422);
-      expect(patched.body.error.fields).toEqual({ role: 'UNKNOWN_FIELD' });
+        .expect(403);
+      expect(patched.body.error).toMatchObject({
+        code: 'SECURITY_ADMIN_REQUIRED',
+        fields: { role: 'SECURITY_ADMIN_REQUIRED' },
+      });
     });
 
     it('a duplicate username → 409', async () => {
