@@ -51,6 +51,7 @@ const DealerImportPage = lazyPage(() => staff().then((m) => m.DealerImportPage))
 const DealerCertificatesPage = lazyPage(() => staff().then((m) => m.DealerCertificatesPage));
 const DealerReceiptsPage = lazyPage(() => staff().then((m) => m.DealerReceiptsPage));
 const OrganizationsReviewPage = lazyPage(() => staff().then((m) => m.OrganizationsReviewPage));
+const UsersPage = lazyPage(() => staff().then((m) => m.UsersPage));
 // Its own chunk: only auditors open it.
 const AuditPage = lazyPage(() => import('./routes/audit').then((m) => m.AuditPage));
 
@@ -153,6 +154,12 @@ export const routes: RouteObject[] = [
             path: 'organizations',
             element: <RequireSession area="console" permission={Permission.OrganizationsReview} />,
             children: [{ index: true, element: <OrganizationsReviewPage /> }],
+          },
+          {
+            // Both administrators (三员): the actions offered follow users.manage / users.security.
+            path: 'users',
+            element: <RequireSession area="console" permission={Permission.UsersAccounts} />,
+            children: [{ index: true, element: <UsersPage /> }],
           },
           {
             path: 'audit',

@@ -15,6 +15,7 @@ import zhFunding from './zh-CN/funding.json';
 import zhLedger from './zh-CN/ledger.json';
 import zhAudit from './zh-CN/audit.json';
 import zhVouchers from './zh-CN/vouchers.json';
+import zhUsers from './zh-CN/users.json';
 import enCommon from './en/common.json';
 import enHome from './en/home.json';
 import enErrors from './en/errors.json';
@@ -32,6 +33,7 @@ import enFunding from './en/funding.json';
 import enLedger from './en/ledger.json';
 import enAudit from './en/audit.json';
 import enVouchers from './en/vouchers.json';
+import enUsers from './en/users.json';
 
 export const namespaces = [
   'common',
@@ -51,6 +53,7 @@ export const namespaces = [
   'ledger',
   'audit',
   'vouchers',
+  'users',
 ] as const;
 
 export const resources = {
@@ -72,6 +75,7 @@ export const resources = {
     ledger: zhLedger,
     audit: zhAudit,
     vouchers: zhVouchers,
+    users: zhUsers,
   },
   en: {
     common: enCommon,
@@ -91,5 +95,6 @@ export const resources = {
     ledger: enLedger,
     audit: enAudit,
     vouchers: enVouchers,
+    users: enUsers,
   },
 } as const;
