@@ -34,7 +34,8 @@ export function CreateAccountForm({
   const [serverError, setServerError] = useState<unknown>(null);
   const form = useForm<Values>({ mode: 'onChange', defaultValues: blank });
   const role = form.watch('role');
-  const message = (field: string) => (code: string) => t(fieldErrorKeys(code, `users:errors.${field}.${code}`));
+  const message = (field: string) => (code: string) =>
+    t(fieldErrorKeys(code, `users:errors.${field}.${code}`));
 
   const onSubmit = async (values: Values) => {
     setServerError(null);
@@ -102,7 +103,7 @@ export function CreateAccountForm({
         <FormField<Values, 'organizationId'>
           name="organizationId"
           label={t('fields.organization')}
-          rules={{ validate: (v: string) => (form.getValues('role') !== 'dealer' || v !== '') || 'REQUIRED' }}
+          rules={{ validate: (v: string) => form.getValues('role') !== 'dealer' || v !== '' || 'REQUIRED' }}
           errorMessage={message('organizationId')}
         >
           {({ field, inputProps }) => (
@@ -122,7 +123,9 @@ export function CreateAccountForm({
         rules={{ validate: accountRules.password }}
         errorMessage={message('password')}
       >
-        {({ textInputProps }) => <Input.Password {...textInputProps} autoComplete="new-password" maxLength={256} />}
+        {({ textInputProps }) => (
+          <Input.Password {...textInputProps} autoComplete="new-password" maxLength={256} />
+        )}
       </FormField>
       <FormAlert />
       <SubmitButton data-testid="create-account-submit">{t('create.submit')}</SubmitButton>

@@ -8,13 +8,7 @@ import { useMemo, useState } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { Alert, Button, Input, Modal, Space, Table, Tag } from 'antd';
 import { Link } from 'react-router';
-import {
-  Permission,
-  ROLES,
-  type AccountView,
-  type OrganizationView,
-  type Role,
-} from '@huanxin/shared';
+import { Permission, ROLES, type AccountView, type OrganizationView, type Role } from '@huanxin/shared';
 import { useTranslation } from 'react-i18next';
 import { ErrorState } from '@/components/ui/query-state';
 import { isApiError } from '@/lib/api-client';
@@ -112,7 +106,8 @@ export function UsersConsole() {
     try {
       const after = await update.mutateAsync({ id: account.id, change: changeOf(action, value) });
       setPending(null);
-      const key = after.pendingActivation && action !== 'activate' ? `done.${action}Pending` : `done.${action}`;
+      const key =
+        after.pendingActivation && action !== 'activate' ? `done.${action}Pending` : `done.${action}`;
       setOutcome({
         type: after.pendingActivation ? 'info' : 'success',
         text: t(key, { name: name(account), role: t(`auth:roles.${after.role}`) }),
@@ -199,7 +194,9 @@ export function UsersConsole() {
         ) : null}
       </div>
 
-      {accounts.isError ? <ErrorState error={accounts.error} onRetry={() => void accounts.refetch()} /> : null}
+      {accounts.isError ? (
+        <ErrorState error={accounts.error} onRetry={() => void accounts.refetch()} />
+      ) : null}
       <Table<AccountView>
         rowKey="id"
         size="small"
@@ -326,7 +323,11 @@ export function UsersConsole() {
             />
             {valueError ? (
               <p className="hx-field__error" id="account-new-password-error" role="alert">
-                {t([`users:errors.password.${valueError}`, `errors:field.${valueError}`, `errors:${valueError}`])}
+                {t([
+                  `users:errors.password.${valueError}`,
+                  `errors:field.${valueError}`,
+                  `errors:${valueError}`,
+                ])}
               </p>
             ) : (
               <p className="hx-field__help" id="account-new-password-help">
@@ -352,7 +353,13 @@ export function UsersConsole() {
           </div>
         ) : null}
         {dialogError ? (
-          <Alert type="error" showIcon role="alert" data-testid="account-action-error" title={dialogErrorText(dialogError)} />
+          <Alert
+            type="error"
+            showIcon
+            role="alert"
+            data-testid="account-action-error"
+            title={dialogErrorText(dialogError)}
+          />
         ) : null}
       </Modal>
     </div>

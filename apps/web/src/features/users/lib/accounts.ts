@@ -43,7 +43,11 @@ export type AccountAction = 'disable' | 'enable' | 'password' | 'activate' | 'un
  * administrator (`users.security`) unlocks, resets the factor and changes roles. Nobody is offered
  * anything on their own account.
  */
-export function actionsFor(role: Role | undefined, selfId: string | undefined, a: AccountView): AccountAction[] {
+export function actionsFor(
+  role: Role | undefined,
+  selfId: string | undefined,
+  a: AccountView,
+): AccountAction[] {
   if (!role || a.id === selfId) return [];
   const out: AccountAction[] = [];
   if (can(role, Permission.UsersManage)) {
