@@ -5,7 +5,7 @@
 import { useState } from 'react';
 import { Input } from 'antd';
 import type { AccountView, OrganizationView } from '@huanxin/shared';
-import { useForm } from 'react-hook-form';
+import { useForm, useWatch } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { Form, FormAlert, FormField, SubmitButton, fieldErrorKeys } from '@/components/ui/form';
 import { NativeSelect } from '@/components/ui/native-select';
@@ -33,7 +33,7 @@ export function CreateAccountForm({
   const create = useCreateAccount();
   const [serverError, setServerError] = useState<unknown>(null);
   const form = useForm<Values>({ mode: 'onChange', defaultValues: blank });
-  const role = form.watch('role');
+  const role = useWatch({ control: form.control, name: 'role' });
   const message = (field: string) => (code: string) =>
     t(fieldErrorKeys(code, `users:errors.${field}.${code}`));
 

@@ -5,15 +5,12 @@
  * factor and changes roles). Every action is confirmed and its outcome (or refusal) is said plainly.
  */
 import { useMemo, useState } from 'react';
-import { useQuery } from '@tanstack/react-query';
 import { Alert, Button, Input, Modal, Space, Table, Tag } from 'antd';
 import { Link } from 'react-router';
-import { Permission, ROLES, type AccountView, type OrganizationView, type Role } from '@huanxin/shared';
+import { can, Permission, ROLES, type AccountView, type OrganizationView, type Role } from '@huanxin/shared';
 import { useTranslation } from 'react-i18next';
 import { ErrorState } from '@/components/ui/query-state';
 import { isApiError } from '@/lib/api-client';
-import { useSession } from '@/features/auth/hooks/use-session';
-import { organizationsQueryOptions } from '@/features/dealer/api/organizations';
 import { useAccounts, useUpdateAccount, type AccountChange } from '../api/users';
 import {
   ACCOUNT_STATUSES,
@@ -60,13 +57,22 @@ function changeOf(action: AccountAction, value: string): AccountChange {
   }
 }
 
-export function UsersConsole() {
+export function UsersConsole({
+  user,
+  organizations,
+}: {
+  /** The signed-in administrator: which actions are offered, and which row is their own. */
+  user: { id: string; role: Role } | null;
+  /**
+   * Organisations (names, registrations), only for a role that may review them (the page loads
+   * them); the security administrator may not, so it gets none and sees no summary.
+   */
+  organizations?: { data?: readonly OrganizationView[] | undefined };
+}) {
   const { t, i18n } = useTranslation(['users', 'auth', 'errors']);
-  const { user, can } = useSession();
   const accounts = useAccounts();
-  const mayReviewOrganizations = can(Permission.OrganizationsReview);
-  // Organisations (names, registrations) only for those allowed: the security administrator is not.
-  const organizations = useQuery({ ...organizationsQueryOptions(), enabled: mayReviewOrganizations });
+  const mayReviewOrganizations = organizations !== undefined;
+  const mayCreate = user !== null && can(user.role, Permission.UsersManage);
   const update = useUpdateAccount();
   const [filter, setFilter] = useState<AccountFilter>({ role: 'all', status: 'all', search: '' });
   const [creating, setCreating] = useState(false);
@@ -76,9 +82,10 @@ export function UsersConsole() {
   const [dialogError, setDialogError] = useState<unknown>(null);
   const [outcome, setOutcome] = useState<{ type: 'success' | 'info'; text: string } | null>(null);
 
+  const orgList = organizations?.data;
   const orgById = useMemo(
-    () => new Map((organizations.data ?? []).map((o): [string, OrganizationView] => [o.id, o])),
-    [organizations.data],
+    () => new Map((orgList ?? []).map((o): [string, OrganizationView] => [o.id, o])),
+    [orgList],
   );
   const rows = filterAccounts(accounts.data ?? [], filter);
   const when = (iso: string | null) =>
@@ -123,7 +130,7 @@ export function UsersConsole() {
     return t([`users:errors.${code}`, `errors:${code}`, 'errors:GENERIC']);
   };
 
-  const pendingRegistrations = (organizations.data ?? []).filter((o) => o.status === 'pending').length;
+  const pendingRegistrations = (orgList ?? []).filter((o) => o.status === 'pending').length;
 
   return (
     <div className="hx-users">
@@ -187,7 +194,7 @@ export function UsersConsole() {
             onChange={(e) => setFilter({ ...filter, search: e.target.value })}
           />
         </label>
-        {can(Permission.UsersManage) ? (
+        {mayCreate ? (
           <Button type="primary" onClick={() => setCreating(true)} data-testid="create-account">
             {t('create.open')}
           </Button>
@@ -273,7 +280,7 @@ export function UsersConsole() {
         destroyOnHidden
       >
         <CreateAccountForm
-          organizations={(organizations.data ?? []).filter((o) => o.status === 'active')}
+          organizations={(orgList ?? []).filter((o) => o.status === 'active')}
           onCreated={(created) => {
             setCreating(false);
             setOutcome({

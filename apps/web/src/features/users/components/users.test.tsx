@@ -65,7 +65,7 @@ function adminApi(extra: Parameters<typeof mockApi>[0] = {}, role = 'admin') {
 }
 
 const row = async (username: string) =>
-  (await screen.findByTestId(`account-${username}`, {}, { timeout: 5000 })) as HTMLElement;
+  (await screen.findByTestId(`account-${username}`, {}, { timeout: 12_000 })) as HTMLElement;
 /** A row's action button (its accessible name says what and whom: checked once below). */
 const action = async (username: string, name: string) =>
   within(await row(username)).getByTestId(`action-${name}`);
@@ -91,7 +91,7 @@ describe('users console: the list', () => {
     expect(screen.getByRole('link', { name: '前往经营单位审核' }).getAttribute('href')).toBe(
       '/console/organizations',
     );
-  });
+  }, 30_000); // the suite's first render (antd styles, the lazy page) is slow on a shared machine
 
   it('filters by role, by status and by name or username', async () => {
     adminApi();
