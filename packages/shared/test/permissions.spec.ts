@@ -1,4 +1,3 @@
-import { describe, expect, it } from 'vitest';
 import { can, isStaffRole, Permission, PASSWORD_ROLES, ROLE_PERMISSIONS, ROLES, type Role } from '../src';
 
 /** 等保 三员: system administrator, security administrator and auditor hold disjoint duties. */
