@@ -320,7 +320,9 @@ describe('access control: denied by default, every route declares its permission
         if (expected === 401) expect(res.body.error.code).toBe('UNAUTHENTICATED');
       }
       expect(wrong).toEqual([]);
-    });
+      // Every route × every caller (eight since the security administrator): one request each, in
+      // sequence, which outgrows the default 30 s on a loaded 2-core machine.
+    }, 180_000);
 
     it('allowed GETs without parameters answer 200 for the roles allowed', async () => {
       for (const key of [
