@@ -23,6 +23,7 @@ const CALLERS: Caller[] = [
   'approver',
   'finance',
   'admin',
+  'security_admin',
   'auditor',
 ];
 
@@ -126,10 +127,12 @@ const MATRIX: Record<string, Row> = {
   // A dealer's direct repayment of a receivable (dealer-returns.e2e-spec)
   'POST /api/payments/receivables/:id/collect': only('finance'),
 
-  // Admin: accounts, organisations and programs — no resident personal data
-  'GET /api/admin/users': only('admin'),
+  // Admin: accounts, organisations and programs — no resident personal data. The account list and
+  // its PATCH are shared with the security administrator (三员: which fields each may change is in
+  // separation-of-duties.e2e-spec); creating accounts is the system administrator's alone.
+  'GET /api/admin/users': only('admin', 'security_admin'),
   'POST /api/admin/users': only('admin'),
-  'PATCH /api/admin/users/:id': only('admin'),
+  'PATCH /api/admin/users/:id': only('admin', 'security_admin'),
   'POST /api/admin/organizations': only('admin'),
 
   // Dealer organisations (issue 13): public registration; the commerce office (approver) and admins
@@ -214,7 +217,15 @@ describe('access control: denied by default, every route declares its permission
       residents.push({ id: signed.user.id, cookie: signed.cookie });
     }
     cookies.resident = residents[0]!.cookie;
-    for (const role of ['dealer', 'reviewer', 'approver', 'finance', 'admin', 'auditor'] as const)
+    for (const role of [
+      'dealer',
+      'reviewer',
+      'approver',
+      'finance',
+      'admin',
+      'security_admin',
+      'auditor',
+    ] as const)
       cookies[role] = (await signInStaff(t, DEMO_USERS[role])).cookie;
   });
   afterAll(async () => {
@@ -324,7 +335,9 @@ describe('access control: denied by default, every route declares its permission
         if (expected === 401) expect(res.body.error.code).toBe('UNAUTHENTICATED');
       }
       expect(wrong).toEqual([]);
-    });
+      // Every route × every caller (eight since the security administrator): one request each, in
+      // sequence, which outgrows the default 30 s on a loaded 2-core machine.
+    }, 180_000);
 
     it('allowed GETs without parameters answer 200 for the roles allowed', async () => {
       for (const key of [
@@ -363,6 +376,11 @@ describe('access control: denied by default, every route declares its permission
             MATRIX[key] !== ANY_SIGNED_IN,
         );
       expect(reachable('admin').filter((key) => !key.split(' ')[1]!.startsWith('/api/admin/'))).toEqual([]);
+      // The security administrator reaches the account list and its PATCH, nothing else.
+      expect(reachable('security_admin').sort()).toEqual([
+        'GET /api/admin/users',
+        'PATCH /api/admin/users/:id',
+      ]);
       expect(reachable('auditor').sort()).toEqual([
         'GET /api/audit',
         'GET /api/audit/anchors',
@@ -376,19 +394,25 @@ describe('access control: denied by default, every route declares its permission
       const personal = Object.keys(MATRIX).filter((key) =>
         /^\S+ \/api\/(me|applications|residents)(\/|$)/.test(key),
       );
-      for (const caller of ['dealer', 'finance', 'admin', 'auditor'] as const)
+      for (const caller of ['dealer', 'finance', 'admin', 'security_admin', 'auditor'] as const)
         expect(personal.filter((key) => expectedFor(key, caller) === A)).toEqual([]);
     });
 
-    it.each(['resident', 'dealer', 'reviewer', 'approver', 'finance', 'admin', 'auditor'] as const)(
-      '%s can log out (204)',
-      async (role) => {
-        const cookie =
-          role === 'resident' ? residents[1]!.cookie : (await signInStaff(t, DEMO_USERS[role])).cookie;
-        await request(t.server).post('/api/auth/logout').set('cookie', cookie).expect(204);
-        await request(t.server).get('/api/auth/me').set('cookie', cookie).expect(401);
-      },
-    );
+    it.each([
+      'resident',
+      'dealer',
+      'reviewer',
+      'approver',
+      'finance',
+      'admin',
+      'security_admin',
+      'auditor',
+    ] as const)('%s can log out (204)', async (role) => {
+      const cookie =
+        role === 'resident' ? residents[1]!.cookie : (await signInStaff(t, DEMO_USERS[role])).cookie;
+      await request(t.server).post('/api/auth/logout').set('cookie', cookie).expect(204);
+      await request(t.server).get('/api/auth/me').set('cookie', cookie).expect(401);
+    });
   });
 
   describe('records are scoped to their owner (IDOR)', () => {
@@ -436,7 +460,8 @@ describe('access control: denied by default, every route declares its permission
           isAdmin: true,
         },
       ],
-      ['PATCH', 'admin', `/api/admin/users/${randomUUID()}`, { role: 'admin' }],
+      ['PATCH', 'admin', `/api/admin/users/${randomUUID()}`, { roles: ['admin'] }],
+      ['PATCH', 'security_admin', `/api/admin/users/${randomUUID()}`, { permissions: ['audit.read'] }],
       [
         'POST',
         'admin',

@@ -24,11 +24,14 @@ import type { TestApp } from './utils/test-app';
 describe('staff and dealer sign-in', () => {
   let t: TestApp;
   let admin: string;
+  /** The security administrator: unlocks and factor resets are its duty (三员). */
+  let secadmin: string;
 
   beforeAll(async () => {
     t = await createIdentityApp();
     await clearRateLimits(t.config);
     admin = (await signInStaff(t, DEMO_USERS.admin)).cookie;
+    secadmin = (await signInStaff(t, DEMO_USERS.security_admin)).cookie;
   });
   afterAll(async () => {
     await t.close();
@@ -176,7 +179,7 @@ describe('staff and dealer sign-in', () => {
         .expect(200);
     });
 
-    it('an administrator can unlock a locked account', async () => {
+    it('the security administrator can unlock a locked account', async () => {
       const username = uniqueUsername('unlockme');
       const id = await createAccount(t, admin, { username, role: 'finance' });
       for (let i = 0; i < 5; i++)
@@ -190,7 +193,7 @@ describe('staff and dealer sign-in', () => {
         .expect(401);
       const patched = await request(t.server)
         .patch(`/api/admin/users/${id}`)
-        .set('cookie', admin)
+        .set('cookie', secadmin)
         .send({ unlock: true })
         .expect(200);
       expect(patched.body.locked).toBe(false);
@@ -405,8 +408,16 @@ describe('staff and dealer sign-in', () => {
       await activateAccount(t, id);
       await request(t.server).post('/api/auth/login').send({ username, password: newPassword }).expect(200);
 
-      for (const change of [{ resetMfa: true }, { disabled: true }]) {
-        await request(t.server).patch(`/api/admin/users/${id}`).set('cookie', admin).send(change).expect(200);
+      // The factor reset is the security administrator's; it leaves the account pending too.
+      for (const [cookie, change] of [
+        [secadmin, { resetMfa: true }],
+        [admin, { disabled: true }],
+      ] as const) {
+        await request(t.server)
+          .patch(`/api/admin/users/${id}`)
+          .set('cookie', cookie)
+          .send(change)
+          .expect(200);
       }
       const reenabled = await request(t.server)
         .patch(`/api/admin/users/${id}`)
@@ -450,7 +461,7 @@ describe('staff and dealer sign-in', () => {
       expect(res.body.error.fields).toEqual({ password: 'PASSWORD_TOO_COMMON' });
     });
 
-    it('an administrator cannot create a resident or set a role by PATCH', async () => {
+    it('an administrator cannot create a resident or set a role by PATCH (the security administrator’s duty)', async () => {
       const created = await request(t.server)
         .post('/api/admin/users')
         .set('cookie', admin)
@@ -462,8 +473,11 @@ describe('staff and dealer sign-in', () => {
         .patch(`/api/admin/users/${id}`)
         .set('cookie', admin)
         .send({ role: 'admin' })
-        .expect(422);
-      expect(patched.body.error.fields).toEqual({ role: 'UNKNOWN_FIELD' });
+        .expect(403);
+      expect(patched.body.error).toMatchObject({
+        code: 'SECURITY_ADMIN_REQUIRED',
+        fields: { role: 'SECURITY_ADMIN_REQUIRED' },
+      });
     });
 
     it('a duplicate username → 409', async () => {
@@ -697,13 +711,13 @@ describe('staff and dealer sign-in', () => {
       );
     });
 
-    it('an administrator resets the factor: the account enrols again', async () => {
+    it('the security administrator resets the factor: the account enrols again', async () => {
       const username = uniqueUsername('mfareset');
       const id = await createAccount(t, admin, { username, role: 'auditor' });
       const { cookie } = await enrol(username);
       await request(t.server)
         .patch(`/api/admin/users/${id}`)
-        .set('cookie', admin)
+        .set('cookie', secadmin)
         .send({ resetMfa: true })
         .expect(200);
       await request(mfa.server).get('/api/auth/me').set('cookie', cookie).expect(401);

@@ -70,6 +70,13 @@ export const ERROR_STATUS = {
   ID_NUMBER_LOCKED: 409,
   /** A reviewer/approver account made usable by one admin needs a different admin to activate it. */
   SECOND_ADMIN_REQUIRED: 403,
+  // Users console and 三员 (issue 15)
+  /** Role changes, TOTP resets and unlocks are the security administrator's (`users.security`). */
+  SECURITY_ADMIN_REQUIRED: 403,
+  /** Names, status, passwords and activation are the system administrator's (`users.manage`). */
+  SYSTEM_ADMIN_REQUIRED: 403,
+  /** Nobody changes their own role, factor, status or password through the admin route. */
+  SELF_ACCOUNT_CHANGE: 403,
   // Review sampling (issue 11)
   SAMPLE_NOT_FOUND: 404,
   /** The application is not an item of that sample. */

@@ -3,10 +3,21 @@
  * reads the same map to show only what a user may do. Denied by default: a permission not listed
  * for a role is refused.
  *
- * Separation of duties (等保 三员, GB/T 35273 §7.1): `admin` manages users and programs but reads no
- * resident personal data; `auditor` reads only the audit log; nobody can change the audit log.
+ * Separation of duties (等保 三员, GB/T 35273 §7.1): `admin` is the system administrator (accounts,
+ * organisations, programs) and reads no resident personal data; `security_admin` is the security
+ * administrator (role changes, second-factor resets, unlocks) and holds nothing else; `auditor`
+ * reads only the audit log; nobody can change the audit log.
  */
-export const ROLES = ['resident', 'dealer', 'reviewer', 'approver', 'finance', 'admin', 'auditor'] as const;
+export const ROLES = [
+  'resident',
+  'dealer',
+  'reviewer',
+  'approver',
+  'finance',
+  'admin',
+  'security_admin',
+  'auditor',
+] as const;
 export type Role = (typeof ROLES)[number];
 
 /** Roles that sign in with username and password (and TOTP when required). */
@@ -15,6 +26,7 @@ export const STAFF_ROLES = [
   'approver',
   'finance',
   'admin',
+  'security_admin',
   'auditor',
 ] as const satisfies readonly Role[];
 export const PASSWORD_ROLES = ['dealer', ...STAFF_ROLES] as const satisfies readonly Role[];
@@ -43,7 +55,18 @@ export const Permission = {
   /** Budget tranches (source, effective date, document number) raise a program's total (operations.md §8). */
   BudgetTranches: 'budget.tranches',
   ProgramsManage: 'programs.manage',
+  /** Create accounts; rename, disable/enable, set a password, activate (the system administrator). */
   UsersManage: 'users.manage',
+  /**
+   * Role changes, second-factor (TOTP) resets and unlocks of other accounts (the security
+   * administrator, 三员). Checked per field on `PATCH /api/admin/users/:id`.
+   */
+  UsersSecurity: 'users.security',
+  /**
+   * The account list and its `PATCH` route, for both administrators; which fields each may change
+   * is decided by `users.manage` and `users.security` above.
+   */
+  UsersAccounts: 'users.accounts',
   AuditRead: 'audit.read',
 } as const;
 export type Permission = (typeof Permission)[keyof typeof Permission];
@@ -69,9 +92,11 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
   admin: [
     Permission.ProgramsManage,
     Permission.UsersManage,
+    Permission.UsersAccounts,
     Permission.OrganizationsReview,
     Permission.BudgetTranches,
   ],
+  security_admin: [Permission.UsersAccounts, Permission.UsersSecurity],
   auditor: [Permission.AuditRead],
 };
 

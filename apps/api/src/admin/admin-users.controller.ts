@@ -13,7 +13,8 @@ export class AdminUsersController {
   constructor(private readonly accounts: AdminUsersService) {}
 
   @Get('users')
-  @ApiOperation({ summary: 'Staff and dealer accounts' })
+  @RequirePermission(Permission.UsersAccounts)
+  @ApiOperation({ summary: 'Staff and dealer accounts (system and security administrators)' })
   list() {
     return this.accounts.list();
   }
@@ -28,16 +29,17 @@ export class AdminUsersController {
   }
 
   @Patch('users/:id')
+  @RequirePermission(Permission.UsersAccounts)
   @ApiOperation({
     summary:
-      'Rename, disable/enable (ends sessions), unlock, set password, reset MFA, activate (a second admin)',
+      "Rename, disable/enable (ends sessions), set password, activate (a second admin): system administrator; change role, unlock, reset MFA: security administrator (403 SECURITY_ADMIN_REQUIRED / SYSTEM_ADMIN_REQUIRED otherwise; 403 SELF_ACCOUNT_CHANGE on one's own account)",
   })
   update(
     @Param('id', new ParseUUIDPipe({ version: '4' })) id: string,
     @Body() body: UpdateUserDto,
     @CurrentUser() actor: AuthUser,
   ) {
-    return this.accounts.update(id, body, actor.id);
+    return this.accounts.update(id, body, actor);
   }
 
   @Post('organizations')

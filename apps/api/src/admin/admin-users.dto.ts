@@ -12,7 +12,7 @@ import {
   MaxLength,
   MinLength,
 } from 'class-validator';
-import { PASSWORD_ROLES } from '@huanxin/shared';
+import { PASSWORD_ROLES, STAFF_ROLES } from '@huanxin/shared';
 import { IsUscc } from '../common/validation/identifiers';
 import { ORGANIZATION_KINDS, type OrganizationKind } from '../users/organization.entity';
 
@@ -57,7 +57,7 @@ export class UpdateUserDto {
   @IsBoolean()
   disabled?: boolean;
 
-  @ApiPropertyOptional({ description: 'Clears a lock-out after failed sign-ins' })
+  @ApiPropertyOptional({ description: 'Clears a lock-out after failed sign-ins (security administrator)' })
   @IsOptional()
   @IsBoolean()
   unlock?: boolean;
@@ -68,10 +68,21 @@ export class UpdateUserDto {
   @MaxLength(256)
   password?: string;
 
-  @ApiPropertyOptional({ description: 'Removes the TOTP second factor so the user enrols again' })
+  @ApiPropertyOptional({
+    description: 'Removes the TOTP second factor so the user enrols again (security administrator)',
+  })
   @IsOptional()
   @IsBoolean()
   resetMfa?: boolean;
+
+  @ApiPropertyOptional({
+    enum: STAFF_ROLES,
+    description:
+      "Changes a staff account's role (security administrator only, never one's own; ends the sessions; a reviewer/approver role waits for an administrator to activate it)",
+  })
+  @IsOptional()
+  @IsIn(STAFF_ROLES)
+  role?: (typeof STAFF_ROLES)[number];
 
   @ApiPropertyOptional({
     description:

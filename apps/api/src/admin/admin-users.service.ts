@@ -10,6 +10,7 @@ import {
   validateUscc,
 } from '@huanxin/shared';
 import { AuditService } from '../audit/audit.service';
+import type { AuthUser } from '../common/http/request-context';
 import { checkPassword } from '../auth/password-policy';
 import { PasswordService } from '../auth/password.service';
 import { SessionService } from '../auth/session.service';
@@ -48,6 +49,30 @@ export function needsSecondAdmin(role: Role): boolean {
   return can(role, Permission.PersonalDataReveal);
 }
 
+/**
+ * 三员 on one route: which `PATCH /api/admin/users/:id` fields belong to which administrator. The
+ * system administrator (`users.manage`) names, disables and re-enables accounts, sets passwords and
+ * activates; the security administrator (`users.security`) changes roles, resets the second factor
+ * and unlocks. A request mixing both is refused whole, so nothing changes.
+ */
+const SECURITY_FIELDS = ['role', 'resetMfa', 'unlock'] as const;
+const SYSTEM_FIELDS = ['displayName', 'disabled', 'password', 'activate'] as const;
+
+type UpdateField = (typeof SECURITY_FIELDS)[number] | (typeof SYSTEM_FIELDS)[number];
+
+/** The fields a PATCH asks to change (`unlock`/`resetMfa`/`activate: false` ask for nothing). */
+function requested(input: UpdateUserDto): UpdateField[] {
+  const fields: UpdateField[] = [];
+  if (input.role !== undefined) fields.push('role');
+  if (input.resetMfa === true) fields.push('resetMfa');
+  if (input.unlock === true) fields.push('unlock');
+  if (input.displayName !== undefined) fields.push('displayName');
+  if (input.disabled !== undefined) fields.push('disabled');
+  if (input.password !== undefined) fields.push('password');
+  if (input.activate === true) fields.push('activate');
+  return fields;
+}
+
 /** Staff and dealer accounts, managed by `admin` (who sees no resident personal data). */
 @Injectable()
 export class AdminUsersService {
@@ -65,6 +90,14 @@ export class AdminUsersService {
   }
 
   async create(input: CreateUserDto, actorId: string): Promise<AccountView> {
+    // Minting a security administrator is a role grant, the security administrator's duty (the
+    // first one comes from the CLI, `create-admin --role security_admin`).
+    if (input.role === 'security_admin')
+      throw new DomainError(
+        ErrorCode.SECURITY_ADMIN_REQUIRED,
+        'A security administrator account is made by giving an existing account that role',
+        { fields: { role: ErrorCode.SECURITY_ADMIN_REQUIRED } },
+      );
     const weak = checkPassword(input.password, { username: input.username, displayName: input.displayName });
     if (weak) throw validationFailed({ password: weak });
     if (input.role === 'dealer') {
@@ -105,11 +138,17 @@ export class AdminUsersService {
     return view(created, new Date());
   }
 
-  async update(id: string, input: UpdateUserDto, actorId: string): Promise<AccountView> {
+  async update(id: string, input: UpdateUserDto, actor: AuthUser): Promise<AccountView> {
+    const actorId = actor.id;
     const user = await this.users.findById(id);
     if (!user || user.role === 'resident') throw new DomainError(ErrorCode.USER_NOT_FOUND, 'No such account');
+    await this.checkDuties(user, input, actor);
     const changes: Partial<UserEntity> = {};
     const changed: string[] = [];
+    if (input.role !== undefined && input.role !== user.role) {
+      changes.role = input.role;
+      changed.push(`role:${user.role}->${input.role}`);
+    }
     if (input.displayName !== undefined) {
       changes.displayName = input.displayName;
       changed.push('displayName');
@@ -137,10 +176,12 @@ export class AdminUsersService {
       changes.totpLastStep = null;
       changed.push('mfaReset');
     }
-    // Credentials or a re-enabled account of a personal-data role wait for a second admin.
+    // Credentials or a re-enabled account of a personal-data role wait for a second admin; so does
+    // an account given such a role (the security administrator grants, an administrator activates).
     if (
-      needsSecondAdmin(user.role) &&
-      (input.password !== undefined || input.resetMfa || input.disabled === false)
+      (needsSecondAdmin(user.role) &&
+        (input.password !== undefined || input.resetMfa || input.disabled === false)) ||
+      (changes.role !== undefined && needsSecondAdmin(changes.role))
     ) {
       changes.pendingActivationBy = actorId;
       changed.push('pendingActivation');
@@ -161,10 +202,56 @@ export class AdminUsersService {
         manager,
       );
     });
-    // Disabling, a new password or a reset factor ends every session of the account at once.
-    if (input.disabled || input.password !== undefined || input.resetMfa)
+    // Disabling, a new password, a reset factor or a new role (sessions carry the role) ends every
+    // session of the account at once.
+    if (input.disabled || input.password !== undefined || input.resetMfa || changes.role !== undefined)
       await this.sessions.destroyAllForUser(id);
     return view((await this.users.findById(id))!, new Date());
+  }
+
+  /**
+   * Refuses (403, nothing changed, the refusal audited) a PATCH outside the caller's duties: the
+   * caller's own account beyond its display name (nobody grants themselves a role, resets their
+   * own factor or re-credentials themselves past MFA), a security field without `users.security`,
+   * a system field without `users.manage`. A role change on a dealer account is bad input.
+   */
+  private async checkDuties(user: UserEntity, input: UpdateUserDto, actor: AuthUser): Promise<void> {
+    const fields = requested(input);
+    const refuse = async (code: ErrorCode, message: string, denied: readonly string[]): Promise<never> => {
+      await this.audit.record({
+        action: 'user.update_denied',
+        result: 'denied',
+        objectType: 'user',
+        objectId: user.id,
+        detail: { code, fields: denied },
+      });
+      throw new DomainError(code, message, {
+        fields: Object.fromEntries(denied.map((field) => [field, code])),
+      });
+    };
+    const own = fields.filter((field) => field !== 'displayName');
+    if (user.id === actor.id && own.length > 0)
+      await refuse(
+        ErrorCode.SELF_ACCOUNT_CHANGE,
+        'Another administrator must change your role, status, password or second factor',
+        own,
+      );
+    const security = fields.filter((field) => (SECURITY_FIELDS as readonly string[]).includes(field));
+    if (security.length > 0 && !can(actor.role, Permission.UsersSecurity))
+      await refuse(
+        ErrorCode.SECURITY_ADMIN_REQUIRED,
+        'Role changes, second-factor resets and unlocks are for the security administrator',
+        security,
+      );
+    const system = fields.filter((field) => (SYSTEM_FIELDS as readonly string[]).includes(field));
+    if (system.length > 0 && !can(actor.role, Permission.UsersManage))
+      await refuse(
+        ErrorCode.SYSTEM_ADMIN_REQUIRED,
+        'Names, status, passwords and activation are for the system administrator',
+        system,
+      );
+    if (input.role !== undefined && user.role === 'dealer')
+      throw validationFailed({ role: FieldErrorCode.NOT_IN_OPTIONS }, 'A dealer account keeps its role');
   }
 
   async createOrganization(input: CreateOrganizationDto): Promise<OrganizationView> {

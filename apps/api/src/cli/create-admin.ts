@@ -1,6 +1,8 @@
 /**
  * Creates the first administrator (production starts with no accounts):
  *   printf '%s' "$ADMIN_PASSWORD" | node apps/api/dist/cli/create-admin.js --username admin --display-name 系统管理员
+ * and the first security administrator (三员; `--role security_admin`): an `admin` cannot create one
+ * through the API, since role changes are the security administrator's duty.
  * The password is read from standard input (never from the command line, which other users can
  * see), must pass the password policy, and the creation is written to the audit log.
  */
@@ -24,8 +26,14 @@ async function readStdin(): Promise<string> {
 
 async function main(): Promise<void> {
   const { values } = parseArgs({
-    options: { username: { type: 'string' }, 'display-name': { type: 'string' } },
+    options: {
+      username: { type: 'string' },
+      'display-name': { type: 'string' },
+      role: { type: 'string', default: 'admin' },
+    },
   });
+  const role = values.role;
+  if (role !== 'admin' && role !== 'security_admin') throw new Error('--role: admin or security_admin');
   const username = values.username?.trim().toLowerCase();
   if (!username || !/^[a-z][a-z0-9._-]{2,31}$/.test(username))
     throw new Error('--username: 3–32 characters, a–z, 0–9, . _ -, starting with a letter');
@@ -48,7 +56,7 @@ async function main(): Promise<void> {
         .createQueryBuilder()
         .insert()
         .into(UserEntity)
-        .values({ role: 'admin', username, displayName, passwordHash })
+        .values({ role, username, displayName, passwordHash })
         .orIgnore()
         .returning(['id'])
         .execute();
@@ -56,11 +64,11 @@ async function main(): Promise<void> {
       if (!id) throw new Error(`an account named ${username} exists already`);
       await manager.query(
         `INSERT INTO audit_log (action, object_type, object_id, result, detail) VALUES ('user.created', 'user', $1, 'success', $2::jsonb)`,
-        [id, JSON.stringify({ role: 'admin', via: 'cli' })],
+        [id, JSON.stringify({ role, via: 'cli' })],
       );
     });
     console.log(
-      `administrator ${username} created${config.auth.staffMfa === 'totp' ? '; the first sign-in sets up the authenticator app' : ''}`,
+      `${role === 'admin' ? 'administrator' : 'security administrator'} ${username} created${config.auth.staffMfa === 'totp' ? '; the first sign-in sets up the authenticator app' : ''}`,
     );
   } finally {
     await dataSource.destroy();

@@ -20,7 +20,7 @@ import { OrganizationEntity } from './organization.entity';
 @Entity({ name: 'user_account' })
 @Check(
   'user_role_known',
-  `"role" IN ('resident', 'dealer', 'reviewer', 'approver', 'finance', 'admin', 'auditor')`,
+  `"role" IN ('resident', 'dealer', 'reviewer', 'approver', 'finance', 'admin', 'security_admin', 'auditor')`,
 )
 @Check('user_resident_has_phone', `"role" <> 'resident' OR "phone_bidx" IS NOT NULL`)
 @Check(

@@ -13,6 +13,8 @@ export const DEMO_USERS = {
   finance: 'finance1',
   finance2: 'finance2',
   admin: 'admin1',
+  // The security administrator (三员): role changes, TOTP resets, unlocks.
+  security_admin: 'secadmin1',
   auditor: 'auditor1',
   dealer: 'dealer1',
   dealer2: 'dealer2',

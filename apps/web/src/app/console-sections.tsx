@@ -46,6 +46,7 @@ export const BUILT_SECTIONS: ReadonlySet<ConsoleSection> = new Set([
   'dealer',
   'dealerLedger',
   'organizations',
+  'users',
   'audit',
   'programs',
 ]);
@@ -100,9 +101,10 @@ export const consoleSections: readonly ConsoleSectionDef[] = [
   },
   {
     section: 'users',
+    // The system and the security administrator (三员); each sees only its own actions.
     path: '/console/users',
     icon: <TeamOutlined aria-hidden />,
-    permission: Permission.UsersManage,
+    permission: Permission.UsersAccounts,
   },
   {
     section: 'audit',

@@ -25,6 +25,8 @@ describe('navigation by role', () => {
     { role: 'approver', visible: ['工作台', '审核队列', '复核审批', '抽样复查', '经营单位审核'] },
     { role: 'finance', visible: ['工作台', '资金拨付', '资金与暂停'] },
     { role: 'admin', visible: ['工作台', '经营单位审核', '资金与暂停', '项目管理', '用户管理'] },
+    // 三员: the security administrator sees the users console and nothing else.
+    { role: 'security_admin', visible: ['工作台', '用户管理'] },
     { role: 'auditor', visible: ['工作台', '审计日志'] },
     { role: 'dealer', visible: ['工作台', '经营单位业务', '结算账本'] },
   ])('console menu for $role shows only its functions', async ({ role, visible }) => {
@@ -47,7 +49,7 @@ describe('navigation by role', () => {
 
   it('pages that are not built say so', async () => {
     mockApi({ 'GET /api/auth/me': signedInAs({ role: 'admin', displayName: '管理员' }) });
-    renderWithApp(routes, { path: '/console/users' });
+    renderWithApp(routes, { path: '/console/programs' });
     expect(await screen.findByRole('heading', { name: '该功能尚未开放' })).toBeTruthy();
   });
 

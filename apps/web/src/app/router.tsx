@@ -58,6 +58,7 @@ const ProgramsAdminPage = lazyPage(() => programEditor().then((m) => m.ProgramsA
 const ProgramVersionsPage = lazyPage(() => programEditor().then((m) => m.ProgramVersionsPage));
 const NewDraftPage = lazyPage(() => programEditor().then((m) => m.NewDraftPage));
 const VersionPage = lazyPage(() => programEditor().then((m) => m.VersionPage));
+const UsersPage = lazyPage(() => staff().then((m) => m.UsersPage));
 // Its own chunk: only auditors open it.
 const AuditPage = lazyPage(() => import('./routes/audit').then((m) => m.AuditPage));
 
@@ -171,6 +172,12 @@ export const routes: RouteObject[] = [
               { path: ':code/new', element: <NewDraftPage /> },
               { path: ':code/versions/:version', element: <VersionPage /> },
             ],
+          },
+          {
+            // Both administrators (三员): the actions offered follow users.manage / users.security.
+            path: 'users',
+            element: <RequireSession area="console" permission={Permission.UsersAccounts} />,
+            children: [{ index: true, element: <UsersPage /> }],
           },
           {
             path: 'audit',

@@ -17,6 +17,7 @@ import zhAudit from './zh-CN/audit.json';
 import zhVouchers from './zh-CN/vouchers.json';
 import zhLottery from './zh-CN/lottery.json';
 import zhEditor from './zh-CN/editor.json';
+import zhUsers from './zh-CN/users.json';
 import enCommon from './en/common.json';
 import enHome from './en/home.json';
 import enErrors from './en/errors.json';
@@ -36,6 +37,7 @@ import enAudit from './en/audit.json';
 import enVouchers from './en/vouchers.json';
 import enLottery from './en/lottery.json';
 import enEditor from './en/editor.json';
+import enUsers from './en/users.json';
 
 export const namespaces = [
   'common',
@@ -57,6 +59,7 @@ export const namespaces = [
   'vouchers',
   'lottery',
   'editor',
+  'users',
 ] as const;
 
 export const resources = {
@@ -80,6 +83,7 @@ export const resources = {
     vouchers: zhVouchers,
     lottery: zhLottery,
     editor: zhEditor,
+    users: zhUsers,
   },
   en: {
     common: enCommon,
@@ -101,5 +105,6 @@ export const resources = {
     vouchers: enVouchers,
     lottery: enLottery,
     editor: enEditor,
+    users: enUsers,
   },
 } as const;

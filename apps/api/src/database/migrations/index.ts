@@ -24,6 +24,7 @@ import { VoucherRedemption1796160000001 } from './1796160000001-VoucherRedemptio
 import { Returns1796160000010 } from './1796160000010-Returns';
 import { ProgramVersions1796160000020 } from './1796160000020-ProgramVersions';
 import { ApplicationReprice1796160000025 } from './1796160000025-ApplicationReprice';
+import { SecurityAdminRole1796160000030 } from './1796160000030-SecurityAdminRole';
 
 export const MIGRATIONS = [
   Init1795889895000,
@@ -50,4 +51,5 @@ export const MIGRATIONS = [
   Returns1796160000010,
   ProgramVersions1796160000020,
   ApplicationReprice1796160000025,
+  SecurityAdminRole1796160000030,
 ];

@@ -43,6 +43,8 @@ const DEMO_USERS: { username: string; role: Role; displayName: string; organizat
   { username: 'admin1', role: 'admin', displayName: '系统管理员一' },
   // A second administrator: reviewer and approver accounts need two (README, 三员).
   { username: 'admin2', role: 'admin', displayName: '系统管理员二' },
+  // The security administrator (三员): role changes, TOTP resets, unlocks.
+  { username: 'secadmin1', role: 'security_admin', displayName: '安全管理员一' },
   { username: 'auditor1', role: 'auditor', displayName: '审计员一' },
   { username: 'dealer1', role: 'dealer', displayName: '家电商城经办人', organization: 'appliance' },
   { username: 'dealer2', role: 'dealer', displayName: '汽车销售经办人', organization: 'car' },

@@ -15,3 +15,4 @@ export {
 } from '../routes/dealer';
 export { DealerLedgerPage } from '../routes/dealer-ledger';
 export { FundingPage } from '../routes/funding';
+export { UsersPage } from '../routes/users';
