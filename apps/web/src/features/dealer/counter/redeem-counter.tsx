@@ -203,7 +203,11 @@ export const redeemBlank = (): RedeemValues => ({
 });
 
 /** The till's subsidy estimate for the chosen product at the typed price (the engine the server runs). */
-function useEstimate(form: UseFormReturn<RedeemValues>, products: ProductView[], programs: SaleProgramChoice[]) {
+function useEstimate(
+  form: UseFormReturn<RedeemValues>,
+  products: ProductView[],
+  programs: SaleProgramChoice[],
+) {
   const [productId, price, other, invoiceDate] = useWatch({
     control: form.control,
     name: ['productId', 'price', 'otherDiscount', 'invoiceDate'],
@@ -312,7 +316,10 @@ function SaleStep({
   const create = useCreateSale();
   const [serverError, setServerError] = useState<unknown>(null);
   const live = useEstimate(form, products, programs);
-  const [deliveryMode, hasOldItem] = useWatch({ control: form.control, name: ['deliveryMode', 'hasOldItem'] });
+  const [deliveryMode, hasOldItem] = useWatch({
+    control: form.control,
+    name: ['deliveryMode', 'hasOldItem'],
+  });
   const needsImei = live.product ? categoryNeedsImei(live.product.category) : false;
   const locale = moneyLocale(i18n.language);
   const categoryLabel = (p: ProductView) =>
@@ -413,12 +420,16 @@ function SaleStep({
               showSearch={{
                 filterOption: (input, option) =>
                   Boolean(
-                    option && 'search' in option && String(option.search).includes(input.trim().toLowerCase()),
+                    option &&
+                    'search' in option &&
+                    String(option.search).includes(input.trim().toLowerCase()),
                   ),
               }}
               notFoundContent={t('counter.sale.noProduct')}
               className="hx-counter__product"
               popupMatchSelectWidth
+              // A shop files tens of products, not thousands: plain options (read by screen readers).
+              virtual={false}
               data-testid="product-picker"
             />
           )}
@@ -527,7 +538,12 @@ function SaleStep({
         </FormField>
         {hasOldItem ? (
           <>
-            <TextField<RedeemValues> name="recyclerUscc" rule={saleRules.recyclerUscc} max={22} extra={CODE} />
+            <TextField<RedeemValues>
+              name="recyclerUscc"
+              rule={saleRules.recyclerUscc}
+              max={22}
+              extra={CODE}
+            />
             <TextField<RedeemValues> name="receiptNo" rule={saleRules.receiptNo} max={64} extra={CODE} />
             <TextField<RedeemValues>
               name="recycledOn"

@@ -111,7 +111,11 @@ export function RedeemReceipt({
         <p className="hx-receipt__note">{t('counter.receipt.note')}</p>
       </article>
       <div className="hx-form-actions hx-receipt__actions">
-        <Button icon={<PrinterOutlined aria-hidden />} onClick={() => window.print()} data-testid="receipt-print">
+        <Button
+          icon={<PrinterOutlined aria-hidden />}
+          onClick={() => window.print()}
+          data-testid="receipt-print"
+        >
           {t('counter.receipt.print')}
         </Button>
         <Button type="primary" onClick={onNext} data-testid="receipt-next">
