@@ -132,7 +132,9 @@ export function Sales({ programs }: { programs: SaleProgramChoice[] }) {
     programs.flatMap((p) => p.categories).find((c) => c.value === category)?.label ?? category;
   return (
     <DealerFrame kinds={['retailer', 'car_dealer']}>
-      {() => <SalesList programTitle={programTitle} categoryLabel={categoryLabel} />}
+      {(_, writable) => (
+        <SalesList programTitle={programTitle} categoryLabel={categoryLabel} writable={writable} />
+      )}
     </DealerFrame>
   );
 }

@@ -109,7 +109,8 @@ afterEach(() => {
 
 async function openCounter() {
   renderWithApp(routes, { path: '/console/dealer/redeem' });
-  await screen.findByRole('heading', { name: '第 1 步：读取补贴券' });
+  // The console's chunk loads lazily: the first test of the file waits for it.
+  await screen.findByRole('heading', { name: '第 1 步：读取补贴券' }, { timeout: 15_000 });
 }
 
 describe('the voucher code as typed', () => {
