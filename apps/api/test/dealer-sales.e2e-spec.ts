@@ -427,7 +427,7 @@ describe('dealer sale records', () => {
         undefined,
       ],
       [
-        'a voucher (none can be redeemed before the vouchers issue)',
+        'a voucher code no voucher has (redemption itself: voucher-redemption.e2e-spec)',
         () => goods(fridge, { voucherCode: 'HX-0001' }),
         409,
         'VOUCHER_NOT_FOUND',
@@ -982,7 +982,7 @@ describe('dealer sale records', () => {
       }
     });
 
-    it('a voucher row is refused on its row (VOUCHER_NOT_FOUND), with the others written not at all', async () => {
+    it('a row with a code no voucher has is refused on its row (VOUCHER_NOT_FOUND), with the others written not at all', async () => {
       const before = await footprint();
       const error = await service()
         .recordGoodsMany(asUser(shop), [goods(fridge), goods(fridge, { voucherCode: 'HX-0002' })])

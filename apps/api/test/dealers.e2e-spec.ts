@@ -728,14 +728,23 @@ describe('dealer organisations and the product register', () => {
 
   describe('the demo dealers keep working', () => {
     it.each([
-      [DEMO_USERS.dealer, ['retailer', 'recycler'], 'appliance-2026'],
-      [DEMO_USERS.dealer2, ['car_dealer', 'dismantler'], 'car-scrap-2026'],
-    ])('%s: active, its kinds, an organisation admin', async (name, kinds, program) => {
-      const dealer = await signInStaff(t, name);
-      const me = await request(t.server).get('/api/dealer/me').set('cookie', dealer.cookie).expect(200);
-      expect(me.body.organization).toMatchObject({ status: 'active', kinds });
-      expect(me.body.organization.programs).toContain(program);
-      expect(me.body.user.orgAdmin).toBe(true);
-    });
+      [DEMO_USERS.dealer, ['retailer', 'recycler'], 'appliance-2026', '**** **** **** 2345'],
+      [DEMO_USERS.dealer2, ['car_dealer', 'dismantler'], 'car-scrap-2026', '**** **** **** 6789'],
+    ])(
+      '%s: active, its kinds, an organisation admin, a payout account',
+      async (name, kinds, program, masked) => {
+        const dealer = await signInStaff(t, name);
+        const me = await request(t.server).get('/api/dealer/me').set('cookie', dealer.cookie).expect(200);
+        // The account its point-of-sale claims are paid to, named as the organisation (operations.md §8).
+        expect(me.body.organization).toMatchObject({
+          status: 'active',
+          kinds,
+          payoutAccountName: me.body.organization.name,
+          payoutAccountMasked: masked,
+        });
+        expect(me.body.organization.programs).toContain(program);
+        expect(me.body.user.orgAdmin).toBe(true);
+      },
+    );
   });
 });

@@ -128,7 +128,7 @@ export const ERROR_STATUS = {
   /** The organisation's kinds do not include the one this record needs (goods sale: retailer; car sale:
    * car_dealer; certificate: dismantler; recycling receipt: recycler). */
   ORGANIZATION_KIND_NOT_ALLOWED: 403,
-  /** No voucher with this code can be redeemed here (until the vouchers issue, no voucher exists). */
+  /** No voucher with this code can be redeemed here (no such code, or a program the dealer does not join). */
   VOUCHER_NOT_FOUND: 409,
   /** The voucher's validity ended (or it was cancelled): it cannot be redeemed (api-contract "Dealer records"). */
   VOUCHER_EXPIRED: 409,
@@ -184,6 +184,17 @@ export const ERROR_STATUS = {
   LOTTERY_CLOSED: 409,
   /** The person has an entry for this category in this round already. */
   LOTTERY_ALREADY_ENTERED: 409,
+  // Redemption at the till (issue 14)
+  /** The voucher is past its `expiresAt`, or was cancelled or expired: it cannot be redeemed. */
+  VOUCHER_EXPIRED: 409,
+  /** The voucher was redeemed already (at this till or another). */
+  VOUCHER_USED: 409,
+  /** The voucher is for another program than the sale's (field `programCode`). */
+  VOUCHER_PROGRAM_MISMATCH: 409,
+  /** The product's category is not the voucher's (field `productId`). */
+  VOUCHER_CATEGORY_MISMATCH: 409,
+  /** The buyer's ID number is not the voucher holder's (field `buyer.idNumber`). */
+  BUYER_NOT_HOLDER: 422,
 } as const satisfies Record<
   string,
   400 | 401 | 403 | 404 | 405 | 408 | 409 | 413 | 415 | 422 | 429 | 500 | 503

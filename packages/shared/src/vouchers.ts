@@ -114,6 +114,10 @@ export interface VoucherView {
   /** An SVG data URL of the code's QR code while the voucher can be redeemed; null otherwise. */
   qr: string | null;
   createdAt: string;
+  /** A redeemed voucher: the subsidy granted at the till (the engine's answer for the sale). */
+  redeemedFen?: number;
+  /** A redeemed voucher: when the dealer redeemed it. */
+  redeemedAt?: string;
 }
 
 /** `GET /api/vouchers/offers`: a program that issues vouchers now, and what for. */

@@ -15,7 +15,7 @@ import { Clock } from '../common/clock';
 import { DomainError } from '../common/errors/domain-error';
 import type { ApplicationEntity } from './application.entity';
 import { writeOutbox } from '../queue/outbox.service';
-import { notifyJob } from './applications.jobs';
+import { checkJob, notifyJob } from './applications.jobs';
 import { ApplicationsRepository } from './applications.repository';
 
 interface MoveCommon {
@@ -76,6 +76,57 @@ export class ApplicationStateService {
       actorId: draft.applicantId,
     });
     return application;
+  }
+
+  /**
+   * A point-of-sale claim (operations.md §1), created by a dealer's redemption at the till and
+   * already `submitted`: the claim row with the dealer organisation as payee and the person it
+   * counts for, its timeline (created → submitted, the dealer account as actor), the outbox rows
+   * of its automated checks (the same job a resident's submit queues) and of the resident's
+   * notification — one statement (the caller writes its audit row with the voucher's). What it holds (`amountFen`, the engine's
+   * subsidy for the sale) is the draft → submitted transition's `reserve` effect; it is not
+   * reserved here but handed over from the voucher by the caller
+   * (BudgetRepository.redeemVoucher), as the last statement of the transaction, so the budget
+   * never holds the money twice. Answers the claim's id and its submission event's id.
+   */
+  async openAtTill(
+    manager: EntityManager,
+    claim: {
+      code: string;
+      applicantId: string;
+      programId: string;
+      programVersionId: string;
+      facts: Record<string, unknown>;
+      evaluation: EligibilityResult;
+      amountFen: number;
+      idNumberBidx: string;
+      payeeOrganizationId: string;
+      actor: { id: string; role: string };
+      note: string;
+    },
+  ): Promise<{ id: string; eventId: string }> {
+    if (!canTransition('draft', 'submitted') || budgetEffect('draft', 'submitted') !== 'reserve')
+      throw new Error('a claim at the till is a submission that reserves');
+    const id = randomUUID();
+    const eventId = randomUUID();
+    await this.applications.insertAtTill(manager, {
+      id,
+      code: claim.code,
+      applicantId: claim.applicantId,
+      programId: claim.programId,
+      programVersionId: claim.programVersionId,
+      facts: claim.facts,
+      evaluation: claim.evaluation,
+      reservedFen: claim.amountFen,
+      idNumberBidx: claim.idNumberBidx,
+      payeeOrganizationId: claim.payeeOrganizationId,
+      at: this.clock.now(),
+      note: claim.note,
+      actorId: claim.actor.id,
+      submittedEventId: eventId,
+      jobs: [checkJob(id, eventId), notifyJob(id, eventId)],
+    });
+    return { id, eventId };
   }
 
   /**

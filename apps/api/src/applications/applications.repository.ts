@@ -168,6 +168,73 @@ export class ApplicationsRepository {
     return manager.getRepository(ApplicationEntity).findOneByOrFail({ id: row!.id });
   }
 
+  /**
+   * A point-of-sale claim, already `submitted`, as ONE statement: the claim row (holding
+   * `reservedFen`, the payee organisation, the person), its timeline (created → submitted, the
+   * dealer as actor) and the outbox rows of its automated checks and the resident's notification,
+   * both keyed by the submission event. The claim's reservation is the caller's (the voucher's
+   * moved to it, last in the transaction). State service only.
+   */
+  async insertAtTill(
+    manager: EntityManager,
+    claim: {
+      id: string;
+      code: string;
+      applicantId: string;
+      programId: string;
+      programVersionId: string;
+      facts: Record<string, unknown>;
+      evaluation: EligibilityResult;
+      reservedFen: number;
+      idNumberBidx: string;
+      payeeOrganizationId: string;
+      at: Date;
+      note: string;
+      actorId: string;
+      submittedEventId: string;
+      jobs: readonly OutboxJob[];
+    },
+  ): Promise<void> {
+    const rows = await returning(
+      manager,
+      `WITH claim AS (
+         INSERT INTO application (id, code, applicant_id, program_id, program_version_id, status, facts, evaluation,
+                                  reserved_fen, submitted_at, id_number_bidx, payee_organization_id, created_at, updated_at)
+         VALUES ($1, $2, $3, $4, $5, 'submitted', $6::jsonb, $7::jsonb, $8, $9, $10, $11, $9, $9) RETURNING id),
+       created AS (
+         INSERT INTO application_event (application_id, at, from_status, to_status, note, actor_id)
+         SELECT id, $9, NULL, 'draft', $12::text, $13::uuid FROM claim RETURNING id),
+       submitted AS (
+         INSERT INTO application_event (id, application_id, at, from_status, to_status, note, actor_id)
+         SELECT $14::uuid, claim.id, $9, 'draft', 'submitted', $12::text, $13::uuid FROM claim, created RETURNING id)
+       INSERT INTO outbox (queue, job_name, job_id, payload)
+       SELECT j.queue, j.job_name, j.job_id, j.payload::jsonb
+         FROM submitted, unnest($15::text[], $16::text[], $17::text[], $18::text[]) AS j(queue, job_name, job_id, payload)
+       RETURNING id`,
+      [
+        claim.id,
+        claim.code,
+        claim.applicantId,
+        claim.programId,
+        claim.programVersionId,
+        JSON.stringify(claim.facts),
+        JSON.stringify(claim.evaluation),
+        claim.reservedFen,
+        claim.at,
+        claim.idNumberBidx,
+        claim.payeeOrganizationId,
+        claim.note,
+        claim.actorId,
+        claim.submittedEventId,
+        claim.jobs.map((job) => job.queue),
+        claim.jobs.map((job) => job.name),
+        claim.jobs.map((job) => job.jobId),
+        claim.jobs.map((job) => JSON.stringify(job.payload)),
+      ],
+    );
+    if (rows.length !== claim.jobs.length) throw new Error(`claim ${claim.code}: not all of it was written`);
+  }
+
   /** New facts and their evaluation, only while the claim is still in `status`; false otherwise. */
   async updateFacts(
     id: string,

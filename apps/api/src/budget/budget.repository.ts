@@ -124,6 +124,57 @@ export class BudgetRepository {
   }
 
   /**
+   * Redemption at the till (operations.md §5): the voucher's whole reservation (`voucher.reservedFen`)
+   * goes back and the point-of-sale claim reserves the engine's subsidy, as ONE statement — the
+   * budget row moves by the difference only (`reserved` shrinks by `reserved − subsidy`, which
+   * `remaining` gets back), and the two ledger rows (the voucher's release, the claim's reserve) are
+   * written only if the guarded UPDATE matched. So the budget never holds the money twice nor
+   * drops it between the two, and the row is locked for one round trip before COMMIT. Guards: the
+   * budget holds the voucher's reservation, and — should a newer program version price the sale
+   * above it — `remaining` covers the rest. Answers `exhausted` when only the latter failed,
+   * `mismatch` when the budget does not hold the voucher's reservation (a broken invariant).
+   */
+  async redeemVoucher(
+    manager: EntityManager,
+    move: {
+      voucher: { id: string; code: string; programId: string; reservedFen: number };
+      claimId: string;
+      subsidyFen: number;
+    },
+  ): Promise<'moved' | 'exhausted' | 'mismatch'> {
+    const { voucher, claimId, subsidyFen } = move;
+    const rows = await returning<{ id: string; entry: string }>(
+      manager,
+      `WITH moved AS (
+         UPDATE budget SET remaining_fen = remaining_fen + $2::bigint - $3::bigint,
+                reserved_fen = reserved_fen - $2::bigint + $3::bigint, updated_at = now()
+          WHERE program_id = $1 AND reserved_fen >= $2::bigint AND remaining_fen + $2::bigint >= $3::bigint
+          RETURNING program_id)
+       INSERT INTO budget_ledger (program_id, subject_id, entry, amount_fen, note)
+       SELECT m.program_id, x.subject_id, x.entry, x.amount_fen, x.note
+         FROM moved m CROSS JOIN (VALUES ($4::uuid, 'release', $2::bigint, $6::text),
+                                         ($5::uuid, 'reserve', $3::bigint, $7::text)) AS x(subject_id, entry, amount_fen, note)
+        WHERE x.amount_fen > 0
+       RETURNING id, entry`,
+      [
+        voucher.programId,
+        voucher.reservedFen,
+        subsidyFen,
+        voucher.id,
+        claimId,
+        `voucher ${voucher.code} redeemed`,
+        `voucher ${voucher.code}`,
+      ],
+    );
+    if (rows.length > 0 || (voucher.reservedFen === 0 && subsidyFen === 0)) return 'moved';
+    const [budget] = (await manager.query(
+      `SELECT reserved_fen >= $2::bigint AS holds FROM budget WHERE program_id = $1`,
+      [voucher.programId, voucher.reservedFen],
+    )) as { holds: boolean }[];
+    return budget?.holds ? 'exhausted' : 'mismatch';
+  }
+
+  /**
    * Records a tranche (the caller checked the program and the input). Answers its id, or null when
    * the program already has a tranche with this document number (the unique index decides, so two
    * requests at once cannot both add it).

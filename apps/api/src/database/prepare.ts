@@ -1,6 +1,7 @@
 import type { DataSource } from 'typeorm';
 import type { AppConfig } from '../config/config';
 import type { Logger } from '../common/logging/logger';
+import { PiiCipher } from '../common/crypto/pii-cipher';
 import { createDataSource } from './data-source';
 import { ensureDatabase } from './ensure-database';
 import { seedDemoAccounts } from './seeds/demo-accounts.seed';
@@ -46,7 +47,7 @@ export async function prepareDatabase(config: AppConfig, logger: Logger): Promis
       if (seeded.length) logger.info({ programs: seeded }, 'program catalogue seeded');
       // Demo accounts exist only outside production (config leaves no demo password there).
       if (!config.isProduction && config.auth.demoPassword) {
-        const demo = await seedDemoAccounts(dataSource, config.auth.demoPassword);
+        const demo = await seedDemoAccounts(dataSource, config.auth.demoPassword, new PiiCipher(config));
         if (demo.length) logger.info({ accounts: demo }, 'demo accounts created (not in production)');
       }
     } finally {

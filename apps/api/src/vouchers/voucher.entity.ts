@@ -9,7 +9,9 @@ import {
   ManyToOne,
   PrimaryGeneratedColumn,
 } from 'typeorm';
+import { ApplicationEntity } from '../applications/application.entity';
 import { bigintNumber } from '../database/transformers';
+import { DealerSaleEntity } from '../dealers/sales/dealer-sale.entity';
 import { ProgramVersionEntity } from '../programs/program-version.entity';
 import { ProgramEntity } from '../programs/program.entity';
 import { UserEntity } from '../users/user.entity';
@@ -17,15 +19,20 @@ import { UserEntity } from '../users/user.entity';
 /**
  * A point-of-sale voucher (operations.md §5). While `issued` it holds `reserved_fen` of the
  * program's budget (the category's maximum subsidy; the ledger rows have the voucher as subject);
- * cancelling or expiring gives all of it back, redemption (next slice) shrinks it to the sale's
- * subsidy and hands it to the point-of-sale claim. The person it counts for is the blind index of
- * the holder's ID number at issue (quota §5 is per person, whatever account holds it).
+ * cancelling or expiring gives all of it back, redemption at the till (TillRedemption) shrinks it
+ * to the sale's subsidy and hands it to the point-of-sale claim it creates (`application_id`, the
+ * sale in `sale_id`), holding nothing itself from then on. The person it counts for is the blind
+ * index of the holder's ID number at issue (quota §5 is per person, whatever account holds it).
  */
 @Entity({ name: 'voucher' })
 @Check('voucher_status_known', `"status" IN ('issued', 'redeemed', 'expired', 'cancelled')`)
 @Check('voucher_reserved_range', '"reserved_fen" >= 0 AND "reserved_fen" <= "max_subsidy_fen"')
 @Check('voucher_released_holds_nothing', `"status" IN ('issued', 'redeemed') OR "reserved_fen" = 0`)
 @Check('voucher_closed_consistent', `("status" = 'issued') = ("closed_at" IS NULL)`)
+@Check(
+  'voucher_redeemed_consistent',
+  `("status" = 'redeemed') = ("application_id" IS NOT NULL AND "redeemed_fen" IS NOT NULL)`,
+)
 // The quota count (person, program, category) and the holder's list.
 @Index(['idNumberBidx', 'programId', 'category'])
 @Index(['holderId', 'createdAt'])
@@ -91,6 +98,31 @@ export class VoucherEntity {
   /** When it left `issued` (redeemed, cancelled or expired). */
   @Column({ name: 'closed_at', type: 'timestamptz', nullable: true })
   closedAt: Date | null;
+
+  /**
+   * The point-of-sale claim the redemption created (one voucher, one claim): set exactly when the
+   * voucher is `redeemed`. Unique; the quota count leaves this claim out (the voucher counts).
+   */
+  @Index({ unique: true, where: '"application_id" IS NOT NULL' })
+  @Column({ name: 'application_id', type: 'uuid', nullable: true })
+  applicationId: string | null;
+
+  @ManyToOne(() => ApplicationEntity, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'application_id' })
+  application?: ApplicationEntity;
+
+  /** The dealer's sale record it was redeemed with (written in the sale's transaction, after the sale). */
+  @Index({ unique: true, where: '"sale_id" IS NOT NULL' })
+  @Column({ name: 'sale_id', type: 'uuid', nullable: true })
+  saleId: string | null;
+
+  @ManyToOne(() => DealerSaleEntity, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'sale_id' })
+  sale?: DealerSaleEntity;
+
+  /** The subsidy granted at the till (the engine's answer for the sale); null until redeemed. */
+  @Column({ name: 'redeemed_fen', type: 'bigint', nullable: true, transformer: bigintNumber })
+  redeemedFen: number | null;
 
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt: Date;

@@ -5,13 +5,17 @@ import { ProgramsModule } from '../programs/programs.module';
 import { LotteryController } from './lottery.controller';
 import { LotteryRepository } from './lottery.repository';
 import { LotteryService } from './lottery.service';
+import { TillRedemption } from './till-redemption';
 import { VoucherExpiryService } from './voucher-expiry.service';
 import { VouchersController } from './vouchers.controller';
 import { VouchersProcessor } from './vouchers.processor';
 import { VouchersRepository } from './vouchers.repository';
 import { VouchersService } from './vouchers.service';
 
-/** Point-of-sale vouchers (operations.md §5): routes, the budget reservation, the expiry sweep. */
+/**
+ * Point-of-sale vouchers (operations.md §5): routes, the budget reservation, the expiry sweep, and
+ * redemption at the till (TillRedemption, the dealer sale's VoucherRedeemer).
+ */
 @Module({
   imports: [BudgetModule, ProgramsModule, ApplicationsModule],
   controllers: [VouchersController, LotteryController],
@@ -22,7 +26,8 @@ import { VouchersService } from './vouchers.service';
     LotteryRepository,
     LotteryService,
     VouchersProcessor,
+    TillRedemption,
   ],
-  exports: [VouchersService],
+  exports: [VouchersService, TillRedemption],
 })
 export class VouchersModule {}

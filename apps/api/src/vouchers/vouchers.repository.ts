@@ -22,6 +22,15 @@ export interface VoucherRow {
   status: VoucherStatus;
   expiresAt: Date;
   createdAt: Date;
+  /** Redeemed: the subsidy granted at the till, and when (null otherwise). */
+  redeemedFen: number | null;
+  closedAt: Date | null;
+}
+
+/** A voucher looked up by code at the till, with the person it counts for and its program's current version. */
+export interface RedeemableVoucher extends VoucherRow {
+  idNumberBidx: string;
+  currentVersionId: string | null;
 }
 
 interface RawVoucher {
@@ -37,10 +46,12 @@ interface RawVoucher {
   status: VoucherStatus;
   expires_at: Date;
   created_at: Date;
+  redeemed_fen: string | null;
+  closed_at: Date | null;
 }
 
 const COLUMNS = `v.id, v.code, v.holder_id, v.program_id, v.program_version_id, p.code AS program_code, v.category,
-                 v.max_subsidy_fen, v.reserved_fen, v.status, v.expires_at, v.created_at`;
+                 v.max_subsidy_fen, v.reserved_fen, v.status, v.expires_at, v.created_at, v.redeemed_fen, v.closed_at`;
 
 /** Named voucher queries; every change of a voucher's money goes with the budget repository's. */
 @Injectable()
@@ -56,18 +67,27 @@ export class VouchersRepository {
    * live or redeemed (a redeemed voucher counts even after the goods were returned), plus their
    * claims after purchase in that category that count in the history. The caller holds the
    * person's lock (ApplicationsRepository.lockPerson), so a concurrent issue or submit of the
-   * same person waits and then sees this one. When redemption creates point-of-sale claims, they
-   * carry their voucher and must be left out here (the voucher already counts).
+   * same person waits and then sees this one. The point-of-sale claim a redeemed voucher created
+   * is left out (`voucher.application_id`, its unique index): voucher and claim are one use.
+   * `excludeApplicationId` leaves out the claim being submitted (it is not a use yet).
    */
   async quotaUsed(
     manager: EntityManager,
-    person: { idNumberBidx: string; programId: string; category: string; categoryPath: string[] },
+    person: {
+      idNumberBidx: string;
+      programId: string;
+      category: string;
+      categoryPath: string[];
+      excludeApplicationId?: string;
+    },
   ): Promise<number> {
     const [row] = (await manager.query(
       `SELECT (SELECT count(*) FROM voucher WHERE id_number_bidx = $1 AND program_id = $2 AND category = $3
                  AND status = ANY($4::text[]))
-            + (SELECT count(*) FROM application WHERE id_number_bidx = $1 AND program_id = $2
-                 AND facts #>> $5::text[] = $3 AND status = ANY($6::text[])) AS used`,
+            + (SELECT count(*) FROM application a WHERE a.id_number_bidx = $1 AND a.program_id = $2
+                 AND a.facts #>> $5::text[] = $3 AND a.status = ANY($6::text[])
+                 AND ($7::uuid IS NULL OR a.id <> $7::uuid)
+                 AND NOT EXISTS (SELECT 1 FROM voucher r WHERE r.application_id = a.id)) AS used`,
       [
         person.idNumberBidx,
         person.programId,
@@ -75,6 +95,7 @@ export class VouchersRepository {
         [...VOUCHER_COUNTING_STATUSES],
         person.categoryPath,
         COUNTING_CLAIMS,
+        person.excludeApplicationId ?? null,
       ],
     )) as { used: string }[];
     return Number(row!.used);
@@ -135,6 +156,50 @@ export class VouchersRepository {
       [id, holderId],
     )) as RawVoucher[];
     return row ? fromRaw(row) : null;
+  }
+
+  /**
+   * The voucher a dealer typed or scanned, locked for its redemption (`FOR UPDATE`: a second till
+   * redeeming the same code waits here and then reads it `redeemed`), with its program's current
+   * version — the rules the point-of-sale claim is created and evaluated under. One statement.
+   */
+  async lockByCode(manager: EntityManager, code: string): Promise<RedeemableVoucher | null> {
+    const [row] = (await manager.query(
+      `SELECT ${COLUMNS}, v.id_number_bidx, p.current_version_id
+         FROM voucher v JOIN program p ON p.id = v.program_id
+        WHERE v.code = $1 FOR UPDATE OF v`,
+      [code],
+    )) as (RawVoucher & { id_number_bidx: string; current_version_id: string | null })[];
+    if (!row) return null;
+    return { ...fromRaw(row), idNumberBidx: row.id_number_bidx, currentVersionId: row.current_version_id };
+  }
+
+  /**
+   * The (locked, issued) voucher is redeemed: it names the claim it created and the subsidy
+   * granted, and holds nothing from then on (the claim holds the subsidy; the budget statement
+   * that moves the money runs last, after the sale). Guarded on `issued`: false when it changed.
+   */
+  async markRedeemed(
+    manager: EntityManager,
+    redeemed: { id: string; applicationId: string; subsidyFen: number; at: Date },
+  ): Promise<boolean> {
+    const rows = await returning(
+      manager,
+      `UPDATE voucher SET status = 'redeemed', reserved_fen = 0, application_id = $2, redeemed_fen = $3, closed_at = $4
+        WHERE id = $1 AND status = 'issued' RETURNING id`,
+      [redeemed.id, redeemed.applicationId, redeemed.subsidyFen, redeemed.at],
+    );
+    return rows.length > 0;
+  }
+
+  /** The sale a redeemed voucher was redeemed with, once the sale row exists (same transaction). */
+  async attachSale(manager: EntityManager, id: string, saleId: string): Promise<void> {
+    const rows = await returning(
+      manager,
+      `UPDATE voucher SET sale_id = $2 WHERE id = $1 AND status = 'redeemed' AND sale_id IS NULL RETURNING id`,
+      [id, saleId],
+    );
+    if (rows.length === 0) throw new Error(`voucher ${id}: not redeemed in this transaction`);
   }
 
   /**
@@ -217,5 +282,7 @@ function fromRaw(row: RawVoucher): VoucherRow {
     status: row.status,
     expiresAt: row.expires_at,
     createdAt: row.created_at,
+    redeemedFen: row.redeemed_fen === null ? null : Number(row.redeemed_fen),
+    closedAt: row.closed_at,
   };
 }

@@ -48,12 +48,9 @@ export interface VoucherTerms {
  * pass the quota together), the quota count, the voucher row, its audit row, and — last, so the
  * hot budget row is locked only across that statement and COMMIT — the guarded reservation.
  *
- * Redemption at the till (next slice, with the dealer's sale records) plugs in as
- * `redeem(manager, code, sale)`: lock the voucher by code, check it is `issued`, unexpired, of the
- * sale's program and category and that the buyer is the holder (blind index), then in the sale's
- * transaction mark it `redeemed`, `releaseForVoucher(max − subsidy, 'redeemed')` and hand the
- * subsidy over to the point-of-sale claim the sale opens (the claim's reserve is the rest of the
- * voucher's; a ledger pair with both subjects), so the budget never holds it twice.
+ * Redemption at the till is TillRedemption (the dealer sale's VoucherRedeemer): in the sale's
+ * transaction it locks the voucher by code, creates the point-of-sale claim and moves the
+ * voucher's reservation to it, shrunk to the engine's subsidy (BudgetRepository.redeemVoucher).
  */
 @Injectable()
 export class VouchersService {
@@ -382,7 +379,8 @@ export class VouchersService {
     row: Pick<
       VoucherRow,
       'id' | 'code' | 'programCode' | 'category' | 'maxSubsidyFen' | 'status' | 'expiresAt' | 'createdAt'
-    >,
+    > &
+      Partial<Pick<VoucherRow, 'redeemedFen' | 'closedAt'>>,
   ): Promise<VoucherView> {
     return {
       id: row.id,
@@ -394,6 +392,9 @@ export class VouchersService {
       status: row.status,
       qr: row.status === 'issued' ? await qrOf(row.code) : null,
       createdAt: row.createdAt.toISOString(),
+      ...(row.status === 'redeemed' &&
+        row.redeemedFen != null &&
+        row.closedAt && { redeemedFen: row.redeemedFen, redeemedAt: row.closedAt.toISOString() }),
     };
   }
 }

@@ -20,6 +20,7 @@ import { DealerCertificates1796150000002 } from './1796150000002-DealerCertifica
 import { DealerPayee1796150000003 } from './1796150000003-DealerPayee';
 import { Vouchers1796150000004 } from './1796150000004-Vouchers';
 import { AuditObjectIndex1796150000010 } from './1796150000010-AuditObjectIndex';
+import { VoucherRedemption1796160000001 } from './1796160000001-VoucherRedemption';
 
 export const MIGRATIONS = [
   Init1795889895000,
@@ -42,4 +43,5 @@ export const MIGRATIONS = [
   DealerPayee1796150000003,
   Vouchers1796150000004,
   AuditObjectIndex1796150000010,
+  VoucherRedemption1796160000001,
 ];

@@ -1,6 +1,8 @@
 import type { Role } from '@huanxin/shared';
 import type { DataSource } from 'typeorm';
 import { hashPassword } from '../../auth/password.service';
+import type { PiiCipher } from '../../common/crypto/pii-cipher';
+import { ORGANIZATION_FIELDS } from '../../dealers/organization-view';
 import { OrganizationEntity, type OrganizationKind } from '../../users/organization.entity';
 import { UserEntity } from '../../users/user.entity';
 
@@ -10,6 +12,8 @@ const DEMO_ORGANIZATIONS: {
   uscc: string;
   kinds: OrganizationKind[];
   programs: string[];
+  /** The corporate payout account (对公账户) its point-of-sale claims are paid to (operations.md §8). */
+  payout: { bankName: string; accountNo: string };
 }[] = [
   {
     key: 'appliance',
@@ -18,6 +22,7 @@ const DEMO_ORGANIZATIONS: {
     // It also takes in old appliances (回收), so the demo shows a recycler's receipts.
     kinds: ['retailer', 'recycler'],
     programs: ['appliance-2026', 'digital-2026'],
+    payout: { bankName: '中国工商银行章丘支行', accountNo: '1602001109200012345' },
   },
   {
     key: 'car',
@@ -25,6 +30,7 @@ const DEMO_ORGANIZATIONS: {
     uscc: '91370114MA3D2HQ704',
     kinds: ['car_dealer', 'dismantler'],
     programs: ['car-scrap-2026', 'car-replace-2026'],
+    payout: { bankName: '中国建设银行章丘支行', accountNo: '37050161680100006789' },
   },
 ];
 
@@ -45,9 +51,25 @@ const DEMO_USERS: { username: string; role: Role; displayName: string; organizat
 /**
  * Demo staff and dealer accounts of the contract, for development and tests only: prepareDatabase
  * never calls this in production (which starts with no accounts; see `create-admin`). Existing
- * accounts are left as they are.
+ * accounts are left as they are; a demo organisation seeded before it had a payout account gets
+ * one, so its point-of-sale claims can be paid in a batch.
  */
-export async function seedDemoAccounts(dataSource: DataSource, password: string): Promise<string[]> {
+export async function seedDemoAccounts(
+  dataSource: DataSource,
+  password: string,
+  cipher: PiiCipher,
+): Promise<string[]> {
+  for (const org of DEMO_ORGANIZATIONS) {
+    await dataSource.query(
+      `UPDATE organization SET payout_bank_name = $2, payout_account_name = name, payout_account_enc = $3
+        WHERE uscc = $1 AND payout_account_enc IS NULL`,
+      [
+        org.uscc,
+        org.payout.bankName,
+        cipher.encrypt(org.payout.accountNo, ORGANIZATION_FIELDS.payoutAccount),
+      ],
+    );
+  }
   const existing = new Set(
     (await dataSource.getRepository(UserEntity).find({ select: { username: true } })).map((u) => u.username),
   );
@@ -68,6 +90,9 @@ export async function seedDemoAccounts(dataSource: DataSource, password: string)
           programs: org.programs,
           status: 'active',
           statusReason: 'demo organisation',
+          payoutBankName: org.payout.bankName,
+          payoutAccountName: org.name,
+          payoutAccountEnc: cipher.encrypt(org.payout.accountNo, ORGANIZATION_FIELDS.payoutAccount),
         })
         .orIgnore()
         .execute();

@@ -23,7 +23,7 @@ export class DealerSalesController {
   })
   @ApiOperation({
     summary:
-      'Record a goods sale (retailer) or a new car sale (car dealer, body with `vehicle`): 422 AMOUNTS_DO_NOT_ADD_UP, ABOVE_FILED_PRICE, BUYER_NOT_PERSON; 409 DUPLICATE_SERIAL, DUPLICATE_IMEI, DUPLICATE_INVOICE, DUPLICATE_VIN, VOUCHER_NOT_FOUND; 404 another organisation’s product; 403 ORGANIZATION_KIND_NOT_ALLOWED',
+      'Record a goods sale (retailer) or a new car sale (car dealer, body with `vehicle`): 422 AMOUNTS_DO_NOT_ADD_UP, ABOVE_FILED_PRICE, BUYER_NOT_PERSON; 409 DUPLICATE_SERIAL, DUPLICATE_IMEI, DUPLICATE_INVOICE, DUPLICATE_VIN, VOUCHER_NOT_FOUND, VOUCHER_USED, VOUCHER_EXPIRED, VOUCHER_PROGRAM_MISMATCH, VOUCHER_CATEGORY_MISMATCH; 422 BUYER_NOT_HOLDER, NOT_ELIGIBLE (a voucher sale); 404 another organisation’s product; 403 ORGANIZATION_KIND_NOT_ALLOWED',
   })
   record(
     @CurrentUser() user: AuthUser,

@@ -145,7 +145,7 @@ class SaleCommonDto {
 export class GoodsSaleDto extends SaleCommonDto implements GoodsSaleRequest {
   @ApiPropertyOptional({
     description:
-      'A resident’s voucher redeemed at the till. Until the vouchers issue lands every code is 409 VOUCHER_NOT_FOUND',
+      'A resident’s voucher redeemed at the till: the engine’s subsidy and a point-of-sale claim paying the dealer. 409 VOUCHER_NOT_FOUND, VOUCHER_USED, VOUCHER_EXPIRED, VOUCHER_PROGRAM_MISMATCH, VOUCHER_CATEGORY_MISMATCH; 422 BUYER_NOT_HOLDER, NOT_ELIGIBLE',
   })
   @IsOptional()
   @MaxLength(SALE_TEXT_LIMITS.voucherCode)

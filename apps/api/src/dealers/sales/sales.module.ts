@@ -6,21 +6,23 @@ import { SaleBodyPipe } from './sale-body.pipe';
 import { DealerSalesController } from './sales.controller';
 import { SalesRepository } from './sales.repository';
 import { SalesService } from './sales.service';
-import { NoVoucherRedemption, VoucherRedeemer } from './voucher-redemption';
+import { TillRedemption } from '../../vouchers/till-redemption';
+import { VouchersModule } from '../../vouchers/vouchers.module';
+import { VoucherRedeemer } from './voucher-redemption';
 
 /**
  * Dealer sale records (issue 13). SalesService (single and bulk recording) and SalesRepository
  * (the sale behind each claim) are exported for the import, the review matrix, the risk rules and
- * the ledger. VoucherRedeemer is the point-of-sale seam: the vouchers issue replaces the provider.
+ * the ledger. VoucherRedeemer is the point-of-sale seam: the vouchers module's TillRedemption.
  */
 @Module({
-  imports: [DealersModule, DealerLedgerModule, ProgramsModule],
+  imports: [DealersModule, DealerLedgerModule, ProgramsModule, VouchersModule],
   controllers: [DealerSalesController],
   providers: [
     SalesRepository,
     SalesService,
     SaleBodyPipe,
-    { provide: VoucherRedeemer, useClass: NoVoucherRedemption },
+    { provide: VoucherRedeemer, useExisting: TillRedemption },
   ],
   exports: [SalesRepository, SalesService],
 })

@@ -39,7 +39,7 @@ import type { ProductEntity } from '../product.entity';
 import type { DealerSaleEntity } from './dealer-sale.entity';
 import { duplicateRefusal, SaleRowsError, saleRefusal, violatedUniqueIndex } from './sale-errors';
 import { type NewDealerSale, SalesRepository, serialKey } from './sales.repository';
-import { VoucherRedeemer } from './voucher-redemption';
+import { VoucherRedeemer, type VoucherRedemption } from './voucher-redemption';
 
 /** One goods row that passed every rule, ready to be written. */
 interface PreparedGoods {
@@ -86,7 +86,7 @@ export class SalesService {
     private readonly ledger: LedgerService,
   ) {}
 
-  /** One goods sale; with a `voucherCode` the redemption seam grants the subsidy (today: 409 VOUCHER_NOT_FOUND). */
+  /** One goods sale; with a `voucherCode` the voucher is redeemed (the subsidy and the point-of-sale claim). */
   async recordGoods(user: AuthUser, input: GoodsSaleRequest): Promise<DealerSaleResult> {
     const organization = await this.writableOrganization(user, 'goods');
     const { prepared, errors } = await this.prepareGoods(organization, [input], { againstDatabase: false });
@@ -96,9 +96,11 @@ export class SalesService {
       return await this.sales.transaction(async (manager) => {
         let subsidyFen = 0;
         let applicationId: string | null = null;
+        let redemption: VoucherRedemption | null = null;
         if (sale.voucherCode !== null) {
-          const redemption = await this.vouchers.redeem(manager, {
+          redemption = await this.vouchers.redeem(manager, {
             organizationId: organization.id,
+            organization,
             userId: user.id,
             voucherCode: sale.voucherCode,
             sale,
@@ -118,6 +120,8 @@ export class SalesService {
         const row = this.goodsRow(organization.id, user.id, sale, product, subsidyFen, applicationId);
         const [id] = await this.sales.insertMany(manager, [row]);
         await this.audit.record(auditEntry(id!, row), manager);
+        // Last: the redemption's money move locks the budget row until COMMIT.
+        await redemption?.settle(id!);
         return { id: id!, subsidyFen, ...(applicationId !== null && { applicationId }) };
       });
     } catch (error) {
@@ -165,7 +169,7 @@ export class SalesService {
     if (errors.length > 0) throw new SaleRowsError(errors);
     try {
       return await this.sales.transaction(async (manager) => {
-        const redemptions = await this.redeemAll(manager, organization.id, user.id, prepared);
+        const redemptions = await this.redeemAll(manager, organization, user.id, prepared);
         const rows = prepared.map((row, i) =>
           this.goodsRow(
             organization.id,
@@ -182,6 +186,8 @@ export class SalesService {
             ids.slice(start, start + AUDIT_CHUNK).map((id, i) => auditEntry(id, rows[start + i]!, 'import')),
             manager,
           );
+        // Last: each redemption's money move (the budget row stays locked until COMMIT).
+        for (const [i, redemption] of redemptions.entries()) if (redemption) await redemption.settle(ids[i]!);
         return ids.map((id, i) => ({
           id,
           subsidyFen: rows[i]!.subsidyFen,
@@ -350,12 +356,12 @@ export class SalesService {
    */
   private async redeemAll(
     manager: EntityManager,
-    organizationId: string,
+    organization: OrganizationEntity,
     userId: string,
     rows: readonly PreparedGoods[],
-  ): Promise<({ subsidyFen: number; applicationId: string } | null)[]> {
+  ): Promise<(VoucherRedemption | null)[]> {
     const errors: SaleRowError[] = [];
-    const redemptions: ({ subsidyFen: number; applicationId: string } | null)[] = [];
+    const redemptions: (VoucherRedemption | null)[] = [];
     for (const { index, sale, product } of rows) {
       if (sale.voucherCode === null) {
         redemptions.push(null);
@@ -363,7 +369,8 @@ export class SalesService {
       }
       try {
         const redemption = await this.vouchers.redeem(manager, {
-          organizationId,
+          organizationId: organization.id,
+          organization,
           userId,
           voucherCode: sale.voucherCode,
           sale,

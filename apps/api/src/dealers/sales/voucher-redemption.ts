@@ -1,12 +1,12 @@
-import { Injectable } from '@nestjs/common';
-import { ErrorCode, type NormalizedGoodsSale } from '@huanxin/shared';
+import type { NormalizedGoodsSale } from '@huanxin/shared';
 import type { EntityManager } from 'typeorm';
-import { DomainError } from '../../common/errors/domain-error';
 import type { ProductEntity } from '../product.entity';
 
 /** What a goods sale with a `voucherCode` asks the vouchers side for, inside the sale's transaction. */
 export interface VoucherRedemptionRequest {
   organizationId: string;
+  /** The selling organisation: the claim's payee, its credit code the claim's `item.dealerUscc`. */
+  organization: { id: string; uscc: string; programs: readonly string[] };
   userId: string;
   voucherCode: string;
   sale: NormalizedGoodsSale;
@@ -17,31 +17,23 @@ export interface VoucherRedemptionRequest {
 export interface VoucherRedemption {
   subsidyFen: number;
   applicationId: string;
+  /**
+   * Called by the sale once its row is written, as the transaction's last work: links the voucher
+   * to the sale and moves the money (the voucher's reservation to the claim, shrunk to the
+   * subsidy) — so the hot budget row is locked only from that statement to COMMIT.
+   */
+  settle(saleId: string): Promise<void>;
 }
 
 /**
  * The seam for point-of-sale redemption (operations.md §5). SalesService calls `redeem` in the
  * sale's own transaction, after the sale's rules held and before the row is written, and then
  * checks `price = paid + subsidy + other discounts` with the subsidy it answers; a DomainError it
- * throws (VOUCHER_EXPIRED, VOUCHER_USED, BUYER_NOT_HOLDER, NOT_ELIGIBLE…) refuses the sale and
- * rolls everything back. The vouchers issue provides the real implementation in place of
- * NoVoucherRedemption (`{ provide: VoucherRedeemer, useClass: … }` in DealersModule).
+ * throws (VOUCHER_NOT_FOUND, VOUCHER_EXPIRED, VOUCHER_USED, BUYER_NOT_HOLDER, NOT_ELIGIBLE…)
+ * refuses the sale and rolls everything back. After the sale row and its audit row, SalesService
+ * calls the answer's `settle(saleId)`. The vouchers module provides the implementation
+ * (TillRedemption, `{ provide: VoucherRedeemer, useExisting: TillRedemption }` in SalesModule).
  */
 export abstract class VoucherRedeemer {
   abstract redeem(manager: EntityManager, request: VoucherRedemptionRequest): Promise<VoucherRedemption>;
-}
-
-/**
- * Until vouchers exist no code can be redeemed: every `voucherCode` is 409 VOUCHER_NOT_FOUND on
- * its field, and nothing is written.
- */
-@Injectable()
-export class NoVoucherRedemption extends VoucherRedeemer {
-  redeem(): Promise<VoucherRedemption> {
-    return Promise.reject(
-      new DomainError(ErrorCode.VOUCHER_NOT_FOUND, 'No voucher with this code can be redeemed', {
-        fields: { voucherCode: ErrorCode.VOUCHER_NOT_FOUND },
-      }),
-    );
-  }
 }

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { maskIdNumber, type ProgramDefinition } from '@huanxin/shared';
 import { PiiCipher } from '../../common/crypto/pii-cipher';
 import { maskText } from '../../common/logging/redact';
+import { factAt } from '../../risk/risk-rule';
 import { ReviewRepository } from '../review.repository';
 import type { MatrixCase, MatrixSourceProvider, MatrixValue } from './matrix-source';
 
@@ -18,14 +19,6 @@ export function keyFactPaths(definition: ProgramDefinition): string[] {
     if (field.validator || KEY_TYPES.has(field.type) || RECORD_FACTS.has(field.path)) paths.add(field.path);
   }
   return [...paths];
-}
-
-function factAt(facts: Record<string, unknown>, path: string): unknown {
-  return path.split('.').reduce<unknown>((node, key) => {
-    if (node && typeof node === 'object' && Object.hasOwn(node, key))
-      return (node as Record<string, unknown>)[key];
-    return undefined;
-  }, facts);
 }
 
 /**
