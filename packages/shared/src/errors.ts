@@ -130,12 +130,6 @@ export const ERROR_STATUS = {
   ORGANIZATION_KIND_NOT_ALLOWED: 403,
   /** No voucher with this code can be redeemed here (no such code, or a program the dealer does not join). */
   VOUCHER_NOT_FOUND: 409,
-  /** The voucher's validity ended (or it was cancelled): it cannot be redeemed (api-contract "Dealer records"). */
-  VOUCHER_EXPIRED: 409,
-  /** The voucher was redeemed already (one voucher, one sale). */
-  VOUCHER_USED: 409,
-  /** The buyer's ID number is not the voucher holder's (`buyer.idNumber`). */
-  BUYER_NOT_HOLDER: 422,
   /** This serial number is recorded for another sale of the category. */
   DUPLICATE_SERIAL: 409,
   /** This invoice number backs another sale. */

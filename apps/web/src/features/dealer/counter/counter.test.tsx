@@ -150,7 +150,8 @@ describe('scan the voucher with the camera', () => {
     fireEvent.click(screen.getByTestId('voucher-next'));
     await screen.findByRole('heading', { name: '第 2 步：商品与金额' });
     expect(screen.getByTestId('counter-voucher').textContent).toContain(formatVoucherCode(CODE));
-  });
+    // The first test of the file also waits for the console's chunk.
+  }, 40_000);
 
   it('shows the "not a voucher" hint while only foreign QR codes are in view', async () => {
     fakeCamera();
@@ -311,6 +312,20 @@ describe('the sale at the counter', () => {
     type('serialNo', 'BE0123456790');
     fireEvent.click(screen.getByTestId('redeem-submit'));
     await waitFor(() => expect(errorOf('price')).toContain('收银计算的补贴与预估不同'));
+    answer = apiError(409, 'VOUCHER_CATEGORY_MISMATCH', {
+      fields: { productId: 'VOUCHER_CATEGORY_MISMATCH' },
+    });
+    type('price', '3999');
+    fireEvent.click(screen.getByTestId('redeem-submit'));
+    await waitFor(() => expect(errorOf('productId')).toBe('该商品的品类与补贴券不符'));
+    answer = apiError(409, 'VOUCHER_PROGRAM_MISMATCH', {
+      fields: { programCode: 'VOUCHER_PROGRAM_MISMATCH' },
+    });
+    type('serialNo', 'BE0123456791');
+    fireEvent.click(screen.getByTestId('redeem-submit'));
+    await waitFor(() => expect(errorOf('productId')).toBe('该商品不属于补贴券所属的项目'));
+    // Still step 2: these are about the item, not the voucher.
+    expect(screen.getByRole('heading', { name: '第 2 步：商品与金额' })).toBeTruthy();
   });
 
   it('a used voucher goes back to step 1 with the reason on the code; the sale’s inputs are kept', async () => {

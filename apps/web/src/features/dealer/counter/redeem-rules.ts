@@ -58,6 +58,8 @@ export const REDEEM_CODE_FIELDS = {
   ABOVE_FILED_PRICE: 'price',
   BUYER_NOT_PERSON: 'buyerIdNumber',
   BUYER_NOT_HOLDER: 'buyerIdNumber',
+  VOUCHER_PROGRAM_MISMATCH: 'productId',
+  VOUCHER_CATEGORY_MISMATCH: 'productId',
   DUPLICATE_SERIAL: 'serialNo',
   DUPLICATE_IMEI: 'imei',
   DUPLICATE_INVOICE: 'invoiceNo',
