@@ -17,8 +17,8 @@ import { saveFirstProfile, signInBySms } from './resident';
 const baseUrl = inject('reviewBaseUrl');
 const DEMO_PASSWORD = process.env.DEMO_PASSWORD ?? 'demo-password-2026';
 
-/** This suite's residents: phones 137…, born 1955-07-2x (no other browser test uses either). */
-const phone = () => `137${String(randomInt(0, 100_000_000)).padStart(8, '0')}`;
+/** This suite's residents: fresh 139… phones (the SMS helper reads 139****), born 1955-07-2x (no other test's). */
+const phone = () => `1397${String(randomInt(0, 10_000_000)).padStart(7, '0')}`;
 const idNumber = () =>
   residentIdNumber({ birthDate: `1955-07-2${randomInt(0, 9)}`, sequence: randomInt(0, 1000) });
 

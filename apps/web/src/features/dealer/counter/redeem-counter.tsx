@@ -616,14 +616,21 @@ export function RedeemCounter({
     setRefusal(null);
     setReceipt(null);
     setSaleId(null);
-    form.reset({ ...redeemBlank(), productId: form.getValues('productId') });
+    // The next customer often buys the same model: keep it, at its filed price.
+    const kept = products.find((p) => p.id === form.getValues('productId'));
+    form.reset({
+      ...redeemBlank(),
+      ...(kept ? { productId: kept.id, price: (kept.filedPriceFen / 100).toFixed(2) } : {}),
+    });
   };
 
   return (
     <div className="hx-counter">
       <Steps
         size="small"
-        direction="horizontal"
+        orientation="horizontal"
+        // Titles under the numbers: three steps fit a 390 px phone side by side.
+        titlePlacement="vertical"
         responsive={false}
         current={STEPS.indexOf(step)}
         className="hx-counter__steps"
