@@ -55,6 +55,8 @@ export default defineConfig({
             },
             // pdf.js (the reviewer's document viewer) stays in the lazily loaded viewer's own chunk.
             { name: 'pdfjs', test: /node_modules[\\/]pdfjs-dist[\\/]/, priority: 4 },
+            // The QR reader (the dealer counter's camera on browsers without BarcodeDetector) likewise.
+            { name: 'qr-reader', test: /node_modules[\\/](barcode-detector|zxing-wasm)[\\/]/, priority: 4 },
             // ECharts (the public /stats page) likewise: loaded with that page only.
             { name: 'echarts', test: /node_modules[\\/](echarts|zrender)[\\/]/, priority: 4 },
             {
