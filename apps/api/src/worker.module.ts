@@ -14,6 +14,7 @@ import { OutboxRelay } from './queue/outbox.relay';
 import { WorkerHostService } from './queue/worker-host.service';
 import { ReviewSlaModule } from './review/sla/sla.module';
 import { VouchersModule } from './vouchers/vouchers.module';
+import { WhatIfModule } from './admin/versions/what-if/what-if.module';
 
 /**
  * The queue worker: the outbox relay plus the domain modules whose `@JobProcessor()` providers
@@ -34,6 +35,7 @@ export class WorkerModule {
         NotificationsModule,
         ReviewSlaModule,
         VouchersModule,
+        WhatIfModule,
       ],
       providers: [
         OutboxRelay,

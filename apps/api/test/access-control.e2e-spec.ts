@@ -163,9 +163,18 @@ const MATRIX: Record<string, Row> = {
   'GET /api/admin/organizations/:id/documents': only('approver', 'admin'),
   'GET /api/admin/organizations/:id/documents/:docId': only('approver', 'admin'),
   'PATCH /api/admin/programs/:code': only('admin'),
+  // Program versions (issue 15): drafts, one version's definition, publish, a new program
+  'POST /api/admin/programs': only('admin'),
+  'GET /api/admin/programs/:code/versions': only('admin'),
+  'POST /api/admin/programs/:code/versions': only('admin'),
+  'GET /api/admin/programs/:code/versions/:version': only('admin'),
+  'POST /api/admin/programs/:code/versions/:version/publish': only('admin'),
   // Budgets (issue 12): tranches by finance or admin (budget.tranches); pauses by admin
   'POST /api/admin/programs/:code/tranches': only('finance', 'admin'),
   'POST /api/admin/programs/:code/pause': only('admin'),
+  // What-if of a draft version on the real claims (issue 15), and its job when the program is large
+  'POST /api/admin/programs/:code/versions/:version/what-if': only('admin'),
+  'GET /api/admin/programs/:code/versions/:version/what-if/:jobId': only('admin'),
 
   // Auditor: the audit log, nothing else
   'GET /api/audit': only('auditor'),

@@ -291,6 +291,117 @@ describe('admission control (real database)', () => {
     });
   });
 
+  describe('voucher issues share the submit gate (SUBMIT_MAX_IN_FLIGHT=1, no queue)', () => {
+    let t: TestApp;
+    let clock: FakeClock;
+    let db: DataSource;
+    /** Resident indexes 10900–10909 (the redemption suite's range, h-redeem). */
+    const VOUCHER_RESIDENT = 10_900;
+
+    beforeAll(async () => {
+      t = await createTestApp({
+        WRITE_LIMIT_PER_MINUTE: '100000',
+        SUBMIT_MAX_IN_FLIGHT: '1',
+        SUBMIT_QUEUE_LENGTH: '0',
+      });
+      clock = useFakeClock(t.app, new Date('2026-05-01T02:00:00Z'));
+      db = t.app.get<DataSource>(getDataSourceToken());
+    });
+    afterAll(async () => {
+      // Give back what the vouchers reserved (no other suite may find them live).
+      const live = (await db.query(
+        `SELECT v.id, v.holder_id FROM voucher v WHERE v.status = 'issued' AND v.holder_id IN
+           (SELECT user_id FROM resident_profile WHERE user_id = ANY($1::uuid[]))`,
+        [holders],
+      )) as { id: string; holder_id: string }[];
+      for (const voucher of live)
+        await request(t.server)
+          .post(`/api/vouchers/${voucher.id}/cancel`)
+          .set('Cookie', cookies.get(voucher.holder_id)!)
+          .expect(200);
+      clock.restore();
+      await t.close();
+    });
+    const holders: string[] = [];
+    const cookies = new Map<string, string>();
+
+    it('while a voucher issue is held on the budget row, other issues and submits get a fast 503 with Retry-After and write nothing; then they succeed', async () => {
+      const residents = await Promise.all(
+        Array.from({ length: 4 }, (_, i) => createResident(t, VOUCHER_RESIDENT + i)),
+      );
+      for (const resident of residents) {
+        holders.push(resident.id);
+        cookies.set(resident.id, resident.cookie);
+      }
+      const claimant = residents[3]!;
+      const claim = await readyClaim(t, claimant);
+      const take = (resident: Resident, key = randomUUID()) =>
+        request(t.server)
+          .post('/api/vouchers')
+          .set('Cookie', resident.cookie)
+          .set('Idempotency-Key', key)
+          .send({ programCode: 'appliance-2026', category: 'television' });
+      const submit = () =>
+        request(t.server)
+          .post(`/api/applications/${claim}/submit`)
+          .set('Cookie', claimant.cookie)
+          .set('Idempotency-Key', randomUUID());
+      const vouchersOf = async (ids: string[]) =>
+        (
+          (await db.query(`SELECT count(*)::int AS n FROM voucher WHERE holder_id = ANY($1::uuid[])`, [
+            ids,
+          ])) as {
+            n: number;
+          }[]
+        )[0]!.n;
+
+      const lock: QueryRunner = db.createQueryRunner();
+      await lock.connect();
+      await lock.startTransaction();
+      await lock.query(
+        `SELECT 1 FROM budget WHERE program_id = (SELECT id FROM program WHERE code = 'appliance-2026') FOR UPDATE`,
+      );
+      let held: Promise<request.Response> | undefined;
+      const keys = [randomUUID(), randomUUID()];
+      try {
+        held = take(residents[0]!).then((res) => res);
+        await waitFor(async () => {
+          const [row] = (await db.query(
+            `SELECT count(*)::int AS n FROM pg_locks WHERE NOT granted AND locktype IN ('transactionid', 'tuple')`,
+          )) as { n: number }[];
+          return row!.n > 0;
+        });
+        const started = performance.now();
+        const refused = await Promise.all([
+          take(residents[1]!, keys[0]),
+          take(residents[2]!, keys[1]),
+          submit(),
+        ]);
+        expect(performance.now() - started).toBeLessThan(1000);
+        for (const res of refused) {
+          expect({ status: res.status, code: res.body.error?.code }).toEqual({
+            status: 503,
+            code: 'SERVICE_UNAVAILABLE',
+          });
+          expect(Number(res.headers['retry-after'])).toBeGreaterThan(0);
+        }
+        expect(await vouchersOf([residents[1]!.id, residents[2]!.id])).toBe(0);
+      } finally {
+        await lock.commitTransaction();
+        await lock.release();
+      }
+      expect((await held!).status).toBe(201);
+      // Free again: the refused requests' retries (same keys) are answered as usual.
+      await take(residents[1]!, keys[0]).expect(201);
+      await take(residents[2]!, keys[1]).expect(201);
+      expect(await vouchersOf(residents.slice(0, 3).map((r) => r.id))).toBe(3);
+      const [status] = (await db.query(`SELECT status FROM application WHERE id = $1`, [claim])) as {
+        status: string;
+      }[];
+      expect(status!.status).toBe('draft');
+    });
+  });
+
   describe('the database pool: DATABASE_POOL_SIZE=1, DATABASE_POOL_TIMEOUT_MS=300', () => {
     it('a request that cannot get a connection in time gets 503 SERVICE_UNAVAILABLE with Retry-After, not a 500 or an endless wait', async () => {
       const t = await createTestApp({ DATABASE_POOL_SIZE: '1', DATABASE_POOL_TIMEOUT_MS: '300' });

@@ -22,6 +22,7 @@ import { StaffNotificationsRepository } from '../src/review/sla/staff-notificati
 import { RiskRepository } from '../src/risk/risk.repository';
 import { LedgerRepository } from '../src/dealers/ledger/ledger.repository';
 import { ReviewRepository, type QueueFilter } from '../src/review/review.repository';
+import { VouchersRepository } from '../src/vouchers/vouchers.repository';
 import type { QueuesService } from '../src/queue/queues.service';
 
 /**
@@ -50,6 +51,7 @@ const BIG_TABLES = [
   'idempotency_key',
   'risk_key',
   'audit_log',
+  'voucher',
 ];
 
 /** A deterministic uuid for the n-th generated row of a kind (rows refer to each other by it). */
@@ -195,6 +197,23 @@ describe('hot query plans at 100k claims', () => {
               'application', ${uid('app', `1 + g % ${CLAIMS}`)}::text, 'success', '{}'::jsonb
          FROM generate_series(1, ${2 * CLAIMS}) g`,
     );
+    // Point-of-sale vouchers (issue 14): one per resident, a quarter of each status; the redeemed
+    // ones name their claim (every 4th), and the issued ones lapse over the next days.
+    await db.query(
+      `INSERT INTO voucher (code, holder_id, id_number_bidx, program_id, program_version_id, category, max_subsidy_fen,
+                            reserved_fen, status, expires_at, closed_at, application_id, redeemed_fen, created_at)
+       SELECT 'V' || lpad(g::text, 9, '0'), ${uid('user', 'g')}, 'idn-bidx-' || g, $1, $2,
+              (ARRAY['refrigerator','television','air_conditioner','computer'])[1 + g % 4], 150000,
+              CASE g % 4 WHEN 0 THEN 150000 ELSE 0 END,
+              (ARRAY['issued','redeemed','expired','cancelled'])[1 + g % 4],
+              now() + (g % 1000) * interval '5 minutes',
+              CASE WHEN g % 4 = 0 THEN NULL ELSE now() END,
+              CASE WHEN g % 4 = 1 THEN ${uid('app', 'g')} END,
+              CASE WHEN g % 4 = 1 THEN 50000 END,
+              now() - g * interval '1 second'
+         FROM ${gen}`,
+      [programId, versionId],
+    );
     await db.query(`ANALYZE`);
     appId = await sql1(`SELECT ${uid('app', claim)} AS id`);
     userId = await sql1(`SELECT ${uid('user', claim)} AS id`);
@@ -210,7 +229,8 @@ describe('hot query plans at 100k claims', () => {
         id: string;
       }[]
     ).map((r) => r.id);
-  });
+    // Filling 13 tables with 100k+ rows each takes well over the per-test timeout on a busy machine.
+  }, 600_000);
 
   afterAll(async () => {
     await db?.destroy();
@@ -247,6 +267,7 @@ describe('hot query plans at 100k claims', () => {
 
   const applications = () => new ApplicationsRepository(db);
   const reviews = () => new ReviewRepository(db);
+  const vouchers = () => new VouchersRepository(db);
   const audit = () => new AuditRepository(db, config);
   const queue = (filter: Partial<QueueFilter>) => {
     const full: QueueFilter = {
@@ -515,6 +536,40 @@ describe('hot query plans at 100k claims', () => {
       /budget/,
       () => rolledBack((m) => new BudgetRepository(db, new Clock()).reserve(m, programId, 1, appId)),
     ],
+    // Vouchers (issue 14): the till's lookup by code, the holder's list, the expiry sweep, the quota
+    // count (vouchers plus claims after purchase, the point-of-sale claims left out by their voucher).
+    [
+      'a voucher by code, locked at the till',
+      /FOR UPDATE OF v/,
+      () => rolledBack((m) => vouchers().lockByCode(m, `V${String(claim).padStart(9, '0')}`)),
+    ],
+    ["a resident's vouchers (GET /api/vouchers)", /FROM voucher v/, () => vouchers().listOwned(userId)],
+    [
+      'issued vouchers past their expiry (the sweep)',
+      /FROM voucher WHERE status = 'issued'/,
+      () => vouchers().expiredIds(new Date(Date.now() + 3 * 86_400_000), 500),
+    ],
+    [
+      "a person's used voucher quota",
+      /FROM voucher WHERE id_number_bidx/,
+      () =>
+        rolledBack((m) =>
+          vouchers().quotaUsed(m, {
+            idNumberBidx: `idn-bidx-${claim}`,
+            programId,
+            category: 'television',
+            categoryPath: ['item', 'category'],
+          }),
+        ),
+    ],
+    [
+      'the redemption mark (guarded on issued)',
+      /UPDATE voucher SET status = 'redeemed'/,
+      () =>
+        rolledBack((m) =>
+          vouchers().markRedeemed(m, { id: appId, applicationId: appId, subsidyFen: 1, at: new Date() }),
+        ),
+    ],
     // The auditor's console (issue 15).
     [
       'the audit log of one record (GET /api/audit?objectType=&objectId=)',
@@ -575,5 +630,7 @@ describe('hot query plans at 100k claims', () => {
       `SELECT (SELECT count(*) FROM application)::int AS claims, (SELECT count(*) FROM application_document)::int AS documents`,
     )) as { claims: number; documents: number }[];
     expect(row).toEqual({ claims: CLAIMS, documents: 2 * CLAIMS });
+    const [vouchers] = (await db.query(`SELECT count(*)::int AS n FROM voucher`)) as { n: number }[];
+    expect(vouchers!.n).toBe(CLAIMS);
   });
 });

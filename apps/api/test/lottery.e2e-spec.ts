@@ -94,7 +94,10 @@ describe('voucher lottery', () => {
       settings: { ...program!.definition.settings, allocationMode: 'lottery', lottery: LOTTERY },
     };
     const [version] = (await db.query(
-      `INSERT INTO program_version (program_id, version, definition, opens_on, closes_on) VALUES ($1, 99, $2::jsonb, $3, $4) RETURNING id`,
+      // A published row made current by the pointer alone: effective only on 9999-12-31, so it never
+      // becomes current on its own date once the pointer goes back (ProgramsRepository).
+      `INSERT INTO program_version (program_id, version, definition, opens_on, closes_on, status, effective_on, published_at)
+       VALUES ($1, 99, $2::jsonb, $3, $4, 'published', '9999-12-31', now()) RETURNING id`,
       [programId, JSON.stringify(definition), definition.opensOn, definition.closesOn],
     )) as { id: string }[];
     await db.query(`UPDATE program SET current_version_id = $2 WHERE id = $1`, [programId, version!.id]);

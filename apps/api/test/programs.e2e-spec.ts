@@ -44,7 +44,18 @@ describe('programs (public routes, real database)', () => {
 
   it('lists every catalogue program with status, window and live budget figures', async () => {
     const res = await request(t.server).get('/api/programs').expect(200);
-    expect(res.body).toHaveLength(programCatalogue.length);
+    // Every catalogue program, plus any program an administrator created and published in this
+    // run (the versions suites publish copies under new codes; the list shows them like any other).
+    const listed = (res.body as { code: string }[]).map((p) => p.code);
+    const catalogue = new Set(programCatalogue.map((p) => p.code));
+    expect(listed.filter((code) => catalogue.has(code))).toHaveLength(programCatalogue.length);
+    const added = listed.filter((code) => !catalogue.has(code));
+    const adminMade = (await t.app.get<DataSource>(getDataSourceToken()).query(
+      `SELECT p.code FROM program p WHERE p.code = ANY($1)
+          AND EXISTS (SELECT 1 FROM program_version v WHERE v.program_id = p.id AND v.published_by IS NOT NULL)`,
+      [added],
+    )) as { code: string }[];
+    expect(adminMade.map((row) => row.code).sort()).toEqual([...added].sort());
     const byCode = new Map((res.body as { code: string; status: string }[]).map((p) => [p.code, p]));
     // The live figures are the budget row's (other suites of the run may have moved its money).
     const [row] = (await t.app.get<DataSource>(getDataSourceToken()).query(
@@ -453,8 +464,10 @@ describe('programs (public routes, real database)', () => {
           title: { zh: '数码产品补贴（第二版）', en: 'Digital products subsidy (v2)' },
         };
         const [published] = (await db.query(
-          `INSERT INTO program_version (program_id, version, definition, opens_on, closes_on)
-           SELECT program_id, 2, $2::jsonb, opens_on, closes_on FROM program_version WHERE id = $1 RETURNING id`,
+          // Current through the pointer only (effective 9999-12-31): once the pointer goes back,
+          // it never becomes current by its date (ProgramsRepository).
+          `INSERT INTO program_version (program_id, version, definition, opens_on, closes_on, status, effective_on, published_at)
+           SELECT program_id, 2, $2::jsonb, opens_on, closes_on, 'published', '9999-12-31', now() FROM program_version WHERE id = $1 RETURNING id`,
           [current!.current_version_id, JSON.stringify(next)],
         )) as { id: string }[];
         await db.query(`UPDATE program SET current_version_id = $2 WHERE id = $1`, [

@@ -1,4 +1,6 @@
-import type { DealerLedger, GoodsSaleRequest } from '@huanxin/shared';
+import { randomUUID } from 'node:crypto';
+import { SALES_IMPORT_COLUMNS, type DealerLedger, type GoodsSaleRequest } from '@huanxin/shared';
+import { eligibleClaim } from '@huanxin/shared/testing';
 import request from 'supertest';
 import type { DataSource } from 'typeorm';
 import { ApplicationStateService } from '../src/applications/application-state.service';
@@ -7,12 +9,13 @@ import type { AuthUser } from '../src/common/http/request-context';
 import { SaleRowsError } from '../src/dealers/sales/sale-errors';
 import { SalesService } from '../src/dealers/sales/sales.service';
 import { ProgramsCache } from '../src/programs/programs.cache';
+import { VouchersRepository } from '../src/vouchers/vouchers.repository';
 import { VouchersService } from '../src/vouchers/vouchers.service';
 import { registerDealer, type DealerOrganization } from './utils/dealers';
 import { DAY, useFakeClock, type FakeClock } from './utils/fake-clock';
 import { dataSourceOf, DEMO_USERS, signInStaff } from './utils/identity';
 import { checkMoneyInvariants } from './utils/money-invariants';
-import { createResident, residentIdentity, type Resident } from './utils/residents';
+import { createResident, PDF_BYTES, residentIdentity, type Resident } from './utils/residents';
 import { runChecks } from './utils/review-claims';
 import { createTestApp, type TestApp } from './utils/test-app';
 
@@ -79,6 +82,7 @@ describe('voucher redemption at the till', () => {
   let fridge: string;
   let fridgeGrade3: string;
   let washer: string;
+  let airConditioner: string;
   let rivalFridge: string;
   let phone: string;
   let programId: string;
@@ -193,6 +197,7 @@ describe('voucher redemption at the till', () => {
     fridge = await product(shop);
     fridgeGrade3 = await product(shop, { efficiencyGrade: 3 });
     washer = await product(shop, { category: 'washing_machine' });
+    airConditioner = await product(shop, { category: 'air_conditioner' });
     rivalFridge = await product(rival);
     phone = await product(shop, {
       programCode: DIGITAL,
@@ -208,8 +213,9 @@ describe('voucher redemption at the till', () => {
     const applications = t.app.get(ApplicationsRepository);
     const state = t.app.get(ApplicationStateService);
     const mine = (await db.query(
-      `SELECT id FROM application WHERE payee_organization_id = ANY($1::uuid[]) AND status IN ('submitted', 'checking', 'in_review', 'returned')`,
-      [[shop.organizationId, rival.organizationId, digitalOnly.organizationId]],
+      `SELECT id FROM application WHERE (payee_organization_id = ANY($1::uuid[]) OR applicant_id = ANY($2::uuid[]))
+          AND status IN ('submitted', 'checking', 'in_review', 'returned')`,
+      [[shop.organizationId, rival.organizationId, digitalOnly.organizationId], holders],
     )) as { id: string }[];
     for (const { id } of mine)
       await db.transaction(async (manager) => {
@@ -357,6 +363,29 @@ describe('voucher redemption at the till', () => {
         if (body.items.length < 100) break;
       }
       expect(items.find((i) => i.id === applicationId)).toMatchObject({ payee: 'dealer' });
+      // The case's field matrix: the dealer's sale record agrees with the claim it created.
+      const reviewCase = await request(t.server)
+        .get(`/api/review/applications/${applicationId}`)
+        .set('cookie', reviewer)
+        .expect(200);
+      const matrix = reviewCase.body.matrix as {
+        field: string;
+        values: { source: string; value: unknown }[];
+        result: string;
+      }[];
+      for (const field of [
+        'item.invoiceNo',
+        'item.invoiceDate',
+        'item.serialNo',
+        'item.priceFen',
+        'item.dealerUscc',
+        'applicant.idNumber',
+      ]) {
+        const row = matrix.find((m) => m.field === field);
+        expect({ field, result: row?.result }).toEqual({ field, result: 'match' });
+        expect(row!.values.find((value) => value.source === 'dealer_sale')?.value).not.toBeNull();
+      }
+      expect(matrix.filter((m) => m.result === 'conflict')).toEqual([]);
       await expectInvariants();
     });
   });
@@ -547,6 +576,20 @@ describe('voucher redemption at the till', () => {
           },
         );
         expect(r.status).toBe('issued'); // the sweep, not the till, closes it
+        // Closed by the sweep's own step (this voucher only: other suites' vouchers are theirs).
+        await db.transaction(async (manager) => {
+          const row = (await t.app.get(VouchersRepository).lock(manager, lapsing.id, null))!;
+          await t.app.get(VouchersService).closeLocked(manager, row, 'expired', clock.now());
+        });
+        const swept = await expectRefused(
+          late,
+          lapsing,
+          () => post(later, sale(fridge, lapsing.code, late)),
+          409,
+          'VOUCHER_EXPIRED',
+          { voucherCode: 'VOUCHER_EXPIRED' },
+        );
+        expect(swept.status).toBe('expired');
       } finally {
         clock.set(START);
       }
@@ -565,6 +608,94 @@ describe('voucher redemption at the till', () => {
           voucherCode: 'VOUCHER_USED',
         },
       );
+    });
+  });
+
+  describe('quotas (§5): a voucher and the claim it created are one use', () => {
+    /** An after-purchase claim of `who` for a refrigerator, created, documented and submitted: the submit's answer. */
+    async function afterPurchase(who: Resident) {
+      const { programCode, facts } = eligibleClaim('appliance', {
+        'item.invoiceNo': invoiceNo(),
+        'item.serialNo': serialNo(),
+        'item.invoiceDate': '2026-05-01',
+      });
+      const created = await request(t.server)
+        .post('/api/applications')
+        .set('cookie', who.cookie)
+        .send({ programCode, facts })
+        .expect(201);
+      const id = created.body.id as string;
+      for (const kind of ['invoice', 'energy_label_photo', 'serial_number_photo'])
+        await request(t.server)
+          .post(`/api/applications/${id}/documents`)
+          .set('cookie', who.cookie)
+          .field('kind', kind)
+          .attach('file', Buffer.concat([PDF_BYTES, Buffer.from(`${id}${kind}`)]), 'f.pdf')
+          .expect(201);
+      return request(t.server)
+        .post(`/api/applications/${id}/submit`)
+        .set('cookie', who.cookie)
+        .set('Idempotency-Key', randomUUID())
+        .send();
+    }
+    const failedClauses = (res: request.Response) =>
+      (res.body.error?.clauses ?? []).map((clause: { id: string }) => clause.id);
+
+    it('an issued voucher and a redeemed one hold the quota against an after-purchase claim, even after the claim is withdrawn', async () => {
+      const who = await holder();
+      const v = await voucher(who);
+      const whileIssued = await afterPurchase(who);
+      expect({ status: whileIssued.status, code: whileIssued.body.error?.code }).toEqual({
+        status: 422,
+        code: 'NOT_ELIGIBLE',
+      });
+      expect(failedClauses(whileIssued)).toEqual(['quota']);
+
+      const redeemed = await post(shop, sale(fridge, v.code, who)).expect(201);
+      const claimId = redeemed.body.applicationId as string;
+      const whileClaimed = await afterPurchase(who);
+      expect(failedClauses(whileClaimed)).toEqual(['quota']);
+      // A second voucher of the category: the redeemed one counts once (not once more for its claim).
+      const second = await request(t.server)
+        .post('/api/vouchers')
+        .set('cookie', who.cookie)
+        .send({ programCode: APPLIANCE, category: 'refrigerator' });
+      expect(second.status).toBe(409);
+      expect(second.body.error).toMatchObject({ code: 'QUOTA_EXCEEDED', used: 1, quota: 1 });
+
+      // The claim leaves the pipeline (as a return before payout does): the redeemed voucher still counts.
+      await db.transaction(async (manager) => {
+        const application = (await t.app.get(ApplicationsRepository).lockById(manager, claimId))!;
+        await t.app
+          .get(ApplicationStateService)
+          .move(manager, application, { to: 'withdrawn', actorId: null, note: 'goods returned' });
+      });
+      const afterReturn = await afterPurchase(who);
+      expect(failedClauses(afterReturn)).toEqual(['quota']);
+      const third = await request(t.server)
+        .post('/api/vouchers')
+        .set('cookie', who.cookie)
+        .send({ programCode: APPLIANCE, category: 'refrigerator' });
+      expect(third.body.error).toMatchObject({ code: 'QUOTA_EXCEEDED', used: 1 });
+      await expectInvariants();
+    });
+
+    it('air conditioners (quota 3): a redeemed voucher is one of the three, its claim not a fourth', async () => {
+      const who = await holder();
+      const first = await voucher(who, 'air_conditioner');
+      const sold = await post(shop, sale(airConditioner, first.code, who)).expect(201);
+      expect(sold.body.subsidyFen).toBe(SUBSIDY_FEN);
+      await voucher(who, 'air_conditioner');
+      const third = await voucher(who, 'air_conditioner');
+      const fourth = await request(t.server)
+        .post('/api/vouchers')
+        .set('cookie', who.cookie)
+        .send({ programCode: APPLIANCE, category: 'air_conditioner' });
+      expect(fourth.body.error).toMatchObject({ code: 'QUOTA_EXCEEDED', used: 3, quota: 3 });
+      // Redeeming the third still passes the engine's quota (one claim, one other live voucher).
+      const again = await post(shop, sale(airConditioner, third.code, who)).expect(201);
+      expect(again.body.subsidyFen).toBe(SUBSIDY_FEN);
+      await expectInvariants();
     });
   });
 
@@ -658,6 +789,61 @@ describe('voucher redemption at the till', () => {
         status: string;
       }[];
       expect(still!.status).toBe('issued');
+      await expectInvariants();
+    });
+
+    it('the import route (CSV): a voucher row is redeemed; a used voucher refuses the file at its line', async () => {
+      const who = await holder();
+      const v = await voucher(who);
+      const header = SALES_IMPORT_COLUMNS.map((column) => column.zh);
+      const csv = (rows: Record<string, unknown>[]) =>
+        Buffer.from(
+          `\uFEFF${[header, ...rows.map((row) => SALES_IMPORT_COLUMNS.map((c) => String(row[c.path] ?? '')))]
+            .map((cells) => cells.join(','))
+            .join('\r\n')}\r\n`,
+          'utf8',
+        );
+      const flat = (body: GoodsSaleRequest): Record<string, unknown> => ({
+        ...body,
+        'buyer.name': body.buyer.name,
+        'buyer.idNumber': body.buyer.idNumber,
+        'delivery.mode': '自提',
+      });
+      const upload = (rows: Record<string, unknown>[]) =>
+        request(t.server)
+          .post('/api/dealer/sales/import')
+          .set('cookie', shop.cookie)
+          .attach('file', csv(rows), 'sales.csv');
+      const plainRow = flat({
+        ...sale(fridge, '', { index: 10_997 }),
+        voucherCode: undefined,
+        paidFen: PRICE_FEN - 10_000,
+      } as unknown as GoodsSaleRequest);
+      const res = await upload([plainRow, flat(sale(fridge, v.code, who))]).expect(200);
+      expect(res.body).toMatchObject({ created: 2 });
+      const [row] = (await db.query(
+        `SELECT v.status, v.redeemed_fen::int AS redeemed, s.subsidy_fen::int AS subsidy, a.status AS claim
+           FROM voucher v JOIN dealer_sale s ON s.id = v.sale_id JOIN application a ON a.id = v.application_id
+          WHERE v.id = $1`,
+        [v.id],
+      )) as Record<string, unknown>[];
+      expect(row).toEqual({
+        status: 'redeemed',
+        redeemed: SUBSIDY_FEN,
+        subsidy: SUBSIDY_FEN,
+        claim: 'submitted',
+      });
+
+      const before = await snapshot(v.id, who.id);
+      const again = await upload([
+        { ...plainRow, serialNo: serialNo(), invoiceNo: invoiceNo() },
+        flat(sale(fridge, v.code, who)),
+      ]).expect(422);
+      expect(again.body.error).toMatchObject({
+        code: 'IMPORT_FAILED',
+        rows: [{ line: 3, field: 'voucherCode', code: 'VOUCHER_USED' }],
+      });
+      expect(await snapshot(v.id, who.id)).toEqual(before);
       await expectInvariants();
     });
   });

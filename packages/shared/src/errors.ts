@@ -166,7 +166,7 @@ export const ERROR_STATUS = {
   /** The export's filters match more rows than AUDIT_EXPORT_MAX_ROWS (`limit`, `matched`): narrow them. */
   AUDIT_EXPORT_TOO_LARGE: 422,
   // Vouchers (issue 14)
-  /** The person holds as many vouchers (issued or redeemed) of this program and category as §5 allows. */
+  /** The person has used this program's category quota (§5): live or redeemed vouchers and claims after purchase. */
   QUOTA_EXCEEDED: 409,
   /** The program allocates by lottery: register for the round instead of taking a voucher. */
   LOTTERY_PROGRAM: 409,
@@ -189,6 +189,21 @@ export const ERROR_STATUS = {
   VOUCHER_CATEGORY_MISMATCH: 409,
   /** The buyer's ID number is not the voucher holder's (field `buyer.idNumber`). */
   BUYER_NOT_HOLDER: 422,
+  // Program versions (issue 15, operations.md §10)
+  /** No version with this number for the program. */
+  VERSION_NOT_FOUND: 404,
+  /** Four eyes: the draft's author cannot publish it; a second administrator must. */
+  SELF_PUBLISH: 403,
+  /** The version is published already (publishing is once). */
+  ALREADY_PUBLISHED: 409,
+  /** Another version was published after the one this draft was edited from: make a new draft. */
+  STALE_DRAFT: 409,
+  /** A what-if is for drafts: this version is published already. */
+  VERSION_PUBLISHED: 409,
+  /** A program with this code exists already. */
+  PROGRAM_CODE_TAKEN: 409,
+  /** A retroactive version costs more than the budget has left (`shortfallFen`); nothing changed. */
+  BUDGET_SHORTFALL: 409,
 } as const satisfies Record<
   string,
   400 | 401 | 403 | 404 | 405 | 408 | 409 | 413 | 415 | 422 | 429 | 500 | 503

@@ -7,10 +7,24 @@ import { AdminUsersController } from './admin-users.controller';
 import { AdminUsersService } from './admin-users.service';
 import { ProgramPausesService } from './program-pauses.service';
 import { ProgramTranchesService } from './program-tranches.service';
+import { ProgramVersionsController } from './versions/program-versions.controller';
+import { ProgramVersionsRepository } from './versions/program-versions.repository';
+import { ProgramVersionsService } from './versions/program-versions.service';
+import { RepricingModule } from './versions/repricing/repricing.module';
+import { WhatIfModule } from './versions/what-if/what-if.module';
 
 @Module({
-  imports: [BudgetModule, ProgramsModule],
-  controllers: [AdminUsersController, AdminProgramsController],
-  providers: [AdminUsersService, AdminProgramsService, ProgramTranchesService, ProgramPausesService],
+  // RepricingModule provides RetroactiveRepricer to the publish (ProgramVersionsService).
+  imports: [BudgetModule, ProgramsModule, WhatIfModule, RepricingModule],
+  controllers: [AdminUsersController, AdminProgramsController, ProgramVersionsController],
+  providers: [
+    AdminUsersService,
+    AdminProgramsService,
+    ProgramTranchesService,
+    ProgramPausesService,
+    ProgramVersionsRepository,
+    ProgramVersionsService,
+  ],
+  exports: [ProgramVersionsRepository],
 })
 export class AdminModule {}

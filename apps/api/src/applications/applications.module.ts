@@ -43,6 +43,8 @@ import { SubmitGate } from '../common/http/admission';
     ExpiryService,
     IdempotencyRepository,
     EligibilityModule,
+    // The one submit gate, shared with the voucher issue route (POST /api/vouchers).
+    SubmitGate,
   ],
 })
 export class ApplicationsModule {}

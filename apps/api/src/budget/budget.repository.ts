@@ -292,6 +292,68 @@ export class BudgetRepository {
   }
 
   /**
+   * A retroactive version's top-ups (issue 15) in ONE statement, run last in the publish's
+   * transaction: the budget row moves by their sums, guarded by `remaining >= Σ`, and each claim
+   * gets its ledger rows — a `reserve` of its difference (remaining → reserved) and, for a claim
+   * already approved, a `commit` of the same difference (reserved → committed), so every bucket
+   * stays what the ledger moved. All or nothing: false when the remaining money cannot cover them
+   * (nothing written). A claim's top-up is never negative (a retroactive version raises only).
+   * Tranches that came due today and are not applied yet are applied and the guard tried once more,
+   * as for a reservation.
+   */
+  async topUpMany(
+    manager: EntityManager,
+    programId: string,
+    moves: readonly { subjectId: string; amountFen: number; committed: boolean }[],
+    note: string,
+  ): Promise<boolean> {
+    if (moves.some((move) => !Number.isSafeInteger(move.amountFen) || move.amountFen <= 0))
+      throw new RangeError('a top-up is a positive whole number of fen');
+    if (moves.length === 0) return true;
+    const run = async () =>
+      (
+        await returning(
+          manager,
+          `WITH given AS (
+             SELECT * FROM unnest($2::uuid[], $3::bigint[], $4::boolean[]) WITH ORDINALITY AS g(subject_id, amount_fen, committed, ord)),
+           sums AS (SELECT sum(amount_fen) AS reserve_fen, coalesce(sum(amount_fen) FILTER (WHERE committed), 0) AS commit_fen FROM given),
+           moved AS (
+             UPDATE budget b SET remaining_fen = b.remaining_fen - s.reserve_fen,
+                    reserved_fen = b.reserved_fen + s.reserve_fen - s.commit_fen,
+                    committed_fen = b.committed_fen + s.commit_fen, updated_at = now()
+               FROM sums s WHERE b.program_id = $1 AND b.remaining_fen >= s.reserve_fen RETURNING b.program_id),
+           entries AS (
+             SELECT subject_id, 'reserve' AS entry, amount_fen, ord, 1 AS step FROM given
+             UNION ALL
+             SELECT subject_id, 'commit', amount_fen, ord, 2 FROM given WHERE committed)
+           INSERT INTO budget_ledger (program_id, subject_id, entry, amount_fen, note)
+           SELECT m.program_id, e.subject_id, e.entry, e.amount_fen, $5::text
+             FROM moved m CROSS JOIN entries e ORDER BY e.ord, e.step RETURNING id`,
+          [
+            programId,
+            moves.map((move) => move.subjectId),
+            moves.map((move) => move.amountFen),
+            moves.map((move) => move.committed),
+            note,
+          ],
+        )
+      ).length > 0;
+    if (await run()) return true;
+    const applied = await this.applyDueTranches(manager, this.clock.today(), programId);
+    return applied.length > 0 && run();
+  }
+
+  /** What remains of the program's budget as this transaction sees it (0 without a budget). */
+  async remainingIn(manager: EntityManager, programId: string): Promise<number> {
+    const [row] = (await manager.query(`SELECT remaining_fen FROM budget WHERE program_id = $1`, [
+      programId,
+    ])) as {
+      remaining_fen: string;
+    }[];
+    return row ? Number(row.remaining_fen) : 0;
+  }
+
+  /**
    * Sets a new total. Lowering it below what is already reserved, committed or paid is refused
    * (returns false); the difference moves `remaining`, and the change is in the ledger.
    */

@@ -65,6 +65,8 @@ export interface AppConfig {
   publicReads: { eligibilityIpLimitPerMinute: number; readIpLimitPerMinute: number };
   /** The worker's sweep of claims stuck in submitted/checking without a check job. */
   stuckClaims: { ageSeconds: number; sweepIntervalMs: number };
+  /** A program version's what-if: up to `syncMaxClaims` claims answered at once, more as a job. */
+  whatIf: { syncMaxClaims: number };
 }
 
 export class ConfigError extends Error {
@@ -212,5 +214,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       ageSeconds: vars.STUCK_CLAIM_AGE_SECONDS,
       sweepIntervalMs: vars.STUCK_CLAIM_SWEEP_INTERVAL_MS,
     },
+    whatIf: { syncMaxClaims: vars.WHAT_IF_SYNC_MAX_CLAIMS },
   };
 }

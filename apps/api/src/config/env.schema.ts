@@ -56,6 +56,8 @@ export const ENV_KEYS = [
   'NOTIFICATIONS_CONCURRENCY',
   'STUCK_CLAIM_AGE_SECONDS',
   'STUCK_CLAIM_SWEEP_INTERVAL_MS',
+  // what-if on real claims (issue 15)
+  'WHAT_IF_SYNC_MAX_CLAIMS',
 ] as const satisfies readonly (keyof EnvironmentVariables)[];
 
 /**
@@ -372,4 +374,14 @@ export class EnvironmentVariables {
   @Min(100)
   @Max(3_600_000)
   STUCK_CLAIM_SWEEP_INTERVAL_MS = 30_000;
+
+  /**
+   * A what-if over at most this many claims (every status but draft) is answered at once; a larger
+   * one runs as a job (queue `programs`) whose progress the console polls.
+   */
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  @Max(1_000_000)
+  WHAT_IF_SYNC_MAX_CLAIMS = 2_000;
 }

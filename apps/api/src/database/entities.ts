@@ -33,6 +33,7 @@ import { PaymentBatchEntity } from '../payments/payment-batch.entity';
 import { PaymentLineEntity } from '../payments/payment-line.entity';
 import { PaymentNettingEntity } from '../payments/payment-netting.entity';
 import { LotteryEntryEntity, LotteryRoundEntity } from '../vouchers/lottery.entity';
+import { ApplicationRepriceEntity } from '../admin/versions/repricing/application-reprice.entity';
 import { VoucherEntity } from '../vouchers/voucher.entity';
 
 /** Every entity, listed explicitly (no globs: the same list works compiled, in Jest and in the CLI). */
@@ -76,4 +77,5 @@ export const ENTITIES = [
   VoucherEntity,
   LotteryRoundEntity,
   LotteryEntryEntity,
+  ApplicationRepriceEntity,
 ];

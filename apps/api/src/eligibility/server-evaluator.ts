@@ -37,9 +37,10 @@ function toHistoryEntry(row: HistoryRow): HistoryEntry {
   const { definition, facts } = row;
   const keys: HistoryEntry['keys'] = {};
   for (const key of claimKeysOf(definition, facts)) (keys as Record<string, string>)[key.name] = key.value;
-  const category = definition.historyFields?.category
-    ? readPath(facts, definition.historyFields.category)
-    : undefined;
+  // A voucher's row has no facts: its category is the voucher's.
+  const category =
+    row.voucher_category ??
+    (definition.historyFields?.category ? readPath(facts, definition.historyFields.category) : undefined);
   const type = definition.historyFields?.type ? readPath(facts, definition.historyFields.type) : undefined;
   return {
     claimId: row.id,
@@ -96,7 +97,8 @@ export class ServerEvaluator {
   /**
    * `evaluate` for several claims of known applicants at once (the check job's batch), in four
    * statements whatever their number: the registered dealers, every claim's history (one LATERAL
-   * query), every applicant's facts. Answers the results in the same order.
+   * query), every applicant's facts. Answers the results in the same order. A claim's `asOf` (the
+   * date it is judged at, e.g. its submission date when a what-if re-evaluates it) defaults to today.
    */
   async evaluateMany(
     claims: readonly {
@@ -104,6 +106,7 @@ export class ServerEvaluator {
       facts: Record<string, unknown>;
       applicantId: string;
       excludeId: string | null;
+      asOf?: string;
     }[],
     manager: EntityManager = this.dataSource.manager,
   ): Promise<EligibilityResult[]> {
@@ -121,9 +124,9 @@ export class ServerEvaluator {
       [...new Set(claims.map((claim) => claim.applicantId))],
       manager,
     );
-    return claims.map(({ definition, facts, applicantId }, i) =>
+    return claims.map(({ definition, facts, applicantId, asOf: claimAsOf }, i) =>
       evaluateEligibility(definition, facts, {
-        asOf,
+        asOf: claimAsOf ?? asOf,
         participatingDealers,
         history: histories[i]!.map(toHistoryEntry),
         applicant: applicants.get(applicantId)!,

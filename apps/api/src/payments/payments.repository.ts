@@ -112,6 +112,11 @@ export class PaymentsRepository {
    * meanwhile is settled by the unique index when the lines are inserted, not here.)
    */
   async candidates(manager: EntityManager, programId: string): Promise<CandidateRow[]> {
+    // The program's row FOR SHARE until COMMIT: a retroactive publish holds it FOR UPDATE while it
+    // re-prices approved claims (issue 15), so a batch is built either before it — and the publish
+    // then re-prices the draft lines — or after it, from the new amounts; never from amounts read
+    // before the publish and inserted after it. Builds of one program do not block each other.
+    await manager.query(`SELECT 1 FROM program WHERE id = $1 FOR SHARE`, [programId]);
     const rows = (await manager.query(
       `SELECT a.id, a.code, a.applicant_id, a.payee_organization_id, a.program_version_id, a.facts, a.reserved_fen, last.account_bidx, last.status AS last_status
          FROM application a

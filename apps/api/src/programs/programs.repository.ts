@@ -2,8 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { ProgramDefinition } from '@huanxin/shared';
 import type { DataSource, EntityManager } from 'typeorm';
-import { ProgramEntity } from './program.entity';
-import { ProgramVersionEntity } from './program-version.entity';
+import { Clock } from '../common/clock';
 
 /** A program's newest pause announcement (the one in force). */
 export interface PauseRow {
@@ -24,6 +23,23 @@ export interface CurrentProgram {
   definition: ProgramDefinition;
 }
 
+/**
+ * The current version of each program, as a SQL fragment over `program p` with today's date as
+ * `$1`: the newest published version whose `effective_on` has come (operations.md §10). The
+ * pointer `program.current_version_id` is where that search starts — the publish transaction
+ * moves it to a version in effect at once, and a version published with a later date takes over
+ * from it on its date without any write (so every replica and the engine switch at the same
+ * moment, by the Clock). A program with no version in effect yet (a new program whose first
+ * version is a draft or dated later) has no current version and is not listed. Drafts are never
+ * current.
+ */
+const CURRENT_VERSION_ID = `coalesce(
+  (SELECT due.id FROM program_version due
+    WHERE due.program_id = p.id AND due.status = 'published' AND due.effective_on <= $1::date
+      AND due.version > coalesce((SELECT pv.version FROM program_version pv WHERE pv.id = p.current_version_id), 0)
+    ORDER BY due.version DESC LIMIT 1),
+  p.current_version_id)`;
+
 /** Named program queries; query builders stay in here. */
 @Injectable()
 export class ProgramsRepository {
@@ -33,36 +49,43 @@ export class ProgramsRepository {
    */
   private readonly definitions = new Map<string, ProgramDefinition>();
 
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly clock: Clock,
+  ) {}
 
-  /** Every program with its published version, ordered by window then code. */
+  /** Every program with its current version, ordered by window then code. */
   async listCurrent(): Promise<CurrentProgram[]> {
-    const rows = await this.currentQuery(this.dataSource.manager)
-      .orderBy('v.opens_on', 'DESC')
-      .addOrderBy('p.code', 'ASC')
-      .getRawMany<RawCurrent>();
+    const rows = (await this.dataSource.query(`${CURRENT_SELECT} ORDER BY v.opens_on DESC, p.code ASC`, [
+      this.clock.today(),
+    ])) as RawCurrent[];
     return rows.map((row) => this.fromRaw(row));
   }
 
-  async findCurrentByCode(code: string): Promise<CurrentProgram | null> {
-    const row = await this.currentQuery(this.dataSource.manager)
-      .where('p.code = :code', { code })
-      .getRawOne<RawCurrent>();
+  async findCurrentByCode(
+    code: string,
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<CurrentProgram | null> {
+    const [row] = (await manager.query(`${CURRENT_SELECT} WHERE p.code = $2`, [
+      this.clock.today(),
+      code,
+    ])) as RawCurrent[];
     return row ? this.fromRaw(row) : null;
   }
 
   /**
    * Which version each program publishes and its newest pause announcement, as one string
    * (`id:versionId:pauseId,…`, by program id): a cheap stamp (no definitions read) that changes when
-   * a program is added, a new version published or a pause announced — so every replica, polling
+   * a program is added, a new version published or comes into effect, or a pause announced — so every replica, polling
    * it, sees another replica's announcement within a second (ProgramsCache).
    */
   async currentVersionStamp(): Promise<string> {
     const rows = (await this.dataSource.query(
-      `SELECT p.id, p.current_version_id AS version_id,
+      `SELECT * FROM (SELECT p.id, ${CURRENT_VERSION_ID} AS version_id,
               (SELECT pp.id FROM program_pause pp WHERE pp.program_id = p.id
                 ORDER BY pp.announced_at DESC, pp.id DESC LIMIT 1) AS pause_id
-         FROM program p WHERE p.current_version_id IS NOT NULL`,
+         FROM program p) current WHERE version_id IS NOT NULL`,
+      [this.clock.today()],
     )) as { id: string; version_id: string; pause_id: string | null }[];
     return versionStamp(
       rows.map((row) => ({ id: row.id, versionId: row.version_id })),
@@ -128,19 +151,6 @@ export class ProgramsRepository {
     }
     return { id: row.id, code: row.code, versionId: row.version_id, version: row.version, definition };
   }
-
-  private currentQuery(manager: EntityManager) {
-    return manager
-      .createQueryBuilder(ProgramEntity, 'p')
-      .innerJoin(ProgramVersionEntity, 'v', 'v.id = p.current_version_id')
-      .select([
-        'p.id AS id',
-        'p.code AS code',
-        'v.id AS version_id',
-        'v.version AS version',
-        'v.definition AS definition',
-      ]);
-  }
 }
 
 /** The stamp of a set of programs and their pauses (see `currentVersionStamp`). */
@@ -153,6 +163,9 @@ export function versionStamp(
     .sort()
     .join(',');
 }
+
+const CURRENT_SELECT = `SELECT p.id, p.code, v.id AS version_id, v.version, v.definition
+  FROM program p JOIN program_version v ON v.id = ${CURRENT_VERSION_ID}`;
 
 interface RawCurrent {
   id: string;

@@ -9,6 +9,7 @@ export const QUEUE_NAMES = [
   'review-sla',
   'audit',
   'vouchers',
+  'programs',
 ] as const;
 export type QueueName = (typeof QUEUE_NAMES)[number];
 

@@ -94,7 +94,8 @@ export class TillRedemption extends VoucherRedeemer {
     const today = this.clock.today();
     const evaluation = await this.evaluator.evaluate(definition, facts, {
       applicantId: voucher.holderId,
-      excludeId: null,
+      // The history has the holder's counting vouchers; this one is not a use besides itself.
+      excludeId: voucher.id,
       manager,
       asOf: today,
     });

@@ -1,9 +1,21 @@
-import { Body, Controller, Get, Headers, HttpCode, Param, ParseUUIDPipe, Post, Res } from '@nestjs/common';
+import {
+  Body,
+  Controller,
+  Get,
+  Headers,
+  HttpCode,
+  Param,
+  ParseUUIDPipe,
+  Post,
+  Res,
+  UseInterceptors,
+} from '@nestjs/common';
 import { ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Permission } from '@huanxin/shared';
 import type { FastifyReply } from 'fastify';
 import { requireIdempotencyKey } from '../applications/idempotency';
 import { CurrentUser, RequirePermission } from '../auth/auth.decorators';
+import { SubmitAdmission } from '../common/http/admission';
 import type { AuthUser } from '../common/http/request-context';
 import { CreateVoucherDto } from './vouchers.dto';
 import { VouchersService } from './vouchers.service';
@@ -15,12 +27,17 @@ export class VouchersController {
   constructor(private readonly vouchers: VouchersService) {}
 
   @Post()
+  // The submit's admission gate (shared): beyond it a fast 503 with Retry-After, nothing written.
+  @UseInterceptors(SubmitAdmission)
   @ApiHeader({
     name: 'Idempotency-Key',
     required: false,
     description: 'A UUID per tap on "take", reused on retries: a double tap takes one voucher',
   })
-  @ApiOperation({ summary: "Take a voucher: reserves the category's maximum subsidy until it expires" })
+  @ApiOperation({
+    summary:
+      "Take a voucher: reserves the category's maximum subsidy until it expires; 503 SERVICE_UNAVAILABLE with Retry-After while the submit gate is full",
+  })
   async issue(
     @CurrentUser() user: AuthUser,
     @Body() body: CreateVoucherDto,

@@ -37,12 +37,15 @@ export async function checkMoneyInvariants(
          OR b.paid_fen <> coalesce(l.pay, 0)`,
   );
   // One reservation per submission: a resubmission (returned → submitted) that prices the claim higher
-  // reserves the difference as a second row (ApplicationStateService's `keep` effect); nothing else may.
+  // reserves the difference as a second row (ApplicationStateService's `keep` effect), and so does a
+  // retroactive version's top-up (one `raised` application_reprice row each); nothing else may.
   const twice = await q<{ subject_id: string; n: number }>(
     `SELECT l.subject_id, count(*)::int AS n FROM budget_ledger l WHERE l.entry = 'reserve'
       GROUP BY l.subject_id
      HAVING count(*) > 1 + (SELECT count(*) FROM application_event e
-                             WHERE e.application_id = l.subject_id AND e.from_status = 'returned' AND e.to_status = 'submitted')`,
+                             WHERE e.application_id = l.subject_id AND e.from_status = 'returned' AND e.to_status = 'submitted')
+                         + (SELECT count(*) FROM application_reprice r
+                             WHERE r.application_id = l.subject_id AND r.outcome = 'raised')`,
   );
   // What each claim holds is what the ledger moved for it.
   const held = await q<{ id: string }>(

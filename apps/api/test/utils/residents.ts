@@ -31,7 +31,8 @@ const pad = (n: number, width: number) => String(n).padStart(width, '0');
  * on the 1st–10th of March and bank cards are 62-cards.
  */
 export function residentIdentity(index: number) {
-  if (!Number.isInteger(index) || index < 0 || index >= 100_000) throw new RangeError('index must be 0–99,999');
+  if (!Number.isInteger(index) || index < 0 || index >= 100_000)
+    throw new RangeError('index must be 0–99,999');
   const block = Math.floor(index / 10_000);
   const inBlock = index % 10_000;
   return {

@@ -102,7 +102,21 @@ export class SubmitGate {
 export const SUBMIT_ROUTE = { method: 'POST', url: '/api/applications/:id/submit' } as const;
 
 /**
- * Refuses a submit at the door while the gate is full: a Fastify `onRequest` hook, so the refusal
+ * Every route behind the submit gate: the claim's submit and the voucher's issue
+ * (`POST /api/vouchers`). Both are the same kind of work — a short transaction under the person's
+ * lock that reserves money with its last statement on the program's hot budget row — and a
+ * voucher rush (先到先得) is the same storm as a submit rush, so they share one gate: together
+ * they never hold more connections than SUBMIT_MAX_IN_FLIGHT.
+ */
+export const GATED_ROUTES: readonly { method: string; url: string }[] = [
+  SUBMIT_ROUTE,
+  { method: 'POST', url: '/api/vouchers' },
+];
+const gated = (method: string, url: string | undefined) =>
+  GATED_ROUTES.some((route) => route.method === method && route.url === url);
+
+/**
+ * Refuses a submit (or a voucher's issue: GATED_ROUTES) at the door while the gate is full: a Fastify `onRequest` hook, so the refusal
  * costs no body parsing, no session lookup (Redis), no CSRF or rate-limit check and no database
  * work — under a storm of retries that is most requests, and their cost is what used to starve the
  * admitted ones of CPU. The answer is the same 503 SERVICE_UNAVAILABLE + Retry-After the gate
@@ -113,8 +127,7 @@ export const SUBMIT_ROUTE = { method: 'POST', url: '/api/applications/:id/submit
 export function refuseSubmitsWhenFull(fastify: FastifyInstance, gate: AdmissionGate): void {
   const body = JSON.stringify(errorBody(ErrorCode.SERVICE_UNAVAILABLE, BUSY_MESSAGE));
   fastify.addHook('onRequest', (request, reply, done) => {
-    if (!gate.full || request.method !== SUBMIT_ROUTE.method || request.routeOptions.url !== SUBMIT_ROUTE.url)
-      return done();
+    if (!gate.full || !gated(request.method, request.routeOptions.url)) return done();
     void reply
       .status(503)
       .headers({
@@ -127,7 +140,8 @@ export function refuseSubmitsWhenFull(fastify: FastifyInstance, gate: AdmissionG
 }
 
 /**
- * `@UseInterceptors(SubmitAdmission)` on `POST /api/applications/:id/submit`: the submit holds a
+ * `@UseInterceptors(SubmitAdmission)` on `POST /api/applications/:id/submit` and `POST /api/vouchers`
+ * (GATED_ROUTES, one shared gate): the submit holds a
  * database connection (and, for its last statement, the hot budget row) for its transaction, so
  * it is the route to meter (SUBMIT_MAX_IN_FLIGHT, SUBMIT_QUEUE_LENGTH, SUBMIT_QUEUE_TIMEOUT_MS).
  * It runs after the guards (an anonymous or over-limit caller never takes a slot) and holds the

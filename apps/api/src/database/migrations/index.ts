@@ -21,6 +21,8 @@ import { DealerPayee1796150000003 } from './1796150000003-DealerPayee';
 import { Vouchers1796150000004 } from './1796150000004-Vouchers';
 import { AuditObjectIndex1796150000010 } from './1796150000010-AuditObjectIndex';
 import { VoucherRedemption1796160000001 } from './1796160000001-VoucherRedemption';
+import { ProgramVersions1796160000020 } from './1796160000020-ProgramVersions';
+import { ApplicationReprice1796160000025 } from './1796160000025-ApplicationReprice';
 
 export const MIGRATIONS = [
   Init1795889895000,
@@ -44,4 +46,6 @@ export const MIGRATIONS = [
   Vouchers1796150000004,
   AuditObjectIndex1796150000010,
   VoucherRedemption1796160000001,
+  ProgramVersions1796160000020,
+  ApplicationReprice1796160000025,
 ];
