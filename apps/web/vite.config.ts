@@ -63,6 +63,8 @@ export default defineConfig({
               // Not the modules they import (antd, react): those stay in their own chunks for every page.
               includeDependenciesRecursively: false,
             },
+            // The QR reader (the dealer counter's camera on browsers without BarcodeDetector) likewise.
+            { name: 'qr-reader', test: /node_modules[\\/](barcode-detector|zxing-wasm)[\\/]/, priority: 4 },
             // ECharts (the public /stats page) likewise: loaded with that page only.
             { name: 'echarts', test: /node_modules[\\/](echarts|zrender)[\\/]/, priority: 4 },
             {

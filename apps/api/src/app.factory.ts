@@ -96,7 +96,9 @@ export async function createHttpApp(config: AppConfig, logger: Logger): Promise<
     contentSecurityPolicy: {
       directives: {
         defaultSrc: ["'self'"],
-        scriptSrc: ["'self'"],
+        // 'wasm-unsafe-eval' lets WebAssembly compile (no JS eval): the dealer counter's QR reader
+        // (zxing-wasm, served from our origin) on browsers without a native BarcodeDetector.
+        scriptSrc: ["'self'", "'wasm-unsafe-eval'"],
         // Ant Design injects its generated CSS as <style> elements.
         styleSrc: ["'self'", "'unsafe-inline'"],
         imgSrc: ["'self'", 'data:', 'blob:'],

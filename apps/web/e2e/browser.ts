@@ -8,7 +8,8 @@ export const screenshotDir = fileURLToPath(new URL('./screenshots/', import.meta
 export const PHONE = { width: 390, height: 844 } as const;
 export const DESKTOP = { width: 1366, height: 900 } as const;
 
-export async function launchBrowser(): Promise<Browser> {
+/** `extraArgs`: e.g. Chromium's fake camera (`--use-fake-device-for-media-stream`) for the counter's scanner. */
+export async function launchBrowser(extraArgs: readonly string[] = []): Promise<Browser> {
   mkdirSync(screenshotDir, { recursive: true });
   return chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
@@ -20,6 +21,7 @@ export async function launchBrowser(): Promise<Browser> {
       '--disable-component-update',
       '--disable-sync',
       '--no-first-run',
+      ...extraArgs,
     ],
   });
 }

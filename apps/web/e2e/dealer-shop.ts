@@ -13,9 +13,9 @@ import { residentIdNumber } from '@huanxin/shared/testing';
 export const LAPTOP = { width: 1366, height: 768 } as const;
 export const SHOP_PASSWORD = 'violet-kettle-harbour-91';
 
-/** A valid credit code of the MW series (this suite's), random in its last seven digits. */
-export function freshUscc(): string {
-  const first17 = `91370181MW${String(randomInt(0, 10_000_000)).padStart(7, '0')}`;
+/** A valid credit code of the MW series (this suite's; `series` for another suite's), random in its last seven digits. */
+export function freshUscc(series = 'MW'): string {
+  const first17 = `91370181${series}${String(randomInt(0, 10_000_000)).padStart(7, '0')}`;
   return first17 + computeUsccCheckChar(first17);
 }
 
@@ -43,8 +43,8 @@ export interface ReadyShop {
 }
 
 /** A retailer in appliance-2026, registered and approved over HTTP, with one refrigerator filed at ¥3,999. */
-export async function readyShop(baseUrl: string, name: string): Promise<ReadyShop> {
-  const uscc = freshUscc();
+export async function readyShop(baseUrl: string, name: string, series = 'MW'): Promise<ReadyShop> {
+  const uscc = freshUscc(series);
   const username = `shop-${randomInt(0, 1_000_000)}`;
   const anonymous = await request.newContext({ baseURL: baseUrl });
   const registered = await anonymous.post('/api/dealer/registrations', {

@@ -47,6 +47,7 @@ const FundingPage = lazyPage(() => staff().then((m) => m.FundingPage));
 const DealerConsolePage = lazyPage(() => staff().then((m) => m.DealerConsolePage));
 const DealerLedgerPage = lazyPage(() => staff().then((m) => m.DealerLedgerPage));
 const DealerNewSalePage = lazyPage(() => staff().then((m) => m.DealerNewSalePage));
+const DealerRedeemPage = lazyPage(() => staff().then((m) => m.DealerRedeemPage));
 const DealerSalesPage = lazyPage(() => staff().then((m) => m.DealerSalesPage));
 const DealerImportPage = lazyPage(() => staff().then((m) => m.DealerImportPage));
 const DealerCertificatesPage = lazyPage(() => staff().then((m) => m.DealerCertificatesPage));
@@ -153,6 +154,7 @@ export const routes: RouteObject[] = [
               { path: 'ledger', element: <DealerLedgerPage /> },
               { path: 'sales', element: <DealerSalesPage /> },
               { path: 'sales/new', element: <DealerNewSalePage /> },
+              { path: 'redeem', element: <DealerRedeemPage /> },
               { path: 'import', element: <DealerImportPage /> },
               { path: 'certificates', element: <DealerCertificatesPage /> },
               { path: 'receipts', element: <DealerReceiptsPage /> },

@@ -10,6 +10,7 @@ export {
   DealerImportPage,
   DealerNewSalePage,
   DealerReceiptsPage,
+  DealerRedeemPage,
   DealerSalesPage,
   OrganizationsReviewPage,
 } from '../routes/dealer';

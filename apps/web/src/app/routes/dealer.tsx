@@ -14,6 +14,7 @@ import {
   CertificatesPage,
   Import,
   NewSale,
+  Redeem,
   ReceiptsPage,
   Sales,
 } from '@/features/dealer/components/dealer-pages';
@@ -87,6 +88,17 @@ export function DealerNewSalePage() {
     <div className="hx-page">
       <PageTitle title={t('nav.newSale')} />
       <NewSale programs={useProgramDetails()} />
+    </div>
+  );
+}
+
+/** The counter: redeem a voucher, phone-first (the cashier's phone is the scanner). */
+export function DealerRedeemPage() {
+  const { t } = useTranslation('dealer');
+  return (
+    <div className="hx-page hx-page--narrow">
+      <PageTitle title={t('counter.title')} />
+      <Redeem programs={useProgramDetails()} />
     </div>
   );
 }

@@ -8,6 +8,8 @@ export const DEALER_BASE = '/console/dealer';
 export const DEALER_PAGES: ReadonlyArray<{ key: string; path: string; kinds?: readonly OrganizationKind[] }> =
   [
     { key: 'home', path: DEALER_BASE },
+    // The counter: redeem a resident's voucher (scan or type its code), the phone-first screen.
+    { key: 'redeem', path: `${DEALER_BASE}/redeem`, kinds: ['retailer'] },
     { key: 'newSale', path: `${DEALER_BASE}/sales/new`, kinds: ['retailer', 'car_dealer'] },
     { key: 'sales', path: `${DEALER_BASE}/sales`, kinds: ['retailer', 'car_dealer'] },
     { key: 'import', path: `${DEALER_BASE}/import`, kinds: ['retailer'] },

@@ -9,6 +9,7 @@ import { useProducts } from '../api/products';
 import { Certificates } from './certificates';
 import { DealerNav } from './dealer-nav';
 import { RecyclingReceipts } from './recycling-receipts';
+import { RedeemCounter } from '../counter/redeem-counter';
 import { CarSaleForm, GoodsSaleForm, type SaleProgramChoice } from './sale-form';
 import { SalesImport } from './sales-import';
 import { SalesList } from './sales-list';
@@ -99,13 +100,41 @@ export function NewSale({ programs }: { programs: SaleProgramChoice[] }) {
   );
 }
 
+/**
+ * The counter's redeem screen: a retailer's goods programs and products; a read-only organisation
+ * sees the status note only (the till would refuse the sale).
+ */
+export function Redeem({ programs }: { programs: SaleProgramChoice[] }) {
+  const { t } = useTranslation('dealer');
+  const products = useProducts();
+  return (
+    <DealerFrame kinds={['retailer']}>
+      {(me, writable) => {
+        if (!writable) return null;
+        const goodsPrograms = programs.filter(
+          (p) => me.organization.programs.includes(p.code) && !p.kind.startsWith('car'),
+        );
+        if (goodsPrograms.length === 0) return <Alert type="info" showIcon title={t('sale.noPrograms')} />;
+        if (products.isError)
+          return <ErrorState error={products.error} onRetry={() => void products.refetch()} />;
+        if (products.isPending) return <LoadingState />;
+        const mine = products.data.filter((p) => goodsPrograms.some((g) => g.code === p.programCode));
+        if (mine.length === 0) return <Alert type="info" showIcon title={t('sale.noProducts')} />;
+        return <RedeemCounter me={me} products={mine} programs={goodsPrograms} />;
+      }}
+    </DealerFrame>
+  );
+}
+
 export function Sales({ programs }: { programs: SaleProgramChoice[] }) {
   const programTitle = (code: string) => programs.find((p) => p.code === code)?.title ?? code;
   const categoryLabel = (category: string) =>
     programs.flatMap((p) => p.categories).find((c) => c.value === category)?.label ?? category;
   return (
     <DealerFrame kinds={['retailer', 'car_dealer']}>
-      {() => <SalesList programTitle={programTitle} categoryLabel={categoryLabel} />}
+      {(_, writable) => (
+        <SalesList programTitle={programTitle} categoryLabel={categoryLabel} writable={writable} />
+      )}
     </DealerFrame>
   );
 }

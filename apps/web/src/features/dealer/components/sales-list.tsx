@@ -1,21 +1,32 @@
 import { useState } from 'react';
-import { Grid, Pagination, Table, Tag } from 'antd';
+import { Button, Grid, Pagination, Table, Tag } from 'antd';
+import { RollbackOutlined } from '@ant-design/icons';
 import { formatFen } from '@huanxin/shared';
 import { useTranslation } from 'react-i18next';
 import { ErrorState } from '@/components/ui/query-state';
 import { useProducts } from '../api/products';
+import { moneyLocale } from '@/lib/i18n';
 import { SALES_PAGE_SIZE, useSales, type DealerSaleView } from '../api/sales';
+import { ReturnDialog } from './return-dialog';
+
+/** The sale's reported return, when the API sends it (`return`, with the return's outcome). */
+type SaleReturn = { returnedOn: string; reason: string; outcome: string } | null | undefined;
+const returnOf = (s: DealerSaleView): SaleReturn => (s as DealerSaleView & { return?: SaleReturn }).return;
 
 /** The organisation's sales, newest first, each with the status of the claim it backs. */
 export function SalesList({
   programTitle,
   categoryLabel,
+  writable = false,
 }: {
   programTitle: (code: string) => string;
   categoryLabel: (category: string) => string;
+  /** The organisation may write (active): each recorded sale offers "return". */
+  writable?: boolean;
 }) {
-  const { t } = useTranslation('dealer');
+  const { t, i18n } = useTranslation('dealer');
   const [page, setPage] = useState(1);
+  const [returning, setReturning] = useState<DealerSaleView | null>(null);
   const sales = useSales(page);
   const products = useProducts();
   // A phone at the counter gets one card per sale; a desktop the table.
@@ -27,9 +38,43 @@ export function SalesList({
     return product ? `${product.brand} ${product.model} · ${category}` : category || '—';
   };
   if (sales.isError) return <ErrorState error={sales.error} onRetry={() => void sales.refetch()} />;
+  const returnButton = (s: DealerSaleView) =>
+    writable && s.status !== 'returned' ? (
+      <Button
+        size="small"
+        icon={<RollbackOutlined aria-hidden />}
+        onClick={() => setReturning(s)}
+        aria-label={`${t('returns.action')} ${item(s) ?? ''} ${s.invoiceNo}`}
+        data-testid="sale-return"
+      >
+        {t('returns.action')}
+      </Button>
+    ) : null;
+  const dialog = (
+    <ReturnDialog
+      sale={returning}
+      itemLabel={returning ? (item(returning) ?? '') : ''}
+      onClose={() => setReturning(null)}
+    />
+  );
+  // A return after payment: what is owed back, and by when (the ledger's receivable of the sale).
+  const owed = (s: DealerSaleView) =>
+    s.money?.state === 'receivable' ? (
+      <div className="hx-note" data-testid="sale-receivable">
+        {t('returns.receivableDue', {
+          amount: formatFen(s.money.amountFen, moneyLocale(i18n.language)),
+          date: s.money.expectedOn ?? '—',
+        })}
+      </div>
+    ) : null;
   const claimOf = (s: DealerSaleView) => (
     <>
-      {s.status === 'returned' ? <Tag color="red">{t('sales.returned')}</Tag> : null}
+      {s.status === 'returned' ? (
+        <Tag color="red" data-testid="sale-returned">
+          {t('sales.returned')}
+          {returnOf(s)?.returnedOn ? ` ${returnOf(s)!.returnedOn}` : ''}
+        </Tag>
+      ) : null}
       {s.claim ? (
         <>
           <Tag>{t(`applications:status.${s.claim.status}`)}</Tag>
@@ -38,6 +83,7 @@ export function SalesList({
       ) : (
         <span className="hx-note">{t('sales.noClaim')}</span>
       )}
+      {owed(s)}
     </>
   );
   if (narrow)
@@ -61,6 +107,7 @@ export function SalesList({
                   {t('sale.invoice')} {s.invoiceNo} · {s.invoiceDate} · {s.buyerNameMasked}
                 </div>
                 <div className="hx-sale-card__claim">{claimOf(s)}</div>
+                {returnButton(s) ? <div className="hx-sale-card__actions">{returnButton(s)}</div> : null}
               </li>
             ))}
           </ul>
@@ -73,6 +120,7 @@ export function SalesList({
           simple
           onChange={setPage}
         />
+        {dialog}
       </section>
     );
   return (
@@ -132,8 +180,18 @@ export function SalesList({
             title: t('sales.claim'),
             render: (_, s) => claimOf(s),
           },
+          ...(writable
+            ? [
+                {
+                  title: t('sales.actions'),
+                  key: 'actions',
+                  render: (_: unknown, s: DealerSaleView) => returnButton(s),
+                },
+              ]
+            : []),
         ]}
       />
+      {dialog}
     </section>
   );
 }

@@ -174,7 +174,7 @@ describe('record a goods sale', () => {
     const tabs = within(nav)
       .getAllByRole('link')
       .map((a) => a.textContent);
-    expect(tabs).toEqual(['概况与商品', '登记销售', '销售记录', '批量导入', '结算账本']);
+    expect(tabs).toEqual(['概况与商品', '收银核销', '登记销售', '销售记录', '批量导入', '结算账本']);
   });
 });
 

@@ -83,7 +83,12 @@ describe('dealer ledger page', () => {
     expect(option.yAxis.data).toEqual(['已垫付', '审核中', '已批准', '拨付中', '已到账', '待退回']);
     expect(option.series[0]!.data.map((d) => d.value)).toEqual([300, 600, 300, 450, 1200, 300]);
 
-    const row = (code: string) => screen.getByText(code).closest('tr')!;
+    // The table's row (a receivable also has its card in "owed back", below).
+    const row = (code: string) =>
+      screen
+        .getAllByText(code)
+        .find((cell) => cell.closest('tr'))!
+        .closest('tr')!;
     expect(within(row('ZQ-2026-000101')).getByText('已垫付')).toBeTruthy();
     expect(within(row('ZQ-2026-000101')).getByText('审核截止 2026-05-16')).toBeTruthy();
     expect(within(row('ZQ-2026-000102')).getByText('拨付截止 2026-06-10')).toBeTruthy();
@@ -91,6 +96,10 @@ describe('dealer ledger page', () => {
     expect(within(row('ZQ-2026-000104')).getByText('—')).toBeTruthy();
     expect(within(row('ZQ-2026-000105')).getByText('已释放')).toBeTruthy();
     expect(within(row('ZQ-2026-000105')).getByText('¥300.00')).toBeTruthy();
+    // What is owed back, on its own: the receivable with its due date.
+    const owed = within(screen.getByTestId('ledger-receivables')).getAllByTestId('receivable');
+    expect(owed.map((card) => card.textContent)).toEqual([expect.stringContaining('ZQ-2026-000103')]);
+    expect(owed[0]!.textContent).toContain('退回截止 2026-06-11');
     // The menu entry is the selected one.
     const menu = screen.getByRole('navigation', { name: '工作台菜单' });
     expect(within(menu).getByRole('link', { name: '结算账本' }).getAttribute('href')).toBe(

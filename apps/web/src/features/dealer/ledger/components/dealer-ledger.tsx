@@ -2,6 +2,7 @@ import { useMemo } from 'react';
 import { Card, Col, Row, Table, Tag } from 'antd';
 import {
   formatFen,
+  todayInShanghai,
   LEDGER_OPEN_STATES,
   LEDGER_TOTAL_KEYS,
   type DealerLedger as Ledger,
@@ -78,6 +79,8 @@ export function LedgerView({ ledger }: { ledger: Ledger }) {
         <EChart option={option} label={t('chart.label', { total: yuan(open) })} height={260} />
       </section>
 
+      <Receivables items={ledger.items} yuan={yuan} />
+
       <section aria-labelledby="ledger-items-title">
         <h2 id="ledger-items-title" className="hx-section__title">
           {t('items.title')}
@@ -121,5 +124,66 @@ export function LedgerView({ ledger }: { ledger: Ledger }) {
         <p className="hx-note">{t('items.releasedNote')}</p>
       </section>
     </div>
+  );
+}
+
+/**
+ * What the organisation owes back (returns after payment, failed sample audits): each receivable with
+ * its amount and due date, overdue ones marked — while one is overdue the organisation's new payouts
+ * are held (operations.md §6); otherwise they are netted against its next payment batch.
+ */
+export function Receivables({
+  items,
+  yuan,
+  today = todayInShanghai(),
+}: {
+  items: DealerLedgerItem[];
+  yuan: (fen: number) => string;
+  today?: string;
+}) {
+  const { t } = useTranslation('ledger');
+  const owed = items.filter((item) => item.state === 'receivable');
+  const overdue = owed.some((item) => item.expectedOn !== undefined && item.expectedOn < today);
+  return (
+    <section aria-labelledby="ledger-receivables-title" data-testid="ledger-receivables">
+      <h2 id="ledger-receivables-title" className="hx-section__title">
+        {t('receivables.title')}
+      </h2>
+      {owed.length === 0 ? (
+        <p className="hx-note">{t('receivables.empty')}</p>
+      ) : (
+        <>
+          <p className="hx-note">{t('receivables.intro')}</p>
+          {overdue ? (
+            <p className="hx-field__error" role="alert">
+              {t('receivables.held')}
+            </p>
+          ) : null}
+          <ul className="hx-sale-cards">
+            {owed.map((item) => {
+              const late = item.expectedOn !== undefined && item.expectedOn < today;
+              return (
+                <li key={item.applicationCode} className="hx-sale-card" data-testid="receivable">
+                  <div className="hx-sale-card__head">
+                    <strong>{item.applicationCode}</strong>
+                    <span>{yuan(item.amountFen)}</span>
+                  </div>
+                  <div className="hx-note">
+                    {item.expectedOn ? (
+                      <time dateTime={item.expectedOn}>
+                        {t('expected.receivable', { date: item.expectedOn })}
+                      </time>
+                    ) : (
+                      t('receivables.noDate')
+                    )}{' '}
+                    {late ? <Tag color="red">{t('receivables.overdue')}</Tag> : null}
+                  </div>
+                </li>
+              );
+            })}
+          </ul>
+        </>
+      )}
+    </section>
   );
 }
