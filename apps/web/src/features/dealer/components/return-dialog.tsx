@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { Alert, Button, Input, Modal, Result } from 'antd';
-import { formatFen, todayInShanghai } from '@huanxin/shared';
+import { checkSaleReturn, formatFen, RETURN_REASON_MAX, todayInShanghai } from '@huanxin/shared';
 import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { fieldErrorKeys, Form, FormAlert, FormField, SubmitButton } from '@/components/ui/form';
@@ -8,28 +8,34 @@ import { isApiError } from '@/lib/api-client';
 import { moneyLocale } from '@/lib/i18n';
 import { useReturnSale, type ReturnSaleResult } from '../api/returns';
 import type { DealerSaleView } from '../api/sales';
-import { pastDate } from '../lib/sale-rules';
 
 export interface ReturnValues {
   returnedOn: string;
   reason: string;
 }
 
-export const REASON_MAX = 200;
+export const REASON_MAX = RETURN_REASON_MAX;
 
-/** The return's date: a past or present day, not before the sale's invoice date. */
+/**
+ * The API's own rules (`checkSaleReturn`), one field at a time: the date a past or present day, not
+ * before the sale's invoice date; a reason that is not blank and not too long.
+ */
 export function returnedOnRule(invoiceDate: string, today: () => string = todayInShanghai) {
   return (value: string): true | string => {
-    const valid = pastDate(today)(value);
-    if (valid !== true) return valid;
-    return value >= invoiceDate || 'BEFORE_SALE_DATE';
+    const checked = checkSaleReturn(
+      { returnedOn: value, reason: '-' },
+      { today: today(), saleDate: invoiceDate },
+    );
+    return checked.ok || (checked.fields.returnedOn ?? true);
   };
 }
 
 export function reasonRule(value: string): true | string {
-  const length = Array.from(value.trim()).length;
-  if (length === 0) return 'REQUIRED';
-  return length <= REASON_MAX || 'TOO_LONG';
+  const checked = checkSaleReturn(
+    { returnedOn: '1970-01-01', reason: value },
+    { today: '1970-01-01', saleDate: '1970-01-01' },
+  );
+  return checked.ok || (checked.fields.reason ?? true);
 }
 
 /** What the return did, in words (operations.md §6's three cases). */

@@ -9,9 +9,8 @@ import { moneyLocale } from '@/lib/i18n';
 import { SALES_PAGE_SIZE, useSales, type DealerSaleView } from '../api/sales';
 import { ReturnDialog } from './return-dialog';
 
-/** The sale's reported return, when the API sends it (`return`, with the return's outcome). */
-type SaleReturn = { returnedOn: string; reason: string; outcome: string } | null | undefined;
-const returnOf = (s: DealerSaleView): SaleReturn => (s as DealerSaleView & { return?: SaleReturn }).return;
+/** The sale's reported return (`return`, with the return's outcome); null while it is not returned. */
+const returnOf = (s: DealerSaleView) => s.return;
 
 /** The organisation's sales, newest first, each with the status of the claim it backs. */
 export function SalesList({
