@@ -105,6 +105,9 @@ export function ProgramVersionsPage() {
             <p className="hx-note">{t('page.noPublished')}</p>
           )}
           <VersionsTable code={code} versions={versions.data} />
+          <p className="hx-note" data-testid="funding-note">
+            {t('page.fundingNote')} <Link to="/console/funding">{t('page.fundingLink')}</Link>
+          </p>
         </>
       ) : null}
     </Page>

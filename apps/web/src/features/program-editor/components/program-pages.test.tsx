@@ -75,6 +75,10 @@ describe('the programs section', { timeout: 90_000 }, () => {
     expect(screen.getByRole('link', { name: '以现行版本新建草稿' }).getAttribute('href')).toBe(
       '/console/programs/car-replace-2026/new',
     );
+    // Tranches and pauses are not rules versions: the page sends the administrator to the funding page.
+    expect(within(screen.getByTestId('funding-note')).getByRole('link').getAttribute('href')).toBe(
+      '/console/funding',
+    );
   });
 
   it('a new draft from the current version: edit, save with its document number, open the draft', async () => {
