@@ -7,12 +7,22 @@ export interface ApplicationStatusNotificationParams {
   status: ApplicationStatus;
 }
 
+/**
+ * An `application_repriced` notification (a retroactive program version raised the claim's
+ * subsidy, issue 15): the status notice's params plus the amounts and the new version.
+ */
+export interface ApplicationRepricedNotificationParams extends ApplicationStatusNotificationParams {
+  fromFen: number;
+  toFen: number;
+  version: number;
+}
+
 /** One entry of `GET /api/me/notifications` (newest first, the last 100). */
 export interface ResidentNotification {
   id: string;
-  /** Today always `application_status`. */
+  /** `application_status`, `application_repriced` (then `params` also has the amounts), … */
   kind: string;
-  params: ApplicationStatusNotificationParams;
+  params: ApplicationStatusNotificationParams & Partial<ApplicationRepricedNotificationParams>;
   /** The Chinese text the SMS carried. */
   text: string;
   createdAt: string;

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { act, configure, fireEvent, screen, waitFor, within } from '@testing-library/react';
-import { APPLICATION_STATUSES, type ApplicationStatus } from '@huanxin/shared';
+import { APPLICATION_STATUSES, type ApplicationStatus, type ResidentNotification } from '@huanxin/shared';
 import { routes } from '@/app/router';
 import { apiError, mockApi, signedInAs } from '@/test/api-mock';
 import { jsonResponse, renderWithApp } from '@/test/render';
@@ -467,5 +467,29 @@ describe('notifications', () => {
     renderWithApp(routes, { path: '/notifications', language: 'en' });
     const list = await screen.findByTestId('notification-list');
     expect(list.textContent).toContain('Your application ZQ-2026-000123 is now: In review');
+  });
+
+  it('English: a retroactive re-pricing is told with its amounts and version', async () => {
+    const repriced: ResidentNotification = {
+      id: 'a1b2c3d4-0000-4000-8000-000000000003',
+      kind: 'application_repriced',
+      params: {
+        applicationId: ID,
+        code: 'ZQ-2026-000123',
+        status: 'in_review',
+        fromFen: 1_500_000,
+        toFen: 1_800_000,
+        version: 3,
+      },
+      text: '【章丘换新】您的申请ZQ-2026-000123按新政策追溯调整，补贴由15000.00元调整为18000.00元。',
+      createdAt: '2026-08-20T03:00:00.000Z',
+      read: false,
+    };
+    mockApi({ 'GET /api/auth/me': resident, 'GET /api/me/notifications': jsonResponse([repriced]) });
+    renderWithApp(routes, { path: '/notifications', language: 'en' });
+    const list = await screen.findByTestId('notification-list');
+    expect(list.textContent).toContain(
+      'Your application ZQ-2026-000123 was re-priced under version 3 of the rules: the subsidy went from ¥15,000.00 to ¥18,000.00',
+    );
   });
 });

@@ -3,7 +3,8 @@ import { BellOutlined } from '@ant-design/icons';
 import { Link, NavLink } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { ErrorState, LoadingState } from '@/components/ui/query-state';
-import type { ResidentNotification } from '@huanxin/shared';
+import { moneyLocale } from '@/lib/i18n';
+import { formatFen, type ResidentNotification } from '@huanxin/shared';
 import { useMarkNotificationRead, useNotifications } from '../api/notifications';
 import { formatDateTime } from './application-card';
 import { ApplicationStatusTag } from './status-tag';
@@ -37,10 +38,20 @@ export function NotificationBell({ className }: { className?: string }) {
 /** A message in the current language: the server's Chinese text, or the same facts in English. */
 function useNotificationText() {
   const { t, i18n } = useTranslation('applications');
-  return (n: ResidentNotification) =>
-    i18n.language === 'en' && n.kind === 'application_status'
-      ? t('notifications.statusChanged', { code: n.params.code, status: t(`status.${n.params.status}`) })
-      : n.text;
+  return (n: ResidentNotification) => {
+    if (i18n.language !== 'en') return n.text;
+    const { code, status, fromFen, toFen, version } = n.params;
+    if (n.kind === 'application_status')
+      return t('notifications.statusChanged', { code, status: t(`status.${status}`) });
+    if (n.kind === 'application_repriced' && fromFen !== undefined && toFen !== undefined)
+      return t('notifications.repriced', {
+        code,
+        version,
+        from: formatFen(fromFen, moneyLocale(i18n.language)),
+        to: formatFen(toFen, moneyLocale(i18n.language)),
+      });
+    return n.text;
+  };
 }
 
 /** The resident's messages, newest first; opening one marks it read. */
