@@ -1,5 +1,5 @@
-import { useEffect, useMemo, useState, type ReactNode } from 'react';
-import { Alert, Button, Checkbox, Input, Result } from 'antd';
+import { useEffect, useMemo, useState } from 'react';
+import { Alert, Button, Checkbox, Result } from 'antd';
 import { CheckCircleOutlined, WarningOutlined } from '@ant-design/icons';
 import {
   categoryNeedsImei,
@@ -14,18 +14,20 @@ import {
   type ProgramDefinition,
   type ProductView,
 } from '@huanxin/shared';
-import { useForm, useWatch, type FieldPath, type FieldValues } from 'react-hook-form';
+import { useForm, useWatch, type FieldPath } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
-import {
-  fieldErrorKeys,
-  Form,
-  FormAlert,
-  FormField,
-  FormSection,
-  SubmitButton,
-  type ErrorMessageFor,
-} from '@/components/ui/form';
+import { Form, FormAlert, FormField, FormSection, SubmitButton } from '@/components/ui/form';
 import { NativeSelect } from '@/components/ui/native-select';
+import {
+  BuyerSection,
+  CODE,
+  DeliverySection,
+  InvoiceFields,
+  MONEY,
+  OldItemSection,
+  TextField,
+  useFieldMessage,
+} from './sale-fields';
 import {
   useCreateSale,
   type CarSaleRequest,
@@ -55,46 +57,6 @@ export interface SaleProgramChoice {
   definition?: ProgramDefinition;
   categories: { value: string; label: string }[];
 }
-
-function useFieldMessage(): (field: string) => ErrorMessageFor {
-  const { t } = useTranslation('dealer');
-  return (field) => (code) => t(fieldErrorKeys(code, `dealer:errors.${field}.${code}`));
-}
-
-/** A text input bound to a FormField, with the field's label and the dealer's error texts. */
-function TextField<T extends FieldValues>({
-  name,
-  rule,
-  max,
-  extra = {},
-  help,
-  warning,
-}: {
-  name: FieldPath<T>;
-  rule: (value: string, values: T) => true | string;
-  max: number;
-  extra?: Record<string, unknown>;
-  help?: ReactNode;
-  warning?: ReactNode;
-}) {
-  const { t } = useTranslation('dealer');
-  const message = useFieldMessage();
-  return (
-    <FormField<T, typeof name>
-      name={name}
-      label={t(`sale.fields.${name}`)}
-      rules={{ validate: rule as never }}
-      errorMessage={message(name)}
-      {...(help ? { help } : {})}
-      {...(warning ? { warning } : {})}
-    >
-      {({ textInputProps }) => <Input {...textInputProps} maxLength={max} {...extra} />}
-    </FormField>
-  );
-}
-
-const MONEY = { inputMode: 'decimal', autoComplete: 'off' } as const;
-const CODE = { autoComplete: 'off', spellCheck: false, autoCapitalize: 'characters' } as const;
 
 /** "paid + subsidy + other = invoice total", live; a mismatch says by how much. */
 export function AmountsLine({ check, subsidyFen }: { check: AmountsCheck; subsidyFen: number | null }) {
@@ -150,52 +112,6 @@ function SaleDone({ created, onAgain }: { created: DealerSaleResult; onAgain: ()
         </Button>
       }
     />
-  );
-}
-
-/** The fields both sale forms share (goods and car): the invoice and the buyer. */
-interface SharedSaleValues extends FieldValues {
-  invoiceNo: string;
-  invoiceDate: string;
-  buyerName: string;
-  buyerIdNumber: string;
-}
-
-/** The invoice number and date (the same rules for goods and cars). */
-function InvoiceFields<T extends SharedSaleValues>() {
-  const { t } = useTranslation('dealer');
-  return (
-    <>
-      <TextField<T>
-        name={'invoiceNo' as FieldPath<T>}
-        rule={saleRules.invoiceNo}
-        max={30}
-        extra={{ inputMode: 'numeric', autoComplete: 'off' }}
-        help={t('sale.help.invoiceNo')}
-      />
-      <TextField<T>
-        name={'invoiceDate' as FieldPath<T>}
-        rule={saleRules.invoiceDate}
-        max={10}
-        extra={{ type: 'date', max: todayInShanghai() }}
-      />
-    </>
-  );
-}
-
-/** The buyer: a person, named with their resident ID number (a company is refused as typed). */
-function BuyerSection<T extends SharedSaleValues>() {
-  const { t } = useTranslation('dealer');
-  return (
-    <FormSection title={t('sale.buyer')} description={t('sale.buyerIntro')}>
-      <TextField<T> name={'buyerName' as FieldPath<T>} rule={saleRules.buyerName} max={40} />
-      <TextField<T>
-        name={'buyerIdNumber' as FieldPath<T>}
-        rule={saleRules.buyerIdNumber}
-        max={20}
-        extra={CODE}
-      />
-    </FormSection>
   );
 }
 
@@ -299,18 +215,9 @@ export function GoodsSaleForm({
   const [serverError, setServerError] = useState<unknown>(null);
   const [created, setCreated] = useState<DealerSaleResult | null>(null);
   const form = useForm<GoodsSaleValues>({ mode: 'onChange', defaultValues: goodsBlank() });
-  const [productId, price, paid, other, invoiceDate, deliveryMode, hasOldItem, voucherCode] = useWatch({
+  const [productId, price, paid, other, invoiceDate, voucherCode] = useWatch({
     control: form.control,
-    name: [
-      'productId',
-      'price',
-      'paid',
-      'otherDiscount',
-      'invoiceDate',
-      'deliveryMode',
-      'hasOldItem',
-      'voucherCode',
-    ],
+    name: ['productId', 'price', 'paid', 'otherDiscount', 'invoiceDate', 'voucherCode'],
   });
   const withVoucher = voucherCode.trim() !== '';
   const product = products.find((p) => p.id === productId);
@@ -475,72 +382,8 @@ export function GoodsSaleForm({
         <InvoiceFields<GoodsSaleValues> />
       </FormSection>
       <BuyerSection<GoodsSaleValues> />
-      <FormSection title={t('sale.delivery')}>
-        <FormField<GoodsSaleValues, 'deliveryMode'>
-          name="deliveryMode"
-          label={t('sale.fields.deliveryMode')}
-          errorMessage={message('deliveryMode')}
-        >
-          {({ field, inputProps }) => (
-            <NativeSelect
-              field={field}
-              inputProps={inputProps}
-              placeholder={t('placeholder.choose')}
-              options={(['pickup', 'delivery'] as const).map((m) => ({
-                value: m,
-                label: t(`sale.deliveryMode.${m}`),
-              }))}
-            />
-          )}
-        </FormField>
-        {deliveryMode === 'delivery' ? (
-          <>
-            <TextField<GoodsSaleValues>
-              name="deliveryAddress"
-              rule={saleRules.deliveryAddress}
-              max={200}
-              extra={{ autoComplete: 'street-address' }}
-            />
-            <TextField<GoodsSaleValues> name="trackingNo" rule={saleRules.trackingNo} max={64} extra={CODE} />
-            <TextField<GoodsSaleValues>
-              name="deliveredOn"
-              rule={saleRules.deliveredOn}
-              max={10}
-              extra={{ type: 'date' }}
-            />
-          </>
-        ) : null}
-      </FormSection>
-      <FormSection title={t('sale.oldItem')}>
-        <FormField<GoodsSaleValues, 'hasOldItem'> name="hasOldItem" label={t('sale.fields.hasOldItemLabel')}>
-          {({ field, inputProps }) => (
-            <Checkbox
-              {...inputProps}
-              checked={field.value}
-              onChange={(e) => field.onChange(e.target.checked)}
-            >
-              {t('sale.fields.hasOldItem')}
-            </Checkbox>
-          )}
-        </FormField>
-        {hasOldItem ? (
-          <>
-            <TextField<GoodsSaleValues>
-              name="recyclerUscc"
-              rule={saleRules.recyclerUscc}
-              max={22}
-              extra={CODE}
-            />
-            <TextField<GoodsSaleValues> name="receiptNo" rule={saleRules.receiptNo} max={64} extra={CODE} />
-            <TextField<GoodsSaleValues>
-              name="recycledOn"
-              rule={saleRules.recycledOn}
-              max={10}
-              extra={{ type: 'date' }}
-            />
-          </>
-        ) : null}
-      </FormSection>
+      <DeliverySection<GoodsSaleValues> />
+      <OldItemSection<GoodsSaleValues> />
       {estimate.failedClauses.length > 0 ? (
         <Alert type="warning" showIcon title={t('sale.itemNotEligible')} />
       ) : null}

@@ -1,5 +1,5 @@
-import { useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
-import { Alert, Button, Checkbox, Input, Select, Steps } from 'antd';
+import { useEffect, useMemo, useRef, useState } from 'react';
+import { Alert, Button, Input, Select, Steps } from 'antd';
 import { EditOutlined } from '@ant-design/icons';
 import {
   categoryNeedsImei,
@@ -10,21 +10,23 @@ import {
   type DealerMeView,
   type ProductView,
 } from '@huanxin/shared';
-import { useForm, useWatch, type FieldPath, type FieldValues, type UseFormReturn } from 'react-hook-form';
+import { useForm, useWatch, type FieldPath, type UseFormReturn } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
-import {
-  fieldErrorKeys,
-  Form,
-  FormAlert,
-  FormField,
-  FormSection,
-  SubmitButton,
-  type ErrorMessageFor,
-} from '@/components/ui/form';
-import { NativeSelect } from '@/components/ui/native-select';
+import { Form, FormAlert, FormField, FormSection, SubmitButton } from '@/components/ui/form';
 import { isApiError } from '@/lib/api-client';
 import { moneyLocale } from '@/lib/i18n';
 import { useCreateSale, type DealerSaleResult } from '../api/sales';
+import {
+  BuyerSection,
+  CODE,
+  DeliverySection,
+  InvoiceFields,
+  MONEY,
+  OldItemSection,
+  SaleErrorKeys,
+  TextField,
+  useFieldMessage,
+} from '../components/sale-fields';
 import { goodsSaleRequest, type SaleProgramChoice } from '../components/sale-form';
 import { yuanToFen } from '../lib/rules';
 import { estimateSubsidy, fenOrZero, priceRule, saleRules, yuanRule } from '../lib/sale-rules';
@@ -39,44 +41,8 @@ import {
 import { VoucherScanner } from './voucher-scanner';
 import type { QrDetectorFactory } from './qr-detector';
 
-function useFieldMessage(): (field: string) => ErrorMessageFor {
-  const { t } = useTranslation('dealer');
-  return (field) => (code) =>
-    t(fieldErrorKeys(code, `dealer:counter.errors.${field}.${code}`, `dealer:errors.${field}.${code}`));
-}
-
-const MONEY = { inputMode: 'decimal', autoComplete: 'off' } as const;
-const CODE = { autoComplete: 'off', spellCheck: false, autoCapitalize: 'characters' } as const;
-
-function TextField<T extends FieldValues>({
-  name,
-  rule,
-  max,
-  extra = {},
-  help,
-  label,
-}: {
-  name: FieldPath<T>;
-  rule: (value: string) => true | string;
-  max: number;
-  extra?: Record<string, unknown>;
-  help?: ReactNode;
-  label?: ReactNode;
-}) {
-  const { t } = useTranslation('dealer');
-  const message = useFieldMessage();
-  return (
-    <FormField<T, typeof name>
-      name={name}
-      label={label ?? t(`sale.fields.${name}`)}
-      rules={{ validate: rule as never }}
-      errorMessage={message(name)}
-      {...(help ? { help } : {})}
-    >
-      {({ textInputProps }) => <Input {...textInputProps} maxLength={max} {...extra} />}
-    </FormField>
-  );
-}
+/** The counter words some refusals for the cashier before the dealer's own texts. */
+const COUNTER_ERROR_KEYS = ['dealer:counter.errors'] as const;
 
 // ---------------------------------------------------------------------------------------------
 // Step 1: the voucher
@@ -316,10 +282,6 @@ function SaleStep({
   const create = useCreateSale();
   const [serverError, setServerError] = useState<unknown>(null);
   const live = useEstimate(form, products, programs);
-  const [deliveryMode, hasOldItem] = useWatch({
-    control: form.control,
-    name: ['deliveryMode', 'hasOldItem'],
-  });
   const needsImei = live.product ? categoryNeedsImei(live.product.category) : false;
   const locale = moneyLocale(i18n.language);
   const categoryLabel = (p: ProductView) =>
@@ -470,90 +432,11 @@ function SaleStep({
         ) : null}
       </FormSection>
       <FormSection title={t('sale.invoice')}>
-        <TextField<RedeemValues>
-          name="invoiceNo"
-          rule={saleRules.invoiceNo}
-          max={30}
-          extra={{ inputMode: 'numeric', autoComplete: 'off' }}
-          help={t('sale.help.invoiceNo')}
-        />
-        <TextField<RedeemValues>
-          name="invoiceDate"
-          rule={saleRules.invoiceDate}
-          max={10}
-          extra={{ type: 'date', max: todayInShanghai() }}
-        />
+        <InvoiceFields<RedeemValues> />
       </FormSection>
-      <FormSection title={t('sale.buyer')} description={t('counter.sale.buyerIntro')}>
-        <TextField<RedeemValues> name="buyerName" rule={saleRules.buyerName} max={40} />
-        <TextField<RedeemValues> name="buyerIdNumber" rule={saleRules.buyerIdNumber} max={20} extra={CODE} />
-      </FormSection>
-      <FormSection title={t('sale.delivery')}>
-        <FormField<RedeemValues, 'deliveryMode'>
-          name="deliveryMode"
-          label={t('sale.fields.deliveryMode')}
-          errorMessage={message('deliveryMode')}
-        >
-          {({ field, inputProps }) => (
-            <NativeSelect
-              field={field}
-              inputProps={inputProps}
-              placeholder={t('placeholder.choose')}
-              options={(['pickup', 'delivery'] as const).map((m) => ({
-                value: m,
-                label: t(`sale.deliveryMode.${m}`),
-              }))}
-            />
-          )}
-        </FormField>
-        {deliveryMode === 'delivery' ? (
-          <>
-            <TextField<RedeemValues>
-              name="deliveryAddress"
-              rule={saleRules.deliveryAddress}
-              max={200}
-              extra={{ autoComplete: 'street-address' }}
-            />
-            <TextField<RedeemValues> name="trackingNo" rule={saleRules.trackingNo} max={64} extra={CODE} />
-            <TextField<RedeemValues>
-              name="deliveredOn"
-              rule={saleRules.deliveredOn}
-              max={10}
-              extra={{ type: 'date' }}
-            />
-          </>
-        ) : null}
-      </FormSection>
-      <FormSection title={t('sale.oldItem')}>
-        <FormField<RedeemValues, 'hasOldItem'> name="hasOldItem" label={t('sale.fields.hasOldItemLabel')}>
-          {({ field, inputProps }) => (
-            <Checkbox
-              {...inputProps}
-              checked={field.value}
-              onChange={(e) => field.onChange(e.target.checked)}
-            >
-              {t('sale.fields.hasOldItem')}
-            </Checkbox>
-          )}
-        </FormField>
-        {hasOldItem ? (
-          <>
-            <TextField<RedeemValues>
-              name="recyclerUscc"
-              rule={saleRules.recyclerUscc}
-              max={22}
-              extra={CODE}
-            />
-            <TextField<RedeemValues> name="receiptNo" rule={saleRules.receiptNo} max={64} extra={CODE} />
-            <TextField<RedeemValues>
-              name="recycledOn"
-              rule={saleRules.recycledOn}
-              max={10}
-              extra={{ type: 'date' }}
-            />
-          </>
-        ) : null}
-      </FormSection>
+      <BuyerSection<RedeemValues> description={t('counter.sale.buyerIntro')} />
+      <DeliverySection<RedeemValues> />
+      <OldItemSection<RedeemValues> />
       <FormAlert />
       <div className="hx-form-actions">
         <SubmitButton
@@ -625,63 +508,65 @@ export function RedeemCounter({
   };
 
   return (
-    <div className="hx-counter">
-      <Steps
-        size="small"
-        orientation="horizontal"
-        // Titles under the numbers: three steps fit a 390 px phone side by side.
-        titlePlacement="vertical"
-        responsive={false}
-        current={STEPS.indexOf(step)}
-        className="hx-counter__steps"
-        items={STEPS.map((s) => ({ title: t(`counter.steps.${s}`) }))}
-      />
-      {step === 'voucher' ? (
-        <VoucherStep
-          key={voucherCode}
-          initial={voucherCode ? formatVoucherCode(voucherCode) : ''}
-          refusal={refusal}
-          {...(createDetector ? { createDetector } : {})}
-          onNext={(code) => {
-            setVoucherCode(code);
-            setRefusal(null);
-            setStep('sale');
-          }}
+    <SaleErrorKeys.Provider value={COUNTER_ERROR_KEYS}>
+      <div className="hx-counter">
+        <Steps
+          size="small"
+          orientation="horizontal"
+          // Titles under the numbers: three steps fit a 390 px phone side by side.
+          titlePlacement="vertical"
+          responsive={false}
+          current={STEPS.indexOf(step)}
+          className="hx-counter__steps"
+          items={STEPS.map((s) => ({ title: t(`counter.steps.${s}`) }))}
         />
-      ) : step === 'sale' ? (
-        <SaleStep
-          form={form}
-          voucherCode={voucherCode}
-          products={products}
-          programs={programs}
-          onBack={() => setStep('voucher')}
-          onRefused={(error) => {
-            setRefusal(error);
-            setStep('voucher');
-          }}
-          onDone={(result, facts) => {
-            setSaleId(result.id);
-            setReceipt({
-              ...facts,
-              subsidyFen: result.subsidyFen,
-              paidFen: facts.priceFen - result.subsidyFen - facts.otherDiscountFen,
-              at: new Date().toISOString(),
-            });
-            setStep('receipt');
-          }}
-        />
-      ) : receipt && saleId ? (
-        <RedeemReceipt
-          shop={me.organization.name}
-          saleId={saleId}
-          facts={receipt}
-          categoryLabel={(p) =>
-            programs.find((c) => c.code === p.programCode)?.categories.find((c) => c.value === p.category)
-              ?.label ?? p.category
-          }
-          onNext={next}
-        />
-      ) : null}
-    </div>
+        {step === 'voucher' ? (
+          <VoucherStep
+            key={voucherCode}
+            initial={voucherCode ? formatVoucherCode(voucherCode) : ''}
+            refusal={refusal}
+            {...(createDetector ? { createDetector } : {})}
+            onNext={(code) => {
+              setVoucherCode(code);
+              setRefusal(null);
+              setStep('sale');
+            }}
+          />
+        ) : step === 'sale' ? (
+          <SaleStep
+            form={form}
+            voucherCode={voucherCode}
+            products={products}
+            programs={programs}
+            onBack={() => setStep('voucher')}
+            onRefused={(error) => {
+              setRefusal(error);
+              setStep('voucher');
+            }}
+            onDone={(result, facts) => {
+              setSaleId(result.id);
+              setReceipt({
+                ...facts,
+                subsidyFen: result.subsidyFen,
+                paidFen: facts.priceFen - result.subsidyFen - facts.otherDiscountFen,
+                at: new Date().toISOString(),
+              });
+              setStep('receipt');
+            }}
+          />
+        ) : receipt && saleId ? (
+          <RedeemReceipt
+            shop={me.organization.name}
+            saleId={saleId}
+            facts={receipt}
+            categoryLabel={(p) =>
+              programs.find((c) => c.code === p.programCode)?.categories.find((c) => c.value === p.category)
+                ?.label ?? p.category
+            }
+            onNext={next}
+          />
+        ) : null}
+      </div>
+    </SaleErrorKeys.Provider>
   );
 }
