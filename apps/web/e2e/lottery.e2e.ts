@@ -95,7 +95,9 @@ describe('voucher lottery in Chromium (resident and public, 390×844)', () => {
       },
     };
     const inserted = await db.query<{ id: string }>(
-      `INSERT INTO program_version (program_id, version, definition, opens_on, closes_on) VALUES ($1, $2, $3::jsonb, $4, $5) RETURNING id`,
+      // Published, in effect only through the pointer below (an effective date no search reaches).
+      `INSERT INTO program_version (program_id, version, definition, opens_on, closes_on, status, effective_on, published_at)
+       VALUES ($1, $2, $3::jsonb, $4, $5, 'published', '9999-12-31', now()) RETURNING id`,
       [programId, version, JSON.stringify(definition), opensOn, closesOn],
     );
     await db.query(`UPDATE program SET current_version_id = $2 WHERE id = $1`, [

@@ -156,6 +156,9 @@ export function VersionPage() {
   const detail = useVersion(code, summary ? number : undefined);
   const against = useVersion(code, current && current.version !== number ? current.version : undefined);
   const [whatIf, setWhatIf] = useState<WhatIfResult | null>(null);
+  // Seen as a draft on this page: once published here, its step stays to say so.
+  const [seenAsDraft, setSeenAsDraft] = useState<number | null>(null);
+  if (summary?.status === 'draft' && seenAsDraft !== number) setSeenAsDraft(number);
   const error = versions.error ?? detail.error ?? against.error;
   return (
     <Page
@@ -187,10 +190,10 @@ export function VersionPage() {
             )}
           </section>
           {summary.status === 'draft' ? (
-            <>
-              <WhatIfReport code={code} version={number} onResult={setWhatIf} />
-              <PublishStep code={code} draft={summary} whatIf={whatIf} />
-            </>
+            <WhatIfReport code={code} version={number} onResult={setWhatIf} />
+          ) : null}
+          {summary.status === 'draft' || seenAsDraft === number ? (
+            <PublishStep code={code} draft={summary} whatIf={whatIf} />
           ) : null}
         </>
       ) : null}
