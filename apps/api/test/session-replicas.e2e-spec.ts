@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import request from 'supertest';
-import { SESSION_TOUCH_INTERVAL_MS } from '../src/auth/session.service';
+import { SESSION_CACHE, SESSION_TOUCH_INTERVAL_MS } from '../src/auth/session.service';
+import type { TrackedCache } from '../src/redis/tracked-cache';
 import { PHONES } from './fixtures/pii';
 import { MINUTE, SECOND, useFakeClock, type FakeClock } from './utils/fake-clock';
 import {
@@ -22,7 +23,9 @@ const phone = PHONES.sessions.slice(8);
 /**
  * Sessions with two API replicas on one database and Redis prefix (issue 10: the read path keeps
  * sessions on the server). Session look-ups are batched (one MGET for the requests of a loop turn)
- * but never cached in a process, so an ended session is refused by every replica at once; the idle
+ * and kept in each process only until Redis invalidates them (src/redis/tracked-cache.ts; each
+ * replica here has that cache on, as in production), so an ended session is refused by every
+ * replica on its next request; the idle
  * timeout is slid at most once per SESSION_TOUCH_INTERVAL_MS, so a session ends no later than its
  * idle timeout after the last slide (up to one interval earlier than after the last request).
  */
@@ -50,6 +53,21 @@ describe('sessions across replicas', () => {
     await request(a.server).post('/api/auth/logout').set('cookie', cookie).expect(204);
     await me(b, cookie).expect(401);
     await request(b.server).get('/api/applications').set('cookie', cookie).expect(401);
+  });
+
+  it('a session B serves from memory: logout on A → B refuses it on its very next request', async () => {
+    const cache = b.app.get<TrackedCache>(SESSION_CACHE);
+    const { cookie } = await signInStaff(a, DEMO_USERS.auditor);
+    // Until B answers it without asking Redis (its cache starts with its first look-up).
+    for (let attempt = 0; ; attempt++) {
+      const hits = cache.stats().hits;
+      await me(b, cookie).expect(200);
+      if (cache.stats().hits > hits) break;
+      if (attempt > 200) throw new Error('B never served the session from memory');
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+    await request(a.server).post('/api/auth/logout').set('cookie', cookie).expect(204);
+    await me(b, cookie).expect(401);
   });
 
   it('an account disabled on A → each of its sessions refused by B at once', async () => {

@@ -1,11 +1,12 @@
 import { hash, randomBytes } from 'node:crypto';
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable, type OnApplicationShutdown, Optional } from '@nestjs/common';
 import type { Role } from '@huanxin/shared';
 import type { Redis } from 'ioredis';
 import { Clock } from '../common/clock';
 import { MicroBatch } from '../common/http/micro-batch';
 import type { AuthUser } from '../common/http/request-context';
 import { InjectRedis } from '../redis/redis.module';
+import { TrackedCache } from '../redis/tracked-cache';
 
 const MINUTE = 60_000;
 /** Idle timeouts (ASVS 7.3.1; 等保 登录连接超时自动退出): residents 30 min, staff and dealers 15 min. */
@@ -43,20 +44,37 @@ function idleTimeout(role: Role): number {
   return role === 'resident' ? IDLE_TIMEOUT_MS.resident : IDLE_TIMEOUT_MS.staff;
 }
 
+/** The Redis keys of sessions (under the client's REDIS_PREFIX). */
+export const SESSION_KEY_PREFIX = 'sess:';
+
+/** The optional in-process cache of stored sessions (SESSION_CACHE_ENTRIES; AuthCoreModule). */
+export const SESSION_CACHE = Symbol('SESSION_CACHE');
+
 /**
  * Server-side sessions in Redis. The cookie holds an opaque 256-bit random id; Redis holds only its
  * SHA-256, so a copy of Redis gives no usable cookie. A user's sessions are indexed so that
  * disabling the account ends them all.
  */
 @Injectable()
-export class SessionService {
-  /** Session look-ups of requests that arrive together go to Redis as one MGET. */
-  private readonly reads = new MicroBatch<string, string | null>((keys) => this.redis.mget(...keys));
+export class SessionService implements OnApplicationShutdown {
+  /**
+   * Session look-ups of requests that arrive together are answered at the end of the loop turn:
+   * from the cache, which Redis's invalidations (all of this turn's included) keep exact, and the
+   * rest from Redis as one MGET.
+   */
+  private readonly reads = new MicroBatch<string, string | null>((keys) =>
+    this.cache ? this.cache.read(keys, (missing) => this.redis.mget(...missing)) : this.redis.mget(...keys),
+  );
 
   constructor(
     @InjectRedis() private readonly redis: Redis,
     private readonly clock: Clock,
+    @Optional() @Inject(SESSION_CACHE) private readonly cache?: TrackedCache | null,
   ) {}
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.cache?.stop();
+  }
 
   async create(user: SessionUser): Promise<string> {
     const id = randomBytes(32).toString('base64url');
@@ -98,6 +116,7 @@ export class SessionService {
     }
     if (now - session.lastSeenAt >= SESSION_TOUCH_INTERVAL_MS) {
       session.lastSeenAt = now;
+      this.cache?.forget(key);
       await this.redis.set(key, JSON.stringify(session), 'PX', Math.min(idle, absoluteLeft), 'XX');
     }
     return {
@@ -120,6 +139,7 @@ export class SessionService {
   async destroyAllForUser(userId: string): Promise<number> {
     // Members are the session keys as this client names them (the key prefix applies on use).
     const keys = await this.redis.smembers(userIndexKey(userId));
+    for (const key of keys) this.cache?.forget(key);
     const pipeline = this.redis.multi();
     if (keys.length) pipeline.del(...keys);
     pipeline.del(userIndexKey(userId));
@@ -128,6 +148,7 @@ export class SessionService {
   }
 
   private async destroyKey(key: string, userId: string | undefined): Promise<void> {
+    this.cache?.forget(key);
     const pipeline = this.redis.multi().del(key);
     if (userId) pipeline.srem(userIndexKey(userId), key);
     await pipeline.exec();
@@ -136,7 +157,7 @@ export class SessionService {
 
 function sessionKey(id: string): string {
   // One-shot hash: no Hash object per request (this runs on every signed-in request).
-  return `sess:${hash('sha256', id, 'base64url')}`;
+  return `${SESSION_KEY_PREFIX}${hash('sha256', id, 'base64url')}`;
 }
 
 function userIndexKey(userId: string): string {

@@ -22,6 +22,8 @@ export interface AppConfig {
   };
   database: { url: string; poolSize: number; poolTimeoutMs: number; createIfMissing: boolean };
   redis: { url: string; prefix: string };
+  /** Sessions kept per API process (0: none), invalidated by Redis. */
+  sessionCache: { entries: number };
   storage: {
     dataDir: string;
     driver: 'local' | 's3';
@@ -154,6 +156,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       createIfMissing: !isProduction,
     },
     redis: { url: vars.REDIS_URL, prefix: vars.REDIS_PREFIX },
+    sessionCache: { entries: vars.SESSION_CACHE_ENTRIES },
     storage: {
       dataDir: path.resolve(vars.DATA_DIR),
       driver: vars.STORAGE_DRIVER,

@@ -14,6 +14,7 @@ export const ENV_KEYS = [
   'DATABASE_POOL_SIZE',
   'REDIS_URL',
   'REDIS_PREFIX',
+  'SESSION_CACHE_ENTRIES',
   'DATA_DIR',
   'WEB_DIST_DIR',
   'LOG_LEVEL',
@@ -104,6 +105,16 @@ export class EnvironmentVariables {
   /** Prefix for every Redis key (sessions, limits, queues), so two runs can share one Redis. */
   @Matches(/^[A-Za-z0-9_.-]{1,64}$/, { message: 'REDIS_PREFIX may hold letters, digits, _ . - (max 64)' })
   REDIS_PREFIX = 'huanxin';
+
+  /**
+   * Sessions kept in each API process, invalidated by Redis (redis/tracked-cache.ts); 0: every
+   * signed-in request reads its session from Redis.
+   */
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  @Max(10_000_000)
+  SESSION_CACHE_ENTRIES = 100_000;
 
   @IsString()
   @MinLength(1)

@@ -213,6 +213,8 @@ export interface PrivateRedis {
   kill(): Promise<void>;
   /** A fresh, empty redis-server on the same port. */
   start(): Promise<void>;
+  /** Sends a signal (SIGSTOP: it stops answering, its connections stay open; SIGCONT). */
+  signal(signal: NodeJS.Signals): void;
 }
 
 async function answersPing(port: number): Promise<boolean> {
@@ -256,7 +258,13 @@ export async function privateRedis(cleanup: Cleanup): Promise<PrivateRedis> {
   };
   await start();
   cleanup.add(() => proc?.kill());
-  return { port, url: `redis://127.0.0.1:${port}/0`, kill: async () => proc?.kill(), start };
+  return {
+    port,
+    url: `redis://127.0.0.1:${port}/0`,
+    kill: async () => proc?.kill(),
+    start,
+    signal: (signal) => void proc?.child.kill(signal),
+  };
 }
 
 export interface PrivatePostgres {
