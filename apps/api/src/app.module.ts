@@ -24,6 +24,7 @@ import { PaymentsModule } from './payments/payments.module';
 import { ProfileModule } from './profile/profile.module';
 import { ProgramsModule } from './programs/programs.module';
 import { QueueModule } from './queue/queue.module';
+import { GenericPlanReadsModule } from './database/generic-plan-reads';
 import { RedisModule } from './redis/redis.module';
 import { ReviewReportsModule } from './review/reporting/reports.module';
 import { ReviewSamplingModule } from './review/sampling/sampling.module';
@@ -38,6 +39,7 @@ export function coreImports(config: AppConfig) {
   return [
     ConfigModule.forRoot(config),
     TypeOrmModule.forRoot(dataSourceOptions(config)),
+    GenericPlanReadsModule,
     RedisModule,
     QueueModule,
     CommonModule,

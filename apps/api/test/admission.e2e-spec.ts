@@ -3,6 +3,7 @@ import { performance } from 'node:perf_hooks';
 import { getDataSourceToken } from '@nestjs/typeorm';
 import request from 'supertest';
 import type { DataSource, QueryRunner } from 'typeorm';
+import { GenericPlanReads } from '../src/database/generic-plan-reads';
 import { useFakeClock, type FakeClock } from './utils/fake-clock';
 import { sleep } from './utils/raw-http';
 import { createResident, PDF_BYTES, type Resident } from './utils/residents';
@@ -402,27 +403,49 @@ describe('admission control (real database)', () => {
     });
   });
 
-  describe('the database pool: DATABASE_POOL_SIZE=1, DATABASE_POOL_TIMEOUT_MS=300', () => {
+  describe('the database pools: DATABASE_POOL_SIZE=1, DATABASE_GENERIC_POOL_SIZE=1, DATABASE_POOL_TIMEOUT_MS=300', () => {
+    const expectBusy = (res: request.Response, started: number) => {
+      expect(res.status).toBe(503);
+      expect(res.body.error.code).toBe('SERVICE_UNAVAILABLE');
+      expect(Number(res.headers['retry-after'])).toBeGreaterThan(0);
+      expect(performance.now() - started).toBeLessThan(2000);
+    };
+
     it('a request that cannot get a connection in time gets 503 SERVICE_UNAVAILABLE with Retry-After, not a 500 or an endless wait', async () => {
-      const t = await createTestApp({ DATABASE_POOL_SIZE: '1', DATABASE_POOL_TIMEOUT_MS: '300' });
+      const t = await createTestApp({
+        DATABASE_POOL_SIZE: '1',
+        DATABASE_GENERIC_POOL_SIZE: '1',
+        DATABASE_POOL_TIMEOUT_MS: '300',
+      });
       try {
         const resident = await createResident(t, FIRST_RESIDENT + 20);
+        const profile = () => request(t.server).get('/api/me/profile').set('Cookie', resident.cookie);
+        const list = () => request(t.server).get('/api/applications').set('Cookie', resident.cookie);
+
+        // The main pool's one connection held.
         const db = t.app.get<DataSource>(getDataSourceToken());
         const holder = db.createQueryRunner();
         await holder.connect();
         await holder.query('SELECT 1');
-        let res: request.Response;
-        const started = performance.now();
+        let started = performance.now();
         try {
-          res = await request(t.server).get('/api/applications').set('Cookie', resident.cookie);
+          expectBusy(await profile(), started);
         } finally {
           await holder.release();
         }
-        expect(res.status).toBe(503);
-        expect(res.body.error.code).toBe('SERVICE_UNAVAILABLE');
-        expect(Number(res.headers['retry-after'])).toBeGreaterThan(0);
-        expect(performance.now() - started).toBeLessThan(2000);
-        await request(t.server).get('/api/applications').set('Cookie', resident.cookie).expect(200);
+        await profile().expect(200);
+
+        // The generic-plan pool's one connection held (the resident's list is read there).
+        const sleeping = t.app
+          .get(GenericPlanReads)
+          .read({ name: 'admission_hold', text: 'SELECT pg_sleep(1.5)' }, []);
+        started = performance.now();
+        try {
+          expectBusy(await list(), started);
+        } finally {
+          await sleeping;
+        }
+        await list().expect(200);
       } finally {
         await t.close();
       }

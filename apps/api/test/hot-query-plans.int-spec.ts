@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { Client } from 'pg';
 import { DataSource, type Logger as TypeOrmLogger } from 'typeorm';
 import { ApplicationsRepository } from '../src/applications/applications.repository';
 import { ChecksRepository } from '../src/applications/checks.repository';
@@ -11,6 +12,7 @@ import { createLogger } from '../src/common/logging/logger';
 import { loadConfig, type AppConfig } from '../src/config/config';
 import { dataSourceOptions } from '../src/database/data-source';
 import { dropDatabase } from '../src/database/ensure-database';
+import { GenericPlanReads } from '../src/database/generic-plan-reads';
 import { prepareDatabase } from '../src/database/prepare';
 import { DocumentsRepository } from '../src/documents/documents.repository';
 import { HistoryRepository } from '../src/eligibility/history.repository';
@@ -78,6 +80,8 @@ interface PlanNode {
   'Node Type': string;
   'Relation Name'?: string;
   'Index Name'?: string;
+  'Index Cond'?: string;
+  'Recheck Cond'?: string;
   Plans?: PlanNode[];
 }
 
@@ -88,6 +92,7 @@ function nodes(plan: PlanNode): PlanNode[] {
 describe('hot query plans at 100k claims', () => {
   let config: AppConfig;
   let db: DataSource;
+  let genericReads: GenericPlanReads;
   let logger: CapturingLogger;
   let programId: string;
   let versionId: string;
@@ -114,6 +119,7 @@ describe('hot query plans at 100k claims', () => {
     logger = new CapturingLogger();
     db = new DataSource({ ...dataSourceOptions(config), logging: ['query'], logger });
     await db.initialize();
+    genericReads = new GenericPlanReads(db, config);
     const [program] = (await db.query(
       `SELECT id, code, current_version_id AS version FROM program ORDER BY code LIMIT 1`,
     )) as { id: string; code: string; version: string }[];
@@ -233,6 +239,7 @@ describe('hot query plans at 100k claims', () => {
   }, 600_000);
 
   afterAll(async () => {
+    await genericReads?.onApplicationShutdown();
     await db?.destroy();
     if (config) await dropDatabase(config.database.url);
   });
@@ -265,7 +272,7 @@ describe('hot query plans at 100k claims', () => {
       });
   }
 
-  const applications = () => new ApplicationsRepository(db);
+  const applications = () => new ApplicationsRepository(db, genericReads);
   const reviews = () => new ReviewRepository(db);
   const vouchers = () => new VouchersRepository(db);
   const audit = () => new AuditRepository(db, config);
@@ -604,6 +611,39 @@ describe('hot query plans at 100k claims', () => {
       );
       expect(scans.map((n) => n['Relation Name'])).toEqual([]);
     }
+  });
+
+  // Sent on the generic-plan pool (database/generic-plan-reads.ts): its plan there is the generic
+  // one, planned with the residents unknown, which the EXPLAINs above (values bound) do not show.
+  it("a resident's claims: the generic plan, as the generic-plan pool runs it, uses the applicant index", async () => {
+    logger.captured = [];
+    await applications().listForApplicant(userId);
+    const [sent] = logger.captured.filter((q) => /FROM "application"/.test(q.sql));
+    // A connection of its own: the PREPARE and the setting stay off the pools'.
+    const client = new Client({ connectionString: config.database.url });
+    await client.connect();
+    try {
+      await client.query(`SET plan_cache_mode = force_generic_plan`);
+      await client.query(`PREPARE hot_generic AS ${sent!.sql}`);
+      const ids = (sent!.parameters![0] as string[]).map((id) => id.replace(/[^0-9a-f-]/g, ''));
+      const { rows } = await client.query<{ 'QUERY PLAN': { Plan: PlanNode }[] }>(
+        `EXPLAIN (FORMAT JSON) EXECUTE hot_generic('{${ids.join(',')}}')`,
+      );
+      const all = nodes(rows[0]!['QUERY PLAN'][0]!.Plan);
+      expect(all.filter((n) => n['Node Type'] === 'Seq Scan').map((n) => n['Relation Name'])).toEqual([]);
+      const cond = all.map((n) => n['Index Cond'] ?? n['Recheck Cond']).find(Boolean);
+      expect(cond).toMatch(/applicant_id = ANY \(\$1\)/);
+    } finally {
+      await client.end();
+    }
+  });
+
+  it("the generic-plan pool's sessions always use the generic plan", async () => {
+    const [row] = await genericReads.read<{ mode: string }>(
+      { name: 'plans_test_mode', text: `SELECT current_setting('plan_cache_mode') AS mode` },
+      [],
+    );
+    expect(row).toEqual({ mode: 'force_generic_plan' });
   });
 
   it('the review queue really pages the claims in review (the plans above are of real pages)', async () => {

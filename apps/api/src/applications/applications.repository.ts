@@ -3,7 +3,8 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { ApplicationStatus, EligibilityResult, ProgramDefinition } from '@huanxin/shared';
 import { In, type DataSource, type EntityManager } from 'typeorm';
 import { MicroBatch } from '../common/http/micro-batch';
-import { preparedRead, returning, type NamedStatement } from '../database/sql';
+import { GenericPlanReads } from '../database/generic-plan-reads';
+import { returning, type NamedStatement } from '../database/sql';
 import type { OutboxJob } from '../queue/jobs';
 import { ApplicationEventEntity } from './application-event.entity';
 import { ApplicationEntity } from './application.entity';
@@ -34,7 +35,10 @@ export interface ApplicationListRow {
 const isoJson = (column: string) =>
   `COALESCE(to_json(to_char(${column} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'))::text, 'null')`;
 
-/** The list's statement, prepared once per connection (named): no parse and plan per batch. */
+/**
+ * The list's statement, prepared once per connection (named) on the generic-plan pool: no parse
+ * and no plan per batch (its plan is the same index scan whatever residents it names).
+ */
 const LIST_FOR_APPLICANTS: NamedStatement = {
   name: 'application_list_for_applicants',
   text: `SELECT applicant_id AS "applicantId", program_version_id AS "programVersionId",
@@ -57,7 +61,10 @@ const LOCK_SEED = 7406;
  */
 @Injectable()
 export class ApplicationsRepository {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly genericReads: GenericPlanReads,
+  ) {}
 
   /** Runs `work` in one transaction (READ COMMITTED). */
   transaction<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
@@ -114,8 +121,7 @@ export class ApplicationsRepository {
   }
 
   private readonly lists = new MicroBatch<string, ApplicationListRow[]>(async (applicantIds) => {
-    const rows = await preparedRead<ApplicationListRow & { applicantId: string }>(
-      this.dataSource,
+    const rows = await this.genericReads.read<ApplicationListRow & { applicantId: string }>(
       LIST_FOR_APPLICANTS,
       [applicantIds],
     );

@@ -20,7 +20,14 @@ export interface AppConfig {
     /** Serve the OpenAPI document and UI (`API_DOCS`; off in production unless `on`). */
     apiDocs: boolean;
   };
-  database: { url: string; poolSize: number; poolTimeoutMs: number; createIfMissing: boolean };
+  database: {
+    url: string;
+    poolSize: number;
+    /** The generic-plan pool's size (database/generic-plan-reads.ts). */
+    genericPoolSize: number;
+    poolTimeoutMs: number;
+    createIfMissing: boolean;
+  };
   redis: { url: string; prefix: string };
   /** Sessions kept per API process (0: none), invalidated by Redis. */
   sessionCache: { entries: number };
@@ -152,6 +159,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     database: {
       url: vars.DATABASE_URL,
       poolSize: vars.DATABASE_POOL_SIZE,
+      genericPoolSize: vars.DATABASE_GENERIC_POOL_SIZE,
       poolTimeoutMs: vars.DATABASE_POOL_TIMEOUT_MS,
       createIfMissing: !isProduction,
     },

@@ -12,6 +12,7 @@ export const ENV_KEYS = [
   'TRUST_PROXY',
   'DATABASE_URL',
   'DATABASE_POOL_SIZE',
+  'DATABASE_GENERIC_POOL_SIZE',
   'REDIS_URL',
   'REDIS_PREFIX',
   'SESSION_CACHE_ENTRIES',
@@ -98,6 +99,16 @@ export class EnvironmentVariables {
   @Min(1)
   @Max(100)
   DATABASE_POOL_SIZE = 8;
+
+  /**
+   * Connections per API process, besides DATABASE_POOL_SIZE, for the hot reads sent with generic
+   * plans (database/generic-plan-reads.ts: the resident's list). Batched, so a few suffice.
+   */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(100)
+  DATABASE_GENERIC_POOL_SIZE = 4;
 
   @Matches(/^rediss?:\/\//, { message: 'REDIS_URL must be a redis:// or rediss:// URL' })
   REDIS_URL = 'redis://127.0.0.1:6379/0';

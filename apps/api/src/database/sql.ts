@@ -52,9 +52,10 @@ export async function preparedRead<T extends object>(
   dataSource: DataSource,
   statement: NamedStatement,
   values: unknown[],
+  /** Another pool of the same database (GenericPlanReads'); default TypeORM's own. */
+  pool: Pool = (dataSource.driver as PostgresDriver).master as Pool,
 ): Promise<T[]> {
   dataSource.logger.logQuery(statement.text, values);
-  const pool = (dataSource.driver as PostgresDriver).master as Pool;
   const { rows } = await pool.query<T>({ ...statement, values });
   return rows;
 }

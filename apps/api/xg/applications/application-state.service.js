@@ -1,0 +1,268 @@
+"use strict";
+var __decorate = (this && this.__decorate) || function (decorators, target, key, desc) {
+    var c = arguments.length, r = c < 3 ? target : desc === null ? desc = Object.getOwnPropertyDescriptor(target, key) : desc, d;
+    if (typeof Reflect === "object" && typeof Reflect.decorate === "function") r = Reflect.decorate(decorators, target, key, desc);
+    else for (var i = decorators.length - 1; i >= 0; i--) if (d = decorators[i]) r = (c < 3 ? d(r) : c > 3 ? d(target, key, r) : d(target, key)) || r;
+    return c > 3 && r && Object.defineProperty(target, key, r), r;
+};
+var __metadata = (this && this.__metadata) || function (k, v) {
+    if (typeof Reflect === "object" && typeof Reflect.metadata === "function") return Reflect.metadata(k, v);
+};
+Object.defineProperty(exports, "__esModule", { value: true });
+exports.ApplicationStateService = void 0;
+const node_crypto_1 = require("node:crypto");
+const common_1 = require("@nestjs/common");
+const shared_1 = require("@huanxin/shared");
+const audit_service_1 = require("../audit/audit.service");
+const budget_repository_1 = require("../budget/budget.repository");
+const clock_1 = require("../common/clock");
+const domain_error_1 = require("../common/errors/domain-error");
+const outbox_service_1 = require("../queue/outbox.service");
+const applications_jobs_1 = require("./applications.jobs");
+const applications_repository_1 = require("./applications.repository");
+/**
+ * The one writer of a claim's status and money. Inside the caller's transaction `move` checks the
+ * transition table, applies the transition's budget effect (shared `budgetEffect`) through the
+ * guarded budget queries and their ledger rows, applies a state-guarded UPDATE (a concurrent change
+ * makes it fail instead of overwriting), writes the timeline event and the audit row, and queues
+ * the resident's notification through the outbox.
+ *
+ * `application.reservedFen` is the amount the claim holds of the budget: reserved while it waits,
+ * committed once approved, paid once paid (the budget's buckets say which); 0 once released.
+ */
+let ApplicationStateService = class ApplicationStateService {
+    constructor(applications, budgets, audit, clock) {
+        this.applications = applications;
+        this.budgets = budgets;
+        this.audit = audit;
+        this.clock = clock;
+    }
+    /** Creates a claim in `draft` (holding nothing) with its first timeline event. */
+    async open(manager, draft) {
+        // Times come from the Clock (not the database's now()), so deadlines follow one time source.
+        const at = this.clock.now();
+        const application = await this.applications.insertDraft(manager, { ...draft, at });
+        await this.applications.insertEvent(manager, {
+            applicationId: application.id,
+            at,
+            from: null,
+            to: 'draft',
+            note: null,
+            actorId: draft.applicantId,
+        });
+        return application;
+    }
+    /**
+     * A point-of-sale claim (operations.md §1), created by a dealer's redemption at the till and
+     * already `submitted`: the claim row with the dealer organisation as payee and the person it
+     * counts for, its timeline (created → submitted, the dealer account as actor), the outbox rows
+     * of its automated checks (the same job a resident's submit queues) and of the resident's
+     * notification — one statement (the caller writes its audit row with the voucher's). What it holds (`amountFen`, the engine's
+     * subsidy for the sale) is the draft → submitted transition's `reserve` effect; it is not
+     * reserved here but handed over from the voucher by the caller
+     * (BudgetRepository.redeemVoucher), as the last statement of the transaction, so the budget
+     * never holds the money twice. Answers the claim's id and its submission event's id.
+     */
+    async openAtTill(manager, claim) {
+        if (!(0, shared_1.canTransition)('draft', 'submitted') || (0, shared_1.budgetEffect)('draft', 'submitted') !== 'reserve')
+            throw new Error('a claim at the till is a submission that reserves');
+        const id = (0, node_crypto_1.randomUUID)();
+        const eventId = (0, node_crypto_1.randomUUID)();
+        await this.applications.insertAtTill(manager, {
+            id,
+            code: claim.code,
+            applicantId: claim.applicantId,
+            programId: claim.programId,
+            programVersionId: claim.programVersionId,
+            facts: claim.facts,
+            evaluation: claim.evaluation,
+            reservedFen: claim.amountFen,
+            idNumberBidx: claim.idNumberBidx,
+            payeeOrganizationId: claim.payeeOrganizationId,
+            at: this.clock.now(),
+            note: claim.note,
+            actorId: claim.actor.id,
+            submittedEventId: eventId,
+            jobs: [(0, applications_jobs_1.checkJob)(id, eventId), (0, applications_jobs_1.notifyJob)(id, eventId)],
+        });
+        return { id, eventId };
+    }
+    /**
+     * Moves the (locked) claim; returns the timeline event's id. Updates `application` in place.
+     *
+     * The budget effect is the LAST statement: the claim's own rows (status, timeline, audit,
+     * notification) go first, then `beforeBudget` (the caller's remaining writes that do not need
+     * the budget, e.g. the submit's check job and idempotency answer), then the one guarded budget
+     * statement (UPDATE + ledger row in one round trip), after which the caller only COMMITs. The
+     * budget row — the one row every submit of a program locks — is then held for that statement
+     * and the COMMIT, not for the whole move. A failed guard (BUDGET_EXHAUSTED, or a broken
+     * invariant) throws and rolls all of it back, so writing the rest first changes no outcome.
+     */
+    async move(manager, application, move, beforeBudget) {
+        const from = application.status;
+        const { to } = move;
+        if (!(0, shared_1.canTransition)(from, to)) {
+            throw new domain_error_1.DomainError(shared_1.ErrorCode.WRONG_STATE, `An application that is ${from} cannot become ${to}`);
+        }
+        const at = this.clock.now();
+        const effect = (0, shared_1.budgetEffect)(from, to);
+        const heldFen = heldAfter(application, effect, move);
+        const eventId = (0, node_crypto_1.randomUUID)();
+        // The status, its timeline event and the notification's outbox row: one statement.
+        const moved = await this.applications.moveStatus(manager, {
+            id: application.id,
+            from,
+            to,
+            reservedFen: heldFen,
+            at,
+            event: { id: eventId, note: move.note ?? null, actorId: move.actorId ?? null },
+            job: (0, applications_jobs_1.notifyJob)(application.id, eventId),
+        });
+        if (!moved)
+            throw new domain_error_1.DomainError(shared_1.ErrorCode.WRONG_STATE, 'The application changed meanwhile; reload it');
+        if (effect === 'release' || to === 'cancelled')
+            await this.applications.deleteClaimKeys(manager, application.id);
+        await this.audit.record(statusAudit(application, from, to, move.actorId), manager);
+        await beforeBudget?.(eventId);
+        await this.applyBudgetEffect(manager, application, effect, heldFen, to);
+        application.status = to;
+        application.reservedFen = heldFen;
+        return eventId;
+    }
+    /**
+     * The same move for several (locked) claims in two statements whatever their number: their
+     * statuses, timeline events (each with its own note) and notification outbox rows in one, their
+     * audit rows in one. Only moves that change no money (budget effect `none` or `keep`, e.g. the checks'
+     * submitted → checking → in_review); `notify: false` skips the resident's notification, for an
+     * intermediate status the same transaction moves on from (the resident never sees it; its
+     * timeline event stays). Updates the claims in place; a claim that changed meanwhile fails the
+     * whole move (the caller locked them, so it cannot).
+     */
+    async moveMany(manager, moves, move) {
+        if (moves.length === 0)
+            return;
+        const { from, to } = move;
+        // `keep` to a status other than `submitted` moves no money (heldAfter keeps what the claim holds).
+        if (!(0, shared_1.canTransition)(from, to) || !['none', 'keep'].includes((0, shared_1.budgetEffect)(from, to)))
+            throw new Error(`moveMany cannot move ${from} → ${to}`);
+        if (moves.some(({ application }) => application.status !== from))
+            throw new domain_error_1.DomainError(shared_1.ErrorCode.WRONG_STATE, `every application must be ${from}`);
+        const claims = moves.map(({ application, note }) => {
+            const eventId = (0, node_crypto_1.randomUUID)();
+            return {
+                id: application.id,
+                eventId,
+                note,
+                job: move.notify ? (0, applications_jobs_1.notifyJob)(application.id, eventId) : null,
+            };
+        });
+        const moved = await this.applications.moveStatusMany(manager, {
+            from,
+            to,
+            at: this.clock.now(),
+            actorId: null,
+            claims,
+        });
+        if (moved.length !== claims.length)
+            throw new domain_error_1.DomainError(shared_1.ErrorCode.WRONG_STATE, 'An application changed meanwhile; reload it');
+        await this.audit.recordMany(moves.map(({ application }) => statusAudit(application, from, to, null)), manager);
+        for (const { application } of moves)
+            application.status = to;
+    }
+    /**
+     * A timeline entry without a status change (e.g. a first approval that sends the claim to the
+     * four-eyes second approval: still `in_review`), with its audit row and the resident's
+     * notification, like a move. Returns the event's id.
+     */
+    async note(manager, application, entry) {
+        const at = this.clock.now();
+        const eventId = await this.applications.insertEvent(manager, {
+            applicationId: application.id,
+            at,
+            from: application.status,
+            to: application.status,
+            note: entry.note,
+            actorId: entry.actorId,
+        });
+        await (0, outbox_service_1.writeOutbox)(manager, (0, applications_jobs_1.notifyJob)(application.id, eventId));
+        return eventId;
+    }
+    /**
+     * Every budget effect of the shared table, in one exhaustive switch: a new effect does not
+     * compile until it is handled here. `heldFen` is what the claim holds afterwards (`heldAfter`).
+     * At most one budget statement runs.
+     */
+    async applyBudgetEffect(manager, application, effect, heldFen, to) {
+        const { programId, id, reservedFen } = application;
+        switch (effect) {
+            case 'none':
+                return;
+            case 'reserve':
+            case 'keep': {
+                // Submitting reserves; a resubmission (returned → submitted, `keep`) re-prices the
+                // reservation to the new evaluation: the difference is reserved first come, first served
+                // (BUDGET_EXHAUSTED when the budget cannot cover it) or released. Otherwise nothing moves.
+                const delta = heldFen - reservedFen;
+                if (delta > 0 && !(await this.budgets.reserve(manager, programId, delta, id))) {
+                    throw new domain_error_1.DomainError(shared_1.ErrorCode.BUDGET_EXHAUSTED, 'The program budget is used up (先到先得，额满即止)');
+                }
+                if (delta < 0)
+                    books(await this.budgets.release(manager, programId, -delta, id, 'lower on resubmission'), 'release', id);
+                return;
+            }
+            case 'release':
+                books(await this.budgets.release(manager, programId, reservedFen, id, to), 'release', id);
+                return;
+            case 'commit':
+                books(await this.budgets.commit(manager, programId, reservedFen, id), 'commit', id);
+                return;
+            case 'decommit':
+                books(await this.budgets.decommit(manager, programId, reservedFen, id, to), 'decommit', id);
+                return;
+            case 'pay':
+                books(await this.budgets.pay(manager, programId, reservedFen, id), 'pay', id);
+                return;
+            default: {
+                const unhandled = effect;
+                throw new Error(`unhandled budget effect ${String(unhandled)}`);
+            }
+        }
+    }
+};
+exports.ApplicationStateService = ApplicationStateService;
+exports.ApplicationStateService = ApplicationStateService = __decorate([
+    (0, common_1.Injectable)(),
+    __metadata("design:paramtypes", [applications_repository_1.ApplicationsRepository,
+        budget_repository_1.BudgetRepository,
+        audit_service_1.AuditService,
+        clock_1.Clock])
+], ApplicationStateService);
+/** The audit row of a status change; `actorId` null for the system, undefined for the caller. */
+function statusAudit(application, from, to, actorId) {
+    return {
+        action: 'application.status_changed',
+        result: 'success',
+        objectType: 'application',
+        objectId: application.id,
+        detail: { from, to, code: application.code },
+        ...(actorId === null ? { actor: null } : {}),
+    };
+}
+/**
+ * What the claim holds of the budget after a move with `effect` (decided before any write, so the
+ * claim's row can be written before the budget statement): a move to `submitted` holds exactly its
+ * evaluation's amount; a release holds nothing; every other effect keeps what it holds.
+ */
+function heldAfter(application, effect, move) {
+    if (effect === 'reserve' && move.to !== 'submitted')
+        throw new Error(`a move to ${move.to} cannot reserve`);
+    if (move.to === 'submitted')
+        return move.amountFen;
+    return effect === 'release' || effect === 'decommit' ? 0 : application.reservedFen;
+}
+/** A guarded budget query that matched nothing means the claim and the budget disagree: stop. */
+function books(ok, what, applicationId) {
+    if (!ok)
+        throw new Error(`budget ${what} for application ${applicationId} does not match the budget`);
+}
+//# sourceMappingURL=application-state.service.js.map

@@ -1,0 +1,351 @@
+"use strict";
+var __decorate = (this && this.__decorate) || function (decorators, target, key, desc) {
+    var c = arguments.length, r = c < 3 ? target : desc === null ? desc = Object.getOwnPropertyDescriptor(target, key) : desc, d;
+    if (typeof Reflect === "object" && typeof Reflect.decorate === "function") r = Reflect.decorate(decorators, target, key, desc);
+    else for (var i = decorators.length - 1; i >= 0; i--) if (d = decorators[i]) r = (c < 3 ? d(r) : c > 3 ? d(target, key, r) : d(target, key)) || r;
+    return c > 3 && r && Object.defineProperty(target, key, r), r;
+};
+var __metadata = (this && this.__metadata) || function (k, v) {
+    if (typeof Reflect === "object" && typeof Reflect.metadata === "function") return Reflect.metadata(k, v);
+};
+var __param = (this && this.__param) || function (paramIndex, decorator) {
+    return function (target, key) { decorator(target, key, paramIndex); }
+};
+Object.defineProperty(exports, "__esModule", { value: true });
+exports.ApplicationsRepository = void 0;
+const common_1 = require("@nestjs/common");
+const typeorm_1 = require("@nestjs/typeorm");
+const typeorm_2 = require("typeorm");
+const micro_batch_1 = require("../common/http/micro-batch");
+const sql_1 = require("../database/sql");
+const application_event_entity_1 = require("./application-event.entity");
+const application_entity_1 = require("./application.entity");
+/**
+ * `YYYY-MM-DDTHH:MM:SS.sssZ` in UTC, as `Date#toISOString` gives it for the `Date` the pg driver
+ * reads (both truncate the microseconds), JSON-quoted; `null` for NULL.
+ */
+const isoJson = (column) => `COALESCE(to_json(to_char(${column} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'))::text, 'null')`;
+/** The list's statement, prepared once per connection (named): no parse and plan per batch. */
+const LIST_FOR_APPLICANTS = {
+    name: 'application_list_for_applicants',
+    text: `SELECT applicant_id AS "applicantId", program_version_id AS "programVersionId",
+                to_json(id)::text AS id, to_json(code)::text AS code, to_json(status)::text AS status,
+                facts::text AS facts, COALESCE(evaluation::text, 'null') AS evaluation,
+                reserved_fen::text AS "reservedFen", ${isoJson('submitted_at')} AS "submittedAt",
+                ${isoJson('created_at')} AS "createdAt", ${isoJson('updated_at')} AS "updatedAt"
+           FROM "application"
+          WHERE applicant_id = ANY($1::uuid[])
+          ORDER BY applicant_id, created_at DESC`,
+};
+/** The seed of `hashtextextended` for submission's advisory locks (keys are prefixed per kind). */
+const LOCK_SEED = 7406;
+/**
+ * Named claim queries. The status, `reserved_fen` and timeline writes (`insertDraft`, `moveStatus`,
+ * `insertEvent`, `deleteClaimKeys`) are called by ApplicationStateService only: it is the one
+ * writer of a claim's status and money.
+ */
+let ApplicationsRepository = class ApplicationsRepository {
+    constructor(dataSource) {
+        this.dataSource = dataSource;
+        this.lists = new micro_batch_1.MicroBatch(async (applicantIds) => {
+            const rows = await (0, sql_1.preparedRead)(this.dataSource, LIST_FOR_APPLICANTS, [applicantIds]);
+            const byApplicant = new Map();
+            for (const row of rows) {
+                const list = byApplicant.get(row.applicantId);
+                if (list)
+                    list.push(row);
+                else
+                    byApplicant.set(row.applicantId, [row]);
+            }
+            return applicantIds.map((id) => byApplicant.get(id) ?? []);
+        });
+    }
+    /** Runs `work` in one transaction (READ COMMITTED). */
+    transaction(work) {
+        return this.dataSource.transaction(work);
+    }
+    findOwned(id, applicantId) {
+        return this.dataSource.getRepository(application_entity_1.ApplicationEntity).findOneBy({ id, applicantId });
+    }
+    /** Locks the claim for the rest of the transaction (a second submit waits, then sees the new status). */
+    lockOwned(manager, id, applicantId) {
+        return manager
+            .getRepository(application_entity_1.ApplicationEntity)
+            .findOne({ where: { id, applicantId }, lock: { mode: 'pessimistic_write' } });
+    }
+    /** A plain read, no lock (the check job's snapshot, read before its transaction). */
+    findById(id) {
+        return this.dataSource.getRepository(application_entity_1.ApplicationEntity).findOneBy({ id });
+    }
+    lockById(manager, id) {
+        return manager
+            .getRepository(application_entity_1.ApplicationEntity)
+            .findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
+    }
+    /** Plain reads of several claims, no lock (the check batch's snapshots); missing ids are absent. */
+    findByIds(ids) {
+        return this.dataSource.getRepository(application_entity_1.ApplicationEntity).findBy({ id: (0, typeorm_2.In)([...ids]) });
+    }
+    /**
+     * Locks several claims for the rest of the transaction, in id order (two batches that share a
+     * claim then wait for each other instead of deadlocking); missing ids are absent.
+     */
+    lockByIds(manager, ids) {
+        return manager
+            .getRepository(application_entity_1.ApplicationEntity)
+            .find({ where: { id: (0, typeorm_2.In)([...ids]) }, order: { id: 'ASC' }, lock: { mode: 'pessimistic_write' } });
+    }
+    /**
+     * A resident's claims, newest first (`GET /api/applications`): one indexed query
+     * (applicant_id, created_at) for the columns the list shows, already as JSON text, sent as a
+     * prepared statement straight to the pool's driver (TypeORM's query runner, the parsing of
+     * jsonb and timestamps, and the re-serializing of them were most of this route's time). The
+     * lists of residents asking at the same moment are read by one statement (`= ANY`, see
+     * MicroBatch): as fresh as a query each.
+     */
+    listForApplicant(applicantId) {
+        return this.lists.load(applicantId);
+    }
+    timeline(applicationId) {
+        return this.dataSource
+            .getRepository(application_event_entity_1.ApplicationEventEntity)
+            .find({ where: { applicationId }, order: { at: 'ASC', seq: 'ASC' } });
+    }
+    async nextCode(manager) {
+        const [row] = (await manager.query(`SELECT nextval('application_code_seq') AS n`));
+        return Number(row.n);
+    }
+    /** A new claim in `draft`, holding nothing of the budget. State service only. */
+    async insertDraft(manager, draft) {
+        const [row] = (await manager.query(`INSERT INTO application (code, applicant_id, program_id, program_version_id, status, facts, evaluation, reserved_fen, created_at, updated_at)
+       VALUES ($1, $2, $3, $4, 'draft', $5::jsonb, $6::jsonb, 0, $7, $7) RETURNING id`, [
+            draft.code,
+            draft.applicantId,
+            draft.programId,
+            draft.programVersionId,
+            JSON.stringify(draft.facts),
+            JSON.stringify(draft.evaluation),
+            draft.at,
+        ]));
+        return manager.getRepository(application_entity_1.ApplicationEntity).findOneByOrFail({ id: row.id });
+    }
+    /**
+     * A point-of-sale claim, already `submitted`, as ONE statement: the claim row (holding
+     * `reservedFen`, the payee organisation, the person), its timeline (created → submitted, the
+     * dealer as actor) and the outbox rows of its automated checks and the resident's notification,
+     * both keyed by the submission event. The claim's reservation is the caller's (the voucher's
+     * moved to it, last in the transaction). State service only.
+     */
+    async insertAtTill(manager, claim) {
+        const rows = await (0, sql_1.returning)(manager, `WITH claim AS (
+         INSERT INTO application (id, code, applicant_id, program_id, program_version_id, status, facts, evaluation,
+                                  reserved_fen, submitted_at, id_number_bidx, payee_organization_id, created_at, updated_at)
+         VALUES ($1, $2, $3, $4, $5, 'submitted', $6::jsonb, $7::jsonb, $8, $9, $10, $11, $9, $9) RETURNING id),
+       created AS (
+         INSERT INTO application_event (application_id, at, from_status, to_status, note, actor_id)
+         SELECT id, $9, NULL, 'draft', $12::text, $13::uuid FROM claim RETURNING id),
+       submitted AS (
+         INSERT INTO application_event (id, application_id, at, from_status, to_status, note, actor_id)
+         SELECT $14::uuid, claim.id, $9, 'draft', 'submitted', $12::text, $13::uuid FROM claim, created RETURNING id)
+       INSERT INTO outbox (queue, job_name, job_id, payload)
+       SELECT j.queue, j.job_name, j.job_id, j.payload::jsonb
+         FROM submitted, unnest($15::text[], $16::text[], $17::text[], $18::text[]) AS j(queue, job_name, job_id, payload)
+       RETURNING id`, [
+            claim.id,
+            claim.code,
+            claim.applicantId,
+            claim.programId,
+            claim.programVersionId,
+            JSON.stringify(claim.facts),
+            JSON.stringify(claim.evaluation),
+            claim.reservedFen,
+            claim.at,
+            claim.idNumberBidx,
+            claim.payeeOrganizationId,
+            claim.note,
+            claim.actorId,
+            claim.submittedEventId,
+            claim.jobs.map((job) => job.queue),
+            claim.jobs.map((job) => job.name),
+            claim.jobs.map((job) => job.jobId),
+            claim.jobs.map((job) => JSON.stringify(job.payload)),
+        ]);
+        if (rows.length !== claim.jobs.length)
+            throw new Error(`claim ${claim.code}: not all of it was written`);
+    }
+    /** New facts and their evaluation, only while the claim is still in `status`; false otherwise. */
+    async updateFacts(id, status, facts, evaluation, at) {
+        const updated = await (0, sql_1.returning)(this.dataSource, `UPDATE application SET facts = $3::jsonb, evaluation = $4::jsonb, updated_at = $5 WHERE id = $1 AND status = $2 RETURNING id`, [id, status, JSON.stringify(facts), JSON.stringify(evaluation), at]);
+        return updated.length > 0;
+    }
+    /** What a submission records besides its status and money: the evaluation, device and person. */
+    async recordSubmission(manager, id, submission) {
+        await manager.query(`UPDATE application SET evaluation = $2::jsonb, submit_device = $3, id_number_bidx = $4 WHERE id = $1`, [id, JSON.stringify(submission.evaluation), submission.submitDevice, submission.idNumberBidx]);
+    }
+    /**
+     * A status change, its timeline event and the outbox row of its notification, as ONE statement
+     * (one round trip instead of three): the state-guarded UPDATE (`WHERE status = <from>`), then
+     * the event and the outbox row only if it matched (each INSERT reads the row before it through
+     * RETURNING). The event's id is given, so the notification job (keyed by it) can be written in
+     * the same statement. False when the claim is no longer in `from`. State service only.
+     * Entering `in_review` starts the review at stage `review` and, the first time only, the SLA clock
+     * (`complete_at`: a returned claim comes back at its original age); leaving it clears the stage.
+     */
+    async moveStatus(manager, change) {
+        const rows = await (0, sql_1.returning)(manager, `WITH moved AS (
+         UPDATE application SET status = $3, reserved_fen = $4, updated_at = $5,
+                submitted_at = CASE WHEN $3 = 'submitted' THEN $5 ELSE submitted_at END,
+                returned_at = CASE WHEN $3 = 'returned' THEN $5 ELSE returned_at END,
+                complete_at = CASE WHEN $3 = 'in_review' THEN COALESCE(complete_at, $5) ELSE complete_at END,
+                stage = CASE WHEN $3 = 'in_review' THEN 'review' END
+          WHERE id = $1 AND status = $2 RETURNING id),
+       event AS (
+         INSERT INTO application_event (id, application_id, at, from_status, to_status, note, actor_id)
+         SELECT $6::uuid, id, $5, $2, $3, $7::text, $8::uuid FROM moved RETURNING id)
+       INSERT INTO outbox (queue, job_name, job_id, payload)
+       SELECT $9::text, $10::text, $11::text, $12::jsonb FROM event RETURNING id`, [
+            change.id,
+            change.from,
+            change.to,
+            change.reservedFen,
+            change.at,
+            change.event.id,
+            change.event.note,
+            change.event.actorId,
+            change.job.queue,
+            change.job.name,
+            change.job.jobId,
+            JSON.stringify(change.job.payload),
+        ]);
+        return rows.length > 0;
+    }
+    /**
+     * `moveStatus` for several claims making the same move that changes no money (`reserved_fen`
+     * stays), in one statement: each claim's status, its timeline event (its own id and note) and,
+     * where given, its notification's outbox row. Answers the ids moved (a claim no longer `from` is
+     * not).
+     */
+    async moveStatusMany(manager, change) {
+        const { claims } = change;
+        const rows = await (0, sql_1.returning)(manager, `WITH input AS (
+         SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::text[], $4::text[], $5::text[], $6::text[], $7::jsonb[])
+             AS i(id, event_id, note, queue, job_name, job_id, payload)),
+       moved AS (
+         UPDATE application a SET status = $9, updated_at = $10,
+                returned_at = CASE WHEN $9 = 'returned' THEN $10 ELSE a.returned_at END,
+                complete_at = CASE WHEN $9 = 'in_review' THEN COALESCE(a.complete_at, $10) ELSE a.complete_at END,
+                stage = CASE WHEN $9 = 'in_review' THEN 'review' END
+           FROM input i WHERE a.id = i.id AND a.status = $8 RETURNING a.id),
+       event AS (
+         INSERT INTO application_event (id, application_id, at, from_status, to_status, note, actor_id)
+         SELECT i.event_id, m.id, $10, $8, $9, i.note, $11::uuid FROM moved m JOIN input i ON i.id = m.id
+         RETURNING application_id),
+       queued AS (
+         INSERT INTO outbox (queue, job_name, job_id, payload)
+         SELECT i.queue, i.job_name, i.job_id, i.payload FROM event e JOIN input i ON i.id = e.application_id
+          WHERE i.job_id IS NOT NULL)
+       SELECT application_id AS id FROM event`, [
+            claims.map((c) => c.id),
+            claims.map((c) => c.eventId),
+            claims.map((c) => c.note),
+            claims.map((c) => c.job?.queue ?? null),
+            claims.map((c) => c.job?.name ?? null),
+            claims.map((c) => c.job?.jobId ?? null),
+            claims.map((c) => (c.job ? JSON.stringify(c.job.payload) : null)),
+            change.from,
+            change.to,
+            change.at,
+            change.actorId,
+        ]);
+        return rows.map((row) => row.id);
+    }
+    /** One timeline row (`from` is null for the creation of the draft); returns its id. */
+    async insertEvent(manager, event) {
+        const [row] = (await manager.query(`INSERT INTO application_event (application_id, at, from_status, to_status, note, actor_id) VALUES ($1, $2, $3, $4, $5, $6) RETURNING id`, [event.applicationId, event.at, event.from, event.to, event.note, event.actorId]));
+        return row.id;
+    }
+    /** The kinds of document a claim has on file. */
+    async documentKinds(manager, applicationId) {
+        const rows = await manager.query(`SELECT DISTINCT kind FROM application_document WHERE application_id = $1`, [applicationId]);
+        return rows.map((row) => row.kind);
+    }
+    /**
+     * Serialises the submissions of one PERSON for the rest of the transaction and returns who that
+     * is: the blind index of the applicant's ID number (null when they have no real-name profile).
+     * The profile row is read FOR SHARE, so the ID number cannot change under a submission; the
+     * advisory lock is keyed on the ID number, not the account, so a second submission by the same
+     * person, from any account, waits here until the first commits and then sees its claim in the
+     * history. Every submission takes its locks in one order (claim row, person, claim keys in
+     * sorted order, budget row), so two submissions never wait on each other crosswise.
+     */
+    async lockPerson(manager, applicantId) {
+        // One round trip: the profile row FOR SHARE and the person's advisory lock in the same
+        // statement. The lock only has to be held before the history is read, which is a later
+        // statement (with a snapshot of its own, taken after the lock was granted).
+        const [profile] = (await manager.query(`SELECT id_number_bidx, pg_advisory_xact_lock(hashtextextended('person:' || id_number_bidx, $2))::text AS locked
+         FROM resident_profile WHERE user_id = $1 FOR SHARE`, [applicantId, LOCK_SEED]));
+        return profile?.id_number_bidx ?? null;
+    }
+    /**
+     * Claims `keys` (already in the fixed lock order) for the claim, in two round trips whatever
+     * their number. First every key's advisory lock, in the given order, in one statement (unnest
+     * yields the array in order and the aggregate calls the lock once per element): a second claim of
+     * a key waits there until the first commits or rolls back, and two submits never wait on each
+     * other crosswise. Then, in a statement of its own (so its snapshot is taken after the locks were
+     * granted), the other claims holding any of the keys, and this claim's key rows inserted — a
+     * holder found means the caller refuses and rolls the rows back. The unique index
+     * (name, value, program) is the backstop.
+     */
+    async claimKeys(manager, application, keys) {
+        if (keys.length === 0)
+            return [];
+        const names = keys.map((key) => key.name);
+        const values = keys.map((key) => key.value);
+        await manager.query(`SELECT count(pg_advisory_xact_lock(hashtextextended('claim-key:' || n || ':' || v, $3)))
+         FROM unnest($1::text[], $2::text[]) AS k(n, v)`, [names, values, LOCK_SEED]);
+        return manager.query(`WITH mine AS (
+         INSERT INTO claim_key (application_id, program_id, name, value)
+         SELECT $3::uuid, $4::uuid, n, v FROM unnest($1::text[], $2::text[]) AS k(n, v)
+         ON CONFLICT (name, value, program_id) DO NOTHING)
+       SELECT k.name, k.value, k.application_id, k.program_id, v.definition FROM claim_key k
+         JOIN application a ON a.id = k.application_id JOIN program_version v ON v.id = a.program_version_id
+        WHERE (k.name, k.value) IN (SELECT n, v FROM unnest($1::text[], $2::text[]) AS w(n, v))
+          AND k.application_id <> $3::uuid`, [names, values, application.id, application.programId]);
+    }
+    /** Frees a released claim's keys for other claims. State service only. */
+    async deleteClaimKeys(manager, applicationId) {
+        await manager.query(`DELETE FROM claim_key WHERE application_id = $1`, [applicationId]);
+    }
+    /** The latest return decision of a claim (the resident's `correction` while it is returned). */
+    async latestReturn(applicationId) {
+        const [row] = (await this.dataSource.query(`SELECT reason_code, fields, note, decided_at FROM review_decision
+        WHERE application_id = $1 AND decision = 'return' ORDER BY decided_at DESC, id DESC LIMIT 1`, [applicationId]));
+        return row
+            ? { reasonCode: row.reason_code, fields: row.fields, note: row.note, decidedAt: row.decided_at }
+            : null;
+    }
+    /** The claim's latest payment line (payments module), for the resident's "paid on … / failed" view. */
+    async latestPayment(applicationId) {
+        const [row] = (await this.dataSource.query(`SELECT status, amount_fen, settled_at, reason FROM payment_line WHERE application_id = $1 ORDER BY id DESC LIMIT 1`, [applicationId]));
+        return row
+            ? {
+                status: row.status,
+                amountFen: Number(row.amount_fen),
+                settledAt: row.settled_at,
+                reason: row.reason,
+            }
+            : null;
+    }
+    /** Drafts and returned claims with their program's expiry settings (the expiry job filters them). */
+    expiryCandidates() {
+        return this.dataSource.query(`SELECT a.id, a.status, a.updated_at, a.returned_at, v.definition FROM application a
+           JOIN program_version v ON v.id = a.program_version_id WHERE a.status IN ('draft', 'returned')`);
+    }
+};
+exports.ApplicationsRepository = ApplicationsRepository;
+exports.ApplicationsRepository = ApplicationsRepository = __decorate([
+    (0, common_1.Injectable)(),
+    __param(0, (0, typeorm_1.InjectDataSource)()),
+    __metadata("design:paramtypes", [Function])
+], ApplicationsRepository);
+//# sourceMappingURL=applications.repository.js.map
