@@ -23,7 +23,7 @@ import { refuseSubmitsWhenFull, SubmitGate } from './common/http/admission';
 import { enforceBodyDeadline } from './common/http/body-deadline';
 import { documentLeanRoutes, type LeanRoute, mountLeanRoutes } from './common/http/lean-route';
 import { requestContext } from './common/http/request-context';
-import { applySecurityHeaders, securityHeaders } from './common/http/security-headers';
+import { apiSecurityHeaders, applySecurityHeaders, securityHeaders } from './common/http/security-headers';
 import type { Logger } from './common/logging/logger';
 import { PinoNestLogger } from './common/logging/nest-logger';
 import { jsonBodyParser } from './common/validation/json-body';
@@ -91,7 +91,7 @@ export async function createHttpApp(config: AppConfig, logger: Logger): Promise<
   await app.register(fastifyMultipart, {
     limits: { fileSize: MAX_DOCUMENT_BYTES, files: 1, fields: 8, fieldSize: 1024, parts: 9 },
   });
-  // Helmet's headers, computed once (see security-headers.ts).
+  // Helmet's headers, computed once (see security-headers.ts); API answers get their own subset.
   const headers = await securityHeaders({
     contentSecurityPolicy: {
       directives: {
@@ -115,7 +115,7 @@ export async function createHttpApp(config: AppConfig, logger: Logger): Promise<
     crossOriginEmbedderPolicy: false,
     hsts: config.isProduction ? { maxAge: 31_536_000, includeSubDomains: true } : false,
   });
-  applySecurityHeaders(fastify, headers);
+  applySecurityHeaders(fastify, { page: headers, api: apiSecurityHeaders(headers) });
 
   // The hot reads Fastify serves itself, with the guard's access decision (see lean-route.ts).
   const guard = app.get(AuthGuard);

@@ -35,13 +35,41 @@ describe('HTTP foundation (real app, real Postgres and Redis)', () => {
     expect(res.headers['x-request-id']).toMatch(/^[0-9a-f-]{36}$/);
   });
 
-  it('sends security headers: CSP self only, nosniff, frame denial', async () => {
-    const res = await request(t.server).get('/api/health');
-    expect(res.headers['content-security-policy']).toContain("default-src 'self'");
-    expect(res.headers['content-security-policy']).toContain("script-src 'self'");
-    expect(res.headers['content-security-policy']).toContain("frame-ancestors 'none'");
-    expect(res.headers['x-content-type-options']).toBe('nosniff');
-    expect(res.headers['x-frame-options']).toBe('DENY');
+  /** The security headers of an answer (HSTS is production's only). */
+  const securityOf = (res: request.Response) =>
+    Object.fromEntries(
+      Object.entries(res.headers).filter(([name]) =>
+        /^(content-security-policy|cross-origin-|origin-agent-cluster|referrer-policy|x-content-type|x-dns|x-download|x-frame|x-permitted|x-xss|strict-transport)/.test(
+          name,
+        ),
+      ),
+    );
+
+  it("API answers (and their refusals) carry the API's security headers: nothing may load, no framing, nosniff", async () => {
+    const api = {
+      'content-security-policy': "default-src 'none'; frame-ancestors 'none'",
+      'cross-origin-resource-policy': 'same-origin',
+      'referrer-policy': 'no-referrer',
+      'x-content-type-options': 'nosniff',
+      'x-frame-options': 'DENY',
+    };
+    expect(securityOf(await request(t.server).get('/api/health').expect(200))).toEqual(api);
+    expect(securityOf(await request(t.server).get('/api/applications').expect(401))).toEqual(api);
+    expect(securityOf(await request(t.server).get('/api/no-such-route').expect(404))).toEqual(api);
+  });
+
+  it("everything else (the web app, its files) carries the page headers: CSP of the app's own sources", async () => {
+    const page = securityOf(await request(t.server).get('/no-such-file.txt'));
+    expect(page['content-security-policy']).toContain("default-src 'self'");
+    expect(page['content-security-policy']).toContain("script-src 'self' 'wasm-unsafe-eval'");
+    expect(page['content-security-policy']).toContain("frame-ancestors 'none'");
+    expect(page).toMatchObject({
+      'cross-origin-opener-policy': 'same-origin',
+      'cross-origin-resource-policy': 'same-origin',
+      'referrer-policy': 'no-referrer',
+      'x-content-type-options': 'nosniff',
+      'x-frame-options': 'DENY',
+    });
   });
 
   it('serves the OpenAPI document describing the routes', async () => {

@@ -31,10 +31,41 @@ export async function securityHeaders(options: FastifyHelmetOptions): Promise<Re
   );
 }
 
-/** Sends `headers` on every reply (set before routing, so error answers and 404s carry them too). */
-export function applySecurityHeaders(fastify: FastifyInstance, headers: Record<string, string>): void {
-  fastify.addHook('onRequest', (_request, reply, done) => {
-    void reply.headers(headers);
+/** The page headers an API answer keeps (HSTS only where helmet was asked for it). */
+const API_KEEPS = [
+  'cross-origin-resource-policy',
+  'referrer-policy',
+  'strict-transport-security',
+  'x-content-type-options',
+  'x-frame-options',
+];
+
+/**
+ * The headers for answers under `/api/` (OWASP REST Security Cheat Sheet, "Security headers"):
+ * JSON, and the documents served inline, are never a page that loads anything, so their CSP is
+ * `default-src 'none'` (stricter than the web app's) with framing denied, plus nosniff, frame
+ * denial, no referrer, same-origin resource policy and HSTS. What only steers a page the app
+ * renders — its CSP's sources, the opener policy, origin-agent clustering, DNS prefetching, old
+ * IE's download and XSS filters, Flash and PDF cross-domain policies — is left off: half of a small
+ * answer's header bytes, and a header to set and parse less each.
+ */
+export function apiSecurityHeaders(pageHeaders: Record<string, string>): Record<string, string> {
+  return {
+    'content-security-policy': "default-src 'none'; frame-ancestors 'none'",
+    ...Object.fromEntries(Object.entries(pageHeaders).filter(([name]) => API_KEEPS.includes(name))),
+  };
+}
+
+/**
+ * Sends the page headers on every reply, the API's on answers under `/api/` (set before routing,
+ * so error answers and 404s carry them too).
+ */
+export function applySecurityHeaders(
+  fastify: FastifyInstance,
+  headers: { page: Record<string, string>; api: Record<string, string> },
+): void {
+  fastify.addHook('onRequest', (request, reply, done) => {
+    void reply.headers(request.url.startsWith('/api/') ? headers.api : headers.page);
     done();
   });
 }

@@ -21,6 +21,7 @@ exports.ENV_KEYS = [
     'TRUST_PROXY',
     'DATABASE_URL',
     'DATABASE_POOL_SIZE',
+    'DATABASE_GENERIC_POOL_SIZE',
     'REDIS_URL',
     'REDIS_PREFIX',
     'SESSION_CACHE_ENTRIES',
@@ -84,6 +85,11 @@ class EnvironmentVariables {
         this.DATABASE_URL = 'postgres://postgres@127.0.0.1:5432/huanxin';
         /** Small on purpose: the budget row is hot, and more connections mean lower throughput on it. */
         this.DATABASE_POOL_SIZE = 8;
+        /**
+         * Connections per API process, besides DATABASE_POOL_SIZE, for the hot reads sent with generic
+         * plans (database/generic-plan-reads.ts: the resident's list). Batched, so a few suffice.
+         */
+        this.DATABASE_GENERIC_POOL_SIZE = 4;
         this.REDIS_URL = 'redis://127.0.0.1:6379/0';
         /** Prefix for every Redis key (sessions, limits, queues), so two runs can share one Redis. */
         this.REDIS_PREFIX = 'huanxin';
@@ -222,6 +228,13 @@ __decorate([
     (0, class_validator_1.Max)(100),
     __metadata("design:type", Object)
 ], EnvironmentVariables.prototype, "DATABASE_POOL_SIZE", void 0);
+__decorate([
+    (0, class_transformer_1.Type)(() => Number),
+    (0, class_validator_1.IsInt)(),
+    (0, class_validator_1.Min)(1),
+    (0, class_validator_1.Max)(100),
+    __metadata("design:type", Object)
+], EnvironmentVariables.prototype, "DATABASE_GENERIC_POOL_SIZE", void 0);
 __decorate([
     (0, class_validator_1.Matches)(/^rediss?:\/\//, { message: 'REDIS_URL must be a redis:// or rediss:// URL' }),
     __metadata("design:type", Object)

@@ -17,6 +17,7 @@ const common_1 = require("@nestjs/common");
 const typeorm_1 = require("@nestjs/typeorm");
 const typeorm_2 = require("typeorm");
 const micro_batch_1 = require("../common/http/micro-batch");
+const generic_plan_reads_1 = require("../database/generic-plan-reads");
 const sql_1 = require("../database/sql");
 const application_event_entity_1 = require("./application-event.entity");
 const application_entity_1 = require("./application.entity");
@@ -25,7 +26,10 @@ const application_entity_1 = require("./application.entity");
  * reads (both truncate the microseconds), JSON-quoted; `null` for NULL.
  */
 const isoJson = (column) => `COALESCE(to_json(to_char(${column} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'))::text, 'null')`;
-/** The list's statement, prepared once per connection (named): no parse and plan per batch. */
+/**
+ * The list's statement, prepared once per connection (named) on the generic-plan pool: no parse
+ * and no plan per batch (its plan is the same index scan whatever residents it names).
+ */
 const LIST_FOR_APPLICANTS = {
     name: 'application_list_for_applicants',
     text: `SELECT applicant_id AS "applicantId", program_version_id AS "programVersionId",
@@ -45,10 +49,11 @@ const LOCK_SEED = 7406;
  * writer of a claim's status and money.
  */
 let ApplicationsRepository = class ApplicationsRepository {
-    constructor(dataSource) {
+    constructor(dataSource, genericReads) {
         this.dataSource = dataSource;
+        this.genericReads = genericReads;
         this.lists = new micro_batch_1.MicroBatch(async (applicantIds) => {
-            const rows = await (0, sql_1.preparedRead)(this.dataSource, LIST_FOR_APPLICANTS, [applicantIds]);
+            const rows = await this.genericReads.read(LIST_FOR_APPLICANTS, [applicantIds]);
             const byApplicant = new Map();
             for (const row of rows) {
                 const list = byApplicant.get(row.applicantId);
@@ -346,6 +351,6 @@ exports.ApplicationsRepository = ApplicationsRepository;
 exports.ApplicationsRepository = ApplicationsRepository = __decorate([
     (0, common_1.Injectable)(),
     __param(0, (0, typeorm_1.InjectDataSource)()),
-    __metadata("design:paramtypes", [Function])
+    __metadata("design:paramtypes", [Function, generic_plan_reads_1.GenericPlanReads])
 ], ApplicationsRepository);
 //# sourceMappingURL=applications.repository.js.map

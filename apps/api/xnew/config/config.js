@@ -85,6 +85,7 @@ function loadConfig(env = process.env) {
         database: {
             url: vars.DATABASE_URL,
             poolSize: vars.DATABASE_POOL_SIZE,
+            genericPoolSize: vars.DATABASE_GENERIC_POOL_SIZE,
             poolTimeoutMs: vars.DATABASE_POOL_TIMEOUT_MS,
             createIfMissing: !isProduction,
         },

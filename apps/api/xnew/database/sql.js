@@ -35,13 +35,10 @@ function namedStatement(prefix, text) {
  * depends on a partial index's predicate must carry that value as a literal, not a parameter: a
  * generic plan cannot prove `$1 = 'in_review'`.
  */
-async function preparedRead(dataSource, statement, values) {
+async function preparedRead(dataSource, statement, values, 
+/** Another pool of the same database (GenericPlanReads'); default TypeORM's own. */
+pool = dataSource.driver.master) {
     dataSource.logger.logQuery(statement.text, values);
-    let pool = dataSource.driver.master;
-    if (statement.name === 'application_list_for_applicants') {
-        const { Pool } = require('pg');
-        pool = (globalThis.__gp ??= new Pool({ connectionString: process.env.DATABASE_URL, max: 4, application_name: 'huanxin', options: '-c plan_cache_mode=force_generic_plan' }));
-    }
     const { rows } = await pool.query({ ...statement, values });
     return rows;
 }

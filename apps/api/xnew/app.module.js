@@ -34,6 +34,7 @@ const payments_module_1 = require("./payments/payments.module");
 const profile_module_1 = require("./profile/profile.module");
 const programs_module_1 = require("./programs/programs.module");
 const queue_module_1 = require("./queue/queue.module");
+const generic_plan_reads_1 = require("./database/generic-plan-reads");
 const redis_module_1 = require("./redis/redis.module");
 const reports_module_1 = require("./review/reporting/reports.module");
 const sampling_module_1 = require("./review/sampling/sampling.module");
@@ -47,6 +48,7 @@ function coreImports(config) {
     return [
         config_module_1.ConfigModule.forRoot(config),
         typeorm_1.TypeOrmModule.forRoot((0, data_source_1.dataSourceOptions)(config)),
+        generic_plan_reads_1.GenericPlanReadsModule,
         redis_module_1.RedisModule,
         queue_module_1.QueueModule,
         common_module_1.CommonModule,

@@ -55,9 +55,7 @@ let SessionService = class SessionService {
          * from the cache, which Redis's invalidations (all of this turn's included) keep exact, and the
          * rest from Redis as one MGET.
          */
-        this.reads = new micro_batch_1.MicroBatch((keys) => this.cache
-            ? this.cache.read(keys, (missing) => this.redis.mget(...missing))
-            : this.redis.mget(...keys));
+        this.reads = new micro_batch_1.MicroBatch((keys) => this.cache ? this.cache.read(keys, (missing) => this.redis.mget(...missing)) : this.redis.mget(...keys));
     }
     async onApplicationShutdown() {
         await this.cache?.stop();
