@@ -240,7 +240,11 @@ export async function openBenchRun(): Promise<BenchRun> {
     startApi: async () => {
       // API_NODE_ARGS (e.g. --cpu-prof) go to the API's node, as WORKER_NODE_ARGS to the worker's.
       const nodeArgs = (process.env.API_NODE_ARGS ?? '').split(' ').filter(Boolean);
-      const api = startChild([...nodeArgs, apiMain], { ...env, PORT: String(apiPort), PUBLIC_ORIGIN: apiUrl });
+      const api = startChild([...nodeArgs, apiMain], {
+        ...env,
+        PORT: String(apiPort),
+        PUBLIC_ORIGIN: apiUrl,
+      });
       children.push(api);
       await waitForOk(`${apiUrl}/api/health`, api);
       return api;
