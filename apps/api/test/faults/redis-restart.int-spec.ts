@@ -26,6 +26,7 @@ import {
   type Draft,
   type PrivateRedis,
   type Proc,
+  type Submitted,
   type Stack,
 } from './harness';
 
@@ -70,8 +71,13 @@ describe('fault: Redis restarted with its data gone', () => {
     stack = await suiteStack(cleanup, 'redis', { redisUrl: redis.url });
     drafts = await seedDrafts(stack, BEFORE + AFTER);
     // The suite sends its first 20 submits at once to fill the queue; admission control is not
-    // what it tests, so the submit queue has room for all of them.
-    api = await startApi(cleanup, { ...stack.env, SUBMIT_QUEUE_LENGTH: '64' });
+    // what it tests, so the submit queue has room for all of them, and time: on a loaded CI
+    // machine the last of 20 can wait past the default 500 ms and be refused (a 503 here once).
+    api = await startApi(cleanup, {
+      ...stack.env,
+      SUBMIT_QUEUE_LENGTH: '64',
+      SUBMIT_QUEUE_TIMEOUT_MS: '30000',
+    });
     worker = await startWorker(cleanup, {
       ...stack.env,
       STUCK_CLAIM_AGE_SECONDS: '3',
@@ -88,7 +94,8 @@ describe('fault: Redis restarted with its data gone', () => {
     const staffCookie = await staffLogin(api);
     const first = drafts.slice(0, BEFORE);
     const accepted = await Promise.all(first.map((draft) => submit(api.url, draft)));
-    expect(accepted.map((a) => a.answer.status)).toEqual(first.map(() => 200));
+    const codeOf = (a: Submitted) => `${a.answer.status} ${JSON.stringify(a.answer.body).slice(0, 80)}`;
+    expect(accepted.filter((a) => a.answer.status !== 200).map(codeOf)).toEqual([]);
     await waitFor(
       'the check jobs to be handed to the queue',
       async () => {
