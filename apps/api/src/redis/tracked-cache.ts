@@ -104,22 +104,28 @@ export class TrackedCache {
     const generation = this.generation;
     for (const key of missing) this.pending.set(key, (this.pending.get(key) ?? 0) + 1);
     let fetched: (string | null)[];
+    // The keys invalidated while in flight: not kept from this read. Their marks go with the
+    // last read of them in flight, whether it succeeded or not.
+    let dirty = new Set<string>();
     try {
       fetched = await fetch(missing);
     } finally {
+      dirty = new Set(missing.filter((key) => this.dirty.has(key)));
       for (const key of missing) {
         const left = this.pending.get(key)! - 1;
         if (left > 0) this.pending.set(key, left);
-        else this.pending.delete(key);
+        else {
+          this.pending.delete(key);
+          this.dirty.delete(key);
+        }
       }
     }
     const keep = live && generation === this.generation && this.isLive();
     missing.forEach((key, j) => {
       const value = fetched[j] ?? null;
       values[at[j]!] = value;
-      if (keep && value !== null && !this.dirty.has(key)) this.remember(key, value);
+      if (keep && value !== null && !dirty.has(key)) this.remember(key, value);
     });
-    for (const key of missing) if (!this.pending.has(key)) this.dirty.delete(key);
     return values;
   }
 
