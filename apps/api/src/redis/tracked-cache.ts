@@ -178,7 +178,6 @@ export class TrackedCache {
       autoResubscribe: false,
       maxRetriesPerRequest: 1,
       connectTimeout: 5000,
-      lazyConnect: false,
     };
     const subscriber = new Redis(this.options.url, options);
     const tracker = new Redis(this.options.url, options);
