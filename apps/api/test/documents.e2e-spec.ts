@@ -3,11 +3,12 @@ import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { MAX_DOCUMENTS_PER_APPLICATION } from '@huanxin/shared';
+import { MAX_DOCUMENTS_PER_APPLICATION, type ApplicationStatus } from '@huanxin/shared';
 import { getDataSourceToken } from '@nestjs/typeorm';
 import { eligibleClaim } from '@huanxin/shared/testing';
 import request from 'supertest';
 import type { DataSource } from 'typeorm';
+import { setClaimStatus } from './utils/claims';
 import { useFakeClock, type FakeClock } from './utils/fake-clock';
 import { multipart, rawRequest, sleep, type RawRequest } from './utils/raw-http';
 import { createResident, PDF_BYTES, type Resident } from './utils/residents';
@@ -183,7 +184,7 @@ describe('documents (resident, through HTTP)', () => {
       expect(scratch()).toEqual([]);
     });
 
-    it.each([
+    it.each<[ApplicationStatus, number]>([
       ['submitted', 409],
       ['checking', 409],
       ['in_review', 409],
@@ -192,7 +193,7 @@ describe('documents (resident, through HTTP)', () => {
     ])('a claim that is %s → %i', async (status, expected) => {
       const owner = await resident();
       const id = await draft(owner);
-      await db.query('UPDATE application SET status = $2 WHERE id = $1', [id, status]);
+      await setClaimStatus(db, id, status);
       const before = stored();
       const res = await upload(owner, id, 'invoice').expect(expected);
       if (expected === 409) {

@@ -1,5 +1,6 @@
 import type { ApplicationStatus } from '@huanxin/shared';
 import request from 'supertest';
+import type { DataSource } from 'typeorm';
 import { dataSourceOf } from './identity';
 import type { TestApp } from './test-app';
 
@@ -19,14 +20,20 @@ export async function claimWithStatus(
     .send({ programCode: 'car-scrap-2026', facts: {} })
     .expect(201);
   const id = res.body.id as string;
-  // Submitted and, past the checks, complete, as the pipeline leaves such a claim (the review queue
-  // orders by `complete_at`; a claim in review without it would sort after every real one).
-  if (status !== 'draft')
-    await dataSourceOf(t).query(
-      `UPDATE application SET status = $1, submitted_at = now(),
-              complete_at = CASE WHEN $1 IN ('submitted', 'checking') THEN NULL ELSE now() END
-        WHERE id = $2`,
-      [status, id],
-    );
+  if (status !== 'draft') await setClaimStatus(dataSourceOf(t), id, status);
   return id;
+}
+
+/**
+ * Moves a draft straight to `status` with the columns the pipeline sets on the way: submitted and,
+ * past the checks, complete. The review queue orders by `complete_at`, and suites share one
+ * database: a claim left in review without it sorts after every real one in another suite's queue.
+ */
+export async function setClaimStatus(db: Pick<DataSource, 'query'>, id: string, status: ApplicationStatus) {
+  await db.query(
+    `UPDATE application SET status = $1, submitted_at = now(),
+            complete_at = CASE WHEN $1 IN ('submitted', 'checking') THEN NULL ELSE now() END
+      WHERE id = $2`,
+    [status, id],
+  );
 }
