@@ -1,10 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import type { ApplicationStatus, ProgramDefinition } from '@huanxin/shared';
-import { eligibleClaim } from '@huanxin/shared/testing';
+import { bankCardNumber, eligibleClaim } from '@huanxin/shared/testing';
 import request from 'supertest';
 import type { DataSource } from 'typeorm';
 import { ApplicationStateService } from '../../src/applications/application-state.service';
 import { ApplicationsRepository } from '../../src/applications/applications.repository';
+import { PiiCipher } from '../../src/common/crypto/pii-cipher';
+import { PaymentViews } from '../../src/payments/payment-views';
 import { ProgramsCache } from '../../src/programs/programs.cache';
 import { dataSourceOf } from './identity';
 import { PDF_BYTES, type Resident } from './residents';
@@ -132,8 +134,9 @@ export type ClaimPlace = ApplicationStatus | 'approved-draft-batch' | 'approved-
 /**
  * Moves a submitted claim on to `place` through the one state writer (money moves as in
  * production); `checking` is set directly (the check job passes through it inside one
- * transaction). Batches are written directly with dummy payee fields (the payments suites prove
- * how finance builds them); their ids come back for the suite to look at.
+ * transaction). Batches are written directly (the payments suites prove how finance builds them),
+ * with payee fields encrypted as the portal's own: suites share one database, and a line another
+ * suite cannot decrypt would make this batch unreadable in its batch list. Their ids come back.
  */
 export async function moveTo(
   t: TestApp,
@@ -179,15 +182,25 @@ export async function moveTo(
     `SELECT applicant_id, program_id, reserved_fen FROM application WHERE id = $1`,
     [id],
   )) as { applicant_id: string; program_id: string; reserved_fen: string }[];
+  const views = t.app.get(PaymentViews);
+  const account = bankCardNumber(900_000);
   const [batch] = (await db.query(
     `INSERT INTO payment_batch (program_id, status, total_fen, created_by, created_at) VALUES ($1, 'draft', $2, $3, now()) RETURNING id`,
     [claim!.program_id, claim!.reserved_fen, staff.finance],
   )) as { id: string }[];
   const [line] = (await db.query(
     `INSERT INTO payment_line (id, batch_id, application_id, payee_kind, payee_user_id, payee_name_enc, bank_name, account_enc, account_bidx, amount_fen, status)
-     VALUES ('PL' || lpad(nextval('payment_line_seq')::text, 10, '0'), $1, $2, 'resident', $3, 'enc', '测试银行', 'enc', 'bidx', $4, 'pending')
+     VALUES ('PL' || lpad(nextval('payment_line_seq')::text, 10, '0'), $1, $2, 'resident', $3, $4, '测试银行', $5, $6, $7, 'pending')
      RETURNING id`,
-    [batch!.id, id, claim!.applicant_id, claim!.reserved_fen],
+    [
+      batch!.id,
+      id,
+      claim!.applicant_id,
+      views.encrypt('测试居民', 'name'),
+      views.encrypt(account, 'account'),
+      t.app.get(PiiCipher).blindIndex(account, 'bank_account'),
+      claim!.reserved_fen,
+    ],
   )) as { id: string }[];
   if (place === 'approved-released-batch')
     await db.query(
