@@ -25,6 +25,8 @@ export interface AppConfig {
     poolSize: number;
     /** The generic-plan pool's size (database/generic-plan-reads.ts). */
     genericPoolSize: number;
+    /** Statements kept prepared per connection (database/auto-prepare.ts); 0: none. */
+    preparedStatements: number;
     poolTimeoutMs: number;
     createIfMissing: boolean;
   };
@@ -160,6 +162,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       url: vars.DATABASE_URL,
       poolSize: vars.DATABASE_POOL_SIZE,
       genericPoolSize: vars.DATABASE_GENERIC_POOL_SIZE,
+      preparedStatements: vars.DATABASE_PREPARED_STATEMENTS,
       poolTimeoutMs: vars.DATABASE_POOL_TIMEOUT_MS,
       createIfMissing: !isProduction,
     },

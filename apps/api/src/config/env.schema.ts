@@ -13,6 +13,7 @@ export const ENV_KEYS = [
   'DATABASE_URL',
   'DATABASE_POOL_SIZE',
   'DATABASE_GENERIC_POOL_SIZE',
+  'DATABASE_PREPARED_STATEMENTS',
   'REDIS_URL',
   'REDIS_PREFIX',
   'SESSION_CACHE_ENTRIES',
@@ -109,6 +110,16 @@ export class EnvironmentVariables {
   @Min(1)
   @Max(100)
   DATABASE_GENERIC_POOL_SIZE = 4;
+
+  /**
+   * Statements each database connection keeps prepared, those it sends most (database/auto-prepare.ts);
+   * 0 sends every statement unnamed (for a pooler that does not keep prepared statements).
+   */
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  @Max(10_000)
+  DATABASE_PREPARED_STATEMENTS = 200;
 
   @Matches(/^rediss?:\/\//, { message: 'REDIS_URL must be a redis:// or rediss:// URL' })
   REDIS_URL = 'redis://127.0.0.1:6379/0';

@@ -1,5 +1,6 @@
 import { DataSource, type DataSourceOptions } from 'typeorm';
 import type { AppConfig } from '../config/config';
+import { autoPreparingClient } from './auto-prepare';
 import { ENTITIES } from './entities';
 import { MIGRATIONS } from './migrations';
 
@@ -22,6 +23,10 @@ export function dataSourceOptions(config: AppConfig): DataSourceOptions {
       // to connect", which the error filter answers 503 with Retry-After (common/errors/infrastructure.ts).
       connectionTimeoutMillis: config.database.poolTimeoutMs,
       application_name: 'huanxin',
+      // The connections prepare the statements they send most (auto-prepare.ts says why).
+      ...(config.database.preparedStatements > 0
+        ? { Client: autoPreparingClient(config.database.preparedStatements) }
+        : {}),
     },
   };
 }
