@@ -638,6 +638,59 @@ describe('hot query plans at 100k claims', () => {
     }
   });
 
+  // The main pool prepares what a connection sends often (database/auto-prepare.ts); PostgreSQL
+  // then keeps a statement's generic plan only if it is no dearer than its custom ones. The
+  // submit's two lookups by claim key were not (their keys were arrays to unnest, assumed ten
+  // long), so they were planned again on every submit at this size; now their generic plan is
+  // kept, and it is an index plan.
+  it.each([
+    [
+      'counting history',
+      /WITH person/,
+      (m: DataSource['manager']) =>
+        new HistoryRepository().countingClaims(m, {
+          applicantId: userId,
+          excludeId: appId,
+          keys: [{ name: 'serial', value: 'SN-777' }],
+        }),
+    ],
+    [
+      'claims holding a claim key',
+      /FROM claim_key k/,
+      (m: DataSource['manager']) =>
+        applications().claimKeys(m, { id: appId, programId }, [{ name: 'serial', value: 'SN-777' }]),
+    ],
+  ])('%s: prepared, its generic plan is kept and uses indexes', async (_label, pick, call) => {
+    logger.captured = [];
+    await rolledBack(call);
+    const [sent] = logger.captured.filter((q) => pick.test(q.sql));
+    const client = new Client({ connectionString: config.database.url });
+    await client.connect();
+    try {
+      await client.query('BEGIN');
+      for (let i = 0; i < 8; i++)
+        await client.query({ name: 'hot_kept', text: sent!.sql, values: sent!.parameters as unknown[] });
+      const { rows: kept } = await client.query<{ generic_plans: string; custom_plans: string }>(
+        `SELECT generic_plans, custom_plans FROM pg_prepared_statements WHERE name = 'hot_kept'`,
+      );
+      expect(kept).toEqual([{ generic_plans: '3', custom_plans: '5' }]);
+      await client.query(`SET LOCAL plan_cache_mode = force_generic_plan`);
+      const literals = (sent!.parameters as unknown[]).map((v) =>
+        v === null ? 'NULL' : client.escapeLiteral(String(v)),
+      );
+      const { rows } = await client.query<{ 'QUERY PLAN': { Plan: PlanNode }[] }>(
+        `EXPLAIN (FORMAT JSON) EXECUTE hot_kept(${literals.join(', ')})`,
+      );
+      const scans = nodes(rows[0]!['QUERY PLAN'][0]!.Plan).filter(
+        (n) => n['Node Type'] === 'Seq Scan' && BIG_TABLES.includes(n['Relation Name'] ?? ''),
+      );
+      expect(scans.map((n) => n['Relation Name'])).toEqual([]);
+    } finally {
+      await client.query('ROLLBACK');
+      await client.end();
+    }
+  });
+
   it("the generic-plan pool's sessions always use the generic plan", async () => {
     const [row] = await genericReads.read<{ mode: string }>(
       { name: 'plans_test_mode', text: `SELECT current_setting('plan_cache_mode') AS mode` },

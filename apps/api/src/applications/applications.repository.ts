@@ -4,7 +4,7 @@ import type { ApplicationStatus, EligibilityResult, ProgramDefinition } from '@h
 import { In, type DataSource, type EntityManager } from 'typeorm';
 import { MicroBatch } from '../common/http/micro-batch';
 import { GenericPlanReads } from '../database/generic-plan-reads';
-import { returning, type NamedStatement } from '../database/sql';
+import { returning, textPairs, type NamedStatement } from '../database/sql';
 import type { OutboxJob } from '../queue/jobs';
 import { ApplicationEventEntity } from './application-event.entity';
 import { ApplicationEntity } from './application.entity';
@@ -456,16 +456,18 @@ export class ApplicationsRepository {
          FROM unnest($1::text[], $2::text[]) AS k(n, v)`,
       [names, values, LOCK_SEED],
     );
+    // The pairs as scalar parameters (sql.ts textPairs: a generic plan that keeps the index).
+    const pairs = textPairs(3, keys.length);
     return manager.query(
       `WITH mine AS (
          INSERT INTO claim_key (application_id, program_id, name, value)
-         SELECT $3::uuid, $4::uuid, n, v FROM unnest($1::text[], $2::text[]) AS k(n, v)
+         SELECT $1::uuid, $2::uuid, n, v FROM (VALUES ${pairs}) AS k(n, v)
          ON CONFLICT (name, value, program_id) DO NOTHING)
        SELECT k.name, k.value, k.application_id, k.program_id, v.definition FROM claim_key k
          JOIN application a ON a.id = k.application_id JOIN program_version v ON v.id = a.program_version_id
-        WHERE (k.name, k.value) IN (SELECT n, v FROM unnest($1::text[], $2::text[]) AS w(n, v))
-          AND k.application_id <> $3::uuid`,
-      [names, values, application.id, application.programId],
+        WHERE (k.name, k.value) IN (${pairs})
+          AND k.application_id <> $1::uuid`,
+      [application.id, application.programId, ...keys.flatMap((key) => [key.name, key.value])],
     );
   }
 

@@ -59,3 +59,18 @@ export async function preparedRead<T extends object>(
   const { rows } = await pool.query<T>({ ...statement, values });
   return rows;
 }
+
+/**
+ * `($k::text, $k+1::text), …` for `count` (name, value) pairs whose parameters start at `$first`:
+ * a short list as scalar parameters rather than two arrays to unnest. A prepared statement's
+ * generic plan assumes an array parameter holds ten elements, so a lookup of the pairs by index
+ * looked ten times dearer than its custom plans and PostgreSQL planned it again on every
+ * execution; with one parameter per value the generic plan is the custom one (and is kept). One
+ * statement text per count: a claim has a handful of keys.
+ */
+export function textPairs(first: number, count: number): string {
+  return Array.from(
+    { length: count },
+    (_, i) => `($${first + 2 * i}::text, $${first + 2 * i + 1}::text)`,
+  ).join(', ');
+}
