@@ -38,6 +38,7 @@ import {
   helloServer,
   openBenchRun,
   rssSampler,
+  settle,
   startChild,
   submitRequest,
   tsxCli,
@@ -74,24 +75,6 @@ const statusText = (s: Record<string, number>) =>
     .sort()
     .map(([k, v]) => `${k}×${v}`)
     .join(' ');
-
-/**
- * autocannon stops at the deadline with requests still in flight; the API finishes them. Wait until
- * the run's database has no busy API connection, so that work is neither measured in the next
- * scenario nor lands after the next setup step (a submit reserving from the small budget).
- */
-async function settle(pool: Pool, database: string): Promise<void> {
-  const deadline = Date.now() + 15_000;
-  while (Date.now() < deadline) {
-    const { rows } = await pool.query<{ busy: number }>(
-      `SELECT count(*)::int AS busy FROM pg_stat_activity
-        WHERE datname = $1 AND application_name = 'huanxin' AND state <> 'idle'`,
-      [database],
-    );
-    if (rows[0]!.busy === 0) return;
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}
 
 async function main(): Promise<void> {
   const bench = await openBenchRun();

@@ -18,7 +18,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import { once } from 'node:events';
-import { readFileSync, rmSync } from 'node:fs';
+import { rmSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import path from 'node:path';
 import { Pool } from 'pg';
@@ -36,6 +36,7 @@ import {
   freePort,
   helloServer,
   startChild,
+  treeCpu,
   tsxCli,
   waitForOk,
   type Child,
@@ -158,20 +159,6 @@ async function main(): Promise<void> {
     await clearRedis(config);
     rmSync(env.DATA_DIR!, { recursive: true, force: true });
   }
-}
-
-/** CPU seconds of a process and its descendants (the hello world runs under tsx's own child). */
-function treeCpu(pid: number): number {
-  let children: number[] = [];
-  try {
-    children = readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8')
-      .split(' ')
-      .filter(Boolean)
-      .map(Number);
-  } catch {
-    // Gone: nothing below it.
-  }
-  return cpuSeconds(pid) + children.reduce((sum, c) => sum + treeCpu(c), 0);
 }
 
 async function redisInfo(config: ReturnType<typeof loadConfig>): Promise<string> {

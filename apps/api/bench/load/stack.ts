@@ -318,3 +318,35 @@ export async function waitForIdleWorker(run: BenchRun, timeoutMs = 180_000): Pro
     redis.disconnect();
   }
 }
+
+/**
+ * autocannon stops at the deadline with requests still in flight; the API finishes them. Wait until
+ * the run's database has no busy API connection, so that work is neither measured in the next
+ * scenario nor lands after the next setup step (a submit reserving from the small budget).
+ */
+export async function settle(pool: Pool, database: string): Promise<void> {
+  const deadline = Date.now() + 15_000;
+  while (Date.now() < deadline) {
+    const { rows } = await pool.query<{ busy: number }>(
+      `SELECT count(*)::int AS busy FROM pg_stat_activity
+        WHERE datname = $1 AND application_name = 'huanxin' AND state <> 'idle'`,
+      [database],
+    );
+    if (rows[0]!.busy === 0) return;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+/** CPU seconds of a process and its descendants (the hello world runs under tsx's own child). */
+export function treeCpu(pid: number): number {
+  let children: number[] = [];
+  try {
+    children = readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8')
+      .split(' ')
+      .filter(Boolean)
+      .map(Number);
+  } catch {
+    // Gone: nothing below it.
+  }
+  return cpuSeconds(pid) + children.reduce((sum, c) => sum + treeCpu(c), 0);
+}
