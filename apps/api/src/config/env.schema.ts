@@ -369,7 +369,7 @@ export class EnvironmentVariables {
   @IsInt()
   @Min(1)
   @Max(256)
-  CHECKS_CONCURRENCY = 64;
+  CHECKS_CONCURRENCY = 128;
 
   /**
    * Database connections of the worker process (the API's stay DATABASE_POOL_SIZE). The check and
@@ -390,7 +390,7 @@ export class EnvironmentVariables {
   @IsInt()
   @Min(1)
   @Max(256)
-  NOTIFICATIONS_CONCURRENCY = 32;
+  NOTIFICATIONS_CONCURRENCY = 64;
 
   /**
    * A claim left in `submitted`/`checking` this long with no check job queued (Redis lost its
