@@ -32,6 +32,7 @@ import { fillProgram, seedResidentsAndDrafts } from './seed';
 import {
   apiMain,
   clearRedis,
+  cliOptions,
   cpuSeconds,
   freePort,
   helloServer,
@@ -47,7 +48,7 @@ const option = (name: string, fallback: number) => {
   const i = argv.indexOf(`--${name}`);
   return i >= 0 ? Number(argv[i + 1]) : fallback;
 };
-const many = (name: string) => argv.flatMap((a, i) => (argv[i - 1] === `--${name}` ? [a] : []));
+const many = (name: string) => cliOptions(argv, name);
 const nodeArgs = many('node-arg');
 /** `--api path/main.js` (repeatable): API builds to compare in the same rounds (default: dist). */
 const apiMains = many('api').length ? many('api').map((a) => path.resolve(a)) : [apiMain];

@@ -124,6 +124,11 @@ export function cliOption(argv: readonly string[], name: string, fallback: numbe
   return i >= 0 ? Number(argv[i + 1]) : fallback;
 }
 
+/** Every value given after `--name` (the option repeated), in order. */
+export function cliOptions(argv: readonly string[], name: string): string[] {
+  return argv.flatMap((a, i) => (argv[i - 1] === `--${name}` ? [a] : []));
+}
+
 /** One of 60k client addresses (10.x.y.z), the n-th. */
 export const clientAddress = (n: number) => `10.${(n >> 16) & 255}.${(n >> 8) & 255}.${n & 255}`;
 

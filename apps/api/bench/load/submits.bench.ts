@@ -26,6 +26,7 @@ import { fillProgram, seedResidentsAndDrafts } from './seed';
 import {
   apiMain,
   cliOption,
+  cliOptions,
   cpuSeconds,
   freePort,
   openBenchRun,
@@ -41,9 +42,8 @@ const ROUNDS = cliOption(argv, 'rounds', 3);
 const DRAFTS = cliOption(argv, 'drafts', 8000);
 const CONNECTIONS = cliOption(argv, 'connections', 16);
 const PGBENCH_CLAIMS = 20_000;
-const many = (name: string) => argv.flatMap((a, i) => (argv[i - 1] === `--${name}` ? [a] : []));
-const apiMains = many('api').map((a) => path.resolve(a));
-const nodeArgs = many('node-arg');
+const apiMains = cliOptions(argv, 'api').map((a) => path.resolve(a));
+const nodeArgs = cliOptions(argv, 'node-arg');
 
 /** Busy CPU seconds of the whole machine so far (all cores; /proc/stat's first line). */
 function machineCpu(): number {
