@@ -6,6 +6,7 @@
  *   --drafts N      residents with a complete draft to submit (default 10000; a scenario stops
  *                   and says so if they run out)
  *   --skip-100k     skip filling the program to 100k claims (the capacity-as-it-fills check)
+ *   --read-rounds N interleaved rounds of hello world, public list and resident's list (default 3)
  *
  * It makes a database and a Redis prefix of its own (dropped at the end), seeds residents and
  * complete drafts through the app's cipher and session service, starts the BUILT API (no worker,
@@ -52,6 +53,8 @@ const option = (name: string, fallback: number) => cliOption(argv, name, fallbac
 const SECONDS = option('seconds', 5);
 const DRAFTS = option('drafts', 10_000);
 const SKIP_100K = flag('skip-100k');
+/** Interleaved rounds of the hello world and the two reads (median judged). */
+const READ_ROUNDS = option('read-rounds', 3);
 const EXHAUSTION_FITS = 50;
 /** Fresh drafts (one per person) set aside for the exhaustion scenario, which runs until all are answered. */
 const EXHAUSTION_DRAFTS = 500;
@@ -125,23 +128,12 @@ async function main(): Promise<void> {
       path,
       headers: { 'x-forwarded-for': address(client++), ...(cookie ? { cookie } : {}) },
     });
-    const helloRun = await run(`http://127.0.0.1:${helloPort}`, {
-      connections: 16,
-      seconds: SECONDS,
-      next: get('/hello'),
-    });
-    rows.push(row('Nest hello world, 16 conns', helloRun));
-    await hello.stop();
-
-    const programsRun = await run(apiUrl, { connections: 16, seconds: SECONDS, next: get('/api/programs') });
-    rows.push(row('GET /api/programs, 16 conns', programsRun, helloRun.rate, 'hello'));
-    // The resident's list, twice. First each session's first request to the API (none of these
-    // sessions has been looked up yet: the session cache misses), one pass at most. Then as the
-    // portal is used: a resident's list comes after the sign-in and the pages before it, on a
-    // session the API has already seen (redis/tracked-cache.ts) — the row the goal is judged on.
-    // Before it, two `GET /api/auth/me` per session: the first request of a session idle for a
-    // minute slides its idle timeout, a write that drops it from every cache (this process's
-    // too); the second keeps it.
+    // The resident's list is judged on sessions the API has already seen, as the portal is used: a
+    // resident's list comes after the sign-in and the pages before it (redis/tracked-cache.ts).
+    // First, for information, each session's first request to the API (none of these sessions has
+    // been looked up yet: the session cache misses), one pass at most. Then two `GET /api/auth/me`
+    // per session: the first request of a session idle for a minute slides its idle timeout, a
+    // write that drops it from every cache (this process's too); the second keeps it.
     const residentsCookies = drafts.filter((d) => !d.duplicate).map((d) => d.cookie);
     let r = 0;
     const coldRun = await run(apiUrl, {
@@ -149,7 +141,6 @@ async function main(): Promise<void> {
       seconds: SECONDS,
       next: () => (r < residentsCookies.length ? get('/api/applications', residentsCookies[r++])() : null),
     });
-    rows.push(row("GET /api/applications, sessions' first requests (info)", coldRun, helloRun.rate, 'hello'));
     for (let pass = 0; pass < 2; pass++) {
       let w = 0;
       await run(apiUrl, {
@@ -158,15 +149,53 @@ async function main(): Promise<void> {
         next: () => (w < residentsCookies.length ? get('/api/auth/me', residentsCookies[w++])() : null),
       });
     }
-    const listRun = await run(apiUrl, {
-      connections: 16,
-      seconds: SECONDS,
-      next: () => get('/api/applications', residentsCookies[r++ % residentsCookies.length])(),
-    });
-    rows.push(row('GET /api/applications, 16 conns', listRun, helloRun.rate, 'hello'));
+    // The reads against the hello world, in READ_ROUNDS interleaved rounds (hello world, public
+    // list, resident's list): this machine's rates swing by half between minutes, so each read is
+    // divided by the hello world measured just before it, and the median round's ratio is the one
+    // judged (the issue's own table was the median of three interleaved runs).
+    const rounds: { hello: HttpResult; programs: HttpResult; list: HttpResult }[] = [];
+    for (let round = 0; round < READ_ROUNDS; round++) {
+      const helloRun = await run(`http://127.0.0.1:${helloPort}`, {
+        connections: 16,
+        seconds: SECONDS,
+        next: get('/hello'),
+      });
+      const programsRun = await run(apiUrl, {
+        connections: 16,
+        seconds: SECONDS,
+        next: get('/api/programs'),
+      });
+      const listRun = await run(apiUrl, {
+        connections: 16,
+        seconds: SECONDS,
+        next: () => get('/api/applications', residentsCookies[r++ % residentsCookies.length])(),
+      });
+      rounds.push({ hello: helloRun, programs: programsRun, list: listRun });
+    }
+    await hello.stop();
+    const helloMedian = median(rounds, (x) => x.hello.rate).hello;
+    rows.push(row(`Nest hello world, 16 conns (median of ${READ_ROUNDS})`, helloMedian));
+    const readRow = (scenario: string, read: 'programs' | 'list') => {
+      const ratios = rounds.map((x) => x[read].rate / x.hello.rate);
+      const judged = median(rounds, (x) => x[read].rate / x.hello.rate);
+      rows.push({
+        ...row(scenario, judged[read]),
+        ratio: `${fmt(judged[read].rate / judged.hello.rate, 2)}× hello (rounds ${ratios.map((v) => fmt(v, 2)).join(' ')})`,
+      });
+      return judged[read].rate / judged.hello.rate;
+    };
+    const programsRatio = readRow('GET /api/programs, 16 conns', 'programs');
+    rows.push(
+      row("GET /api/applications, sessions' first requests (info)", coldRun, helloMedian.rate, 'hello'),
+    );
+    const listRatio = readRow('GET /api/applications, 16 conns', 'list');
     goals.push(
-      ratioGoal('public list ≥ 0.3× hello world', programsRun.rate, helloRun.rate, 0.3),
-      ratioGoal('resident list ≥ 0.3× hello world', listRun.rate, helloRun.rate, 0.3),
+      {
+        goal: 'public list ≥ 0.3× hello world',
+        met: programsRatio >= 0.3,
+        detail: `${fmt(programsRatio, 2)}×`,
+      },
+      { goal: 'resident list ≥ 0.3× hello world', met: listRatio >= 0.3, detail: `${fmt(listRatio, 2)}×` },
     );
 
     // Submits: each draft with its own Idempotency-Key, retried with it after a 503/429, spent by
@@ -442,8 +471,9 @@ function setAside(drafts: Draft[], count: number): { main: Draft[]; reserved: Dr
   return { main: drafts.filter((d) => !taken.has(d)), reserved: reserved.reverse() };
 }
 
-function ratioGoal(goal: string, rate: number, baseline: number, min: number) {
-  return { goal, met: rate >= min * baseline, detail: `${fmt(rate / baseline, 2)}×` };
+/** The member whose `value` is the median (the lower middle one of an even count). */
+function median<T>(items: T[], value: (item: T) => number): T {
+  return [...items].sort((a, b) => value(a) - value(b))[Math.floor((items.length - 1) / 2)]!;
 }
 
 function printTable(rows: Row[], goals: { goal: string; met: boolean; detail: string }[]): void {
