@@ -89,13 +89,17 @@ describe('users console (三员)', () => {
     const second = await browser.newContext({ viewport: LAPTOP, locale: 'zh-CN' });
     const page2 = await second.newPage();
     const errors2 = collectPageErrors(page2);
+    onTestFailed(async () => {
+      await page2.screenshot({ path: screenshotPath('failed-users-activate'), fullPage: true });
+    });
     await signIn(page2, baseUrl, 'admin2');
     await page2.waitForURL(`${baseUrl}/console`);
     await page2.goto(`${baseUrl}/console/users`);
     const row2 = await findRow(page2, username);
     await row2.getByTestId('action-activate').click();
     await page2.getByTestId('account-action-ok').click();
-    const done = page2.getByTestId('users-outcome');
+    // The outcome or the dialog's error, whichever comes: a refusal fails with its own words.
+    const done = page2.getByTestId('users-outcome').or(page2.getByTestId('account-action-error'));
     await done.waitFor();
     expect(await done.textContent()).toContain(`已激活 ${username}，现在可以登录。`);
     await expect.poll(async () => row2.getByTestId('account-status').textContent()).toBe('正常');
