@@ -128,6 +128,17 @@ describe('automated checks, notifications and expiry (API + worker)', () => {
       'checking',
       'in_review',
     ]);
+    // Each hop is audited, though the claim's row was written once for both.
+    const audited = (await db.query(
+      `SELECT detail->>'from' AS "from", detail->>'to' AS "to" FROM audit_log
+        WHERE object_id = $1 AND action = 'application.status_changed' ORDER BY seq`,
+      [id],
+    )) as { from: string; to: string }[];
+    expect(audited).toEqual([
+      { from: 'draft', to: 'submitted' },
+      { from: 'submitted', to: 'checking' },
+      { from: 'checking', to: 'in_review' },
+    ]);
     const notified = await waitFor(async () => {
       const rows = (await db.query(
         `SELECT params->>'status' AS status, sms_sent_at FROM notification WHERE user_id = $1`,

@@ -445,20 +445,23 @@ describe('hot query plans at 100k claims', () => {
       () => rolledBack((m) => applications().lockByIds(m, batchIds)),
     ],
     [
-      "a check batch's move (statuses, events, outbox rows)",
+      "a check batch's move (statuses, events, flags, outbox rows)",
       /WITH input/,
       () =>
         rolledBack((m) =>
           applications().moveStatusMany(m, {
             from: 'submitted',
-            to: 'checking',
+            via: 'checking',
+            to: 'in_review',
             at: new Date(),
             actorId: null,
             claims: batchIds.map((id) => ({
               id,
               eventId: randomUUID(),
-              note: 'automated checks',
+              note: 'checks passed',
               job: null,
+              viaEvent: { id: randomUUID(), note: 'automated checks' },
+              flags: [{ code: 'IDENTIFIER_WARNING', detail: { facts: ['serial'] }, weight: 10 }],
             })),
           }),
         ),

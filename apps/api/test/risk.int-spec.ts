@@ -234,6 +234,32 @@ describe('risk signals in the check job', () => {
     expect(await claimRow(claim.id)).toEqual({ status: 'in_review', risk_score: sum });
   });
 
+  it('a flag already on the claim (raised by another path first) is not raised again nor its weight added twice', async () => {
+    const claim = await submitClaim(t, await resident(), 'carScrap', await carFacts());
+    await db.query(
+      `UPDATE application SET facts = jsonb_set(facts, '{oldVehicle,vehicleType}', '"other"') WHERE id = $1`,
+      [claim.id],
+    );
+    // As a dealer's return or a profile change raise a flag: the row and its weight on the score.
+    await db.query(
+      `INSERT INTO application_flag (application_id, code, detail, weight) VALUES ($1, 'VEHICLE_NOT_PASSENGER', '{"earlier": true}', 50)`,
+      [claim.id],
+    );
+    await db.query('UPDATE application SET risk_score = risk_score + 50 WHERE id = $1', [claim.id]);
+    const checked = await runChecks(t, claim.id);
+    expect(checked.moved).toBe(true);
+    expect(checked.flags.sort()).toEqual(['RULES_RECHECK_FAILED', 'VEHICLE_NOT_PASSENGER']);
+    const flags = await flagsOf(claim.id);
+    expect(flags.map((f) => [f.code, f.detail])).toEqual([
+      ['RULES_RECHECK_FAILED', expect.any(Object)],
+      ['VEHICLE_NOT_PASSENGER', { earlier: true }],
+    ]);
+    expect(await claimRow(claim.id)).toEqual({
+      status: 'in_review',
+      risk_score: 50 + RISK_SIGNALS.RULES_RECHECK_FAILED.weight,
+    });
+  });
+
   it('the same person’s two claims on one old car (stacking programs) raise no DUPLICATE_KEY', async () => {
     const owner = await resident();
     const claim = await submitClaim(t, owner, 'carScrap', await carFacts());

@@ -16,7 +16,7 @@ import { DomainError } from '../common/errors/domain-error';
 import type { ApplicationEntity } from './application.entity';
 import { writeOutbox } from '../queue/outbox.service';
 import { checkJob, notifyJob } from './applications.jobs';
-import { ApplicationsRepository } from './applications.repository';
+import { ApplicationsRepository, type RaisedFlagRow } from './applications.repository';
 
 interface MoveCommon {
   note?: string;
@@ -179,37 +179,55 @@ export class ApplicationStateService {
 
   /**
    * The same move for several (locked) claims in two statements whatever their number: their
-   * statuses, timeline events (each with its own note) and notification outbox rows in one, their
-   * audit rows in one. Only moves that change no money (budget effect `none` or `keep`, e.g. the checks'
-   * submitted → checking → in_review); `notify: false` skips the resident's notification, for an
-   * intermediate status the same transaction moves on from (the resident never sees it; its
-   * timeline event stays). Updates the claims in place; a claim that changed meanwhile fails the
-   * whole move (the caller locked them, so it cannot).
+   * statuses, timeline events (each with its own note), notification outbox rows and flags in one,
+   * their audit rows in one. Only moves that change no money (budget effect `none` or `keep`, e.g.
+   * the checks' submitted → checking → in_review). With `via` each claim passes through that
+   * status in the same statement (a timeline event and an audit row for each hop, the row written
+   * once; the resident is notified of the last status only, not of one they never see). Updates
+   * the claims in place; a claim that changed meanwhile fails the whole move (the caller locked
+   * them, so it cannot).
    */
   async moveMany(
     manager: EntityManager,
-    moves: readonly { application: ApplicationEntity; note: string }[],
-    move: { to: Exclude<ApplicationStatus, 'submitted'>; from: ApplicationStatus; notify: boolean },
+    moves: readonly {
+      application: ApplicationEntity;
+      note: string;
+      /** The note of the `from → via` event. */
+      viaNote?: string;
+      flags?: readonly RaisedFlagRow[];
+    }[],
+    move: { to: Exclude<ApplicationStatus, 'submitted'>; from: ApplicationStatus; via?: ApplicationStatus },
   ): Promise<void> {
     if (moves.length === 0) return;
-    const { from, to } = move;
+    const { from, to, via } = move;
+    const hops: [ApplicationStatus, ApplicationStatus][] =
+      via === undefined
+        ? [[from, to]]
+        : [
+            [from, via],
+            [via, to],
+          ];
     // `keep` to a status other than `submitted` moves no money (heldAfter keeps what the claim holds).
-    if (!canTransition(from, to) || !['none', 'keep'].includes(budgetEffect(from, to)))
-      throw new Error(`moveMany cannot move ${from} → ${to}`);
+    for (const [a, b] of hops)
+      if (!canTransition(a, b) || !['none', 'keep'].includes(budgetEffect(a, b)))
+        throw new Error(`moveMany cannot move ${a} → ${b}`);
     if (moves.some(({ application }) => application.status !== from))
       throw new DomainError(ErrorCode.WRONG_STATE, `every application must be ${from}`);
-    const claims = moves.map(({ application, note }) => {
+    const claims = moves.map(({ application, note, viaNote, flags }) => {
       const eventId = randomUUID();
       return {
         id: application.id,
         eventId,
         note,
-        job: move.notify ? notifyJob(application.id, eventId) : null,
+        job: notifyJob(application.id, eventId),
+        ...(via === undefined ? {} : { viaEvent: { id: randomUUID(), note: viaNote ?? null } }),
+        ...(flags ? { flags } : {}),
       };
     });
     const moved = await this.applications.moveStatusMany(manager, {
       from,
       to,
+      ...(via === undefined ? {} : { via }),
       at: this.clock.now(),
       actorId: null,
       claims,
@@ -217,7 +235,7 @@ export class ApplicationStateService {
     if (moved.length !== claims.length)
       throw new DomainError(ErrorCode.WRONG_STATE, 'An application changed meanwhile; reload it');
     await this.audit.recordMany(
-      moves.map(({ application }) => statusAudit(application, from, to, null)),
+      moves.flatMap(({ application }) => hops.map(([a, b]) => statusAudit(application, a, b, null))),
       manager,
     );
     for (const { application } of moves) application.status = to;

@@ -9,6 +9,13 @@ import type { OutboxJob } from '../queue/jobs';
 import { ApplicationEventEntity } from './application-event.entity';
 import { ApplicationEntity } from './application.entity';
 
+/** A flag to raise on a claim: its code, what the reviewer is shown, its weight in the risk score. */
+export interface RaisedFlagRow {
+  code: string;
+  detail: Record<string, unknown>;
+  weight: number;
+}
+
 /**
  * What the resident's list shows of a claim, each field already JSON text as PostgreSQL wrote it
  * (strings quoted and escaped, jsonb as stored, timestamps as `Date#toISOString` writes them, null
@@ -100,12 +107,19 @@ export class ApplicationsRepository {
 
   /**
    * Locks several claims for the rest of the transaction, in id order (two batches that share a
-   * claim then wait for each other instead of deadlocking); missing ids are absent.
+   * claim then wait for each other instead of deadlocking), answering what a guard re-checks of
+   * each: its status and when it was submitted (the caller read the rest before); missing ids are
+   * absent.
    */
-  lockByIds(manager: EntityManager, ids: readonly string[]): Promise<ApplicationEntity[]> {
-    return manager
-      .getRepository(ApplicationEntity)
-      .find({ where: { id: In([...ids]) }, order: { id: 'ASC' }, lock: { mode: 'pessimistic_write' } });
+  async lockByIds(
+    manager: EntityManager,
+    ids: readonly string[],
+  ): Promise<{ id: string; status: ApplicationStatus; submittedAt: Date | null }[]> {
+    const rows = (await manager.query(
+      `SELECT id, status, submitted_at FROM application WHERE id = ANY($1::uuid[]) ORDER BY id FOR UPDATE`,
+      [ids],
+    )) as { id: string; status: ApplicationStatus; submitted_at: Date | null }[];
+    return rows.map((row) => ({ id: row.id, status: row.status, submittedAt: row.submitted_at }));
   }
 
   /**
@@ -325,40 +339,78 @@ export class ApplicationsRepository {
   /**
    * `moveStatus` for several claims making the same move that changes no money (`reserved_fen`
    * stays), in one statement: each claim's status, its timeline event (its own id and note) and,
-   * where given, its notification's outbox row. Answers the ids moved (a claim no longer `from` is
-   * not).
+   * where given, its notification's outbox row and the flags it raises. Answers the ids moved (a
+   * claim no longer `from` is not).
+   *
+   * With `via`, each claim passes through that status in the same statement: two timeline events
+   * (`from → via` with the claim's `via` note, then `via → to`), one row version. The claim's row is
+   * written once whatever it goes through: every `application` UPDATE is a new tuple in each of the
+   * table's indexes (status is indexed, so none is HOT), and the checks' three writes of each claim
+   * (two statuses and the risk score) were most of the worker's database time per claim.
+   *
+   * A flag is raised once per claim and code (a replayed check, or a flag another path raised
+   * first, adds nothing); the weights of the newly raised ones are added to the claim's risk score
+   * in the same UPDATE. Flags of a claim that does not move are written too: the caller locked the
+   * claims and fails the whole move (rolling them back) if any did not.
    */
   async moveStatusMany(
     manager: EntityManager,
     change: {
       from: ApplicationStatus;
       to: ApplicationStatus;
+      via?: ApplicationStatus;
       at: Date;
       actorId: string | null;
-      claims: readonly { id: string; eventId: string; note: string | null; job: OutboxJob | null }[];
+      claims: readonly {
+        id: string;
+        eventId: string;
+        note: string | null;
+        job: OutboxJob | null;
+        /** The `from → via` event; required with `change.via`. */
+        viaEvent?: { id: string; note: string | null };
+        flags?: readonly RaisedFlagRow[];
+      }[];
     },
   ): Promise<string[]> {
-    const { claims } = change;
+    const { claims, via } = change;
+    if (via !== undefined && claims.some((c) => c.viaEvent === undefined))
+      throw new Error('a move through a status needs the event of each claim on the way');
+    const flags = claims.flatMap((c) => (c.flags ?? []).map((flag) => ({ id: c.id, ...flag })));
     const rows = await returning<{ id: string }>(
       manager,
       `WITH input AS (
-         SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::text[], $4::text[], $5::text[], $6::text[], $7::jsonb[])
-             AS i(id, event_id, note, queue, job_name, job_id, payload)),
+         SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::text[], $4::text[], $5::text[], $6::text[], $7::jsonb[],
+                              $12::uuid[], $13::text[])
+             AS i(id, event_id, note, queue, job_name, job_id, payload, via_event_id, via_note)),
+       raised AS (
+         INSERT INTO application_flag (application_id, code, detail, weight)
+         SELECT * FROM unnest($15::uuid[], $16::text[], $17::jsonb[], $18::int[])
+         ON CONFLICT (application_id, code) DO NOTHING RETURNING application_id, weight),
+       risk AS (SELECT application_id, sum(weight)::int AS weight FROM raised GROUP BY application_id),
        moved AS (
          UPDATE application a SET status = $9, updated_at = $10,
                 returned_at = CASE WHEN $9 = 'returned' THEN $10 ELSE a.returned_at END,
                 complete_at = CASE WHEN $9 = 'in_review' THEN COALESCE(a.complete_at, $10) ELSE a.complete_at END,
-                stage = CASE WHEN $9 = 'in_review' THEN 'review' END
-           FROM input i WHERE a.id = i.id AND a.status = $8 RETURNING a.id),
+                stage = CASE WHEN $9 = 'in_review' THEN 'review' END,
+                risk_score = a.risk_score + COALESCE(r.weight, 0)
+           FROM input i LEFT JOIN risk r ON r.application_id = i.id
+          WHERE a.id = i.id AND a.status = $8 RETURNING a.id),
        event AS (
+         -- One INSERT for both hops, sorted: seq (the timeline's tie-break between events of the
+         -- same instant) is drawn in that order.
          INSERT INTO application_event (id, application_id, at, from_status, to_status, note, actor_id)
-         SELECT i.event_id, m.id, $10, $8, $9, i.note, $11::uuid FROM moved m JOIN input i ON i.id = m.id
-         RETURNING application_id),
+         SELECT e.id, e.application_id, $10, e.from_status, e.to_status, e.note, $11::uuid
+           FROM (SELECT h.*, m.id AS application_id FROM moved m JOIN input i ON i.id = m.id,
+                   LATERAL (VALUES (1, i.via_event_id, $8::text, $14::text, i.via_note),
+                                   (2, i.event_id, COALESCE($14, $8)::text, $9::text, i.note)) AS h(hop, id, from_status, to_status, note)
+                  WHERE h.hop = 2 OR $14 IS NOT NULL
+                  ORDER BY m.id, h.hop) e
+         RETURNING application_id, to_status),
        queued AS (
          INSERT INTO outbox (queue, job_name, job_id, payload)
          SELECT i.queue, i.job_name, i.job_id, i.payload FROM event e JOIN input i ON i.id = e.application_id
-          WHERE i.job_id IS NOT NULL)
-       SELECT application_id AS id FROM event`,
+          WHERE e.to_status = $9 AND i.job_id IS NOT NULL)
+       SELECT application_id AS id FROM event WHERE to_status = $9`,
       [
         claims.map((c) => c.id),
         claims.map((c) => c.eventId),
@@ -371,6 +423,13 @@ export class ApplicationsRepository {
         change.to,
         change.at,
         change.actorId,
+        claims.map((c) => c.viaEvent?.id ?? null),
+        claims.map((c) => c.viaEvent?.note ?? null),
+        via ?? null,
+        flags.map((f) => f.id),
+        flags.map((f) => f.code),
+        flags.map((f) => JSON.stringify(f.detail)),
+        flags.map((f) => f.weight),
       ],
     );
     return rows.map((row) => row.id);

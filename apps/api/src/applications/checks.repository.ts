@@ -1,5 +1,4 @@
 import { Injectable } from '@nestjs/common';
-import { riskWeight } from '@huanxin/shared';
 import type { EntityManager } from 'typeorm';
 import { groupBy } from '../common/group-by';
 
@@ -8,7 +7,10 @@ export interface RaisedFlag {
   detail: Record<string, unknown>;
 }
 
-/** Named queries of the automated checks: the fraud signals they read and the flags they raise. */
+/**
+ * Named queries of the automated checks' fraud signals (the flags they raise are written with the
+ * claims' move: ApplicationsRepository.moveStatusMany).
+ */
 @Injectable()
 export class ChecksRepository {
   /**
@@ -70,34 +72,5 @@ export class ChecksRepository {
       [applicationIds],
     )) as { id: string; others: number }[];
     return new Map(rows.map((row) => [row.id, row.others]));
-  }
-
-  /**
-   * Raises the flags of a batch of claims in one statement, once per claim and code (a replayed
-   * check adds nothing), and adds the weights of the newly raised ones to each claim's risk score
-   * (shared `RISK_SIGNALS`).
-   */
-  async insertFlags(
-    manager: EntityManager,
-    raised: readonly { applicationId: string; flags: readonly RaisedFlag[] }[],
-  ): Promise<void> {
-    const rows = raised.flatMap(({ applicationId, flags }) => flags.map((flag) => ({ applicationId, flag })));
-    if (rows.length === 0) return;
-    await manager.query(
-      `WITH raised AS (
-         INSERT INTO application_flag (application_id, code, detail, weight)
-         SELECT application_id, code, detail::jsonb, weight
-           FROM unnest($1::uuid[], $2::text[], $3::text[], $4::int[]) AS f(application_id, code, detail, weight)
-         ON CONFLICT (application_id, code) DO NOTHING RETURNING application_id, weight)
-       UPDATE application a SET risk_score = a.risk_score + r.weight
-         FROM (SELECT application_id, sum(weight)::int AS weight FROM raised GROUP BY application_id) r
-        WHERE a.id = r.application_id`,
-      [
-        rows.map((r) => r.applicationId),
-        rows.map((r) => r.flag.code),
-        rows.map((r) => JSON.stringify(r.flag.detail)),
-        rows.map((r) => riskWeight(r.flag.code)),
-      ],
-    );
   }
 }

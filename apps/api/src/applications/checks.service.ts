@@ -1,8 +1,9 @@
 import { Injectable, Logger } from '@nestjs/common';
+import { riskWeight } from '@huanxin/shared';
 import type { ApplicationEntity } from './application.entity';
 import { ApplicationStateService } from './application-state.service';
 import { ApplicationsRepository } from './applications.repository';
-import { ChecksRepository, type RaisedFlag } from './checks.repository';
+import type { RaisedFlag } from './checks.repository';
 import { CheckSignals } from './checks.signals';
 
 export type { RaisedFlag } from './checks.repository';
@@ -25,9 +26,10 @@ export interface CheckResult {
  * queries, with no transaction open and no row locked; only then a short transaction locks the
  * claims (in id order), re-checks that each is still the same submission (`submitted`, same
  * `submitted_at`: a claim that moved on meanwhile — withdrawn, or checked by a run of the same job
- * — is left alone) and applies both moves and the flags of the others in one go, whatever the
- * batch's size: BEGIN, the row locks, 2 per move (status + event + outbox; audit), one for all
- * flags if any, COMMIT.
+ * — is left alone) and moves the others with their flags in one go, whatever the batch's size:
+ * BEGIN, the row locks, one statement for the statuses (submitted → checking → in_review, each
+ * claim's row written once), timeline events, flags, risk scores and notification outbox rows, one
+ * for the audit rows, COMMIT.
  * A submitted claim's facts cannot change (only drafts and returned claims are editable), so the
  * flags computed on the snapshot are the flags of the claim being moved. A check run twice (a job
  * retried after a crash) finds the claim no longer `submitted` and changes nothing.
@@ -41,7 +43,6 @@ export class ChecksService {
 
   constructor(
     private readonly applications: ApplicationsRepository,
-    private readonly checks: ChecksRepository,
     private readonly state: ApplicationStateService,
     private readonly signals: CheckSignals,
   ) {}
@@ -70,34 +71,32 @@ export class ChecksService {
     raised: readonly RaisedFlag[][],
   ): Promise<Map<string, CheckResult>> {
     const flagsOf = new Map(snapshots.map((a, i) => [a.id, raised[i]!]));
-    const submittedAt = new Map(snapshots.map((a) => [a.id, a.submittedAt?.getTime()]));
+    const byId = new Map(snapshots.map((a) => [a.id, a]));
     return this.applications.transaction(async (manager) => {
-      const locked = await this.applications.lockByIds(
-        manager,
-        snapshots.map((a) => a.id),
-      );
-      const same = locked.filter(
-        (a) => a.status === 'submitted' && a.submittedAt?.getTime() === submittedAt.get(a.id),
-      );
+      const locked = await this.applications.lockByIds(manager, [...byId.keys()]);
+      const same = locked
+        .filter(
+          (row) =>
+            row.status === 'submitted' &&
+            row.submittedAt?.getTime() === byId.get(row.id)!.submittedAt?.getTime(),
+        )
+        .map((row) => byId.get(row.id)!);
       const results = new Map<string, CheckResult>();
       if (same.length === 0) return results;
       await this.state.moveMany(
         manager,
-        same.map((application) => ({ application, note: 'automated checks' })),
-        { from: 'submitted', to: 'checking', notify: false },
-      );
-      await this.checks.insertFlags(
-        manager,
-        same.map((a) => ({ applicationId: a.id, flags: flagsOf.get(a.id)! })),
-      );
-      await this.state.moveMany(
-        manager,
         same.map((application) => {
-          const codes = flagsOf.get(application.id)!.map((f) => f.code);
+          const flags = flagsOf.get(application.id)!;
+          const codes = flags.map((f) => f.code);
           results.set(application.id, { moved: true, flags: codes });
-          return { application, note: codes.length ? `flagged: ${codes.join(', ')}` : 'checks passed' };
+          return {
+            application,
+            viaNote: 'automated checks',
+            note: codes.length ? `flagged: ${codes.join(', ')}` : 'checks passed',
+            flags: flags.map((f) => ({ ...f, weight: riskWeight(f.code) })),
+          };
         }),
-        { from: 'checking', to: 'in_review', notify: true },
+        { from: 'submitted', via: 'checking', to: 'in_review' },
       );
       this.logger.debug({ checked: same.length }, 'applications checked');
       return results;
