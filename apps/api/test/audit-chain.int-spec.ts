@@ -7,6 +7,7 @@ import { AuditService } from '../src/audit/audit.service';
 import { type AppConfig, loadConfig } from '../src/config/config';
 import { createDataSource } from '../src/database/data-source';
 import { AuditSequencer1795910000008 } from '../src/database/migrations/1795910000008-AuditSequencer';
+import { AuditChainBatch1796160000040 } from '../src/database/migrations/1796160000040-AuditChainBatch';
 import { WorkerModule } from '../src/worker.module';
 import { chainAll } from './utils/audit';
 
@@ -64,13 +65,17 @@ describe('audit chain sequencer', () => {
 
   describe('rows chained by the old locked trigger stay valid (migration up from the old schema)', () => {
     it('down to the locked trigger, rows written there, up again: old rows verify and the chain continues', async () => {
-      const migration = new AuditSequencer1795910000008();
+      // The sequencer's migrations, in order: down in reverse, up again in order.
+      const migrations = [new AuditSequencer1795910000008(), new AuditChainBatch1796160000040()];
+      const up = async (runner: QueryRunner) => {
+        for (const migration of migrations) await migration.up(runner);
+      };
       await chainAll(db, config);
       const runner: QueryRunner = db.createQueryRunner();
       await runner.connect();
       let down = false;
       try {
-        await migration.down(runner);
+        for (const migration of [...migrations].reverse()) await migration.down(runner);
         down = true;
         for (let i = 0; i < 3; i++)
           await runner.query(
@@ -81,10 +86,10 @@ describe('audit chain sequencer', () => {
           `SELECT seq, hash FROM audit_log WHERE action = 'test.old_trigger' ORDER BY seq`,
         )) as { seq: string; hash: Buffer }[];
         expect(old.every((row) => row.hash.length === 32)).toBe(true);
-        await migration.up(runner);
+        await up(runner);
         down = false;
       } finally {
-        if (down) await migration.up(runner);
+        if (down) await up(runner);
         await runner.release();
       }
       const [lastOld] = (await db.query(
@@ -239,7 +244,7 @@ describe('audit chain sequencer', () => {
         const pid = await waitFor(async () => {
           const rows = (await db.query(
             `SELECT pid FROM pg_stat_activity
-              WHERE datname = current_database() AND wait_event_type = 'Lock' AND query LIKE 'UPDATE audit_log%'`,
+              WHERE datname = current_database() AND wait_event_type = 'Lock' AND query LIKE '%audit_log_chain_next%'`,
           )) as { pid: number }[];
           return rows[0]?.pid;
         });
@@ -396,6 +401,26 @@ describe('audit chain sequencer', () => {
             `UPDATE audit_log a SET chain_seq = $2, prev_hash = $3,
                hash = sha256($3 || convert_to(audit_log_canonical(a), 'UTF8')) WHERE seq = $1`,
             [await unchainedRow(), Number(h.chain_seq) + 1, wrong],
+          ];
+        },
+      ],
+      [
+        'a fill that leaves the hash out (computed by the guard) but skips a position',
+        async () => {
+          const h = await head();
+          return [
+            `UPDATE audit_log SET chain_seq = $2, prev_hash = $3 WHERE seq = $1`,
+            [await unchainedRow(), Number(h.chain_seq) + 2, h.hash],
+          ];
+        },
+      ],
+      [
+        'a fill that leaves the hash out but links to the wrong previous hash',
+        async () => {
+          const h = await head();
+          return [
+            `UPDATE audit_log SET chain_seq = $2, prev_hash = $3 WHERE seq = $1`,
+            [await unchainedRow(), Number(h.chain_seq) + 1, Buffer.alloc(32, 1)],
           ];
         },
       ],

@@ -1,14 +1,16 @@
 /**
- * `npx tsx bench/load/drain.bench.ts [--drafts N] [--seconds S] [--env K=V ...]`: the load
+ * `npx tsx bench/load/drain.bench.ts [--drafts N] [--seconds S] [--env K=V ...] [--worker W]`: the load
  * benchmark's drain scenario alone, for profiling the worker. Seeds drafts, submits them through
  * the built API at 16 connections (no worker running), then starts the built worker and times the
  * drain as load.bench.ts does, sampling pg_stat_activity wait events of the worker's connections.
- * Extra `--env K=V` pairs go to the worker only; WORKER_NODE_ARGS (e.g. --cpu-prof) to its node.
+ * Extra `--env K=V` pairs go to the worker only; WORKER_NODE_ARGS (e.g. --cpu-prof) to its node;
+ * `--worker x/main.worker.js` runs another build's worker (a copy of dist from before a change).
  */
+import path from 'node:path';
 import { createRedis } from '../../src/redis/redis.module';
 import { DraftQueue } from './drafts';
 import { fillProgram, seedResidentsAndDrafts } from './seed';
-import { cliOption, cpuSeconds, openBenchRun, submitDrafts } from './stack';
+import { cliOption, cliOptions, cpuSeconds, openBenchRun, submitDrafts } from './stack';
 
 const argv = process.argv.slice(2);
 const workerEnv: Record<string, string> = {};
@@ -20,6 +22,7 @@ argv.forEach((a, i) => {
 });
 const DRAFTS = cliOption(argv, 'drafts', 3000);
 const SECONDS = cliOption(argv, 'seconds', 15);
+const WORKER = cliOptions(argv, 'worker').map((w) => path.resolve(w))[0];
 
 async function main(): Promise<void> {
   const bench = await openBenchRun();
@@ -46,10 +49,14 @@ async function main(): Promise<void> {
     const probe = createRedis({ ...config, redis: { ...config.redis, prefix: '' } });
     probe.options.keyPrefix = '';
     const nodeArgs = (process.env.WORKER_NODE_ARGS ?? '').split(' ').filter(Boolean);
-    const worker = bench.startWorker(workerEnv, nodeArgs);
+    const worker = bench.startWorker(workerEnv, nodeArgs, WORKER);
     let started = 0;
     let drained = 0;
     let cpu0 = 0;
+    // The Redis server's CPU (all of it: on a shared server other clients count too).
+    if (probe.status !== 'ready') await new Promise((resolve) => probe.once('ready', resolve));
+    const redisPid = Number(/process_id:(\d+)/.exec(await probe.info('server'))?.[1] ?? 0);
+    let redisCpu0 = 0;
     const waits = new Map<string, number>();
     let samples = 0;
     // CPU of the run's PostgreSQL backends (the worker's pool), first and last seen.
@@ -59,6 +66,7 @@ async function main(): Promise<void> {
       if (!started && (now.outbox < before.outbox || now.waiting < before.waiting)) {
         started = Date.now();
         cpu0 = cpuSeconds(worker.process.pid!);
+        redisCpu0 = cpuSeconds(redisPid);
       }
       if (now.outbox === 0 && now.waiting === 0) {
         drained = Date.now();
@@ -78,6 +86,8 @@ async function main(): Promise<void> {
         );
         for (const { pid } of pids) {
           const now = cpuSeconds(pid);
+          // 0: the backend has just ended (its pool closed an idle connection): keep its last reading.
+          if (now === 0) continue;
           const seen = backends.get(pid);
           backends.set(pid, { first: seen?.first ?? now, last: now });
         }
@@ -96,6 +106,7 @@ async function main(): Promise<void> {
     }
     const seconds = (drained - started) / 1000;
     const cpu = cpuSeconds(worker.process.pid!) - cpu0;
+    const redisCpu = cpuSeconds(redisPid) - redisCpu0;
     console.log(
       `drain: ${before.waiting} claims (${before.outbox} outbox rows) in ${seconds.toFixed(1)} s = ${(before.waiting / seconds).toFixed(0)}/s; ` +
         `worker CPU ${((cpu * 1000) / before.waiting).toFixed(1)} ms/claim, ${((cpu / seconds) * 100).toFixed(0)}% of a core; ratio to submits ${(before.waiting / seconds / result.rate).toFixed(2)}×`,
@@ -103,6 +114,9 @@ async function main(): Promise<void> {
     const pgCpu = [...backends.values()].reduce((sum, b) => sum + b.last - b.first, 0);
     console.log(
       `PostgreSQL backends of the worker: ${((pgCpu * 1000) / before.waiting).toFixed(1)} ms CPU per claim, ${((pgCpu / seconds) * 100).toFixed(0)}% of a core`,
+    );
+    console.log(
+      `Redis server: ${((redisCpu * 1000) / before.waiting).toFixed(1)} ms CPU per claim, ${((redisCpu / seconds) * 100).toFixed(0)}% of a core`,
     );
     console.log(
       'pg_stat_activity (avg connections per sample):',

@@ -193,7 +193,8 @@ export interface BenchRun {
   /** Starts the built API on the run's port and waits until it answers. */
   startApi: () => Promise<Child>;
   /** Starts the built worker (extra environment and node arguments, e.g. --cpu-prof). */
-  startWorker: (extraEnv?: Record<string, string>, nodeArgs?: string[]) => Child;
+  /** `main`: another build's main.worker.js (an A/B of the drain); default dist's. */
+  startWorker: (extraEnv?: Record<string, string>, nodeArgs?: string[], main?: string) => Child;
   close: () => Promise<void>;
 }
 
@@ -254,8 +255,8 @@ export async function openBenchRun(): Promise<BenchRun> {
       await waitForOk(`${apiUrl}/api/health`, api);
       return api;
     },
-    startWorker: (extraEnv = {}, nodeArgs = []) => {
-      const worker = startChild([...nodeArgs, workerMain], { ...env, ...extraEnv });
+    startWorker: (extraEnv = {}, nodeArgs = [], main = workerMain) => {
+      const worker = startChild([...nodeArgs, main], { ...env, ...extraEnv });
       children.push(worker);
       return worker;
     },

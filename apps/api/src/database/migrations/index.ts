@@ -25,6 +25,7 @@ import { Returns1796160000010 } from './1796160000010-Returns';
 import { ProgramVersions1796160000020 } from './1796160000020-ProgramVersions';
 import { ApplicationReprice1796160000025 } from './1796160000025-ApplicationReprice';
 import { SecurityAdminRole1796160000030 } from './1796160000030-SecurityAdminRole';
+import { AuditChainBatch1796160000040 } from './1796160000040-AuditChainBatch';
 
 export const MIGRATIONS = [
   Init1795889895000,
@@ -52,4 +53,5 @@ export const MIGRATIONS = [
   ProgramVersions1796160000020,
   ApplicationReprice1796160000025,
   SecurityAdminRole1796160000030,
+  AuditChainBatch1796160000040,
 ];
