@@ -438,6 +438,40 @@ describe('audit chain sequencer', () => {
       await expect(db.query(sql, parameters)).rejects.toThrow(/append-only/);
     });
 
+    it('refuses a fill, hash left to the guard, that also changes any one other column the table has', async () => {
+      // From the catalogue, not a list: a column added later is covered, or this asks for its change.
+      const columns = (await db.query(
+        `SELECT column_name, data_type FROM information_schema.columns
+          WHERE table_schema = current_schema() AND table_name = 'audit_log'
+            AND column_name NOT IN ('chain_seq', 'prev_hash', 'hash') ORDER BY ordinal_position`,
+      )) as { column_name: string; data_type: string }[];
+      const changeOf: Record<string, (column: string) => string> = {
+        bigint: (c) => `${c} + 1`,
+        'timestamp with time zone': (c) => `${c} + interval '1 second'`,
+        uuid: () => 'gen_random_uuid()',
+        text: (c) => `coalesce(${c}, '') || 'x'`,
+        jsonb: (c) => `coalesce(${c}, '{}') || '{"tampered": true}'`,
+      };
+      expect(columns.map((c) => c.column_name)).toEqual(expect.arrayContaining(['seq', 'action', 'detail']));
+      const refusals: [string, string][] = [];
+      for (const { column_name: column, data_type: type } of columns) {
+        const change = changeOf[type];
+        if (!change) throw new Error(`give a change for audit_log.${column} (${type})`);
+        const h = await head();
+        const answer = await db
+          .query(
+            `UPDATE audit_log SET "${column}" = ${change(`"${column}"`)}, chain_seq = $2, prev_hash = $3 WHERE seq = $1`,
+            [await unchainedRow(), Number(h.chain_seq) + 1, h.hash],
+          )
+          .then(
+            () => 'accepted',
+            (error: Error) => (/append-only/.test(error.message) ? 'refused' : error.message),
+          );
+        refusals.push([column, answer]);
+      }
+      expect(refusals).toEqual(columns.map((c) => [c.column_name, 'refused']));
+    });
+
     it('allows the correct fill once (the sequencer’s own statement), and never again', async () => {
       const seq = await unchainedRow();
       const fill = async () => {

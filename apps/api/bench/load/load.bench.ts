@@ -7,6 +7,9 @@
  *                   and says so if they run out)
  *   --skip-100k     skip filling the program to 100k claims (the capacity-as-it-fills check)
  *   --read-rounds N interleaved rounds of hello world, public list and resident's list (default 3)
+ *   --runs N        the whole benchmark N times (default 1), each on a database of its own; a goal
+ *                   is then met when it is met in a majority of the runs (for a goal on one measure,
+ *                   that is its median meeting it; a goal on two must meet both in the same run)
  *
  * It makes a database and a Redis prefix of its own (dropped at the end), seeds residents and
  * complete drafts through the app's cipher and session service, starts the BUILT API (no worker,
@@ -56,6 +59,7 @@ const DRAFTS = option('drafts', 10_000);
 const SKIP_100K = flag('skip-100k');
 /** Interleaved rounds of the hello world and the two reads (median judged). */
 const READ_ROUNDS = option('read-rounds', 3);
+const RUNS = option('runs', 1);
 const EXHAUSTION_FITS = 50;
 /** Fresh drafts (one per person) set aside for the exhaustion scenario, which runs until all are answered. */
 const EXHAUSTION_DRAFTS = 500;
@@ -80,14 +84,17 @@ const statusText = (s: Record<string, number>) =>
     .map(([k, v]) => `${k}×${v}`)
     .join(' ');
 
-async function main(): Promise<void> {
+type Goal = { goal: string; met: boolean; detail: string };
+
+/** One whole run: its table and goals printed; answers its goals and whether an invariant broke. */
+async function runOnce(): Promise<{ goals: Goal[]; broken: boolean }> {
   const bench = await openBenchRun();
   const { pool, config, logger, dbName, apiUrl, children } = bench;
   const pgbUrl = bench.databaseUrl('pgbench');
   const helloPort = await freePort();
   const pgbPool = new Pool({ connectionString: pgbUrl.toString(), max: 2 });
   const rows: Row[] = [];
-  const goals: { goal: string; met: boolean; detail: string }[] = [];
+  const goals: Goal[] = [];
   const accepted: string[] = [];
   const replays: string[] = [];
   let broken = false;
@@ -444,6 +451,30 @@ async function main(): Promise<void> {
     await pgbPool.end();
     await bench.close();
   }
+  return { goals, broken };
+}
+
+async function main(): Promise<void> {
+  const runs: Goal[][] = [];
+  let broken = false;
+  for (let i = 1; i <= RUNS; i++) {
+    if (RUNS > 1) console.log(`\n=== run ${i} of ${RUNS} ===`);
+    const result = await runOnce();
+    runs.push(result.goals);
+    broken ||= result.broken;
+  }
+  if (RUNS > 1) {
+    // Rates on a shared 2-core machine swing from minute to minute; a goal is judged over the
+    // runs as the issue's own baseline was (the median of three runs).
+    console.log(`\nGoals over ${RUNS} runs (met in a majority of them)`);
+    for (const [i, { goal }] of runs[0]!.entries()) {
+      const each = runs.map((goals) => goals[i]!);
+      const met = each.filter((g) => g.met).length;
+      console.log(`  ${met * 2 > RUNS ? 'met    ' : 'NOT met'}  ${goal}: met in ${met} of ${RUNS}`);
+      for (const [run, g] of each.entries())
+        console.log(`             run ${run + 1}: ${g.met ? 'met' : 'NOT met'}, ${g.detail}`);
+    }
+  }
   if (broken) {
     console.error('A money invariant is broken.');
     process.exitCode = 1;
@@ -483,7 +514,7 @@ function median<T>(items: T[], value: (item: T) => number): T {
   return [...items].sort((a, b) => value(a) - value(b))[Math.floor((items.length - 1) / 2)]!;
 }
 
-function printTable(rows: Row[], goals: { goal: string; met: boolean; detail: string }[]): void {
+function printTable(rows: Row[], goals: Goal[]): void {
   const header = ['scenario', 'ok/s', 'p50 ms', 'p99 ms', 'statuses', 'ratio'];
   const cells = rows.map((r) => [
     r.scenario,
