@@ -8,11 +8,10 @@ import { returning, textPairs, type NamedStatement } from '../database/sql';
 import type { OutboxJob } from '../queue/jobs';
 import { ApplicationEventEntity } from './application-event.entity';
 import { ApplicationEntity } from './application.entity';
+import type { RaisedFlag } from './checks.repository';
 
-/** A flag to raise on a claim: its code, what the reviewer is shown, its weight in the risk score. */
-export interface RaisedFlagRow {
-  code: string;
-  detail: Record<string, unknown>;
+/** A flag the checks raise on a claim, with its weight in the risk score (shared `riskWeight`). */
+export interface RaisedFlagRow extends RaisedFlag {
   weight: number;
 }
 
