@@ -10,7 +10,7 @@ import path from 'node:path';
 import { createRedis } from '../../src/redis/redis.module';
 import { DraftQueue } from './drafts';
 import { fillProgram, seedResidentsAndDrafts } from './seed';
-import { cliOption, cliOptions, cpuSeconds, openBenchRun, submitDrafts } from './stack';
+import { cliOption, cliOptions, cpuSeconds, cpuSplit, openBenchRun, submitDrafts } from './stack';
 
 const argv = process.argv.slice(2);
 const workerEnv: Record<string, string> = {};
@@ -53,6 +53,7 @@ async function main(): Promise<void> {
     let started = 0;
     let drained = 0;
     let cpu0 = 0;
+    let system0 = 0;
     // The Redis server's CPU (all of it: on a shared server other clients count too).
     if (probe.status !== 'ready') await new Promise((resolve) => probe.once('ready', resolve));
     const redisPid = Number(/process_id:(\d+)/.exec(await probe.info('server'))?.[1] ?? 0);
@@ -66,6 +67,7 @@ async function main(): Promise<void> {
       if (!started && (now.outbox < before.outbox || now.waiting < before.waiting)) {
         started = Date.now();
         cpu0 = cpuSeconds(worker.process.pid!);
+        system0 = cpuSplit(worker.process.pid!).system;
         redisCpu0 = cpuSeconds(redisPid);
       }
       if (now.outbox === 0 && now.waiting === 0) {
@@ -106,10 +108,11 @@ async function main(): Promise<void> {
     }
     const seconds = (drained - started) / 1000;
     const cpu = cpuSeconds(worker.process.pid!) - cpu0;
+    const system = cpuSplit(worker.process.pid!).system - system0;
     const redisCpu = cpuSeconds(redisPid) - redisCpu0;
     console.log(
       `drain: ${before.waiting} claims (${before.outbox} outbox rows) in ${seconds.toFixed(1)} s = ${(before.waiting / seconds).toFixed(0)}/s; ` +
-        `worker CPU ${((cpu * 1000) / before.waiting).toFixed(1)} ms/claim, ${((cpu / seconds) * 100).toFixed(0)}% of a core; ratio to submits ${(before.waiting / seconds / result.rate).toFixed(2)}×`,
+        `worker CPU ${((cpu * 1000) / before.waiting).toFixed(1)} ms/claim, ${((cpu / seconds) * 100).toFixed(0)}% of a core (${((system / cpu) * 100).toFixed(0)}% in the kernel); ratio to submits ${(before.waiting / seconds / result.rate).toFixed(2)}×`,
     );
     const pgCpu = [...backends.values()].reduce((sum, b) => sum + b.last - b.first, 0);
     console.log(

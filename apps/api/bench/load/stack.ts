@@ -103,13 +103,19 @@ export function rssSampler(pid: number): { max: () => number; stop: () => void }
 
 /** CPU seconds (user + system) a process has used so far (Linux /proc; 0 once it has ended). */
 export function cpuSeconds(pid: number): number {
+  const { user, system } = cpuSplit(pid);
+  return user + system;
+}
+
+/** The same, as the time in the process's own code (user) and in the kernel for it (system). */
+export function cpuSplit(pid: number): { user: number; system: number } {
   try {
     // Fields after the command name (which may hold spaces): utime and stime are the 12th and 13th.
     const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
     const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    return (Number(fields[11]) + Number(fields[12])) / 100;
+    return { user: Number(fields[11]) / 100, system: Number(fields[12]) / 100 };
   } catch {
-    return 0;
+    return { user: 0, system: 0 };
   }
 }
 
