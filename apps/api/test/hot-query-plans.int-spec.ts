@@ -455,11 +455,11 @@ describe('hot query plans at 100k claims', () => {
             to: 'in_review',
             at: new Date(),
             actorId: null,
+            job: null,
             claims: batchIds.map((id) => ({
               id,
               eventId: randomUUID(),
               note: 'checks passed',
-              job: null,
               viaEvent: { id: randomUUID(), note: 'automated checks' },
               flags: [{ code: 'IDENTIFIER_WARNING', detail: { facts: ['serial'] }, weight: 10 }],
             })),

@@ -15,7 +15,7 @@ import { Clock } from '../common/clock';
 import { DomainError } from '../common/errors/domain-error';
 import type { ApplicationEntity } from './application.entity';
 import { writeOutbox } from '../queue/outbox.service';
-import { checkJob, notifyJob } from './applications.jobs';
+import { checkJob, notifyAllJob, notifyJob } from './applications.jobs';
 import { ApplicationsRepository, type RaisedFlagRow } from './applications.repository';
 
 interface MoveCommon {
@@ -179,7 +179,7 @@ export class ApplicationStateService {
 
   /**
    * The same move for several (locked) claims in two statements whatever their number: their
-   * statuses, timeline events (each with its own note), notification outbox rows and flags in one,
+   * statuses, timeline events (each with its own note), flags and one notice job for them all in one,
    * their audit rows in one. Only moves that change no money (budget effect `none` or `keep`, e.g.
    * the checks' submitted → checking → in_review). With `via` each claim passes through that
    * status in the same statement (a timeline event and an audit row for each hop, the row written
@@ -213,23 +213,20 @@ export class ApplicationStateService {
         throw new Error(`moveMany cannot move ${a} → ${b}`);
     if (moves.some(({ application }) => application.status !== from))
       throw new DomainError(ErrorCode.WRONG_STATE, `every application must be ${from}`);
-    const claims = moves.map(({ application, note, viaNote, flags }) => {
-      const eventId = randomUUID();
-      return {
-        id: application.id,
-        eventId,
-        note,
-        job: notifyJob(application.id, eventId),
-        ...(via === undefined ? {} : { viaEvent: { id: randomUUID(), note: viaNote ?? null } }),
-        ...(flags ? { flags } : {}),
-      };
-    });
+    const claims = moves.map(({ application, note, viaNote, flags }) => ({
+      id: application.id,
+      eventId: randomUUID(),
+      note,
+      ...(via === undefined ? {} : { viaEvent: { id: randomUUID(), note: viaNote ?? null } }),
+      ...(flags ? { flags } : {}),
+    }));
     const moved = await this.applications.moveStatusMany(manager, {
       from,
       to,
       ...(via === undefined ? {} : { via }),
       at: this.clock.now(),
       actorId: null,
+      job: notifyAllJob(claims.map((c) => ({ applicationId: c.id, eventId: c.eventId }))),
       claims,
     });
     if (moved.length !== claims.length)

@@ -25,4 +25,4 @@ export const checkJob = (applicationId: string, eventId: string) =>
   CHECK_APPLICATION.job({ applicationId, eventId });
 
 // The resident's status message is the notifications domain's job; producers here import it from here.
-export { notifyJob } from '../notifications/notifications.jobs';
+export { notifyAllJob, notifyJob } from '../notifications/notifications.jobs';

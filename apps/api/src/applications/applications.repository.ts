@@ -337,9 +337,9 @@ export class ApplicationsRepository {
 
   /**
    * `moveStatus` for several claims making the same move that changes no money (`reserved_fen`
-   * stays), in one statement: each claim's status, its timeline event (its own id and note) and,
-   * where given, its notification's outbox row and the flags it raises. Answers the ids moved (a
-   * claim no longer `from` is not).
+   * stays), in one statement: each claim's status, its timeline event (its own id and note), the
+   * flags it raises and, where given, the outbox row of the move's notice (one job for all the
+   * claims, written when any moved). Answers the ids moved (a claim no longer `from` is not).
    *
    * With `via`, each claim passes through that status in the same statement: two timeline events
    * (`from → via` with the claim's `via` note, then `via → to`), one row version. The claim's row is
@@ -360,11 +360,12 @@ export class ApplicationsRepository {
       via?: ApplicationStatus;
       at: Date;
       actorId: string | null;
+      /** The notice of the whole move (one job for every claim's last event), if any. */
+      job: OutboxJob | null;
       claims: readonly {
         id: string;
         eventId: string;
         note: string | null;
-        job: OutboxJob | null;
         /** The `from → via` event; required with `change.via`. */
         viaEvent?: { id: string; note: string | null };
         flags?: readonly RaisedFlagRow[];
@@ -378,9 +379,8 @@ export class ApplicationsRepository {
     const rows = await returning<{ id: string }>(
       manager,
       `WITH input AS (
-         SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::text[], $4::text[], $5::text[], $6::text[], $7::jsonb[],
-                              $12::uuid[], $13::text[])
-             AS i(id, event_id, note, queue, job_name, job_id, payload, via_event_id, via_note)),
+         SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::text[], $12::uuid[], $13::text[])
+             AS i(id, event_id, note, via_event_id, via_note)),
        raised AS (
          INSERT INTO application_flag (application_id, code, detail, weight)
          SELECT * FROM unnest($15::uuid[], $16::text[], $17::jsonb[], $18::int[])
@@ -407,17 +407,16 @@ export class ApplicationsRepository {
          RETURNING application_id, to_status),
        queued AS (
          INSERT INTO outbox (queue, job_name, job_id, payload)
-         SELECT i.queue, i.job_name, i.job_id, i.payload FROM event e JOIN input i ON i.id = e.application_id
-          WHERE e.to_status = $9 AND i.job_id IS NOT NULL)
+         SELECT $4, $5, $6, $7::jsonb WHERE $6::text IS NOT NULL AND EXISTS (SELECT 1 FROM moved))
        SELECT application_id AS id FROM event WHERE to_status = $9`,
       [
         claims.map((c) => c.id),
         claims.map((c) => c.eventId),
         claims.map((c) => c.note),
-        claims.map((c) => c.job?.queue ?? null),
-        claims.map((c) => c.job?.name ?? null),
-        claims.map((c) => c.job?.jobId ?? null),
-        claims.map((c) => (c.job ? JSON.stringify(c.job.payload) : null)),
+        change.job?.queue ?? null,
+        change.job?.name ?? null,
+        change.job?.jobId ?? null,
+        change.job ? JSON.stringify(change.job.payload) : null,
         change.from,
         change.to,
         change.at,

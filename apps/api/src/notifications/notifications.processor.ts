@@ -3,7 +3,7 @@ import { PiiCipher } from '../common/crypto/pii-cipher';
 import type { PayloadOf } from '../queue/jobs';
 import { JobBatch } from '../queue/job-batch';
 import { handleJobs, JobProcessor, type QueueProcessor } from '../queue/job-processor';
-import { NOTIFY_ACCOUNT, NOTIFY_STATUS } from './notifications.jobs';
+import { NOTIFY_ACCOUNT, NOTIFY_STATUS, NOTIFY_STATUSES, type StatusEvent } from './notifications.jobs';
 import { NotificationsRepository } from './notifications.repository';
 import { SmsService } from './sms.service';
 
@@ -27,7 +27,8 @@ const WITH_REASON = new Set(['returned', 'rejected', 'cancelled']);
 /** Status notices per batch, and batches at once. */
 const NOTIFY_BATCH = { maxBatch: 64, parallel: 2 };
 
-type StatusPayload = PayloadOf<typeof NOTIFY_STATUS>;
+type StatusPayload = StatusEvent;
+type StatusResult = { notified: true } | { skipped: string };
 
 /**
  * Tells the resident about a status change: an in-app notification and an SMS. The notification
@@ -35,21 +36,24 @@ type StatusPayload = PayloadOf<typeof NOTIFY_STATUS>;
  * `sms_sent_at` is set (retries with backoff when the gateway fails).
  *
  * The status jobs running at once are done as one batch (JobBatch): their events read in one
- * statement, their rows inserted in one, each SMS sent on its own, the sent ones marked in one.
- * If a send fails, the others of the batch are marked sent first and the batch fails; JobBatch
- * then runs each job alone, so only the failed one fails (the sent ones find their SMS sent).
+ * statement, their rows inserted in one, their SMS sent together (SmsService.sendMany: one Redis
+ * transaction for the dev outbox, one request per message to a gateway), the sent ones marked in
+ * one. If a send fails, the others of the batch are marked sent first and the batch fails;
+ * JobBatch then runs each job alone, so only the failed one fails (the sent ones find their SMS
+ * sent). A job of several events (a check batch's) puts each of them into these batches.
  */
 @Injectable()
 // NOTIFICATIONS_CONCURRENCY: status jobs active at once, gathered into batches (one per claim
 // status the resident sees: submitted, in_review, and the review's decisions).
 @JobProcessor({ concurrency: (config) => config.worker.notificationsConcurrency })
 export class NotificationsProcessor implements QueueProcessor {
-  readonly jobs = handleJobs([NOTIFY_STATUS, NOTIFY_ACCOUNT], {
+  readonly jobs = handleJobs([NOTIFY_STATUS, NOTIFY_STATUSES, NOTIFY_ACCOUNT], {
     'notifications.application-status': (payload) => this.batch.load(payload),
+    'notifications.application-statuses': ({ events }) => this.notifyAll(events),
     'notifications.account-notice': (payload) => this.accountNotice(payload),
   });
 
-  private readonly batch = new JobBatch<StatusPayload, unknown>(
+  private readonly batch = new JobBatch<StatusPayload, StatusResult>(
     (payloads) => this.notifyMany(payloads),
     NOTIFY_BATCH,
   );
@@ -60,12 +64,27 @@ export class NotificationsProcessor implements QueueProcessor {
     private readonly cipher: PiiCipher,
   ) {}
 
-  async notify(payload: StatusPayload): Promise<unknown> {
-    return (await this.notifyMany([payload]))[0];
+  async notify(payload: StatusPayload): Promise<StatusResult> {
+    return (await this.notifyMany([payload]))[0]!;
+  }
+
+  /**
+   * A job of several events (NOTIFY_STATUSES): each goes into the batches with the single jobs'
+   * events. The job ends when all of them have (a failed one fails it once the others are done, and
+   * its retry finds the sent ones sent).
+   */
+  async notifyAll(events: readonly StatusEvent[]): Promise<unknown> {
+    const settled = await Promise.allSettled(events.map((event) => this.batch.load(event)));
+    const failed = settled.find((result): result is PromiseRejectedResult => result.status === 'rejected');
+    if (failed) throw failed.reason;
+    const notified = settled.filter(
+      (result) => result.status === 'fulfilled' && 'notified' in result.value,
+    ).length;
+    return { notified, skipped: events.length - notified };
   }
 
   /** Each event's notice, in the payloads' order. */
-  async notifyMany(payloads: readonly StatusPayload[]): Promise<unknown[]> {
+  async notifyMany(payloads: readonly StatusPayload[]): Promise<StatusResult[]> {
     const events = await this.notifications.statusEvents(payloads);
     const notices = new Map<
       string,
@@ -102,12 +121,11 @@ export class NotificationsProcessor implements QueueProcessor {
     const sends = [...pending].flatMap(([eventKey, id]) => {
       const notice = notices.get(eventKey)!;
       if (!notice.phoneEnc) return [];
-      const phone = this.cipher.decrypt(notice.phoneEnc, 'user.phone');
-      return [this.sms.send({ phone, text: notice.text }).then(() => id)];
+      return [{ id, phone: this.cipher.decrypt(notice.phoneEnc, 'user.phone'), text: notice.text }];
     });
-    const sent = await Promise.allSettled(sends);
+    const sent = sends.length ? await this.sms.sendMany(sends) : [];
     await this.notifications.markSmsSent(
-      ...sent.flatMap((result) => (result.status === 'fulfilled' ? [result.value] : [])),
+      ...sends.flatMap(({ id }, i) => (sent[i]!.status === 'fulfilled' ? [id] : [])),
     );
     const failed = sent.find((result): result is PromiseRejectedResult => result.status === 'rejected');
     if (failed) throw failed.reason;

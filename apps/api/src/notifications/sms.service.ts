@@ -33,45 +33,64 @@ export class SmsService {
   ) {}
 
   async send(message: SmsMessage): Promise<void> {
+    const [result] = await this.sendMany([message]);
+    if (result!.status === 'rejected') throw result!.reason;
+  }
+
+  /**
+   * Sends several messages; each one's outcome, in order. The dev outbox stores them all in one
+   * Redis transaction (the worker sends a batch of status notices at once); the gateway gets one
+   * request per message, so one refused message fails alone.
+   */
+  async sendMany(messages: readonly SmsMessage[]): Promise<PromiseSettledResult<void>[]> {
     switch (this.config.sms.transport) {
       case 'dev-outbox': {
-        const entry: DevSmsMessage = {
-          phone: message.phone,
-          text: message.text,
-          code: message.code ?? null,
-          sentAt: this.clock.now().toISOString(),
-        };
-        const key = devOutboxKey(message.phone);
-        await this.redis
-          .multi()
-          .lpush(key, JSON.stringify(entry))
-          .ltrim(key, 0, DEV_OUTBOX_MAX - 1)
-          .expire(key, DEV_OUTBOX_TTL_SECONDS)
-          .exec();
-        return;
+        const sentAt = this.clock.now().toISOString();
+        const multi = this.redis.multi();
+        for (const message of messages) {
+          const entry: DevSmsMessage = {
+            phone: message.phone,
+            text: message.text,
+            code: message.code ?? null,
+            sentAt,
+          };
+          const key = devOutboxKey(message.phone);
+          multi
+            .lpush(key, JSON.stringify(entry))
+            .ltrim(key, 0, DEV_OUTBOX_MAX - 1)
+            .expire(key, DEV_OUTBOX_TTL_SECONDS);
+        }
+        const stored = await multi.exec().then(
+          (): PromiseSettledResult<void> => ({ status: 'fulfilled', value: undefined }),
+          (reason: unknown): PromiseSettledResult<void> => ({ status: 'rejected', reason }),
+        );
+        return messages.map(() => stored);
       }
       case 'console':
-        process.stdout.write(`[sms → ${message.phone}] ${message.text}\n`);
-        return;
-      case 'http': {
-        const response = await fetch(this.config.sms.httpUrl!, {
-          method: 'POST',
-          headers: {
-            'content-type': 'application/json',
-            ...(this.config.sms.httpToken ? { authorization: `Bearer ${this.config.sms.httpToken}` } : {}),
-          },
-          body: JSON.stringify({ phone: message.phone, text: message.text }),
-          signal: AbortSignal.timeout(5000),
-        });
-        if (!response.ok) {
-          this.logger.warn(
-            { status: response.status, to: maskPhone(message.phone) },
-            'SMS gateway refused the message',
-          );
-          throw new Error(`SMS gateway answered ${response.status}`);
-        }
-        return;
-      }
+        for (const message of messages) process.stdout.write(`[sms → ${message.phone}] ${message.text}\n`);
+        return messages.map(() => ({ status: 'fulfilled', value: undefined }));
+      case 'http':
+        return Promise.allSettled(messages.map((message) => this.post(message)));
+    }
+  }
+
+  /** One message to the gateway webhook; a refusal (non-2xx) or a timeout rejects. */
+  private async post(message: SmsMessage): Promise<void> {
+    const response = await fetch(this.config.sms.httpUrl!, {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/json',
+        ...(this.config.sms.httpToken ? { authorization: `Bearer ${this.config.sms.httpToken}` } : {}),
+      },
+      body: JSON.stringify({ phone: message.phone, text: message.text }),
+      signal: AbortSignal.timeout(5000),
+    });
+    if (!response.ok) {
+      this.logger.warn(
+        { status: response.status, to: maskPhone(message.phone) },
+        'SMS gateway refused the message',
+      );
+      throw new Error(`SMS gateway answered ${response.status}`);
     }
   }
 

@@ -23,7 +23,7 @@ const pad = (n: number, width: number) => String(n).padStart(width, '0');
  * 8001–8299 documents, 9001 input-sweep, 9101–9103 reveal, 9201 redis-down, 9401–9405 resident-list,
  * 9600–9699 review risk, sampling, reports and SLA, 9700–9899 review workbench, 9951–9999
  * short-transactions; 10000–19999 belong to the vouchers, returns and administration suites
- * (see each suite's header). Take a free range.
+ * (see each suite's header); 20001–20099 notifications. Take a free range.
  */
 /**
  * Personal data for the applications suites (index < 100,000). Each block of 10,000 has its own
