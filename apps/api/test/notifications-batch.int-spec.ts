@@ -1,17 +1,19 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { ChecksProcessor } from '../src/applications/checks.processor';
 import { ChecksService } from '../src/applications/checks.service';
-import { NotificationsProcessor } from '../src/notifications/notifications.processor';
+import { StatusNotices } from '../src/notifications/status-notices';
 import { dataSourceOf } from './utils/identity';
 import { createResident, residentIdentity } from './utils/residents';
-import { submittedClaim } from './utils/review';
+import { reviewPhone, submittedClaim } from './utils/review';
 import { createTestApp, type TestApp } from './utils/test-app';
 
 /**
  * The status notices of a check batch (issue 10: the worker drains at least twice as fast as
  * residents submit): the batch's move writes ONE notice job for all of its claims, each event is
  * still notified once, and a gateway that refuses one message fails only that message — the job
- * fails, and its retry sends only what was not sent. Residents 20001–20003.
+ * fails, and its retry sends only what was not sent. A submission queues one job, its check, which
+ * also sends the submission's notice. Residents 20001–20004.
  */
 describe('status notices of a check batch: one job, each event notified once', () => {
   let t: TestApp;
@@ -19,6 +21,16 @@ describe('status notices of a check batch: one job, each event notified once', (
   const posts: string[] = [];
   const refused = new Set<string>();
   const indexes = [20001, 20002, 20003];
+  /** A claim of the resident with this index: invoice numbers 2661…index are this suite's. */
+  const claimOf = async (index: number) =>
+    submittedClaim(
+      t,
+      await createResident(t, index),
+      reviewPhone(300_000, {
+        'item.invoiceNo': `2661${String(index).padStart(16, '0')}`,
+        'item.serialNo': `NOTICE-SN-${index}`,
+      }),
+    );
 
   beforeAll(async () => {
     // The SMS gateway (SMS_TRANSPORT=http): records each message's phone, refuses those in `refused`.
@@ -43,7 +55,7 @@ describe('status notices of a check batch: one job, each event notified once', (
   it('writes one notice job for the batch; a refused message fails the job and only it is sent again', async () => {
     const db = dataSourceOf(t);
     const ids: string[] = [];
-    for (const index of indexes) ids.push(await submittedClaim(t, await createResident(t, index)));
+    for (const index of indexes) ids.push(await claimOf(index));
 
     const results = await t.app.get(ChecksService).checkMany(ids);
     expect(results.map((r) => r.moved)).toEqual([true, true, true]);
@@ -77,8 +89,8 @@ describe('status notices of a check batch: one job, each event notified once', (
     const phones = events.map((e) => phoneOf.get(e.applicationId)!);
     const sentCount = () => phones.map((phone) => posts.filter((p) => p === phone).length);
     refused.add(phones[1]!);
-    const processor = t.app.get(NotificationsProcessor, { strict: false });
-    await expect(processor.notifyAll(events)).rejects.toThrow('SMS gateway answered 503');
+    const notices = t.app.get(StatusNotices, { strict: false });
+    await expect(notices.notifyAll(events)).rejects.toThrow('SMS gateway answered 503');
     // The batch's three sends, then (the batch failed) the refused one once more on its own.
     expect(sentCount()).toEqual([1, 2, 1]);
     const sentAt = async () =>
@@ -93,13 +105,59 @@ describe('status notices of a check batch: one job, each event notified once', (
 
     // The retry, the gateway accepting again: only the message not yet sent goes out.
     refused.clear();
-    await expect(processor.notifyAll(events)).resolves.toEqual({ notified: 3, skipped: 0 });
+    await expect(notices.notifyAll(events)).resolves.toEqual({ notified: 3, skipped: 0 });
     expect(sentCount()).toEqual([1, 3, 1]);
     expect(await sentAt()).toEqual([true, true, true]);
-    const notices = (await db.query(
+    const rows = (await db.query(
       `SELECT count(*)::int AS n FROM notification WHERE event_key = ANY($1::text[])`,
       [events.map((e) => e.eventId)],
     )) as { n: number }[];
-    expect(notices).toEqual([{ n: 3 }]);
+    expect(rows).toEqual([{ n: 3 }]);
+  });
+
+  it("a submission's one job checks the claim and sends its notice; a refused notice fails the job, and the retry repeats neither", async () => {
+    const db = dataSourceOf(t);
+    const id = await claimOf(20004);
+    const jobs = (await db.query(
+      `SELECT job_name, payload FROM outbox WHERE payload->>'applicationId' = $1`,
+      [id],
+    )) as { job_name: string; payload: { applicationId: string; eventId: string } }[];
+    expect(jobs.map((j) => j.job_name)).toEqual(['applications.check']);
+    const [submittedEvent] = (await db.query(
+      `SELECT id FROM application_event WHERE application_id = $1 AND to_status = 'submitted'`,
+      [id],
+    )) as { id: string }[];
+    expect(jobs[0]!.payload).toEqual({ applicationId: id, eventId: submittedEvent!.id });
+
+    const phone = residentIdentity(20004).phone;
+    const sends = () => posts.filter((p) => p === phone).length;
+    const noticeSent = async () =>
+      (
+        (await db.query(`SELECT sms_sent_at IS NOT NULL AS sent FROM notification WHERE event_key = $1`, [
+          submittedEvent!.id,
+        ])) as { sent: boolean }[]
+      ).map((r) => r.sent);
+    const status = async () =>
+      ((await db.query(`SELECT status FROM application WHERE id = $1`, [id])) as { status: string }[])[0]!
+        .status;
+    const checks = t.app.get(ChecksProcessor, { strict: false });
+
+    // The gateway refuses: the claim is checked all the same, the job fails.
+    refused.add(phone);
+    await expect(checks.checkAndNotify(jobs[0]!.payload)).rejects.toThrow('SMS gateway answered 503');
+    expect(await status()).toBe('in_review');
+    expect(await noticeSent()).toEqual([false]);
+    expect(sends()).toBe(1);
+
+    // The retry: the claim is no longer `submitted` (nothing moves again), the notice goes out once.
+    refused.clear();
+    await expect(checks.checkAndNotify(jobs[0]!.payload)).resolves.toEqual({ moved: false, flags: [] });
+    expect(sends()).toBe(2);
+    expect(await noticeSent()).toEqual([true]);
+    const timeline = (await db.query(
+      `SELECT to_status FROM application_event WHERE application_id = $1 ORDER BY at, seq`,
+      [id],
+    )) as { to_status: string }[];
+    expect(timeline.map((e) => e.to_status)).toEqual(['draft', 'submitted', 'checking', 'in_review']);
   });
 });

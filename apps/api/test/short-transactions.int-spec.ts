@@ -120,8 +120,9 @@ describe('short transactions (real database)', () => {
     // …and writes its ledger row in the same round trip.
     expect(tx.at(-2)).toMatch(/INSERT INTO budget_ledger/);
     expect(tx.filter((s) => s.includes('budget_ledger'))).toHaveLength(1);
-    // Everything else of the submit came first: the claim's status, timeline, audit, both outbox
-    // rows and the stored idempotency answer.
+    // Everything else of the submit came first: the claim's status, timeline, audit, its one
+    // outbox row (the check job, which also sends the submission's notice) and the stored
+    // idempotency answer.
     const before = tx.slice(0, -2).join('\n');
     for (const part of [
       /UPDATE application SET status/,
@@ -131,9 +132,12 @@ describe('short transactions (real database)', () => {
       /UPDATE idempotency_key SET response_status/,
     ])
       expect(before).toMatch(part);
-    expect(tx.slice(0, -2).filter((s) => s.includes('INSERT INTO outbox'))).toHaveLength(2);
+    expect(tx.slice(0, -2).filter((s) => s.includes('INSERT INTO outbox'))).toHaveLength(1);
+    expect(
+      await db.query(`SELECT job_name FROM outbox WHERE payload->>'applicationId' = $1`, [claim.id]),
+    ).toEqual([{ job_name: 'applications.check' }]);
     // The round trips counted in submission.service.ts (a claim with two claim keys): keep in step.
-    expect(tx).toHaveLength(17);
+    expect(tx).toHaveLength(16);
 
     const [held] = (await db.query(
       `SELECT a.status, a.reserved_fen, (SELECT count(*)::int FROM budget_ledger l WHERE l.subject_id = a.id AND l.entry = 'reserve') AS reserves

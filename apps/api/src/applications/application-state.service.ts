@@ -124,7 +124,7 @@ export class ApplicationStateService {
       note: claim.note,
       actorId: claim.actor.id,
       submittedEventId: eventId,
-      jobs: [checkJob(id, eventId), notifyJob(id, eventId)],
+      jobs: [checkJob(id, eventId)],
     });
     return { id, eventId };
   }
@@ -134,7 +134,7 @@ export class ApplicationStateService {
    *
    * The budget effect is the LAST statement: the claim's own rows (status, timeline, audit,
    * notification) go first, then `beforeBudget` (the caller's remaining writes that do not need
-   * the budget, e.g. the submit's check job and idempotency answer), then the one guarded budget
+   * the budget, e.g. the submit's idempotency answer), then the one guarded budget
    * statement (UPDATE + ledger row in one round trip), after which the caller only COMMITs. The
    * budget row — the one row every submit of a program locks — is then held for that statement
    * and the COMMIT, not for the whole move. A failed guard (BUDGET_EXHAUSTED, or a broken
@@ -163,7 +163,8 @@ export class ApplicationStateService {
       reservedFen: heldFen,
       at,
       event: { id: eventId, note: move.note ?? null, actorId: move.actorId ?? null },
-      job: notifyJob(application.id, eventId),
+      // A submission's job is its check, which also sends the resident its notice (CHECK_APPLICATION).
+      job: to === 'submitted' ? checkJob(application.id, eventId) : notifyJob(application.id, eventId),
     });
     if (!moved) throw new DomainError(ErrorCode.WRONG_STATE, 'The application changed meanwhile; reload it');
     if (effect === 'release' || to === 'cancelled')

@@ -1,6 +1,10 @@
 import { defineJob, defineScheduledJob } from '../queue/jobs';
 
-/** Automated checks of a submitted claim (queue `applications`), once per submission event. */
+/**
+ * Automated checks of a submitted claim (queue `applications`), once per submission event; the
+ * same job sends the resident the submission's notice (ChecksProcessor), so a submission queues
+ * one job, not two.
+ */
 export const CHECK_APPLICATION = defineJob({
   queue: 'applications',
   name: 'applications.check',

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { NotificationsModule } from '../notifications/notifications.module';
 import { BudgetModule } from '../budget/budget.module';
 import { EligibilityModule } from '../eligibility/eligibility.module';
 import { ProfileModule } from '../profile/profile.module';
@@ -19,7 +20,7 @@ import { ChecksProcessor } from './checks.processor';
 import { SubmitGate } from '../common/http/admission';
 
 @Module({
-  imports: [BudgetModule, ProgramsModule, ProfileModule, EligibilityModule, RiskModule],
+  imports: [BudgetModule, ProgramsModule, ProfileModule, EligibilityModule, RiskModule, NotificationsModule],
   controllers: [ApplicationsController],
   providers: [
     ApplicationsRepository,

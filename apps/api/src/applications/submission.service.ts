@@ -3,10 +3,8 @@ import { EDITABLE_STATUSES, ErrorCode, type SubmitApplicationResult } from '@hua
 import { PiiCipher } from '../common/crypto/pii-cipher';
 import { DomainError } from '../common/errors/domain-error';
 import { requestContext } from '../common/http/request-context';
-import { writeOutbox } from '../queue/outbox.service';
 import { applicationNotFound } from './application-errors';
 import { ApplicationStateService } from './application-state.service';
-import { checkJob } from './applications.jobs';
 import { ApplicationsRepository } from './applications.repository';
 import { fingerprint, once, type StoredResponse } from './idempotency';
 import { IdempotencyRepository } from './idempotency.repository';
@@ -16,18 +14,20 @@ import { SubmissionChecks } from './submission-checks';
  * Submits (and resubmits) a resident's claim in one transaction: the idempotency record, the
  * claim row lock, the submission checks (window, profile and per-person lock, documents, claim
  * keys, rules with history), then the move to `submitted` — which reserves the amount through the
- * state service — and the outbox rows for the automated checks and the notification.
+ * state service — and the outbox row of the submission's job (its automated checks, which also
+ * notify the resident).
  *
  * Short transaction: the program's budget row is the one row every submit locks, so it is locked
  * LAST. Everything else is written first — the claim's submission record and status, its timeline
- * event, audit row, both outbox rows and the stored idempotency answer — and the reservation (the
+ * event, audit row, the outbox row and the stored idempotency answer — and the reservation (the
  * guarded budget UPDATE and its ledger row, one statement) is the last statement before COMMIT.
  * Round trips inside the transaction (START TRANSACTION … COMMIT) for a claim with two claim keys,
  * counted by test/short-transactions.int-spec.ts: 25 before, with the budget row locked across 9
  * of them (its UPDATE, the ledger INSERT, status, event, audit, two outbox rows, the idempotency
- * answer, COMMIT); now 17, with it locked across 2 (the reservation statement and COMMIT). The
- * other 6 saved: the profile read and the person lock in one statement, all claim keys' locks in
- * one and their holders + rows in another (was 3 per key), status + event + notification in one.
+ * answer, COMMIT); now 16, with it locked across 2 (the reservation statement and COMMIT). The
+ * other 7 saved: the profile read and the person lock in one statement, all claim keys' locks in
+ * one and their holders + rows in another (was 3 per key), status + event + the submission's one
+ * job (the check, which also sends the notice) in one.
  */
 @Injectable()
 export class SubmissionService {
@@ -76,15 +76,13 @@ export class SubmissionService {
             reservedFen: evaluation.amountFen,
           } satisfies SubmitApplicationResult,
         };
-        // The check job and the stored answer go in before the budget statement (see above).
+        // The stored answer goes in before the budget statement (see above); the move queues the
+        // submission's check job.
         await this.state.move(
           manager,
           application,
           { to: 'submitted', amountFen: evaluation.amountFen, actorId: applicantId },
-          async (eventId) => {
-            await writeOutbox(manager, checkJob(application.id, eventId));
-            await store(response);
-          },
+          () => store(response),
         );
         return response;
       }),

@@ -1,138 +1,33 @@
 import { Injectable } from '@nestjs/common';
 import { PiiCipher } from '../common/crypto/pii-cipher';
 import type { PayloadOf } from '../queue/jobs';
-import { JobBatch } from '../queue/job-batch';
 import { handleJobs, JobProcessor, type QueueProcessor } from '../queue/job-processor';
-import { NOTIFY_ACCOUNT, NOTIFY_STATUS, NOTIFY_STATUSES, type StatusEvent } from './notifications.jobs';
+import { NOTIFY_ACCOUNT, NOTIFY_STATUS, NOTIFY_STATUSES } from './notifications.jobs';
 import { NotificationsRepository } from './notifications.repository';
 import { SmsService } from './sms.service';
-
-const STATUS_ZH: Record<string, string> = {
-  draft: '草稿',
-  submitted: '已提交',
-  checking: '自动核验中',
-  in_review: '审核中',
-  returned: '退回补正',
-  approved: '审核通过',
-  paid: '已发放',
-  rejected: '未通过',
-  withdrawn: '已撤回',
-  expired: '已过期',
-  cancelled: '已取消（商品已退货）',
-};
-
-/** Statuses whose message carries the decision's note (the reason, and what to fix). */
-const WITH_REASON = new Set(['returned', 'rejected', 'cancelled']);
-
-/** Status notices per batch, and batches at once. */
-const NOTIFY_BATCH = { maxBatch: 64, parallel: 2 };
-
-type StatusPayload = StatusEvent;
-type StatusResult = { notified: true } | { skipped: string };
+import { StatusNotices } from './status-notices';
 
 /**
- * Tells the resident about a status change: an in-app notification and an SMS. The notification
- * row is keyed by the event, so a retried job adds no second row, and the SMS is sent until its
- * `sms_sent_at` is set (retries with backoff when the gateway fails).
- *
- * The status jobs running at once are done as one batch (JobBatch): their events read in one
- * statement, their rows inserted in one, their SMS sent together (SmsService.sendMany: one Redis
- * transaction for the dev outbox, one request per message to a gateway), the sent ones marked in
- * one. If a send fails, the others of the batch are marked sent first and the batch fails;
- * JobBatch then runs each job alone, so only the failed one fails (the sent ones find their SMS
- * sent). A job of several events (a check batch's) puts each of them into these batches.
+ * The `notifications` queue: a status change's notice (one event, or a check batch's events in one
+ * job: StatusNotices) and an account notice's SMS.
  */
 @Injectable()
-// NOTIFICATIONS_CONCURRENCY: status jobs active at once, gathered into batches (one per claim
-// status the resident sees: submitted, in_review, and the review's decisions).
+// NOTIFICATIONS_CONCURRENCY: notice jobs active at once, their events gathered into batches (a
+// check batch's in_review notices come as one job; a submission's notice with its check job).
 @JobProcessor({ concurrency: (config) => config.worker.notificationsConcurrency })
 export class NotificationsProcessor implements QueueProcessor {
   readonly jobs = handleJobs([NOTIFY_STATUS, NOTIFY_STATUSES, NOTIFY_ACCOUNT], {
-    'notifications.application-status': (payload) => this.batch.load(payload),
-    'notifications.application-statuses': ({ events }) => this.notifyAll(events),
+    'notifications.application-status': (payload) => this.notices.notify(payload),
+    'notifications.application-statuses': ({ events }) => this.notices.notifyAll(events),
     'notifications.account-notice': (payload) => this.accountNotice(payload),
   });
 
-  private readonly batch = new JobBatch<StatusPayload, StatusResult>(
-    (payloads) => this.notifyMany(payloads),
-    NOTIFY_BATCH,
-  );
-
   constructor(
+    private readonly notices: StatusNotices,
     private readonly notifications: NotificationsRepository,
     private readonly sms: SmsService,
     private readonly cipher: PiiCipher,
   ) {}
-
-  async notify(payload: StatusPayload): Promise<StatusResult> {
-    return (await this.notifyMany([payload]))[0]!;
-  }
-
-  /**
-   * A job of several events (NOTIFY_STATUSES): each goes into the batches with the single jobs'
-   * events. The job ends when all of them have (a failed one fails it once the others are done, and
-   * its retry finds the sent ones sent).
-   */
-  async notifyAll(events: readonly StatusEvent[]): Promise<unknown> {
-    const settled = await Promise.allSettled(events.map((event) => this.batch.load(event)));
-    const failed = settled.find((result): result is PromiseRejectedResult => result.status === 'rejected');
-    if (failed) throw failed.reason;
-    const notified = settled.filter(
-      (result) => result.status === 'fulfilled' && 'notified' in result.value,
-    ).length;
-    return { notified, skipped: events.length - notified };
-  }
-
-  /** Each event's notice, in the payloads' order. */
-  async notifyMany(payloads: readonly StatusPayload[]): Promise<StatusResult[]> {
-    const events = await this.notifications.statusEvents(payloads);
-    const notices = new Map<
-      string,
-      { userId: string; text: string; phoneEnc: string | null; params: Record<string, unknown> }
-    >();
-    for (const { applicationId, eventId } of payloads) {
-      const event = events.get(eventId);
-      if (!event || notices.has(eventId)) continue;
-      // A review decision's note says why and, for a return, exactly what to fix (review-decision.service).
-      const why = event.note && WITH_REASON.has(event.toStatus) ? `（${event.note}）` : '';
-      // checking → in_review is one notice for both moves: the check's transaction makes them
-      // together, so `checking` is never a status the resident could see (no notice of its own;
-      // its timeline event stays) and this one says the automated checks are done.
-      const checked = event.fromStatus === 'checking' ? '（自动核验已完成，进入人工审核）' : '';
-      const text = `【章丘换新】您的申请${event.code}状态更新为：${STATUS_ZH[event.toStatus] ?? event.toStatus}${why}${checked}。详情请登录平台查看。`;
-      notices.set(eventId, {
-        userId: event.applicantId,
-        text,
-        phoneEnc: event.phoneEnc,
-        params: { applicationId, code: event.code, status: event.toStatus },
-      });
-    }
-    const pending = notices.size
-      ? await this.notifications.insertManySmsPending(
-          [...notices].map(([eventKey, n]) => ({
-            userId: n.userId,
-            eventKey,
-            kind: 'application_status',
-            params: n.params,
-            textZh: n.text,
-          })),
-        )
-      : new Map<string, string>();
-    const sends = [...pending].flatMap(([eventKey, id]) => {
-      const notice = notices.get(eventKey)!;
-      if (!notice.phoneEnc) return [];
-      return [{ id, phone: this.cipher.decrypt(notice.phoneEnc, 'user.phone'), text: notice.text }];
-    });
-    const sent = sends.length ? await this.sms.sendMany(sends) : [];
-    await this.notifications.markSmsSent(
-      ...sends.flatMap(({ id }, i) => (sent[i]!.status === 'fulfilled' ? [id] : [])),
-    );
-    const failed = sent.find((result): result is PromiseRejectedResult => result.status === 'rejected');
-    if (failed) throw failed.reason;
-    return payloads.map(({ eventId }) =>
-      events.has(eventId) ? { notified: true } : { skipped: 'no such event' },
-    );
-  }
 
   /** Sends the SMS of an account notice once (until `sms_sent_at` is set). */
   async accountNotice({ notificationId }: PayloadOf<typeof NOTIFY_ACCOUNT>): Promise<unknown> {

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { eligibleClaim } from '@huanxin/shared/testing';
 import request from 'supertest';
 import { ChecksService } from '../../src/applications/checks.service';
-import { NotificationsProcessor } from '../../src/notifications/notifications.processor';
+import { StatusNotices } from '../../src/notifications/status-notices';
 import { dataSourceOf } from './identity';
 import { PDF_BYTES, type Resident } from './residents';
 import type { TestApp } from './test-app';
@@ -89,7 +89,7 @@ export async function notifyLatest(t: TestApp, applicationId: string): Promise<s
     `SELECT id FROM application_event WHERE application_id = $1 ORDER BY at DESC, seq DESC LIMIT 1`,
     [applicationId],
   )) as { id: string }[];
-  await t.app.get(NotificationsProcessor, { strict: false }).notify({ applicationId, eventId: event!.id });
+  await t.app.get(StatusNotices, { strict: false }).notify({ applicationId, eventId: event!.id });
   const [notice] = (await db.query(`SELECT text_zh FROM notification WHERE event_key = $1`, [event!.id])) as {
     text_zh: string;
   }[];
