@@ -25,6 +25,24 @@ export const APPLICATION_STATUSES = [
 ] as const;
 export type ApplicationStatus = (typeof APPLICATION_STATUSES)[number];
 
+/**
+ * Each status's name in the texts the server writes (the resident's SMS and notices, the review
+ * exports). The web's screens take theirs from their locale files.
+ */
+export const APPLICATION_STATUS_ZH: Readonly<Record<ApplicationStatus, string>> = {
+  draft: '草稿',
+  submitted: '已提交',
+  checking: '自动核验中',
+  in_review: '审核中',
+  returned: '退回补正',
+  approved: '审核通过',
+  paid: '已发放',
+  rejected: '未通过',
+  withdrawn: '已撤回',
+  expired: '已过期',
+  cancelled: '已取消（商品已退货）',
+};
+
 export const APPLICATION_TRANSITIONS: Readonly<Record<ApplicationStatus, readonly ApplicationStatus[]>> = {
   draft: ['submitted', 'withdrawn', 'expired'],
   submitted: ['checking', 'withdrawn', 'cancelled'],

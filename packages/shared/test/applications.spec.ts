@@ -1,4 +1,5 @@
 import {
+  APPLICATION_STATUS_ZH,
   APPLICATION_STATUSES,
   APPLICATION_TRANSITIONS,
   applicationCode,
@@ -70,6 +71,13 @@ describe('application state machine', () => {
     ['paid', 'cancelled', 'none'],
   ] as const)('budget effect of %s → %s is %s', (from, to, effect) => {
     expect(budgetEffect(from, to)).toBe(effect);
+  });
+
+  it('names every status in Chinese, each differently (a notice or an export never confuses two)', () => {
+    const names = APPLICATION_STATUSES.map((status) => APPLICATION_STATUS_ZH[status]);
+    expect(names.every((name) => /^[\u4e00-\u9fff（）]+$/.test(name))).toBe(true);
+    expect(new Set(names).size).toBe(APPLICATION_STATUSES.length);
+    expect(Object.keys(APPLICATION_STATUS_ZH).sort()).toEqual([...APPLICATION_STATUSES].sort());
   });
 
   it('formats readable codes', () => {

@@ -1,6 +1,7 @@
 import { defineJob } from '../queue/jobs';
 
-export interface StatusEvent {
+/** A claim's timeline event, as a notice job names it. */
+export interface StatusEventRef {
   applicationId: string;
   eventId: string;
 }
@@ -9,7 +10,7 @@ export interface StatusEvent {
 export const NOTIFY_STATUS = defineJob({
   queue: 'notifications',
   name: 'notifications.application-status',
-  jobId: ({ eventId }: StatusEvent) => `notify-${eventId}`,
+  jobId: ({ eventId }: StatusEventRef) => `notify-${eventId}`,
 });
 
 /**
@@ -23,14 +24,14 @@ export const NOTIFY_STATUS = defineJob({
 export const NOTIFY_STATUSES = defineJob({
   queue: 'notifications',
   name: 'notifications.application-statuses',
-  jobId: ({ events }: { events: readonly StatusEvent[] }) => `notify-all-${events[0]!.eventId}`,
+  jobId: ({ events }: { events: readonly StatusEventRef[] }) => `notify-all-${events[0]!.eventId}`,
 });
 
 export const notifyJob = (applicationId: string, eventId: string) =>
   NOTIFY_STATUS.job({ applicationId, eventId });
 
 /** One job for the notices of `events` (at least one): the single-event job when there is one. */
-export const notifyAllJob = (events: readonly StatusEvent[]) => {
+export const notifyAllJob = (events: readonly StatusEventRef[]) => {
   if (events.length === 0) throw new Error('notifyAllJob needs at least one event');
   return events.length === 1
     ? notifyJob(events[0]!.applicationId, events[0]!.eventId)

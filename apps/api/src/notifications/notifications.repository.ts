@@ -1,12 +1,13 @@
 import { Injectable } from '@nestjs/common';
+import type { ApplicationStatus } from '@huanxin/shared';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { NotificationEntity } from './notification.entity';
 
 /** A status event as the resident's notice tells it. */
 export interface StatusEvent {
-  fromStatus: string | null;
-  toStatus: string;
+  fromStatus: ApplicationStatus | null;
+  toStatus: ApplicationStatus;
   code: string;
   applicantId: string;
   phoneEnc: string | null;
@@ -35,8 +36,8 @@ export class NotificationsRepository {
       [events.map((e) => e.eventId), events.map((e) => e.applicationId)],
     )) as {
       id: string;
-      from_status: string | null;
-      to_status: string;
+      from_status: ApplicationStatus | null;
+      to_status: ApplicationStatus;
       note: string | null;
       code: string;
       applicant_id: string;

@@ -1,26 +1,13 @@
 import { Injectable } from '@nestjs/common';
+import { APPLICATION_STATUS_ZH, type ApplicationStatus } from '@huanxin/shared';
 import { PiiCipher } from '../common/crypto/pii-cipher';
 import { JobBatch } from '../queue/job-batch';
-import type { StatusEvent } from './notifications.jobs';
+import type { StatusEventRef } from './notifications.jobs';
 import { NotificationsRepository } from './notifications.repository';
 import { SmsService } from './sms.service';
 
-const STATUS_ZH: Record<string, string> = {
-  draft: '草稿',
-  submitted: '已提交',
-  checking: '自动核验中',
-  in_review: '审核中',
-  returned: '退回补正',
-  approved: '审核通过',
-  paid: '已发放',
-  rejected: '未通过',
-  withdrawn: '已撤回',
-  expired: '已过期',
-  cancelled: '已取消（商品已退货）',
-};
-
 /** Statuses whose message carries the decision's note (the reason, and what to fix). */
-const WITH_REASON = new Set(['returned', 'rejected', 'cancelled']);
+const WITH_REASON: ReadonlySet<ApplicationStatus> = new Set(['returned', 'rejected', 'cancelled']);
 
 /** Status notices per batch, and batches at once. */
 const NOTIFY_BATCH = { maxBatch: 64, parallel: 2 };
@@ -42,7 +29,7 @@ export type StatusResult = { notified: true } | { skipped: string };
  */
 @Injectable()
 export class StatusNotices {
-  private readonly batch = new JobBatch<StatusEvent, StatusResult>(
+  private readonly batch = new JobBatch<StatusEventRef, StatusResult>(
     (events) => this.notifyMany(events),
     NOTIFY_BATCH,
   );
@@ -54,7 +41,7 @@ export class StatusNotices {
   ) {}
 
   /** One event's notice, in the next batch. */
-  notify(event: StatusEvent): Promise<StatusResult> {
+  notify(event: StatusEventRef): Promise<StatusResult> {
     return this.batch.load(event);
   }
 
@@ -63,7 +50,7 @@ export class StatusNotices {
    * when all of them have: a failed one fails it once the others are done, and a retry finds the
    * sent ones sent.
    */
-  async notifyAll(events: readonly StatusEvent[]): Promise<{ notified: number; skipped: number }> {
+  async notifyAll(events: readonly StatusEventRef[]): Promise<{ notified: number; skipped: number }> {
     const settled = await Promise.allSettled(events.map((event) => this.batch.load(event)));
     const failed = settled.find((result): result is PromiseRejectedResult => result.status === 'rejected');
     if (failed) throw failed.reason;
@@ -74,7 +61,7 @@ export class StatusNotices {
   }
 
   /** Each event's notice, in the payloads' order (one batch). */
-  private async notifyMany(payloads: readonly StatusEvent[]): Promise<StatusResult[]> {
+  private async notifyMany(payloads: readonly StatusEventRef[]): Promise<StatusResult[]> {
     const events = await this.notifications.statusEvents(payloads);
     const notices = new Map<
       string,
@@ -89,7 +76,7 @@ export class StatusNotices {
       // together, so `checking` is never a status the resident could see (no notice of its own;
       // its timeline event stays) and this one says the automated checks are done.
       const checked = event.fromStatus === 'checking' ? '（自动核验已完成，进入人工审核）' : '';
-      const text = `【章丘换新】您的申请${event.code}状态更新为：${STATUS_ZH[event.toStatus] ?? event.toStatus}${why}${checked}。详情请登录平台查看。`;
+      const text = `【章丘换新】您的申请${event.code}状态更新为：${APPLICATION_STATUS_ZH[event.toStatus]}${why}${checked}。详情请登录平台查看。`;
       notices.set(eventId, {
         userId: event.applicantId,
         text,

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import type { ApplicationStatus } from '@huanxin/shared';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 
@@ -7,7 +8,7 @@ export interface ExportRow {
   code: string;
   programId: string;
   programCode: string;
-  status: string;
+  status: ApplicationStatus;
   stage: string | null;
   amountFen: number;
   riskScore: number;
@@ -57,7 +58,7 @@ export class ReportsRepository {
       code: string;
       program_id: string;
       program_code: string;
-      status: string;
+      status: ApplicationStatus;
       stage: string | null;
       amount_fen: string;
       risk_score: number;

@@ -1,6 +1,7 @@
 import { PassThrough, type Readable } from 'node:stream';
 import { Injectable, Logger } from '@nestjs/common';
 import {
+  APPLICATION_STATUS_ZH,
   APPLICATION_STATUSES,
   ErrorCode,
   maskBankCard,
@@ -28,18 +29,6 @@ import { StatsRepository } from '../../stats/stats.repository';
 import { ReportsRepository } from './reports.repository';
 
 const EXPORT_PAGE = 500;
-
-const STATUS_ZH: Record<string, string> = {
-  submitted: '已提交',
-  checking: '自动核验中',
-  in_review: '审核中',
-  returned: '退回补正',
-  approved: '审核通过',
-  paid: '已发放',
-  rejected: '未通过',
-  withdrawn: '已撤回',
-  expired: '已过期',
-};
 
 export const XLSX_CONTENT_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
@@ -179,7 +168,7 @@ export class ReportsService {
             safeRow({
               code: row.code,
               program: row.programCode,
-              status: STATUS_ZH[row.status] ?? row.status,
+              status: APPLICATION_STATUS_ZH[row.status],
               statusCode: row.status,
               stage: row.stage ?? '',
               name: row.nameEnc ? maskName(this.cipher.decrypt(row.nameEnc, 'profile.name')) : '',
