@@ -383,8 +383,9 @@ export class EnvironmentVariables {
   WORKER_DATABASE_POOL_SIZE = 24;
 
   /**
-   * Notification jobs (queue `notifications`: one per status the resident sees, two per checked
-   * claim) one worker process runs at once; like the checks, those running together are one batch.
+   * Notification jobs (queue `notifications`: a review decision's notice, a check batch's
+   * `in_review` notices in one job; a submission's notice goes with its check job) one worker
+   * process runs at once; like the checks, the events of those running together are one batch.
    */
   @Type(() => Number)
   @IsInt()
