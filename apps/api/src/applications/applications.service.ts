@@ -84,7 +84,7 @@ export class ApplicationsService {
   /**
    * The caller's claims, newest first: the JSON text of `ApplicationView[]`, each member in the
    * order `view` gives it (test/resident-list.e2e-spec.ts holds each equal to the detail). The
-   * fields come as JSON text from the database and are joined, not parsed and re-serialized.
+   * members come as JSON text from the database and are joined, not parsed and re-serialized.
    */
   async list(applicantId: string): Promise<string> {
     const rows = await this.applications.listForApplicant(applicantId);
@@ -93,11 +93,7 @@ export class ApplicationsService {
       const program =
         this.programMembersByVersion.get(row.programVersionId) ??
         (await this.programMembers(row.programVersionId));
-      items.push(
-        `{"id":${row.id},"code":${row.code},"status":${row.status},${program},"facts":${row.facts},` +
-          `"evaluation":${row.evaluation},"reservedFen":${row.reservedFen},"submittedAt":${row.submittedAt},` +
-          `"createdAt":${row.createdAt},"updatedAt":${row.updatedAt}}`,
-      );
+      items.push(`${row.head},${program},${row.tail}`);
     }
     return `[${items.join(',')}]`;
   }
