@@ -134,12 +134,15 @@ export async function run(
               } catch {
                 // Not JSON: counted by status only.
               }
-            } else if (status === 200) {
+            } else if (status === 200 && spec.method === 'POST') {
+              // Only a submit names an id to check against the database; a read's body is not
+              // parsed: the load generator shares the machine's two cores with the server, and
+              // parsing every list it is sent would be charged to the list's rate.
               try {
                 const id = (JSON.parse(body) as { id?: unknown }).id;
                 if (typeof id === 'string') acceptedIds.push(id);
               } catch {
-                // Lists answer arrays: no id to keep.
+                // Not JSON: no id to keep.
               }
             }
             options.answered?.(spec, status, body);
