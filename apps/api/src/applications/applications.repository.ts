@@ -128,25 +128,30 @@ export class ApplicationsRepository {
    * prepared statement straight to the pool's driver (TypeORM's query runner, the parsing of
    * jsonb and timestamps, and the re-serializing of them were most of this route's time). The
    * lists of residents asking at the same moment are read by one statement (`= ANY`, see
-   * MicroBatch): as fresh as a query each.
+   * MicroBatch): as fresh as a query each. Those are the requests one batch of session look-ups
+   * has just let in, so the batch is sent once their promise jobs have run (the `promises` window).
    */
   listForApplicant(applicantId: string): Promise<ApplicationListRow[]> {
     return this.lists.load(applicantId);
   }
 
-  private readonly lists = new MicroBatch<string, ApplicationListRow[]>(async (applicantIds) => {
-    const rows = await this.genericReads.read<ApplicationListRow & { applicantId: string }>(
-      LIST_FOR_APPLICANTS,
-      [applicantIds],
-    );
-    const byApplicant = new Map<string, ApplicationListRow[]>();
-    for (const row of rows) {
-      const list = byApplicant.get(row.applicantId);
-      if (list) list.push(row);
-      else byApplicant.set(row.applicantId, [row]);
-    }
-    return applicantIds.map((id) => byApplicant.get(id) ?? []);
-  });
+  private readonly lists = new MicroBatch<string, ApplicationListRow[]>(
+    async (applicantIds) => {
+      const rows = await this.genericReads.read<ApplicationListRow & { applicantId: string }>(
+        LIST_FOR_APPLICANTS,
+        [applicantIds],
+      );
+      const byApplicant = new Map<string, ApplicationListRow[]>();
+      for (const row of rows) {
+        const list = byApplicant.get(row.applicantId);
+        if (list) list.push(row);
+        else byApplicant.set(row.applicantId, [row]);
+      }
+      return applicantIds.map((id) => byApplicant.get(id) ?? []);
+    },
+    64,
+    'promises',
+  );
 
   timeline(applicationId: string): Promise<ApplicationEventEntity[]> {
     return this.dataSource

@@ -56,4 +56,48 @@ describe('MicroBatch', () => {
     fail = false;
     await expect(batch.load('d')).resolves.toBe('d');
   });
+
+  it("window 'promises': every caller an earlier batch wakes is in one fetch, sent before the next turn", async () => {
+    const marks: string[] = [];
+    const sessions = new MicroBatch<string, string>(async (keys) => {
+      // Queued in this turn: with the default window the second batch would be sent after it.
+      setImmediate(() => marks.push('next turn'));
+      return keys.map((key) => `user-${key}`);
+    });
+    const lists = new MicroBatch<string, string>(
+      async (keys) => {
+        marks.push(`fetch ${keys.join(' ')}`);
+        return keys.map((key) => `list of ${key}`);
+      },
+      64,
+      'promises',
+    );
+    // Callers that take different numbers of promise hops from the first batch to the second.
+    const request = async (key: string, hops: number) => {
+      const user = await sessions.load(key);
+      for (let i = 0; i < hops; i++) await Promise.resolve();
+      return lists.load(user);
+    };
+    const values = await Promise.all([request('a', 0), request('b', 5), request('c', 2)]);
+    expect(values).toEqual(['list of user-a', 'list of user-b', 'list of user-c']);
+    await new Promise((resolve) => setImmediate(resolve));
+    // In the order they asked.
+    expect(marks).toEqual(['fetch user-a user-c user-b', 'next turn']);
+  });
+
+  it("window 'promises': a caller in a later turn goes into a fetch of its own", async () => {
+    const fetches: string[][] = [];
+    const lists = new MicroBatch<string, string>(
+      async (keys) => {
+        fetches.push(keys);
+        return keys;
+      },
+      64,
+      'promises',
+    );
+    const first = lists.load('a');
+    const second = new Promise<string>((resolve) => setImmediate(() => resolve(lists.load('b'))));
+    expect(await Promise.all([first, second])).toEqual(['a', 'b']);
+    expect(fetches).toEqual([['a'], ['b']]);
+  });
 });
