@@ -9,7 +9,9 @@ import { randomUUID } from 'node:crypto';
 import { bankCardNumber, mobileNumber, residentIdNumber } from '@huanxin/shared/testing';
 import type { Pool } from 'pg';
 import { PiiCipher } from '../../src/common/crypto/pii-cipher';
+import { sessionKey } from '../../src/auth/session.service';
 import type { AppConfig } from '../../src/config/config';
+import { createRedis } from '../../src/redis/redis.module';
 import { insertCompleteDrafts, insertResidents, residentCookies } from '../../test/utils/bulk-seed';
 
 export const PROGRAM = 'digital-2026';
@@ -202,3 +204,35 @@ export async function setRemaining(pool: Pool, remainingFen: number): Promise<vo
 }
 
 export const newKey = (): string => randomUUID();
+
+/**
+ * Marks the sessions of `cookies` as used just now (each stored session's `lastSeenAt`, its expiry
+ * kept), as if every resident had just opened a page. The sessions of a seeding are all created in
+ * the same few seconds, so the once-a-minute slide of their idle timeout (SESSION_TOUCH_INTERVAL_MS:
+ * a write that drops the session from every replica's cache) would fall due for all of them in the
+ * same few seconds too, inside whichever measurement runs then: a wave of writes that no real
+ * minute of a portal has. After this, no slide falls due for a minute.
+ */
+export async function freshenSessions(config: AppConfig, cookies: readonly string[]): Promise<void> {
+  const redis = createRedis(config);
+  try {
+    await new Promise<void>((resolve, reject) => {
+      redis.once('ready', () => resolve());
+      redis.once('error', reject);
+    });
+    const keys = cookies.map((cookie) => sessionKey(cookie.slice(cookie.indexOf('=') + 1)));
+    const now = Date.now();
+    for (let i = 0; i < keys.length; i += BATCH) {
+      const chunk = keys.slice(i, i + BATCH);
+      const stored = await redis.mget(...chunk);
+      const pipeline = redis.pipeline();
+      chunk.forEach((key, j) => {
+        if (stored[j])
+          pipeline.set(key, JSON.stringify({ ...JSON.parse(stored[j]!), lastSeenAt: now }), 'KEEPTTL', 'XX');
+      });
+      await pipeline.exec();
+    }
+  } finally {
+    redis.disconnect();
+  }
+}

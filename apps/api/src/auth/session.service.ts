@@ -155,7 +155,8 @@ export class SessionService implements OnApplicationShutdown {
   }
 }
 
-function sessionKey(id: string): string {
+/** The Redis key of a session id: its hash, so that the key never holds the token itself. */
+export function sessionKey(id: string): string {
   // One-shot hash: no Hash object per request (this runs on every signed-in request).
   return `${SESSION_KEY_PREFIX}${hash('sha256', id, 'base64url')}`;
 }
