@@ -353,7 +353,7 @@ async function runOnce(): Promise<{ goals: Goal[]; broken: boolean }> {
     const workerCpuPerClaimMs =
       ((cpuSeconds(worker.process.pid!) - workerCpuAtStart) * 1000) / Math.max(before.waiting, 1);
     console.log(
-      `CPU of the Node processes: API ${fmt(apiCpuPerSubmitMs, 1)} ms per accepted submit (16 conns, with its 422s), worker ${fmt(workerCpuPerClaimMs, 1)} ms per drained claim (check + 2 notifications, relay)`,
+      `CPU of the Node processes: API ${fmt(apiCpuPerSubmitMs, 1)} ms per accepted submit (16 conns, with its 422s), worker ${fmt(workerCpuPerClaimMs, 1)} ms per drained claim (its check and notices, the relay)`,
     );
     const drainRate = before.waiting / Math.max(drainSeconds, 0.001);
     const submitRate = Math.max(
