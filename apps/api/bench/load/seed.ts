@@ -11,8 +11,12 @@ import type { Pool } from 'pg';
 import { PiiCipher } from '../../src/common/crypto/pii-cipher';
 import { sessionKey } from '../../src/auth/session.service';
 import type { AppConfig } from '../../src/config/config';
-import { createRedis } from '../../src/redis/redis.module';
-import { insertCompleteDrafts, insertResidents, residentCookies } from '../../test/utils/bulk-seed';
+import {
+  insertCompleteDrafts,
+  insertResidents,
+  readyRedis,
+  residentCookies,
+} from '../../test/utils/bulk-seed';
 
 export const PROGRAM = 'digital-2026';
 /** 15 % of a 3,000-yuan phone. */
@@ -214,12 +218,8 @@ export const newKey = (): string => randomUUID();
  * minute of a portal has. After this, no slide falls due for a minute.
  */
 export async function freshenSessions(config: AppConfig, cookies: readonly string[]): Promise<void> {
-  const redis = createRedis(config);
+  const redis = await readyRedis(config);
   try {
-    await new Promise<void>((resolve, reject) => {
-      redis.once('ready', () => resolve());
-      redis.once('error', reject);
-    });
     const keys = cookies.map((cookie) => sessionKey(cookie.slice(cookie.indexOf('=') + 1)));
     const now = Date.now();
     for (let i = 0; i < keys.length; i += BATCH) {

@@ -6,6 +6,7 @@
  * invoice and serial-number photo), no stored evaluation (submit evaluates afresh).
  */
 import { PRIVACY_CONSENT_VERSION } from '@huanxin/shared';
+import type { Redis } from 'ioredis';
 import type { Pool } from 'pg';
 import { SessionService } from '../../src/auth/session.service';
 import { sessionCookieName } from '../../src/auth/session-cookie';
@@ -94,17 +95,31 @@ export async function insertCompleteDrafts(
   return claims;
 }
 
-/** Opens a resident session per user id (display name given) and answers each one's cookie header. */
-export async function residentCookies(
-  config: AppConfig,
-  users: readonly { id: string; displayName: string }[],
-): Promise<Map<string, string>> {
+/**
+ * A client of the run's Redis, once it is ready: the app's clients queue nothing while connecting
+ * (`enableOfflineQueue: false`), so a seeder's first command would fail. The caller disconnects it.
+ */
+export async function readyRedis(config: AppConfig): Promise<Redis> {
   const redis = createRedis(config);
   try {
     await new Promise<void>((resolve, reject) => {
       redis.once('ready', () => resolve());
       redis.once('error', reject);
     });
+  } catch (error) {
+    redis.disconnect();
+    throw error;
+  }
+  return redis;
+}
+
+/** Opens a resident session per user id (display name given) and answers each one's cookie header. */
+export async function residentCookies(
+  config: AppConfig,
+  users: readonly { id: string; displayName: string }[],
+): Promise<Map<string, string>> {
+  const redis = await readyRedis(config);
+  try {
     const sessions = new SessionService(redis, new Clock());
     const cookies = new Map<string, string>();
     await Promise.all(
